@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace Talent.Profiles.Catalogs;
+
+/// <summary>The three catalogs from <c>config/</c>, loaded and validated once at start.</summary>
+public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, TopicCatalog Topics)
+{
+    private static readonly JsonSerializerOptions ReadOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Loads <c>venues.json</c>, <c>skills.json</c> and <c>topics.json</c> from a folder; throws <see cref="CatalogException"/> naming the file and entry on a bad catalog.</summary>
+    public static ProfileCatalogs Load(string directory) => new(
+        new VenueCatalog(Read<VenueFile>(directory, "venues.json").Venues),
+        new SkillCatalog(Read<SkillFile>(directory, "skills.json").Skills),
+        new TopicCatalog(Read<TopicFile>(directory, "topics.json").Topics));
+
+    private static T Read<T>(string directory, string fileName)
+    {
+        var path = Path.Combine(directory, fileName);
+        if (!File.Exists(path))
+        {
+            throw new CatalogException($"{path}: catalog file not found");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), ReadOptions)
+                ?? throw new CatalogException($"{path}: empty catalog");
+        }
+        catch (JsonException e)
+        {
+            throw new CatalogException($"{path}: not valid JSON ({e.Message})");
+        }
+        catch (CatalogException e)
+        {
+            throw new CatalogException($"{path}: {e.Message}");
+        }
+    }
+
+    private sealed record VenueFile(IReadOnlyList<VenueInfo> Venues);
+
+    private sealed record SkillFile(IReadOnlyList<SkillInfo> Skills);
+
+    private sealed record TopicFile(IReadOnlyList<TopicInfo> Topics);
+}
+
+/// <summary>A catalog file that cannot be used, with one line saying where and why.</summary>
+public sealed class CatalogException(string message) : Exception(message);

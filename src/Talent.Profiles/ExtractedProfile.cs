@@ -1,0 +1,122 @@
+using System.Text.Json.Serialization;
+
+namespace Talent.Profiles;
+
+/// <summary>
+/// What one source document says about one person, in the shape <c>talent parse --json</c> prints.
+/// Absent facts are null or empty, never invented.
+/// </summary>
+public sealed record ExtractedProfile
+{
+    public string? Name { get; init; }
+
+    public IReadOnlyList<string> Emails { get; init; } = [];
+
+    /// <summary>Personal homepages, normalised without scheme or trailing slash (<c>zangwei.dev</c>).</summary>
+    public IReadOnlyList<string> Homepages { get; init; } = [];
+
+    /// <summary>Other profile links (GitHub, Scholar, Twitter, a publications page), normalised like homepages.</summary>
+    public IReadOnlyList<string> Links { get; init; } = [];
+
+    public IReadOnlyList<string> Phones { get; init; } = [];
+
+    public string? Location { get; init; }
+
+    /// <summary>A one-line description of the person when the document states one.</summary>
+    public string? Headline { get; init; }
+
+    public IReadOnlyList<EducationEntry> Education { get; init; } = [];
+
+    public IReadOnlyList<ExperienceEntry> Experience { get; init; } = [];
+
+    public IReadOnlyList<Publication> Publications { get; init; } = [];
+
+    /// <summary>Canonical skill names from <c>config/skills.json</c>.</summary>
+    public IReadOnlyList<string> Skills { get; init; } = [];
+
+    /// <summary>Canonical research topics from <c>config/topics.json</c>.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    /// <summary>Research-interest statements as written (free text, used for text matching).</summary>
+    public IReadOnlyList<string> Interests { get; init; } = [];
+
+    public ProfileMetrics Metrics { get; init; } = new();
+}
+
+public sealed record EducationEntry
+{
+    public string? Institution { get; init; }
+
+    public string? Degree { get; init; }
+
+    public string? Field { get; init; }
+
+    /// <summary><c>YYYY-MM</c> or <c>YYYY</c>.</summary>
+    public string? Start { get; init; }
+
+    /// <summary><c>YYYY-MM</c> or <c>YYYY</c>; null while ongoing.</summary>
+    public string? End { get; init; }
+
+    public string? Advisor { get; init; }
+}
+
+public sealed record ExperienceEntry
+{
+    public string? Organization { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Start { get; init; }
+
+    public string? End { get; init; }
+
+    public string? Location { get; init; }
+
+    public IReadOnlyList<string> Highlights { get; init; } = [];
+}
+
+public sealed record Publication
+{
+    public required string Title { get; init; }
+
+    public IReadOnlyList<string> Authors { get; init; } = [];
+
+    /// <summary>Canonical short name (<c>NeurIPS</c>, <c>ICMR Workshops</c>, <c>arXiv</c>) or, for an unknown venue, the raw name.</summary>
+    public string? Venue { get; init; }
+
+    /// <summary>The notation as written in the document (<c>[ICLR 2025]</c>).</summary>
+    public string? VenueRaw { get; init; }
+
+    public int? Year { get; init; }
+
+    /// <summary>Main track, workshop, journal, preprint, or unknown when no venue is given.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<PublicationKind>))]
+    public PublicationKind Kind { get; init; }
+
+    public IReadOnlyList<string> Awards { get; init; } = [];
+
+    public bool FirstAuthor { get; init; }
+
+    /// <summary>1-based position of the profile's person among the authors, when known.</summary>
+    public int? AuthorPosition { get; init; }
+
+    public string? Abstract { get; init; }
+}
+
+public enum PublicationKind
+{
+    Unknown,
+    Conference,
+    Journal,
+    Workshop,
+    Preprint,
+}
+
+public sealed record ProfileMetrics
+{
+    public int? HIndex { get; init; }
+
+    public int? Citations { get; init; }
+
+    public int? Papers { get; init; }
+}

@@ -1,0 +1,1 @@
+namespace Talent.Benchmarks; internal static class Program { private static void Main() { } }
