@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Text;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Talent.Contracts;
+using Talent.Server.Configuration;
+using Talent.Server.Indexing;
+using Talent.Server.Ingestion;
+using Talent.Storage;
+
+namespace Talent.Cli.Commands;
+
+/// <summary><c>talent ingest PATH…</c>: submits files and folders through the bus and reports what became of each.</summary>
+internal static class IngestCommand
+{
+    private const int Parallelism = 4;
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders of profile documents", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("ingest", "Submit files/folders as ProfileDocumentSubmitted and report accepted / unchanged / merged / rejected") { paths };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var overrides = CliSettings.Overrides(parseResult, LogLevel.Warning);
+            using var host = WorkerHost.Build(overrides);
+            await WorkerHost.StartAsync(host, cancellationToken);
+            var maxBytes = host.Get<IOptions<IngestionOptions>>().Value.MaxDocumentBytes;
+            var client = host.Get<IRequestClient<ProfileDocumentSubmitted>>();
+            var results = new List<(string Path, string Outcome, string? Reason)>();
+            var files = Expand(parseResult.GetValue(paths) ?? [], results);
+            var progress = new ProgressLine(files.Count, "documents");
+            await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (file, ct) =>
+            {
+                var result = await SubmitAsync(client, file, maxBytes, ct);
+                lock (results)
+                {
+                    results.Add(result);
+                    progress.Advance();
+                }
+            });
+            progress.Done();
+            await host.Get<IndexSynchronizer>().WaitForCatchUpAsync(cancellationToken);
+            await host.StopAsync(CancellationToken.None);
+            return Report(results);
+        });
+        return command;
+    }
+
+    /// <summary>Files under the given paths, in a stable order; paths that do not exist are reported, not fatal.</summary>
+    private static List<string> Expand(string[] paths, List<(string Path, string Outcome, string? Reason)> results)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                    .Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                results.Add((path, StoreOutcome.Rejected, "no such file or folder"));
+            }
+        }
+
+        return files;
+    }
+
+    private static async Task<(string Path, string Outcome, string? Reason)> SubmitAsync(
+        IRequestClient<ProfileDocumentSubmitted> client, string file, int maxBytes, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(file);
+        if (info.Length > maxBytes)
+        {
+            return (file, StoreOutcome.Rejected, $"file is {info.Length / 1048576.0:0.0} MB, over the {maxBytes / 1048576.0:0.#} MB limit");
+        }
+
+        string content;
+        try
+        {
+            content = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file, cancellationToken));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (file, StoreOutcome.Rejected, $"cannot read: {e.Message}");
+        }
+
+        var response = await client.GetResponse<ProfileDocumentProcessed>(
+            new ProfileDocumentSubmitted
+            {
+                SourceId = new Uri(Path.GetFullPath(file)).AbsoluteUri,
+                Version = new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeMilliseconds(),
+                ContentType = DocumentIngestion.ContentTypeForFile(file),
+                Content = content,
+                Uri = new Uri(Path.GetFullPath(file)).AbsoluteUri,
+                SubmittedAt = DateTimeOffset.UtcNow,
+            },
+            cancellationToken);
+        return (file, response.Message.Outcome ?? StoreOutcome.Rejected, response.Message.Reason);
+    }
+
+    private static int Report(List<(string Path, string Outcome, string? Reason)> results)
+    {
+        foreach (var (path, _, reason) in results.Where(r => r.Outcome == StoreOutcome.Rejected).OrderBy(r => r.Path, StringComparer.Ordinal))
+        {
+            Console.Error.WriteLine($"rejected {path}: {reason}");
+        }
+
+        int Count(string outcome) => results.Count(r => r.Outcome == outcome);
+        Console.WriteLine(
+            $"accepted {Count(StoreOutcome.Accepted)}, merged {Count(StoreOutcome.Merged)}, unchanged {Count(StoreOutcome.Unchanged)}, " +
+            $"stale {Count(StoreOutcome.Stale)}, rejected {Count(StoreOutcome.Rejected)}");
+        return Count(StoreOutcome.Rejected) > 0 ? ExitCodes.Failure : ExitCodes.Success;
+    }
+}

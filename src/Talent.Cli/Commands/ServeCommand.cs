@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Talent.Search;
+using Talent.Server;
+using Talent.Server.Configuration;
+
+namespace Talent.Cli.Commands;
+
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var demo = new Option<bool>("--demo") { Description = "Load the bundled sample profiles on first start" };
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Addresses to listen on",
+            DefaultValueFactory = _ => "http://localhost:5080",
+        };
+        var command = new Command("serve", "Run the query API, web page and ingestion worker in one process") { demo, urls };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var overrides = CliSettings.Overrides(parseResult, LogLevel.Information);
+            overrides[$"{DemoOptions.Section}:Enabled"] = parseResult.GetValue(demo) ? "true" : "false";
+            overrides["urls"] = parseResult.GetValue(urls);
+            var builder = TalentApplication.CreateWebBuilder(overrides, TalentRoles.All);
+            await using var app = TalentApplication.BuildWebApplication(builder);
+            await RunAsync(app, cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command CreateWorker()
+    {
+        var command = new Command("worker", "Run the ingestion worker only (no HTTP), for split deployments");
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var host = WorkerHost.Build(CliSettings.Overrides(parseResult, LogLevel.Information));
+            await RunAsync(host, cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task RunAsync(IHost host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await host.RunAsync(cancellationToken);
+        }
+        catch (IndexInUseException e)
+        {
+            throw new WorkException($"{e.Message}. Is another talent serve or talent worker using this data folder?");
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            throw new UsageException($"configuration: {e.Failures.First()}");
+        }
+        catch (Talent.Profiles.Catalogs.CatalogException e)
+        {
+            throw new WorkException(e.Message);
+        }
+        catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new WorkException($"cannot listen: {e.Message}");
+        }
+    }
+}

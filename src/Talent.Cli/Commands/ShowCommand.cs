@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Server.Configuration;
+using Talent.Storage;
+
+namespace Talent.Cli.Commands;
+
+/// <summary><c>talent show ID</c>: one merged candidate with every source.</summary>
+internal static class ShowCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<long>("ID") { Description = "Candidate id (from talent search)" };
+        var command = new Command("show", "One merged candidate with every source") { id, Output.Json };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var store = await OpenStoreAsync(parseResult, cancellationToken);
+            var candidateId = parseResult.GetValue(id);
+            var candidate = await store.GetCandidateAsync(candidateId, cancellationToken)
+                ?? throw new WorkException($"no candidate with id {candidateId}");
+            if (parseResult.GetValue(Output.Json))
+            {
+                Output.WriteJson(candidate);
+                return ExitCodes.Success;
+            }
+
+            var profile = candidate.Profile;
+            Console.WriteLine($"{profile.Name ?? "(unnamed)"}  [id {candidate.Id}, updated {candidate.UpdatedAt:yyyy-MM-dd HH:mm}]");
+            Line("e-mail", profile.Emails);
+            Line("homepages", profile.Homepages);
+            Line("institutions", profile.Institutions);
+            Line("organizations", profile.Organizations);
+            Line("skills", profile.Skills);
+            Line("topics", profile.Topics);
+            Console.WriteLine($"publications ({profile.Publications.Count}):");
+            foreach (var merged in profile.Publications)
+            {
+                var p = merged.Publication;
+                var claims = merged.Claims.Select(c => c.Venue).Distinct(StringComparer.Ordinal).Count() > 1
+                    ? "  (sources say: " + string.Join("; ", merged.Claims.Select(c => $"{c.Venue ?? "no venue"} {c.Year} in {c.SourceId}")) + ")"
+                    : "";
+                Console.WriteLine($"  · {p.Title} [{p.Venue ?? "no venue"} {p.Year}]{(p.FirstAuthor ? " first author" : "")}{claims}");
+            }
+
+            Console.WriteLine($"sources ({candidate.Sources.Count}):");
+            foreach (var source in candidate.Sources)
+            {
+                var reasons = candidate.Merges.Where(m => m.SourceId == source.SourceId).Select(m => m.Reason);
+                Console.WriteLine($"  · {source.SourceId} (version {source.Version}, {source.ContentType}) — {string.Join("; ", reasons)}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static async Task<CandidateStore> OpenStoreAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var configuration = CliSettings.Configuration(parseResult);
+        var data = CliSettings.Options<DataOptions>(configuration, DataOptions.Section);
+        if (!File.Exists(data.DatabasePath))
+        {
+            throw new WorkException($"no database at {data.DatabasePath}; ingest documents first (talent ingest PATH)");
+        }
+
+        var database = new TalentDatabase(data.DatabasePath);
+        await database.MigrateAsync(NullLogger.Instance, cancellationToken);
+        return new CandidateStore(database, TimeProvider.System);
+    }
+
+    private static void Line(string label, IReadOnlyList<string> values)
+    {
+        if (values.Count > 0)
+        {
+            Console.WriteLine($"{label}: {string.Join(", ", values)}");
+        }
+    }
+}

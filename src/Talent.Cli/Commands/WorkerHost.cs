@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Talent.Search;
+using Talent.Server;
+
+namespace Talent.Cli.Commands;
+
+/// <summary>An in-process worker (bus, database, index writer) for commands that change data.</summary>
+internal static class WorkerHost
+{
+    public static IHost Build(Dictionary<string, string?> overrides)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        TalentApplication.AddTalentConfiguration(builder.Configuration, builder.Environment.EnvironmentName, overrides);
+        TalentApplication.AddTalentLogging(builder.Logging, builder.Configuration);
+        TalentApplication.AddTalentServices(builder, TalentRoles.Worker);
+        return builder.Build();
+    }
+
+    /// <summary>Starts the host, turning "the index is held by another process" into a one-line error.</summary>
+    public static async Task StartAsync(IHost host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (IndexInUseException e)
+        {
+            throw new WorkException($"{e.Message}. Stop that process, or send documents to it with POST /api/documents.");
+        }
+    }
+
+    public static T Get<T>(this IHost host)
+        where T : notnull => host.Services.GetRequiredService<T>();
+}

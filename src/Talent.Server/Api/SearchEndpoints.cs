@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Talent.Search;
+
+namespace Talent.Server.Api;
+
+public static class SearchEndpoints
+{
+    private static readonly HashSet<string> Parameters = new(StringComparer.Ordinal) { "q", "skill", "topic", "venue", "since", "page", "size" };
+
+    public static void MapSearchEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/search", Search)
+            .WithName("SearchCandidates")
+            .WithSummary("Ranked candidates with evidence and facets")
+            .WithTags("Search");
+
+    internal static Results<Ok<SearchResponse>, ValidationProblem> Search(HttpRequest request, CandidateIndex index)
+    {
+        var query = request.Query;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var unknown in query.Keys.Where(k => !Parameters.Contains(k)))
+        {
+            errors[unknown] = [$"Unknown parameter '{unknown}'; expected one of: {string.Join(", ", Parameters)}."];
+        }
+
+        var since = ParseInt(query, "since", errors);
+        var page = ParseInt(query, "page", errors);
+        var size = ParseInt(query, "size", errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var (searchRequest, requestErrors) = SearchRequest.Create(
+            query["q"].ToString(), Values(query, "skill"), Values(query, "topic"), Values(query, "venue"), since, page, size);
+        if (searchRequest is null)
+        {
+            return TypedResults.ValidationProblem(requestErrors);
+        }
+
+        return index.Search(searchRequest) switch
+        {
+            SearchOutcome.Found found => TypedResults.Ok(found.Response),
+            SearchOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            _ => throw new InvalidOperationException("Unknown search outcome."),
+        };
+    }
+
+    private static IEnumerable<string> Values(IQueryCollection query, string name) =>
+        query[name].Where(v => v is not null).Select(v => v!); // filtered to non-null just before
+
+    private static int? ParseInt(IQueryCollection query, string name, Dictionary<string, string[]> errors)
+    {
+        var raw = query[name].ToString();
+        if (raw.Length == 0)
+        {
+            return null;
+        }
+
+        if (int.TryParse(raw, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors[name] = [$"'{name}' must be a whole number, not '{(raw.Length > 20 ? raw[..20] + "…" : raw)}'."];
+        return null;
+    }
+}

@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Talent.Server.Configuration;
+
+/// <summary><c>Talent:Data</c>: where the SQLite database lives.</summary>
+public sealed class DataOptions
+{
+    public const string Section = "Talent:Data";
+
+    /// <summary>Folder of <c>talent.db</c>. Relative paths are resolved against the working directory.</summary>
+    [Required]
+    public string Directory { get; set; } = "data";
+
+    public string DatabasePath => Path.Combine(Path.GetFullPath(Directory), "talent.db");
+}
+
+/// <summary><c>Talent:Index</c>: the Lucene index derived from the database.</summary>
+public sealed class IndexOptions
+{
+    public const string Section = "Talent:Index";
+
+    /// <summary>Folder holding the index directories.</summary>
+    [Required]
+    public string Directory { get; set; } = "indexes";
+
+    /// <summary>How long the index synchroniser waits to group changes into one commit.</summary>
+    [Range(0, 60_000)]
+    public int CommitDelayMilliseconds { get; set; } = 200;
+
+    /// <summary>Changes read from the database per batch when catching up.</summary>
+    [Range(1, 100_000)]
+    public int BatchSize { get; set; } = 1000;
+
+    public string CandidatesPath => Path.Combine(Path.GetFullPath(Directory), "candidates");
+}
+
+/// <summary><c>Talent:Bus</c>: the message transport.</summary>
+public sealed class BusOptions
+{
+    public const string Section = "Talent:Bus";
+
+    /// <summary><c>inmemory</c> (one process) or <c>rabbitmq</c>.</summary>
+    [Required]
+    [RegularExpression("^(inmemory|rabbitmq)$", ErrorMessage = "Talent:Bus:Transport must be 'inmemory' or 'rabbitmq'.")]
+    public string Transport { get; set; } = "inmemory";
+
+    /// <summary>RabbitMQ connection URL (used with the rabbitmq transport).</summary>
+    [Required]
+    public string RabbitMqUrl { get; set; } = "amqp://guest:guest@localhost:5672/";
+
+    /// <summary>Queue the ingestion worker consumes documents from.</summary>
+    [Required]
+    public string DocumentQueue { get; set; } = "talent-profile-documents";
+
+    /// <summary>Documents processed at once by one worker.</summary>
+    [Range(1, 256)]
+    public int ConcurrencyLimit { get; set; } = 4;
+
+    /// <summary>Immediate retries of a transient fault (database busy, I/O) before a message goes to the error queue.</summary>
+    [Range(0, 20)]
+    public int RetryLimit { get; set; } = 5;
+}
+
+/// <summary><c>Talent:Ingestion</c>: limits on incoming documents.</summary>
+public sealed class IngestionOptions
+{
+    public const string Section = "Talent:Ingestion";
+
+    /// <summary>Largest document accepted, in bytes of UTF-8 text.</summary>
+    [Range(1, 64 * 1024 * 1024)]
+    public int MaxDocumentBytes { get; set; } = 5 * 1024 * 1024;
+}
+
+/// <summary><c>Talent:Catalogs</c>: venues, skills and topics.</summary>
+public sealed class CatalogOptions
+{
+    public const string Section = "Talent:Catalogs";
+
+    /// <summary>Folder with venues.json, skills.json and topics.json; empty means the <c>config</c> folder shipped beside the binary.</summary>
+    public string Directory { get; set; } = "";
+
+    public string ResolvedDirectory => string.IsNullOrWhiteSpace(Directory) ? Path.Combine(AppContext.BaseDirectory, "config") : Path.GetFullPath(Directory);
+}
+
+/// <summary><c>Talent:Demo</c>: sample profiles for a first look.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Talent:Demo";
+
+    /// <summary>Load the bundled sample profiles when the database has no documents yet.</summary>
+    public bool Enabled { get; set; }
+}

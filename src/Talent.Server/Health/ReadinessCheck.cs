@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Talent.Server.Indexing;
+
+namespace Talent.Server.Health;
+
+/// <summary>Ready when migrations are applied and the index is open and caught up with the database.</summary>
+public sealed class ReadinessCheck(StartupInitializer startup, IndexSynchronizer synchronizer) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(
+            !startup.DatabaseReady ? HealthCheckResult.Unhealthy("database migrations not applied yet")
+            : !synchronizer.IsCaughtUp ? HealthCheckResult.Unhealthy("index not caught up with the database yet")
+            : HealthCheckResult.Healthy($"index at change sequence {synchronizer.AppliedSequence}"));
+}
+
+public static class HealthEndpoints
+{
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    }
+}

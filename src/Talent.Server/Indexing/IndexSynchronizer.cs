@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Talent.Search;
+using Talent.Server.Configuration;
+using Talent.Storage;
+
+namespace Talent.Server.Indexing;
+
+/// <summary>
+/// Moves changes from SQLite into the index in change-sequence order. The index commit records the
+/// last sequence applied, so after a crash the loop replays exactly what the index missed. Writers
+/// call <see cref="Notify"/>; the loop groups what arrived within the commit delay into one commit.
+/// </summary>
+public sealed class IndexSynchronizer(
+    CandidateStore store,
+    CandidateIndex index,
+    IOptions<IndexOptions> options,
+    ILogger<IndexSynchronizer> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim signal = new(0);
+    private readonly TaskCompletionSource firstCatchUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long appliedSequence = -1;
+
+    /// <summary>True once the index has caught up with the database at least once since start.</summary>
+    public bool IsCaughtUp => firstCatchUp.Task.IsCompletedSuccessfully;
+
+    public long AppliedSequence => Interlocked.Read(ref appliedSequence);
+
+    public void Notify()
+    {
+        if (signal.CurrentCount == 0)
+        {
+            signal.Release();
+        }
+    }
+
+    /// <summary>Waits until every change committed to the database before this call is searchable.</summary>
+    public async Task WaitForCatchUpAsync(CancellationToken cancellationToken)
+    {
+        var target = await store.LastSequenceAsync(cancellationToken);
+        Notify();
+        while (AppliedSequence < target)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        Interlocked.Exchange(ref appliedSequence, index.LastAppliedSequence);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+                firstCatchUp.TrySetResult();
+                await signal.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
+                if (options.Value.CommitDelayMilliseconds > 0)
+                {
+                    await Task.Delay(options.Value.CommitDelayMilliseconds, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // The loop is the process boundary for index work: log, wait, and replay from the last commit.
+                Log.IndexSyncFailed(logger, e);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+
+        // Leave nothing applied-but-uncommitted behind on a clean stop.
+        await CatchUpAsync(CancellationToken.None);
+    }
+
+    /// <summary>Applies every pending change, one commit per batch.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var applied = 0;
+        while (true)
+        {
+            var changes = await store.ChangesSinceAsync(index.LastAppliedSequence, options.Value.BatchSize, cancellationToken);
+            if (changes.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var change in changes)
+            {
+                if (change.IsDelete || change.Profile is null)
+                {
+                    index.Delete(change.CandidateId);
+                }
+                else
+                {
+                    index.Upsert(change.CandidateId, change.Profile, change.UpdatedAt);
+                }
+            }
+
+            index.Commit(changes[^1].Sequence);
+            applied += changes.Count;
+        }
+
+        Interlocked.Exchange(ref appliedSequence, index.LastAppliedSequence);
+        if (applied > 0)
+        {
+            Log.IndexCaughtUp(logger, index.LastAppliedSequence, applied);
+        }
+
+        return applied;
+    }
+
+    public override void Dispose()
+    {
+        signal.Dispose();
+        base.Dispose();
+    }
+}

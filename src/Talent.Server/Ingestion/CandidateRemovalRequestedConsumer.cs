@@ -1,0 +1,30 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Talent.Contracts;
+using Talent.Server.Indexing;
+using Talent.Storage;
+
+namespace Talent.Server.Ingestion;
+
+/// <summary>Erasure: removes a source document, or a candidate with all their sources, from SQLite; the index follows by change sequence.</summary>
+public sealed class CandidateRemovalRequestedConsumer(CandidateStore store, IndexSynchronizer synchronizer, ILogger<CandidateRemovalRequestedConsumer> logger)
+    : IConsumer<CandidateRemovalRequested>
+{
+    public async Task Consume(ConsumeContext<CandidateRemovalRequested> context)
+    {
+        var message = context.Message;
+        if (message.CandidateId is { } candidateId)
+        {
+            var removed = await store.RemoveCandidateAsync(candidateId, context.CancellationToken);
+            Log.RemovalProcessed(logger, "candidate", candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture), removed);
+        }
+
+        if (!string.IsNullOrWhiteSpace(message.SourceId))
+        {
+            var removed = await store.RemoveSourceAsync(message.SourceId, context.CancellationToken);
+            Log.RemovalProcessed(logger, "source", message.SourceId, removed);
+        }
+
+        synchronizer.Notify();
+    }
+}

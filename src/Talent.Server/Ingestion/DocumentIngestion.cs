@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Talent.Contracts;
+using Talent.Profiles;
+using Talent.Profiles.Extraction;
+using Talent.Server.Configuration;
+using Talent.Server.Indexing;
+using Talent.Storage;
+
+namespace Talent.Server.Ingestion;
+
+/// <summary>
+/// The one path a document takes: validate the message, skip what is unchanged or stale, extract,
+/// resolve identity and store (one SQLite transaction), then wake the index synchroniser.
+/// </summary>
+public sealed class DocumentIngestion(
+    CandidateStore store,
+    ProfileExtractor extractor,
+    IndexSynchronizer synchronizer,
+    IOptions<IngestionOptions> options,
+    TimeProvider time,
+    ILogger<DocumentIngestion> logger)
+{
+    public static readonly IReadOnlySet<string> ContentTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "text/markdown", "text/plain", "text/html", "application/json",
+    };
+
+    public async Task<StoreOutcome> IngestAsync(ProfileDocumentSubmitted message, CancellationToken cancellationToken)
+    {
+        var receivedAt = time.GetUtcNow();
+        var sourceId = message.SourceId?.Trim();
+        var content = message.Content ?? "";
+        var contentType = NormalizeContentType(message.ContentType);
+        var version = message.Version ?? (message.SubmittedAt ?? receivedAt).ToUnixTimeMilliseconds();
+        var problem = Validate(sourceId, message.Content, contentType, options.Value.MaxDocumentBytes);
+        if (string.IsNullOrEmpty(sourceId))
+        {
+            // Without a source id there is nothing to record the rejection under; the caller sees the reason.
+            Log.DocumentRejected(logger, "(none)", problem ?? "missing sourceId");
+            return new StoreOutcome(StoreOutcome.Rejected, null, problem);
+        }
+
+        var document = new IncomingDocument(
+            sourceId,
+            version,
+            contentType ?? message.ContentType ?? "",
+            problem is null ? content : "",
+            message.Uri,
+            Hash(contentType, content),
+            receivedAt);
+
+        StoreOutcome outcome;
+        if (problem is not null)
+        {
+            outcome = await store.StoreRejectedAsync(document, problem, cancellationToken);
+        }
+        else
+        {
+            var state = await store.CheckSourceAsync(sourceId, version, document.ContentHash, cancellationToken);
+            if (state is SourceState.Unchanged or SourceState.Stale)
+            {
+                outcome = new StoreOutcome(state == SourceState.Stale ? StoreOutcome.Stale : StoreOutcome.Unchanged, null, null);
+            }
+            else
+            {
+                outcome = extractor.Extract(new DocumentInput(sourceId, contentType!, content, message.Uri)) switch // Validate checked the content type
+                {
+                    ExtractionResult.Accepted accepted => await store.StoreAcceptedAsync(document, accepted.Profile, cancellationToken),
+                    ExtractionResult.Rejected rejected => await store.StoreRejectedAsync(document, rejected.Reason, cancellationToken),
+                    _ => throw new InvalidOperationException("Unknown extraction result."),
+                };
+            }
+        }
+
+        if (outcome.Outcome == StoreOutcome.Rejected)
+        {
+            Log.DocumentRejected(logger, sourceId, outcome.Reason ?? "");
+        }
+
+        Log.DocumentProcessed(logger, sourceId, version, outcome.Outcome, outcome.CandidateId);
+        if (outcome.Outcome is StoreOutcome.Accepted or StoreOutcome.Merged or StoreOutcome.Rejected)
+        {
+            synchronizer.Notify();
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Content type from a file name, for the CLI and the demo loader.</summary>
+    public static string ContentTypeForFile(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".md" or ".markdown" => "text/markdown",
+        ".html" or ".htm" => "text/html",
+        ".json" => "application/json",
+        _ => "text/plain",
+    };
+
+    private static string? NormalizeContentType(string? contentType)
+    {
+        var bare = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        return bare is not null && ContentTypes.Contains(bare) ? bare : null;
+    }
+
+    private static string? Validate(string? sourceId, string? content, string? contentType, int maxBytes)
+    {
+        if (string.IsNullOrWhiteSpace(sourceId))
+        {
+            return "missing sourceId";
+        }
+
+        if (content is null)
+        {
+            return "missing content";
+        }
+
+        if (contentType is null)
+        {
+            return "unsupported contentType (expected text/markdown, text/plain, text/html or application/json)";
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(content);
+        return bytes > maxBytes ? $"document is {bytes / 1048576.0:0.0} MB, over the {maxBytes / 1048576.0:0.#} MB limit" : null;
+    }
+
+    private static string Hash(string? contentType, string content) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((contentType ?? "") + "\n" + content)));
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+
+namespace Talent.Server;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Database ready at schema version {Version}")]
+    public static partial void DatabaseReady(ILogger logger, int version);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Index opened at change sequence {Sequence} with {Count} candidates")]
+    public static partial void IndexOpened(ILogger logger, long sequence, int count);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Index caught up to change sequence {Sequence} ({Applied} changes applied)")]
+    public static partial void IndexCaughtUp(ILogger logger, long sequence, int applied);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Rejected document {SourceId}: {Reason}")]
+    public static partial void DocumentRejected(ILogger logger, string sourceId, string reason);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Document {SourceId} version {Version}: {Outcome}, candidate {CandidateId}")]
+    public static partial void DocumentProcessed(ILogger logger, string sourceId, long version, string outcome, long? candidateId);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Index synchronisation failed; retrying")]
+    public static partial void IndexSyncFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Loading {Count} demo profiles")]
+    public static partial void DemoLoading(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Removal of {What} {Id}: {Removed}")]
+    public static partial void RemovalProcessed(ILogger logger, string what, string id, bool removed);
+}

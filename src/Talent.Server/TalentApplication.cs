@@ -1,0 +1,177 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Talent.Contracts;
+using Microsoft.AspNetCore.Hosting;
+using Talent.Profiles.Catalogs;
+using Talent.Profiles.Extraction;
+using Talent.Search;
+using Talent.Server.Api;
+using Talent.Server.Configuration;
+using Talent.Server.Demo;
+using Talent.Server.Health;
+using Talent.Server.Indexing;
+using Talent.Server.Ingestion;
+using Talent.Storage;
+
+namespace Talent.Server;
+
+/// <summary>What a process hosts.</summary>
+[Flags]
+public enum TalentRoles
+{
+    /// <summary>The query service: HTTP API, web page, search.</summary>
+    Query = 1,
+
+    /// <summary>The ingestion worker: consumers, database writes, index synchronisation.</summary>
+    Worker = 2,
+
+    All = Query | Worker,
+}
+
+/// <summary>
+/// Builds every Talent process the same way: <c>talent serve</c>, <c>talent worker</c>, one-shot CLI
+/// commands and the tests all come through here.
+/// </summary>
+public static class TalentApplication
+{
+    /// <summary>
+    /// Configuration in order of precedence (last wins): option defaults, <c>config/appsettings.json</c>
+    /// beside the binary, <c>config/appsettings.{Environment}.json</c>, environment variables
+    /// (<c>Talent__Bus__Transport</c>), then <paramref name="overrides"/> (the CLI's flags).
+    /// </summary>
+    public static void AddTalentConfiguration(IConfigurationManager configuration, string environmentName, IEnumerable<KeyValuePair<string, string?>>? overrides)
+    {
+        configuration.Sources.Clear();
+        var configDirectory = Path.Combine(AppContext.BaseDirectory, "config");
+        configuration.AddJsonFile(Path.Combine(configDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        configuration.AddJsonFile(Path.Combine(configDirectory, $"appsettings.{environmentName}.json"), optional: true, reloadOnChange: false);
+        configuration.AddEnvironmentVariables();
+        if (overrides is not null)
+        {
+            configuration.AddInMemoryCollection(overrides);
+        }
+    }
+
+    /// <summary>Logs go to stderr (stdout is for results), filtered by the <c>Logging</c> section.</summary>
+    public static void AddTalentLogging(ILoggingBuilder logging, IConfiguration configuration)
+    {
+        logging.ClearProviders();
+        logging.AddConfiguration(configuration.GetSection("Logging"));
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+
+    /// <summary>The web application builder for <c>talent serve</c> and the HTTP tests.</summary>
+    public static WebApplicationBuilder CreateWebBuilder(IEnumerable<KeyValuePair<string, string?>>? overrides, TalentRoles roles = TalentRoles.All)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        AddTalentConfiguration(builder.Configuration, builder.Environment.EnvironmentName, overrides);
+        AddTalentLogging(builder.Logging, builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Long queries must reach the handler so it can answer 400 with a reason, not 414.
+            kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
+            kestrel.Limits.MaxRequestBodySize = 8 * 1024 * 1024;
+        });
+        AddTalentServices(builder, roles);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.Configure<JsonOptions>(json =>
+        {
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("talent", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Maps the HTTP API, health endpoints, OpenAPI document and web page.</summary>
+    public static WebApplication BuildWebApplication(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapSearchEndpoints();
+        app.MapCandidateEndpoints();
+        app.MapDocumentEndpoints();
+        app.MapHealthEndpoints();
+        app.MapWebPage();
+        return app;
+    }
+
+    /// <summary>Registers options, catalogs, storage, index and (for the worker) the bus consumers.</summary>
+    public static void AddTalentServices(IHostApplicationBuilder builder, TalentRoles roles)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        AddOptions<DataOptions>(services, DataOptions.Section);
+        AddOptions<IndexOptions>(services, IndexOptions.Section);
+        AddOptions<BusOptions>(services, BusOptions.Section);
+        AddOptions<IngestionOptions>(services, IngestionOptions.Section);
+        AddOptions<CatalogOptions>(services, CatalogOptions.Section);
+        AddOptions<DemoOptions>(services, DemoOptions.Section);
+
+        services.AddSingleton(sp => ProfileCatalogs.Load(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.ResolvedDirectory));
+        services.AddSingleton(sp => new ProfileExtractor(sp.GetRequiredService<ProfileCatalogs>()));
+        services.AddSingleton(sp => new TalentDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath));
+        services.AddSingleton<CandidateStore>();
+        services.AddSingleton(sp => CandidateIndex.OpenForWriting(
+            sp.GetRequiredService<IOptions<IndexOptions>>().Value.CandidatesPath,
+            sp.GetRequiredService<ProfileCatalogs>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Talent.Search")));
+
+        // Order matters: hosted services start in registration order, so the database is migrated and
+        // the index open before the bus delivers the first message.
+        services.AddSingleton<StartupInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
+        services.AddSingleton<IndexSynchronizer>();
+        services.AddHostedService(sp => sp.GetRequiredService<IndexSynchronizer>());
+        services.AddSingleton<DocumentIngestion>();
+
+        var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        services.AddMassTransit(x =>
+        {
+            if (roles.HasFlag(TalentRoles.Worker))
+            {
+                x.AddConsumer<ProfileDocumentSubmittedConsumer, ProfileDocumentSubmittedConsumerDefinition>();
+                x.AddConsumer<CandidateRemovalRequestedConsumer>();
+            }
+
+            x.AddRequestClient<ProfileDocumentSubmitted>(RequestTimeout.After(m: 2));
+            if (string.Equals(bus.Transport, "rabbitmq", StringComparison.Ordinal))
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(bus.RabbitMqUrl));
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        services.AddHostedService<DemoLoader>();
+    }
+
+    private static void AddOptions<T>(IServiceCollection services, string section)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,0 +1,47 @@
+using Talent.Profiles;
+using Talent.Profiles.Merging;
+
+namespace Talent.Storage;
+
+/// <summary>A document as received, with the identity and version it arrived with.</summary>
+public sealed record IncomingDocument(string SourceId, long Version, string ContentType, string Content, string? Uri, string ContentHash, DateTimeOffset ReceivedAt);
+
+/// <summary>What happened to a document: <c>accepted</c> (new candidate), <c>merged</c>, <c>unchanged</c>, <c>stale</c> or <c>rejected</c>.</summary>
+public sealed record StoreOutcome(string Outcome, long? CandidateId, string? Reason)
+{
+    public const string Accepted = "accepted";
+    public const string Merged = "merged";
+    public const string Unchanged = "unchanged";
+    public const string Stale = "stale";
+    public const string Rejected = "rejected";
+}
+
+/// <summary>How a new document relates to what is stored for its source id.</summary>
+public enum SourceState
+{
+    New,
+    Changed,
+    Unchanged,
+    Stale,
+}
+
+/// <summary>One entry of the change log, with the candidate's current profile for upserts.</summary>
+public sealed record CandidateChange(long Sequence, long CandidateId, string Kind, CandidateProfile? Profile, DateTimeOffset UpdatedAt)
+{
+    public bool IsDelete => string.Equals(Kind, "delete", StringComparison.Ordinal);
+}
+
+/// <summary>A merged candidate with every source about them and why each was merged.</summary>
+public sealed record CandidateDetails(
+    long Id,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    CandidateProfile Profile,
+    IReadOnlyList<CandidateSource> Sources,
+    IReadOnlyList<MergeRecord> Merges);
+
+public sealed record CandidateSource(string SourceId, long Version, string ContentType, string? Uri, DateTimeOffset ReceivedAt, ExtractedProfile Profile);
+
+public sealed record MergeRecord(string SourceId, string Reason, DateTimeOffset MergedAt);
+
+public sealed record RejectedDocument(string SourceId, long Version, string ContentType, string Reason, DateTimeOffset ReceivedAt);

@@ -1,0 +1,90 @@
+using System.Data;
+using System.Reflection;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Talent.Storage;
+
+/// <summary>
+/// The SQLite file that is Talent's source of truth: opens connections (WAL, busy timeout, foreign
+/// keys) and applies the embedded, numbered migrations in order at start.
+/// </summary>
+public sealed class TalentDatabase
+{
+    private readonly string connectionString;
+
+    static TalentDatabase()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    public TalentDatabase(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens a connection for one unit of work.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;");
+        return connection;
+    }
+
+    /// <summary>Starts a write transaction that takes the write lock at once, so read-then-write decisions cannot race.</summary>
+    public static SqliteTransaction BeginWrite(SqliteConnection connection) => connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+
+    /// <summary>Applies every migration newer than the recorded schema version; returns the version now in force.</summary>
+    public async Task<int> MigrateAsync(ILogger logger, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!); // a full path always has a directory
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+        var current = await connection.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM schema_version") ?? 0;
+        foreach (var (version, sql) in Migrations().Where(m => m.Version > current))
+        {
+            await using var transaction = BeginWrite(connection);
+            await connection.ExecuteAsync(sql, transaction: transaction);
+            await connection.ExecuteAsync(
+                "INSERT INTO schema_version (version, applied_at) VALUES (@version, @appliedAt)",
+                new { version, appliedAt = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture) },
+                transaction);
+            await transaction.CommitAsync(cancellationToken);
+            Log.MigrationApplied(logger, version);
+            current = version;
+        }
+
+        return current;
+    }
+
+    /// <summary>The highest migration shipped in this build.</summary>
+    public static int LatestVersion => Migrations().Max(m => m.Version);
+
+    private static IEnumerable<(int Version, string Sql)> Migrations()
+    {
+        var assembly = typeof(TalentDatabase).Assembly;
+        const string prefix = "Talent.Storage.Migrations.";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => (Version: int.Parse(n.AsSpan(prefix.Length, 4), provider: System.Globalization.CultureInfo.InvariantCulture), Sql: Read(assembly, n)))
+            .OrderBy(m => m.Version);
+    }
+
+    private static string Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!; // listed by GetManifestResourceNames just before
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
