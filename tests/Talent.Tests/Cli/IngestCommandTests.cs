@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Talent.Server.Demo;
+
+namespace Talent.Tests.Cli;
+
+/// <summary><c>talent ingest</c>, <c>search</c>, <c>show</c> and <c>parse</c> as separate processes over one data folder.</summary>
+public sealed class IngestCommandTests
+{
+    [Fact]
+    public async Task Bad_input_never_loses_good_input()
+    {
+        using var temp = new TempDirectory();
+        var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "inbox")).FullName;
+        foreach (var (name, content) in DemoLoader.Documents())
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, name), content);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "empty.md"), "");
+        var binary = new byte[4096];
+        new Random(7).NextBytes(binary);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "photo.txt"), binary);
+        await using (var huge = File.Create(Path.Combine(folder, "huge.txt")))
+        {
+            huge.SetLength(50L * 1024 * 1024);
+        }
+
+        var missing = Path.Combine(temp.Path, "does-not-exist");
+        var data = Path.Combine(temp.Path, "data");
+
+        var (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", data, "ingest", folder, missing);
+
+        Assert.Equal(1, exit);
+        var rejectedLines = stderr.Split('\n').Where(l => l.StartsWith("rejected ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, rejectedLines.Count);
+        Assert.Contains(rejectedLines, l => l.Contains("empty.md", StringComparison.Ordinal) && l.Contains("empty", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(rejectedLines, l => l.Contains("photo.txt", StringComparison.Ordinal) && l.Contains("binary", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(rejectedLines, l => l.Contains("huge.txt", StringComparison.Ordinal) && l.Contains("MB", StringComparison.Ordinal));
+        Assert.Contains(rejectedLines, l => l.Contains("does-not-exist", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.Contains($"accepted {DemoLoader.Documents().Count},", stdout, StringComparison.Ordinal);
+
+        var (searchExit, json, _) = await TalentProcess.RunAsync("--data", data, "search", "--json");
+        Assert.Equal(0, searchExit);
+        Assert.Equal(DemoLoader.Documents().Count, JsonDocument.Parse(json).RootElement.GetProperty("total").GetInt32());
+    }
+
+    [SeedFact]
+    public async Task Seeds_ingest_search_and_reingest_unchanged()
+    {
+        using var temp = new TempDirectory();
+        var data = Path.Combine(temp.Path, "data");
+
+        var (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", data, "ingest", TestPaths.SeedsDirectory);
+        Assert.Equal(1, exit); // expected.json is not a profile: rejected with its reason
+        Assert.Contains("expected.json", stderr, StringComparison.Ordinal);
+        Assert.Contains("accepted 2, merged 3, unchanged 0, stale 0, rejected 1", stdout, StringComparison.Ordinal);
+
+        var (_, video, _) = await TalentProcess.RunAsync("--data", data, "search", "video generation", "--json");
+        var results = JsonDocument.Parse(video).RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["Xuanlei Zhao", "Zangwei Zheng"], results.Select(r => r.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(results, r => Assert.NotEmpty(r.GetProperty("evidence").EnumerateArray()));
+
+        var (_, iclr, _) = await TalentProcess.RunAsync("--data", data, "search", "--venue", "ICLR", "--json");
+        Assert.Equal("Xuanlei Zhao", JsonDocument.Parse(iclr).RootElement.GetProperty("results")[0].GetProperty("name").GetString());
+
+        var (showExit, show, _) = await TalentProcess.RunAsync("--data", data, "show", results[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
+        Assert.Equal(0, showExit);
+        Assert.True(JsonDocument.Parse(show).RootElement.GetProperty("sources").GetArrayLength() >= 2);
+
+        var (_, again, _) = await TalentProcess.RunAsync("--data", data, "ingest", TestPaths.SeedsDirectory);
+        Assert.Contains("accepted 0, merged 0, unchanged 6, stale 0, rejected 0", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parse_prints_the_extracted_profile_as_json()
+    {
+        using var temp = new TempDirectory();
+        var (name, content) = DemoLoader.Documents().First(d => d.Name.StartsWith("jonas", StringComparison.Ordinal));
+        var path = Path.Combine(temp.Path, name);
+        await File.WriteAllTextAsync(path, content);
+
+        var (exit, stdout, _) = await TalentProcess.RunAsync("parse", path, "--json");
+
+        Assert.Equal(0, exit);
+        var profile = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("Jonas Müller", profile.GetProperty("name").GetString());
+        Assert.Contains(profile.GetProperty("publications").EnumerateArray(), p => p.GetProperty("venue").GetString() == "OSDI" && p.GetProperty("year").GetInt32() == 2022);
+    }
+
+    [Theory]
+    [InlineData("search", "--top", "abc")]
+    [InlineData("search", "--size", "5")]
+    [InlineData("frobnicate")]
+    [InlineData("remove")]
+    public async Task Bad_usage_exits_2_with_one_line(params string[] args)
+    {
+        var (exit, _, stderr) = await TalentProcess.RunAsync(args);
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Talent.Tests.Cli;
+
+/// <summary>Runs the built <c>talent</c> executable as a separate process, the way a user does.</summary>
+internal static class TalentProcess
+{
+    public static string CliPath { get; } = Path.Combine(
+        TestPaths.RepositoryRoot, "src", "Talent.Cli", "bin",
+        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, // .../bin/<Configuration>/net10.0/
+        "net10.0", "talent.dll");
+
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        info.ArgumentList.Add(CliPath);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment.Remove("TALENT_DATA");
+        return info;
+    }
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!; // Process.Start returns a process for a file name
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}

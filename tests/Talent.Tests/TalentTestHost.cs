@@ -1,0 +1,90 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Talent.Contracts;
+using Talent.Server;
+using Talent.Server.Indexing;
+using Talent.Server.Ingestion;
+
+namespace Talent.Tests;
+
+/// <summary>
+/// The same application <c>talent serve</c> builds, on the ASP.NET Core test server, with its own
+/// data folder and the in-memory bus.
+/// </summary>
+internal sealed class TalentTestHost : IAsyncDisposable
+{
+    private readonly TempDirectory directory;
+
+    private TalentTestHost(WebApplication app, TempDirectory directory)
+    {
+        App = app;
+        Client = app.GetTestClient();
+        this.directory = directory;
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public string DataDirectory => directory.Path;
+
+    public static async Task<TalentTestHost> StartAsync(Dictionary<string, string?>? settings = null)
+    {
+        var temp = new TempDirectory();
+        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Talent:Data:Directory"] = temp.Path,
+            ["Talent:Index:Directory"] = Path.Combine(temp.Path, "indexes"),
+            ["Talent:Index:CommitDelayMilliseconds"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            overrides[key] = value;
+        }
+
+        var builder = TalentApplication.CreateWebBuilder(overrides);
+        builder.WebHost.UseTestServer();
+        var app = TalentApplication.BuildWebApplication(builder);
+        await app.StartAsync();
+        return new TalentTestHost(app, temp);
+    }
+
+    public T Get<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>Submits a document through the bus and waits for the worker's answer.</summary>
+    public async Task<ProfileDocumentProcessed> SubmitAsync(string sourceId, string contentType, string content, long version = 1)
+    {
+        var client = Get<IRequestClient<ProfileDocumentSubmitted>>();
+        var response = await client.GetResponse<ProfileDocumentProcessed>(new ProfileDocumentSubmitted
+        {
+            SourceId = sourceId,
+            Version = version,
+            ContentType = contentType,
+            Content = content,
+            SubmittedAt = DateTimeOffset.UtcNow,
+        });
+        return response.Message;
+    }
+
+    public Task<ProfileDocumentProcessed> SubmitFileAsync(string path) =>
+        SubmitAsync("file:" + Path.GetFileName(path), DocumentIngestion.ContentTypeForFile(path), File.ReadAllText(path));
+
+    /// <summary>Waits until everything stored is searchable.</summary>
+    public async Task WaitForIndexAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Get<IndexSynchronizer>().WaitForCatchUpAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        directory.Dispose();
+    }
+}
