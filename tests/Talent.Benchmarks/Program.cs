@@ -1,1 +1,0 @@
-namespace Talent.Benchmarks; internal static class Program { private static void Main() { } }
