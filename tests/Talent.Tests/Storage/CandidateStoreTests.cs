@@ -1,0 +1,141 @@
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Profiles;
+using Talent.Storage;
+
+namespace Talent.Tests.Storage;
+
+/// <summary>SQLite source of truth: versions, identity, re-derivation, erasure and the change log, on real database files.</summary>
+public sealed class CandidateStoreTests : IAsyncLifetime
+{
+    private readonly TempDirectory directory = new();
+    private TalentDatabase database = null!; // set in InitializeAsync
+    private CandidateStore store = null!; // set in InitializeAsync
+
+    public async Task InitializeAsync()
+    {
+        database = new TalentDatabase(Path.Combine(directory.Path, "talent.db"));
+        await database.MigrateAsync(NullLogger.Instance, CancellationToken.None);
+        store = new CandidateStore(database, TimeProvider.System);
+    }
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        directory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Migrations_are_recorded_once_and_the_database_is_in_WAL_mode()
+    {
+        Assert.Equal(TalentDatabase.LatestVersion, await database.MigrateAsync(NullLogger.Instance, CancellationToken.None));
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        Assert.Equal(TalentDatabase.LatestVersion, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task Same_content_is_unchanged_and_an_older_version_is_stale()
+    {
+        var first = await store.StoreAcceptedAsync(Document("cv-1", 5, "hash-a"), Person("Ana Lima", "ana@example.org"), CancellationToken.None);
+        Assert.Equal(StoreOutcome.Accepted, first.Outcome);
+
+        Assert.Equal(SourceState.Unchanged, await store.CheckSourceAsync("cv-1", 6, "hash-a", CancellationToken.None));
+        Assert.Equal(SourceState.Stale, await store.CheckSourceAsync("cv-1", 4, "hash-b", CancellationToken.None));
+        Assert.Equal(SourceState.Changed, await store.CheckSourceAsync("cv-1", 6, "hash-b", CancellationToken.None));
+        Assert.Equal(SourceState.New, await store.CheckSourceAsync("cv-2", 1, "hash-a", CancellationToken.None));
+
+        var stale = await store.StoreAcceptedAsync(Document("cv-1", 4, "hash-b"), Person("Someone Else", "else@example.org"), CancellationToken.None);
+        Assert.Equal(StoreOutcome.Stale, stale.Outcome);
+        var details = await store.GetCandidateAsync(first.CandidateId!.Value, CancellationToken.None);
+        Assert.Equal("Ana Lima", details!.Profile.Name);
+    }
+
+    [Fact]
+    public async Task Sources_sharing_an_email_become_one_candidate_with_the_reason_recorded()
+    {
+        var cv = await store.StoreAcceptedAsync(Document("cv", 1, "h1"), Person("Ana Lima", "ana@example.org"), CancellationToken.None);
+        var homepage = await store.StoreAcceptedAsync(Document("homepage", 1, "h2"), Person(null, "ANA@example.org"), CancellationToken.None);
+        var other = await store.StoreAcceptedAsync(Document("other", 1, "h3"), Person("Ana Lima", "a.lima@elsewhere.org"), CancellationToken.None);
+
+        Assert.Equal(StoreOutcome.Merged, homepage.Outcome);
+        Assert.Equal(cv.CandidateId, homepage.CandidateId);
+        Assert.NotEqual(cv.CandidateId, other.CandidateId); // same name alone is not the same person
+        var details = await store.GetCandidateAsync(cv.CandidateId!.Value, CancellationToken.None);
+        Assert.Equal(["cv", "homepage"], details!.Sources.Select(s => s.SourceId));
+        Assert.Contains(details.Merges, m => m.SourceId == "homepage" && m.Reason.Contains("e-mail", StringComparison.Ordinal));
+        Assert.Equal(2, await store.CountCandidatesAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Removing_sources_rederives_then_deletes_the_candidate_and_logs_each_change()
+    {
+        var cv = await store.StoreAcceptedAsync(Document("cv", 1, "h1"), Person("Ana Lima", "ana@example.org", "Graph Neural Networks for Traffic"), CancellationToken.None);
+        await store.StoreAcceptedAsync(Document("homepage", 1, "h2"), Person("Ana Lima", "ana@example.org", "Sparse Attention at Scale"), CancellationToken.None);
+        var id = cv.CandidateId!.Value;
+        Assert.Equal(2, (await store.GetCandidateAsync(id, CancellationToken.None))!.Profile.Publications.Count);
+
+        Assert.True(await store.RemoveSourceAsync("homepage", CancellationToken.None));
+        var remaining = await store.GetCandidateAsync(id, CancellationToken.None);
+        Assert.Equal(["Graph Neural Networks for Traffic"], remaining!.Profile.Publications.Select(p => p.Publication.Title));
+
+        var before = await store.LastSequenceAsync(CancellationToken.None);
+        Assert.True(await store.RemoveSourceAsync("cv", CancellationToken.None));
+        Assert.Null(await store.GetCandidateAsync(id, CancellationToken.None));
+        var changes = await store.ChangesSinceAsync(before, 10, CancellationToken.None);
+        Assert.Single(changes);
+        Assert.True(changes[0].IsDelete);
+        Assert.Equal(id, changes[0].CandidateId);
+    }
+
+    [Fact]
+    public async Task Erasing_a_candidate_removes_raw_documents_and_every_source()
+    {
+        var cv = await store.StoreAcceptedAsync(Document("cv", 1, "h1", "raw text naming ana@example.org"), Person("Ana Lima", "ana@example.org"), CancellationToken.None);
+        Assert.True(await store.RemoveCandidateAsync(cv.CandidateId!.Value, CancellationToken.None));
+        Assert.False(await store.RemoveCandidateAsync(cv.CandidateId!.Value, CancellationToken.None));
+
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM sources"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM identity_keys"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM candidates"));
+    }
+
+    [Fact]
+    public async Task A_rejected_document_is_listed_with_its_reason_and_stops_contributing()
+    {
+        var cv = await store.StoreAcceptedAsync(Document("cv", 1, "h1"), Person("Ana Lima", "ana@example.org"), CancellationToken.None);
+        var rejected = await store.StoreRejectedAsync(Document("cv", 2, "h2"), "document is empty", CancellationToken.None);
+
+        Assert.Equal(StoreOutcome.Rejected, rejected.Outcome);
+        var listed = Assert.Single(await store.ListRejectedAsync(10, CancellationToken.None));
+        Assert.Equal(("cv", 2L, "document is empty"), (listed.SourceId, listed.Version, listed.Reason));
+        Assert.Null(await store.GetCandidateAsync(cv.CandidateId!.Value, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Changes_are_read_in_sequence_order_with_the_current_profile()
+    {
+        var a = await store.StoreAcceptedAsync(Document("a", 1, "h1"), Person("Ana Lima", "ana@example.org"), CancellationToken.None);
+        var b = await store.StoreAcceptedAsync(Document("b", 1, "h2"), Person("Bo Chen", "bo@example.org"), CancellationToken.None);
+
+        var changes = await store.ChangesSinceAsync(0, 100, CancellationToken.None);
+
+        Assert.Equal([a.CandidateId!.Value, b.CandidateId!.Value], changes.Select(c => c.CandidateId));
+        Assert.True(changes[0].Sequence < changes[1].Sequence);
+        Assert.Equal("Bo Chen", changes[1].Profile!.Name);
+        Assert.Equal(changes[1].Sequence, await store.LastSequenceAsync(CancellationToken.None));
+        Assert.Single(await store.ChangesSinceAsync(changes[0].Sequence, 100, CancellationToken.None));
+    }
+
+    private static IncomingDocument Document(string sourceId, long version, string hash, string content = "text") =>
+        new(sourceId, version, "text/markdown", content, null, hash, DateTimeOffset.UtcNow);
+
+    private static ExtractedProfile Person(string? name, string email, string? paper = null) => new()
+    {
+        Name = name,
+        Emails = [email.ToLowerInvariant()],
+        Publications = paper is null ? [] : [new Publication { Title = paper, Venue = "KDD", Year = 2022, Kind = PublicationKind.Conference }],
+    };
+}
