@@ -714,7 +714,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             {
                 organization = line.Plain;
             }
-            else if (range is not null && withoutDate.Length is > 1 and <= 80 && char.IsUpper(withoutDate[0]) && !withoutDate.EndsWith('.'))
+            else if (range is not null && withoutDate.Length is > 1 and <= 80 && char.IsUpper(withoutDate[0]) && withoutDate.Split(' ').Length <= 10)
             {
                 organization = withoutDate;
             }
