@@ -57,7 +57,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     [GeneratedRegex(@"\b(?:University|Institute|College|School|Academy|Polytechnic|Universit[éäà]t?|Universidad|École|ETH)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InstitutionWordPattern();
 
-    [GeneratedRegex(@"(?:Advisor|Supervisor|supervised by|advised by|Advised by|Supervised by)\s*:?\s*(?:Prof\.?|Professor|Dr\.?)?\s*(?<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:Advisor|Supervisor|supervised by|advised by|Advised by|Supervised by)\s*:?\s*(?:Prof\.?|Professor|Dr\.?)?\s*(?<name>[A-Z][\w'-]+(?: +[A-Z][\w'-]+){1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AdvisorPattern();
 
     [GeneratedRegex(@"^h-?index\s*:?\s*(?<n>\d{1,4})$|^(?<c>[\d,]{1,12})\s*citations$|^citations\s*:?\s*(?<c2>[\d,]{1,12})$|^(?<p>\d{1,5})\s*papers$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -380,7 +380,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             // "· Title" followed by "· Author, Author" (two bullets): the second one is the first one's authors.
             if (draft.Publication.Authors.Count == 0 && i + 1 < drafts.Count && drafts[i + 1] is { IsAuthorLine: true } next)
             {
-                draft = draft with { Publication = WithAuthors(draft.Publication, next.AuthorNames, person) };
+                draft = draft with { Publication = WithAuthors(draft.Publication, next.AuthorNames, person, next.AuthorText) };
                 foreach (var line in entries[i + 1])
                 {
                     consumed.Add(line.Index);
@@ -405,7 +405,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         return result;
     }
 
-    private sealed record EntryDraft(Publication Publication, bool IsAuthorLine, IReadOnlyList<string> AuthorNames);
+    private sealed record EntryDraft(Publication Publication, bool IsAuthorLine, IReadOnlyList<string> AuthorNames, string? AuthorText = null);
 
     private EntryDraft? ReadEntry(List<MarkupLine> entry, string? person)
     {
@@ -413,7 +413,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         var plain = MarkupText.ToPlain(text);
         if (AuthorList.Parse(plain) is { } onlyAuthors)
         {
-            return new EntryDraft(new Publication { Title = plain }, true, AuthorList.Parse(text.Replace("**", string.Empty, StringComparison.Ordinal)) ?? onlyAuthors);
+            return new EntryDraft(new Publication { Title = plain }, true, AuthorList.Parse(text.Replace("**", string.Empty, StringComparison.Ordinal)) ?? onlyAuthors, text);
         }
 
         VenueReading? venue = null;
@@ -633,7 +633,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 
             var degree = DegreePattern().Match(text);
             var foundInstitution = FindInstitution(text, degree.Success ? degree.Index : text.Length);
-            var advisor = AdvisorPattern().Match(text);
+            var advisor = AdvisorPattern().Match(line.Text);
             if (foundInstitution is not null)
             {
                 institution = foundInstitution;
