@@ -166,3 +166,49 @@ public sealed class MarkupTextTests
     public void Escaped_stars_stay_as_equal_contribution_marks_and_italics_become_stars(string source, string text) =>
         Assert.Equal(text, MarkupText.ParseLine(0, source).Text);
 }
+
+public sealed class CatalogTests
+{
+    [Theory]
+    [InlineData("We go to the lab and write C code in R&D with PyTorch", "PyTorch")]
+    [InlineData("Built services in Golang and TypeScript on Kubernetes", "Go|TypeScript|Kubernetes")]
+    [InlineData("Experience with large-scale training using DeepSpeed and Hugging Face", "DeepSpeed|Hugging Face")]
+    public void Ambiguous_skill_names_are_not_found_in_prose(string text, string expected) =>
+        Assert.Equal(expected.Split('|'), RepoPaths.Catalogs.Skills.FindIn(text));
+
+    [Theory]
+    [InlineData("Go", "Go")]
+    [InlineData("C", "C")]
+    [InlineData("Languages Python", "Python")]
+    public void Ambiguous_skill_names_are_found_in_lists(string item, string expected) =>
+        Assert.Equal([expected], RepoPaths.Catalogs.Skills.FindInList(item));
+
+    [Theory]
+    [InlineData("Neurips", "NeurIPS")]
+    [InlineData("NIPS", "NeurIPS")]
+    [InlineData("Advances in Neural Information Processing Systems", "NeurIPS")]
+    [InlineData("ICMR-W", "ICMR Workshops")]
+    [InlineData("SysML", "MLSys")]
+    [InlineData("PPOPP", "PPoPP")]
+    [InlineData("CoRR", "arXiv")]
+    public void Venue_aliases_map_to_the_canonical_short_name(string alias, string name) =>
+        Assert.Equal(name, RepoPaths.Catalogs.Venues.Find(alias)?.Name);
+
+    [Theory]
+    [InlineData("click-through rate prediction", "CTR prediction")]
+    [InlineData("Mixture-of-Experts (MoE)", "mixture of experts")]
+    [InlineData("sequence parallel", "sequence parallelism")]
+    [InlineData("text-to-video generation", "video generation")]
+    [InlineData("Large-batch training", "large batch training")]
+    public void Topic_synonyms_map_to_the_canonical_topic(string text, string topic) =>
+        Assert.Equal(topic, RepoPaths.Catalogs.Topics.FindIn(text)[0]);
+
+    [Fact]
+    public void Catalogs_are_large_enough_and_every_venue_has_a_kind()
+    {
+        Assert.True(RepoPaths.Catalogs.Venues.All.Count >= 120);
+        Assert.True(RepoPaths.Catalogs.Skills.All.Count >= 200);
+        Assert.True(RepoPaths.Catalogs.Topics.All.Count >= 120);
+        Assert.All(RepoPaths.Catalogs.Venues.All, v => Assert.Contains(v.Kind, new[] { "conference", "journal", "workshop", "preprint" }));
+    }
+}

@@ -30,6 +30,19 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
             return new ExtractionResult.Rejected(binary);
         }
 
+        try
+        {
+            return ExtractChecked(document, content);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // Every pattern has a timeout; a document that trips one is hostile or broken, not a profile.
+            return new ExtractionResult.Rejected("document could not be parsed in bounded time (a pattern timed out)");
+        }
+    }
+
+    private ExtractionResult ExtractChecked(DocumentInput document, string content)
+    {
         var type = NormalizeContentType(document.ContentType);
         ExtractedProfile? profile;
         switch (type)

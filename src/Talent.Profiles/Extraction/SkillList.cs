@@ -64,7 +64,7 @@ internal static class SkillList
             }
 
             // "Languages Python" (a label without a separator) or "and Git": look for catalog phrases inside.
-            foreach (var name in skills.FindIn(part))
+            foreach (var name in skills.FindInList(part))
             {
                 Add(name, found);
             }
