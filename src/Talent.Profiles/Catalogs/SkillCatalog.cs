@@ -4,13 +4,29 @@ public sealed record SkillInfo(string Name, string Category, IReadOnlyList<strin
 
 public sealed class SkillCatalog
 {
+    /// <summary>
+    /// Skill names that are also ordinary English words or single letters ("Go", "C", "R", "Spark", "Rust"):
+    /// found only in explicit lists (<see cref="FindInList"/>), never in prose.
+    /// </summary>
+    private static readonly HashSet<string> AmbiguousKeys = new(StringComparer.Ordinal)
+    {
+        "go", "make", "node", "spark", "express", "ray", "metal", "swift", "rust", "ruby", "shell", "rest", "gin", "bun",
+        "hive", "beam", "dart", "scheme", "assembly", "unity", "jest", "mocha", "helm", "flask", "spring", "transformers",
+        "torch", "windows", "poetry", "maven", "presto", "electron", "flutter", "triton", "julia", "perl", "lua", "prolog",
+        "lisp", "groovy", "elixir", "erlang", "haskell", "cassandra", "oracle database", "snowflake", "vite", "bootstrap",
+        "angular", "svelte", "vue", "json", "yaml", "html", "css", "xml", "markdown", "jupyter",
+    };
+
     private readonly PhraseMatcher matcher;
+    private readonly PhraseMatcher proseMatcher;
     private readonly Dictionary<string, SkillInfo> byName;
 
     public SkillCatalog(IEnumerable<SkillInfo> skills)
     {
         All = skills.ToList();
-        matcher = new PhraseMatcher(All.SelectMany(s => new[] { s.Name }.Concat(s.Synonyms ?? []).Select(a => (a, s.Name))), "skills");
+        var phrases = All.SelectMany(s => new[] { s.Name }.Concat(s.Synonyms ?? []).Select(a => (a, s.Name))).ToList();
+        matcher = new PhraseMatcher(phrases, "skills");
+        proseMatcher = new PhraseMatcher(phrases.Where(p => !IsAmbiguous(p.a)), "skills");
         byName = All.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 
@@ -19,6 +35,19 @@ public sealed class SkillCatalog
     /// <summary>The skill whose name or synonym equals <paramref name="name"/>, ignoring case and punctuation.</summary>
     public SkillInfo? Find(string name) => matcher.Find(name) is { } canonical ? byName[canonical] : null;
 
-    /// <summary>Canonical names of the skills mentioned in free text, in order of first mention.</summary>
-    public IReadOnlyList<string> FindIn(string text) => matcher.FindIn(text);
+    /// <summary>
+    /// Canonical names of the skills mentioned in free text, in order of first mention. Names that are also
+    /// ordinary words or single letters ("Go", "C", "R") are left out: prose says "go" far more often than Go.
+    /// </summary>
+    public IReadOnlyList<string> FindIn(string text) => proseMatcher.FindIn(text);
+
+    /// <summary>Canonical names in one item of an explicit skill list, where "Go" and "C" are meant as skills.</summary>
+    public IReadOnlyList<string> FindInList(string text) => matcher.FindIn(text);
+
+    /// <summary>True for a name that also reads as an ordinary word or is one or two letters long.</summary>
+    public static bool IsAmbiguous(string name)
+    {
+        var key = CatalogKey.Of(name);
+        return key.Length <= 2 || AmbiguousKeys.Contains(key);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
@@ -5,5 +6,121 @@ namespace Talent.Profiles.Extraction;
 /// <summary>Turns one document into an <see cref="ExtractedProfile"/>, or a one-line rejection.</summary>
 public sealed class ProfileExtractor(ProfileCatalogs catalogs)
 {
-    public ExtractionResult Extract(DocumentInput document) => throw new NotImplementedException(catalogs.ToString());
+    /// <summary>Documents longer than this many characters are rejected rather than parsed.</summary>
+    public const int MaxContentChars = 5_000_000;
+
+    private readonly TextProfileReader textReader = new(catalogs);
+
+    public ExtractionResult Extract(DocumentInput document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var content = document.Content ?? string.Empty;
+        if (content.Length > MaxContentChars)
+        {
+            return new ExtractionResult.Rejected($"document is too large ({content.Length} characters; the limit is {MaxContentChars})");
+        }
+
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            return new ExtractionResult.Rejected("document is empty");
+        }
+
+        if (BinaryReason(content) is { } binary)
+        {
+            return new ExtractionResult.Rejected(binary);
+        }
+
+        try
+        {
+            return ExtractChecked(document, content);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // Every pattern has a timeout; a document that trips one is hostile or broken, not a profile.
+            return new ExtractionResult.Rejected("document could not be parsed in bounded time (a pattern timed out)");
+        }
+    }
+
+    private ExtractionResult ExtractChecked(DocumentInput document, string content)
+    {
+        var type = NormalizeContentType(document.ContentType);
+        ExtractedProfile? profile;
+        switch (type)
+        {
+            case "text/markdown" or "text/x-markdown" or "text/plain" or "text/md" or "":
+                profile = textReader.Read(MarkupText.Parse(content));
+                break;
+            case "text/html" or "application/xhtml+xml":
+                profile = textReader.Read(MarkupText.Parse(HtmlText.ToMarkdown(content)));
+                break;
+            case "application/json" or "text/json":
+                try
+                {
+                    var resume = JsonResumeReader.Read(content, catalogs);
+                    if (resume.Rejection is { } reason)
+                    {
+                        return new ExtractionResult.Rejected(reason);
+                    }
+
+                    profile = resume.Profile;
+                }
+                catch (JsonException e)
+                {
+                    return new ExtractionResult.Rejected($"JSON document is not valid JSON ({e.Message.Split('.')[0]})");
+                }
+
+                break;
+            default:
+                return new ExtractionResult.Rejected($"unsupported content type '{document.ContentType}' (expected text/markdown, text/plain, text/html or application/json)");
+        }
+
+        if (profile is null || IsEmpty(profile))
+        {
+            return new ExtractionResult.Rejected("no profile facts found (no name, contact, education, experience, publications or skills)");
+        }
+
+        return new ExtractionResult.Accepted(profile);
+    }
+
+    internal static string NormalizeContentType(string? contentType)
+    {
+        var type = contentType ?? string.Empty;
+        var semicolon = type.IndexOf(';', StringComparison.Ordinal);
+        return (semicolon >= 0 ? type[..semicolon] : type).Trim().ToLowerInvariant();
+    }
+
+    private static string? BinaryReason(string content)
+    {
+        var control = 0;
+        var replacement = 0;
+        var sample = Math.Min(content.Length, 100_000);
+        for (var i = 0; i < sample; i++)
+        {
+            var c = content[i];
+            if (c == '\0')
+            {
+                return "document looks binary (it contains NUL characters)";
+            }
+
+            if (c == '\uFFFD')
+            {
+                replacement++;
+            }
+            else if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'))
+            {
+                control++;
+            }
+        }
+
+        if (control > sample / 10)
+        {
+            return "document looks binary (mostly control characters)";
+        }
+
+        return replacement > Math.Max(3, sample / 100) ? "document is not valid UTF-8 text (too many replacement characters)" : null;
+    }
+
+    private static bool IsEmpty(ExtractedProfile profile) =>
+        profile.Name is null && profile.Emails.Count == 0 && profile.Homepages.Count == 0 && profile.Links.Count == 0
+        && profile.Education.Count == 0 && profile.Experience.Count == 0 && profile.Publications.Count == 0 && profile.Skills.Count == 0;
 }

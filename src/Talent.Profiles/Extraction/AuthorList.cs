@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using Talent.Profiles.Catalogs;
+
+namespace Talent.Profiles.Extraction;
+
+/// <summary>Author lists and person names: cleans equal-contribution and corresponding-author marks, drops "et al.".</summary>
+internal static partial class AuthorList
+{
+    private static readonly HashSet<string> NotNameWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "about", "curriculum", "vitae", "resume", "résumé", "cv", "homepage", "home", "page", "publications", "university",
+        "institute", "college", "school", "education", "experience", "skills", "research", "project", "lead", "contact",
+        "the", "and", "of", "for", "with", "in", "on", "a", "an", "to", "by", "at", "from", "papers", "selected", "inc",
+        "ltd", "lab", "team", "group", "department", "professor", "student", "intern", "code", "paper", "blog", "award",
+    };
+
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "van", "de", "der", "von", "da", "di", "del", "la", "le", "bin", "al" };
+
+    [GeneratedRegex(@"\bet\.?\s*al\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EtAlPattern();
+
+    [GeneratedRegex(@"\s*(?:,|;|\band\b|&)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SeparatorPattern();
+
+    /// <summary>The names in an author list, or null when the text is not one (too few name-like parts).</summary>
+    public static IReadOnlyList<string>? Parse(string text, int minimum = 2)
+    {
+        var cut = text.IndexOf(" · ", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            text = text[..cut];
+        }
+
+        text = EtAlPattern().Replace(text, ",");
+        var names = new List<string>();
+        foreach (var part in SeparatorPattern().Split(text))
+        {
+            var name = CleanName(part);
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            if (!LooksLikeName(name, allowSingle: false))
+            {
+                return null;
+            }
+
+            names.Add(name);
+        }
+
+        return names.Count >= minimum ? names : null;
+    }
+
+    /// <summary>An author as written minus marks: <c>Xiangyu Yue*</c>, <c>Kai Wang†</c>, <c>Zheng¹</c> → the bare name.</summary>
+    public static string CleanName(string raw)
+    {
+        var chars = raw.Where(c => c is not ('*' or '†' or '‡' or '§' or '¶' or '#' or '✉' or '^') && !char.IsDigit(c)
+            && !"¹²³⁴⁵⁶⁷⁸⁹⁰".Contains(c, StringComparison.Ordinal)).ToArray();
+        return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(' ', '.', ',', ';', ':');
+    }
+
+    /// <summary>True when an author string carries an equal-contribution mark.</summary>
+    public static bool HasEqualContributionMark(string raw) => raw.Contains('*', StringComparison.Ordinal);
+
+    public static bool LooksLikeName(string text, bool allowSingle)
+    {
+        var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length is 0 or > 5 || (tokens.Length == 1 && !allowSingle))
+        {
+            return false;
+        }
+
+        var capitalised = 0;
+        foreach (var token in tokens)
+        {
+            if (Particles.Contains(token))
+            {
+                continue;
+            }
+
+            if (NotNameWords.Contains(token.Trim('.', ',')) || !char.IsLetter(token[0]) || !char.IsUpper(token[0]))
+            {
+                return false;
+            }
+
+            foreach (var c in token)
+            {
+                if (!(char.IsLetter(c) || c is '-' or '\'' or '’' or '.'))
+                {
+                    return false;
+                }
+            }
+
+            capitalised++;
+        }
+
+        return capitalised >= 1;
+    }
+
+    /// <summary>A heading or first line that is a person's name, title-cased when written in capitals.</summary>
+    public static string? AsPersonName(string text)
+    {
+        var name = CleanName(text.Replace("**", string.Empty, StringComparison.Ordinal));
+        if (name.Length is < 3 or > 60 || !LooksLikeName(name, allowSingle: false))
+        {
+            return null;
+        }
+
+        var tokens = name.Split(' ');
+        if (tokens.Any(t => t.Length == 1 && !t.EndsWith('.')) || tokens.Length > 4)
+        {
+            return null;
+        }
+
+        return string.Join(' ', tokens.Select(t => t.All(c => !char.IsLetter(c) || char.IsUpper(c)) && t.Length > 1
+            ? string.Concat(t[..1], t[1..].ToLowerInvariant())
+            : t));
+    }
+
+    /// <summary>1-based position of <paramref name="person"/> among <paramref name="authors"/>, comparing normalised names.</summary>
+    public static int? PositionOf(string? person, IReadOnlyList<string> authors)
+    {
+        if (person is null)
+        {
+            return null;
+        }
+
+        var key = SortedKey(person);
+        for (var i = 0; i < authors.Count; i++)
+        {
+            if (string.Equals(SortedKey(authors[i]), key, StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Name tokens sorted, so "Zheng Zangwei" and "Zangwei Zheng" compare equal.</summary>
+    public static string SortedKey(string name) =>
+        string.Join(' ', CatalogKey.Of(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Talent.Profiles.Extraction;
+
+/// <summary>A link met in a document: its anchor text (null for a bare URL) and target.</summary>
+internal sealed record LinkRef(string? Label, string Url);
+
+/// <summary>
+/// One line of a markdown/plain-text document after inline markup is resolved: <see cref="Text"/> keeps bold
+/// (<c>**</c>) and italic (<c>*</c>) markers because they delimit titles and venues; <see cref="Plain"/> has none.
+/// </summary>
+internal sealed record MarkupLine(int Index, string Text, string Plain, IReadOnlyList<LinkRef> Links, bool IsBullet, string? Heading)
+{
+    public bool IsBlank => Plain.Length == 0;
+
+    /// <summary>The whole line is one bold run (<c>**Pika**</c>): a sub-heading or an organisation.</summary>
+    public bool IsFullyBold => Text.Length > 4 && Text.StartsWith("**", StringComparison.Ordinal) && Text.EndsWith("**", StringComparison.Ordinal)
+        && Text.IndexOf("**", 2, StringComparison.Ordinal) == Text.Length - 2;
+}
+
+/// <summary>Turns markdown / plain text (with the inline HTML people paste into CVs) into <see cref="MarkupLine"/>s.</summary>
+internal static partial class MarkupText
+{
+    [GeneratedRegex(@"<(?<tag>del|s|strike|sup|script|style)\b[^>]{0,300}>.*?</\k<tag>\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DroppedElementPattern();
+
+    [GeneratedRegex(@"</?(?<tag>[a-zA-Z][a-zA-Z0-9]{0,10})\b[^<>]{0,300}>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TagPattern();
+
+    [GeneratedRegex(@"!\[[^\]\n]{0,300}\]\([^)\s]{0,500}\)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ImagePattern();
+
+    [GeneratedRegex(@"\[(?<text>[^\[\]\n]{0,500})\]\((?<url>[^)\s]{0,1000})(?:\s+""[^""]{0,200}"")?\)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"https?://[^\s<>()\[\]|""'`]{1,1000}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BareUrlPattern();
+
+    [GeneratedRegex(@"\\(?<c>[\\`*_{}\[\]()#+\-.!$|&%<>~^])|\\(?=[A-Za-z])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EscapePattern();
+
+    [GeneratedRegex(@"^\s{0,3}(?<h>#{1,6})\s+(?<text>.*?)\s*#*\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AtxHeadingPattern();
+
+    [GeneratedRegex(@"^(?:\s*(?:[-*+•·◦▪‣●○■]|o(?=\s+[A-Z])|\d{1,3}[.)])\s+)+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BulletPattern();
+
+    [GeneratedRegex(@"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RulePattern();
+
+    public static List<MarkupLine> Parse(string content)
+    {
+        var raw = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var start = SkipFrontMatter(raw);
+        var lines = new List<MarkupLine>(raw.Length);
+        for (var i = start; i < raw.Length; i++)
+        {
+            var source = raw[i];
+            if (RulePattern().IsMatch(source))
+            {
+                // A setext underline makes the line above a heading; otherwise it is a horizontal rule.
+                if (lines.Count > 0 && lines[^1] is { IsBlank: false, IsBullet: false, Heading: null } previous
+                    && previous.Index == i - start - 1 && source.TrimStart()[0] is '-' or '=')
+                {
+                    lines[^1] = previous with { Heading = previous.Plain };
+                }
+
+                lines.Add(new MarkupLine(i - start, string.Empty, string.Empty, [], false, null));
+                continue;
+            }
+
+            lines.Add(ParseLine(i - start, source));
+        }
+
+        return lines;
+    }
+
+    public static MarkupLine ParseLine(int index, string source)
+    {
+        string? heading = null;
+        var headingMatch = AtxHeadingPattern().Match(source);
+        if (headingMatch.Success)
+        {
+            source = headingMatch.Groups["text"].Value;
+        }
+
+        var links = new List<LinkRef>();
+        var text = CleanInline(source, links);
+        var bullet = BulletPattern().Match(text);
+        var isBullet = bullet.Success && !headingMatch.Success;
+        if (isBullet)
+        {
+            text = text[bullet.Length..];
+        }
+
+        text = text.Trim();
+        var plain = ToPlain(text);
+        if (headingMatch.Success)
+        {
+            heading = plain;
+        }
+
+        return new MarkupLine(index, text, plain, links, isBullet, heading);
+    }
+
+    /// <summary>Resolves inline HTML, markdown links and escapes; keeps <c>**</c>/<c>*</c> emphasis markers.</summary>
+    public static string CleanInline(string source, List<LinkRef> links)
+    {
+        var text = source;
+        if (text.Contains('<', StringComparison.Ordinal))
+        {
+            text = DroppedElementPattern().Replace(text, string.Empty);
+            text = TagPattern().Replace(text, m => m.Groups["tag"].Value.ToLowerInvariant() switch
+            {
+                "b" or "strong" => "**",
+                "i" or "em" => "*",
+                "br" or "td" or "th" => "\t",
+                _ => string.Empty,
+            });
+        }
+
+        text = ImagePattern().Replace(text, string.Empty);
+        if (text.Contains("](", StringComparison.Ordinal))
+        {
+            text = LinkPattern().Replace(text, m =>
+            {
+                links.Add(new LinkRef(ToPlain(m.Groups["text"].Value).Trim(), m.Groups["url"].Value));
+                return m.Groups["text"].Value;
+            });
+        }
+
+        if (text.Contains("http", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (Match m in BareUrlPattern().Matches(text))
+            {
+                links.Add(new LinkRef(null, m.Value.TrimEnd('.', ',', ';', ':')));
+            }
+        }
+
+        if (text.Contains('\\', StringComparison.Ordinal))
+        {
+            text = EscapePattern().Replace(text, m => m.Groups["c"].Success ? m.Groups["c"].Value : string.Empty);
+            text = text.TrimEnd().TrimEnd('\\');
+        }
+
+        if (text.Contains('&', StringComparison.Ordinal))
+        {
+            text = WebUtility.HtmlDecode(text);
+        }
+
+        return text;
+    }
+
+    public static string ToPlain(string text)
+    {
+        if (!text.Contains('*', StringComparison.Ordinal) && !text.Contains("__", StringComparison.Ordinal))
+        {
+            return text.Trim();
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Replace("__", string.Empty, StringComparison.Ordinal))
+        {
+            if (c != '*')
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static int SkipFrontMatter(string[] raw)
+    {
+        var first = 0;
+        while (first < raw.Length && raw[first].Trim().Length == 0)
+        {
+            first++;
+        }
+
+        if (first >= raw.Length || !string.Equals(raw[first].Trim(), "---", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        for (var i = first + 1; i < Math.Min(raw.Length, first + 200); i++)
+        {
+            if (string.Equals(raw[i].Trim(), "---", StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,897 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Talent.Profiles.Catalogs;
+
+namespace Talent.Profiles.Extraction;
+
+internal enum SectionKind
+{
+    Header,
+    Education,
+    Experience,
+    Publications,
+    Skills,
+    Interests,
+    Projects,
+    Awards,
+    About,
+    Other,
+}
+
+/// <summary>
+/// Reads a markdown / plain-text document (CV, homepage, scholar-style page) section by section. Sections
+/// are recognised by their headings; publications are also recognised by shape anywhere a CV puts them.
+/// </summary>
+internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
+{
+    private static readonly string[] RoleWords =
+    [
+        "intern", "engineer", "researcher", "scientist", "student", "lead", "manager", "developer", "assistant", "fellow",
+        "postdoc", "professor", "lecturer", "visiting", "founder", "director", "head", "member", "consultant", "analyst",
+        "architect", "ceo", "cto", "contributor", "ph.d", "phd", "candidate", "maintainer", "author", "officer",
+    ];
+
+    private static readonly string[] LinkLabels = ["homepage", "github", "google scholar", "scholar", "twitter", "linkedin", "email", "cv", "blog", "website", "orcid"];
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,5}){1,4}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:dev|io|com|org|net|me|edu|ai|cn|sg|xyz|art|page|site|info|co|uk|de|fr|ca|jp|hk|tw|us|app|tech|blog)(?:/[^\s)\]|]*)?(?![\w.])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BareDomainPattern();
+
+    [GeneratedRegex(@"^(?:[A-Z]{2,3}(?:\.[A-Z]{2,3})?)?(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?<year>(?:19|20)\d{2})(?:\s*(?:Code|PDF|Video|Project))*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ScholarDatePattern();
+
+    [GeneratedRegex(@"^\[(?<v>[^\[\]]{2,60})\]\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LeadingBracketPattern();
+
+    [GeneratedRegex(@"\*\*(?<b>[^*]{1,200})\*\*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BoldPattern();
+
+    [GeneratedRegex(@"\b(?<deg>Ph\.\s?D\.?|PhD|Doctor of Philosophy|M\.\s?Eng\.?|B\.\s?Eng\.?|M\.\s?Sc\.?|B\.\s?Sc\.?|M\.\s?S\.|B\.\s?S\.|B\.\s?A\.|M\.\s?A\.|MBA|M\.\s?Phil\.?|Bachelor(?:'s)?(?: of (?:Science|Engineering|Arts))?|Master(?:'s)?(?: of (?:Science|Engineering|Arts))?)(?=[\s,;]|$)(?:\s*(?:degree\s+)?in\s+(?<field>[^,.;\t|]+?))?(?=\s*(?:[,.;\t|]|Advisor|Supervisor|supervised|advised|$))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DegreePattern();
+
+    [GeneratedRegex(@"\b(?:University|Institute|College|School|Academy|Polytechnic|Universit[éäà]t?|Universidad|École|ETH)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex InstitutionWordPattern();
+
+    [GeneratedRegex(@"(?:Advisor|Supervisor|supervised by|advised by|Advised by|Supervised by)\s*:?\s*(?:Prof\.?|Professor|Dr\.?)?\s*(?<name>[A-Z][\w'-]+(?: +[A-Z][\w'-]+){1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AdvisorPattern();
+
+    [GeneratedRegex(@"^h-?index\s*:?\s*(?<n>\d{1,4})$|^(?<c>[\d,]{1,12})\s*citations$|^citations\s*:?\s*(?<c2>[\d,]{1,12})$|^(?<p>\d{1,5})\s*papers$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex MetricPattern();
+
+    [GeneratedRegex(@"\b(?<which>co-first|first|second|third|fourth|fifth|last|corresponding)\s+author\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AuthorRolePattern();
+
+    public ExtractedProfile Read(IReadOnlyList<MarkupLine> lines)
+    {
+        var sections = SplitSections(lines);
+        var name = FindName(lines);
+        var header = sections.Where(s => s.Kind == SectionKind.Header).SelectMany(s => s.Lines).ToList();
+
+        var emails = Distinct(header.SelectMany(l => EmailPattern().Matches(l.Plain).Select(m => m.Value.ToLowerInvariant())));
+        if (emails.Count == 0)
+        {
+            emails = Distinct(lines.SelectMany(l => EmailPattern().Matches(l.Plain).Select(m => m.Value.ToLowerInvariant())));
+        }
+
+        var phones = Distinct(header.SelectMany(l => PhonePattern().Matches(l.Plain).Select(m => m.Value.Trim())));
+        var (homepages, links) = FindWebAddresses(lines, header);
+        var location = FindLocation(header, name);
+
+        var consumed = new HashSet<int>();
+        var publications = new List<Publication>();
+        var education = new List<EducationEntry>();
+        var experience = new List<ExperienceEntry>();
+        var skills = new List<string>();
+        var interests = new List<string>();
+        foreach (var section in sections)
+        {
+            if (section.Kind is not (SectionKind.Education or SectionKind.Skills or SectionKind.Projects or SectionKind.Awards))
+            {
+                publications.AddRange(ReadPublications(section, name, consumed));
+            }
+        }
+
+        foreach (var section in sections)
+        {
+            var rest = section.Lines.Where(l => !consumed.Contains(l.Index)).ToList();
+            switch (section.Kind)
+            {
+                case SectionKind.Education:
+                    education.AddRange(ReadEducation(rest));
+                    break;
+                case SectionKind.Experience:
+                    experience.AddRange(ReadExperience(rest));
+                    break;
+                case SectionKind.Skills:
+                    foreach (var line in rest.Where(l => !l.IsBlank))
+                    {
+                        SkillList.AddFrom(line.Text, catalogs.Skills, skills);
+                    }
+
+                    break;
+                case SectionKind.Interests:
+                    interests.AddRange(rest.Where(l => !l.IsBlank && l.Plain.Length > 3).Select(l => l.Plain.TrimStart('·', ' ')));
+                    break;
+            }
+        }
+
+        var topicText = interests
+            .Concat(publications.Select(p => p.Title))
+            .Concat(publications.Select(p => p.Abstract ?? string.Empty))
+            .Concat(experience.SelectMany(e => e.Highlights.Append(e.Title ?? string.Empty)));
+        var topics = Distinct(topicText.SelectMany(catalogs.Topics.FindIn));
+
+        return new ExtractedProfile
+        {
+            Name = name,
+            Emails = emails,
+            Homepages = homepages,
+            Links = links,
+            Phones = phones,
+            Location = location,
+            Education = education,
+            Experience = experience,
+            Publications = publications,
+            Skills = skills,
+            Topics = topics,
+            Interests = interests,
+            Metrics = ReadMetrics(lines),
+        };
+    }
+
+    internal static SectionKind? KindOfHeading(string text)
+    {
+        var key = CatalogKey.Of(text);
+        if (key.Length == 0 || key.Length > 40)
+        {
+            return null;
+        }
+
+        if (key.Contains("interest", StringComparison.Ordinal) || key is "research" or "research focus" or "research areas")
+        {
+            return SectionKind.Interests;
+        }
+
+        if (key.Contains("publication", StringComparison.Ordinal) || key.Contains("preprint", StringComparison.Ordinal)
+            || key.EndsWith("papers", StringComparison.Ordinal) || key is "manuscripts" or "selected works")
+        {
+            return SectionKind.Publications;
+        }
+
+        if (key.Contains("education", StringComparison.Ordinal))
+        {
+            return SectionKind.Education;
+        }
+
+        if (key.Contains("skill", StringComparison.Ordinal) || key is "technical" or "tools" or "technologies" or "languages" or "programming")
+        {
+            return SectionKind.Skills;
+        }
+
+        if (key.Contains("project", StringComparison.Ordinal) || key.Contains("open source", StringComparison.Ordinal) || key is "software")
+        {
+            return SectionKind.Projects;
+        }
+
+        if (key.Contains("experience", StringComparison.Ordinal) || key.Contains("employment", StringComparison.Ordinal)
+            || key.Contains("internship", StringComparison.Ordinal) || key is "work" or "positions" or "industry" or "career")
+        {
+            return SectionKind.Experience;
+        }
+
+        if (key.Contains("award", StringComparison.Ordinal) || key.Contains("honor", StringComparison.Ordinal) || key.Contains("honour", StringComparison.Ordinal))
+        {
+            return SectionKind.Awards;
+        }
+
+        if (key is "about" or "about me" or "bio" or "biography" or "summary" or "profile")
+        {
+            return SectionKind.About;
+        }
+
+        if (key is "teaching" or "service" or "services" or "talks" or "news" or "misc" or "contact" or "references" or "activities" or "academic service")
+        {
+            return SectionKind.Other;
+        }
+
+        return null;
+    }
+
+    private static List<(SectionKind Kind, List<MarkupLine> Lines)> SplitSections(IReadOnlyList<MarkupLine> lines)
+    {
+        var sections = new List<(SectionKind Kind, List<MarkupLine> Lines)> { (SectionKind.Header, []) };
+        foreach (var line in lines)
+        {
+            var candidate = line.Heading
+                ?? (line.IsFullyBold && !line.IsBullet ? line.Plain : null)
+                ?? (!line.IsBullet && IsShortCaps(line.Plain) ? line.Plain : null)
+                ?? (!line.IsBullet && line.Plain.Length < 30 && line.Plain.Split(' ').Length <= 3 ? line.Plain : null);
+            var kind = candidate is null ? null : KindOfHeading(candidate.TrimEnd(':'));
+            if (kind is { } k)
+            {
+                sections.Add((k, []));
+                continue;
+            }
+
+            sections[^1].Lines.Add(line);
+        }
+
+        return sections;
+    }
+
+    private static bool IsShortCaps(string text) =>
+        text.Length is > 2 and < 50 && text.Any(char.IsLetter) && text.All(c => !char.IsLetter(c) || char.IsUpper(c)) && !text.Any(char.IsDigit);
+
+    private static string? FindName(IReadOnlyList<MarkupLine> lines)
+    {
+        var seen = 0;
+        foreach (var line in lines)
+        {
+            if (line.IsBlank)
+            {
+                continue;
+            }
+
+            if (AuthorList.AsPersonName(line.Heading ?? line.Plain) is { } name)
+            {
+                return name;
+            }
+
+            if (++seen >= 3)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    private static (List<string> Homepages, List<string> Links) FindWebAddresses(IReadOnlyList<MarkupLine> lines, List<MarkupLine> header)
+    {
+        var homepages = new List<string>();
+        var links = new List<string>();
+        foreach (var line in header)
+        {
+            var withoutEmails = EmailPattern().Replace(line.Plain, " ");
+            var labelled = line.Plain.Contains("🏠", StringComparison.Ordinal) || line.Plain.Contains("homepage", StringComparison.OrdinalIgnoreCase)
+                || line.Plain.Contains("website", StringComparison.OrdinalIgnoreCase) || line.Plain.Contains("web:", StringComparison.OrdinalIgnoreCase);
+            foreach (Match m in BareDomainPattern().Matches(withoutEmails))
+            {
+                Classify(m.Value, label: null, labelled: labelled || line.Index < 8);
+            }
+        }
+
+        foreach (var line in lines)
+        {
+            foreach (var link in line.Links)
+            {
+                // A link whose text is a person's name points at someone else (an advisor, a host).
+                if (link.Label is { } label && AuthorList.LooksLikeName(label, allowSingle: false))
+                {
+                    continue;
+                }
+
+                Classify(link.Url, link.Label, labelled: link.Label is { } l && l.Contains("homepage", StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
+        return (homepages, links);
+
+        void Classify(string url, string? label, bool labelled)
+        {
+            if (WebAddress.Normalize(url) is not { } normalized)
+            {
+                return;
+            }
+
+            if (WebAddress.AsProfileLink(normalized) is { } profile)
+            {
+                AddDistinct(links, profile);
+            }
+            else if (WebAddress.AsHomepage(normalized, labelled) is { } home)
+            {
+                AddDistinct(homepages, home);
+            }
+        }
+    }
+
+    private static string? FindLocation(List<MarkupLine> header, string? name)
+    {
+        foreach (var line in header)
+        {
+            if (!EmailPattern().IsMatch(line.Plain) && !PhonePattern().IsMatch(line.Plain))
+            {
+                continue;
+            }
+
+            foreach (var part in line.Plain.Split(['♦', '·', '|', '•', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (part.Length is < 2 or > 40 || part.Any(char.IsDigit) || part.Contains('@', StringComparison.Ordinal)
+                    || part.Contains('.', StringComparison.Ordinal) || part.Any(c => c > 0x2000)
+                    || LinkLabels.Contains(part.ToLowerInvariant(), StringComparer.Ordinal)
+                    || string.Equals(part, name, StringComparison.OrdinalIgnoreCase) || !char.IsUpper(part[0]))
+                {
+                    continue;
+                }
+
+                return part;
+            }
+        }
+
+        return null;
+    }
+
+    private List<Publication> ReadPublications((SectionKind Kind, List<MarkupLine> Lines) section, string? person, HashSet<int> consumed)
+    {
+        if (section.Lines.Any(l => ScholarDatePattern().IsMatch(l.Plain)))
+        {
+            return ReadScholarEntries(section.Lines, person, consumed);
+        }
+
+        var entries = new List<List<MarkupLine>>();
+        List<MarkupLine>? current = null;
+        var afterBlank = false;
+        foreach (var line in section.Lines)
+        {
+            if (line.Heading is not null || (line.IsFullyBold && !line.IsBullet))
+            {
+                current = null;
+                continue;
+            }
+
+            if (line.IsBlank)
+            {
+                afterBlank = true;
+                continue;
+            }
+
+            if (line.IsBullet)
+            {
+                current = [line];
+                entries.Add(current);
+            }
+            else if (current is not null && (!afterBlank || AuthorList.Parse(BoldPattern().Replace(line.Text, " ")) is not null))
+            {
+                current.Add(line);
+            }
+            else
+            {
+                current = null;
+            }
+
+            afterBlank = false;
+        }
+
+        var drafts = entries.Select(e => ReadEntry(e, person)).ToList();
+        var result = new List<Publication>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var draft = drafts[i];
+            if (draft is null)
+            {
+                continue;
+            }
+
+            // "· Title" followed by "· Author, Author" (two bullets): the second one is the first one's authors.
+            if (draft.Publication.Authors.Count == 0 && i + 1 < drafts.Count && drafts[i + 1] is { IsAuthorLine: true } next)
+            {
+                draft = draft with { Publication = WithAuthors(draft.Publication, next.AuthorNames, person, next.AuthorText) };
+                foreach (var line in entries[i + 1])
+                {
+                    consumed.Add(line.Index);
+                }
+
+                drafts[i + 1] = null;
+            }
+
+            var publication = draft.Publication;
+            if (draft.IsAuthorLine || publication.Title.Length < 8 || (publication.Venue is null && publication.Authors.Count < 2))
+            {
+                continue;
+            }
+
+            result.Add(publication);
+            foreach (var line in entries[i])
+            {
+                consumed.Add(line.Index);
+            }
+        }
+
+        return result;
+    }
+
+    private sealed record EntryDraft(Publication Publication, bool IsAuthorLine, IReadOnlyList<string> AuthorNames, string? AuthorText = null);
+
+    private EntryDraft? ReadEntry(List<MarkupLine> entry, string? person)
+    {
+        var text = string.Join(' ', entry.Select(l => l.Text)).Trim();
+        var plain = MarkupText.ToPlain(text);
+        if (AuthorList.Parse(plain) is { } onlyAuthors)
+        {
+            return new EntryDraft(new Publication { Title = plain }, true, AuthorList.Parse(text.Replace("**", string.Empty, StringComparison.Ordinal)) ?? onlyAuthors, text);
+        }
+
+        VenueReading? venue = null;
+        string? venueRaw = null;
+        var leading = LeadingBracketPattern().Match(text);
+        if (leading.Success && VenueNotation.Parse(leading.Groups["v"].Value, catalogs.Venues) is { } bracket && (bracket.Known || bracket.Year is not null))
+        {
+            venue = bracket;
+            venueRaw = leading.Value.Trim();
+            text = text[leading.Length..];
+        }
+
+        string title;
+        string rest;
+        var bold = text.IndexOf("**", StringComparison.Ordinal);
+        if (text.StartsWith("**", StringComparison.Ordinal) && text.IndexOf("**", 2, StringComparison.Ordinal) is var close and > 2)
+        {
+            title = text[2..close];
+            rest = text[(close + 2)..];
+        }
+        else if (bold > 0 && CountOf(text, "**") % 2 == 1)
+        {
+            title = text[..bold];
+            rest = text[(bold + 2)..];
+        }
+        else
+        {
+            var firstLine = entry[0].Text;
+            if (leading.Success && venueRaw is not null && firstLine.StartsWith(leading.Value, StringComparison.Ordinal))
+            {
+                firstLine = firstLine[leading.Length..];
+            }
+
+            var pipe = firstLine.IndexOf('|', StringComparison.Ordinal);
+            title = pipe > 0 ? firstLine[..pipe] : firstLine;
+            rest = string.Join(' ', entry.Skip(1).Select(l => l.Text)) + (pipe > 0 ? " " + firstLine[pipe..] : string.Empty);
+        }
+
+        int? position = null;
+        var firstAuthorNoted = false;
+        if (venue is null)
+        {
+            foreach (Match m in BoldPattern().Matches(rest))
+            {
+                if (VenueNotation.Parse(m.Groups["b"].Value, catalogs.Venues) is { } reading && (reading.Known || reading.Year is not null))
+                {
+                    venue = reading;
+                    venueRaw = m.Groups["b"].Value.Trim();
+                }
+            }
+        }
+
+        if (rest.Contains('|', StringComparison.Ordinal))
+        {
+            foreach (var segment in rest.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (venue is null && VenueNotation.Parse(segment, catalogs.Venues) is { Known: true } reading)
+                {
+                    venue = reading;
+                    venueRaw = segment;
+                }
+
+                var role = AuthorRolePattern().Match(segment);
+                if (role.Success)
+                {
+                    (position, firstAuthorNoted) = role.Groups["which"].Value.ToLowerInvariant() switch
+                    {
+                        "first" => (1, true),
+                        "co-first" => ((int?)null, true),
+                        "second" => (2, false),
+                        "third" => (3, false),
+                        "fourth" => (4, false),
+                        "fifth" => (5, false),
+                        _ => ((int?)null, false),
+                    };
+                }
+            }
+
+            rest = rest[..rest.IndexOf('|', StringComparison.Ordinal)];
+        }
+
+        if (venue is null && VenueNotation.Parse(rest, catalogs.Venues) is { Known: true, Venue: "arXiv" } arxiv && rest.Contains("arXiv:", StringComparison.OrdinalIgnoreCase))
+        {
+            venue = arxiv;
+            var at = rest.IndexOf("arXiv:", StringComparison.OrdinalIgnoreCase);
+            venueRaw = rest[at..].Trim();
+            rest = rest[..at];
+        }
+
+        if (venue is { Year: null, Venue: "arXiv" })
+        {
+            var year = entry.SelectMany(l => l.Links).Select(l => VenueNotation.ArxivYearFromUrl(l.Url)).FirstOrDefault(y => y is not null);
+            venue = venue with { Year = year };
+        }
+
+        var authorText = BoldPattern().Replace(rest, " ");
+        var rawAuthors = AuthorList.Parse(authorText, venue is null ? 2 : 1) ?? [];
+        var cleanTitle = CleanTitle(title);
+        var publication = new Publication
+        {
+            Title = cleanTitle,
+            Venue = venue?.Venue,
+            VenueRaw = venueRaw,
+            Year = venue?.Year,
+            Kind = venue?.Kind ?? PublicationKind.Unknown,
+            Awards = venue?.Awards ?? [],
+        };
+        publication = WithAuthors(publication, rawAuthors, person, authorText);
+        if (position is not null || firstAuthorNoted)
+        {
+            publication = publication with { AuthorPosition = publication.AuthorPosition ?? position, FirstAuthor = publication.FirstAuthor || firstAuthorNoted };
+        }
+
+        return new EntryDraft(publication, false, rawAuthors);
+    }
+
+    private static Publication WithAuthors(Publication publication, IReadOnlyList<string> authors, string? person, string? rawText = null)
+    {
+        var position = AuthorList.PositionOf(person, authors);
+        var firstAuthor = position == 1;
+        if (position is > 1 && rawText is not null)
+        {
+            // Equal contribution: "Xiangyu Yue*, Zangwei Zheng*" makes both first authors.
+            var parts = rawText.Split(',');
+            firstAuthor = parts.Length >= position && AuthorList.HasEqualContributionMark(parts[0]) && AuthorList.HasEqualContributionMark(parts[position.Value - 1]);
+        }
+
+        return publication with { Authors = authors, AuthorPosition = position, FirstAuthor = firstAuthor };
+    }
+
+    private static int CountOf(string text, string marker)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static string CleanTitle(string title)
+    {
+        var plain = MarkupText.ToPlain(title).Trim().TrimEnd('\\', '.', ',', ' ', ':');
+        return string.Join(' ', plain.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private List<Publication> ReadScholarEntries(List<MarkupLine> lines, string? person, HashSet<int> consumed)
+    {
+        var result = new List<Publication>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var date = ScholarDatePattern().Match(lines[i].Plain);
+            if (!date.Success)
+            {
+                continue;
+            }
+
+            var block = new List<MarkupLine>();
+            var j = i + 1;
+            for (; j < lines.Count && !ScholarDatePattern().IsMatch(lines[j].Plain) && lines[j].Heading is null; j++)
+            {
+                if (!lines[j].IsBlank)
+                {
+                    block.Add(lines[j]);
+                }
+            }
+
+            if (block.Count == 0)
+            {
+                continue;
+            }
+
+            var title = CleanTitle(block[0].Text);
+            var authors = block.Count > 1 ? AuthorList.Parse(block[1].Plain, 1) : null;
+            var abstractLines = block.Skip(authors is null ? 1 : 2).Select(l => l.Plain).ToList();
+            var arxiv = catalogs.Venues.Find("arXiv");
+            var publication = new Publication
+            {
+                Title = title,
+                Venue = arxiv?.Name ?? "arXiv",
+                VenueRaw = lines[i].Plain,
+                Year = int.Parse(date.Groups["year"].Value, CultureInfo.InvariantCulture),
+                Kind = PublicationKind.Preprint,
+                Abstract = abstractLines.Count > 0 ? string.Join(' ', abstractLines) : null,
+            };
+            result.Add(WithAuthors(publication, authors ?? [], person));
+            consumed.Add(lines[i].Index);
+            foreach (var line in block)
+            {
+                consumed.Add(line.Index);
+            }
+
+            i = j - 1;
+        }
+
+        return result;
+    }
+
+    private List<EducationEntry> ReadEducation(List<MarkupLine> lines)
+    {
+        var entries = new List<EducationEntry>();
+        string? institution = null;
+        foreach (var line in lines)
+        {
+            if (line.IsBlank)
+            {
+                continue;
+            }
+
+            var text = line.Plain;
+            var range = DateNotation.FindRange(text);
+            if (range is { } r)
+            {
+                text = (text[..r.Index] + " " + text[(r.Index + r.Length)..]).Trim();
+            }
+
+            var degree = DegreePattern().Match(text);
+            var foundInstitution = FindInstitution(text, degree.Success ? degree.Index : text.Length);
+            var advisor = AdvisorPattern().Match(line.Text);
+            if (foundInstitution is not null)
+            {
+                institution = foundInstitution;
+            }
+
+            if (foundInstitution is not null || degree.Success)
+            {
+                var last = entries.Count > 0 ? entries[^1] : null;
+                if (foundInstitution is null && last is { Degree: null } && string.Equals(last.Institution, institution, StringComparison.Ordinal))
+                {
+                    entries[^1] = last with
+                    {
+                        Degree = degree.Groups["deg"].Value.Trim(),
+                        Field = FieldOf(degree),
+                        Start = last.Start ?? range?.Start,
+                        End = last.Start is null ? range?.End : last.End,
+                    };
+                }
+                else if (institution is not null)
+                {
+                    entries.Add(new EducationEntry
+                    {
+                        Institution = institution,
+                        Degree = degree.Success ? degree.Groups["deg"].Value.Trim() : null,
+                        Field = degree.Success ? FieldOf(degree) : null,
+                        Start = range?.Start,
+                        End = range?.End,
+                    });
+                }
+            }
+            else if (range is { } dates && entries.Count > 0 && entries[^1].Start is null)
+            {
+                entries[^1] = entries[^1] with { Start = dates.Start, End = dates.End };
+            }
+
+            if (advisor.Success && entries.Count > 0 && entries[^1].Advisor is null)
+            {
+                entries[^1] = entries[^1] with { Advisor = advisor.Groups["name"].Value.Trim() };
+            }
+        }
+
+        return entries;
+
+        static string? FieldOf(Match degree) => degree.Groups["field"].Success ? degree.Groups["field"].Value.Trim() : null;
+    }
+
+    private static string? FindInstitution(string text, int degreeIndex)
+    {
+        foreach (var segment in text[..degreeIndex].Split(['\t', '|', '·', '♦'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (InstitutionWordPattern().IsMatch(segment) && segment.Length < 120)
+            {
+                return OrganizationNames.Canonical(segment);
+            }
+        }
+
+        return null;
+    }
+
+    private static List<ExperienceEntry> ReadExperience(List<MarkupLine> lines)
+    {
+        var entries = new List<ExperienceEntry>();
+        ExperienceEntry? current = null;
+        var highlights = new List<string>();
+        foreach (var line in lines)
+        {
+            if (line.IsBlank)
+            {
+                continue;
+            }
+
+            var plain = line.Plain;
+            var range = DateNotation.FindRange(plain);
+            var withoutDate = range is { } r ? (plain[..r.Index] + plain[(r.Index + r.Length)..]).Trim() : plain;
+            withoutDate = withoutDate.Split('\t')[0].Trim().TrimEnd('(', ' ');
+            string? organization = null;
+            if (line.Heading is not null || line.IsFullyBold)
+            {
+                organization = line.Plain;
+            }
+            else if (range is not null && withoutDate.Length is > 1 and <= 80 && char.IsUpper(withoutDate[0]) && withoutDate.Split(' ').Length <= 10)
+            {
+                organization = withoutDate;
+            }
+
+            if (organization is not null)
+            {
+                Flush();
+                current = new ExperienceEntry { Organization = OrganizationNames.Canonical(organization), Start = range?.Start, End = range?.End };
+                continue;
+            }
+
+            if (current is null)
+            {
+                continue;
+            }
+
+            if (range is not null && withoutDate.Length <= 2)
+            {
+                if (current.Start is null)
+                {
+                    current = current with { Start = range.Value.Start, End = range.Value.End };
+                }
+
+                continue;
+            }
+
+            var lower = plain.ToLowerInvariant();
+            if (lower.StartsWith("host", StringComparison.Ordinal) || lower.StartsWith("supervisor", StringComparison.Ordinal)
+                || lower.StartsWith("advisor", StringComparison.Ordinal) || lower.StartsWith("mentor", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (current.Title is null && highlights.Count == 0 && plain.Length < 160 && RoleWords.Any(w => ContainsWord(lower, w)))
+            {
+                var (title, location) = SplitTitle(line.Text);
+                current = current with { Title = title, Location = current.Location ?? location };
+                continue;
+            }
+
+            if (current.Location is null && highlights.Count == 0 && LooksLikePlace(plain))
+            {
+                current = current with { Location = plain };
+                continue;
+            }
+
+            highlights.Add(plain.TrimStart('·', '◦', ' '));
+        }
+
+        Flush();
+        return entries;
+
+        void Flush()
+        {
+            if (current is not null)
+            {
+                entries.Add(current with { Highlights = highlights.ToList() });
+            }
+
+            highlights.Clear();
+            current = null;
+        }
+    }
+
+    private static (string Title, string? Location) SplitTitle(string text)
+    {
+        string title = text;
+        string? location = null;
+        if (text.StartsWith('*') && !text.StartsWith("**", StringComparison.Ordinal))
+        {
+            var last = text.LastIndexOf('*');
+            if (last > 1)
+            {
+                title = text[1..last];
+                var after = MarkupText.ToPlain(text[(last + 1)..]).Trim();
+                location = after.Length > 0 && LooksLikePlace(after) ? after : null;
+            }
+        }
+        else if (text.Contains('\t', StringComparison.Ordinal))
+        {
+            var parts = text.Split('\t', StringSplitOptions.TrimEntries);
+            title = parts[0];
+            location = parts.Length > 1 && LooksLikePlace(MarkupText.ToPlain(parts[^1])) ? MarkupText.ToPlain(parts[^1]) : null;
+        }
+
+        title = MarkupText.ToPlain(title);
+        foreach (var cut in new[] { " | ", ", supervised", ", in charge", " supervised by", ", advised" })
+        {
+            var at = title.IndexOf(cut, StringComparison.OrdinalIgnoreCase);
+            if (at > 0)
+            {
+                title = title[..at];
+            }
+        }
+
+        return (title.Trim(' ', ',', '|'), location);
+    }
+
+    private static bool LooksLikePlace(string text)
+    {
+        var words = text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        return text.Length <= 40 && words.Length is > 0 and <= 5 && !text.EndsWith('.')
+            && words.All(w => char.IsUpper(w[0]) || w.StartsWith('(') || w.Length <= 2);
+    }
+
+    private static bool ContainsWord(string text, string word)
+    {
+        var at = text.IndexOf(word, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var before = at == 0 || !char.IsLetter(text[at - 1]);
+            var afterIndex = at + word.Length;
+            var after = afterIndex >= text.Length || !char.IsLetter(text[afterIndex]) || text[afterIndex] == 's';
+            if (before && after)
+            {
+                return true;
+            }
+
+            at = text.IndexOf(word, at + 1, StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    private static ProfileMetrics ReadMetrics(IReadOnlyList<MarkupLine> lines)
+    {
+        int? hIndex = null, citations = null, papers = null;
+        foreach (var line in lines)
+        {
+            if (line.Plain.Length > 40)
+            {
+                continue;
+            }
+
+            var m = MetricPattern().Match(line.Plain);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            if (m.Groups["n"].Success)
+            {
+                hIndex ??= int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            }
+            else if (m.Groups["c"].Success || m.Groups["c2"].Success)
+            {
+                var digits = (m.Groups["c"].Success ? m.Groups["c"].Value : m.Groups["c2"].Value).Replace(",", string.Empty, StringComparison.Ordinal);
+                if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var c))
+                {
+                    citations ??= c;
+                }
+            }
+            else if (m.Groups["p"].Success)
+            {
+                papers ??= int.Parse(m.Groups["p"].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return new ProfileMetrics { HIndex = hIndex, Citations = citations, Papers = papers };
+    }
+
+    private static List<string> Distinct(IEnumerable<string> values)
+    {
+        var list = new List<string>();
+        foreach (var value in values)
+        {
+            AddDistinct(list, value);
+        }
+
+        return list;
+    }
+
+    private static void AddDistinct(List<string> list, string value)
+    {
+        if (value.Length > 0 && !list.Contains(value, StringComparer.Ordinal))
+        {
+            list.Add(value);
+        }
+    }
+}

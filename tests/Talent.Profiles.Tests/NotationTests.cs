@@ -1,0 +1,214 @@
+using Talent.Profiles.Extraction;
+
+namespace Talent.Profiles.Tests;
+
+public sealed class DateNotationTests
+{
+    [Theory]
+    [InlineData("National University of Singapore** Aug. 2021 – May 2025", "2021-08", "2025-05")]
+    [InlineData("Nanjing University\tSep. 2017 – Jun. 2021", "2017-09", "2021-06")]
+    [InlineData("Sep 2017 - Jun 2021", "2017-09", "2021-06")]
+    [InlineData("Ph.D. in Computer Science\t01.2024 - Present", "2024-01", null)]
+    [InlineData("05.2024 - 08.2024", "2024-05", "2024-08")]
+    [InlineData("*2022.07 - 2023.12*", "2022-07", "2023-12")]
+    [InlineData("*2024.01 - now*", "2024-01", null)]
+    [InlineData("2019–now", "2019", null)]
+    [InlineData("2016 - 2019", "2016", "2019")]
+    [InlineData("March 2020 to December 2021", "2020-03", "2021-12")]
+    [InlineData("Aug. 2021 – Jun. 2025 (expected)", "2021-08", "2025-06")]
+    public void A_period_is_read_as_year_month_with_an_open_end_for_present(string text, string start, string? end)
+    {
+        var range = DateNotation.FindRange(text);
+
+        Assert.NotNull(range);
+        Assert.Equal(start, range.Value.Start);
+        Assert.Equal(end, range.Value.End);
+    }
+
+    [Theory]
+    [InlineData("GPA: 4.61/5.00 (92.2/100, top 2%)")]
+    [InlineData("batch sizes up to 512k")]
+    [InlineData("Research intern, in charge of large batch training")]
+    public void Text_without_a_period_has_no_range(string text) => Assert.Null(DateNotation.FindRange(text));
+
+    [Theory]
+    [InlineData("2021-08", "2025-05", "2019-05", null, true)]
+    [InlineData("2017-09", "2021-06", "2021-08", "2025-05", false)]
+    [InlineData("2024", null, "2024-06", "2024-08", true)]
+    [InlineData(null, null, "2024-06", "2024-08", false)]
+    public void Periods_overlap_when_they_share_a_month(string? startA, string? endA, string? startB, string? endB, bool overlap) =>
+        Assert.Equal(overlap, DateNotation.Overlap(startA, endA, startB, endB));
+}
+
+public sealed class VenueNotationTests
+{
+    [Theory]
+    [InlineData("Neurips 2023", "NeurIPS", 2023, PublicationKind.Conference, 0)]
+    [InlineData("NeurIPS 2023", "NeurIPS", 2023, PublicationKind.Conference, 0)]
+    [InlineData("Advances in Neural Information Processing Systems 2022", "NeurIPS", 2022, PublicationKind.Conference, 0)]
+    [InlineData("arXiv 2025", "arXiv", 2025, PublicationKind.Preprint, 0)]
+    [InlineData("arXiv, 2024", "arXiv", 2024, PublicationKind.Preprint, 0)]
+    [InlineData("[ICLR 2025]", "ICLR", 2025, PublicationKind.Conference, 0)]
+    [InlineData("ICMR-W 2021", "ICMR Workshops", 2021, PublicationKind.Workshop, 0)]
+    [InlineData("ICMR 2021", "ICMR", 2021, PublicationKind.Conference, 0)]
+    [InlineData("CVPR Workshop 2022", "CVPR Workshops", 2022, PublicationKind.Workshop, 0)]
+    [InlineData("arXiv:2303.04947", "arXiv", 2023, PublicationKind.Preprint, 0)]
+    [InlineData("Distinguished Paper Award (0.1%), AAAI 2023", "AAAI", 2023, PublicationKind.Conference, 1)]
+    [InlineData("Distinguished Paper Award (0.8%), ACL 2023", "ACL", 2023, PublicationKind.Conference, 1)]
+    [InlineData("ICML 2024, Oral", "ICML", 2024, PublicationKind.Conference, 1)]
+    [InlineData("TPAMI 2024", "TPAMI", 2024, PublicationKind.Journal, 0)]
+    [InlineData("MLSys 2024", "MLSys", 2024, PublicationKind.Conference, 0)]
+    [InlineData("PPoPP 2024", "PPoPP", 2024, PublicationKind.Conference, 0)]
+    public void A_venue_notation_gives_canonical_venue_year_kind_and_awards(string raw, string venue, int year, PublicationKind kind, int awards)
+    {
+        var reading = VenueNotation.Parse(raw, RepoPaths.Catalogs.Venues);
+
+        Assert.NotNull(reading);
+        Assert.Equal(venue, reading.Venue);
+        Assert.Equal(year, reading.Year);
+        Assert.Equal(kind, reading.Kind);
+        Assert.Equal(awards, reading.Awards.Count);
+        Assert.True(reading.Known);
+    }
+
+    [Theory]
+    [InlineData("first author")]
+    [InlineData("code")]
+    [InlineData("Project lead.")]
+    [InlineData("")]
+    public void Text_that_names_no_venue_and_no_year_is_not_a_venue(string raw) => Assert.Null(VenueNotation.Parse(raw, RepoPaths.Catalogs.Venues));
+
+    [Theory]
+    [InlineData("https://arxiv.org/abs/2408.12588", 2024)]
+    [InlineData("https://arxiv.org/pdf/2403.10266v2", 2024)]
+    [InlineData("https://github.com/NUS-HPC-AI-Lab/VideoSys", null)]
+    public void An_arxiv_link_dates_a_preprint(string url, int? year) => Assert.Equal(year, VenueNotation.ArxivYearFromUrl(url));
+}
+
+public sealed class AuthorListTests
+{
+    [Theory]
+    [InlineData("Xiangyu Yue*, Zangwei Zheng*, Shanghang Zhang", "Xiangyu Yue|Zangwei Zheng|Shanghang Zhang")]
+    [InlineData("Zangwei Zheng, Xiangyu Peng, Yuxuan Lou, et al.", "Zangwei Zheng|Xiangyu Peng|Yuxuan Lou")]
+    [InlineData("Zangwei Zheng, Mingyuan Ma, Kai Wang et al. · berkeley", "Zangwei Zheng|Mingyuan Ma|Kai Wang")]
+    [InlineData("Geng Zhang*, Xuanlei Zhao*, Kai Wang†, Yang You†", "Geng Zhang|Xuanlei Zhao|Kai Wang|Yang You")]
+    [InlineData("Ada Lovelace and Charles Babbage", "Ada Lovelace|Charles Babbage")]
+    [InlineData("Kurt Keutzer, Alberto Sangiovanni-Vincentelli", "Kurt Keutzer|Alberto Sangiovanni-Vincentelli")]
+    public void Author_marks_and_et_al_do_not_end_up_in_names(string text, string expected)
+    {
+        var authors = AuthorList.Parse(text);
+
+        Assert.NotNull(authors);
+        Assert.Equal(expected.Split('|'), authors);
+    }
+
+    [Theory]
+    [InlineData("Project lead.")]
+    [InlineData("Led development of Video-Ocean, a SaaS platform for AI video generation")]
+    [InlineData("Pika, Inc. 05.2024 - 08.2024")]
+    [InlineData("Core contributor (ranked 5th by 2024) with 38k star")]
+    public void Prose_is_not_an_author_list(string text) => Assert.Null(AuthorList.Parse(text));
+
+    [Theory]
+    [InlineData("# **XUANLEI ZHAO**", "Xuanlei Zhao")]
+    [InlineData("Zangwei Zheng", "Zangwei Zheng")]
+    [InlineData("About", null)]
+    [InlineData("Hi! I am a first-year PhD student", null)]
+    [InlineData("Curriculum Vitae", null)]
+    public void A_first_line_is_a_name_only_when_it_looks_like_one(string text, string? name) =>
+        Assert.Equal(name, AuthorList.AsPersonName(text.TrimStart('#', ' ')));
+}
+
+public sealed class SkillListTests
+{
+    [Theory]
+    [InlineData("**Languages**\tPython, JavaScript (TypeScript), C/C++, Go, Rust, SQL", "Python|JavaScript|TypeScript|C|C++|Go|Rust|SQL")]
+    [InlineData("Languages Python, C, C++, LaTeX", "Python|C|C++|LaTeX")]
+    [InlineData("Frameworks: PyTorch, Huggingface, Scikit-learn, Deepspeed", "PyTorch|Hugging Face|scikit-learn|DeepSpeed")]
+    [InlineData("**DevOps**\tDocker, CI/CD (Gitlab & Github), Git, Linux", "Docker|CI/CD|GitLab|GitHub|Git|Linux")]
+    [InlineData("Backend\tFastAPI, go-zero", "FastAPI|go-zero")]
+    [InlineData("Tools: Kubernetes; Terraform | Golang", "Kubernetes|Terraform|Go")]
+    public void A_skill_list_is_split_into_canonical_skills(string line, string expected)
+    {
+        var found = new List<string>();
+
+        SkillList.AddFrom(line, RepoPaths.Catalogs.Skills, found);
+
+        Assert.Equal(expected.Split('|'), found);
+    }
+
+    [Fact]
+    public void Struck_out_skills_are_not_skills()
+    {
+        var line = MarkupText.ParseLine(0, "<b>Languages</b>\tPython, Rust, <del>LaTeX</del>");
+        var found = new List<string>();
+
+        SkillList.AddFrom(line.Text, RepoPaths.Catalogs.Skills, found);
+
+        Assert.Equal(["Python", "Rust"], found);
+    }
+}
+
+public sealed class MarkupTextTests
+{
+    [Theory]
+    [InlineData(@"in \$200k**", "in $200k")]
+    [InlineData("- · [ICLR 2025] Real-Time Video Generation", "[ICLR 2025] Real-Time Video Generation")]
+    [InlineData("7. **Prototypical Learning**", "Prototypical Learning")]
+    [InlineData("* **[VideoSys](https://github.com/NUS-HPC-AI-Lab/VideoSys): An Easy System** \\", "VideoSys: An Easy System")]
+    [InlineData("Tom &amp; Jerry", "Tom & Jerry")]
+    public void Inline_markup_is_resolved(string source, string plain) => Assert.Equal(plain, MarkupText.ParseLine(0, source).Plain);
+
+    [Theory]
+    [InlineData(@"Xiangyu Yue\*, Zangwei Zheng\*", "Xiangyu Yue*, Zangwei Zheng*")]
+    [InlineData(@"<u>Xuanlei Zhao</u>\*, Kai Wang\*<sup>†</sup>", "Xuanlei Zhao*, Kai Wang*")]
+    [InlineData("<i>Ph.D. student</i>\tSingapore", "*Ph.D. student*\tSingapore")]
+    public void Escaped_stars_stay_as_equal_contribution_marks_and_italics_become_stars(string source, string text) =>
+        Assert.Equal(text, MarkupText.ParseLine(0, source).Text);
+}
+
+public sealed class CatalogTests
+{
+    [Theory]
+    [InlineData("We go to the lab and write C code in R&D with PyTorch", "PyTorch")]
+    [InlineData("Built services in Golang and TypeScript on Kubernetes", "Go|TypeScript|Kubernetes")]
+    [InlineData("Experience with large-scale training using DeepSpeed and Hugging Face", "DeepSpeed|Hugging Face")]
+    public void Ambiguous_skill_names_are_not_found_in_prose(string text, string expected) =>
+        Assert.Equal(expected.Split('|'), RepoPaths.Catalogs.Skills.FindIn(text));
+
+    [Theory]
+    [InlineData("Go", "Go")]
+    [InlineData("C", "C")]
+    [InlineData("Languages Python", "Python")]
+    public void Ambiguous_skill_names_are_found_in_lists(string item, string expected) =>
+        Assert.Equal([expected], RepoPaths.Catalogs.Skills.FindInList(item));
+
+    [Theory]
+    [InlineData("Neurips", "NeurIPS")]
+    [InlineData("NIPS", "NeurIPS")]
+    [InlineData("Advances in Neural Information Processing Systems", "NeurIPS")]
+    [InlineData("ICMR-W", "ICMR Workshops")]
+    [InlineData("SysML", "MLSys")]
+    [InlineData("PPOPP", "PPoPP")]
+    [InlineData("CoRR", "arXiv")]
+    public void Venue_aliases_map_to_the_canonical_short_name(string alias, string name) =>
+        Assert.Equal(name, RepoPaths.Catalogs.Venues.Find(alias)?.Name);
+
+    [Theory]
+    [InlineData("click-through rate prediction", "CTR prediction")]
+    [InlineData("Mixture-of-Experts (MoE)", "mixture of experts")]
+    [InlineData("sequence parallel", "sequence parallelism")]
+    [InlineData("text-to-video generation", "video generation")]
+    [InlineData("Large-batch training", "large batch training")]
+    public void Topic_synonyms_map_to_the_canonical_topic(string text, string topic) =>
+        Assert.Equal(topic, RepoPaths.Catalogs.Topics.FindIn(text)[0]);
+
+    [Fact]
+    public void Catalogs_are_large_enough_and_every_venue_has_a_kind()
+    {
+        Assert.True(RepoPaths.Catalogs.Venues.All.Count >= 120);
+        Assert.True(RepoPaths.Catalogs.Skills.All.Count >= 200);
+        Assert.True(RepoPaths.Catalogs.Topics.All.Count >= 120);
+        Assert.All(RepoPaths.Catalogs.Venues.All, v => Assert.Contains(v.Kind, new[] { "conference", "journal", "workshop", "preprint" }));
+    }
+}

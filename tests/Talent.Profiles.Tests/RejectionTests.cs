@@ -1,0 +1,50 @@
+using Talent.Profiles.Extraction;
+
+namespace Talent.Profiles.Tests;
+
+public sealed class RejectionTests
+{
+    private readonly ProfileExtractor extractor = new(RepoPaths.Catalogs);
+
+    [Theory]
+    [InlineData("text/markdown", "", "document is empty")]
+    [InlineData("text/plain", "   \n\t  \n", "document is empty")]
+    [InlineData("text/plain", "PK\u0003\u0004\0\0binary", "document looks binary (it contains NUL characters)")]
+    [InlineData("text/plain", "\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008abc", "document looks binary (mostly control characters)")]
+    [InlineData("text/plain", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD name", "document is not valid UTF-8 text (too many replacement characters)")]
+    [InlineData("application/json", "{\"name\": \"x\", \"items\": [1, 2]}", "JSON document is not a JSON Resume (no 'basics' object)")]
+    [InlineData("application/json", "[1, 2, 3]", "JSON document is not a JSON Resume (no 'basics' object)")]
+    [InlineData("application/json", "{\"basics\": ", "JSON document is not valid JSON (")]
+    [InlineData("application/pdf", "%PDF-1.7", "unsupported content type 'application/pdf' (expected text/markdown, text/plain, text/html or application/json)")]
+    [InlineData("text/plain", "the quick brown fox jumps over the lazy dog\nand nothing else is said here.", "no profile facts found")]
+    [InlineData("text/html", "<html><body><p>lorem ipsum dolor sit amet</p></body></html>", "no profile facts found")]
+    public void A_document_that_cannot_be_a_profile_is_rejected_with_a_reason(string contentType, string content, string reasonStart)
+    {
+        var result = extractor.Extract(new DocumentInput("doc", contentType, content));
+
+        var rejected = Assert.IsType<ExtractionResult.Rejected>(result);
+        Assert.StartsWith(reasonStart, rejected.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', rejected.Reason);
+    }
+
+    [Fact]
+    public void A_document_over_the_size_limit_is_rejected_without_parsing()
+    {
+        var content = new string('a', ProfileExtractor.MaxContentChars + 1);
+
+        var rejected = Assert.IsType<ExtractionResult.Rejected>(extractor.Extract(new DocumentInput("big", "text/plain", content)));
+
+        Assert.Equal($"document is too large ({ProfileExtractor.MaxContentChars + 1} characters; the limit is {ProfileExtractor.MaxContentChars})", rejected.Reason);
+    }
+
+    [Theory]
+    [InlineData("text/markdown; charset=utf-8")]
+    [InlineData("TEXT/PLAIN")]
+    [InlineData("text/x-markdown")]
+    public void Content_type_parameters_and_case_do_not_matter(string contentType)
+    {
+        var result = extractor.Extract(new DocumentInput("doc", contentType, "# Ada Lovelace\n\nada@example.org"));
+
+        Assert.Equal("Ada Lovelace", Assert.IsType<ExtractionResult.Accepted>(result).Profile.Name);
+    }
+}
