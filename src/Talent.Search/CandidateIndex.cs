@@ -33,7 +33,8 @@ public sealed class CandidateIndex : IDisposable
     private readonly IndexWriter? writer;
     private readonly Timer? refreshTimer;
     private readonly System.Threading.Lock openLock = new();
-    private SearcherManager? searchers;
+    private readonly RelatedTopics relatedTopics;
+    private volatile SearcherManager? searchers;
     private long writerSequence;
     private bool disposed;
 
@@ -42,6 +43,7 @@ public sealed class CandidateIndex : IDisposable
         this.path = path;
         this.catalogs = catalogs;
         this.logger = logger;
+        relatedTopics = new RelatedTopics(catalogs.Topics);
         if (forWriting)
         {
             System.IO.Directory.CreateDirectory(path);
@@ -154,7 +156,7 @@ public sealed class CandidateIndex : IDisposable
         var searcher = manager.Acquire();
         try
         {
-            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, request).Run());
+            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, request).Run());
         }
         catch (ParseException e)
         {

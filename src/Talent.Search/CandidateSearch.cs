@@ -15,7 +15,7 @@ namespace Talent.Search;
 /// the facets over every match, and explains each hit from its stored blob. Throws Lucene's
 /// <see cref="ParseException"/> for bad syntax; <see cref="CandidateIndex.Search"/> turns it into a field error.
 /// </summary>
-internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, SearchRequest request)
+internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, RelatedTopics relatedTopics, SearchRequest request)
 {
     private const int FacetSize = 10;
     private const int MaxEvidence = 5;
@@ -24,6 +24,8 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
     private const float PhraseBoost = 2f;
     private const float CatalogTopicBoost = 4f;
     private const float CatalogSkillBoost = 3f;
+    private const float RelatedTopicBoost = 1.5f;
+    private const float FilterTextBoost = 1f;
 
     private static readonly Sort ByUpdated = new(new SortField(IndexFields.Updated, SortFieldType.INT64, true));
 
@@ -124,6 +126,12 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         {
             var parser = new CandidateQueryParser(analyzer, catalogs, defaultOperator);
             var parsed = parser.Parse(request.Query);
+            if (parsed is BooleanQuery onlyNegated && onlyNegated.Clauses.Count > 0 && onlyNegated.Clauses.All(c => c.Occur == Occur.MUST_NOT))
+            {
+                // "NOT x" alone means everyone but x, not nobody.
+                onlyNegated.Add(new MatchAllDocsQuery(), Occur.MUST);
+            }
+
             if (parsed is not BooleanQuery { Clauses.Count: 0 })
             {
                 query.Add(parsed, Occur.MUST);
@@ -146,12 +154,14 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         {
             skills.Add(skill);
             query.Add(new TermQuery(new Term(IndexFields.Skill, CandidateDocument.KeywordOf(skill))), Occur.MUST);
+            AddFilterTextBoost(query, skill, catalogs.Skills.Find(skill)?.Synonyms);
         }
 
         foreach (var topic in request.Topics.Select(t => CandidateDocument.CanonicalTopic(catalogs, t)))
         {
             topics.Add(topic);
             query.Add(new TermQuery(new Term(IndexFields.Topic, CandidateDocument.KeywordOf(topic))), Occur.MUST);
+            AddFilterTextBoost(query, topic, catalogs.Topics.Find(topic)?.Synonyms);
         }
 
         if (request.Venues.Count > 0)
@@ -204,6 +214,11 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             query.Add(new TermQuery(new Term(IndexFields.Skill, CandidateDocument.KeywordOf(skill))) { Boost = CatalogSkillBoost }, Occur.SHOULD);
         }
 
+        foreach (var topic in relatedTopics.FindIn(freeText).Where(t => !topics.Contains(t)))
+        {
+            query.Add(new TermQuery(new Term(IndexFields.Topic, CandidateDocument.KeywordOf(topic))) { Boost = RelatedTopicBoost }, Occur.SHOULD);
+        }
+
         if (queryTerms.Count >= 2)
         {
             var builder = new QueryBuilder(analyzer);
@@ -213,6 +228,26 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
                 {
                     phrase.Boost = PhraseBoost;
                     query.Add(phrase, Occur.SHOULD);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Among candidates who all hold a filtered skill or topic, those whose work mentions it (papers, first-author
+    /// papers, roles, interests) rank higher.
+    /// </summary>
+    private void AddFilterTextBoost(BooleanQuery query, string name, IReadOnlyList<string>? synonyms)
+    {
+        var builder = new QueryBuilder(analyzer);
+        foreach (var phrase in synonyms is null ? [name] : synonyms.Prepend(name))
+        {
+            foreach (var field in IndexFields.PhraseFields.Append(IndexFields.TitlesFirst))
+            {
+                if (builder.CreatePhraseQuery(field, phrase, PhraseSlop) is { } text)
+                {
+                    text.Boost = FilterTextBoost;
+                    query.Add(text, Occur.SHOULD);
                 }
             }
         }
@@ -276,7 +311,10 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             }
         }
 
+        // Papers matching half as well as the best one are noise ("Sequence Scheduling" for "sequence parallelism").
+        var threshold = supporting.Count == 0 ? 0 : supporting.Max(s => s.Relevance) / 2;
         var ordered = supporting
+            .Where(s => s.Relevance >= threshold)
             .OrderByDescending(s => s.Relevance)
             .ThenByDescending(s => s.Paper.FirstAuthor)
             .ThenByDescending(s => s.Paper.PeerReviewed)

@@ -120,6 +120,14 @@ public sealed class CandidateIndexTests : IDisposable
     }
 
     [Fact]
+    public void Background_refresh_shows_upserts_without_an_explicit_refresh()
+    {
+        using var index = OpenWithBoth(directory);
+        index.Upsert(303, PersonAProfile with { Name = "Third" }, BaseTime);
+        Assert.True(SpinWait.SpinUntil(() => index.Count == 3, TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task Concurrent_searches_while_writing_do_not_fail()
     {
         using var index = OpenWithBoth(directory);
@@ -137,7 +145,14 @@ public sealed class CandidateIndexTests : IDisposable
         for (var i = 0; i < 50; i++)
         {
             index.Upsert(1000 + i, PersonBProfile, BaseTime.AddMinutes(i));
-            index.Commit(3 + i);
+            if (i % 10 == 9)
+            {
+                index.Commit(3 + i);
+            }
+            else
+            {
+                index.Refresh();
+            }
         }
 
         await Task.WhenAll(searches);

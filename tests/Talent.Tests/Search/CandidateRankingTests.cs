@@ -98,4 +98,41 @@ public sealed class CandidateRankingTests : IDisposable
         Assert.Equal(PersonA, Assert.Single(Found(index.Search(Request("title:autochunk"))).Results).Id);
         Assert.Equal(2, Found(index.Search(Request("cowclip OR autochunk"))).Total);
     }
+
+    [Fact]
+    public void Negation_alone_means_everyone_but()
+    {
+        using var index = OpenWithBoth(directory);
+        Assert.Equal(PersonB, Assert.Single(Found(index.Search(Request("NOT compiler"))).Results).Id);
+    }
+
+    [Fact]
+    public void Evidence_leaves_out_papers_matching_only_part_of_the_query()
+    {
+        using var index = OpenWithBoth(directory);
+        var response = Found(index.Search(Request("sequence parallelism")));
+        var b = response.Results.Single(r => r.Id == PersonB);
+        Assert.Equal("DSP: Dynamic Sequence Parallelism for Multi-Dimensional Transformers", Assert.Single(b.Evidence).Title);
+        Assert.Equal(new VenueCount("ICLR", 1), Assert.Single(b.Matches.Venues));
+    }
+
+    [Fact]
+    public void Topic_filter_prefers_the_candidate_whose_first_author_work_is_on_it()
+    {
+        using var index = OpenWithBoth(directory);
+        var response = Found(index.Search(Request(topics: ["Sequence Parallelism"])));
+        Assert.Equal(2, response.Total);
+        Assert.Equal(PersonA, response.Results[0].Id);
+        Assert.Equal(["sequence parallelism"], response.Results[0].Matches.Topics);
+    }
+
+    [Fact]
+    public void Catalog_synonyms_and_field_filters_in_the_query_are_canonicalised()
+    {
+        using var index = OpenWithBoth(directory);
+        Assert.Equal(PersonB, Assert.Single(Found(index.Search(Request("click-through rate prediction"))).Results).Id);
+        Assert.Equal(PersonB, Assert.Single(Found(index.Search(Request("skill:torch"))).Results).Id);
+        Assert.Equal(PersonA, Assert.Single(Found(index.Search(Request("venue:ppopp since:2024"))).Results).Id);
+        Assert.Equal(2, Found(index.Search(Request("topic:\"video generation\" institution:\"National University of Singapore\""))).Total);
+    }
 }
