@@ -1,3 +1,12 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Microsoft.Extensions.Logging;
 using Talent.Profiles.Catalogs;
 using Talent.Profiles.Merging;
@@ -11,29 +20,259 @@ namespace Talent.Search;
 /// </summary>
 public sealed class CandidateIndex : IDisposable
 {
+    /// <summary>Commit user-data key holding the last change sequence applied.</summary>
+    public const string SequenceKey = "talent.sequence";
+
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly string path;
+    private readonly ProfileCatalogs catalogs;
+    private readonly ILogger logger;
+    private readonly Analyzer analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+    private readonly Lucene.Net.Store.Directory directory;
+    private readonly IndexWriter? writer;
+    private readonly Timer? refreshTimer;
+    private readonly System.Threading.Lock openLock = new();
+    private readonly RelatedTopics relatedTopics;
+    private volatile SearcherManager? searchers;
+    private long writerSequence;
+    private bool disposed;
+
+    private CandidateIndex(string path, ProfileCatalogs catalogs, ILogger logger, bool forWriting)
+    {
+        this.path = path;
+        this.catalogs = catalogs;
+        this.logger = logger;
+        relatedTopics = new RelatedTopics(catalogs.Topics);
+        if (forWriting)
+        {
+            System.IO.Directory.CreateDirectory(path);
+        }
+
+        // The memory-mapped directory FSDirectory.Open picks on Linux is slow and crashes under parallel load in this version.
+        directory = new NIOFSDirectory(new DirectoryInfo(path));
+        if (forWriting)
+        {
+            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                Similarity = new BM25Similarity(),
+            };
+            writer = new IndexWriter(directory, config);
+            writerSequence = ParseSequence(writer.CommitData);
+            searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
+            refreshTimer = new Timer(_ => RefreshInBackground(), null, RefreshInterval, RefreshInterval);
+        }
+        else
+        {
+            TryOpenReader();
+        }
+    }
+
     /// <summary>Opens (creating if needed) the index in <paramref name="directory"/> with a writer.</summary>
-    public static CandidateIndex OpenForWriting(string directory, ProfileCatalogs catalogs, ILogger logger) => throw new NotImplementedException();
+    public static CandidateIndex OpenForWriting(string directory, ProfileCatalogs catalogs, ILogger logger)
+    {
+        var index = new CandidateIndex(directory, catalogs, logger, forWriting: true);
+        Log.IndexOpened(logger, directory, "writer", index.LastAppliedSequence, index.Count);
+        return index;
+    }
 
     /// <summary>Opens the last commit of an existing index for searching only (no lock taken). An absent index searches as empty.</summary>
-    public static CandidateIndex OpenReadOnly(string directory, ProfileCatalogs catalogs, ILogger logger) => throw new NotImplementedException();
+    public static CandidateIndex OpenReadOnly(string directory, ProfileCatalogs catalogs, ILogger logger)
+    {
+        var index = new CandidateIndex(directory, catalogs, logger, forWriting: false);
+        Log.IndexOpened(logger, directory, "read-only", index.LastAppliedSequence, index.Count);
+        return index;
+    }
 
     /// <summary>The change sequence of the last commit.</summary>
-    public long LastAppliedSequence => throw new NotImplementedException();
+    public long LastAppliedSequence
+    {
+        get
+        {
+            if (writer is not null)
+            {
+                return Interlocked.Read(ref writerSequence);
+            }
+
+            return WithSearcher(s => s.IndexReader is DirectoryReader reader ? ParseSequence(reader.IndexCommit.UserData) : 0L, 0L);
+        }
+    }
 
     /// <summary>Number of candidates visible to searches.</summary>
-    public int Count => throw new NotImplementedException();
+    public int Count => WithSearcher(s => s.IndexReader.NumDocs, 0);
 
-    public void Upsert(long candidateId, CandidateProfile profile, DateTimeOffset updatedAt) => throw new NotImplementedException();
+    /// <summary>Adds or replaces the candidate's document (visible to searches after the next refresh).</summary>
+    public void Upsert(long candidateId, CandidateProfile profile, DateTimeOffset updatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var doc = CandidateDocument.Create(candidateId, profile, updatedAt, catalogs);
+        Writer.UpdateDocument(new Term(IndexFields.Id, CandidateDocument.IdTerm(candidateId)), doc);
+    }
 
-    public void Delete(long candidateId) => throw new NotImplementedException();
+    public void Delete(long candidateId) => Writer.DeleteDocuments(new Term(IndexFields.Id, CandidateDocument.IdTerm(candidateId)));
 
     /// <summary>Commits pending changes, recording <paramref name="appliedSequence"/>, and refreshes searchers.</summary>
-    public void Commit(long appliedSequence) => throw new NotImplementedException();
+    public void Commit(long appliedSequence)
+    {
+        var indexWriter = Writer;
+        indexWriter.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [SequenceKey] = appliedSequence.ToString(CultureInfo.InvariantCulture),
+        });
+        indexWriter.Commit();
+        Interlocked.Exchange(ref writerSequence, appliedSequence);
+        searchers?.MaybeRefreshBlocking();
+        Log.IndexCommitted(logger, appliedSequence);
+    }
 
-    /// <summary>Makes changes since the last refresh visible to searches without committing.</summary>
-    public void Refresh() => throw new NotImplementedException();
+    /// <summary>Makes changes since the last refresh visible to searches without committing (read-only: opens newer commits).</summary>
+    public void Refresh()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (searchers is null)
+        {
+            if (TryOpenReader())
+            {
+                Log.IndexAppeared(logger, path);
+            }
 
-    public SearchOutcome Search(SearchRequest request) => throw new NotImplementedException();
+            return;
+        }
 
-    public void Dispose() => throw new NotImplementedException();
+        searchers.MaybeRefreshBlocking();
+    }
+
+    public SearchOutcome Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var manager = searchers;
+        if (manager is null)
+        {
+            return new SearchOutcome.Found(new SearchResponse(0, 0, [], new SearchFacets([], [], [], [], [])));
+        }
+
+        var searcher = manager.Acquire();
+        try
+        {
+            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, request).Run());
+        }
+        catch (ParseException e)
+        {
+            // The one place query syntax errors become a field error.
+            return Invalid(QueryError(e.Message));
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            return Invalid($"The query expands to more than {BooleanQuery.MaxClauseCount} clauses; use fewer words or wildcards.");
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        if (refreshTimer is not null)
+        {
+            using var stopped = new ManualResetEvent(false);
+            if (refreshTimer.Dispose(stopped))
+            {
+                stopped.WaitOne();
+            }
+        }
+
+        searchers?.Dispose();
+        writer?.Dispose();
+        directory.Dispose();
+        analyzer.Dispose();
+    }
+
+    private static long ParseSequence(IDictionary<string, string>? userData) =>
+        userData is not null && userData.TryGetValue(SequenceKey, out var text)
+            && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var sequence)
+            ? sequence
+            : 0L;
+
+    private static string QueryError(string parserMessage)
+    {
+        // Lucene's message lists every expected token; the first line says what and where.
+        var firstLine = parserMessage.Split('\n', 2)[0].Trim();
+        return $"The query could not be parsed: {firstLine} Check quotes, parentheses and AND/OR/NOT placement.";
+    }
+
+    private SearchOutcome.Invalid Invalid(string message)
+    {
+        Log.SearchRejected(logger, message);
+        return new SearchOutcome.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["q"] = [message] });
+    }
+
+    private IndexWriter Writer => writer ?? throw new InvalidOperationException("The index was opened read-only.");
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> read, T whenEmpty)
+    {
+        var manager = searchers;
+        if (manager is null)
+        {
+            return whenEmpty;
+        }
+
+        var searcher = manager.Acquire();
+        try
+        {
+            return read(searcher);
+        }
+        finally
+        {
+            manager.Release(searcher);
+        }
+    }
+
+    private bool TryOpenReader()
+    {
+        lock (openLock)
+        {
+            if (searchers is not null)
+            {
+                return false;
+            }
+
+            if (!System.IO.Directory.Exists(path) || !DirectoryReader.IndexExists(directory))
+            {
+                return false;
+            }
+
+            searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+            return true;
+        }
+    }
+
+    private void RefreshInBackground()
+    {
+        try
+        {
+            searchers?.MaybeRefresh();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while a tick was due; nothing left to refresh.
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            Log.RefreshFailed(logger, e);
+        }
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
 }

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+using Talent.Profiles;
+using Talent.Profiles.Catalogs;
+using Talent.Profiles.Merging;
+
+namespace Talent.Search;
+
+/// <summary>What a search result needs from a candidate, stored in the document so a search never reads the database.</summary>
+internal sealed record StoredCandidate(
+    long Id,
+    string? Name,
+    string? Headline,
+    IReadOnlyList<string> Skills,
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<StoredPublication> Publications);
+
+/// <summary>A publication as a result shows it. <see cref="PeerReviewed"/> is a main-track conference or journal paper.</summary>
+internal sealed record StoredPublication(string Title, string? Venue, int? Year, bool FirstAuthor, bool PeerReviewed, string? Abstract);
+
+[JsonSerializable(typeof(StoredCandidate))]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+internal sealed partial class StoredCandidateJson : JsonSerializerContext;
+
+/// <summary>Maps a merged candidate to its one Lucene document.</summary>
+internal static class CandidateDocument
+{
+    /// <summary>Abstracts are kept in the stored blob only as far as evidence matching needs them.</summary>
+    private const int StoredAbstractLength = 600;
+
+    /// <summary>Keyword with term frequencies kept: a venue term is added once per paper, so its frequency is the paper count.</summary>
+    private static readonly FieldType CountedKeyword = CreateCountedKeyword();
+
+    public static string IdTerm(long candidateId) => candidateId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The value a keyword field holds: the catalog's canonical name when known, lower-cased.</summary>
+    public static string KeywordOf(string value) => value.Trim().ToLowerInvariant();
+
+    /// <summary>Years are four digits, so the terms of one venue sort by year.</summary>
+    public static string VenueYearTerm(string venue, int year) => KeywordOf(venue) + "|" + year.ToString("D4", CultureInfo.InvariantCulture);
+
+    public static string CanonicalVenue(ProfileCatalogs catalogs, string venue) => catalogs.Venues.Find(venue)?.Name ?? venue.Trim();
+
+    public static string CanonicalSkill(ProfileCatalogs catalogs, string skill) => catalogs.Skills.Find(skill)?.Name ?? skill.Trim();
+
+    public static string CanonicalTopic(ProfileCatalogs catalogs, string topic) => catalogs.Topics.Find(topic)?.Name ?? topic.Trim();
+
+    public static Document Create(long candidateId, CandidateProfile profile, DateTimeOffset updatedAt, ProfileCatalogs catalogs)
+    {
+        var doc = new Document
+        {
+            new StringField(IndexFields.Id, IdTerm(candidateId), Field.Store.NO),
+            new NumericDocValuesField(IndexFields.IdValue, candidateId),
+            new NumericDocValuesField(IndexFields.Updated, updatedAt.UtcTicks),
+        };
+
+        AddText(doc, IndexFields.Name, profile.Name);
+        AddText(doc, IndexFields.Headline, profile.Headline);
+
+        var skills = Distinct(profile.Skills.Select(s => CanonicalSkill(catalogs, s)));
+        var topics = Distinct(profile.Topics.Select(t => CanonicalTopic(catalogs, t)));
+        var publications = profile.Publications.Select(p => p.Publication).Where(p => !string.IsNullOrWhiteSpace(p.Title)).ToList();
+
+        foreach (var publication in publications)
+        {
+            AddText(doc, IndexFields.Titles, publication.Title);
+            if (IsFirstAuthor(publication))
+            {
+                AddText(doc, IndexFields.TitlesFirst, publication.Title);
+            }
+
+            AddText(doc, IndexFields.Abstracts, publication.Abstract);
+            if (!string.IsNullOrWhiteSpace(publication.Venue))
+            {
+                doc.Add(new Field(IndexFields.Venue, KeywordOf(CanonicalVenue(catalogs, publication.Venue)), CountedKeyword));
+            }
+
+            if (publication.Year is { } year)
+            {
+                doc.Add(new Int32Field(IndexFields.YearNumber, year, Field.Store.NO));
+                if (!string.IsNullOrWhiteSpace(publication.Venue))
+                {
+                    doc.Add(new StringField(IndexFields.VenueYear, VenueYearTerm(CanonicalVenue(catalogs, publication.Venue), year), Field.Store.NO));
+                }
+            }
+        }
+
+        foreach (var interest in profile.Interests)
+        {
+            AddText(doc, IndexFields.Interests, interest);
+        }
+
+        foreach (var experience in profile.Experience.Select(e => e.Value))
+        {
+            AddText(doc, IndexFields.Roles, experience.Title);
+            AddText(doc, IndexFields.Roles, experience.Organization);
+            foreach (var highlight in experience.Highlights)
+            {
+                AddText(doc, IndexFields.Roles, highlight);
+            }
+        }
+
+        foreach (var organization in profile.Organizations)
+        {
+            AddText(doc, IndexFields.Roles, organization);
+        }
+
+        foreach (var topic in topics)
+        {
+            AddText(doc, IndexFields.TopicsText, topic);
+            foreach (var synonym in catalogs.Topics.Find(topic)?.Synonyms ?? [])
+            {
+                AddText(doc, IndexFields.TopicsText, synonym);
+            }
+        }
+
+        foreach (var skill in skills)
+        {
+            AddText(doc, IndexFields.SkillsText, skill);
+            foreach (var synonym in catalogs.Skills.Find(skill)?.Synonyms ?? [])
+            {
+                AddText(doc, IndexFields.SkillsText, synonym);
+            }
+        }
+
+        AddKeywords(doc, IndexFields.Skill, skills);
+        AddKeywords(doc, IndexFields.Topic, topics);
+        AddKeywords(doc, IndexFields.Institution, Distinct(profile.Institutions));
+
+        var venues = Distinct(publications.Where(p => !string.IsNullOrWhiteSpace(p.Venue)).Select(p => CanonicalVenue(catalogs, p.Venue!)));
+        AddFacets(doc, IndexFields.Venue, venues);
+        AddKeywords(doc, IndexFields.Year, Distinct(publications.Where(p => p.Year is not null).Select(p => p.Year!.Value.ToString(CultureInfo.InvariantCulture))));
+
+        var stored = new StoredCandidate(
+            candidateId,
+            profile.Name,
+            profile.Headline,
+            skills,
+            topics,
+            publications.Select(p => new StoredPublication(
+                p.Title.Trim(),
+                string.IsNullOrWhiteSpace(p.Venue) ? null : CanonicalVenue(catalogs, p.Venue),
+                p.Year,
+                IsFirstAuthor(p),
+                p.Kind is PublicationKind.Conference or PublicationKind.Journal,
+                Truncate(p.Abstract))).ToList());
+        doc.Add(new StoredField(IndexFields.Stored, JsonSerializer.Serialize(stored, StoredCandidateJson.Default.StoredCandidate)));
+        return doc;
+    }
+
+    public static StoredCandidate? Read(Document document)
+    {
+        var json = document.Get(IndexFields.Stored);
+        return json is null ? null : JsonSerializer.Deserialize(json, StoredCandidateJson.Default.StoredCandidate);
+    }
+
+    private static bool IsFirstAuthor(Publication publication) => publication.FirstAuthor || publication.AuthorPosition == 1;
+
+    private static string? Truncate(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Length <= StoredAbstractLength ? text : text[..StoredAbstractLength];
+
+    private static List<string> Distinct(IEnumerable<string> values) =>
+        values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static void AddText(Document doc, string field, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            doc.Add(new TextField(field, text, Field.Store.NO));
+        }
+    }
+
+    /// <summary>One lower-cased term per value for filtering, and the display value for facets.</summary>
+    private static void AddKeywords(Document doc, string field, IEnumerable<string> values)
+    {
+        foreach (var value in values)
+        {
+            doc.Add(new StringField(field, KeywordOf(value), Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
+    }
+
+    private static void AddFacets(Document doc, string field, IEnumerable<string> values)
+    {
+        foreach (var value in values)
+        {
+            doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
+    }
+
+    private static FieldType CreateCountedKeyword()
+    {
+        var type = new FieldType
+        {
+            IsIndexed = true,
+            IsTokenized = false,
+            IsStored = false,
+            OmitNorms = true,
+            IndexOptions = IndexOptions.DOCS_AND_FREQS,
+        };
+        type.Freeze();
+        return type;
+    }
+}

@@ -1,0 +1,356 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Talent.Profiles.Catalogs;
+
+namespace Talent.Search;
+
+/// <summary>
+/// One search over one acquired searcher: builds the Lucene query from the request, collects the page and
+/// the facets over every match, and explains each hit from its stored blob. Throws Lucene's
+/// <see cref="ParseException"/> for bad syntax; <see cref="CandidateIndex.Search"/> turns it into a field error.
+/// </summary>
+internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, RelatedTopics relatedTopics, SearchRequest request)
+{
+    private const int FacetSize = 10;
+    private const int MaxEvidence = 5;
+    private const int BrowseEvidence = 3;
+    private const int PhraseSlop = 2;
+    private const float PhraseBoost = 2f;
+    private const float CatalogTopicBoost = 4f;
+    private const float CatalogSkillBoost = 3f;
+    private const float RelatedTopicBoost = 1.5f;
+    private const float FilterTextBoost = 1f;
+
+    private static readonly Sort ByUpdated = new(new SortField(IndexFields.Updated, SortFieldType.INT64, true));
+
+    private readonly HashSet<string> skills = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> topics = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> venues = new(StringComparer.OrdinalIgnoreCase);
+    private HashSet<string> queryTerms = new(StringComparer.Ordinal);
+    private int? since;
+
+    public SearchResponse Run()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var query = Build(Operator.AND);
+        var (top, facets) = Execute(query);
+        if (top.TotalHits == 0 && query is not MatchAllDocsQuery && !string.IsNullOrWhiteSpace(request.Query))
+        {
+            // Every word required found nobody: rank by any of them instead.
+            query = Build(Operator.OR);
+            (top, facets) = Execute(query);
+        }
+
+        var start = (request.Page - 1) * request.Size;
+        var results = new List<SearchHit>();
+        for (var i = start; i < top.ScoreDocs.Length && i < start + request.Size; i++)
+        {
+            var scoreDoc = top.ScoreDocs[i];
+            if (CandidateDocument.Read(searcher.Doc(scoreDoc.Doc)) is { } stored)
+            {
+                var score = float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d;
+                results.Add(Explain(stored, score));
+            }
+        }
+
+        var response = new SearchResponse(
+            top.TotalHits,
+            0,
+            results,
+            new SearchFacets(
+                facets.Top(IndexFields.Venue, FacetSize),
+                facets.Top(IndexFields.Skill, FacetSize),
+                facets.Top(IndexFields.Topic, FacetSize),
+                facets.Top(IndexFields.Institution, FacetSize),
+                facets.Top(IndexFields.Year, FacetSize)));
+        return response with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3) };
+    }
+
+    /// <summary>The words of the query without field filters, operators and syntax, for catalog lookups, phrases and evidence.</summary>
+    internal static string FreeTextOf(string query)
+    {
+        var text = FieldClause().Replace(query, " ");
+        text = Negated().Replace(text, " ");
+        text = Operators().Replace(text, " ");
+        text = Syntax().Replace(text, " ");
+        return string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static HashSet<string> Terms(Analyzer analyzer, string text)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return terms;
+        }
+
+        using var stream = analyzer.GetTokenStream(IndexFields.Titles, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}_]+:\s*(""[^""]*""|\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|\S+)")]
+    private static partial Regex FieldClause();
+
+    [GeneratedRegex(@"(\bNOT\s+|(?<!\S)[-!])(""[^""]*""|\([^)]*\)|\S+)")]
+    private static partial Regex Negated();
+
+    [GeneratedRegex(@"\b(AND|OR|NOT)\b|&&|\|\|")]
+    private static partial Regex Operators();
+
+    [GeneratedRegex(@"[""()\[\]{}+!^~*?:\\/]|(?<=\s|^)-|\^\d+(\.\d+)?")]
+    private static partial Regex Syntax();
+
+    private Query Build(Operator defaultOperator)
+    {
+        skills.Clear();
+        topics.Clear();
+        venues.Clear();
+        since = request.Since;
+        var query = new BooleanQuery(true);
+
+        if (!string.IsNullOrWhiteSpace(request.Query))
+        {
+            var parser = new CandidateQueryParser(analyzer, catalogs, defaultOperator);
+            var parsed = parser.Parse(request.Query);
+            if (parsed is BooleanQuery onlyNegated && onlyNegated.Clauses.Count > 0 && onlyNegated.Clauses.All(c => c.Occur == Occur.MUST_NOT))
+            {
+                // "NOT x" alone means everyone but x, not nobody.
+                onlyNegated.Add(new MatchAllDocsQuery(), Occur.MUST);
+            }
+
+            if (parsed is not BooleanQuery { Clauses.Count: 0 })
+            {
+                query.Add(parsed, Occur.MUST);
+            }
+
+            skills.UnionWith(parser.Skills);
+            topics.UnionWith(parser.Topics);
+            venues.UnionWith(parser.Venues);
+            since ??= parser.Since;
+
+            var freeText = FreeTextOf(request.Query);
+            queryTerms = Terms(analyzer, freeText);
+            if (query.Clauses.Count > 0)
+            {
+                AddTextBoosts(query, freeText);
+            }
+        }
+
+        foreach (var skill in request.Skills.Select(s => CandidateDocument.CanonicalSkill(catalogs, s)))
+        {
+            skills.Add(skill);
+            query.Add(new TermQuery(new Term(IndexFields.Skill, CandidateDocument.KeywordOf(skill))), Occur.MUST);
+            AddFilterTextBoost(query, skill, catalogs.Skills.Find(skill)?.Synonyms);
+        }
+
+        foreach (var topic in request.Topics.Select(t => CandidateDocument.CanonicalTopic(catalogs, t)))
+        {
+            topics.Add(topic);
+            query.Add(new TermQuery(new Term(IndexFields.Topic, CandidateDocument.KeywordOf(topic))), Occur.MUST);
+            AddFilterTextBoost(query, topic, catalogs.Topics.Find(topic)?.Synonyms);
+        }
+
+        if (request.Venues.Count > 0)
+        {
+            // Any of the venues; the term frequency (papers there) scores the candidate.
+            var anyVenue = new BooleanQuery(true);
+            foreach (var venue in request.Venues.Select(v => CandidateDocument.CanonicalVenue(catalogs, v)))
+            {
+                venues.Add(venue);
+                anyVenue.Add(new TermQuery(new Term(IndexFields.Venue, CandidateDocument.KeywordOf(venue))), Occur.SHOULD);
+            }
+
+            query.Add(anyVenue, Occur.MUST);
+        }
+
+        if (request.Since is { } year)
+        {
+            if (venues.Count > 0)
+            {
+                // "ICLR or NeurIPS since 2022" means papers at those venues since then, not any paper since then.
+                var venueSince = new BooleanQuery(true);
+                foreach (var venue in venues)
+                {
+                    venueSince.Add(
+                        TermRangeQuery.NewStringRange(IndexFields.VenueYear, CandidateDocument.VenueYearTerm(venue, year), CandidateDocument.VenueYearTerm(venue, 9999), true, true),
+                        Occur.SHOULD);
+                }
+
+                query.Add(new ConstantScoreQuery(venueSince) { Boost = 0f }, Occur.MUST);
+            }
+
+            query.Add(new ConstantScoreQuery(NumericRangeQuery.NewInt32Range(IndexFields.YearNumber, year, null, true, true)) { Boost = 0f }, Occur.MUST);
+        }
+
+        return query.Clauses.Count == 0 ? new MatchAllDocsQuery() : query;
+    }
+
+    /// <summary>Catalog topics and skills named in the text, and the whole text as a loose phrase, raise the score.</summary>
+    private void AddTextBoosts(BooleanQuery query, string freeText)
+    {
+        foreach (var topic in catalogs.Topics.FindIn(freeText))
+        {
+            topics.Add(topic);
+            query.Add(new TermQuery(new Term(IndexFields.Topic, CandidateDocument.KeywordOf(topic))) { Boost = CatalogTopicBoost }, Occur.SHOULD);
+        }
+
+        foreach (var skill in catalogs.Skills.FindIn(freeText))
+        {
+            skills.Add(skill);
+            query.Add(new TermQuery(new Term(IndexFields.Skill, CandidateDocument.KeywordOf(skill))) { Boost = CatalogSkillBoost }, Occur.SHOULD);
+        }
+
+        foreach (var topic in relatedTopics.FindIn(freeText).Where(t => !topics.Contains(t)))
+        {
+            query.Add(new TermQuery(new Term(IndexFields.Topic, CandidateDocument.KeywordOf(topic))) { Boost = RelatedTopicBoost }, Occur.SHOULD);
+        }
+
+        if (queryTerms.Count >= 2)
+        {
+            var builder = new QueryBuilder(analyzer);
+            foreach (var field in IndexFields.PhraseFields)
+            {
+                if (builder.CreatePhraseQuery(field, freeText, PhraseSlop) is { } phrase)
+                {
+                    phrase.Boost = PhraseBoost;
+                    query.Add(phrase, Occur.SHOULD);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Among candidates who all hold a filtered skill or topic, those whose work mentions it (papers, first-author
+    /// papers, roles, interests) rank higher.
+    /// </summary>
+    private void AddFilterTextBoost(BooleanQuery query, string name, IReadOnlyList<string>? synonyms)
+    {
+        var builder = new QueryBuilder(analyzer);
+        foreach (var phrase in synonyms is null ? [name] : synonyms.Prepend(name))
+        {
+            foreach (var field in IndexFields.PhraseFields.Append(IndexFields.TitlesFirst))
+            {
+                if (builder.CreatePhraseQuery(field, phrase, PhraseSlop) is { } text)
+                {
+                    text.Boost = FilterTextBoost;
+                    query.Add(text, Occur.SHOULD);
+                }
+            }
+        }
+    }
+
+    private (TopDocs Top, FacetCollector Facets) Execute(Query query)
+    {
+        var wanted = Math.Max(1, request.Page * request.Size);
+        var facets = new FacetCollector(IndexFields.FacetFields);
+        if (query is MatchAllDocsQuery)
+        {
+            var byUpdated = TopFieldCollector.Create(ByUpdated, wanted, false, false, false, false);
+            searcher.Search(query, MultiCollector.Wrap(byUpdated, facets));
+            return (byUpdated.GetTopDocs(), facets);
+        }
+
+        var byScore = TopScoreDocCollector.Create(wanted, true);
+        searcher.Search(query, MultiCollector.Wrap(byScore, facets));
+        return (byScore.GetTopDocs(), facets);
+    }
+
+    private SearchHit Explain(StoredCandidate candidate, double score)
+    {
+        var matchedSkills = candidate.Skills.Where(skills.Contains).ToList();
+        var matchedTopics = candidate.Topics.Where(topics.Contains).ToList();
+        var topicTerms = topics.Select(t => Terms(analyzer, t)).Where(t => t.Count > 0).ToList();
+        var hasCriteria = queryTerms.Count > 0 || venues.Count > 0 || topics.Count > 0;
+
+        var supporting = new List<(StoredPublication Paper, double Relevance)>();
+        foreach (var paper in candidate.Publications)
+        {
+            var inRange = since is null || paper.Year >= since;
+            if (!inRange)
+            {
+                continue;
+            }
+
+            double relevance = 0;
+            if (queryTerms.Count > 0 || topicTerms.Count > 0)
+            {
+                var paperTerms = Terms(analyzer, paper.Title + " " + paper.Abstract);
+                if (queryTerms.Count > 0)
+                {
+                    relevance += (double)queryTerms.Count(paperTerms.Contains) / queryTerms.Count;
+                }
+
+                if (topicTerms.Exists(t => t.IsSubsetOf(paperTerms)))
+                {
+                    relevance += 1;
+                }
+            }
+
+            if (paper.Venue is not null && venues.Contains(paper.Venue))
+            {
+                relevance += 1;
+            }
+
+            if (relevance > 0 || !hasCriteria)
+            {
+                supporting.Add((paper, relevance));
+            }
+        }
+
+        // Papers matching half as well as the best one are noise ("Sequence Scheduling" for "sequence parallelism").
+        var threshold = supporting.Count == 0 ? 0 : supporting.Max(s => s.Relevance) / 2;
+        var ordered = supporting
+            .Where(s => s.Relevance >= threshold)
+            .OrderByDescending(s => s.Relevance)
+            .ThenByDescending(s => s.Paper.FirstAuthor)
+            .ThenByDescending(s => s.Paper.PeerReviewed)
+            .ThenByDescending(s => s.Paper.Year ?? 0)
+            .Select(s => s.Paper)
+            .ToList();
+
+        List<VenueCount> venueCounts;
+        if (venues.Count > 0)
+        {
+            venueCounts = candidate.Publications
+                .Where(p => p.Venue is not null && venues.Contains(p.Venue) && (since is null || p.Year >= since))
+                .GroupBy(p => p.Venue!, StringComparer.OrdinalIgnoreCase) // filtered on non-null above
+                .Select(g => new VenueCount(g.Key, g.Count()))
+                .OrderByDescending(v => v.Count)
+                .ThenBy(v => v.Venue, StringComparer.Ordinal)
+                .ToList();
+        }
+        else
+        {
+            venueCounts = hasCriteria
+                ? ordered
+                    .Where(p => p.Venue is not null)
+                    .GroupBy(p => p.Venue!, StringComparer.OrdinalIgnoreCase) // filtered on non-null above
+                    .Select(g => new VenueCount(g.Key, g.Count()))
+                    .OrderByDescending(v => v.Count)
+                    .ThenBy(v => v.Venue, StringComparer.Ordinal)
+                    .Take(3)
+                    .ToList()
+                : [];
+        }
+
+        var evidence = ordered
+            .Take(hasCriteria ? MaxEvidence : BrowseEvidence)
+            .Select(p => new Evidence(p.Title, p.Venue, p.Year, p.FirstAuthor))
+            .ToList();
+        return new SearchHit(candidate.Id, candidate.Name, candidate.Headline, score, new HitMatches(matchedSkills, matchedTopics, venueCounts), evidence);
+    }
+}

@@ -1,0 +1,138 @@
+using Talent.Search;
+using static Talent.Tests.Search.SearchTestCorpus;
+
+namespace Talent.Tests.Search;
+
+public sealed class CandidateRankingTests : IDisposable
+{
+    private readonly TempIndexDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public void Video_generation_returns_both_candidates()
+    {
+        using var index = OpenWithBoth(directory);
+        var response = Found(index.Search(Request("video generation")));
+        Assert.Equal(2, response.Total);
+        Assert.Equal([PersonA, PersonB], response.Results.Select(r => r.Id).Order().ToArray());
+        Assert.All(response.Results, r => Assert.Contains("video generation", r.Matches.Topics));
+    }
+
+    [Theory]
+    [InlineData("large batch training", PersonB)]
+    [InlineData("sequence parallelism", PersonA)]
+    [InlineData("CTR prediction", PersonB)]
+    [InlineData("activation memory compiler", PersonA)]
+    [InlineData("venue:neurips", PersonB)]
+    public void Free_text_ranks_the_expected_candidate_first(string query, long expectedFirst)
+    {
+        using var index = OpenWithBoth(directory);
+        var response = Found(index.Search(Request(query)));
+        Assert.NotEmpty(response.Results);
+        Assert.Equal(expectedFirst, response.Results[0].Id);
+    }
+
+    [Theory]
+    [InlineData("ICLR", PersonA, 2)]
+    [InlineData("iclr", PersonA, 2)]
+    [InlineData("NeurIPS", PersonB, 2)]
+    [InlineData("Advances in Neural Information Processing Systems", PersonB, 2)]
+    public void Venue_filter_ranks_the_candidate_with_more_papers_there_first(string venue, long expectedFirst, int papers)
+    {
+        using var index = OpenWithBoth(directory);
+        var response = Found(index.Search(Request(venues: [venue])));
+        var first = response.Results[0];
+        Assert.Equal(expectedFirst, first.Id);
+        Assert.Equal(papers, Assert.Single(first.Matches.Venues).Count);
+        Assert.All(first.Evidence.Take(papers), e => Assert.Equal(first.Matches.Venues[0].Venue, e.Venue));
+    }
+
+    [Fact]
+    public void Skill_filter_PyTorch_ranks_B_first()
+    {
+        using var index = OpenWithBoth(directory);
+        var response = Found(index.Search(Request(skills: ["pytorch"])));
+        Assert.Equal(PersonB, response.Results[0].Id);
+        Assert.Equal(["PyTorch"], response.Results[0].Matches.Skills);
+    }
+
+    [Fact]
+    public void Sequence_parallelism_evidence_puts_the_first_author_paper_first()
+    {
+        using var index = OpenWithBoth(directory);
+        var response = Found(index.Search(Request("sequence parallelism")));
+        var a = response.Results.Single(r => r.Id == PersonA);
+        Assert.StartsWith("DSP:", a.Evidence[0].Title, StringComparison.Ordinal);
+        Assert.True(a.Evidence[0].FirstAuthor);
+        var b = response.Results.Single(r => r.Id == PersonB);
+        Assert.Contains(b.Evidence, e => e.Title.StartsWith("DSP:", StringComparison.Ordinal) && !e.FirstAuthor);
+    }
+
+    [Fact]
+    public void Since_keeps_only_candidates_with_a_paper_in_or_after_the_year_at_the_requested_venues()
+    {
+        using var index = OpenWithBoth(directory);
+        Assert.Equal(0, Found(index.Search(Request(venues: ["NeurIPS"], since: 2024))).Total);
+        var iclr = Found(index.Search(Request(venues: ["ICLR"], since: 2025)));
+        Assert.Equal(2, iclr.Total);
+        Assert.All(iclr.Results, r => Assert.Equal(new VenueCount("ICLR", 1), Assert.Single(r.Matches.Venues)));
+        var recent = Found(index.Search(Request(since: 2025)));
+        Assert.Equal(2, recent.Total);
+        Assert.All(recent.Results, r => Assert.All(r.Evidence, e => Assert.True(e.Year >= 2025)));
+    }
+
+    [Fact]
+    public void Words_that_not_all_match_fall_back_to_any_word()
+    {
+        using var index = OpenWithBoth(directory);
+        var response = Found(index.Search(Request("compiler protein zebra")));
+        Assert.Equal(PersonA, Assert.Single(response.Results).Id);
+    }
+
+    [Fact]
+    public void Quoted_phrase_and_boolean_operators_are_understood()
+    {
+        using var index = OpenWithBoth(directory);
+        Assert.Equal(PersonB, Assert.Single(Found(index.Search(Request("\"large batch training\" NOT compiler"))).Results).Id);
+        Assert.Equal(PersonA, Assert.Single(Found(index.Search(Request("title:autochunk"))).Results).Id);
+        Assert.Equal(2, Found(index.Search(Request("cowclip OR autochunk"))).Total);
+    }
+
+    [Fact]
+    public void Negation_alone_means_everyone_but()
+    {
+        using var index = OpenWithBoth(directory);
+        Assert.Equal(PersonB, Assert.Single(Found(index.Search(Request("NOT compiler"))).Results).Id);
+    }
+
+    [Fact]
+    public void Evidence_leaves_out_papers_matching_only_part_of_the_query()
+    {
+        using var index = OpenWithBoth(directory);
+        var response = Found(index.Search(Request("sequence parallelism")));
+        var b = response.Results.Single(r => r.Id == PersonB);
+        Assert.Equal("DSP: Dynamic Sequence Parallelism for Multi-Dimensional Transformers", Assert.Single(b.Evidence).Title);
+        Assert.Equal(new VenueCount("ICLR", 1), Assert.Single(b.Matches.Venues));
+    }
+
+    [Fact]
+    public void Topic_filter_prefers_the_candidate_whose_first_author_work_is_on_it()
+    {
+        using var index = OpenWithBoth(directory);
+        var response = Found(index.Search(Request(topics: ["Sequence Parallelism"])));
+        Assert.Equal(2, response.Total);
+        Assert.Equal(PersonA, response.Results[0].Id);
+        Assert.Equal(["sequence parallelism"], response.Results[0].Matches.Topics);
+    }
+
+    [Fact]
+    public void Catalog_synonyms_and_field_filters_in_the_query_are_canonicalised()
+    {
+        using var index = OpenWithBoth(directory);
+        Assert.Equal(PersonB, Assert.Single(Found(index.Search(Request("click-through rate prediction"))).Results).Id);
+        Assert.Equal(PersonB, Assert.Single(Found(index.Search(Request("skill:torch"))).Results).Id);
+        Assert.Equal(PersonA, Assert.Single(Found(index.Search(Request("venue:ppopp since:2024"))).Results).Id);
+        Assert.Equal(2, Found(index.Search(Request("topic:\"video generation\" institution:\"National University of Singapore\""))).Total);
+    }
+}
