@@ -58,7 +58,16 @@ public sealed class CandidateIndex : IDisposable
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 Similarity = new BM25Similarity(),
             };
-            writer = new IndexWriter(directory, config);
+            try
+            {
+                writer = new IndexWriter(directory, config);
+            }
+            catch (LockObtainFailedException e)
+            {
+                directory.Dispose();
+                throw new IndexInUseException(path, e);
+            }
+
             writerSequence = ParseSequence(writer.CommitData);
             searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
             refreshTimer = new Timer(_ => RefreshInBackground(), null, RefreshInterval, RefreshInterval);
