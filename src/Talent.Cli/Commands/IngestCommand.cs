@@ -23,6 +23,8 @@ internal static class IngestCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var overrides = CliSettings.Overrides(parseResult, LogLevel.Warning);
+            // Rejections are reported below, one line each; the worker's own warning would repeat them.
+            overrides["Logging:LogLevel:Talent.Server.Ingestion"] = nameof(LogLevel.Error);
             using var host = WorkerHost.Build(overrides);
             await WorkerHost.StartAsync(host, cancellationToken);
             var maxBytes = host.Get<IOptions<IngestionOptions>>().Value.MaxDocumentBytes;
