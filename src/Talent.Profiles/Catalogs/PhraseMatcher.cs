@@ -35,16 +35,29 @@ internal sealed class PhraseMatcher
     /// <summary>Canonical names found in <paramref name="text"/>, longest match first at each position, in order of first mention.</summary>
     public IReadOnlyList<string> FindIn(string text)
     {
-        var words = CatalogKey.Of(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // The key separates words with exactly one space, so any run of words is a contiguous slice of it:
+        // windows are looked up as spans without allocating a string per window.
+        var key = CatalogKey.Of(text);
+        var starts = new List<int>();
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (i == 0 || key[i - 1] == ' ')
+            {
+                starts.Add(i);
+            }
+        }
+
+        var lookup = canonicalByKey.GetAlternateLookup<ReadOnlySpan<char>>();
         var found = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < words.Length;)
+        var words = starts.Count;
+        for (var i = 0; i < words;)
         {
             var advanced = false;
-            for (var n = Math.Min(maxWords, words.Length - i); n >= 1; n--)
+            for (var n = Math.Min(maxWords, words - i); n >= 1; n--)
             {
-                var key = string.Join(' ', words, i, n);
-                if (canonicalByKey.TryGetValue(key, out var canonical))
+                var end = i + n < words ? starts[i + n] - 1 : key.Length;
+                if (lookup.TryGetValue(key.AsSpan(starts[i], end - starts[i]), out var canonical))
                 {
                     if (seen.Add(canonical))
                     {

@@ -11,7 +11,7 @@ internal static partial class AuthorList
         "about", "curriculum", "vitae", "resume", "résumé", "cv", "homepage", "home", "page", "publications", "university",
         "institute", "college", "school", "education", "experience", "skills", "research", "project", "lead", "contact",
         "the", "and", "of", "for", "with", "in", "on", "a", "an", "to", "by", "at", "from", "papers", "selected", "inc",
-        "ltd", "lab", "team", "group", "department", "professor", "student", "intern", "code", "paper", "blog", "award",
+        "ltd", "lab", "team", "google", "scholar", "github", "gitlab", "twitter", "linkedin", "orcid", "dblp", "website", "slides", "video", "poster", "pdf", "arxiv", "group", "department", "professor", "student", "intern", "code", "paper", "blog", "award",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "van", "de", "der", "von", "da", "di", "del", "la", "le", "bin", "al" };

@@ -36,7 +36,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,5}){1,4}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,8}){1,4}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:dev|io|com|org|net|me|edu|ai|cn|sg|xyz|art|page|site|info|co|uk|de|fr|ca|jp|hk|tw|us|app|tech|blog)(?:/[^\s)\]|]*)?(?![\w.])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

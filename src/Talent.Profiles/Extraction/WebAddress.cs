@@ -29,7 +29,11 @@ internal static class WebAddress
         var cut = text.IndexOfAny(['?', '#']);
         if (cut >= 0)
         {
-            text = text[..cut];
+            // A Scholar profile is identified by its query (citations?user=ID); keep only that parameter.
+            var user = text.IndexOf("user=", cut, StringComparison.Ordinal);
+            var isScholar = text.Contains("scholar.google.", StringComparison.OrdinalIgnoreCase);
+            var query = isScholar && user > 0 ? "?" + text[user..].Split('&')[0] : string.Empty;
+            text = text[..cut].TrimEnd('/') + query;
         }
 
         text = text.TrimEnd('/');
