@@ -77,6 +77,10 @@ internal static class CandidateDocument
             if (!string.IsNullOrWhiteSpace(publication.Venue))
             {
                 doc.Add(new Field(IndexFields.Venue, KeywordOf(CanonicalVenue(catalogs, publication.Venue)), CountedKeyword));
+                if (IsFirstAuthor(publication))
+                {
+                    doc.Add(new Field(IndexFields.VenueFirst, KeywordOf(CanonicalVenue(catalogs, publication.Venue)), CountedKeyword));
+                }
             }
 
             if (publication.Year is { } year)

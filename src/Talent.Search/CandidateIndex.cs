@@ -34,6 +34,7 @@ public sealed class CandidateIndex : IDisposable
     private readonly Timer? refreshTimer;
     private readonly System.Threading.Lock openLock = new();
     private readonly RelatedTopics relatedTopics;
+    private readonly FacetOrdinals.Cache facetCache = new();
     private volatile SearcherManager? searchers;
     private long writerSequence;
     private bool disposed;
@@ -69,7 +70,7 @@ public sealed class CandidateIndex : IDisposable
             }
 
             writerSequence = ParseSequence(writer.CommitData);
-            searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
+            searchers = new SearcherManager(writer, true, new Bm25SearcherFactory(facetCache));
             refreshTimer = new Timer(_ => RefreshInBackground(), null, RefreshInterval, RefreshInterval);
         }
         else
@@ -165,7 +166,7 @@ public sealed class CandidateIndex : IDisposable
         var searcher = manager.Acquire();
         try
         {
-            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, request).Run());
+            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request).Run());
         }
         catch (ParseException e)
         {
@@ -259,7 +260,7 @@ public sealed class CandidateIndex : IDisposable
                 return false;
             }
 
-            searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+            searchers = new SearcherManager(directory, new Bm25SearcherFactory(facetCache));
             return true;
         }
     }
@@ -280,8 +281,17 @@ public sealed class CandidateIndex : IDisposable
         }
     }
 
-    private sealed class Bm25SearcherFactory : SearcherFactory
+    private sealed class Bm25SearcherFactory(FacetOrdinals.Cache facetCache) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            // Read new segments' facet ordinals now, on the refresh thread, rather than in the first search.
+            foreach (var leaf in reader.Leaves)
+            {
+                FacetOrdinals.For(leaf.AtomicReader, facetCache);
+            }
+
+            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        }
     }
 }

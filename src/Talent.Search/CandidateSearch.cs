@@ -15,7 +15,7 @@ namespace Talent.Search;
 /// the facets over every match, and explains each hit from its stored blob. Throws Lucene's
 /// <see cref="ParseException"/> for bad syntax; <see cref="CandidateIndex.Search"/> turns it into a field error.
 /// </summary>
-internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, RelatedTopics relatedTopics, SearchRequest request)
+internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, RelatedTopics relatedTopics, FacetOrdinals.Cache facetCache, SearchRequest request)
 {
     private const int FacetSize = 10;
     private const int MaxEvidence = 5;
@@ -26,6 +26,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
     private const float CatalogSkillBoost = 3f;
     private const float RelatedTopicBoost = 1.5f;
     private const float FilterTextBoost = 1f;
+    private const float FirstAuthorVenueBoost = 0.5f;
 
     private static readonly Sort ByUpdated = new(new SortField(IndexFields.Updated, SortFieldType.INT64, true));
 
@@ -172,6 +173,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             {
                 venues.Add(venue);
                 anyVenue.Add(new TermQuery(new Term(IndexFields.Venue, CandidateDocument.KeywordOf(venue))), Occur.SHOULD);
+                anyVenue.Add(new TermQuery(new Term(IndexFields.VenueFirst, CandidateDocument.KeywordOf(venue))) { Boost = FirstAuthorVenueBoost }, Occur.SHOULD);
             }
 
             query.Add(anyVenue, Occur.MUST);
@@ -256,7 +258,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
     private (TopDocs Top, FacetCollector Facets) Execute(Query query)
     {
         var wanted = Math.Max(1, request.Page * request.Size);
-        var facets = new FacetCollector(IndexFields.FacetFields);
+        var facets = new FacetCollector(IndexFields.FacetFields, facetCache);
         if (query is MatchAllDocsQuery)
         {
             var byUpdated = TopFieldCollector.Create(ByUpdated, wanted, false, false, false, false);

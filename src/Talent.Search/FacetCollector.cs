@@ -1,26 +1,27 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Talent.Search;
 
 /// <summary>
-/// Counts, for every matching candidate, the values of the facet fields. Doc values are taken per segment
-/// for this search only (they are not safe to share between threads); ordinals are counted in arrays and
-/// turned into labels when the segment is done.
+/// Counts, over every matching candidate, the values of the facet fields: per segment into ordinal arrays
+/// (from <see cref="FacetOrdinals"/>), turned into labels when the segment is done.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
     private readonly string[] fields;
     private readonly Dictionary<string, int>[] totals;
-    private readonly SortedSetDocValues?[] segmentValues;
+    private readonly FacetOrdinals.FieldOrdinals?[] segment;
     private readonly int[]?[] segmentCounts;
 
-    public FacetCollector(string[] fields)
+    private readonly FacetOrdinals.Cache cache;
+
+    public FacetCollector(string[] fields, FacetOrdinals.Cache cache)
     {
+        this.cache = cache;
         this.fields = fields;
         totals = fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        segmentValues = new SortedSetDocValues?[fields.Length];
+        segment = new FacetOrdinals.FieldOrdinals?[fields.Length];
         segmentCounts = new int[]?[fields.Length];
     }
 
@@ -33,11 +34,12 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
+        var ordinals = FacetOrdinals.For(context.AtomicReader, cache);
         for (var i = 0; i < fields.Length; i++)
         {
-            var values = context.AtomicReader.GetSortedSetDocValues(fields[i]);
-            segmentValues[i] = values;
-            segmentCounts[i] = values is null ? null : new int[checked((int)values.ValueCount)];
+            var field = ordinals.Field(Array.IndexOf(IndexFields.FacetFields, fields[i]));
+            segment[i] = field;
+            segmentCounts[i] = field is null ? null : new int[field.Labels.Length];
         }
     }
 
@@ -45,27 +47,25 @@ internal sealed class FacetCollector : ICollector
     {
         for (var i = 0; i < fields.Length; i++)
         {
-            if (segmentValues[i] is not { } values)
+            if (segment[i] is not { } field)
             {
                 continue;
             }
 
-            var counts = segmentCounts[i]!; // allocated together with the values above
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            var counts = segmentCounts[i]!; // allocated together with the field in SetNextReader
+            var end = field.Starts[doc + 1];
+            for (var j = field.Starts[doc]; j < end; j++)
             {
-                counts[ord]++;
+                counts[field.Ords[j]]++;
             }
         }
     }
 
-    /// <summary>The top values of each field (count desc, then value), after the search has run.</summary>
+    /// <summary>The top values of a field (count desc, then value), after the search has run.</summary>
     public IReadOnlyList<FacetValue> Top(string field, int limit)
     {
         FlushSegment();
-        var index = Array.IndexOf(fields, field);
-        return totals[index]
+        return totals[Array.IndexOf(fields, field)]
             .OrderByDescending(p => p.Value)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .Take(limit)
@@ -75,23 +75,21 @@ internal sealed class FacetCollector : ICollector
 
     private void FlushSegment()
     {
-        var label = new BytesRef();
         for (var i = 0; i < fields.Length; i++)
         {
-            if (segmentValues[i] is { } values && segmentCounts[i] is { } counts)
+            if (segment[i] is { } field && segmentCounts[i] is { } counts)
             {
                 for (var ord = 0; ord < counts.Length; ord++)
                 {
                     if (counts[ord] > 0)
                     {
-                        values.LookupOrd(ord, label);
-                        var text = label.Utf8ToString();
-                        totals[i][text] = totals[i].GetValueOrDefault(text) + counts[ord];
+                        var label = field.Labels[ord];
+                        totals[i][label] = totals[i].GetValueOrDefault(label) + counts[ord];
                     }
                 }
             }
 
-            segmentValues[i] = null;
+            segment[i] = null;
             segmentCounts[i] = null;
         }
     }

@@ -22,6 +22,9 @@ internal static class IndexFields
     public const string Topic = "topic";
     public const string Venue = "venue";
     public const string Institution = "institution";
+
+    /// <summary>Venue of each first-authored paper, one term per paper: authorship position weighs venue evidence.</summary>
+    public const string VenueFirst = "venue_first";
     public const string Year = "year";
 
     /// <summary>One term per paper, <c>venue|year</c>, so "at this venue since that year" is one range per venue.</summary>

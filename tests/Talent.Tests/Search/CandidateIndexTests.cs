@@ -134,7 +134,7 @@ public sealed class CandidateIndexTests : IDisposable
         var failures = 0;
         var searches = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
         {
-            for (var i = 0; i < 200; i++)
+            for (var i = 0; i < 50; i++)
             {
                 if (index.Search(Request("video generation")) is not SearchOutcome.Found)
                 {

@@ -135,4 +135,15 @@ public sealed class CandidateRankingTests : IDisposable
         Assert.Equal(PersonA, Assert.Single(Found(index.Search(Request("venue:ppopp since:2024"))).Results).Id);
         Assert.Equal(2, Found(index.Search(Request("topic:\"video generation\" institution:\"National University of Singapore\""))).Total);
     }
+
+    [Fact]
+    public void Venue_filter_weighs_first_author_papers_above_the_same_count_as_coauthor()
+    {
+        using var index = OpenWithBoth(directory);
+        index.Upsert(303, PersonBProfile with { Name = "Coauthor", Publications = [Paper("A", "MLSys", 2024, 3), Paper("B", "MLSys", 2023, 2)] }, BaseTime);
+        index.Upsert(404, PersonBProfile with { Name = "Lead", Publications = [Paper("C", "MLSys", 2024, 1), Paper("D", "MLSys", 2023, 1)] }, BaseTime);
+        index.Commit(3);
+        var response = Found(index.Search(Request(venues: ["MLSys"])));
+        Assert.Equal([404L, 303L, PersonA], response.Results.Select(r => r.Id).ToArray());
+    }
 }
