@@ -216,6 +216,11 @@ public sealed class CandidateIndex : IDisposable
     {
         // Lucene's message lists every expected token; the first line says what and where.
         var firstLine = parserMessage.Split('\n', 2)[0].Trim();
+        if (!firstLine.EndsWith('.'))
+        {
+            firstLine += ".";
+        }
+
         return $"The query could not be parsed: {firstLine} Check quotes, parentheses and AND/OR/NOT placement.";
     }
 

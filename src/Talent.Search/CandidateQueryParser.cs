@@ -89,14 +89,15 @@ internal sealed class CandidateQueryParser : MultiFieldQueryParser
     private static string MapField(string field) =>
         field is not null && TextFieldAliases.TryGetValue(field, out var mapped) ? mapped : field!; // MultiFieldQueryParser passes null for "all fields".
 
-    private static int? ParseYear(string text, bool openEndAllowed)
+    private static int? ParseYear(string? text, bool openEndAllowed)
     {
-        if (openEndAllowed && (text == "*" || text.Length == 0))
+        // The parser passes an open end ("*") as null.
+        if (openEndAllowed && (text is null or "*" || text.Length == 0))
         {
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100)
+        if (text is not null && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100)
         {
             return year;
         }

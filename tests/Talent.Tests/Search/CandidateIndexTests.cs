@@ -29,18 +29,6 @@ public sealed class CandidateIndexTests : IDisposable
         Assert.Equal(1L, Assert.Single(page2.Results).Id);
     }
 
-    [Theory]
-    [InlineData("title:(unclosed")]
-    [InlineData("AND OR")]
-    [InlineData("since:yesterday")]
-    public void Malformed_syntax_is_an_error_on_q(string query)
-    {
-        using var index = OpenWithBoth(directory);
-        var invalid = Assert.IsType<SearchOutcome.Invalid>(index.Search(Request(query)));
-        var message = Assert.Single(invalid.Errors["q"]);
-        Assert.False(string.IsNullOrWhiteSpace(message));
-    }
-
     [Fact]
     public void Upsert_replaces_and_delete_removes_a_candidate()
     {

@@ -146,4 +146,32 @@ public sealed class CandidateRankingTests : IDisposable
         var response = Found(index.Search(Request(venues: ["MLSys"])));
         Assert.Equal([404L, 303L, PersonA], response.Results.Select(r => r.Id).ToArray());
     }
+
+    [Fact]
+    public void Evidence_matches_abstracts_with_stemming()
+    {
+        using var index = OpenWithBoth(directory);
+        var withAbstract = new Talent.Profiles.Merging.MergedPublication(
+            new Talent.Profiles.Publication { Title = "Small Models, Big Teachers", Venue = "AAAI", Year = 2022, Kind = Talent.Profiles.PublicationKind.Conference, FirstAuthor = false, Abstract = "We study knowledge distillation for compact students." },
+            []);
+        index.Upsert(505, PersonBProfile with { Name = "Distiller", Publications = [withAbstract] }, BaseTime);
+        index.Commit(3);
+
+        var response = Found(index.Search(Request("distilled")));
+        var hit = Assert.Single(response.Results);
+        Assert.Equal(505, hit.Id);
+        Assert.Equal(new Evidence("Small Models, Big Teachers", "AAAI", 2022, false), Assert.Single(hit.Evidence));
+        Assert.Equal(new VenueCount("AAAI", 1), Assert.Single(hit.Matches.Venues));
+    }
+
+    [Fact]
+    public void A_page_past_the_end_is_empty_but_keeps_the_total_and_facets()
+    {
+        using var index = OpenWithBoth(directory);
+        var response = Found(index.Search(Request("video generation", page: 3, size: 1)));
+        Assert.Equal(2, response.Total);
+        Assert.Empty(response.Results);
+        Assert.Contains(new FacetValue("video generation", 2), response.Facets.Topics);
+        Assert.Equal(new FacetValue("ICLR", 2), response.Facets.Venues[0]);
+    }
 }

@@ -1,0 +1,61 @@
+using Talent.Search;
+using static Talent.Tests.Search.SearchTestCorpus;
+
+namespace Talent.Tests.Search;
+
+public sealed class QuerySyntaxTests : IDisposable
+{
+    private readonly TempIndexDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Theory]
+    [InlineData("title:(unclosed")]
+    [InlineData("AND OR")]
+    [InlineData("\"unclosed")]
+    [InlineData("*")]
+    [InlineData("skill:")]
+    [InlineData("()")]
+    [InlineData("\\")]
+    [InlineData("since:yesterday")]
+    [InlineData("since:99999999999999")]
+    [InlineData("year:[1800 TO 2020]")]
+    public void Bad_syntax_is_a_readable_error_on_q(string query)
+    {
+        using var index = OpenWithBoth(directory);
+        var invalid = Assert.IsType<SearchOutcome.Invalid>(index.Search(Request(query)));
+        Assert.Equal(["q"], invalid.Errors.Keys.ToArray());
+        var message = Assert.Single(invalid.Errors["q"]);
+        Assert.StartsWith("The query could not be parsed:", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("year:[2024 TO *]", 2)]
+    [InlineData("year:[2022 TO 2023]", 1)]
+    [InlineData("year:{2024 TO 2025}", 0)]
+    [InlineData("since:2024", 2)]
+    [InlineData("year:2023", 1)]
+    [InlineData("skill:(pytorch OR cuda)", 2)]
+    [InlineData("topic:video*", 2)]
+    [InlineData("name:\"Ada Xu\"", 1)]
+    [InlineData("\"video generation\"~5", 2)]
+    [InlineData("video^2 generation", 2)]
+    [InlineData("Requirements: compiler", 1)]
+    [InlineData("autochnk~1", 1)]
+    [InlineData("the", 2)]
+    public void Syntax_people_write_is_understood(string query, int total)
+    {
+        using var index = OpenWithBoth(directory);
+        Assert.Equal(total, Found(index.Search(Request(query))).Total);
+    }
+
+    [Theory]
+    [InlineData("skill:pytorch video generation", "video generation")]
+    [InlineData("venue:\"Advances in Neural Information Processing Systems\" since:2022 large-batch", "large-batch")]
+    [InlineData("\"sequence parallelism\" AND NOT compiler OR (ctr -cowclip)", "sequence parallelism ctr")]
+    public void Free_text_leaves_out_filters_operators_and_negations(string query, string expected)
+    {
+        Assert.Equal(expected, CandidateSearch.FreeTextOf(query));
+    }
+}
