@@ -23,6 +23,8 @@ public sealed class CandidateIndex : IDisposable
     /// <summary>Commit user-data key holding the last change sequence applied.</summary>
     public const string SequenceKey = "talent.sequence";
 
+    private const string ProcessLockFile = "talent-writer.lock";
+
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly string path;
@@ -36,6 +38,7 @@ public sealed class CandidateIndex : IDisposable
     private readonly RelatedTopics relatedTopics;
     private readonly FacetOrdinals.Cache facetCache = new();
     private volatile SearcherManager? searchers;
+    private readonly FileStream? processLock;
     private long writerSequence;
     private bool disposed;
 
@@ -61,10 +64,15 @@ public sealed class CandidateIndex : IDisposable
             };
             try
             {
+                // Lucene.Net's native lock takes only a shared flock on Linux, so another process could open a
+                // second writer. An exclusive lock file of our own (FileShare.None is an exclusive flock there)
+                // makes the writer one per directory across processes too.
+                processLock = new FileStream(System.IO.Path.Combine(path, ProcessLockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 writer = new IndexWriter(directory, config);
             }
-            catch (LockObtainFailedException e)
+            catch (Exception e) when (e is LockObtainFailedException or IOException)
             {
+                processLock?.Dispose();
                 directory.Dispose();
                 throw new IndexInUseException(path, e);
             }
@@ -94,6 +102,9 @@ public sealed class CandidateIndex : IDisposable
         Log.IndexOpened(logger, directory, "read-only", index.LastAppliedSequence, index.Count);
         return index;
     }
+
+    /// <summary>The index directory.</summary>
+    public string DirectoryPath => path;
 
     /// <summary>The change sequence of the last commit.</summary>
     public long LastAppliedSequence
@@ -203,6 +214,7 @@ public sealed class CandidateIndex : IDisposable
         searchers?.Dispose();
         writer?.Dispose();
         directory.Dispose();
+        processLock?.Dispose();
         analyzer.Dispose();
     }
 

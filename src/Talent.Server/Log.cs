@@ -27,4 +27,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Removal of {What} {Id}: {Removed}")]
     public static partial void RemovalProcessed(ILogger logger, string what, string id, bool removed);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Reindex finished: {Count} candidates in {Seconds:0.0} s ({Rate:0} per second)")]
+    public static partial void ReindexFinished(ILogger logger, int count, double seconds, double rate);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Error, Message = "Reindex failed; the live index is unchanged")]
+    public static partial void ReindexFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Index directory {Directory} not deleted yet: {Reason}")]
+    public static partial void IndexDirectoryNotDeleted(ILogger logger, string directory, string reason);
 }

@@ -92,6 +92,7 @@ public static class TalentApplication
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
+        builder.Services.AddHostedService<ServerAnnouncement>();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("talent", tags: ["ready"]);
         return builder;
     }
@@ -106,6 +107,7 @@ public static class TalentApplication
         app.MapSearchEndpoints();
         app.MapCandidateEndpoints();
         app.MapDocumentEndpoints();
+        app.MapAdminEndpoints();
         app.MapHealthEndpoints();
         app.MapWebPage();
         return app;
@@ -127,10 +129,10 @@ public static class TalentApplication
         services.AddSingleton(sp => new ProfileExtractor(sp.GetRequiredService<ProfileCatalogs>()));
         services.AddSingleton(sp => new TalentDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath));
         services.AddSingleton<CandidateStore>();
-        services.AddSingleton(sp => CandidateIndex.OpenForWriting(
-            sp.GetRequiredService<IOptions<IndexOptions>>().Value.CandidatesPath,
+        services.AddSingleton(sp => new LiveIndex(CandidateIndex.OpenForWriting(
+            IndexLocation.Current(Path.GetFullPath(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Directory)),
             sp.GetRequiredService<ProfileCatalogs>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Talent.Search")));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Talent.Search"))));
 
         // Order matters: hosted services start in registration order, so the database is migrated and
         // the index open before the bus delivers the first message.
@@ -139,6 +141,7 @@ public static class TalentApplication
         services.AddSingleton<IndexSynchronizer>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexSynchronizer>());
         services.AddSingleton<DocumentIngestion>();
+        services.AddSingleton<IndexRebuilder>();
 
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddMassTransit(x =>
@@ -147,6 +150,7 @@ public static class TalentApplication
             {
                 x.AddConsumer<ProfileDocumentSubmittedConsumer, ProfileDocumentSubmittedConsumerDefinition>();
                 x.AddConsumer<CandidateRemovalRequestedConsumer>();
+                x.AddConsumer<ReindexRequestedConsumer>();
             }
 
             x.AddRequestClient<ProfileDocumentSubmitted>(RequestTimeout.After(m: 2));

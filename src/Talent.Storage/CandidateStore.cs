@@ -176,6 +176,21 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             .ToList();
     }
 
+    /// <summary>
+    /// Every candidate with its merged profile, streamed in id order from one read snapshot without
+    /// buffering, so a rebuild runs in constant memory whatever the number of candidates.
+    /// </summary>
+    public async IAsyncEnumerable<(long Id, CandidateProfile Profile, DateTimeOffset UpdatedAt)> StreamCandidatesAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = connection.QueryUnbufferedAsync<CandidateRow>("SELECT id, profile_json, created_at, updated_at FROM candidates ORDER BY id");
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return (row.Id, ProfileJson.Deserialize<CandidateProfile>(row.ProfileJson), ParseTime(row.UpdatedAt));
+        }
+    }
+
     /// <summary>The newest change sequence (0 when nothing changed yet).</summary>
     public async Task<long> LastSequenceAsync(CancellationToken cancellationToken)
     {

@@ -31,6 +31,7 @@ internal static class AdminCommand
             return ExitCodes.Success;
         });
         admin.Subcommands.Add(rejected);
+        admin.Subcommands.Add(ReindexCommand.Create());
         return admin;
     }
 }

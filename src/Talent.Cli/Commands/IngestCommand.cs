@@ -26,15 +26,21 @@ internal static class IngestCommand
             // Rejections are reported below, one line each; the worker's own warning would repeat them.
             overrides["Logging:LogLevel:Talent.Server.Ingestion"] = nameof(LogLevel.Error);
             using var host = WorkerHost.Build(overrides);
-            await WorkerHost.StartAsync(host, cancellationToken);
+            var local = await WorkerHost.TryStartAsync(host, cancellationToken);
+            using var server = local ? null : RunningServer.Find(CliSettings.Configuration(parseResult))
+                ?? throw new WorkException("the index of this data folder is in use by another Talent process that takes no requests (talent worker?); publish the documents to its queue or stop it");
+            if (server is not null)
+            {
+                Console.Error.WriteLine($"a talent server at {server.Address} holds this data folder; documents go to it");
+            }
+
             var maxBytes = host.Get<IOptions<IngestionOptions>>().Value.MaxDocumentBytes;
-            var client = host.Get<IRequestClient<ProfileDocumentSubmitted>>();
             var results = new List<(string Path, string Outcome, string? Reason)>();
             var files = Expand(parseResult.GetValue(paths) ?? [], results);
             var progress = new ProgressLine(files.Count, "documents");
             await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (file, ct) =>
             {
-                var result = await SubmitAsync(client, file, maxBytes, ct);
+                var result = await SubmitAsync(file, maxBytes, server is null ? LocalSubmitter(host.Get<IRequestClient<ProfileDocumentSubmitted>>()) : ServerSubmitter(server), ct);
                 lock (results)
                 {
                     results.Add(result);
@@ -42,8 +48,12 @@ internal static class IngestCommand
                 }
             });
             progress.Done();
-            await host.Get<IndexSynchronizer>().WaitForCatchUpAsync(cancellationToken);
-            await host.StopAsync(CancellationToken.None);
+            if (local)
+            {
+                await host.Get<IndexSynchronizer>().WaitForCatchUpAsync(cancellationToken);
+                await host.StopAsync(CancellationToken.None);
+            }
+
             return Report(results);
         });
         return command;
@@ -74,8 +84,28 @@ internal static class IngestCommand
         return files;
     }
 
+    private const string Submitted = "submitted";
+
+    /// <summary>Sends a document through the in-process bus and waits for the worker's outcome.</summary>
+    private static Func<ProfileDocumentSubmitted, CancellationToken, Task<(string Outcome, string? Reason)>> LocalSubmitter(IRequestClient<ProfileDocumentSubmitted> client) =>
+        async (message, cancellationToken) =>
+        {
+            var response = await client.GetResponse<ProfileDocumentProcessed>(message, cancellationToken);
+            return (response.Message.Outcome ?? StoreOutcome.Rejected, response.Message.Reason);
+        };
+
+    /// <summary>Hands a document to the running server; its worker ingests it asynchronously.</summary>
+    private static Func<ProfileDocumentSubmitted, CancellationToken, Task<(string Outcome, string? Reason)>> ServerSubmitter(RunningServer server) =>
+        async (message, cancellationToken) =>
+        {
+            using var response = await server.PostAsync("/api/documents", message, cancellationToken);
+            return response.IsSuccessStatusCode
+                ? (Submitted, null)
+                : (StoreOutcome.Rejected, $"the server answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        };
+
     private static async Task<(string Path, string Outcome, string? Reason)> SubmitAsync(
-        IRequestClient<ProfileDocumentSubmitted> client, string file, int maxBytes, CancellationToken cancellationToken)
+        string file, int maxBytes, Func<ProfileDocumentSubmitted, CancellationToken, Task<(string Outcome, string? Reason)>> submit, CancellationToken cancellationToken)
     {
         var info = new FileInfo(file);
         if (info.Length > maxBytes)
@@ -93,7 +123,7 @@ internal static class IngestCommand
             return (file, StoreOutcome.Rejected, $"cannot read: {e.Message}");
         }
 
-        var response = await client.GetResponse<ProfileDocumentProcessed>(
+        var (outcome, reason) = await submit(
             new ProfileDocumentSubmitted
             {
                 SourceId = new Uri(Path.GetFullPath(file)).AbsoluteUri,
@@ -104,7 +134,7 @@ internal static class IngestCommand
                 SubmittedAt = DateTimeOffset.UtcNow,
             },
             cancellationToken);
-        return (file, response.Message.Outcome ?? StoreOutcome.Rejected, response.Message.Reason);
+        return (file, outcome, reason);
     }
 
     private static int Report(List<(string Path, string Outcome, string? Reason)> results)
@@ -115,6 +145,11 @@ internal static class IngestCommand
         }
 
         int Count(string outcome) => results.Count(r => r.Outcome == outcome);
+        if (Count(Submitted) > 0)
+        {
+            Console.WriteLine($"submitted {Count(Submitted)} to the running server (see talent admin rejected for documents it rejects)");
+        }
+
         Console.WriteLine(
             $"accepted {Count(StoreOutcome.Accepted)}, merged {Count(StoreOutcome.Merged)}, unchanged {Count(StoreOutcome.Unchanged)}, " +
             $"stale {Count(StoreOutcome.Stale)}, rejected {Count(StoreOutcome.Rejected)}");

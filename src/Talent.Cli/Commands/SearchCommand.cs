@@ -29,7 +29,7 @@ internal static class SearchCommand
 
             var configuration = CliSettings.Configuration(parseResult);
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
-            var indexPath = CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).CandidatesPath;
+            var indexPath = IndexLocation.Current(Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory));
             using var index = CandidateIndex.OpenReadOnly(indexPath, catalogs, NullLogger.Instance);
             switch (index.Search(request))
             {

@@ -24,13 +24,23 @@ internal static class WorkerHost
     /// <summary>Starts the host, turning "the index is held by another process" into a one-line error.</summary>
     public static async Task StartAsync(IHost host, CancellationToken cancellationToken)
     {
+        if (!await TryStartAsync(host, cancellationToken))
+        {
+            throw new WorkException("the index of this data folder is in use by another Talent process (talent worker?); stop it and try again");
+        }
+    }
+
+    /// <summary>Starts the host; false when another process holds the index of this data folder.</summary>
+    public static async Task<bool> TryStartAsync(IHost host, CancellationToken cancellationToken)
+    {
         try
         {
             await host.StartAsync(cancellationToken);
+            return true;
         }
-        catch (IndexInUseException e)
+        catch (IndexInUseException)
         {
-            throw new WorkException($"{e.Message}. Stop that process, or send documents to it with POST /api/documents.");
+            return false;
         }
     }
 

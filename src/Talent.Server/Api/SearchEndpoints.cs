@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Talent.Search;
+using Talent.Server.Indexing;
 
 namespace Talent.Server.Api;
 
@@ -16,7 +17,7 @@ public static class SearchEndpoints
             .WithSummary("Ranked candidates with evidence and facets")
             .WithTags("Search");
 
-    internal static Results<Ok<SearchResponse>, ValidationProblem> Search(HttpRequest request, CandidateIndex index)
+    internal static Results<Ok<SearchResponse>, ValidationProblem> Search(HttpRequest request, LiveIndex live)
     {
         var query = request.Query;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -40,7 +41,8 @@ public static class SearchEndpoints
             return TypedResults.ValidationProblem(requestErrors);
         }
 
-        return index.Search(searchRequest) switch
+        using var lease = live.Acquire();
+        return lease.Index.Search(searchRequest) switch
         {
             SearchOutcome.Found found => TypedResults.Ok(found.Response),
             SearchOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),

@@ -30,8 +30,6 @@ public sealed class IndexOptions
     /// <summary>Changes read from the database per batch when catching up.</summary>
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 1000;
-
-    public string CandidatesPath => Path.Combine(Path.GetFullPath(Directory), "candidates");
 }
 
 /// <summary><c>Talent:Bus</c>: the message transport.</summary>

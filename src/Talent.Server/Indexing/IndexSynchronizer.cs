@@ -11,14 +11,16 @@ namespace Talent.Server.Indexing;
 /// Moves changes from SQLite into the index in change-sequence order. The index commit records the
 /// last sequence applied, so after a crash the loop replays exactly what the index missed. Writers
 /// call <see cref="Notify"/>; the loop groups what arrived within the commit delay into one commit.
+/// It is the only writer of the live index, so a rebuilt index is swapped in through it.
 /// </summary>
 public sealed class IndexSynchronizer(
     CandidateStore store,
-    CandidateIndex index,
+    LiveIndex live,
     IOptions<IndexOptions> options,
     ILogger<IndexSynchronizer> logger) : BackgroundService
 {
     private readonly SemaphoreSlim signal = new(0);
+    private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly TaskCompletionSource firstCatchUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long appliedSequence = -1;
 
@@ -49,7 +51,7 @@ public sealed class IndexSynchronizer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        Interlocked.Exchange(ref appliedSequence, index.LastAppliedSequence);
+        Interlocked.Exchange(ref appliedSequence, live.Current.LastAppliedSequence);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -78,8 +80,49 @@ public sealed class IndexSynchronizer(
         await CatchUpAsync(CancellationToken.None);
     }
 
-    /// <summary>Applies every pending change, one commit per batch.</summary>
+    /// <summary>Applies every pending change to the live index, one commit per batch.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var index = live.Current;
+            var applied = await ApplyAsync(index, cancellationToken);
+            Interlocked.Exchange(ref appliedSequence, index.LastAppliedSequence);
+            if (applied > 0)
+            {
+                Log.IndexCaughtUp(logger, index.LastAppliedSequence, applied);
+            }
+
+            return applied;
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Brings a rebuilt index up to date with the changes made while it was built, publishes it as the
+    /// live generation and swaps it in, all while no other change is applied.
+    /// </summary>
+    public async Task ReplaceAsync(CandidateIndex rebuilt, string indexRoot, CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await ApplyAsync(rebuilt, cancellationToken);
+            IndexLocation.Publish(indexRoot, rebuilt.DirectoryPath);
+            live.Swap(rebuilt);
+            Interlocked.Exchange(ref appliedSequence, rebuilt.LastAppliedSequence);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    private async Task<int> ApplyAsync(CandidateIndex index, CancellationToken cancellationToken)
     {
         var applied = 0;
         while (true)
@@ -87,7 +130,7 @@ public sealed class IndexSynchronizer(
             var changes = await store.ChangesSinceAsync(index.LastAppliedSequence, options.Value.BatchSize, cancellationToken);
             if (changes.Count == 0)
             {
-                break;
+                return applied;
             }
 
             foreach (var change in changes)
@@ -105,19 +148,12 @@ public sealed class IndexSynchronizer(
             index.Commit(changes[^1].Sequence);
             applied += changes.Count;
         }
-
-        Interlocked.Exchange(ref appliedSequence, index.LastAppliedSequence);
-        if (applied > 0)
-        {
-            Log.IndexCaughtUp(logger, index.LastAppliedSequence, applied);
-        }
-
-        return applied;
     }
 
     public override void Dispose()
     {
         signal.Dispose();
+        writeGate.Dispose();
         base.Dispose();
     }
 }

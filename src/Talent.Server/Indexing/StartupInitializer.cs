@@ -1,15 +1,22 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Talent.Search;
+using Talent.Server.Configuration;
 using Talent.Storage;
 
 namespace Talent.Server.Indexing;
 
 /// <summary>
-/// Runs before the bus and the web server start: applies database migrations and opens the index.
-/// Startup stops here with a clear error if either cannot be done.
+/// Runs before the bus and the web server start: applies database migrations, opens the live index
+/// and removes index generations left by an interrupted rebuild. Startup stops here with a clear
+/// error if any of it cannot be done.
 /// </summary>
-public sealed class StartupInitializer(TalentDatabase database, IServiceProvider services, ILogger<StartupInitializer> logger) : IHostedService
+public sealed class StartupInitializer(
+    TalentDatabase database,
+    LiveIndex live,
+    IOptions<IndexOptions> options,
+    ILogger<StartupInitializer> logger) : IHostedService
 {
     public bool DatabaseReady { get; private set; }
 
@@ -18,10 +25,11 @@ public sealed class StartupInitializer(TalentDatabase database, IServiceProvider
         var version = await database.MigrateAsync(logger, cancellationToken);
         DatabaseReady = true;
         Log.DatabaseReady(logger, version);
-        var index = (CandidateIndex?)services.GetService(typeof(CandidateIndex));
-        if (index is not null)
+        var index = live.Current;
+        Log.IndexOpened(logger, index.LastAppliedSequence, index.Count);
+        foreach (var leftover in IndexLocation.Unused(Path.GetFullPath(options.Value.Directory), index.DirectoryPath))
         {
-            Log.IndexOpened(logger, index.LastAppliedSequence, index.Count);
+            Directory.Delete(leftover, recursive: true);
         }
     }
 

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using Talent.Server.Indexing;
+
+namespace Talent.Cli.Commands;
+
+/// <summary>
+/// <c>talent admin reindex</c>: rebuilds the index from SQLite and swaps it in. Runs in this process
+/// when the data folder is free; when a <c>talent serve</c> holds it, asks that server and follows its
+/// progress.
+/// </summary>
+internal static class ReindexCommand
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    public static Command Create()
+    {
+        var command = new Command("reindex", "Rebuild the index from the database into a new directory and swap it in atomically");
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            using var host = WorkerHost.Build(CliSettings.Overrides(parseResult, LogLevel.Warning));
+            ReindexStatus result;
+            if (await WorkerHost.TryStartAsync(host, cancellationToken))
+            {
+                result = await RunLocallyAsync(host.Get<IndexRebuilder>(), cancellationToken);
+                await host.StopAsync(CancellationToken.None);
+            }
+            else
+            {
+                using var server = RunningServer.Find(CliSettings.Configuration(parseResult))
+                    ?? throw new WorkException("the index of this data folder is in use by another Talent process that takes no requests (talent worker?); send it a ReindexRequested message or stop it and run talent admin reindex again");
+                Console.Error.WriteLine($"a talent server at {server.Address} holds this data folder; it runs the reindex");
+                result = await RunOnServerAsync(server, cancellationToken);
+            }
+
+            if (result.State != ReindexStatus.Succeeded)
+            {
+                throw new WorkException($"reindex {result.State}: {result.Error}; the live index is unchanged");
+            }
+
+            var seconds = ((result.FinishedAt ?? DateTimeOffset.UtcNow) - (result.StartedAt ?? DateTimeOffset.UtcNow)).TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reindexed {result.Done} candidates in {seconds:0.0} s ({result.RatePerSecond:0}/s)"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task<ReindexStatus> RunLocallyAsync(IndexRebuilder rebuilder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WithProgressAsync(async report =>
+            {
+                await rebuilder.RebuildAsync(new Progress<ReindexStatus>(report), cancellationToken);
+                return rebuilder.Status;
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            throw new WorkException("reindex interrupted; the live index is unchanged");
+        }
+    }
+
+    private static async Task<ReindexStatus> RunOnServerAsync(RunningServer server, CancellationToken cancellationToken)
+    {
+        using var response = await server.PostAsync("/api/admin/reindex", new { }, cancellationToken);
+        if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.Conflict)
+        {
+            throw new WorkException($"the server refused the reindex: {(int)response.StatusCode} {response.ReasonPhrase}");
+        }
+
+        return await WithProgressAsync(async report =>
+        {
+            while (true)
+            {
+                var status = await server.GetAsync<ReindexStatus>("/api/admin/reindex", cancellationToken);
+                report(status);
+                if (status.State != ReindexStatus.Running)
+                {
+                    return status;
+                }
+
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+        });
+    }
+
+    /// <summary>A progress bar with rate and ETA on a terminal; a plain line every 10% otherwise. Both on stderr.</summary>
+    private static async Task<ReindexStatus> WithProgressAsync(Func<Action<ReindexStatus>, Task<ReindexStatus>> work)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            var lastDecile = -1;
+            return await work(status =>
+            {
+                var decile = status.Total == 0 ? 10 : status.Done * 10 / status.Total;
+                if (decile > lastDecile)
+                {
+                    lastDecile = decile;
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reindex: {status.Done}/{status.Total} candidates ({status.RatePerSecond:0}/s)"));
+                }
+            });
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("reindex", maxValue: 1);
+                return await work(status =>
+                {
+                    task.MaxValue = Math.Max(1, status.Total);
+                    task.Value = status.Done;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"reindex {status.Done}/{status.Total} ({status.RatePerSecond:0}/s)");
+                });
+            });
+    }
+}

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Talent.Profiles.Catalogs;
+using Talent.Search;
+using Talent.Server.Configuration;
+using Talent.Storage;
+
+namespace Talent.Server.Indexing;
+
+/// <summary>Where a rebuild stands: what <c>GET /api/admin/reindex</c> and the progress bar show.</summary>
+public sealed record ReindexStatus(
+    string State,
+    int Done,
+    int Total,
+    double RatePerSecond,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? Error)
+{
+    public const string Idle = "idle";
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+
+    public static ReindexStatus None { get; } = new(Idle, 0, 0, 0, null, null, null);
+}
+
+/// <summary>
+/// Rebuilds the index from SQLite into a new generation directory in constant memory (candidates are
+/// streamed), catches it up with the changes made meanwhile and swaps it in while searches go on. A
+/// rebuild that fails or is cancelled deletes its directory and leaves the live index as it was.
+/// </summary>
+public sealed class IndexRebuilder(
+    CandidateStore store,
+    IndexSynchronizer synchronizer,
+    ProfileCatalogs catalogs,
+    IOptions<IndexOptions> options,
+    TimeProvider time,
+    ILoggerFactory loggers)
+{
+    private const int ReportEvery = 500;
+    private readonly SemaphoreSlim running = new(1, 1);
+    private readonly ILogger logger = loggers.CreateLogger<IndexRebuilder>();
+    private ReindexStatus status = ReindexStatus.None;
+
+    public ReindexStatus Status => Volatile.Read(ref status);
+
+    /// <summary>Starts a rebuild unless one is running; false when one already is.</summary>
+    public bool TryStartInBackground()
+    {
+        if (!running.Wait(0))
+        {
+            return false;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RunAsync(null, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // Background run: the failure is in Status and the log; nobody awaits this task.
+                Log.ReindexFailed(logger, e);
+            }
+            finally
+            {
+                running.Release();
+            }
+        });
+        return true;
+    }
+
+    /// <summary>Rebuilds now; throws <see cref="InvalidOperationException"/> if a rebuild is already running.</summary>
+    public async Task<ReindexStatus> RebuildAsync(IProgress<ReindexStatus>? progress, CancellationToken cancellationToken)
+    {
+        if (!await running.WaitAsync(0, CancellationToken.None))
+        {
+            throw new InvalidOperationException("a reindex is already running");
+        }
+
+        try
+        {
+            return await RunAsync(progress, cancellationToken);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    private async Task<ReindexStatus> RunAsync(IProgress<ReindexStatus>? progress, CancellationToken cancellationToken)
+    {
+        var root = Path.GetFullPath(options.Value.Directory);
+        var startedAt = time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        var total = 0;
+        void Report(string state, string? error = null)
+        {
+            var next = new ReindexStatus(state, done, total, done / Math.Max(0.001, clock.Elapsed.TotalSeconds), startedAt, state == ReindexStatus.Running ? null : time.GetUtcNow(), error);
+            Volatile.Write(ref status, next);
+            progress?.Report(next);
+        }
+
+        CandidateIndex? rebuilt = null;
+        try
+        {
+            var startSequence = await store.LastSequenceAsync(cancellationToken);
+            total = await store.CountCandidatesAsync(cancellationToken);
+            Report(ReindexStatus.Running);
+            rebuilt = CandidateIndex.OpenForWriting(IndexLocation.NewGeneration(root, startedAt), catalogs, loggers.CreateLogger("Talent.Search"));
+            await foreach (var (id, profile, updatedAt) in store.StreamCandidatesAsync(cancellationToken))
+            {
+                rebuilt.Upsert(id, profile, updatedAt);
+                if (++done % ReportEvery == 0)
+                {
+                    total = Math.Max(total, done);
+                    Report(ReindexStatus.Running);
+                }
+            }
+
+            rebuilt.Commit(startSequence);
+            await synchronizer.ReplaceAsync(rebuilt, root, cancellationToken);
+            rebuilt = null; // the live index owns it now
+            total = done;
+            Report(ReindexStatus.Succeeded);
+            Log.ReindexFinished(logger, done, clock.Elapsed.TotalSeconds, done / Math.Max(0.001, clock.Elapsed.TotalSeconds));
+            foreach (var leftover in IndexLocation.Unused(root))
+            {
+                TryDelete(leftover);
+            }
+
+            return Status;
+        }
+        catch (Exception e)
+        {
+            Report(ReindexStatus.Failed, e is OperationCanceledException ? "interrupted" : e.Message);
+            throw;
+        }
+        finally
+        {
+            if (rebuilt is not null)
+            {
+                var path = rebuilt.DirectoryPath;
+                rebuilt.Dispose();
+                TryDelete(path);
+            }
+        }
+    }
+
+    private void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException e)
+        {
+            // Still open somewhere (an old generation with searches in flight): the next start removes it.
+            Log.IndexDirectoryNotDeleted(logger, directory, e.Message);
+        }
+    }
+}

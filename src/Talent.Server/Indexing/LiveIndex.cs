@@ -1,0 +1,108 @@
+using Talent.Search;
+
+namespace Talent.Server.Indexing;
+
+/// <summary>
+/// The index searches use now. A rebuild swaps a new generation in atomically; searches that started
+/// on the old one finish on it, and the old one is closed and deleted once the last of them is done.
+/// </summary>
+public sealed class LiveIndex(CandidateIndex initial) : IDisposable
+{
+    private readonly Lock gate = new();
+    private Generation current = new(initial);
+
+    /// <summary>The index the synchroniser writes to. Only the synchroniser and the rebuilder may write.</summary>
+    public CandidateIndex Current
+    {
+        get
+        {
+            lock (gate)
+            {
+                return current.Index;
+            }
+        }
+    }
+
+    /// <summary>Borrows the live index for one search; dispose the lease when done.</summary>
+    public Lease Acquire()
+    {
+        lock (gate)
+        {
+            current.Leases++;
+            return new Lease(this, current);
+        }
+    }
+
+    /// <summary>Makes <paramref name="next"/> live; the previous generation is retired.</summary>
+    public void Swap(CandidateIndex next)
+    {
+        Generation retired;
+        lock (gate)
+        {
+            retired = current;
+            current = new Generation(next);
+            retired.Retired = true;
+            if (retired.Leases > 0)
+            {
+                return;
+            }
+        }
+
+        Close(retired);
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            current.Index.Dispose();
+        }
+    }
+
+    private void Release(Generation generation)
+    {
+        lock (gate)
+        {
+            generation.Leases--;
+            if (!generation.Retired || generation.Leases > 0)
+            {
+                return;
+            }
+        }
+
+        Close(generation);
+    }
+
+    private static void Close(Generation generation)
+    {
+        var path = generation.Index.DirectoryPath;
+        generation.Index.Dispose();
+        Directory.Delete(path, recursive: true);
+    }
+
+    /// <summary>One search's hold on an index generation.</summary>
+    public readonly struct Lease : IDisposable
+    {
+        private readonly LiveIndex owner;
+        private readonly Generation generation;
+
+        internal Lease(LiveIndex owner, Generation generation)
+        {
+            this.owner = owner;
+            this.generation = generation;
+        }
+
+        public CandidateIndex Index => generation.Index;
+
+        public void Dispose() => owner.Release(generation);
+    }
+
+    internal sealed class Generation(CandidateIndex index)
+    {
+        public CandidateIndex Index { get; } = index;
+
+        public int Leases { get; set; }
+
+        public bool Retired { get; set; }
+    }
+}
