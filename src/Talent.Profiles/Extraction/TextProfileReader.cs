@@ -45,6 +45,9 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     [GeneratedRegex(@"^(?:[A-Z]{2,3}(?:\.[A-Z]{2,3})?)?(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?<year>(?:19|20)\d{2})(?:\s*(?:Code|PDF|Video|Project))*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ScholarDatePattern();
 
+    [GeneratedRegex(@"\s\*(?<place>[^*]{1,40})\*\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TrailingItalicPattern();
+
     [GeneratedRegex(@"^\[(?<v>[^\[\]]{2,60})\]\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadingBracketPattern();
 
@@ -115,7 +118,9 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 
                     break;
                 case SectionKind.Interests:
-                    interests.AddRange(rest.Where(l => !l.IsBlank && l.Plain.Length > 3).Select(l => l.Plain.TrimStart('·', ' ')));
+                    // Lines without any catalog topic are chatter ("happy to chat about research ideas").
+                    interests.AddRange(rest.Where(l => !l.IsBlank && l.Plain.Length > 3 && catalogs.Topics.FindIn(l.Plain).Count > 0)
+                        .Select(l => l.Plain.TrimStart('·', ' ')));
                     break;
             }
         }
@@ -783,7 +788,14 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     {
         string title = text;
         string? location = null;
-        if (text.StartsWith('*') && !text.StartsWith("**", StringComparison.Ordinal))
+        var trailing = TrailingItalicPattern().Match(text);
+        if (trailing.Success && LooksLikePlace(trailing.Groups["place"].Value.Trim()))
+        {
+            // "*Team lead of ... **Video-Ocean*** *Singapore*": the last italic run is the place.
+            location = trailing.Groups["place"].Value.Trim();
+            title = text[..trailing.Index];
+        }
+        else if (text.StartsWith('*') && !text.StartsWith("**", StringComparison.Ordinal))
         {
             var last = text.LastIndexOf('*');
             if (last > 1)
