@@ -416,7 +416,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     {
         var text = string.Join(' ', entry.Select(l => l.Text)).Trim();
         var plain = MarkupText.ToPlain(text);
-        if (AuthorList.Parse(plain) is { } onlyAuthors)
+        if (!LooksLikeTitleThenRest(text) && AuthorList.Parse(plain) is { } onlyAuthors)
         {
             return new EntryDraft(new Publication { Title = plain }, true, AuthorList.Parse(text.Replace("**", string.Empty, StringComparison.Ordinal)) ?? onlyAuthors, text);
         }
@@ -547,6 +547,24 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         }
 
         return publication with { Authors = authors, AuthorPosition = position, FirstAuthor = firstAuthor };
+    }
+
+    /// <summary>"**Title** Authors **Venue**" or "Title** Authors": bold marks a title, not an author ("**Ada Lovelace**, Alan Turing").</summary>
+    private static bool LooksLikeTitleThenRest(string text)
+    {
+        if (CountOf(text, "**") % 2 == 1)
+        {
+            return true;
+        }
+
+        if (!text.StartsWith("**", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var close = text.IndexOf("**", 2, StringComparison.Ordinal);
+        var rest = close > 2 ? text[(close + 2)..].TrimStart() : string.Empty;
+        return rest.Length > 0 && !rest.StartsWith(',');
     }
 
     private static int CountOf(string text, string marker)
