@@ -212,3 +212,58 @@ public sealed class CatalogTests
         Assert.All(RepoPaths.Catalogs.Venues.All, v => Assert.Contains(v.Kind, new[] { "conference", "journal", "workshop", "preprint" }));
     }
 }
+
+public sealed class OrganizationNameTests
+{
+    [Theory]
+    [InlineData("Colossal-AI", "HPC-AI Tech")]
+    [InlineData("HPC-AI TECH, Inc. (Colossal-AI)", "HPC-AI Tech")]
+    [InlineData("HPC-AI Tech", "HPC-AI Tech")]
+    [InlineData("Pika, Inc.", "Pika")]
+    [InlineData("Arm Ltd.", "Arm")]
+    [InlineData("National University of Singapore (HPC-AI Lab)", "National University of Singapore")]
+    [InlineData("University of California, Berkeley (iCyPhy, DOP Center)", "University of California, Berkeley")]
+    [InlineData("NUS", "National University of Singapore")]
+    [InlineData("Some Startup GmbH", "Some Startup")]
+    public void Organisation_aliases_and_legal_suffixes_map_to_one_name(string raw, string canonical) =>
+        Assert.Equal(canonical, OrganizationNames.Canonical(raw));
+}
+
+public sealed class SectionTests
+{
+    [Theory]
+    [InlineData("## Experience\n\nPika, Inc. 05.2024 - 08.2024\n\nResearch Intern | Supervised by Chenlin Meng\n\nPalo Alto, CA\n\n- · Optimized training.", "Pika", "Research Intern", "2024-05", "2024-08", "Palo Alto, CA")]
+    [InlineData("EXPERIENCE\n\n## HPC-AI TECH, Inc. (Colossal-AI)\n\n05.2022 - 12.2023\n\nResearch Intern | Supervised by Jiarui Fang\n\nSingapore", "HPC-AI Tech", "Research Intern", "2022-05", "2023-12", "Singapore")]
+    [InlineData("## INDUSTRY EXPERIENCE\n\n### Acme Robotics\n\nMar. 2025 – Present\n\n*Team lead of the platform **Acme Cloud*** *Berlin*\n\n- o Led development.", "Acme Robotics", "Team lead of the platform Acme Cloud", "2025-03", null, "Berlin")]
+    [InlineData("Experience\n------\n* **Colossal-AI** \\\n  Research Engineer Intern \\\n  Host: [Jiarui Fang](https://example.org/) \\\n  *2022.07 - 2023.12*", "HPC-AI Tech", "Research Engineer Intern", "2022-07", "2023-12", null)]
+    [InlineData("WORK EXPERIENCE\n\nByteDance\tJun. 2021 – Jun. 2022\n<i>Research intern, in charge of ranking</i>\tSingapore\n◦ Shipped CTR models.", "ByteDance", "Research intern", "2021-06", "2022-06", "Singapore")]
+    public void An_experience_entry_gives_organisation_title_period_and_place(string document, string organization, string title, string start, string? end, string? location)
+    {
+        var profile = Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("d", "text/markdown", "# Ada Lovelace\n\n" + document))).Profile;
+
+        var entry = Assert.Single(profile.Experience);
+        Assert.Equal(organization, entry.Organization);
+        Assert.Equal(title, entry.Title);
+        Assert.Equal(start, entry.Start);
+        Assert.Equal(end, entry.End);
+        Assert.Equal(location, entry.Location);
+    }
+
+    [Theory]
+    [InlineData("## EDUCATION\n\n- Nanjing University** Sep. 2017 – Jun. 2021  \n*B.S. in Computer Science and Technology, National Elite Program* Jiangsu, China", "Nanjing University", "B.S.", "Computer Science and Technology", "2017-09", "2021-06", null)]
+    [InlineData("#### **EDUCATION**\n\nNational University of Singapore Ph.D. in Computer Science Supervisor: Yang You\t01.2024 - Present", "National University of Singapore", "Ph.D.", "Computer Science", "2024-01", null, "Yang You")]
+    [InlineData("Education\n------\n* **Huazhong University of Science and Technology** \\\n  B.S. in Computer Science & Electronic Information \\\n  *2018.09 - 2022.06*", "Huazhong University of Science and Technology", "B.S.", "Computer Science & Electronic Information", "2018-09", "2022-06", null)]
+    [InlineData("EDUCATION\n\nNational University of Singapore\tAug. 2021 – Jun. 2025 (expected)\n<i>Ph.D. in Computer Science, supervised by Prof. Yang You</i>\tSingapore", "National University of Singapore", "Ph.D.", "Computer Science", "2021-08", "2025-06", "Yang You")]
+    public void An_education_entry_gives_institution_degree_field_period_and_advisor(string document, string institution, string degree, string field, string start, string? end, string? advisor)
+    {
+        var profile = Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("d", "text/markdown", "# Ada Lovelace\n\n" + document))).Profile;
+
+        var entry = Assert.Single(profile.Education);
+        Assert.Equal(institution, entry.Institution);
+        Assert.Equal(degree, entry.Degree);
+        Assert.Equal(field, entry.Field);
+        Assert.Equal(start, entry.Start);
+        Assert.Equal(end, entry.End);
+        Assert.Equal(advisor, entry.Advisor);
+    }
+}

@@ -47,4 +47,38 @@ public sealed class RejectionTests
 
         Assert.Equal("Ada Lovelace", Assert.IsType<ExtractionResult.Accepted>(result).Profile.Name);
     }
+
+    [Theory]
+    [InlineData("brackets")]
+    [InlineData("emails")]
+    [InlineData("stars")]
+    [InlineData("tags")]
+    [InlineData("long-line")]
+    [InlineData("dates")]
+    public void Hostile_markdown_is_answered_with_a_result_not_an_exception(string shape)
+    {
+        var content = shape switch
+        {
+            "brackets" => string.Concat(Enumerable.Repeat("[a](", 20_000)),
+            "emails" => string.Concat(Enumerable.Repeat("a.b.c.d.e.f.g.h", 10_000)) + "@",
+            "stars" => new string('*', 100_000),
+            "tags" => string.Concat(Enumerable.Repeat("<b <i <u ", 20_000)),
+            "long-line" => "# Ada Lovelace\n" + string.Join(' ', Enumerable.Repeat("large batch training", 50_000)),
+            _ => string.Concat(Enumerable.Repeat("2020-2021-2022.", 10_000)),
+        };
+
+        var result = extractor.Extract(new DocumentInput("hostile", "text/markdown", content));
+
+        Assert.Equal(shape == "long-line", result is ExtractionResult.Accepted);
+    }
+
+    [Fact]
+    public void Html_nested_deeper_than_any_real_page_is_rejected_before_parsing()
+    {
+        var content = string.Concat(Enumerable.Repeat("<div><ul><li><b>x</b>", 5_000));
+
+        var rejected = Assert.IsType<ExtractionResult.Rejected>(extractor.Extract(new DocumentInput("deep", "text/html", content)));
+
+        Assert.Equal("HTML document nests elements more than 400 levels deep", rejected.Reason);
+    }
 }

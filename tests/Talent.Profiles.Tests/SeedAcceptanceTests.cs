@@ -32,6 +32,7 @@ public sealed class SeedAcceptanceTests
     {
         var candidates = new Dictionary<long, List<SourceProfile>>();
         var next = 1L;
+        var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var seed in Seeds)
         {
             var profile = Extract(seed);
@@ -44,6 +45,7 @@ public sealed class SeedAcceptanceTests
                 continue;
             }
 
+            reasons[seed] = string.Join(" / ", decision.Matches.Select(m => m.Reason));
             var target = decision.Matches[0].CandidateId;
             foreach (var other in decision.Matches.Skip(1))
             {
@@ -60,6 +62,12 @@ public sealed class SeedAcceptanceTests
         Assert.Equal(Seeds[..3], merged[0].SourceIds.Order(StringComparer.Ordinal));
         Assert.Equal("Xuanlei Zhao", merged[1].Name);
         Assert.Equal(Seeds[3..], merged[1].SourceIds.Order(StringComparer.Ordinal));
+
+        // The nameless homepage (004) can only join through evidence: its shared papers.
+        Assert.Matches(@"^\d+ shared publication titles$", reasons[Seeds[4]]);
+        Assert.Matches(@"^\d+ shared publication titles$", reasons[Seeds[2]]);
+        Assert.Contains(merged[0].Publications, p => p.Publication.Title.StartsWith("CowClip", StringComparison.Ordinal)
+            && p.Publication.Venue == "AAAI" && p.Claims.Any(c => c.Venue == "arXiv"));
     }
 
     private static ExtractedProfile Extract(string seed)

@@ -14,7 +14,9 @@ public sealed class SkillCatalog
         "hive", "beam", "dart", "scheme", "assembly", "unity", "jest", "mocha", "helm", "flask", "spring", "transformers",
         "torch", "windows", "poetry", "maven", "presto", "electron", "flutter", "triton", "julia", "perl", "lua", "prolog",
         "lisp", "groovy", "elixir", "erlang", "haskell", "cassandra", "oracle database", "snowflake", "vite", "bootstrap",
-        "angular", "svelte", "vue", "json", "yaml", "html", "css", "xml", "markdown", "jupyter",
+        "angular", "svelte", "vue", "json", "yaml", "html", "css", "xml", "markdown", "jupyter", "datasets", "accelerate", "guidance",
+        "outlines", "temporal", "excel", "hack", "candle", "burn", "chroma", "vault", "consul", "envoy", "crystal", "apex", "whisper",
+        "tokenizers", "looker", "nix", "packer", "sentry", "pulsar", "prefect", "make", "sas",
     };
 
     private readonly PhraseMatcher matcher;

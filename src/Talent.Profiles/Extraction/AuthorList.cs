@@ -35,6 +35,12 @@ internal static partial class AuthorList
         var names = new List<string>();
         foreach (var part in SeparatorPattern().Split(text))
         {
+            // A free-standing number ("Neurips 2023") is not an affiliation mark: this part is not a name.
+            if (part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(t => t.All(char.IsDigit)))
+            {
+                return null;
+            }
+
             var name = CleanName(part);
             if (name.Length == 0)
             {

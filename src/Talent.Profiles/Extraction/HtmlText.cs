@@ -13,6 +13,58 @@ internal static class HtmlText
         "blockquote", "pre", "address", "figure", "figcaption", "form", "body", "html",
     };
 
+    /// <summary>Deeper nesting than any real page has; the HTML parser slows down sharply on such input.</summary>
+    public const int MaxNesting = 400;
+
+    private static readonly HashSet<string> NoEndTag = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // Void elements and elements whose end tag may be omitted: they do not deepen the count.
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "li", "p", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp",
+        "html", "head", "body", "!doctype",
+    };
+
+    /// <summary>A linear over-estimate of how deep the page nests its elements, to refuse hostile input before parsing.</summary>
+    public static int NestingDepth(string html)
+    {
+        var depth = 0;
+        var max = 0;
+        var at = html.IndexOf('<', StringComparison.Ordinal);
+        while (at >= 0 && at + 1 < html.Length)
+        {
+            var closing = html[at + 1] == '/';
+            var start = closing ? at + 2 : at + 1;
+            var end = start;
+            while (end < html.Length && (char.IsLetterOrDigit(html[end]) || html[end] == '!'))
+            {
+                end++;
+            }
+
+            var gt = html.IndexOf('>', end);
+            if (gt < 0)
+            {
+                break;
+            }
+
+            var name = html[start..end];
+            if (name.Length > 0 && !name.StartsWith('!') && !NoEndTag.Contains(name))
+            {
+                if (closing)
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+                else if (html[gt - 1] != '/')
+                {
+                    max = Math.Max(max, ++depth);
+                }
+            }
+
+            at = html.IndexOf('<', gt + 1);
+        }
+
+        return max;
+    }
+
     public static string ToMarkdown(string html)
     {
         var parser = new HtmlParser();
@@ -26,75 +78,81 @@ internal static class HtmlText
         return builder.ToString();
     }
 
-    private static void Render(INode node, StringBuilder builder)
+    /// <summary>Depth-first with an explicit stack: a hostile page nests elements deeper than the call stack allows.</summary>
+    private static void Render(INode root, StringBuilder builder)
     {
-        foreach (var child in node.ChildNodes)
+        var stack = new Stack<(INode? Node, string? Text)>();
+        PushChildren(root, stack);
+        while (stack.Count > 0)
         {
-            if (child is IText text)
+            var (node, pending) = stack.Pop();
+            if (pending is not null)
+            {
+                builder.Append(pending);
+                continue;
+            }
+
+            if (node is IText text)
             {
                 builder.Append(text.Data.Replace('\n', ' ').Replace('\r', ' '));
                 continue;
             }
 
-            if (child is not IElement element)
+            if (node is not IElement element)
             {
                 continue;
             }
 
-            var tag = element.LocalName;
-            switch (tag)
+            var (open, close) = Markers(element);
+            if (open is null)
             {
-                case "script" or "style" or "noscript" or "template" or "svg" or "del" or "s" or "sup":
-                    continue;
-                case "br":
-                    builder.Append('\n');
-                    continue;
-                case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                    builder.Append('\n').Append('#', tag[1] - '0').Append(' ');
-                    Render(element, builder);
-                    builder.Append('\n');
-                    continue;
-                case "li":
-                    builder.Append("\n- ");
-                    Render(element, builder);
-                    builder.Append('\n');
-                    continue;
-                case "b" or "strong":
-                    builder.Append("**");
-                    Render(element, builder);
-                    builder.Append("**");
-                    continue;
-                case "td" or "th":
-                    builder.Append('\t');
-                    Render(element, builder);
-                    continue;
-                case "a" when element.GetAttribute("href") is { Length: > 0 } href && !href.StartsWith('#'):
-                    var inner = new StringBuilder();
-                    Render(element, inner);
-                    var label = inner.ToString().Trim();
-                    if (href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
-                    {
-                        builder.Append(' ').Append(href["mailto:".Length..]).Append(' ');
-                    }
-                    else
-                    {
-                        builder.Append('[').Append(label.Replace('[', '(').Replace(']', ')')).Append("](").Append(href.Replace(" ", "%20", StringComparison.Ordinal)).Append(')');
-                    }
-
-                    continue;
+                continue;
             }
 
-            var block = Blocks.Contains(tag);
-            if (block)
-            {
-                builder.Append('\n');
-            }
+            builder.Append(open);
+            stack.Push((null, close));
+            PushChildren(element, stack);
+        }
+    }
 
-            Render(element, builder);
-            if (block)
-            {
-                builder.Append('\n');
-            }
+    private static void PushChildren(INode node, Stack<(INode? Node, string? Text)> stack)
+    {
+        var children = node.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            stack.Push((children[i], null));
+        }
+    }
+
+    /// <summary>What to write before and after an element's content; a null opening skips the element.</summary>
+    private static (string? Open, string Close) Markers(IElement element)
+    {
+        var tag = element.LocalName;
+        switch (tag)
+        {
+            case "script" or "style" or "noscript" or "template" or "svg" or "del" or "s" or "sup" or "head":
+                return (null, string.Empty);
+            case "br":
+                return ("\n", string.Empty);
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                return ("\n" + new string('#', tag[1] - '0') + " ", "\n");
+            case "li":
+                return ("\n- ", "\n");
+            case "b" or "strong":
+                return ("**", "**");
+            case "i" or "em":
+                return ("*", "*");
+            case "td" or "th":
+                return ("\t", string.Empty);
+            case "a" when element.GetAttribute("href") is { Length: > 0 } href && !href.StartsWith('#'):
+                if (href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+                {
+                    return (" " + href["mailto:".Length..] + " ", string.Empty);
+                }
+
+                return ("[", "](" + href.Replace(" ", "%20", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal) + ")");
+            default:
+                return Blocks.Contains(tag) ? ("\n", "\n") : (string.Empty, string.Empty);
         }
     }
 }

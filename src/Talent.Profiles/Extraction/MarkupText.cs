@@ -26,16 +26,16 @@ internal static partial class MarkupText
     [GeneratedRegex(@"<(?<tag>del|s|strike|sup|script|style)\b[^>]{0,300}>.*?</\k<tag>\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DroppedElementPattern();
 
-    [GeneratedRegex(@"</?(?<tag>[a-zA-Z][a-zA-Z0-9]{0,10})\b[^<>]{0,300}>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"</?(?<tag>[a-zA-Z][a-zA-Z0-9]{0,10})\b[^<>]{0,300}>", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TagPattern();
 
-    [GeneratedRegex(@"!\[[^\]\n]{0,300}\]\([^)\s]{0,500}\)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"!\[[^\]\n]{0,300}\]\([^)\s]{0,500}\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ImagePattern();
 
-    [GeneratedRegex(@"\[(?<text>[^\[\]\n]{0,500})\]\((?<url>[^)\s]{0,1000})(?:\s+""[^""]{0,200}"")?\)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\[(?<text>[^\[\]\n]{0,500})\]\((?<url>[^)\s]{0,1000})(?:\s+""[^""]{0,200}"")?\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex(@"https?://[^\s<>()\[\]|""'`]{1,1000}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"https?://[^\s<>()\[\]|""'`]{1,1000}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BareUrlPattern();
 
     [GeneratedRegex(@"\\(?<c>[\\`*_{}\[\]()#+\-.!$|&%<>~^])|\\(?=[A-Za-z])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -52,7 +52,7 @@ internal static partial class MarkupText
 
     public static List<MarkupLine> Parse(string content)
     {
-        var raw = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var raw = SplitLongLines(content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'));
         var start = SkipFrontMatter(raw);
         var lines = new List<MarkupLine>(raw.Length);
         for (var i = start; i < raw.Length; i++)
@@ -170,6 +170,34 @@ internal static partial class MarkupText
         }
 
         return builder.ToString().Trim();
+    }
+
+    /// <summary>No real CV line is this long; cutting longer ones (at a space) keeps every per-line pattern cheap.</summary>
+    internal const int MaxLineChars = 4_000;
+
+    private static string[] SplitLongLines(string[] lines)
+    {
+        if (lines.All(l => l.Length <= MaxLineChars))
+        {
+            return lines;
+        }
+
+        var result = new List<string>(lines.Length);
+        foreach (var line in lines)
+        {
+            var rest = line;
+            while (rest.Length > MaxLineChars)
+            {
+                var cut = rest.LastIndexOf(' ', MaxLineChars - 1, MaxLineChars / 2);
+                cut = cut > 0 ? cut : MaxLineChars;
+                result.Add(rest[..cut]);
+                rest = rest[cut..];
+            }
+
+            result.Add(rest);
+        }
+
+        return result.ToArray();
     }
 
     private static int SkipFrontMatter(string[] raw)

@@ -7,7 +7,7 @@ namespace Talent.Profiles.Extraction;
 public sealed class ProfileExtractor(ProfileCatalogs catalogs)
 {
     /// <summary>Documents longer than this many characters are rejected rather than parsed.</summary>
-    public const int MaxContentChars = 5_000_000;
+    public const int MaxContentChars = 2_000_000;
 
     private readonly TextProfileReader textReader = new(catalogs);
 
@@ -51,6 +51,11 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
                 profile = textReader.Read(MarkupText.Parse(content));
                 break;
             case "text/html" or "application/xhtml+xml":
+                if (HtmlText.NestingDepth(content) > HtmlText.MaxNesting)
+                {
+                    return new ExtractionResult.Rejected($"HTML document nests elements more than {HtmlText.MaxNesting} levels deep");
+                }
+
                 profile = textReader.Read(MarkupText.Parse(HtmlText.ToMarkdown(content)));
                 break;
             case "application/json" or "text/json":

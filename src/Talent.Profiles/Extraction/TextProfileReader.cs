@@ -33,7 +33,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 
     private static readonly string[] LinkLabels = ["homepage", "github", "google scholar", "scholar", "twitter", "linkedin", "email", "cv", "blog", "website", "orcid"];
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,8}){1,4}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -44,6 +44,9 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 
     [GeneratedRegex(@"^(?:[A-Z]{2,3}(?:\.[A-Z]{2,3})?)?(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?<year>(?:19|20)\d{2})(?:\s*(?:Code|PDF|Video|Project))*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ScholarDatePattern();
+
+    [GeneratedRegex(@"\s\*(?<place>[^*]{1,40})\*\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TrailingItalicPattern();
 
     [GeneratedRegex(@"^\[(?<v>[^\[\]]{2,60})\]\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadingBracketPattern();
@@ -115,7 +118,9 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 
                     break;
                 case SectionKind.Interests:
-                    interests.AddRange(rest.Where(l => !l.IsBlank && l.Plain.Length > 3).Select(l => l.Plain.TrimStart('·', ' ')));
+                    // Lines without any catalog topic are chatter ("happy to chat about research ideas").
+                    interests.AddRange(rest.Where(l => !l.IsBlank && l.Plain.Length > 3 && catalogs.Topics.FindIn(l.Plain).Count > 0)
+                        .Select(l => l.Plain.TrimStart('·', ' ')));
                     break;
             }
         }
@@ -411,7 +416,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     {
         var text = string.Join(' ', entry.Select(l => l.Text)).Trim();
         var plain = MarkupText.ToPlain(text);
-        if (AuthorList.Parse(plain) is { } onlyAuthors)
+        if (!LooksLikeTitleThenRest(text) && AuthorList.Parse(plain) is { } onlyAuthors)
         {
             return new EntryDraft(new Publication { Title = plain }, true, AuthorList.Parse(text.Replace("**", string.Empty, StringComparison.Ordinal)) ?? onlyAuthors, text);
         }
@@ -542,6 +547,24 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         }
 
         return publication with { Authors = authors, AuthorPosition = position, FirstAuthor = firstAuthor };
+    }
+
+    /// <summary>"**Title** Authors **Venue**" or "Title** Authors": bold marks a title, not an author ("**Ada Lovelace**, Alan Turing").</summary>
+    private static bool LooksLikeTitleThenRest(string text)
+    {
+        if (CountOf(text, "**") % 2 == 1)
+        {
+            return true;
+        }
+
+        if (!text.StartsWith("**", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var close = text.IndexOf("**", 2, StringComparison.Ordinal);
+        var rest = close > 2 ? text[(close + 2)..].TrimStart() : string.Empty;
+        return rest.Length > 0 && !rest.StartsWith(',');
     }
 
     private static int CountOf(string text, string marker)
@@ -783,7 +806,14 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     {
         string title = text;
         string? location = null;
-        if (text.StartsWith('*') && !text.StartsWith("**", StringComparison.Ordinal))
+        var trailing = TrailingItalicPattern().Match(text);
+        if (trailing.Success && LooksLikePlace(trailing.Groups["place"].Value.Trim()))
+        {
+            // "*Team lead of ... **Video-Ocean*** *Singapore*": the last italic run is the place.
+            location = trailing.Groups["place"].Value.Trim();
+            title = text[..trailing.Index];
+        }
+        else if (text.StartsWith('*') && !text.StartsWith("**", StringComparison.Ordinal))
         {
             var last = text.LastIndexOf('*');
             if (last > 1)

@@ -1,0 +1,77 @@
+using Talent.Profiles.Extraction;
+
+namespace Talent.Profiles.Tests;
+
+public sealed class PublicationEntryTests
+{
+    [Theory]
+    [InlineData("## PUBLICATIONS\n\n1. **Scaling Sparse Experts** Ada Lovelace, Alan Turing **Neurips 2023**", "Scaling Sparse Experts", "NeurIPS", 2023, PublicationKind.Conference, "Ada Lovelace|Alan Turing", 1)]
+    [InlineData("## SELECTED PUBLICATIONS\n\n- Open Video Models**  \nAda Lovelace, Alan Turing, et al. **arXiv, 2024**", "Open Video Models", "arXiv", 2024, PublicationKind.Preprint, "Ada Lovelace|Alan Turing", 1)]
+    [InlineData("### RESEARCH EXPERIENCE\n\n- · [ICLR 2025] Fast Pyramid Attention for Video\n- · <u>Ada Lovelace</u>\\*, Alan Turing\\*<sup>†</sup>", "Fast Pyramid Attention for Video", "ICLR", 2025, PublicationKind.Conference, "Ada Lovelace|Alan Turing", 1)]
+    [InlineData("Selected Publications\n------\n\n* Chunked Activation Inference \\\n  | <span style=\"color:green\">ICLR 2024</span> | second author\n  | [paper](https://arxiv.org/abs/2401.10652) |", "Chunked Activation Inference", "ICLR", 2024, PublicationKind.Conference, "", 2)]
+    [InlineData("Selected Publications\n------\n\n* Pyramid Broadcast for Real-Time Video \\\n  | <span style=\"color:green\">arXiv</span> | first author\n  | [paper](https://arxiv.org/abs/2408.12588) |", "Pyramid Broadcast for Real-Time Video", "arXiv", 2024, PublicationKind.Preprint, "", 1)]
+    [InlineData("PREPRINTS\n\n1. **Lossless Data Pruning** Alan Turing, Ada Lovelace [arXiv:2303.04947](#)", "Lossless Data Pruning", "arXiv", 2023, PublicationKind.Preprint, "Alan Turing|Ada Lovelace", 2)]
+    [InlineData("PUBLICATIONS\n\n8. **Radar Scene Learning** Ada Lovelace, Alan Turing **ICMR-W 2021**", "Radar Scene Learning", "ICMR Workshops", 2021, PublicationKind.Workshop, "Ada Lovelace|Alan Turing", 1)]
+    public void A_publication_entry_gives_title_venue_year_kind_and_authors(string section, string title, string venue, int year, PublicationKind kind, string authors, int position)
+    {
+        var profile = Extract("# Ada Lovelace\n\n" + section);
+
+        var publication = Assert.Single(profile.Publications);
+        Assert.Equal(title, publication.Title);
+        Assert.Equal(venue, publication.Venue);
+        Assert.Equal(year, publication.Year);
+        Assert.Equal(kind, publication.Kind);
+        Assert.Equal(authors.Length == 0 ? [] : authors.Split('|'), publication.Authors);
+        Assert.Equal(position, publication.AuthorPosition);
+        Assert.Equal(position == 1, publication.FirstAuthor);
+    }
+
+    [Fact]
+    public void An_award_before_the_venue_is_kept_as_an_award()
+    {
+        var profile = Extract("# Ada Lovelace\n\n## PUBLICATIONS\n\n- Column-wise Clipping for CTR Models** Ada Lovelace, Alan Turing **Distinguished Paper Award (0.1%), AAAI 2023**");
+
+        var publication = Assert.Single(profile.Publications);
+        Assert.Equal("AAAI", publication.Venue);
+        Assert.Equal(2023, publication.Year);
+        Assert.Equal(["Distinguished Paper Award (0.1%)"], publication.Awards);
+    }
+
+    [Theory]
+    [InlineData("### RESEARCH EXPERIENCE\n\nVideoSys: open-source project.\n\n- · VideoSys: An Easy and Efficient System for Video Generation\n- · Project lead.")]
+    [InlineData("Open-Source Projects\n------\n\n* **[VideoSys](https://github.com/x/VideoSys): An Easy and Efficient System** \\\n  Project lead.")]
+    [InlineData("PUBLICATIONS\n\n- * denotes equal contribution.")]
+    public void Projects_and_notes_are_not_publications(string section) => Assert.Empty(Extract("# Ada Lovelace\n\n" + section).Publications);
+
+    [Fact]
+    public void Equal_contribution_marks_make_a_second_author_a_first_author()
+    {
+        var profile = Extract("# Zangwei Zheng\n\n## PUBLICATIONS\n\n7. **Prototypical Learning for Domain Adaptation**  \nXiangyu Yue\\*, Zangwei Zheng\\*, Trevor Darrell **CVPR 2021**");
+
+        var publication = Assert.Single(profile.Publications);
+        Assert.Equal(["Xiangyu Yue", "Zangwei Zheng", "Trevor Darrell"], publication.Authors);
+        Assert.Equal(2, publication.AuthorPosition);
+        Assert.True(publication.FirstAuthor);
+    }
+
+    private static ExtractedProfile Extract(string content) =>
+        Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("d", "text/markdown", content))).Profile;
+}
+
+public sealed class AuthorLineTests
+{
+    [Theory]
+    [InlineData("- · Grasping with Diffusion Policies\n- · **Ada Lovelace**, Alan Turing, Grace Hopper", 1)]
+    [InlineData("- · Grasping with Diffusion Policies\n- · Alan Turing, <u>Ada Lovelace</u>, Grace Hopper", 2)]
+    [InlineData("- · Grasping with Diffusion Policies\n- · Alan Turing, Grace Hopper, Ada Lovelace", 3)]
+    public void An_author_bullet_under_a_title_bullet_gives_the_authors(string entries, int position)
+    {
+        var result = new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("d", "text/markdown", "# Ada Lovelace\n\n### RESEARCH EXPERIENCE\n\n" + entries));
+        var profile = Assert.IsType<ExtractionResult.Accepted>(result).Profile;
+
+        var publication = Assert.Single(profile.Publications);
+        Assert.Equal("Grasping with Diffusion Policies", publication.Title);
+        Assert.Equal(3, publication.Authors.Count);
+        Assert.Equal(position, publication.AuthorPosition);
+    }
+}
