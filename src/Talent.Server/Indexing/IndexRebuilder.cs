@@ -128,11 +128,6 @@ public sealed class IndexRebuilder(
             total = done;
             Report(ReindexStatus.Succeeded);
             Log.ReindexFinished(logger, done, clock.Elapsed.TotalSeconds, done / Math.Max(0.001, clock.Elapsed.TotalSeconds));
-            foreach (var leftover in IndexLocation.Unused(root))
-            {
-                TryDelete(leftover);
-            }
-
             return Status;
         }
         catch (Exception e)

@@ -77,7 +77,14 @@ public sealed class LiveIndex(CandidateIndex initial) : IDisposable
     {
         var path = generation.Index.DirectoryPath;
         generation.Index.Dispose();
-        Directory.Delete(path, recursive: true);
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The retired generation is no longer named by CURRENT; the next start removes what is left.
+        }
     }
 
     /// <summary>One search's hold on an index generation.</summary>
