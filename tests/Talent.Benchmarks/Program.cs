@@ -1,0 +1,26 @@
+namespace Talent.Benchmarks;
+
+/// <summary>
+/// Talent's benchmarks, one per area: <c>dotnet run -c Release --project tests/Talent.Benchmarks -- AREA [options]</c>.
+/// Each area adds its own entry to <see cref="Areas"/>.
+/// </summary>
+internal static class Program
+{
+    private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Areas = new(StringComparer.Ordinal);
+
+    private static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || !Areas.TryGetValue(args[0], out var area))
+        {
+            await Console.Error.WriteLineAsync("usage: Talent.Benchmarks AREA [options]; areas:");
+            foreach (var (name, (description, _)) in Areas.OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                await Console.Error.WriteLineAsync($"  {name,-12} {description}");
+            }
+
+            return 2;
+        }
+
+        return await area.Run(args[1..]);
+    }
+}
