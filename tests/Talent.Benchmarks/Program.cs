@@ -6,7 +6,10 @@ namespace Talent.Benchmarks;
 /// </summary>
 internal static class Program
 {
-    private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Areas = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Areas = new(StringComparer.Ordinal)
+    {
+        ["search"] = ("ingestion, reindex, HTTP query latency vs in-process vs bare Lucene.Net, memory: --candidates N --seed S --rounds R --data DIR", Search.SearchBenchmark.RunAsync),
+    };
 
     private static async Task<int> Main(string[] args)
     {
