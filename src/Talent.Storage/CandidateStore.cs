@@ -13,6 +13,10 @@ namespace Talent.Storage;
 /// </summary>
 public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
 {
+    // Writers in this process take turns here instead of in SQLite's busy handler, which sleeps in
+    // growing steps (up to 100 ms) and turns concurrent consumers into a crawl.
+    private readonly SemaphoreSlim writeTurn = new(1, 1);
+
     /// <summary>Compares a new document with what is stored for its source id.</summary>
     public async Task<SourceState> CheckSourceAsync(string sourceId, long version, string contentHash, CancellationToken cancellationToken)
     {
@@ -25,136 +29,168 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
     /// <summary>Stores an accepted document: resolves who it belongs to, joins candidates it bridges, re-derives them.</summary>
     public async Task<StoreOutcome> StoreAcceptedAsync(IncomingDocument document, ExtractedProfile profile, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = TalentDatabase.BeginWrite(connection);
-        var previous = await connection.QuerySingleOrDefaultAsync<SourceVersionRow>(
-            "SELECT version, content_hash, candidate_id FROM sources WHERE source_id = @SourceId", new { document.SourceId }, transaction);
-        var state = Compare(previous, document.Version, document.ContentHash);
-        if (state is SourceState.Stale or SourceState.Unchanged)
+        await writeTurn.WaitAsync(cancellationToken);
+        try
         {
-            return new StoreOutcome(state == SourceState.Stale ? StoreOutcome.Stale : StoreOutcome.Unchanged, previous?.CandidateId, null);
-        }
-
-        // The source's own earlier version is not evidence about itself: detach it before resolving.
-        await connection.ExecuteAsync("DELETE FROM identity_keys WHERE source_id = @SourceId", new { document.SourceId }, transaction);
-        var keys = IdentityResolver.KeysOf(profile);
-        var known = await LoadCandidatesSharingAsync(connection, transaction, keys, document.SourceId);
-        var decision = IdentityResolver.Resolve(profile, known);
-        var now = Now();
-
-        long candidateId;
-        var ownCandidate = previous?.CandidateId is { } previousCandidate
-            && await connection.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM sources WHERE candidate_id = @previousCandidate AND source_id <> @SourceId AND status = 'accepted'",
-                new { previousCandidate, document.SourceId }, transaction) == 0
-            ? previousCandidate
-            : (long?)null;
-        if (decision.IsNewCandidate && ownCandidate is { } kept)
-        {
-            // A new version of a candidate's only source keeps the candidate's id.
-            candidateId = kept;
-        }
-        else if (decision.IsNewCandidate)
-        {
-            candidateId = await connection.ExecuteScalarAsync<long>(
-                "INSERT INTO candidates (name, profile_json, created_at, updated_at) VALUES (NULL, '{}', @now, @now) RETURNING id",
-                new { now }, transaction);
-            await RecordMergeAsync(connection, transaction, candidateId, document.SourceId, "new candidate", now);
-        }
-        else
-        {
-            candidateId = decision.Matches.Min(m => m.CandidateId);
-            foreach (var match in decision.Matches)
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = TalentDatabase.BeginWrite(connection);
+            var previous = await connection.QuerySingleOrDefaultAsync<SourceVersionRow>(
+                "SELECT version, content_hash, candidate_id FROM sources WHERE source_id = @SourceId", new { document.SourceId }, transaction);
+            var state = Compare(previous, document.Version, document.ContentHash);
+            if (state is SourceState.Stale or SourceState.Unchanged)
             {
-                await RecordMergeAsync(connection, transaction, candidateId, document.SourceId, match.Reason, now);
+                return new StoreOutcome(state == SourceState.Stale ? StoreOutcome.Stale : StoreOutcome.Unchanged, previous?.CandidateId, null);
             }
 
-            foreach (var other in decision.Matches.Select(m => m.CandidateId).Distinct().Where(id => id != candidateId))
+            // The source's own earlier version is not evidence about itself: detach it before resolving.
+            await connection.ExecuteAsync("DELETE FROM identity_keys WHERE source_id = @SourceId", new { document.SourceId }, transaction);
+            var keys = IdentityResolver.KeysOf(profile);
+            var known = await LoadCandidatesSharingAsync(connection, transaction, keys, document.SourceId);
+            var decision = IdentityResolver.Resolve(profile, known);
+            var now = Now();
+
+            long candidateId;
+            var ownCandidate = previous?.CandidateId is { } previousCandidate
+                && await connection.ExecuteScalarAsync<long>(
+                    "SELECT COUNT(*) FROM sources WHERE candidate_id = @previousCandidate AND source_id <> @SourceId AND status = 'accepted'",
+                    new { previousCandidate, document.SourceId }, transaction) == 0
+                ? previousCandidate
+                : (long?)null;
+            if (decision.IsNewCandidate && ownCandidate is { } kept)
             {
-                await JoinCandidateAsync(connection, transaction, other, candidateId, now);
+                // A new version of a candidate's only source keeps the candidate's id.
+                candidateId = kept;
             }
-        }
+            else if (decision.IsNewCandidate)
+            {
+                candidateId = await connection.ExecuteScalarAsync<long>(
+                    "INSERT INTO candidates (name, profile_json, created_at, updated_at) VALUES (NULL, '{}', @now, @now) RETURNING id",
+                    new { now }, transaction);
+                await RecordMergeAsync(connection, transaction, candidateId, document.SourceId, "new candidate", now);
+            }
+            else
+            {
+                candidateId = decision.Matches.Min(m => m.CandidateId);
+                foreach (var match in decision.Matches)
+                {
+                    await RecordMergeAsync(connection, transaction, candidateId, document.SourceId, match.Reason, now);
+                }
 
-        await UpsertSourceAsync(connection, transaction, document, "accepted", null, ProfileJson.Serialize(profile), candidateId);
-        foreach (var key in keys)
+                foreach (var other in decision.Matches.Select(m => m.CandidateId).Distinct().Where(id => id != candidateId))
+                {
+                    await JoinCandidateAsync(connection, transaction, other, candidateId, now);
+                }
+            }
+
+            await UpsertSourceAsync(connection, transaction, document, "accepted", null, ProfileJson.Serialize(profile), candidateId);
+            foreach (var key in keys)
+            {
+                await connection.ExecuteAsync(
+                    "INSERT OR IGNORE INTO identity_keys (source_id, candidate_id, kind, value) VALUES (@SourceId, @candidateId, @Kind, @Value)",
+                    new { document.SourceId, candidateId, key.Kind, key.Value }, transaction);
+            }
+
+            await RederiveAsync(connection, transaction, candidateId, now);
+            if (previous?.CandidateId is { } oldCandidate && oldCandidate != candidateId)
+            {
+                await RederiveAsync(connection, transaction, oldCandidate, now);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new StoreOutcome(decision.IsNewCandidate ? StoreOutcome.Accepted : StoreOutcome.Merged, candidateId, decision.IsNewCandidate ? null : string.Join("; ", decision.Matches.Select(m => m.Reason)));
+        }
+        finally
         {
-            await connection.ExecuteAsync(
-                "INSERT OR IGNORE INTO identity_keys (source_id, candidate_id, kind, value) VALUES (@SourceId, @candidateId, @Kind, @Value)",
-                new { document.SourceId, candidateId, key.Kind, key.Value }, transaction);
+            writeTurn.Release();
         }
-
-        await RederiveAsync(connection, transaction, candidateId, now);
-        if (previous?.CandidateId is { } oldCandidate && oldCandidate != candidateId)
-        {
-            await RederiveAsync(connection, transaction, oldCandidate, now);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return new StoreOutcome(decision.IsNewCandidate ? StoreOutcome.Accepted : StoreOutcome.Merged, candidateId, decision.IsNewCandidate ? null : string.Join("; ", decision.Matches.Select(m => m.Reason)));
     }
 
     /// <summary>Records a rejected document with its reason. A source that was accepted before no longer contributes to its candidate.</summary>
     public async Task<StoreOutcome> StoreRejectedAsync(IncomingDocument document, string reason, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = TalentDatabase.BeginWrite(connection);
-        var previous = await connection.QuerySingleOrDefaultAsync<SourceVersionRow>(
-            "SELECT version, content_hash, candidate_id FROM sources WHERE source_id = @SourceId", new { document.SourceId }, transaction);
-        var state = Compare(previous, document.Version, document.ContentHash);
-        if (state == SourceState.Stale)
+        await writeTurn.WaitAsync(cancellationToken);
+        try
         {
-            return new StoreOutcome(StoreOutcome.Stale, previous?.CandidateId, null);
-        }
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = TalentDatabase.BeginWrite(connection);
+            var previous = await connection.QuerySingleOrDefaultAsync<SourceVersionRow>(
+                "SELECT version, content_hash, candidate_id FROM sources WHERE source_id = @SourceId", new { document.SourceId }, transaction);
+            var state = Compare(previous, document.Version, document.ContentHash);
+            if (state == SourceState.Stale)
+            {
+                return new StoreOutcome(StoreOutcome.Stale, previous?.CandidateId, null);
+            }
 
-        await connection.ExecuteAsync("DELETE FROM identity_keys WHERE source_id = @SourceId", new { document.SourceId }, transaction);
-        await UpsertSourceAsync(connection, transaction, document, "rejected", reason, null, null);
-        if (previous?.CandidateId is { } oldCandidate)
+            await connection.ExecuteAsync("DELETE FROM identity_keys WHERE source_id = @SourceId", new { document.SourceId }, transaction);
+            await UpsertSourceAsync(connection, transaction, document, "rejected", reason, null, null);
+            if (previous?.CandidateId is { } oldCandidate)
+            {
+                await RederiveAsync(connection, transaction, oldCandidate, Now());
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new StoreOutcome(StoreOutcome.Rejected, null, reason);
+        }
+        finally
         {
-            await RederiveAsync(connection, transaction, oldCandidate, Now());
+            writeTurn.Release();
         }
-
-        await transaction.CommitAsync(cancellationToken);
-        return new StoreOutcome(StoreOutcome.Rejected, null, reason);
     }
 
     /// <summary>Erases one source document; its candidate is re-derived from what remains (or removed when nothing does).</summary>
     public async Task<bool> RemoveSourceAsync(string sourceId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = TalentDatabase.BeginWrite(connection);
-        var candidateId = await connection.QuerySingleOrDefaultAsync<long?>(
-            "SELECT candidate_id FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
-        var removed = await connection.ExecuteAsync("DELETE FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
-        await connection.ExecuteAsync("DELETE FROM merges WHERE source_id = @sourceId", new { sourceId }, transaction);
-        if (candidateId is { } id)
+        await writeTurn.WaitAsync(cancellationToken);
+        try
         {
-            await RederiveAsync(connection, transaction, id, Now());
-        }
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = TalentDatabase.BeginWrite(connection);
+            var candidateId = await connection.QuerySingleOrDefaultAsync<long?>(
+                "SELECT candidate_id FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
+            var removed = await connection.ExecuteAsync("DELETE FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
+            await connection.ExecuteAsync("DELETE FROM merges WHERE source_id = @sourceId", new { sourceId }, transaction);
+            if (candidateId is { } id)
+            {
+                await RederiveAsync(connection, transaction, id, Now());
+            }
 
-        await transaction.CommitAsync(cancellationToken);
-        return removed > 0;
+            await transaction.CommitAsync(cancellationToken);
+            return removed > 0;
+        }
+        finally
+        {
+            writeTurn.Release();
+        }
     }
 
     /// <summary>Erases a candidate and every source about them, raw documents included.</summary>
     public async Task<bool> RemoveCandidateAsync(long candidateId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = TalentDatabase.BeginWrite(connection);
-        var exists = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM candidates WHERE id = @candidateId", new { candidateId }, transaction) > 0;
-        if (exists)
+        await writeTurn.WaitAsync(cancellationToken);
+        try
         {
-            await connection.ExecuteAsync(
-                """
-                DELETE FROM identity_keys WHERE candidate_id = @candidateId;
-                DELETE FROM sources WHERE candidate_id = @candidateId;
-                DELETE FROM merges WHERE candidate_id = @candidateId;
-                """,
-                new { candidateId }, transaction);
-            await DeleteCandidateAsync(connection, transaction, candidateId, Now());
-        }
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = TalentDatabase.BeginWrite(connection);
+            var exists = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM candidates WHERE id = @candidateId", new { candidateId }, transaction) > 0;
+            if (exists)
+            {
+                await connection.ExecuteAsync(
+                    """
+                    DELETE FROM identity_keys WHERE candidate_id = @candidateId;
+                    DELETE FROM sources WHERE candidate_id = @candidateId;
+                    DELETE FROM merges WHERE candidate_id = @candidateId;
+                    """,
+                    new { candidateId }, transaction);
+                await DeleteCandidateAsync(connection, transaction, candidateId, Now());
+            }
 
-        await transaction.CommitAsync(cancellationToken);
-        return exists;
+            await transaction.CommitAsync(cancellationToken);
+            return exists;
+        }
+        finally
+        {
+            writeTurn.Release();
+        }
     }
 
     /// <summary>Changes after <paramref name="sequence"/>, oldest first, at most <paramref name="limit"/>.</summary>
