@@ -34,6 +34,16 @@ internal static class Program
             await Console.Error.WriteLineAsync($"talent: {e.Message}");
             return ExitCodes.Failure;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"talent: bad configuration: {ConfigurationKey(e)}: {e.Failures.FirstOrDefault() ?? e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Talent.Profiles.Catalogs.CatalogException e)
+        {
+            await Console.Error.WriteLineAsync($"talent: {e.Message}");
+            return ExitCodes.Failure;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("talent: cancelled");
@@ -47,4 +57,8 @@ internal static class Program
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>The configuration section of the options class that failed validation (every options class names its <c>Section</c>).</summary>
+    private static string ConfigurationKey(Microsoft.Extensions.Options.OptionsValidationException e) =>
+        e.OptionsType.GetField("Section")?.GetValue(null) as string ?? e.OptionsName;
 }

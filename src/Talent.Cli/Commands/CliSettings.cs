@@ -43,6 +43,8 @@ internal static class CliSettings
             ["Logging:LogLevel:Default"] = logLevel.ToString(),
             ["Logging:LogLevel:Microsoft.AspNetCore"] = LogLevel.Warning.ToString(),
             ["Logging:LogLevel:MassTransit"] = LogLevel.Warning.ToString(),
+            // A host that fails to start is reported by talent itself, in one line.
+            ["Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host"] = LogLevel.Critical.ToString(),
         };
         var data = parseResult.GetValue(Data) ?? Environment.GetEnvironmentVariable("TALENT_DATA");
         if (!string.IsNullOrWhiteSpace(data))

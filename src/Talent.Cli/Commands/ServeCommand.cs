@@ -53,14 +53,6 @@ internal static class ServeCommand
         {
             throw new WorkException($"{e.Message}. Is another talent serve or talent worker using this data folder?");
         }
-        catch (Microsoft.Extensions.Options.OptionsValidationException e)
-        {
-            throw new UsageException($"configuration: {e.Failures.First()}");
-        }
-        catch (Talent.Profiles.Catalogs.CatalogException e)
-        {
-            throw new WorkException(e.Message);
-        }
         catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
             throw new WorkException($"cannot listen: {e.Message}");
