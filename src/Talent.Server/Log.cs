@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Removal of {What} {Id}: {Removed}")]
     public static partial void RemovalProcessed(ILogger logger, string what, string id, bool removed);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Error, Message = "Refreshing the read-only index failed; retrying")]
+    public static partial void IndexRefreshFailed(ILogger logger, Exception exception);
 }

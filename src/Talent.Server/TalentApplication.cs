@@ -106,6 +106,7 @@ public static class TalentApplication
         app.MapSearchEndpoints();
         app.MapCandidateEndpoints();
         app.MapDocumentEndpoints();
+        app.MapRejectedEndpoints();
         app.MapHealthEndpoints();
         app.MapWebPage();
         return app;
@@ -127,18 +128,31 @@ public static class TalentApplication
         services.AddSingleton(sp => new ProfileExtractor(sp.GetRequiredService<ProfileCatalogs>()));
         services.AddSingleton(sp => new TalentDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath));
         services.AddSingleton<CandidateStore>();
-        services.AddSingleton(sp => CandidateIndex.OpenForWriting(
-            sp.GetRequiredService<IOptions<IndexOptions>>().Value.CandidatesPath,
-            sp.GetRequiredService<ProfileCatalogs>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Talent.Search")));
+        // Only a process with the worker role writes the index; a query-only process opens it read-only
+        // (no lock) and refreshes to see the worker's commits, so both can share one data folder.
+        var writesIndex = roles.HasFlag(TalentRoles.Worker);
+        services.AddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<IndexOptions>>().Value.CandidatesPath;
+            var catalogs = sp.GetRequiredService<ProfileCatalogs>();
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Talent.Search");
+            return writesIndex ? CandidateIndex.OpenForWriting(path, catalogs, logger) : CandidateIndex.OpenReadOnly(path, catalogs, logger);
+        });
 
         // Order matters: hosted services start in registration order, so the database is migrated and
         // the index open before the bus delivers the first message.
         services.AddSingleton<StartupInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
-        services.AddSingleton<IndexSynchronizer>();
-        services.AddHostedService(sp => sp.GetRequiredService<IndexSynchronizer>());
-        services.AddSingleton<DocumentIngestion>();
+        if (writesIndex)
+        {
+            services.AddSingleton<IndexSynchronizer>();
+            services.AddHostedService(sp => sp.GetRequiredService<IndexSynchronizer>());
+            services.AddSingleton<DocumentIngestion>();
+        }
+        else
+        {
+            services.AddHostedService<IndexRefresher>();
+        }
 
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddMassTransit(x =>

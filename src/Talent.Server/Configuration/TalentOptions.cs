@@ -31,6 +31,10 @@ public sealed class IndexOptions
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 1000;
 
+    /// <summary>How often a query-only process (read-only index) looks for the worker's new commits.</summary>
+    [Range(10, 60_000)]
+    public int RefreshMilliseconds { get; set; } = 1000;
+
     public string CandidatesPath => Path.Combine(Path.GetFullPath(Directory), "candidates");
 }
 
