@@ -36,4 +36,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Index directory {Directory} not deleted yet: {Reason}")]
     public static partial void IndexDirectoryNotDeleted(ILogger logger, string directory, string reason);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Error, Message = "Refreshing the read-only index failed; retrying")]
+    public static partial void IndexRefreshFailed(ILogger logger, Exception exception);
 }

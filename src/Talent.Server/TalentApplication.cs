@@ -107,7 +107,12 @@ public static class TalentApplication
         app.MapSearchEndpoints();
         app.MapCandidateEndpoints();
         app.MapDocumentEndpoints();
-        app.MapAdminEndpoints();
+        app.MapRejectedEndpoints();
+        if (app.Services.GetService<IndexRebuilder>() is not null)
+        {
+            // Rebuilds run where the index writer is: processes with the worker role.
+            app.MapAdminEndpoints();
+        }
         app.MapHealthEndpoints();
         app.MapWebPage();
         return app;
@@ -129,19 +134,34 @@ public static class TalentApplication
         services.AddSingleton(sp => new ProfileExtractor(sp.GetRequiredService<ProfileCatalogs>()));
         services.AddSingleton(sp => new TalentDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath));
         services.AddSingleton<CandidateStore>();
-        services.AddSingleton(sp => new LiveIndex(CandidateIndex.OpenForWriting(
-            IndexLocation.Current(Path.GetFullPath(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Directory)),
-            sp.GetRequiredService<ProfileCatalogs>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Talent.Search"))));
+        // Only a process with the worker role writes the index; a query-only process opens it read-only
+        // (no lock) and follows the worker's commits and swapped generations, so both can share one data folder.
+        var writesIndex = roles.HasFlag(TalentRoles.Worker);
+        services.AddSingleton(sp =>
+        {
+            var path = IndexLocation.Current(Path.GetFullPath(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Directory));
+            var catalogs = sp.GetRequiredService<ProfileCatalogs>();
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Talent.Search");
+            return writesIndex
+                ? new LiveIndex(CandidateIndex.OpenForWriting(path, catalogs, logger), deleteRetired: true)
+                : new LiveIndex(CandidateIndex.OpenReadOnly(path, catalogs, logger), deleteRetired: false);
+        });
 
         // Order matters: hosted services start in registration order, so the database is migrated and
         // the index open before the bus delivers the first message.
         services.AddSingleton<StartupInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
-        services.AddSingleton<IndexSynchronizer>();
-        services.AddHostedService(sp => sp.GetRequiredService<IndexSynchronizer>());
-        services.AddSingleton<DocumentIngestion>();
-        services.AddSingleton<IndexRebuilder>();
+        if (writesIndex)
+        {
+            services.AddSingleton<IndexSynchronizer>();
+            services.AddHostedService(sp => sp.GetRequiredService<IndexSynchronizer>());
+            services.AddSingleton<DocumentIngestion>();
+            services.AddSingleton<IndexRebuilder>();
+        }
+        else
+        {
+            services.AddHostedService<IndexRefresher>();
+        }
 
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddMassTransit(x =>

@@ -17,13 +17,27 @@ internal static class ServeCommand
             Description = "Addresses to listen on",
             DefaultValueFactory = _ => "http://localhost:5080",
         };
-        var command = new Command("serve", "Run the query API, web page and ingestion worker in one process") { demo, urls };
+        var role = new Option<string>("--role")
+        {
+            Description = "all (query service and ingestion worker) or query (search only; run talent worker beside it)",
+            DefaultValueFactory = _ => "all",
+        };
+        role.AcceptOnlyFromAmong("all", "query");
+        var command = new Command("serve", "Run the query API, web page and ingestion worker in one process") { demo, urls, role };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var overrides = CliSettings.Overrides(parseResult, LogLevel.Information);
             overrides[$"{DemoOptions.Section}:Enabled"] = parseResult.GetValue(demo) ? "true" : "false";
             overrides["urls"] = parseResult.GetValue(urls);
-            var builder = TalentApplication.CreateWebBuilder(overrides, TalentRoles.All);
+            var roles = string.Equals(parseResult.GetValue(role), "query", StringComparison.Ordinal) ? TalentRoles.Query : TalentRoles.All;
+            if (roles == TalentRoles.Query
+                && !string.Equals(CliSettings.Options<BusOptions>(CliSettings.Configuration(parseResult), BusOptions.Section).Transport, "rabbitmq", StringComparison.Ordinal))
+            {
+                // With the in-memory bus a query-only process has no worker to hand submitted documents to.
+                throw new UsageException("--role query needs --transport rabbitmq (a talent worker consumes the documents it accepts)");
+            }
+
+            var builder = TalentApplication.CreateWebBuilder(overrides, roles);
             await using var app = TalentApplication.BuildWebApplication(builder);
             await RunAsync(app, cancellationToken);
             return ExitCodes.Success;

@@ -19,6 +19,8 @@ public sealed class ServerAnnouncement(IServer server, IHostApplicationLifetime 
     /// <summary>The content of <c>server.json</c>.</summary>
     public sealed record Announcement(int ProcessId, IReadOnlyList<string> Urls);
 
+    private bool written;
+
     private string FilePath => Path.Combine(Path.GetFullPath(data.Value.Directory), FileName);
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -29,6 +31,7 @@ public sealed class ServerAnnouncement(IServer server, IHostApplicationLifetime 
             if (urls.Count > 0)
             {
                 File.WriteAllText(FilePath, JsonSerializer.Serialize(new Announcement(Environment.ProcessId, urls), JsonSerializerOptions.Web));
+                written = true;
             }
         });
         return Task.CompletedTask;
@@ -36,7 +39,11 @@ public sealed class ServerAnnouncement(IServer server, IHostApplicationLifetime 
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        File.Delete(FilePath);
+        if (written && File.Exists(FilePath))
+        {
+            File.Delete(FilePath);
+        }
+
         return Task.CompletedTask;
     }
 

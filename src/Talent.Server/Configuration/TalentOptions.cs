@@ -30,6 +30,10 @@ public sealed class IndexOptions
     /// <summary>Changes read from the database per batch when catching up.</summary>
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 1000;
+
+    /// <summary>How often a query-only process (read-only index) looks for the worker's new commits.</summary>
+    [Range(10, 60_000)]
+    public int RefreshMilliseconds { get; set; } = 1000;
 }
 
 /// <summary><c>Talent:Bus</c>: the message transport.</summary>

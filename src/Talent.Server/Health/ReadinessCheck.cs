@@ -1,19 +1,27 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Talent.Server.Indexing;
 
 namespace Talent.Server.Health;
 
-/// <summary>Ready when migrations are applied and the index is open and caught up with the database.</summary>
-public sealed class ReadinessCheck(StartupInitializer startup, IndexSynchronizer synchronizer) : IHealthCheck
+/// <summary>
+/// Ready when migrations are applied and the index is open and caught up with the database. A
+/// query-only process has no synchroniser: its read-only index follows the worker's commits.
+/// </summary>
+public sealed class ReadinessCheck(StartupInitializer startup, IServiceProvider services) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var synchronizer = services.GetService<IndexSynchronizer>();
+        return Task.FromResult(
             !startup.DatabaseReady ? HealthCheckResult.Unhealthy("database migrations not applied yet")
+            : synchronizer is null ? HealthCheckResult.Healthy("read-only index (query role)")
             : !synchronizer.IsCaughtUp ? HealthCheckResult.Unhealthy("index not caught up with the database yet")
             : HealthCheckResult.Healthy($"index at change sequence {synchronizer.AppliedSequence}"));
+    }
 }
 
 public static class HealthEndpoints

@@ -6,7 +6,9 @@ namespace Talent.Server.Indexing;
 /// The index searches use now. A rebuild swaps a new generation in atomically; searches that started
 /// on the old one finish on it, and the old one is closed and deleted once the last of them is done.
 /// </summary>
-public sealed class LiveIndex(CandidateIndex initial) : IDisposable
+/// <param name="initial">The generation live at start.</param>
+/// <param name="deleteRetired">Whether this process owns the generation directories (the writer does; a read-only follower does not).</param>
+public sealed class LiveIndex(CandidateIndex initial, bool deleteRetired) : IDisposable
 {
     private readonly Lock gate = new();
     private Generation current = new(initial);
@@ -48,7 +50,7 @@ public sealed class LiveIndex(CandidateIndex initial) : IDisposable
             }
         }
 
-        Close(retired);
+        Close(retired, deleteRetired);
     }
 
     public void Dispose()
@@ -70,13 +72,18 @@ public sealed class LiveIndex(CandidateIndex initial) : IDisposable
             }
         }
 
-        Close(generation);
+        Close(generation, deleteRetired);
     }
 
-    private static void Close(Generation generation)
+    private static void Close(Generation generation, bool delete)
     {
         var path = generation.Index.DirectoryPath;
         generation.Index.Dispose();
+        if (!delete)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(path, recursive: true);

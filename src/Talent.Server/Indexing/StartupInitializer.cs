@@ -16,8 +16,11 @@ public sealed class StartupInitializer(
     TalentDatabase database,
     LiveIndex live,
     IOptions<IndexOptions> options,
+    IServiceProvider services,
     ILogger<StartupInitializer> logger) : IHostedService
 {
+    private bool writesIndex => services.GetService(typeof(IndexSynchronizer)) is not null;
+
     public bool DatabaseReady { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -27,9 +30,13 @@ public sealed class StartupInitializer(
         Log.DatabaseReady(logger, version);
         var index = live.Current;
         Log.IndexOpened(logger, index.LastAppliedSequence, index.Count);
-        foreach (var leftover in IndexLocation.Unused(Path.GetFullPath(options.Value.Directory), index.DirectoryPath))
+        if (writesIndex)
         {
-            Directory.Delete(leftover, recursive: true);
+            // Generations no CURRENT names are leftovers of a rebuild that was killed; only the writer removes them.
+            foreach (var leftover in IndexLocation.Unused(Path.GetFullPath(options.Value.Directory), index.DirectoryPath))
+            {
+                Directory.Delete(leftover, recursive: true);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Talent.Contracts;
@@ -87,6 +88,76 @@ public sealed class DocumentIngestion(
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// Records a message that could not be read as a document under the source id its body names, if
+    /// any. The version is the body's when it is a number, else 0, so it never overrides a stored version.
+    /// </summary>
+    public async Task<StoreOutcome?> RecordUnreadableAsync(ReadOnlyMemory<byte> body, string reason, CancellationToken cancellationToken)
+    {
+        if (!TryReadSource(body, out var sourceId, out var version))
+        {
+            Log.DocumentRejected(logger, "(unknown)", reason);
+            return null;
+        }
+
+        var document = new IncomingDocument(sourceId, version, "", "", null, Hash(null, ""), time.GetUtcNow());
+        var outcome = await store.StoreRejectedAsync(document, reason, cancellationToken);
+        if (outcome.Outcome == StoreOutcome.Rejected)
+        {
+            Log.DocumentRejected(logger, sourceId, reason);
+            synchronizer.Notify();
+        }
+
+        return outcome;
+    }
+
+    private static bool TryReadSource(ReadOnlyMemory<byte> body, out string sourceId, out long version)
+    {
+        sourceId = "";
+        version = 0;
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            var message = json.RootElement;
+            // A MassTransit envelope carries the document under "message".
+            if (message.ValueKind == JsonValueKind.Object && Property(message, "message") is { ValueKind: JsonValueKind.Object } inner)
+            {
+                message = inner;
+            }
+
+            if (message.ValueKind != JsonValueKind.Object || Property(message, "sourceId") is not { ValueKind: JsonValueKind.String } id
+                || string.IsNullOrWhiteSpace(id.GetString()))
+            {
+                return false;
+            }
+
+            sourceId = id.GetString()!.Trim(); // checked not blank above
+            if (Property(message, "version") is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out var parsed))
+            {
+                version = parsed;
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static JsonElement? Property(JsonElement element, string name)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Content type from a file name, for the CLI and the demo loader.</summary>

@@ -3,7 +3,11 @@ using Talent.Contracts;
 
 namespace Talent.Server.Ingestion;
 
-/// <summary>Ingests one submitted document and, when the sender asked, answers with the outcome.</summary>
+/// <summary>
+/// Ingests one submitted document. A requester (<c>talent ingest</c>) gets the outcome as the answer,
+/// rejections included. A document that was only published and can never be processed is recorded as
+/// rejected and then faults, so the message also lands in the error queue where an operator sees it.
+/// </summary>
 public sealed class ProfileDocumentSubmittedConsumer(DocumentIngestion ingestion) : IConsumer<ProfileDocumentSubmitted>
 {
     public async Task Consume(ConsumeContext<ProfileDocumentSubmitted> context)
@@ -18,6 +22,10 @@ public sealed class ProfileDocumentSubmittedConsumer(DocumentIngestion ingestion
                 CandidateId = outcome.CandidateId,
                 Reason = outcome.Reason,
             });
+        }
+        else if (outcome.Outcome == Storage.StoreOutcome.Rejected)
+        {
+            throw new DocumentRejectedException(context.Message.SourceId, outcome.Reason ?? "rejected");
         }
     }
 }
@@ -38,6 +46,13 @@ public sealed class ProfileDocumentSubmittedConsumerDefinition : ConsumerDefinit
         IConsumerConfigurator<ProfileDocumentSubmittedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
+        // Producers without MassTransit publish plain JSON (content type application/json) to this queue;
+        // MassTransit's own envelope (application/vnd.masstransit+json) stays the default.
+        endpointConfigurator.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
+        endpointConfigurator.ConfigureError(error => error.UseFilter(new UnreadableDocumentFilter(context)));
+        // Configuring the error pipe replaces MassTransit's default: fault event, then the _error queue.
+        endpointConfigurator.ConfigureDefaultErrorTransport();
+
         // SQLite busy/locked and I/O errors are transient; anything else fails fast to the error queue.
         endpointConfigurator.UseMessageRetry(r =>
         {

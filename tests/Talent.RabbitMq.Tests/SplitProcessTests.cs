@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Talent.RabbitMq.Tests;
+
+/// <summary>The built <c>talent</c> binary as two processes, the way compose runs it.</summary>
+[Collection(RabbitMqCollection.Name)]
+public sealed class SplitProcessTests(RabbitMqBroker broker)
+{
+    private static readonly string CliPath = Path.Combine(
+        RepositoryRoot(), "src", "Talent.Cli", "bin",
+        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, // .../bin/<Configuration>/net10.0/
+        "net10.0", "talent.dll");
+
+    [RabbitMqFact]
+    public async Task Talent_worker_and_serve_role_query_share_one_data_folder()
+    {
+        var vhost = await broker.CreateVirtualHostAsync();
+        var data = BrokerTalentHost.NewDataDirectory();
+        var port = FreePort();
+        string[] common = ["--data", data, "--transport", "rabbitmq", "--rabbitmq", broker.AmqpUrl(vhost)];
+        using var query = Start([.. common, "serve", "--role", "query", "--urls", $"http://127.0.0.1:{port}"], drain: true);
+        using var worker = Start([.. common, "worker"], drain: true);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        try
+        {
+            await BrokerTalentHost.WaitUntilAsync(async () => await ReadyAsync(http), "the query service to be ready");
+            // The worker declares the document queue when its bus starts.
+            await BrokerTalentHost.WaitUntilAsync(async () => await broker.QueueDepthAsync(vhost, "talent-profile-documents") is not null, "the worker's queue");
+            await broker.PublishRawAsync(vhost, "talent-profile-documents", JsonSerializer.Serialize(new
+            {
+                sourceId = "process:1",
+                version = 1,
+                contentType = "text/markdown",
+                content = Cvs.Markdown("Leocadia Fairweather-Oduya", "leocadia@example.org", "Rectified Flow for Talking Heads"),
+            }));
+
+            await BrokerTalentHost.WaitUntilAsync(
+                async () =>
+                {
+                    using var json = JsonDocument.Parse(await http.GetStringAsync("api/search?q=Fairweather"));
+                    return json.RootElement.GetProperty("total").GetInt32() == 1;
+                },
+                "the query process to find the document the worker process ingested");
+            Assert.False(query.HasExited);
+            Assert.False(worker.HasExited);
+        }
+        finally
+        {
+            Stop(query);
+            Stop(worker);
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A process that just exited may still hold a file for a moment.
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Query_role_without_a_broker_is_a_usage_error()
+    {
+        var data = BrokerTalentHost.NewDataDirectory();
+        using var process = Start(["--data", data, "serve", "--role", "query"]);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await stdout;
+        Directory.Delete(data, recursive: true);
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("--transport rabbitmq", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<bool> ReadyAsync(HttpClient http)
+    {
+        try
+        {
+            using var response = await http.GetAsync("health/ready");
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reads a long-running process's output away so a full pipe never blocks it.</summary>
+    private static void Drain(Process process)
+    {
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    private static Process Start(string[] args, bool drain = false)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        info.ArgumentList.Add(CliPath);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment.Remove("TALENT_DATA");
+        info.Environment.Remove("TALENT_RABBITMQ");
+        var process = Process.Start(info)!; // Process.Start returns a process for a file name
+        if (drain)
+        {
+            Drain(process);
+        }
+
+        return process;
+    }
+
+    private static void Stop(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Talent.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Talent.sln not found above {AppContext.BaseDirectory}"));
+    }
+}
