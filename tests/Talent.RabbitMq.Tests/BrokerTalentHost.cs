@@ -58,10 +58,10 @@ internal sealed class BrokerTalentHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    /// <summary>Polls until <paramref name="condition"/> holds; fails with <paramref name="what"/> after a minute.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    /// <summary>Polls until <paramref name="condition"/> holds; fails with <paramref name="what"/> after the timeout (a minute unless given).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(60));
         while (!await condition())
         {
             if (timeout.IsCancellationRequested)

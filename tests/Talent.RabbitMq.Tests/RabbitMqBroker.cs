@@ -154,9 +154,10 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(new RabbitMQ.Client.CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         var properties = new RabbitMQ.Client.BasicProperties { ContentType = contentType, Persistent = true };
-        foreach (var body in bodies)
+        // Publishes in order, waiting for the broker's confirms a batch at a time.
+        foreach (var batch in bodies.Chunk(250))
         {
-            await channel.BasicPublishAsync("", queue, mandatory: true, properties, body);
+            await Task.WhenAll(batch.Select(body => channel.BasicPublishAsync("", queue, mandatory: true, properties, body).AsTask()));
         }
     }
 

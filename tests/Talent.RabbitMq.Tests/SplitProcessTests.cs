@@ -10,7 +10,7 @@ namespace Talent.RabbitMq.Tests;
 [Collection(RabbitMqCollection.Name)]
 public sealed class SplitProcessTests(RabbitMqBroker broker)
 {
-    private static readonly string CliPath = Path.Combine(
+    internal static readonly string CliPath = Path.Combine(
         RepositoryRoot(), "src", "Talent.Cli", "bin",
         new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, // .../bin/<Configuration>/net10.0/
         "net10.0", "talent.dll");
@@ -91,7 +91,7 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
     }
 
     /// <summary>Reads a long-running process's output away so a full pipe never blocks it.</summary>
-    private static void Drain(Process process)
+    internal static void Drain(Process process)
     {
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -99,7 +99,7 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         process.BeginErrorReadLine();
     }
 
-    private static Process Start(string[] args, bool drain = false)
+    internal static Process Start(string[] args, bool drain = false)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -125,7 +125,7 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         return process;
     }
 
-    private static void Stop(Process process)
+    internal static void Stop(Process process)
     {
         if (!process.HasExited)
         {
@@ -134,7 +134,7 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
