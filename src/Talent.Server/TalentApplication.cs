@@ -106,6 +106,7 @@ public static class TalentApplication
         app.MapSearchEndpoints();
         app.MapCandidateEndpoints();
         app.MapDocumentEndpoints();
+        app.MapMatchEndpoints();
         app.MapHealthEndpoints();
         app.MapWebPage();
         return app;
@@ -122,6 +123,7 @@ public static class TalentApplication
         AddOptions<IngestionOptions>(services, IngestionOptions.Section);
         AddOptions<CatalogOptions>(services, CatalogOptions.Section);
         AddOptions<DemoOptions>(services, DemoOptions.Section);
+        AddOptions<SearchOptions>(services, SearchOptions.Section);
 
         services.AddSingleton(sp => ProfileCatalogs.Load(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.ResolvedDirectory));
         services.AddSingleton(sp => new ProfileExtractor(sp.GetRequiredService<ProfileCatalogs>()));
@@ -130,7 +132,8 @@ public static class TalentApplication
         services.AddSingleton(sp => CandidateIndex.OpenForWriting(
             sp.GetRequiredService<IOptions<IndexOptions>>().Value.CandidatesPath,
             sp.GetRequiredService<ProfileCatalogs>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Talent.Search")));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Talent.Search"),
+            sp.GetRequiredService<IOptions<SearchOptions>>().Value));
 
         // Order matters: hosted services start in registration order, so the database is migrated and
         // the index open before the bus delivers the first message.

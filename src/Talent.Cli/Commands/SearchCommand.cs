@@ -30,7 +30,7 @@ internal static class SearchCommand
             var configuration = CliSettings.Configuration(parseResult);
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
             var indexPath = CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).CandidatesPath;
-            using var index = CandidateIndex.OpenReadOnly(indexPath, catalogs, NullLogger.Instance);
+            using var index = CandidateIndex.OpenReadOnly(indexPath, catalogs, NullLogger.Instance, CliSettings.Options<SearchOptions>(configuration, SearchOptions.Section));
             switch (index.Search(request))
             {
                 case SearchOutcome.Invalid invalid:
