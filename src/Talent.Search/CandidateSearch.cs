@@ -49,7 +49,8 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             if (CandidateDocument.Read(searcher.Doc(scoreDoc.Doc)) is { } stored)
             {
                 var score = float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d;
-                results.Add(Explain(stored, score));
+                var hit = Explain(stored, score);
+                results.Add(request.Explain && query is not MatchAllDocsQuery ? hit with { Signals = Signals(searcher.Explain(query, scoreDoc.Doc)) } : hit);
             }
         }
 
@@ -74,6 +75,41 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         text = Operators().Replace(text, " ");
         text = Syntax().Replace(text, " ");
         return string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// Lucene's explanation summed per signal: each leaf weight is attributed to its field, a phrase to "field phrase",
+    /// a constant-score filter to nothing (it adds no score).
+    /// </summary>
+    internal static Dictionary<string, double> Signals(Explanation explanation)
+    {
+        var signals = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        Walk(explanation);
+        return signals.Where(s => s.Value != 0).ToDictionary(s => s.Key, s => Math.Round(s.Value, 4), StringComparer.Ordinal);
+
+        void Walk(Explanation node)
+        {
+            if (!node.IsMatch)
+            {
+                return;
+            }
+
+            var description = node.Description ?? "";
+            if (description.StartsWith("weight(", StringComparison.Ordinal))
+            {
+                var body = description["weight(".Length..];
+                var colon = body.IndexOf(':', StringComparison.Ordinal);
+                var field = colon > 0 ? body[..colon] : "other";
+                var key = colon > 0 && colon + 1 < body.Length && body[colon + 1] == '"' ? field + " phrase" : field;
+                signals[key] = signals.GetValueOrDefault(key) + node.Value;
+                return;
+            }
+
+            foreach (var detail in node.GetDetails() ?? [])
+            {
+                Walk(detail);
+            }
+        }
     }
 
     private static HashSet<string> Terms(Analyzer analyzer, string text)

@@ -49,3 +49,25 @@ public sealed class SearchOptionsTests : IDisposable
         Assert.Equal(0, Found(reopened.Search(Request("Pika"))).Results.Single().Score);
     }
 }
+
+/// <summary><c>--explain</c>: the score split by signal adds up to the score.</summary>
+public sealed class SearchExplanationTests : IDisposable
+{
+    private readonly TempIndexDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public void Signals_add_up_to_the_score_and_name_the_fields_that_matched()
+    {
+        using var index = OpenWithBoth(directory);
+        var response = Found(index.Search(Request("sequence parallelism") with { Explain = true }));
+        var top = response.Results[0];
+
+        Assert.NotNull(top.Signals);
+        Assert.Equal(top.Score, top.Signals.Values.Sum(), 2);
+        Assert.Contains("titles", top.Signals.Keys);
+        Assert.Contains("topic", top.Signals.Keys);
+        Assert.Null(Found(index.Search(Request("sequence parallelism"))).Results[0].Signals);
+    }
+}
