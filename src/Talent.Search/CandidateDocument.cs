@@ -29,8 +29,8 @@ internal sealed partial class StoredCandidateJson : JsonSerializerContext;
 /// <summary>Maps a merged candidate to its one Lucene document.</summary>
 internal static class CandidateDocument
 {
-    /// <summary>Abstracts are kept in the stored blob only as far as evidence matching needs them.</summary>
-    private const int StoredAbstractLength = 600;
+    /// <summary>Abstracts are kept in the stored blob whole as far as matching needs them (per-paper similarity; most are shorter).</summary>
+    private const int StoredAbstractLength = 3000;
 
     /// <summary>Keyword with term frequencies kept: a venue term is added once per paper, so its frequency is the paper count.</summary>
     private static readonly FieldType CountedKeyword = CreateCountedKeyword();

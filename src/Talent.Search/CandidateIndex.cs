@@ -10,6 +10,7 @@ using Lucene.Net.Util;
 using Microsoft.Extensions.Logging;
 using Talent.Profiles.Catalogs;
 using Talent.Profiles.Merging;
+using Talent.Search.Matching;
 
 namespace Talent.Search;
 
@@ -29,6 +30,7 @@ public sealed class CandidateIndex : IDisposable
 
     private readonly string path;
     private readonly ProfileCatalogs catalogs;
+    private readonly SearchOptions options;
     private readonly ILogger logger;
     private readonly Analyzer analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
     private readonly Lucene.Net.Store.Directory directory;
@@ -42,9 +44,10 @@ public sealed class CandidateIndex : IDisposable
     private long writerSequence;
     private bool disposed;
 
-    private CandidateIndex(string path, ProfileCatalogs catalogs, ILogger logger, bool forWriting)
+    private CandidateIndex(string path, ProfileCatalogs catalogs, ILogger logger, bool forWriting, SearchOptions? options)
     {
         this.path = path;
+        this.options = options ?? new SearchOptions();
         this.catalogs = catalogs;
         this.logger = logger;
         relatedTopics = new RelatedTopics(catalogs.Topics);
@@ -88,17 +91,17 @@ public sealed class CandidateIndex : IDisposable
     }
 
     /// <summary>Opens (creating if needed) the index in <paramref name="directory"/> with a writer.</summary>
-    public static CandidateIndex OpenForWriting(string directory, ProfileCatalogs catalogs, ILogger logger)
+    public static CandidateIndex OpenForWriting(string directory, ProfileCatalogs catalogs, ILogger logger, SearchOptions? options = null)
     {
-        var index = new CandidateIndex(directory, catalogs, logger, forWriting: true);
+        var index = new CandidateIndex(directory, catalogs, logger, forWriting: true, options);
         Log.IndexOpened(logger, directory, "writer", index.LastAppliedSequence, index.Count);
         return index;
     }
 
     /// <summary>Opens the last commit of an existing index for searching only (no lock taken). An absent index searches as empty.</summary>
-    public static CandidateIndex OpenReadOnly(string directory, ProfileCatalogs catalogs, ILogger logger)
+    public static CandidateIndex OpenReadOnly(string directory, ProfileCatalogs catalogs, ILogger logger, SearchOptions? options = null)
     {
-        var index = new CandidateIndex(directory, catalogs, logger, forWriting: false);
+        var index = new CandidateIndex(directory, catalogs, logger, forWriting: false, options);
         Log.IndexOpened(logger, directory, "read-only", index.LastAppliedSequence, index.Count);
         return index;
     }
@@ -177,7 +180,7 @@ public sealed class CandidateIndex : IDisposable
         var searcher = manager.Acquire();
         try
         {
-            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request).Run());
+            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request, options).Run());
         }
         catch (ParseException e)
         {
@@ -192,6 +195,44 @@ public sealed class CandidateIndex : IDisposable
         {
             manager.Release(searcher);
         }
+    }
+
+    /// <summary>Candidates ranked by fit (0..1) to a job or paper description.</summary>
+    public MatchResponse Match(MatchRequest request, MatchWeights? weights = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return WithSearcher(s => new CandidateMatch(s, analyzer, catalogs, weights ?? options.Match).Run(request), new MatchResponse(0, []));
+    }
+
+    /// <summary>
+    /// Candidates most like this one: their own titles, abstracts, topics and skills are the description.
+    /// Null when the candidate is not in the index.
+    /// </summary>
+    public MatchResponse? Similar(long candidateId, int top, MatchWeights? weights = null)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return WithSearcher(
+            s =>
+            {
+                var found = s.Search(new TermQuery(new Term(IndexFields.Id, CandidateDocument.IdTerm(candidateId))), 1).ScoreDocs;
+                if (found.Length == 0 || CandidateDocument.Read(s.Doc(found[0].Doc)) is not { } candidate)
+                {
+                    return null;
+                }
+
+                var description = string.Join(
+                    "\n",
+                    candidate.Publications.Select(p => p.Title + "\n" + p.Abstract).Concat(candidate.Topics).Concat(candidate.Skills));
+                var request = new MatchRequest
+                {
+                    Text = description.Length > MatchRequest.MaxTextLength ? description[..MatchRequest.MaxTextLength] : description,
+                    Top = top,
+                    Exclude = new HashSet<long> { candidateId },
+                };
+                return new CandidateMatch(s, analyzer, catalogs, weights ?? options.Match).Run(request);
+            },
+            null);
     }
 
     public void Dispose()

@@ -31,8 +31,8 @@ internal sealed class CandidateQueryParser : MultiFieldQueryParser
 
     private readonly ProfileCatalogs catalogs;
 
-    public CandidateQueryParser(Analyzer analyzer, ProfileCatalogs catalogs, Operator defaultOperator)
-        : base(LuceneVersion.LUCENE_48, [.. IndexFields.TextBoosts.Keys], analyzer, IndexFields.TextBoosts.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal))
+    public CandidateQueryParser(Analyzer analyzer, ProfileCatalogs catalogs, Operator defaultOperator, IReadOnlyDictionary<string, float>? boosts = null)
+        : base(LuceneVersion.LUCENE_48, [.. IndexFields.TextBoosts.Keys], analyzer, IndexFields.TextBoosts.ToDictionary(p => p.Key, p => boosts?.GetValueOrDefault(p.Key, p.Value) ?? p.Value, StringComparer.Ordinal))
     {
         this.catalogs = catalogs;
         DefaultOperator = defaultOperator;

@@ -15,18 +15,11 @@ namespace Talent.Search;
 /// the facets over every match, and explains each hit from its stored blob. Throws Lucene's
 /// <see cref="ParseException"/> for bad syntax; <see cref="CandidateIndex.Search"/> turns it into a field error.
 /// </summary>
-internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, RelatedTopics relatedTopics, FacetOrdinals.Cache facetCache, SearchRequest request)
+internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, RelatedTopics relatedTopics, FacetOrdinals.Cache facetCache, SearchRequest request, SearchOptions options)
 {
     private const int FacetSize = 10;
     private const int MaxEvidence = 5;
     private const int BrowseEvidence = 3;
-    private const int PhraseSlop = 2;
-    private const float PhraseBoost = 2f;
-    private const float CatalogTopicBoost = 4f;
-    private const float CatalogSkillBoost = 3f;
-    private const float RelatedTopicBoost = 1.5f;
-    private const float FilterTextBoost = 1f;
-    private const float FirstAuthorVenueBoost = 0.5f;
 
     private static readonly Sort ByUpdated = new(new SortField(IndexFields.Updated, SortFieldType.INT64, true));
 
@@ -56,7 +49,8 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             if (CandidateDocument.Read(searcher.Doc(scoreDoc.Doc)) is { } stored)
             {
                 var score = float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d;
-                results.Add(Explain(stored, score));
+                var hit = Explain(stored, score);
+                results.Add(request.Explain && query is not MatchAllDocsQuery ? hit with { Signals = Signals(searcher.Explain(query, scoreDoc.Doc)) } : hit);
             }
         }
 
@@ -81,6 +75,41 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         text = Operators().Replace(text, " ");
         text = Syntax().Replace(text, " ");
         return string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// Lucene's explanation summed per signal: each leaf weight is attributed to its field, a phrase to "field phrase",
+    /// a constant-score filter to nothing (it adds no score).
+    /// </summary>
+    internal static Dictionary<string, double> Signals(Explanation explanation)
+    {
+        var signals = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        Walk(explanation);
+        return signals.Where(s => s.Value != 0).ToDictionary(s => s.Key, s => Math.Round(s.Value, 4), StringComparer.Ordinal);
+
+        void Walk(Explanation node)
+        {
+            if (!node.IsMatch)
+            {
+                return;
+            }
+
+            var description = node.Description ?? "";
+            if (description.StartsWith("weight(", StringComparison.Ordinal))
+            {
+                var body = description["weight(".Length..];
+                var colon = body.IndexOf(':', StringComparison.Ordinal);
+                var field = colon > 0 ? body[..colon] : "other";
+                var key = colon > 0 && colon + 1 < body.Length && body[colon + 1] == '"' ? field + " phrase" : field;
+                signals[key] = signals.GetValueOrDefault(key) + node.Value;
+                return;
+            }
+
+            foreach (var detail in node.GetDetails() ?? [])
+            {
+                Walk(detail);
+            }
+        }
     }
 
     private static HashSet<string> Terms(Analyzer analyzer, string text)
@@ -125,7 +154,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
 
         if (!string.IsNullOrWhiteSpace(request.Query))
         {
-            var parser = new CandidateQueryParser(analyzer, catalogs, defaultOperator);
+            var parser = new CandidateQueryParser(analyzer, catalogs, defaultOperator, options.FieldBoosts);
             var parsed = parser.Parse(request.Query);
             if (parsed is BooleanQuery onlyNegated && onlyNegated.Clauses.Count > 0 && onlyNegated.Clauses.All(c => c.Occur == Occur.MUST_NOT))
             {
@@ -173,7 +202,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             {
                 venues.Add(venue);
                 anyVenue.Add(new TermQuery(new Term(IndexFields.Venue, CandidateDocument.KeywordOf(venue))), Occur.SHOULD);
-                anyVenue.Add(new TermQuery(new Term(IndexFields.VenueFirst, CandidateDocument.KeywordOf(venue))) { Boost = FirstAuthorVenueBoost }, Occur.SHOULD);
+                anyVenue.Add(new TermQuery(new Term(IndexFields.VenueFirst, CandidateDocument.KeywordOf(venue))) { Boost = options.FirstAuthorVenueBoost }, Occur.SHOULD);
             }
 
             query.Add(anyVenue, Occur.MUST);
@@ -207,18 +236,18 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         foreach (var topic in catalogs.Topics.FindIn(freeText))
         {
             topics.Add(topic);
-            query.Add(new TermQuery(new Term(IndexFields.Topic, CandidateDocument.KeywordOf(topic))) { Boost = CatalogTopicBoost }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(IndexFields.Topic, CandidateDocument.KeywordOf(topic))) { Boost = options.CatalogTopicBoost }, Occur.SHOULD);
         }
 
         foreach (var skill in catalogs.Skills.FindIn(freeText))
         {
             skills.Add(skill);
-            query.Add(new TermQuery(new Term(IndexFields.Skill, CandidateDocument.KeywordOf(skill))) { Boost = CatalogSkillBoost }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(IndexFields.Skill, CandidateDocument.KeywordOf(skill))) { Boost = options.CatalogSkillBoost }, Occur.SHOULD);
         }
 
         foreach (var topic in relatedTopics.FindIn(freeText).Where(t => !topics.Contains(t)))
         {
-            query.Add(new TermQuery(new Term(IndexFields.Topic, CandidateDocument.KeywordOf(topic))) { Boost = RelatedTopicBoost }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(IndexFields.Topic, CandidateDocument.KeywordOf(topic))) { Boost = options.RelatedTopicBoost }, Occur.SHOULD);
         }
 
         if (queryTerms.Count >= 2)
@@ -226,9 +255,9 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             var builder = new QueryBuilder(analyzer);
             foreach (var field in IndexFields.PhraseFields)
             {
-                if (builder.CreatePhraseQuery(field, freeText, PhraseSlop) is { } phrase)
+                if (builder.CreatePhraseQuery(field, freeText, options.PhraseSlop) is { } phrase)
                 {
-                    phrase.Boost = PhraseBoost;
+                    phrase.Boost = options.PhraseBoost;
                     query.Add(phrase, Occur.SHOULD);
                 }
             }
@@ -246,9 +275,9 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         {
             foreach (var field in IndexFields.PhraseFields.Append(IndexFields.TitlesFirst))
             {
-                if (builder.CreatePhraseQuery(field, phrase, PhraseSlop) is { } text)
+                if (builder.CreatePhraseQuery(field, phrase, options.PhraseSlop) is { } text)
                 {
-                    text.Boost = FilterTextBoost;
+                    text.Boost = options.FilterTextBoost;
                     query.Add(text, Occur.SHOULD);
                 }
             }

@@ -24,6 +24,9 @@ public sealed record SearchRequest
 
     public int Size { get; init; } = 10;
 
+    /// <summary>Split each result's score by signal (Lucene's explanation summarised per field); slower, for people tuning weights.</summary>
+    public bool Explain { get; init; }
+
     public bool IsBrowse => string.IsNullOrWhiteSpace(Query) && Skills.Count == 0 && Topics.Count == 0 && Venues.Count == 0 && Since is null;
 
     /// <summary>Checks limits and returns either a request or the field errors (field name to messages).</summary>

@@ -3,7 +3,8 @@ namespace Talent.Search;
 /// <summary>The answer to a search, in the JSON shape of <c>GET /api/search</c> and <c>talent search --json</c>.</summary>
 public sealed record SearchResponse(int Total, double TookMs, IReadOnlyList<SearchHit> Results, SearchFacets Facets);
 
-public sealed record SearchHit(long Id, string? Name, string? Headline, double Score, HitMatches Matches, IReadOnlyList<Evidence> Evidence);
+/// <summary>A ranked candidate. <see cref="Signals"/> (only when explaining) is the score split by the index field each part came from.</summary>
+public sealed record SearchHit(long Id, string? Name, string? Headline, double Score, HitMatches Matches, IReadOnlyList<Evidence> Evidence, IReadOnlyDictionary<string, double>? Signals = null);
 
 /// <summary>Why a candidate matched: the canonical skills, topics and venues of the query they hold.</summary>
 public sealed record HitMatches(IReadOnlyList<string> Skills, IReadOnlyList<string> Topics, IReadOnlyList<VenueCount> Venues);

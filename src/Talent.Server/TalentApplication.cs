@@ -108,6 +108,7 @@ public static class TalentApplication
         app.MapCandidateEndpoints();
         app.MapDocumentEndpoints();
         app.MapRejectedEndpoints();
+        app.MapMatchEndpoints();
         if (app.Services.GetService<IndexRebuilder>() is not null)
         {
             // Rebuilds run where the index writer is: processes with the worker role.
@@ -129,6 +130,7 @@ public static class TalentApplication
         AddOptions<IngestionOptions>(services, IngestionOptions.Section);
         AddOptions<CatalogOptions>(services, CatalogOptions.Section);
         AddOptions<DemoOptions>(services, DemoOptions.Section);
+        AddOptions<SearchOptions>(services, SearchOptions.Section);
 
         services.AddSingleton(sp => ProfileCatalogs.Load(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.ResolvedDirectory));
         services.AddSingleton(sp => new ProfileExtractor(sp.GetRequiredService<ProfileCatalogs>()));
@@ -142,9 +144,10 @@ public static class TalentApplication
             var path = IndexLocation.Current(Path.GetFullPath(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Directory));
             var catalogs = sp.GetRequiredService<ProfileCatalogs>();
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Talent.Search");
+            var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
             return writesIndex
-                ? new LiveIndex(CandidateIndex.OpenForWriting(path, catalogs, logger), deleteRetired: true)
-                : new LiveIndex(CandidateIndex.OpenReadOnly(path, catalogs, logger), deleteRetired: false);
+                ? new LiveIndex(CandidateIndex.OpenForWriting(path, catalogs, logger, search), deleteRetired: true)
+                : new LiveIndex(CandidateIndex.OpenReadOnly(path, catalogs, logger, search), deleteRetired: false);
         });
 
         // Order matters: hosted services start in registration order, so the database is migrated and

@@ -10,6 +10,10 @@ internal static class TestPaths
 
     public static string SeedsDirectory => Path.Combine(SharedDirectory, "seeds");
 
+    public static string GoldStandardDirectory => Path.Combine(SharedDirectory, "data", "reviewer-expertise-goldstandard");
+
+    public static bool HasGoldStandard => File.Exists(Path.Combine(GoldStandardDirectory, "papers.jsonl"));
+
     public static bool HasSeeds => File.Exists(Path.Combine(SeedsDirectory, "expected.json"));
 
     private static string FindRepositoryRoot()
@@ -34,6 +38,18 @@ internal sealed class SeedFactAttribute : FactAttribute
         if (!TestPaths.HasSeeds)
         {
             Skip = $"acceptance data not found at {TestPaths.SeedsDirectory} (../shared beside the checkout)";
+        }
+    }
+}
+
+/// <summary>A test that reads the reviewer-expertise gold standard in <c>../shared/data</c>: skips with the reason when it is absent.</summary>
+internal sealed class GoldStandardFactAttribute : FactAttribute
+{
+    public GoldStandardFactAttribute()
+    {
+        if (!TestPaths.HasGoldStandard)
+        {
+            Skip = $"benchmark data not found at {TestPaths.GoldStandardDirectory} (../shared beside the checkout)";
         }
     }
 }

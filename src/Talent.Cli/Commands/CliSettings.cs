@@ -84,7 +84,7 @@ internal static class CliSettings
         where T : new() => configuration.GetSection(section).Get<T>() ?? new T();
 
     /// <summary>The checkout this binary runs from, found by walking up from the working directory to <c>Talent.sln</c>.</summary>
-    private static string? RepositoryRoot()
+    internal static string? RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
         {

@@ -16,7 +16,8 @@ internal static class SearchCommand
         var venue = new Option<string[]>("--venue") { Description = "Required publication venue (repeatable)" };
         var since = new Option<int?>("--since") { Description = "Only candidates with a publication in or after this year" };
         var top = new Option<int>("--top") { Description = "Number of candidates to show", DefaultValueFactory = _ => 10 };
-        var command = new Command("search", "Ranked candidates with their evidence") { query, skill, topic, venue, since, top, Output.Json };
+        var explain = new Option<bool>("--explain") { Description = "Print each result's score split by signal (index field)" };
+        var command = new Command("search", "Ranked candidates with their evidence") { query, skill, topic, venue, since, top, explain, Output.Json };
         command.SetAction(parseResult =>
         {
             var (request, errors) = SearchRequest.Create(
@@ -27,10 +28,12 @@ internal static class SearchCommand
                 throw new UsageException(FirstError(errors));
             }
 
+            request = request with { Explain = parseResult.GetValue(explain) };
+
             var configuration = CliSettings.Configuration(parseResult);
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
             var indexPath = IndexLocation.Current(Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory));
-            using var index = CandidateIndex.OpenReadOnly(indexPath, catalogs, NullLogger.Instance);
+            using var index = CandidateIndex.OpenReadOnly(indexPath, catalogs, NullLogger.Instance, CliSettings.Options<SearchOptions>(configuration, SearchOptions.Section));
             switch (index.Search(request))
             {
                 case SearchOutcome.Invalid invalid:
@@ -83,6 +86,11 @@ internal static class SearchCommand
             if (matches.Count > 0)
             {
                 Console.WriteLine($"   matched {string.Join(" · ", matches)}");
+            }
+
+            if (hit.Signals is { Count: > 0 } signals)
+            {
+                Console.WriteLine("   score " + string.Join(" + ", signals.OrderByDescending(s => s.Value).Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Key} {s.Value:0.###}"))));
             }
 
             foreach (var evidence in hit.Evidence)

@@ -36,6 +36,7 @@ public sealed class IndexRebuilder(
     IndexSynchronizer synchronizer,
     ProfileCatalogs catalogs,
     IOptions<IndexOptions> options,
+    IOptions<SearchOptions> search,
     TimeProvider time,
     ILoggerFactory loggers)
 {
@@ -111,7 +112,7 @@ public sealed class IndexRebuilder(
             var startSequence = await store.LastSequenceAsync(cancellationToken);
             total = await store.CountCandidatesAsync(cancellationToken);
             Report(ReindexStatus.Running);
-            rebuilt = CandidateIndex.OpenForWriting(IndexLocation.NewGeneration(root, startedAt), catalogs, loggers.CreateLogger("Talent.Search"));
+            rebuilt = CandidateIndex.OpenForWriting(IndexLocation.NewGeneration(root, startedAt), catalogs, loggers.CreateLogger("Talent.Search"), search.Value);
             await foreach (var (id, profile, updatedAt) in store.StreamCandidatesAsync(cancellationToken))
             {
                 rebuilt.Upsert(id, profile, updatedAt);

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Search;
+using Talent.Search.Matching;
+using Talent.Server.Configuration;
+
+namespace Talent.Cli.Commands;
+
+/// <summary><c>talent match</c> and <c>talent similar</c>: the same entry points as <c>POST /api/match</c> and <c>GET /api/candidates/{id}/similar</c>.</summary>
+internal static class MatchCommand
+{
+    public static Command Create()
+    {
+        var text = new Option<string>("--text") { Description = "File holding the job or paper description", Required = true };
+        var candidate = new Option<long?>("--candidate") { Description = "Score only this candidate" };
+        var top = new Option<int>("--top") { Description = "Number of candidates to show", DefaultValueFactory = _ => 10 };
+        var command = new Command("match", "Candidates ranked by fit (0..1) to a job or paper description") { text, candidate, top, Output.Json };
+        command.SetAction(parseResult =>
+        {
+            var path = parseResult.GetValue(text) ?? "";
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"{path}: no such file");
+            }
+
+            var (request, errors) = MatchRequest.Create(File.ReadAllText(path), parseResult.GetValue(candidate), parseResult.GetValue(top));
+            if (request is null)
+            {
+                throw new UsageException(errors.Select(e => e.Value.FirstOrDefault() ?? e.Key).First());
+            }
+
+            using var index = OpenIndex(parseResult);
+            var response = index.Match(request);
+            if (request.CandidateId is { } id && response.Results.Count == 0)
+            {
+                throw new WorkException($"No candidate with id {id} in the index.");
+            }
+
+            Write(parseResult, response);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command CreateSimilar()
+    {
+        var id = new Argument<long>("ID") { Description = "Candidate id" };
+        var top = new Option<int>("--top") { Description = "Number of candidates to show", DefaultValueFactory = _ => 10 };
+        var command = new Command("similar", "Candidates whose work is most like this candidate's") { id, top, Output.Json };
+        command.SetAction(parseResult =>
+        {
+            var count = parseResult.GetValue(top);
+            if (count is < 1 or > MatchRequest.MaxTop)
+            {
+                throw new UsageException($"--top must be between 1 and {MatchRequest.MaxTop}, not {count}.");
+            }
+
+            using var index = OpenIndex(parseResult);
+            var response = index.Similar(parseResult.GetValue(id), count)
+                ?? throw new WorkException($"No candidate with id {parseResult.GetValue(id)} in the index.");
+            Write(parseResult, response);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static CandidateIndex OpenIndex(ParseResult parseResult)
+    {
+        var configuration = CliSettings.Configuration(parseResult);
+        var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
+        return CandidateIndex.OpenReadOnly(
+            IndexLocation.Current(Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory)),
+            catalogs,
+            NullLogger.Instance,
+            CliSettings.Options<SearchOptions>(configuration, SearchOptions.Section));
+    }
+
+    private static void Write(ParseResult parseResult, MatchResponse response)
+    {
+        if (parseResult.GetValue(Output.Json))
+        {
+            Output.WriteJson(response);
+            return;
+        }
+
+        Console.WriteLine($"{response.Results.Count} candidate{(response.Results.Count == 1 ? "" : "s")} ({response.TookMs:0.#} ms)");
+        var rank = 0;
+        foreach (var hit in response.Results)
+        {
+            rank++;
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rank}. {hit.Name ?? "(unnamed)"}  [id {hit.Id}, fit {hit.Fit:0.000}]"));
+            var matched = hit.Matches.Topics.Concat(hit.Matches.Skills).ToList();
+            if (matched.Count > 0)
+            {
+                Console.WriteLine($"   matched {string.Join(", ", matched)}");
+            }
+
+            foreach (var paper in hit.Evidence)
+            {
+                var where = string.Join(' ', new[] { paper.Venue, paper.Year?.ToString(CultureInfo.InvariantCulture) }.Where(s => s is not null));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   · {paper.Title}{(where.Length > 0 ? $" ({where})" : "")} — similarity {paper.Similarity:0.000}"));
+            }
+        }
+    }
+}

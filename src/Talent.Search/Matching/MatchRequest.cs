@@ -1,0 +1,57 @@
+namespace Talent.Search.Matching;
+
+/// <summary>A validated match: a job or paper description, optionally about one candidate. Build one with <see cref="Create"/>.</summary>
+public sealed record MatchRequest
+{
+    public const int MaxTextLength = 20_000;
+    public const int MaxTop = 100;
+
+    public string Text { get; init; } = "";
+
+    /// <summary>Score only this candidate (the answer holds it, or nothing when it is not in the index).</summary>
+    public long? CandidateId { get; init; }
+
+    public int Top { get; init; } = 10;
+
+    /// <summary>Candidates left out of the answer (the candidate whose similar people are asked for).</summary>
+    public IReadOnlySet<long> Exclude { get; init; } = new HashSet<long>();
+
+    /// <summary>Checks limits and returns either a request or the field errors (field name to messages).</summary>
+    public static (MatchRequest? Request, IDictionary<string, string[]> Errors) Create(string? text, long? candidateId, int? top)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        text = text?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            errors["text"] = ["The description is empty; give the text of a job or paper description."];
+        }
+        else if (text.Length > MaxTextLength)
+        {
+            errors["text"] = [$"The description is {text.Length} characters long; the limit is {MaxTextLength}."];
+        }
+
+        if (top is < 1 or > MaxTop)
+        {
+            errors["top"] = [$"'top' must be between 1 and {MaxTop}, not {top}."];
+        }
+
+        if (candidateId is < 1)
+        {
+            errors["candidateId"] = [$"'candidateId' must be a positive candidate id, not {candidateId}."];
+        }
+
+        return errors.Count > 0 ? (null, errors) : (new MatchRequest { Text = text, CandidateId = candidateId, Top = top ?? 10 }, errors);
+    }
+}
+
+/// <summary>The answer to a match, in the JSON shape of <c>POST /api/match</c> and <c>talent match --json</c>.</summary>
+public sealed record MatchResponse(double TookMs, IReadOnlyList<MatchHit> Results);
+
+/// <summary>
+/// A candidate and their fit in [0, 1]: the share of the description's weighted words their closest papers
+/// cover (cosine of tf-idf vectors), so the same fit means the same closeness whatever the description.
+/// </summary>
+public sealed record MatchHit(long Id, string? Name, string? Headline, double Fit, HitMatches Matches, IReadOnlyList<PaperFit> Evidence);
+
+/// <summary>A paper of the candidate and its similarity (0..1) to the description.</summary>
+public sealed record PaperFit(string Title, string? Venue, int? Year, double Similarity);

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Talent.Search.Matching;
+using Talent.Server.Indexing;
+
+namespace Talent.Server.Api;
+
+public static class MatchEndpoints
+{
+    public static void MapMatchEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/match", Match)
+            .WithName("MatchCandidates")
+            .WithSummary("Candidates ranked by fit (0..1) to a job or paper description")
+            .WithTags("Match");
+        app.MapGet("/api/candidates/{id:long}/similar", Similar)
+            .WithName("SimilarCandidates")
+            .WithSummary("Candidates whose work is most like this candidate's")
+            .WithTags("Match");
+    }
+
+    /// <summary>The body of <c>POST /api/match</c>.</summary>
+    public sealed record MatchBody(string? Text, long? CandidateId, int? Top);
+
+    internal static Results<Ok<MatchResponse>, ValidationProblem> Match(MatchBody? body, LiveIndex live)
+    {
+        var (request, errors) = MatchRequest.Create(body?.Text, body?.CandidateId, body?.Top);
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        using var lease = live.Acquire();
+        return TypedResults.Ok(lease.Index.Match(request));
+    }
+
+    internal static Results<Ok<MatchResponse>, ValidationProblem, NotFound<ProblemDetails>> Similar(long id, int? top, LiveIndex live)
+    {
+        if (top is < 1 or > MatchRequest.MaxTop)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["top"] = [$"'top' must be between 1 and {MatchRequest.MaxTop}, not {top}."],
+            });
+        }
+
+        using var lease = live.Acquire();
+        return lease.Index.Similar(id, top ?? 10) is { } response
+            ? TypedResults.Ok(response)
+            : TypedResults.NotFound(new ProblemDetails { Title = "Candidate not found", Detail = $"No candidate with id {id} in the index.", Status = 404 });
+    }
+}

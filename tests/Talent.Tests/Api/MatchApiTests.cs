@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Talent.Search.Matching;
+using Talent.Server.Demo;
+
+namespace Talent.Tests.Api;
+
+/// <summary><c>POST /api/match</c> and <c>GET /api/candidates/{id}/similar</c> over the bundled sample profiles.</summary>
+public sealed class MatchApiTests : IAsyncLifetime
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private TalentTestHost host = null!; // set in InitializeAsync before any test runs
+
+    public async Task InitializeAsync()
+    {
+        host = await TalentTestHost.StartAsync();
+        foreach (var (name, content) in DemoLoader.Documents())
+        {
+            await host.SubmitAsync("demo:" + name, Server.Ingestion.DocumentIngestion.ContentTypeForFile(name), content);
+        }
+
+        await host.WaitForIndexAsync();
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task A_description_gets_candidates_with_a_fit_between_zero_and_one()
+    {
+        var response = await host.Client.PostAsJsonAsync("/api/match", new { text = "Efficient video generation with diffusion transformers and attention" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<MatchResponse>(Json);
+        Assert.NotNull(body);
+        Assert.NotEmpty(body.Results);
+        Assert.All(body.Results, hit => Assert.InRange(hit.Fit, 0, 1));
+        Assert.True(body.Results[0].Fit > 0);
+        Assert.Equal(body.Results.OrderByDescending(h => h.Fit).Select(h => h.Id), body.Results.Select(h => h.Id));
+    }
+
+    [Theory]
+    [InlineData("""{"text":""}""", "text")]
+    [InlineData("""{"top":3}""", "text")]
+    [InlineData("""{"text":"video","top":500}""", "top")]
+    public async Task Bad_match_input_gets_a_problem_details_400(string json, string field)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        var response = await host.Client.PostAsync(new Uri("/api/match", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task An_oversized_description_gets_a_400_naming_the_limit()
+    {
+        var response = await host.Client.PostAsJsonAsync("/api/match", new { text = new string('x', MatchRequest.MaxTextLength + 1) });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("20000", problem.GetProperty("errors").GetProperty("text")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Similar_candidates_leave_out_the_candidate_and_an_unknown_id_is_404()
+    {
+        var match = await host.Client.PostAsJsonAsync("/api/match", new { text = "video generation" });
+        var someone = (await match.Content.ReadFromJsonAsync<MatchResponse>(Json))!.Results[0].Id;
+
+        var similar = await host.Client.GetFromJsonAsync<MatchResponse>($"/api/candidates/{someone}/similar", Json);
+        Assert.NotNull(similar);
+        Assert.DoesNotContain(similar.Results, h => h.Id == someone);
+
+        var missing = await host.Client.GetAsync(new Uri("/api/candidates/999999/similar", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Search;
+using Talent.Server;
+using static Talent.Tests.Search.SearchTestCorpus;
+
+namespace Talent.Tests.Search;
+
+/// <summary>Ranking weights come from <c>Talent:Search</c>; the file's values are the code's defaults.</summary>
+public sealed class SearchOptionsTests : IDisposable
+{
+    private readonly TempIndexDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public void The_shipped_appsettings_file_holds_the_default_weights()
+    {
+        var configuration = new ConfigurationManager();
+        TalentApplication.AddTalentConfiguration(configuration, "Tests", null);
+        var bound = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>();
+        var defaults = new SearchOptions();
+
+        Assert.NotNull(bound);
+        Assert.Equal(defaults.FieldBoosts.OrderBy(p => p.Key, StringComparer.Ordinal), bound.FieldBoosts.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(
+            (defaults.PhraseBoost, defaults.PhraseSlop, defaults.CatalogTopicBoost, defaults.CatalogSkillBoost, defaults.RelatedTopicBoost, defaults.FilterTextBoost, defaults.FirstAuthorVenueBoost),
+            (bound.PhraseBoost, bound.PhraseSlop, bound.CatalogTopicBoost, bound.CatalogSkillBoost, bound.RelatedTopicBoost, bound.FilterTextBoost, bound.FirstAuthorVenueBoost));
+        Assert.Equal(defaults.Match, bound.Match);
+    }
+
+    [Fact]
+    public void A_configured_field_boost_changes_the_ranking()
+    {
+        // "Pika" is only in Ada's roles; "ByteDance" only in Bo's. With roles weighed heavily, the role match wins.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal) { ["Talent:Search:FieldBoosts:roles"] = "0" })
+            .Build();
+        var options = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>()!; // the section is set just above
+
+        using (var index = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance))
+        {
+            index.Upsert(PersonA, PersonAProfile, BaseTime);
+            index.Commit(1);
+            Assert.True(Found(index.Search(Request("Pika"))).Results[0].Score > 0);
+        }
+
+        using var reopened = CandidateIndex.OpenReadOnly(directory.Path, Catalogs, NullLogger.Instance, options);
+        Assert.Equal(0, Found(reopened.Search(Request("Pika"))).Results.Single().Score);
+    }
+}
+
+/// <summary><c>--explain</c>: the score split by signal adds up to the score.</summary>
+public sealed class SearchExplanationTests : IDisposable
+{
+    private readonly TempIndexDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public void Signals_add_up_to_the_score_and_name_the_fields_that_matched()
+    {
+        using var index = OpenWithBoth(directory);
+        var response = Found(index.Search(Request("sequence parallelism") with { Explain = true }));
+        var top = response.Results[0];
+
+        Assert.NotNull(top.Signals);
+        Assert.Equal(top.Score, top.Signals.Values.Sum(), 2);
+        Assert.Contains("titles", top.Signals.Keys);
+        Assert.Contains("topic", top.Signals.Keys);
+        Assert.Null(Found(index.Search(Request("sequence parallelism"))).Results[0].Signals);
+    }
+}
