@@ -6,7 +6,10 @@ namespace Talent.Benchmarks;
 /// </summary>
 internal static class Program
 {
-    private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Areas = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Areas = new(StringComparer.Ordinal)
+    {
+        ["extraction"] = ("Profile extraction over the labelled evaluation set (documents/s/core)", ExtractionBenchmark.Run),
+    };
 
     private static async Task<int> Main(string[] args)
     {

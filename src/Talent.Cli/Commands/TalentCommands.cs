@@ -18,6 +18,7 @@ internal static class TalentCommands
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(RemoveCommand.Create());
         root.Subcommands.Add(AdminCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 }

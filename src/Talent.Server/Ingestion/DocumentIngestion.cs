@@ -25,7 +25,7 @@ public sealed class DocumentIngestion(
 {
     public static readonly IReadOnlySet<string> ContentTypes = new HashSet<string>(StringComparer.Ordinal)
     {
-        "text/markdown", "text/plain", "text/html", "application/json",
+        "text/markdown", "text/plain", "text/html", "application/json", "application/x-tex", "application/x-bibtex", "application/pdf-text",
     };
 
     public async Task<StoreOutcome> IngestAsync(ProfileDocumentSubmitted message, CancellationToken cancellationToken)
@@ -95,6 +95,10 @@ public sealed class DocumentIngestion(
         ".md" or ".markdown" => "text/markdown",
         ".html" or ".htm" => "text/html",
         ".json" => "application/json",
+        ".tex" or ".ltx" => "application/x-tex",
+        ".bib" => "application/x-bibtex",
+
+        // Text extracted from a PDF is recognised by its artefacts (page numbers, hyphenated line ends) when sent as text/plain.
         _ => "text/plain",
     };
 
