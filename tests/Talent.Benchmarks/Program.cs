@@ -8,6 +8,7 @@ internal static class Program
 {
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Areas = new(StringComparer.Ordinal)
     {
+        ["extraction"] = ("Profile extraction over the labelled evaluation set (documents/s/core)", ExtractionBenchmark.Run),
         ["search"] = ("ingestion, reindex, HTTP query latency vs in-process vs bare Lucene.Net, memory: --candidates N --seed S --rounds R --data DIR", Search.SearchBenchmark.RunAsync),
     };
 

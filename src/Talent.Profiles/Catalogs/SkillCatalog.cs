@@ -17,6 +17,7 @@ public sealed class SkillCatalog
         "angular", "svelte", "vue", "json", "yaml", "html", "css", "xml", "markdown", "jupyter", "datasets", "accelerate", "guidance",
         "outlines", "temporal", "excel", "hack", "candle", "burn", "chroma", "vault", "consul", "envoy", "crystal", "apex", "whisper",
         "tokenizers", "looker", "nix", "packer", "sentry", "pulsar", "prefect", "make", "sas",
+        "dash", "stan", "haiku", "lean", "astro", "hugo", "eigen", "storm", "loki", "hypothesis", "locust", "chisel", "pyro", "equinox", "hip", "qt", "postman", "figma",
     };
 
     private readonly PhraseMatcher matcher;

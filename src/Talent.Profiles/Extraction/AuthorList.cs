@@ -85,7 +85,8 @@ internal static partial class AuthorList
                 continue;
             }
 
-            if (NotNameWords.Contains(token.Trim('.', ',')) || !char.IsLetter(token[0]) || !char.IsUpper(token[0]))
+            // Scripts without case (王小明) start a name as well as a capital does.
+            if (NotNameWords.Contains(token.Trim('.', ',')) || !char.IsLetter(token[0]) || char.IsLower(token[0]))
             {
                 return false;
             }

@@ -47,8 +47,34 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
         ExtractedProfile? profile;
         switch (type)
         {
+            case "application/x-tex" or "application/x-latex" or "text/x-tex" or "text/x-latex":
+                profile = textReader.Read(MarkupText.Parse(LatexText.ToMarkdown(content)));
+                break;
+            case "application/x-bibtex" or "text/x-bibtex":
+                profile = BibtexReader.Read(content, catalogs);
+                break;
+            case "application/pdf-text" or "text/x-pdf-text":
+                profile = textReader.Read(MarkupText.Parse(PdfText.Repair(content)));
+                break;
             case "text/markdown" or "text/x-markdown" or "text/plain" or "text/md" or "":
-                profile = textReader.Read(MarkupText.Parse(content));
+                // Plain text is sniffed: a BibTeX list, a LaTeX source and PDF-extracted text each need their own reading.
+                if (BibtexReader.LooksLikeBibtex(content))
+                {
+                    profile = BibtexReader.Read(content, catalogs);
+                }
+                else if (LatexText.LooksLikeLatex(content))
+                {
+                    profile = textReader.Read(MarkupText.Parse(LatexText.ToMarkdown(content)));
+                }
+                else if (type is "text/plain" or "" && PdfText.LooksExtracted(content))
+                {
+                    profile = textReader.Read(MarkupText.Parse(PdfText.Repair(content)));
+                }
+                else
+                {
+                    profile = textReader.Read(MarkupText.Parse(content));
+                }
+
                 break;
             case "text/html" or "application/xhtml+xml":
                 if (HtmlText.NestingDepth(content) > HtmlText.MaxNesting)
@@ -76,7 +102,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
 
                 break;
             default:
-                return new ExtractionResult.Rejected($"unsupported content type '{document.ContentType}' (expected text/markdown, text/plain, text/html or application/json)");
+                return new ExtractionResult.Rejected($"unsupported content type '{document.ContentType}' (expected text/markdown, text/plain, text/html, application/json, application/x-tex, application/x-bibtex or application/pdf-text)");
         }
 
         if (profile is null || IsEmpty(profile))

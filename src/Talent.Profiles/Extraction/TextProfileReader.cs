@@ -51,6 +51,9 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     [GeneratedRegex(@"^\[(?<v>[^\[\]]{2,60})\]\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadingBracketPattern();
 
+    [GeneratedRegex(@"(?<!\*)\*(?<i>[^*]{2,200})\*(?!\*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ItalicPattern();
+
     [GeneratedRegex(@"\*\*(?<b>[^*]{1,200})\*\*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BoldPattern();
 
@@ -471,6 +474,21 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             }
         }
 
+        if (venue is null)
+        {
+            // LaTeX sources put the venue in italics: "\textbf{Title}. Authors. \textit{CVPR 2022}."
+            foreach (Match m in ItalicPattern().Matches(rest))
+            {
+                if (VenueNotation.Parse(m.Groups["i"].Value, catalogs.Venues) is { Known: true } reading)
+                {
+                    venue = reading;
+                    venueRaw = m.Groups["i"].Value.Trim();
+                    rest = rest[..m.Index];
+                    break;
+                }
+            }
+        }
+
         if (rest.Contains('|', StringComparison.Ordinal))
         {
             foreach (var segment in rest.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -512,6 +530,15 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         {
             var year = entry.SelectMany(l => l.Links).Select(l => VenueNotation.ArxivYearFromUrl(l.Url)).FirstOrDefault(y => y is not null);
             venue = venue with { Year = year };
+        }
+
+        if (venue is null && !text.Contains("**", StringComparison.Ordinal) && Citation.Read(plain, catalogs.Venues) is { } citation)
+        {
+            // "A. Author, B. Author. Title. In Proceedings of the ... Conference on ..., 2023.": authors, title and venue by position.
+            title = citation.Title;
+            rest = citation.Authors;
+            venue = citation.Venue;
+            venueRaw = citation.VenueRaw;
         }
 
         var authorText = BoldPattern().Replace(rest, " ");

@@ -26,7 +26,7 @@ public sealed class DocumentIngestion(
 {
     public static readonly IReadOnlySet<string> ContentTypes = new HashSet<string>(StringComparer.Ordinal)
     {
-        "text/markdown", "text/plain", "text/html", "application/json",
+        "text/markdown", "text/plain", "text/html", "application/json", "application/x-tex", "application/x-bibtex", "application/pdf-text",
     };
 
     public async Task<StoreOutcome> IngestAsync(ProfileDocumentSubmitted message, CancellationToken cancellationToken)
@@ -166,6 +166,10 @@ public sealed class DocumentIngestion(
         ".md" or ".markdown" => "text/markdown",
         ".html" or ".htm" => "text/html",
         ".json" => "application/json",
+        ".tex" or ".ltx" => "application/x-tex",
+        ".bib" => "application/x-bibtex",
+
+        // Text extracted from a PDF is recognised by its artefacts (page numbers, hyphenated line ends) when sent as text/plain.
         _ => "text/plain",
     };
 
@@ -189,7 +193,7 @@ public sealed class DocumentIngestion(
 
         if (contentType is null)
         {
-            return "unsupported contentType (expected text/markdown, text/plain, text/html or application/json)";
+            return $"unsupported contentType (expected one of: {string.Join(", ", ContentTypes.Order(StringComparer.Ordinal))})";
         }
 
         var bytes = Encoding.UTF8.GetByteCount(content);
