@@ -77,7 +77,7 @@ internal static class ReindexCommand
             {
                 var status = await server.GetAsync<ReindexStatus>("/api/admin/reindex", cancellationToken);
                 report(status);
-                if (status.State != ReindexStatus.Running)
+                if (status.State is not (ReindexStatus.Running or ReindexStatus.Idle))
                 {
                     return status;
                 }

@@ -55,6 +55,8 @@ public sealed class IndexRebuilder(
             return false;
         }
 
+        // Running from the moment it is accepted, so a caller polling right away never sees the previous state.
+        Volatile.Write(ref status, new ReindexStatus(ReindexStatus.Running, 0, 0, 0, time.GetUtcNow(), null, null));
         _ = Task.Run(async () =>
         {
             try
