@@ -55,6 +55,15 @@ public sealed class TalentDatabase
         foreach (var (version, sql) in Migrations().Where(m => m.Version > current))
         {
             await using var transaction = BeginWrite(connection);
+            // A worker and a query service started together on one data folder both migrate: the one that
+            // waited for the write lock finds the migration applied.
+            var applied = await connection.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM schema_version", transaction: transaction) ?? 0;
+            if (applied >= version)
+            {
+                current = applied;
+                continue;
+            }
+
             await connection.ExecuteAsync(sql, transaction: transaction);
             await connection.ExecuteAsync(
                 "INSERT INTO schema_version (version, applied_at) VALUES (@version, @appliedAt)",

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Talent.RabbitMq.Tests;
@@ -10,6 +12,8 @@ namespace Talent.RabbitMq.Tests;
 [Collection(RabbitMqCollection.Name)]
 public sealed class SplitProcessTests(RabbitMqBroker broker)
 {
+    private static readonly ConditionalWeakTable<Process, ConcurrentQueue<string>> OutputTails = [];
+
     internal static readonly string CliPath = Path.Combine(
         RepositoryRoot(), "src", "Talent.Cli", "bin",
         new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, // .../bin/<Configuration>/net10.0/
@@ -27,7 +31,14 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         try
         {
-            await BrokerTalentHost.WaitUntilAsync(async () => await ReadyAsync(http), "the query service to be ready");
+            await BrokerTalentHost.WaitUntilAsync(
+                async () =>
+                {
+                    Assert.False(query.HasExited, "the query process exited: " + OutputOf(query));
+                    Assert.False(worker.HasExited, "the worker process exited: " + OutputOf(worker));
+                    return await ReadyAsync(http);
+                },
+                "the query service to be ready");
             // The worker declares the document queue when its bus starts.
             await BrokerTalentHost.WaitUntilAsync(async () => await broker.QueueDepthAsync(vhost, "talent-profile-documents") is not null, "the worker's queue");
             await broker.PublishRawAsync(vhost, "talent-profile-documents", JsonSerializer.Serialize(new
@@ -90,13 +101,34 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         }
     }
 
-    /// <summary>Reads a long-running process's output away so a full pipe never blocks it.</summary>
+    /// <summary>Reads a long-running process's output away so a full pipe never blocks it, keeping the last lines for failure messages.</summary>
     internal static void Drain(Process process)
     {
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var tail = OutputTails.GetOrCreateValue(process);
+        void Keep(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            tail.Enqueue(line);
+            while (tail.Count > 40 && tail.TryDequeue(out _))
+            {
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+    }
+
+    /// <summary>The last lines a drained process wrote, with its exit code when it has exited.</summary>
+    internal static string OutputOf(Process process)
+    {
+        var exit = process.HasExited ? string.Create(CultureInfo.InvariantCulture, $"exit code {process.ExitCode}; ") : string.Empty;
+        return exit + (OutputTails.TryGetValue(process, out var tail) ? string.Join(Environment.NewLine, tail) : "(output not kept)");
     }
 
     internal static Process Start(string[] args, bool drain = false)

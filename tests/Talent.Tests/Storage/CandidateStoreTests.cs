@@ -36,6 +36,20 @@ public sealed class CandidateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Processes_migrating_one_new_database_at_once_apply_each_migration_once()
+    {
+        using var fresh = new TempDirectory();
+        var path = Path.Combine(fresh.Path, "talent.db");
+        // A worker and a query service started together on one data folder, each with its own connection.
+        var versions = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => new TalentDatabase(path).MigrateAsync(NullLogger.Instance, CancellationToken.None))));
+
+        Assert.All(versions, v => Assert.Equal(TalentDatabase.LatestVersion, v));
+        await using var connection = await new TalentDatabase(path).OpenAsync(CancellationToken.None);
+        Assert.Equal(TalentDatabase.LatestVersion, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_version"));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public async Task Same_content_is_unchanged_and_an_older_version_is_stale()
     {
         var first = await store.StoreAcceptedAsync(Document("cv-1", 5, "hash-a"), Person("Ana Lima", "ana@example.org"), CancellationToken.None);
