@@ -172,14 +172,21 @@ public sealed class CandidateIndex : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(disposed, this);
         var manager = searchers;
-        if (manager is null)
-        {
-            return new SearchOutcome.Found(new SearchResponse(0, 0, [], new SearchFacets([], [], [], [], [])));
-        }
-
-        var searcher = manager.Acquire();
+        IndexSearcher? searcher = null;
         try
         {
+            if (manager is null)
+            {
+                // No index yet: nobody matches, but bad syntax is still an error, as it is against a full index.
+                if (!string.IsNullOrWhiteSpace(request.Query))
+                {
+                    _ = new CandidateQueryParser(analyzer, catalogs, Operator.AND, options.FieldBoosts).Parse(request.Query);
+                }
+
+                return new SearchOutcome.Found(new SearchResponse(0, 0, [], new SearchFacets([], [], [], [], [])));
+            }
+
+            searcher = manager.Acquire();
             return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request, options).Run());
         }
         catch (ParseException e)
@@ -193,7 +200,10 @@ public sealed class CandidateIndex : IDisposable
         }
         finally
         {
-            manager.Release(searcher);
+            if (searcher is not null)
+            {
+                manager!.Release(searcher); // a searcher is only acquired from a manager
+            }
         }
     }
 

@@ -31,6 +31,18 @@ public sealed class QuerySyntaxTests : IDisposable
     }
 
     [Theory]
+    [InlineData("title:(unclosed")]
+    [InlineData("\"unclosed")]
+    [InlineData("since:yesterday")]
+    public void Bad_syntax_is_an_error_before_any_index_exists(string query)
+    {
+        using var index = CandidateIndex.OpenReadOnly(Path.Combine(directory.Path, "not-yet"), Catalogs, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var invalid = Assert.IsType<SearchOutcome.Invalid>(index.Search(Request(query)));
+        Assert.StartsWith("The query could not be parsed:", Assert.Single(invalid.Errors["q"]), StringComparison.Ordinal);
+        Assert.Equal(0, Found(index.Search(Request("video generation"))).Total);
+    }
+
+    [Theory]
     [InlineData("year:[2024 TO *]", 2)]
     [InlineData("year:[2022 TO 2023]", 1)]
     [InlineData("year:{2024 TO 2025}", 0)]
