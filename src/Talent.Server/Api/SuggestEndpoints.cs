@@ -68,13 +68,20 @@ public static class SuggestEndpoints
 
     /// <summary>
     /// The name starting with the prefix beats a synonym starting with it, which beats a later word of
-    /// either starting with it; shorter names first within a rank, so "py" offers Python before PyTorch Lightning.
+    /// either starting with it; within a rank an exact name comes first, then catalog order (the catalogs
+    /// list common entries first, so "py" offers Python before PyMC).
     /// </summary>
     private static IEnumerable<Suggestion> Rank(IEnumerable<(string Name, IReadOnlyList<string> Names, string? Detail)> entries, string prefix)
     {
         var ranked = new List<(int Rank, Suggestion Suggestion)>();
         foreach (var (name, synonyms, detail) in entries)
         {
+            if (string.Equals(name, prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                ranked.Add((-1, new Suggestion(name, null, detail)));
+                continue;
+            }
+
             if (prefix.Length == 0)
             {
                 ranked.Add((0, new Suggestion(name, null, detail)));
@@ -99,11 +106,8 @@ public static class SuggestEndpoints
             }
         }
 
-        return ranked
-            .OrderBy(r => r.Rank)
-            .ThenBy(r => r.Suggestion.Value.Length)
-            .ThenBy(r => r.Suggestion.Value, StringComparer.OrdinalIgnoreCase)
-            .Select(r => r.Suggestion);
+        // A stable sort: catalog order within a rank.
+        return ranked.OrderBy(r => r.Rank).Select(r => r.Suggestion);
     }
 
     private static bool HasWordStarting(string text, string prefix)

@@ -16,7 +16,9 @@ public sealed class SuggestApiTests : IAsyncLifetime
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Theory]
+    [InlineData("skill", "py", "Python", null)]
     [InlineData("skill", "pytor", "PyTorch", null)]
+    [InlineData("skill", "go", "Go", null)]
     [InlineData("skill", "CSharp", "C#", "CSharp")]
     [InlineData("topic", "video gen", "video generation", null)]
     [InlineData("topic", "text-to-vid", "video generation", "text-to-video generation")]

@@ -298,6 +298,19 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
     }
 
     [ChromiumFact]
+    public async Task An_unknown_candidate_says_so_and_keeps_the_way_back()
+    {
+        await using var page = await site.OpenAsync();
+        page.ExpectedErrors.Add("status of 404");
+        await page.GotoAsync("/candidates/987654");
+
+        await Expect(page.Page.Locator("#candidate .message.error")).ToHaveTextAsync("There is no candidate with id 987654. The profile may have been removed.");
+        await page.Page.GetByRole(AriaRole.Link, new() { Name = "Back to search" }).ClickAsync();
+        await Expect(page.Page.Locator("#q")).ToBeVisibleAsync();
+        page.AssertNoErrors();
+    }
+
+    [ChromiumFact]
     public async Task Admin_view_lists_rejected_documents_with_their_reasons()
     {
         var rejected = await site.Host.Get<CandidateStore>().ListRejectedAsync(10, CancellationToken.None);
