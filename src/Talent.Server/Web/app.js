@@ -265,6 +265,15 @@ function checkQuery(q) {
   if ((q.match(/"/g) || []).length % 2 === 1) {
     return "The search text has an unmatched quotation mark (\"). Close the quote or remove it.";
   }
+  // Parentheses group terms; inside quotes they are only text.
+  let depth = 0;
+  for (const c of q.replace(/"[^"]*"/g, "")) {
+    depth += c === "(" ? 1 : c === ")" ? -1 : 0;
+    if (depth < 0) break;
+  }
+  if (depth !== 0) {
+    return "The search text has an unmatched parenthesis. Close it or remove it.";
+  }
   return null;
 }
 
