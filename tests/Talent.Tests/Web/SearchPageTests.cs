@@ -300,6 +300,28 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
     }
 
     [ChromiumFact]
+    public async Task Every_control_has_an_accessible_name()
+    {
+        const string Unnamed = """
+            [...document.querySelectorAll('input, select, button, a, textarea')]
+              .filter(e => e.getClientRects().length > 0)
+              .filter(e => !((e.labels && [...e.labels].map(l => l.textContent).join('')) || e.getAttribute('aria-label') || e.textContent.trim() || e.getAttribute('title') || '').trim())
+              .map(e => e.outerHTML.slice(0, 120))
+            """;
+        var candidateId = (await ApiSearchAsync("q=learning")).Results[0].Id;
+        await using var page = await site.OpenAsync();
+        foreach (var path in new[] { "/?q=learning", $"/candidates/{candidateId}", "/admin/rejected" })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.Page.Locator("[aria-busy=true]")).ToHaveCountAsync(0);
+            await Expect(page.Page.Locator("#view h1, #view .card").First).ToBeVisibleAsync();
+            Assert.Empty(await page.Page.EvaluateAsync<string[]>(Unnamed));
+        }
+
+        page.AssertNoErrors();
+    }
+
+    [ChromiumFact]
     public async Task An_unknown_candidate_says_so_and_keeps_the_way_back()
     {
         await using var page = await site.OpenAsync();
