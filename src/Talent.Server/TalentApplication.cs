@@ -109,6 +109,8 @@ public static class TalentApplication
         app.MapDocumentEndpoints();
         app.MapRejectedEndpoints();
         app.MapMatchEndpoints();
+        app.MapSuggestEndpoints();
+        app.MapVenueEndpoints();
         if (app.Services.GetService<IndexRebuilder>() is not null)
         {
             // Rebuilds run where the index writer is: processes with the worker role.

@@ -1,5 +1,9 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Talent.Contracts;
@@ -17,10 +21,11 @@ internal sealed class TalentTestHost : IAsyncDisposable
 {
     private readonly TempDirectory directory;
 
-    private TalentTestHost(WebApplication app, TempDirectory directory)
+    private TalentTestHost(WebApplication app, TempDirectory directory, Uri? address)
     {
         App = app;
-        Client = app.GetTestClient();
+        Client = address is null ? app.GetTestClient() : new HttpClient { BaseAddress = address };
+        Address = address;
         this.directory = directory;
     }
 
@@ -30,7 +35,10 @@ internal sealed class TalentTestHost : IAsyncDisposable
 
     public string DataDirectory => directory.Path;
 
-    public static async Task<TalentTestHost> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <summary>Where Kestrel listens, for a host started with <c>listen: true</c> (a browser needs a real socket).</summary>
+    public Uri? Address { get; }
+
+    public static async Task<TalentTestHost> StartAsync(Dictionary<string, string?>? settings = null, bool listen = false)
     {
         var temp = new TempDirectory();
         var overrides = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -46,10 +54,22 @@ internal sealed class TalentTestHost : IAsyncDisposable
         }
 
         var builder = TalentApplication.CreateWebBuilder(overrides);
-        builder.WebHost.UseTestServer();
+        if (listen)
+        {
+            // Port 0: the operating system picks a free loopback port, read back from the server once started.
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         var app = TalentApplication.BuildWebApplication(builder);
         await app.StartAsync();
-        return new TalentTestHost(app, temp);
+        var address = listen
+            ? new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First())
+            : null;
+        return new TalentTestHost(app, temp, address);
     }
 
     public T Get<T>()
