@@ -102,6 +102,46 @@ public sealed class SeedAcceptanceTests
         Assert.Contains(iclr.Results[0].Matches.Venues, v => v.Venue == "ICLR" && v.Count >= 2);
     }
 
+    [SeedFact]
+    public async Task Each_expected_answer_is_explained_by_the_evidence_that_made_it()
+    {
+        await using var host = await TalentTestHost.StartAsync();
+        await SubmitSeedsAsync(host);
+        await host.WaitForIndexAsync();
+
+        // For every query of expected.json: who comes first, and the paper of theirs that must be named as evidence.
+        (string Url, string Person, string Paper)[] cases =
+        [
+            ("q=video%20generation", "Xuanlei Zhao", "Real-Time Video Generation with Pyramid Attention Broadcast"),
+            ("q=video%20generation", "Zangwei Zheng", "Open-Sora"),
+            ("q=large%20batch%20training", "Zangwei Zheng", "MERIT: Maximum-normalized Element-wise Ratio for Language Model Large-batch Training"),
+            ("q=sequence%20parallelism", "Xuanlei Zhao", "DSP: Dynamic Sequence Parallelism for Multi-Dimensional Transformers"),
+            ("q=CTR%20prediction", "Zangwei Zheng", "CowClip: Reducing CTR Prediction Model Training Time"),
+            ("q=activation%20memory%20compiler", "Xuanlei Zhao", "AutoChunk: Automated Activation Chunk for Memory-Efficient Long Sequence Inference"),
+            ("venue=ICLR", "Xuanlei Zhao", "AutoChunk"),
+            ("venue=NeurIPS", "Zangwei Zheng", "Response Length Perception and Sequence Scheduling"),
+        ];
+        foreach (var (url, person, paper) in cases)
+        {
+            var response = await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?" + url, Json);
+            Assert.NotNull(response);
+            var hit = Assert.Single(response.Results, r => r.Name == person);
+            Assert.True(
+                hit.Evidence.Any(e => e.Title.StartsWith(paper, StringComparison.Ordinal)),
+                $"{url}: {person}'s evidence should name \"{paper}\", got [{string.Join(" | ", hit.Evidence.Select(e => e.Title))}]");
+        }
+
+        // The strongest evidence comes first: the DSP paper heads Xuanlei Zhao's answer to "sequence parallelism",
+        // the venue filter shows only papers at that venue, and the skill filter names the skill.
+        var sequence = await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=sequence%20parallelism", Json);
+        Assert.StartsWith("DSP: Dynamic Sequence Parallelism", sequence!.Results[0].Evidence[0].Title, StringComparison.Ordinal);
+        Assert.Contains("sequence parallelism", sequence.Results[0].Matches.Topics);
+        var iclr = await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?venue=ICLR", Json);
+        Assert.All(iclr!.Results[0].Evidence, e => Assert.Equal("ICLR", e.Venue));
+        var pytorch = await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?skill=PyTorch", Json);
+        Assert.Contains("PyTorch", pytorch!.Results[0].Matches.Skills);
+    }
+
     private static async Task<Dictionary<string, Contracts.ProfileDocumentProcessed>> SubmitSeedsAsync(TalentTestHost host)
     {
         var outcomes = new Dictionary<string, Contracts.ProfileDocumentProcessed>(StringComparer.Ordinal);
