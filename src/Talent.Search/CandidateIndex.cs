@@ -31,6 +31,7 @@ public sealed class CandidateIndex : IDisposable
     private readonly string path;
     private readonly ProfileCatalogs catalogs;
     private readonly SearchOptions options;
+    private readonly TimeProvider clock;
     private readonly ILogger logger;
     private readonly Analyzer analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
     private readonly Lucene.Net.Store.Directory directory;
@@ -44,10 +45,11 @@ public sealed class CandidateIndex : IDisposable
     private long writerSequence;
     private bool disposed;
 
-    private CandidateIndex(string path, ProfileCatalogs catalogs, ILogger logger, bool forWriting, SearchOptions? options)
+    private CandidateIndex(string path, ProfileCatalogs catalogs, ILogger logger, bool forWriting, SearchOptions? options, TimeProvider? clock)
     {
         this.path = path;
         this.options = options ?? new SearchOptions();
+        this.clock = clock ?? TimeProvider.System;
         this.catalogs = catalogs;
         this.logger = logger;
         relatedTopics = new RelatedTopics(catalogs.Topics);
@@ -91,17 +93,17 @@ public sealed class CandidateIndex : IDisposable
     }
 
     /// <summary>Opens (creating if needed) the index in <paramref name="directory"/> with a writer.</summary>
-    public static CandidateIndex OpenForWriting(string directory, ProfileCatalogs catalogs, ILogger logger, SearchOptions? options = null)
+    public static CandidateIndex OpenForWriting(string directory, ProfileCatalogs catalogs, ILogger logger, SearchOptions? options = null, TimeProvider? clock = null)
     {
-        var index = new CandidateIndex(directory, catalogs, logger, forWriting: true, options);
+        var index = new CandidateIndex(directory, catalogs, logger, forWriting: true, options, clock);
         Log.IndexOpened(logger, directory, "writer", index.LastAppliedSequence, index.Count);
         return index;
     }
 
     /// <summary>Opens the last commit of an existing index for searching only (no lock taken). An absent index searches as empty.</summary>
-    public static CandidateIndex OpenReadOnly(string directory, ProfileCatalogs catalogs, ILogger logger, SearchOptions? options = null)
+    public static CandidateIndex OpenReadOnly(string directory, ProfileCatalogs catalogs, ILogger logger, SearchOptions? options = null, TimeProvider? clock = null)
     {
-        var index = new CandidateIndex(directory, catalogs, logger, forWriting: false, options);
+        var index = new CandidateIndex(directory, catalogs, logger, forWriting: false, options, clock);
         Log.IndexOpened(logger, directory, "read-only", index.LastAppliedSequence, index.Count);
         return index;
     }
@@ -187,7 +189,7 @@ public sealed class CandidateIndex : IDisposable
             }
 
             searcher = manager.Acquire();
-            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request, options).Run());
+            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request, options, clock.GetUtcNow().Year).Run());
         }
         catch (ParseException e)
         {

@@ -15,7 +15,7 @@ namespace Talent.Search;
 /// the facets over every match, and explains each hit from its stored blob. Throws Lucene's
 /// <see cref="ParseException"/> for bad syntax; <see cref="CandidateIndex.Search"/> turns it into a field error.
 /// </summary>
-internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, RelatedTopics relatedTopics, FacetOrdinals.Cache facetCache, SearchRequest request, SearchOptions options)
+internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, RelatedTopics relatedTopics, FacetOrdinals.Cache facetCache, SearchRequest request, SearchOptions options, int currentYear)
 {
     private const int FacetSize = 10;
     private const int MaxEvidence = 5;
@@ -201,8 +201,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             foreach (var venue in request.Venues.Select(v => CandidateDocument.CanonicalVenue(catalogs, v)))
             {
                 venues.Add(venue);
-                anyVenue.Add(new TermQuery(new Term(IndexFields.Venue, CandidateDocument.KeywordOf(venue))), Occur.SHOULD);
-                anyVenue.Add(new TermQuery(new Term(IndexFields.VenueFirst, CandidateDocument.KeywordOf(venue))) { Boost = options.FirstAuthorVenueBoost }, Occur.SHOULD);
+                AddVenueEvidence(anyVenue, venue);
             }
 
             query.Add(anyVenue, Occur.MUST);
@@ -228,6 +227,31 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         }
 
         return query.Clauses.Count == 0 ? new MatchAllDocsQuery() : query;
+    }
+
+    /// <summary>
+    /// Papers at a requested venue: how many (BM25's saturating term frequency: each further paper adds less), how
+    /// many first-authored, and how recent, all weighted by the venue's tier.
+    /// </summary>
+    private void AddVenueEvidence(BooleanQuery anyVenue, string venue)
+    {
+        var tier = catalogs.Venues.Find(venue)?.Tier;
+        var tierWeight = tier is not null && options.VenueTierWeights.TryGetValue(tier, out var weight) ? weight : 1f;
+        var keyword = CandidateDocument.KeywordOf(venue);
+        anyVenue.Add(new TermQuery(new Term(IndexFields.Venue, keyword)) { Boost = tierWeight }, Occur.SHOULD);
+        anyVenue.Add(new TermQuery(new Term(IndexFields.VenueFirst, keyword)) { Boost = options.FirstAuthorVenueBoost * tierWeight }, Occur.SHOULD);
+        if (options.VenueRecencyBoost <= 0)
+        {
+            return;
+        }
+
+        for (var age = 0; age < options.VenueRecencyWindowYears; age++)
+        {
+            // A constant score per year with a paper there: recency should not depend on how rare that year is.
+            var recency = options.VenueRecencyBoost * tierWeight * MathF.Pow(0.5f, age / options.VenueRecencyHalfLifeYears);
+            var year = new TermQuery(new Term(IndexFields.VenueYear, CandidateDocument.VenueYearTerm(venue, currentYear - age)));
+            anyVenue.Add(new ConstantScoreQuery(year) { Boost = recency }, Occur.SHOULD);
+        }
     }
 
     /// <summary>Catalog topics and skills named in the text, and the whole text as a loose phrase, raise the score.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Talent.Search.Matching;
 
 namespace Talent.Search;
@@ -6,7 +7,7 @@ namespace Talent.Search;
 /// Every ranking signal weight of <c>talent search</c>, <c>talent match</c> and their HTTP endpoints, bound to
 /// <c>Talent:Search</c>. The defaults are the weights the judged queries and the benchmark were measured with.
 /// </summary>
-public sealed class SearchOptions
+public sealed class SearchOptions : IValidatableObject
 {
     public const string Section = "Talent:Search";
 
@@ -34,6 +35,62 @@ public sealed class SearchOptions
     /// <summary>Extra weight of a first-authored paper at a requested venue (a paper anywhere in the list counts 1).</summary>
     public float FirstAuthorVenueBoost { get; init; } = 0.5f;
 
+    /// <summary>
+    /// Weight of a paper at a requested venue by the venue's tier in <c>config/venues.json</c> (A*, A, B, C); a venue
+    /// not in the catalog counts 1. It multiplies the paper count, first-author and recency signals of that venue.
+    /// </summary>
+    public Dictionary<string, float> VenueTierWeights { get; init; } = new(StringComparer.Ordinal) { ["A*"] = 1.5f, ["A"] = 1.25f, ["B"] = 1f, ["C"] = 0.5f };
+
+    /// <summary>Boost of a paper at a requested venue published this year; older papers count less (see the half-life).</summary>
+    public float VenueRecencyBoost { get; init; } = 0.5f;
+
+    /// <summary>Years after which a venue paper's recency boost is halved.</summary>
+    public float VenueRecencyHalfLifeYears { get; init; } = 3f;
+
+    /// <summary>How many years back (this one included) a venue paper earns any recency boost.</summary>
+    public int VenueRecencyWindowYears { get; init; } = 10;
+
     /// <summary>How <c>talent match</c> computes a fit.</summary>
     public MatchWeights Match { get; init; } = new();
+
+    /// <summary>Every weight is a finite, non-negative number; a half-life and windows are positive.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var weights = new List<(string Name, float Value)>
+        {
+            (nameof(PhraseBoost), PhraseBoost),
+            (nameof(CatalogTopicBoost), CatalogTopicBoost),
+            (nameof(CatalogSkillBoost), CatalogSkillBoost),
+            (nameof(RelatedTopicBoost), RelatedTopicBoost),
+            (nameof(FilterTextBoost), FilterTextBoost),
+            (nameof(FirstAuthorVenueBoost), FirstAuthorVenueBoost),
+            (nameof(VenueRecencyBoost), VenueRecencyBoost),
+        };
+        weights.AddRange(FieldBoosts.Select(b => ($"{nameof(FieldBoosts)}:{b.Key}", b.Value)));
+        weights.AddRange(VenueTierWeights.Select(w => ($"{nameof(VenueTierWeights)}:{w.Key}", w.Value)));
+        foreach (var (name, value) in weights.Where(w => !float.IsFinite(w.Value) || w.Value < 0))
+        {
+            yield return new ValidationResult($"{name} must be a number of at least 0, not {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}", [name]);
+        }
+
+        foreach (var field in FieldBoosts.Keys.Where(f => !IndexFields.TextBoosts.ContainsKey(f)))
+        {
+            yield return new ValidationResult($"{nameof(FieldBoosts)}: unknown field '{field}' (known: {string.Join(", ", IndexFields.TextBoosts.Keys)})", [nameof(FieldBoosts)]);
+        }
+
+        if (PhraseSlop < 0)
+        {
+            yield return new ValidationResult($"{nameof(PhraseSlop)} must be at least 0", [nameof(PhraseSlop)]);
+        }
+
+        if (!float.IsFinite(VenueRecencyHalfLifeYears) || VenueRecencyHalfLifeYears <= 0)
+        {
+            yield return new ValidationResult($"{nameof(VenueRecencyHalfLifeYears)} must be more than 0", [nameof(VenueRecencyHalfLifeYears)]);
+        }
+
+        if (VenueRecencyWindowYears is < 1 or > 100)
+        {
+            yield return new ValidationResult($"{nameof(VenueRecencyWindowYears)} must be between 1 and 100", [nameof(VenueRecencyWindowYears)]);
+        }
+    }
 }

@@ -147,9 +147,10 @@ public static class TalentApplication
             var catalogs = sp.GetRequiredService<ProfileCatalogs>();
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Talent.Search");
             var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+            var clock = sp.GetRequiredService<TimeProvider>();
             return writesIndex
-                ? new LiveIndex(CandidateIndex.OpenForWriting(path, catalogs, logger, search), deleteRetired: true)
-                : new LiveIndex(CandidateIndex.OpenReadOnly(path, catalogs, logger, search), deleteRetired: false);
+                ? new LiveIndex(CandidateIndex.OpenForWriting(path, catalogs, logger, search, clock), deleteRetired: true)
+                : new LiveIndex(CandidateIndex.OpenReadOnly(path, catalogs, logger, search, clock), deleteRetired: false);
         });
 
         // Order matters: hosted services start in registration order, so the database is migrated and

@@ -81,7 +81,19 @@ internal static class CliSettings
     }
 
     public static T Options<T>(IConfiguration configuration, string section)
-        where T : new() => configuration.GetSection(section).Get<T>() ?? new T();
+        where T : new()
+    {
+        var options = configuration.GetSection(section).Get<T>() ?? new T();
+        // The same checks a host makes when it starts (ValidateDataAnnotations), for commands that build no host.
+        var failures = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), failures, validateAllProperties: true))
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(
+                Microsoft.Extensions.Options.Options.DefaultName, typeof(T), failures.Select(f => f.ErrorMessage ?? string.Join(", ", f.MemberNames)));
+        }
+
+        return options;
+    }
 
     /// <summary>The checkout this binary runs from, found by walking up from the working directory to <c>Talent.sln</c>.</summary>
     internal static string? RepositoryRoot()

@@ -114,7 +114,7 @@ public sealed class IndexRebuilder(
             var startSequence = await store.LastSequenceAsync(cancellationToken);
             total = await store.CountCandidatesAsync(cancellationToken);
             Report(ReindexStatus.Running);
-            rebuilt = CandidateIndex.OpenForWriting(IndexLocation.NewGeneration(root, startedAt), catalogs, loggers.CreateLogger("Talent.Search"), search.Value);
+            rebuilt = CandidateIndex.OpenForWriting(IndexLocation.NewGeneration(root, startedAt), catalogs, loggers.CreateLogger("Talent.Search"), search.Value, time);
             await foreach (var (id, profile, updatedAt) in store.StreamCandidatesAsync(cancellationToken))
             {
                 rebuilt.Upsert(id, profile, updatedAt);

@@ -27,6 +27,29 @@ public sealed class SearchOptionsTests : IDisposable
             (defaults.PhraseBoost, defaults.PhraseSlop, defaults.CatalogTopicBoost, defaults.CatalogSkillBoost, defaults.RelatedTopicBoost, defaults.FilterTextBoost, defaults.FirstAuthorVenueBoost),
             (bound.PhraseBoost, bound.PhraseSlop, bound.CatalogTopicBoost, bound.CatalogSkillBoost, bound.RelatedTopicBoost, bound.FilterTextBoost, bound.FirstAuthorVenueBoost));
         Assert.Equal(defaults.Match, bound.Match);
+        Assert.Equal(defaults.VenueTierWeights.OrderBy(p => p.Key, StringComparer.Ordinal), bound.VenueTierWeights.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(
+            (defaults.VenueRecencyBoost, defaults.VenueRecencyHalfLifeYears, defaults.VenueRecencyWindowYears),
+            (bound.VenueRecencyBoost, bound.VenueRecencyHalfLifeYears, bound.VenueRecencyWindowYears));
+        Assert.Empty(defaults.Validate(new(defaults)));
+    }
+
+    [Theory]
+    [InlineData("Talent:Search:PhraseBoost", "-1", "PhraseBoost must be a number of at least 0")]
+    [InlineData("Talent:Search:FieldBoosts:titles", "NaN", "FieldBoosts:titles must be a number of at least 0")]
+    [InlineData("Talent:Search:FieldBoosts:title", "2", "FieldBoosts: unknown field 'title'")]
+    [InlineData("Talent:Search:VenueTierWeights:A*", "-0.5", "VenueTierWeights:A* must be a number of at least 0")]
+    [InlineData("Talent:Search:VenueRecencyHalfLifeYears", "0", "VenueRecencyHalfLifeYears must be more than 0")]
+    [InlineData("Talent:Search:VenueRecencyWindowYears", "0", "VenueRecencyWindowYears must be between 1 and 100")]
+    [InlineData("Talent:Search:PhraseSlop", "-2", "PhraseSlop must be at least 0")]
+    public void A_weight_out_of_range_is_named(string key, string value, string message)
+    {
+        var options = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal) { [key] = value })
+            .Build()
+            .GetSection(SearchOptions.Section).Get<SearchOptions>()!; // the section is set just above
+        var failure = Assert.Single(options.Validate(new(options)));
+        Assert.StartsWith(message, failure.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Talent.Server.Demo;
+
+namespace Talent.Tests.Cli;
+
+/// <summary><c>talent match</c>, <c>similar</c>, <c>eval goldstandard</c> and ranking configuration as separate processes.</summary>
+public sealed class RankingCommandTests
+{
+    [Fact]
+    public async Task Match_and_similar_rank_the_ingested_candidates_and_refuse_bad_usage_in_one_line()
+    {
+        using var temp = new TempDirectory();
+        var data = await IngestDemoAsync(temp);
+        var job = Path.Combine(temp.Path, "job.txt");
+        await File.WriteAllTextAsync(job, "Research engineer for video generation: diffusion models, long video, PyTorch, distributed training.");
+
+        var (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", data, "match", "--text", job, "--top", "3", "--json");
+        Assert.True(exit == 0, stderr);
+        var results = JsonDocument.Parse(stdout).RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.InRange(results.Count, 1, 3);
+        var fits = results.Select(r => r.GetProperty("fit").GetDouble()).ToList();
+        Assert.All(fits, f => Assert.InRange(f, 0, 1));
+        Assert.Equal(fits.OrderDescending(), fits);
+        Assert.NotEmpty(results[0].GetProperty("evidence").EnumerateArray());
+
+        var first = results[0].GetProperty("id").GetInt64();
+        (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", data, "similar", first.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
+        Assert.True(exit == 0, stderr);
+        var similar = JsonDocument.Parse(stdout).RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetInt64()).ToList();
+        Assert.NotEmpty(similar);
+        Assert.DoesNotContain(first, similar);
+
+        (exit, stdout, _) = await TalentProcess.RunAsync("--data", data, "match", "--text", job);
+        Assert.Equal(0, exit);
+        Assert.Contains("fit", stdout, StringComparison.OrdinalIgnoreCase);
+
+        await AssertOneLineErrorAsync(2, "no such file", "--data", data, "match", "--text", Path.Combine(temp.Path, "missing.txt"));
+        await AssertOneLineErrorAsync(2, "--top must be between", "--data", data, "similar", "1", "--top", "0");
+        await AssertOneLineErrorAsync(1, "No candidate with id 987654", "--data", data, "similar", "987654");
+        await AssertOneLineErrorAsync(2, "not a reviewer-expertise gold standard folder", "eval", "goldstandard", "--dataset", temp.Path);
+    }
+
+    [Fact]
+    public async Task A_ranking_weight_out_of_range_is_one_line_naming_the_setting()
+    {
+        using var temp = new TempDirectory();
+        var info = TalentProcess.StartInfo("--data", Path.Combine(temp.Path, "data"), "search", "video");
+        info.Environment["Talent__Search__VenueTierWeights__A*"] = "-1";
+        using var process = Process.Start(info)!; // Process.Start returns a process for a file name
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await stdout;
+
+        Assert.Equal(2, process.ExitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("talent: bad configuration: Talent:Search: VenueTierWeights:A* must be a number of at least 0, not -1", line.TrimEnd());
+    }
+
+    [GoldStandardFact]
+    public async Task Eval_goldstandard_prints_talent_next_to_the_baselines_and_the_published_references()
+    {
+        var (exit, stdout, stderr) = await TalentProcess.RunAsync("eval", "goldstandard", "--dataset", TestPaths.GoldStandardDirectory, "--version", "1");
+        Assert.True(exit == 0, stderr);
+        var rows = stdout.Split('\n').Select(l => l.Trim()).ToList();
+        double Loss(string system) => double.Parse(
+            rows.Single(r => r.StartsWith(system + " ", StringComparison.Ordinal))[system.Length..].Trim().Split(' ')[0],
+            System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.InRange(Loss("Talent match"), 0, 0.26);
+        Assert.True(Loss("Talent match") < Loss("reference tpms_d_20_1_ta"), stdout);
+        Assert.Equal(0.2591, Loss("reference specter_mfr_d_20_1_ta"), 3);
+    }
+
+    private static async Task<string> IngestDemoAsync(TempDirectory temp)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "inbox")).FullName;
+        foreach (var (name, content) in DemoLoader.Documents())
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, name), content);
+        }
+
+        var data = Path.Combine(temp.Path, "data");
+        var (exit, _, stderr) = await TalentProcess.RunAsync("--data", data, "ingest", folder);
+        Assert.True(exit == 0, stderr);
+        return data;
+    }
+
+    private static async Task AssertOneLineErrorAsync(int expectedExit, string expected, params string[] args)
+    {
+        var (exit, _, stderr) = await TalentProcess.RunAsync(args);
+        Assert.Equal(expectedExit, exit);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("talent: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+}
