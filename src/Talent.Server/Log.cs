@@ -13,11 +13,18 @@ internal static partial class Log
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Index caught up to change sequence {Sequence} ({Applied} changes applied)")]
     public static partial void IndexCaughtUp(ILogger logger, long sequence, int applied);
 
+    /// <summary>E-mail addresses and phone numbers in source ids and reasons are masked.</summary>
+    public static void DocumentRejected(ILogger logger, string sourceId, string reason) =>
+        DocumentRejectedMasked(logger, PersonalData.Mask(sourceId), PersonalData.Mask(reason));
+
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Rejected document {SourceId}: {Reason}")]
-    public static partial void DocumentRejected(ILogger logger, string sourceId, string reason);
+    private static partial void DocumentRejectedMasked(ILogger logger, string sourceId, string reason);
+
+    public static void DocumentProcessed(ILogger logger, string sourceId, long version, string outcome, long? candidateId) =>
+        DocumentProcessedMasked(logger, PersonalData.Mask(sourceId), version, outcome, candidateId);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Document {SourceId} version {Version}: {Outcome}, candidate {CandidateId}")]
-    public static partial void DocumentProcessed(ILogger logger, string sourceId, long version, string outcome, long? candidateId);
+    private static partial void DocumentProcessedMasked(ILogger logger, string sourceId, long version, string outcome, long? candidateId);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Index synchronisation failed; retrying")]
     public static partial void IndexSyncFailed(ILogger logger, Exception exception);
@@ -25,8 +32,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Loading {Count} demo profiles")]
     public static partial void DemoLoading(ILogger logger, int count);
 
+    public static void RemovalProcessed(ILogger logger, string what, string id, bool removed) =>
+        RemovalProcessedMasked(logger, what, PersonalData.Mask(id), removed);
+
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Removal of {What} {Id}: {Removed}")]
-    public static partial void RemovalProcessed(ILogger logger, string what, string id, bool removed);
+    private static partial void RemovalProcessedMasked(ILogger logger, string what, string id, bool removed);
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Reindex finished: {Count} candidates in {Seconds:0.0} s ({Rate:0} per second)")]
     public static partial void ReindexFinished(ILogger logger, int count, double seconds, double rate);
@@ -39,4 +49,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Error, Message = "Refreshing the read-only index failed; retrying")]
     public static partial void IndexRefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "OPEN TO ANYONE: Talent:Access:AllowAnonymousOnAnyAddress is set, so every request without an API key is served with every role, on {Addresses}")]
+    public static partial void OpenToAnyone(ILogger logger, string addresses);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Listening on {Addresses}: API keys required (X-Api-Key); create one with talent admin keys create")]
+    public static partial void KeysRequired(ILogger logger, string addresses);
 }

@@ -11,6 +11,7 @@ using Talent.Contracts;
 using Talent.Profiles.Catalogs;
 using Talent.Profiles.Extraction;
 using Talent.Search;
+using Talent.Server.Access;
 using Talent.Server.Api;
 using Talent.Server.Configuration;
 using Talent.Server.Demo;
@@ -85,6 +86,8 @@ public static class TalentApplication
             kestrel.Limits.MaxRequestBodySize = 8 * 1024 * 1024;
         });
         AddTalentServices(builder, roles);
+        AddOptions<AccessOptions>(builder.Services, AccessOptions.Section);
+        AccessServices.Add(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.Configure<JsonOptions>(json =>
@@ -103,18 +106,22 @@ public static class TalentApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        AccessServices.Use(app);
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapSearchEndpoints();
-        app.MapCandidateEndpoints();
-        app.MapDocumentEndpoints();
-        app.MapRejectedEndpoints();
-        app.MapMatchEndpoints();
-        app.MapSuggestEndpoints();
-        app.MapVenueEndpoints();
+        // Recruiters search and read candidates; admins do everything, erasure and documents included.
+        var recruiter = app.MapGroup("").RequireAuthorization(ApiKeyAuthentication.RecruiterPolicy);
+        var admin = app.MapGroup("").RequireAuthorization(ApiKeyAuthentication.AdminPolicy);
+        recruiter.MapSearchEndpoints();
+        recruiter.MapCandidateEndpoints();
+        recruiter.MapMatchEndpoints();
+        recruiter.MapSuggestEndpoints();
+        recruiter.MapVenueEndpoints();
+        admin.MapDocumentEndpoints();
+        admin.MapRejectedEndpoints();
         if (app.Services.GetService<IndexRebuilder>() is not null)
         {
             // Rebuilds run where the index writer is: processes with the worker role.
-            app.MapAdminEndpoints();
+            admin.MapAdminEndpoints();
         }
         app.MapHealthEndpoints();
         app.MapWebPage();
@@ -138,6 +145,7 @@ public static class TalentApplication
         services.AddSingleton(sp => new ProfileExtractor(sp.GetRequiredService<ProfileCatalogs>()));
         services.AddSingleton(sp => new TalentDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath));
         services.AddSingleton<CandidateStore>();
+        services.AddSingleton<AccessStore>();
         // Only a process with the worker role writes the index; a query-only process opens it read-only
         // (no lock) and follows the worker's commits and swapped generations, so both can share one data folder.
         var writesIndex = roles.HasFlag(TalentRoles.Worker);

@@ -181,6 +181,7 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
                     DELETE FROM merges WHERE candidate_id = @candidateId;
                     """,
                     new { candidateId }, transaction);
+                await AccessStore.EraseFromAuditAsync(connection, transaction, candidateId);
                 await DeleteCandidateAsync(connection, transaction, candidateId, Now());
             }
 

@@ -38,7 +38,7 @@ internal sealed class TalentTestHost : IAsyncDisposable
     /// <summary>Where Kestrel listens, for a host started with <c>listen: true</c> (a browser needs a real socket).</summary>
     public Uri? Address { get; }
 
-    public static async Task<TalentTestHost> StartAsync(Dictionary<string, string?>? settings = null, bool listen = false)
+    public static async Task<TalentTestHost> StartAsync(Dictionary<string, string?>? settings = null, bool listen = false, Action<WebApplicationBuilder>? configure = null)
     {
         var temp = new TempDirectory();
         var overrides = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -64,6 +64,7 @@ internal sealed class TalentTestHost : IAsyncDisposable
             builder.WebHost.UseTestServer();
         }
 
+        configure?.Invoke(builder);
         var app = TalentApplication.BuildWebApplication(builder);
         await app.StartAsync();
         var address = listen

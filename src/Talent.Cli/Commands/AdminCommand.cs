@@ -32,6 +32,8 @@ internal static class AdminCommand
         });
         admin.Subcommands.Add(rejected);
         admin.Subcommands.Add(ReindexCommand.Create());
+        admin.Subcommands.Add(AccessCommands.Keys());
+        admin.Subcommands.Add(AccessCommands.Audit());
         return admin;
     }
 }

@@ -23,7 +23,14 @@ internal sealed class RunningServer(HttpClient client) : IDisposable
 
         // A wildcard listen address is reached on loopback.
         url = url.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://+", "://127.0.0.1", StringComparison.Ordinal);
-        return new RunningServer(new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) });
+        var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
+        // A server that is not on loopback only requires an admin key for ingestion and reindex.
+        if (Environment.GetEnvironmentVariable("TALENT_API_KEY") is { Length: > 0 } key)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        return new RunningServer(client);
     }
 
     public async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) =>

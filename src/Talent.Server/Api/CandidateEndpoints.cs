@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Talent.Contracts;
+using Talent.Server.Access;
 using Talent.Storage;
 
 namespace Talent.Server.Api;
@@ -18,14 +19,21 @@ public static class CandidateEndpoints
             .WithName("GetCandidate")
             .WithSummary("One merged candidate with every source and merge reason");
         group.MapDelete("/{id:long}", RemoveCandidate)
+            .RequireAuthorization(ApiKeyAuthentication.AdminPolicy)
             .WithName("RemoveCandidate")
             .WithSummary("Erase a candidate and every source about them");
     }
 
-    internal static async Task<Results<Ok<CandidateDetails>, NotFound<ProblemDetails>>> GetCandidate(long id, CandidateStore store, CancellationToken cancellationToken) =>
-        await store.GetCandidateAsync(id, cancellationToken) is { } candidate
-            ? TypedResults.Ok(candidate)
-            : TypedResults.NotFound(new ProblemDetails { Title = "Candidate not found", Detail = $"No candidate with id {id}.", Status = 404 });
+    internal static async Task<Results<Ok<CandidateDetails>, NotFound<ProblemDetails>>> GetCandidate(long id, HttpContext context, CandidateStore store, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        if (await store.GetCandidateAsync(id, cancellationToken) is not { } candidate)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "Candidate not found", Detail = $"No candidate with id {id}.", Status = 404 });
+        }
+
+        await audit.RecordAsync(context, "candidate", null, [id]);
+        return TypedResults.Ok(candidate);
+    }
 
     internal static async Task<Accepted> RemoveCandidate(long id, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Talent.Search.Matching;
+using Talent.Server.Access;
 using Talent.Server.Indexing;
 
 namespace Talent.Server.Api;
@@ -25,7 +26,7 @@ public static class MatchEndpoints
     /// <summary>The body of <c>POST /api/match</c>.</summary>
     public sealed record MatchBody(string? Text, long? CandidateId, int? Top);
 
-    internal static Results<Ok<MatchResponse>, ValidationProblem> Match(MatchBody? body, LiveIndex live)
+    internal static async Task<Results<Ok<MatchResponse>, ValidationProblem>> Match(MatchBody? body, HttpContext context, LiveIndex live, AuditTrail audit)
     {
         var (request, errors) = MatchRequest.Create(body?.Text, body?.CandidateId, body?.Top);
         if (request is null)
@@ -33,11 +34,18 @@ public static class MatchEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        using var lease = live.Acquire();
-        return TypedResults.Ok(lease.Index.Match(request));
+        MatchResponse response;
+        using (var lease = live.Acquire())
+        {
+            response = lease.Index.Match(request);
+        }
+
+        var described = request.Text.Length > 200 ? request.Text[..200] + "…" : request.Text;
+        await audit.RecordAsync(context, "match", described, response.Results.Select(r => r.Id));
+        return TypedResults.Ok(response);
     }
 
-    internal static Results<Ok<MatchResponse>, ValidationProblem, NotFound<ProblemDetails>> Similar(long id, int? top, LiveIndex live)
+    internal static async Task<Results<Ok<MatchResponse>, ValidationProblem, NotFound<ProblemDetails>>> Similar(long id, int? top, HttpContext context, LiveIndex live, AuditTrail audit)
     {
         if (top is < 1 or > MatchRequest.MaxTop)
         {
@@ -47,9 +55,18 @@ public static class MatchEndpoints
             });
         }
 
-        using var lease = live.Acquire();
-        return lease.Index.Similar(id, top ?? 10) is { } response
-            ? TypedResults.Ok(response)
-            : TypedResults.NotFound(new ProblemDetails { Title = "Candidate not found", Detail = $"No candidate with id {id} in the index.", Status = 404 });
+        MatchResponse? response;
+        using (var lease = live.Acquire())
+        {
+            response = lease.Index.Similar(id, top ?? 10);
+        }
+
+        if (response is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "Candidate not found", Detail = $"No candidate with id {id} in the index.", Status = 404 });
+        }
+
+        await audit.RecordAsync(context, "similar", id.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Results.Select(r => r.Id).Prepend(id));
+        return TypedResults.Ok(response);
     }
 }

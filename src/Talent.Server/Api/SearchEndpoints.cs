@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Talent.Search;
+using Talent.Server.Access;
 using Talent.Server.Indexing;
 
 namespace Talent.Server.Api;
@@ -17,8 +18,9 @@ public static class SearchEndpoints
             .WithSummary("Ranked candidates with evidence and facets")
             .WithTags("Search");
 
-    internal static Results<Ok<SearchResponse>, ValidationProblem> Search(HttpRequest request, LiveIndex live)
+    internal static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(HttpContext context, LiveIndex live, AuditTrail audit)
     {
+        var request = context.Request;
         var query = request.Query;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var unknown in query.Keys.Where(k => !Parameters.Contains(k)))
@@ -41,13 +43,22 @@ public static class SearchEndpoints
             return TypedResults.ValidationProblem(requestErrors);
         }
 
-        using var lease = live.Acquire();
-        return lease.Index.Search(searchRequest) switch
+        SearchOutcome outcome;
+        using (var lease = live.Acquire())
         {
-            SearchOutcome.Found found => TypedResults.Ok(found.Response),
-            SearchOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-            _ => throw new InvalidOperationException("Unknown search outcome."),
-        };
+            outcome = lease.Index.Search(searchRequest);
+        }
+
+        switch (outcome)
+        {
+            case SearchOutcome.Found found:
+                await audit.RecordAsync(context, "search", request.QueryString.Value, found.Response.Results.Select(r => r.Id));
+                return TypedResults.Ok(found.Response);
+            case SearchOutcome.Invalid invalid:
+                return TypedResults.ValidationProblem(invalid.Errors);
+            default:
+                throw new InvalidOperationException("Unknown search outcome.");
+        }
     }
 
     private static IEnumerable<string> Values(IQueryCollection query, string name) =>

@@ -355,6 +355,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [ChromiumFact]
     public async Task A_401_asks_for_an_api_key_stores_it_and_retries_with_it()
     {
+        var (_, secret) = await site.Host.Get<Talent.Storage.AccessStore>().CreateKeyAsync("recruiter", "page test", CancellationToken.None);
         await using var page = await site.OpenAsync();
         page.ExpectedErrors.Add("status of 401");
         var keys = new List<string?>();
@@ -366,7 +367,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
                 keys.Add(key);
             }
 
-            if (key == "test-key-123")
+            if (key == secret)
             {
                 await route.ContinueAsync();
             }
@@ -379,16 +380,16 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
         await page.GotoAsync("/?q=diffusion");
         await Expect(page.Page.Locator("#key-panel")).ToBeVisibleAsync();
         await Expect(page.Page.GetByLabel("API key", new() { Exact = true })).ToBeFocusedAsync();
-        await page.Page.GetByLabel("API key", new() { Exact = true }).FillAsync("test-key-123");
+        await page.Page.GetByLabel("API key", new() { Exact = true }).FillAsync(secret);
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Save and retry" }).ClickAsync();
 
         await Expect(page.Page.Locator("#key-panel")).ToBeHiddenAsync();
         await Expect(page.Cards.First).ToBeVisibleAsync();
-        Assert.Equal("test-key-123", await page.Page.EvaluateAsync<string>("localStorage.getItem('talent.apiKey')"));
+        Assert.Equal(secret, await page.Page.EvaluateAsync<string>("localStorage.getItem('talent.apiKey')"));
         lock (keys)
         {
             Assert.Null(keys[0]);
-            Assert.Equal("test-key-123", keys[^1]);
+            Assert.Equal(secret, keys[^1]);
         }
 
         page.AssertNoErrors();
@@ -419,11 +420,13 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [ChromiumFact]
     public async Task Every_request_from_the_page_carries_the_stored_api_key()
     {
+        // The service checks a key it is sent: the page stores a real admin key (the rejected view needs admin).
+        var (_, secret) = await site.Host.Get<Talent.Storage.AccessStore>().CreateKeyAsync("admin", "page test", CancellationToken.None);
         await using var page = await site.OpenAsync();
         var missing = new List<string>();
         page.Page.Request += (_, request) =>
         {
-            if (request.Url.Contains("/api/", StringComparison.Ordinal) && request.Headers.GetValueOrDefault("x-api-key") != "stored-key")
+            if (request.Url.Contains("/api/", StringComparison.Ordinal) && request.Headers.GetValueOrDefault("x-api-key") != secret)
             {
                 lock (missing)
                 {
@@ -433,7 +436,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
         };
         await page.GotoAsync("/");
         await page.WaitForResultsAsync();
-        await page.Page.EvaluateAsync("localStorage.setItem('talent.apiKey', 'stored-key')");
+        await page.Page.EvaluateAsync("key => localStorage.setItem('talent.apiKey', key)", secret);
         lock (missing)
         {
             // Before a key is stored, requests go without one.

@@ -1,0 +1,230 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Talent.Server.Access;
+using Talent.Server.Demo;
+using Talent.Storage;
+
+namespace Talent.Tests.Access;
+
+/// <summary>API keys and roles on every endpoint, when the service requires keys.</summary>
+public sealed class AccessControlTests : IAsyncLifetime
+{
+    private TalentTestHost host = null!; // set in InitializeAsync
+    private long candidateId;
+    private string recruiter = "";
+    private string admin = "";
+    private string revoked = "";
+
+    /// <summary>Every /api route with the least role it needs and a request that succeeds with that role.</summary>
+    private IEnumerable<(string Method, string Route, string Role, Func<HttpRequestMessage> Request)> Endpoints() =>
+    [
+        ("GET", "/api/search", "recruiter", () => new(HttpMethod.Get, "/api/search?q=learning")),
+        ("GET", "/api/candidates/{id:long}", "recruiter", () => new(HttpMethod.Get, $"/api/candidates/{candidateId}")),
+        ("GET", "/api/candidates/{id:long}/similar", "recruiter", () => new(HttpMethod.Get, $"/api/candidates/{candidateId}/similar")),
+        ("POST", "/api/match", "recruiter", () => new(HttpMethod.Post, "/api/match") { Content = JsonContent.Create(new { text = "distributed training of large models" }) }),
+        ("GET", "/api/suggest", "recruiter", () => new(HttpMethod.Get, "/api/suggest?field=skill&prefix=py")),
+        ("GET", "/api/venues", "recruiter", () => new(HttpMethod.Get, "/api/venues")),
+        ("POST", "/api/documents", "admin", () => new(HttpMethod.Post, "/api/documents") { Content = JsonContent.Create(new { sourceId = "api:access", version = 1, contentType = "text/markdown", content = "# Quentin Marlowe-Iyer\nquentin@example.org\n" }) }),
+        ("DELETE", "/api/candidates/{id:long}", "admin", () => new(HttpMethod.Delete, "/api/candidates/987654")),
+        ("GET", "/api/rejected", "admin", () => new(HttpMethod.Get, "/api/rejected")),
+        ("GET", "/api/admin/reindex", "admin", () => new(HttpMethod.Get, "/api/admin/reindex")),
+        ("POST", "/api/admin/reindex", "admin", () => new(HttpMethod.Post, "/api/admin/reindex")),
+    ];
+
+    public async Task InitializeAsync()
+    {
+        host = await TalentTestHost.StartAsync(new(StringComparer.Ordinal) { ["Talent:Access:AllowAnonymousOnLoopback"] = "false" });
+        foreach (var (name, content) in DemoLoader.Documents())
+        {
+            var outcome = await host.SubmitAsync("demo:" + name, name.EndsWith(".md", StringComparison.Ordinal) ? "text/markdown" : "text/plain", content);
+            candidateId = outcome.CandidateId ?? candidateId;
+        }
+
+        await host.WaitForIndexAsync();
+        var keys = host.Get<AccessStore>();
+        recruiter = (await keys.CreateKeyAsync("recruiter", "recruiting team", CancellationToken.None)).Secret;
+        admin = (await keys.CreateKeyAsync("admin", "operator", CancellationToken.None)).Secret;
+        var (gone, goneSecret) = await keys.CreateKeyAsync("admin", "former operator", CancellationToken.None);
+        Assert.True(await keys.RevokeKeyAsync(gone.Id, CancellationToken.None));
+        revoked = goneSecret;
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public void The_table_covers_every_api_route()
+    {
+        var routes = host.Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(routes, Endpoints().Select(e => $"{e.Method} {e.Route}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_401_403_or_success_by_key_and_role()
+    {
+        foreach (var (method, route, role, request) in Endpoints())
+        {
+            var what = $"{method} {route}";
+            Assert.True(await SendAsync(request(), null) == HttpStatusCode.Unauthorized, $"{what} without a key");
+            Assert.True(await SendAsync(request(), revoked) == HttpStatusCode.Unauthorized, $"{what} with a revoked key");
+            Assert.True(await SendAsync(request(), "tk_" + new string('x', 43)) == HttpStatusCode.Unauthorized, $"{what} with an unknown key");
+            var asRecruiter = await SendAsync(request(), recruiter);
+            if (role == "admin")
+            {
+                Assert.True(asRecruiter == HttpStatusCode.Forbidden, $"{what} as recruiter: {asRecruiter}");
+            }
+            else
+            {
+                Assert.True((int)asRecruiter is >= 200 and < 300, $"{what} as recruiter: {asRecruiter}");
+            }
+
+            var asAdmin = await SendAsync(request(), admin);
+            Assert.True((int)asAdmin is >= 200 and < 300, $"{what} as admin: {asAdmin}");
+        }
+    }
+
+    [Fact]
+    public async Task Health_openapi_and_the_page_need_no_key()
+    {
+        foreach (var path in new[] { "/health/live", "/health/ready", "/openapi/v1.json", "/", "/assets/app.js" })
+        {
+            Assert.True(await SendAsync(new(HttpMethod.Get, path), null) == HttpStatusCode.OK, path);
+        }
+    }
+
+    [Fact]
+    public async Task A_401_says_what_is_missing_as_problem_details()
+    {
+        using var response = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/search?q=x"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("X-Api-Key", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("X-Api-Key", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_are_stored_hashed_never_in_clear()
+    {
+        var (key, secret) = await host.Get<AccessStore>().CreateKeyAsync("recruiter", null, CancellationToken.None);
+        Assert.StartsWith(key.Prefix, secret, StringComparison.Ordinal);
+        Assert.True(secret.Length > 40);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.EnumerateFiles(host.DataDirectory, "talent.db*"))
+        {
+            var bytes = await ReadSharedAsync(file);
+            Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(secret)), $"{Path.GetFileName(file)} holds a key in clear");
+        }
+
+        Assert.DoesNotContain((await host.Get<AccessStore>().ListKeysAsync(CancellationToken.None)).Select(k => k.Prefix), p => p.Length >= secret.Length);
+    }
+
+    [Fact]
+    public async Task Searches_and_candidate_views_are_audited_and_erasure_leaves_only_that_access_happened()
+    {
+        var audit = host.Get<AuditTrail>();
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(new(HttpMethod.Get, "/api/search?q=learning&size=50"), recruiter));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(new(HttpMethod.Get, $"/api/candidates/{candidateId}"), recruiter));
+        await audit.FlushAsync(CancellationToken.None);
+
+        var entries = await host.Get<AccessStore>().ReadAuditAsync(100, CancellationToken.None);
+        var search = Assert.Single(entries, e => e.Action == "search" && e.Detail == "?q=learning&size=50");
+        var view = Assert.Single(entries, e => e.Action == "candidate" && e.CandidateIds.Contains(candidateId));
+        Assert.Equal("recruiter", search.KeyRole);
+        Assert.NotEmpty(search.CandidateIds);
+        var erased = search.CandidateIds[0];
+
+        Assert.True(await host.Get<CandidateStore>().RemoveCandidateAsync(erased, CancellationToken.None));
+        Assert.True(await host.Get<CandidateStore>().RemoveCandidateAsync(candidateId, CancellationToken.None) || erased == candidateId);
+        var after = await host.Get<AccessStore>().ReadAuditAsync(100, CancellationToken.None);
+        var searchAfter = Assert.Single(after, e => e.Id == search.Id);
+        Assert.DoesNotContain(erased, searchAfter.CandidateIds);
+        Assert.Equal(search.CandidateIds.Where(id => id != erased && id != candidateId), searchAfter.CandidateIds);
+        var viewAfter = Assert.Single(after, e => e.Id == view.Id);
+        Assert.Empty(viewAfter.CandidateIds);
+        Assert.Equal("candidate", viewAfter.Action);
+    }
+
+    [Fact]
+    public async Task Security_headers_are_on_every_response()
+    {
+        foreach (var path in new[] { "/", "/api/search?q=x", "/health/live" })
+        {
+            using var response = await host.Client.GetAsync(path);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Logs_mask_e_mail_addresses_and_phone_numbers()
+    {
+        var logs = new CapturedLogs();
+        await using var logged = await TalentTestHost.StartAsync(
+            new(StringComparer.Ordinal) { ["Logging:LogLevel:Default"] = "Debug" },
+            configure: b => b.Logging.AddProvider(logs));
+        await logged.SubmitAsync("mail:quentin.marlowe@example.org +44 20 7946 0958", "text/markdown", "");
+        await logged.SubmitAsync("mail:quentin.marlowe@example.org/cv", "text/markdown", "# Quentin Marlowe\nquentin.marlowe@example.org · +44 20 7946 0958\n\n## Experience\nEngineer, Example Ltd, 2020–now");
+        await logged.WaitForIndexAsync();
+
+        var text = logs.Text();
+        Assert.Contains("[e-mail]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("quentin.marlowe@example.org", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("7946 0958", text, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpStatusCode> SendAsync(HttpRequestMessage request, string? key)
+    {
+        using (request)
+        {
+            if (key is not null)
+            {
+                request.Headers.Add("X-Api-Key", key);
+            }
+
+            using var response = await host.Client.SendAsync(request);
+            return response.StatusCode;
+        }
+    }
+
+    private static async Task<byte[]> ReadSharedAsync(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> lines = new();
+
+        public string Text() => string.Join('\n', lines);
+
+        public ILogger CreateLogger(string categoryName) => new Logger(lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue(formatter(state, exception) + (exception is null ? "" : " " + exception));
+        }
+    }
+}
