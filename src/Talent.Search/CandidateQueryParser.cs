@@ -80,6 +80,19 @@ internal sealed class CandidateQueryParser : MultiFieldQueryParser
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => base.GetFuzzyQuery(MapField(field), termStr, minSimilarity);
 
+    /// <summary>A malformed <c>/regular expression/</c> is a syntax error like any other, not an exception from Lucene's automaton.</summary>
+    protected override Query GetRegexpQuery(string field, string termStr)
+    {
+        try
+        {
+            return base.GetRegexpQuery(MapField(field), termStr);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ParseException($"Bad regular expression /{(termStr.Length > 40 ? termStr[..40] + "…" : termStr)}/: {e.Message}");
+        }
+    }
+
     private static bool IsYearField(string? field) =>
         string.Equals(field, "since", StringComparison.OrdinalIgnoreCase) || string.Equals(field, IndexFields.Year, StringComparison.OrdinalIgnoreCase);
 

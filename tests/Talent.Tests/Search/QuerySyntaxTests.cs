@@ -20,6 +20,8 @@ public sealed class QuerySyntaxTests : IDisposable
     [InlineData("since:yesterday")]
     [InlineData("since:99999999999999")]
     [InlineData("year:[1800 TO 2020]")]
+    [InlineData("/regex[/")]
+    [InlineData("title:/(unclosed/")]
     public void Bad_syntax_is_a_readable_error_on_q(string query)
     {
         using var index = OpenWithBoth(directory);
