@@ -66,6 +66,8 @@ public sealed class CandidateIndex : IDisposable
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 Similarity = new BM25Similarity(),
+                // Erasure purges every deleted document (see PurgeDeleted), not only segments with many deletions.
+                MergePolicy = new TieredMergePolicy { ForceMergeDeletesPctAllowed = 0 },
             };
             try
             {
@@ -150,6 +152,63 @@ public sealed class CandidateIndex : IDisposable
         Interlocked.Exchange(ref writerSequence, appliedSequence);
         searchers?.MaybeRefreshBlocking();
         Log.IndexCommitted(logger, appliedSequence);
+    }
+
+    /// <summary>
+    /// Erasure: rewrites every segment that holds deleted documents (earlier versions of updated candidates
+    /// included) so no trace of them stays in the index files, commits, and lets the replaced files go as soon
+    /// as no search uses them.
+    /// </summary>
+    public void PurgeDeleted()
+    {
+        var indexWriter = Writer;
+        indexWriter.ForceMergeDeletes(doWait: true);
+        Commit(LastAppliedSequence);
+        indexWriter.DeleteUnusedFiles();
+    }
+
+    /// <summary>
+    /// Where <paramref name="needle"/> (case-insensitive) still occurs in the last commit: in any stored field or any
+    /// indexed term of any document, deleted documents included. Erasure checks it is nowhere.
+    /// </summary>
+    internal List<string> FindTraces(string needle)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            return [];
+        }
+
+        using var reader = DirectoryReader.Open(directory);
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = leaf.AtomicReader;
+            for (var doc = 0; doc < segment.MaxDoc; doc++)
+            {
+                foreach (var field in segment.Document(doc).Fields)
+                {
+                    if ((field.GetStringValue() ?? "").Contains(needle, StringComparison.OrdinalIgnoreCase)
+                        || (field.GetBinaryValue() is { } bytes && bytes.Utf8ToString().Contains(needle, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        found.Add("stored " + field.Name);
+                    }
+                }
+            }
+
+            foreach (var field in segment.Fields)
+            {
+                var terms = segment.GetTerms(field)?.GetEnumerator();
+                while (terms is not null && terms.MoveNext())
+                {
+                    if (terms.Term.Utf8ToString().Contains(needle, StringComparison.OrdinalIgnoreCase))
+                    {
+                        found.Add("term " + field);
+                    }
+                }
+            }
+        }
+
+        return [.. found];
     }
 
     /// <summary>Makes changes since the last refresh visible to searches without committing (read-only: opens newer commits).</summary>

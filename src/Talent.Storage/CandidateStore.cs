@@ -155,6 +155,7 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             }
 
             await transaction.CommitAsync(cancellationToken);
+            await TalentDatabase.CheckpointAsync(connection, cancellationToken);
             return removed > 0;
         }
         finally
@@ -186,6 +187,7 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             }
 
             await transaction.CommitAsync(cancellationToken);
+            await TalentDatabase.CheckpointAsync(connection, cancellationToken);
             return exists;
         }
         finally

@@ -42,6 +42,13 @@ public sealed class TalentDatabase
         return connection;
     }
 
+    /// <summary>
+    /// Erasure: copies the write-ahead log into the database and truncates it, so erased rows (already zeroed in
+    /// the database by <c>secure_delete</c>) leave no older page images behind in the <c>-wal</c> file.
+    /// </summary>
+    public static async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: cancellationToken));
+
     /// <summary>Starts a write transaction that takes the write lock at once, so read-then-write decisions cannot race.</summary>
     public static SqliteTransaction BeginWrite(SqliteConnection connection) => connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
 

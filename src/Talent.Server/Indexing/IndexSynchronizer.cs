@@ -102,6 +102,23 @@ public sealed class IndexSynchronizer(
         }
     }
 
+    /// <summary>Erasure: applies every pending change, then purges deleted documents from the live index files.</summary>
+    public async Task CatchUpAndPurgeAsync(CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var index = live.Current;
+            await ApplyAsync(index, cancellationToken);
+            index.PurgeDeleted();
+            Interlocked.Exchange(ref appliedSequence, index.LastAppliedSequence);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
     /// <summary>
     /// Brings a rebuilt index up to date with the changes made while it was built, publishes it as the
     /// live generation and swaps it in, all while no other change is applied.

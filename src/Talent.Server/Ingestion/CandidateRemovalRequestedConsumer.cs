@@ -25,6 +25,7 @@ public sealed class CandidateRemovalRequestedConsumer(CandidateStore store, Inde
             Log.RemovalProcessed(logger, "source", message.SourceId, removed);
         }
 
-        synchronizer.Notify();
+        // Erasure is done when the person is gone from the index files too, not only from search results.
+        await synchronizer.CatchUpAndPurgeAsync(context.CancellationToken);
     }
 }

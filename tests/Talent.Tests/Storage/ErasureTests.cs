@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Talent.Search;
+using Talent.Storage;
+
+namespace Talent.Tests.Storage;
+
+/// <summary>After erasure, a person's e-mail address is nowhere in the data folder: not in SQLite, its log, or the index files.</summary>
+public sealed class ErasureTests
+{
+    private const string Email = "ottoline.vasquez-brandt@erasure.example.org";
+
+    [Fact]
+    public async Task An_erased_candidates_email_appears_in_no_file_and_a_rebuilt_index_does_not_bring_it_back()
+    {
+        await using var host = await TalentTestHost.StartAsync();
+        var first = await host.SubmitAsync("erasure:cv", "text/markdown", Cv(1));
+        await host.SubmitAsync("erasure:cv", "text/markdown", Cv(2), version: 2); // an older version of the document stays in the index files until purged
+        await host.SubmitAsync("erasure:homepage", "text/markdown", $"# Ottoline Vasquez-Brandt\n\nContact: {Email}\n\n## Publications\n- Sparse Mixture Routing for Long Context, NeurIPS 2024\n");
+        await host.SubmitAsync("other:cv", "text/markdown", "# Bertram Achterberg\nbertram@other.example.org\n\n## Publications\n- Graph Sampling at Scale, KDD 2023\n");
+        await host.WaitForIndexAsync();
+        var id = first.CandidateId!.Value; // an accepted document has a candidate
+        Assert.NotEmpty(FilesHolding(host.DataDirectory)); // the scan finds the address while it is stored
+        Assert.NotEmpty(Traces(host));
+
+        using (var response = await host.Client.DeleteAsync($"/api/candidates/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        await WaitUntilAsync(async () => await host.Get<CandidateStore>().GetCandidateAsync(id, CancellationToken.None) is null && FilesHolding(host.DataDirectory).Count == 0,
+            () => "the address is still in: " + string.Join(", ", FilesHolding(host.DataDirectory)));
+        Assert.Equal(0, (await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=Vasquez"))!.Total);
+        Assert.Equal(1, (await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=Achterberg"))!.Total);
+        // Stored fields are compressed, so the index is also read through Lucene: no stored value or term of any
+        // document, deleted ones (earlier versions) included, still names the person.
+        Assert.Empty(Traces(host));
+
+        // A rebuild from SQLite does not bring the person back.
+        using (var response = await host.Client.PostAsync("/api/admin/reindex", null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        await WaitUntilAsync(
+            async () => (await host.Client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/admin/reindex")).GetProperty("state").GetString() is "succeeded",
+            () => "the reindex to finish");
+        Assert.Empty(FilesHolding(host.DataDirectory));
+        Assert.Empty(Traces(host));
+        Assert.Equal(0, (await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=Vasquez"))!.Total);
+        Assert.Equal(1, (await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=Achterberg"))!.Total);
+    }
+
+    private static List<string> Traces(TalentTestHost host)
+    {
+        using var lease = host.Get<Talent.Server.Indexing.LiveIndex>().Acquire();
+        return [.. lease.Index.FindTraces("ottoline"), .. lease.Index.FindTraces("vasquez-brandt@")];
+    }
+
+    private static string Cv(int version) =>
+        $"""
+        # Ottoline Vasquez-Brandt
+        {Email} · +49 30 5557 0{version}21
+
+        ## Experience
+        - Research Scientist, Example Lab, 2021–now
+
+        ## Publications
+        - Sparse Mixture Routing for Long Context, NeurIPS 2024
+        - Token Budgets for Speculative Decoding (v{version}), ICLR 2025
+        """;
+
+    /// <summary>Every file under the data folder whose bytes hold the address (UTF-8 or UTF-16, any case of the domain).</summary>
+    private static List<string> FilesHolding(string directory)
+    {
+        // Pooled connections stay open, as in a running service: the write-ahead log is not merged away by closing them.
+        var needles = new[] { Email, Email.ToUpperInvariant(), "ottoline.vasquez-brandt@" }
+            .SelectMany(e => new[] { Encoding.UTF8.GetBytes(e), Encoding.Unicode.GetBytes(e) })
+            .ToList();
+        var holding = new List<string>();
+        // The writer's exclusive lock file holds no data and cannot be opened while the writer lives.
+        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "talent-writer.lock"))
+        {
+            byte[] bytes;
+            try
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                bytes = copy.ToArray();
+            }
+            catch (FileNotFoundException)
+            {
+                continue; // deleted while scanning: not there
+            }
+
+            if (needles.Exists(n => bytes.AsSpan().IndexOf(n) >= 0))
+            {
+                holding.Add(Path.GetRelativePath(directory, file));
+            }
+        }
+
+        return holding;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string> what)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            if (timeout.IsCancellationRequested)
+            {
+                Assert.Fail("timed out waiting: " + what());
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
