@@ -108,7 +108,21 @@ internal static partial class AuthorList
     /// <summary>A heading or first line that is a person's name, title-cased when written in capitals.</summary>
     public static string? AsPersonName(string text)
     {
-        var name = CleanName(text.Replace("**", string.Empty, StringComparison.Ordinal));
+        // Grouping left by a LaTeX title block ({\LARGE \textbf{Name}}) is not part of the name.
+        var bare = text.Replace("**", string.Empty, StringComparison.Ordinal).Trim().Trim('{', '}', '\\', ' ');
+        // "王小明 (Xiaoming Wang)": the name as written, then its romanisation in brackets.
+        var bracket = bare.IndexOf(" (", StringComparison.Ordinal);
+        if (bracket > 0 && bare.EndsWith(')'))
+        {
+            bare = bare[..bracket];
+        }
+
+        var name = CleanName(bare);
+        if (IsCjkName(name))
+        {
+            return name;
+        }
+
         if (name.Length is < 3 or > 60 || !LooksLikeName(name, allowSingle: false))
         {
             return null;
@@ -124,6 +138,10 @@ internal static partial class AuthorList
             ? string.Concat(t[..1], t[1..].ToLowerInvariant())
             : t));
     }
+
+    /// <summary>A name in Chinese characters or Hangul, written without spaces (王小明, 김민준).</summary>
+    private static bool IsCjkName(string name) =>
+        name.Length is >= 2 and <= 4 && name.All(c => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7AF'));
 
     /// <summary>1-based position of <paramref name="person"/> among <paramref name="authors"/>, comparing normalised names.</summary>
     public static int? PositionOf(string? person, IReadOnlyList<string> authors)

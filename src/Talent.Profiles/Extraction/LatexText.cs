@@ -306,7 +306,10 @@ internal static partial class LatexText
             if (DroppedWithArguments.Contains(name))
             {
                 SkipOptional();
-                while (PeekArgument())
+                // An environment's own arguments (\begin{tabular}{ll}) are on its line; a group on the next line
+                // ({\LARGE \textbf{Name}} after \begin{center}) is content.
+                var environment = name is "begin" or "end";
+                while (environment ? PeekArgumentOnLine() : PeekArgument())
                 {
                     Argument(depth);
                 }
@@ -420,6 +423,17 @@ internal static partial class LatexText
             {
                 output.Append(value);
             }
+        }
+
+        private bool PeekArgumentOnLine()
+        {
+            var i = at;
+            while (i < text.Length && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            return i < text.Length && text[i] == '{';
         }
 
         private bool PeekArgument()

@@ -57,10 +57,10 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     [GeneratedRegex(@"\*\*(?<b>[^*]{1,200})\*\*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BoldPattern();
 
-    [GeneratedRegex(@"\b(?<deg>Ph\.\s?D\.?|PhD|Doctor of Philosophy|M\.\s?Eng\.?|B\.\s?Eng\.?|M\.\s?Sc\.?|B\.\s?Sc\.?|M\.\s?S\.|B\.\s?S\.|B\.\s?A\.|M\.\s?A\.|MBA|M\.\s?Phil\.?|Bachelor(?:'s)?(?: of (?:Science|Engineering|Arts))?|Master(?:'s)?(?: of (?:Science|Engineering|Arts))?)(?=[\s,;]|$)(?:\s*(?:degree\s+)?in\s+(?<field>[^,.;\t|]+?))?(?=\s*(?:[,.;\t|]|Advisor|Supervisor|supervised|advised|$))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?<deg>Ph\.\s?D\.?|PhD|Doctor of Philosophy|B\.\s?Tech\.?|M\.\s?Tech\.?|M\.\s?Eng\.?|B\.\s?Eng\.?|M\.\s?Sc\.?|B\.\s?Sc\.?|M\.\s?S\.|B\.\s?S\.|B\.\s?A\.|M\.\s?A\.|MBA|M\.\s?Phil\.?|Bachelor(?:'s)?(?: of (?:Science|Engineering|Arts))?|Master(?:'s)?(?: of (?:Science|Engineering|Arts))?)(?=[\s,;]|$)(?:\s*(?:degree\s+)?in\s+(?<field>[^,.;\t|]+?))?(?=\s*(?:[,.;\t|]|Advisor|Supervisor|supervised|advised|$))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DegreePattern();
 
-    [GeneratedRegex(@"\b(?:University|Institute|College|School|Academy|Polytechnic|Universit[éäà]t?|Universidad|École|ETH)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:University|Institute|College|School|Academy|Polytechnic|Politecnico|Politécnica|Hochschule|Universit[éäà]t?|Università|Universidad|Universiteit|École|ETH|EPFL|KAIST|Technion)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InstitutionWordPattern();
 
     [GeneratedRegex(@"(?:Advisor|Supervisor|supervised by|advised by|Advised by|Supervised by)\s*:?\s*(?:Prof\.?|Professor|Dr\.?)?\s*(?<name>[A-Z][\w'-]+(?: +[A-Z][\w'-]+){1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
