@@ -64,6 +64,7 @@ public sealed class AccessCommandTests
                 Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
                 Assert.Contains(log, l => l.Contains("API keys required", StringComparison.Ordinal));
                 Assert.DoesNotContain(log, l => l.Contains(secret, StringComparison.Ordinal));
+                await WaitForAuditAsync(data);
             }
             finally
             {
@@ -110,6 +111,23 @@ public sealed class AccessCommandTests
         {
             server.Kill(entireProcessTree: false);
             await server.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>The audit is written in the background: waits until the server has stored the search, read by another process.</summary>
+    private static async Task WaitForAuditAsync(string data)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", data, "admin", "audit", "--json");
+            Assert.True(exit == 0, stderr);
+            if (JsonDocument.Parse(stdout).RootElement.GetArrayLength() > 0 || DateTime.UtcNow > deadline)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
         }
     }
 
