@@ -27,77 +27,53 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
     }
 
     /// <summary>Stores an accepted document: resolves who it belongs to, joins candidates it bridges, re-derives them.</summary>
-    public async Task<StoreOutcome> StoreAcceptedAsync(IncomingDocument document, ExtractedProfile profile, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> StoreAcceptedAsync(IncomingDocument document, ExtractedProfile profile, CancellationToken cancellationToken) =>
+        Single(await StoreBatchAsync([new DocumentWrite(document, profile, null)], cancellationToken));
+
+    /// <summary>Records a rejected document with its reason. A source that was accepted before no longer contributes to its candidate.</summary>
+    public async Task<StoreOutcome> StoreRejectedAsync(IncomingDocument document, string reason, CancellationToken cancellationToken) =>
+        Single(await StoreBatchAsync([new DocumentWrite(document, null, reason)], cancellationToken));
+
+    /// <summary>
+    /// Stores documents in order in one transaction, each as <see cref="StoreAcceptedAsync"/> or
+    /// <see cref="StoreRejectedAsync"/> would alone: a document sees the ones before it in the batch, so two
+    /// documents of one person merge and a duplicate or older version later in the batch is unchanged or
+    /// stale. A document whose write fails is rolled back to its savepoint and gets the failure as its
+    /// result; the rest of the batch is committed.
+    /// </summary>
+    public async Task<IReadOnlyList<DocumentWriteResult>> StoreBatchAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(writes);
+        var results = new DocumentWriteResult[writes.Count];
         await writeTurn.WaitAsync(cancellationToken);
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = TalentDatabase.BeginWrite(connection);
-            var previous = await connection.QuerySingleOrDefaultAsync<SourceVersionRow>(
-                "SELECT version, content_hash, candidate_id FROM sources WHERE source_id = @SourceId", new { document.SourceId }, transaction);
-            var state = Compare(previous, document.Version, document.ContentHash);
-            if (state is SourceState.Stale or SourceState.Unchanged)
-            {
-                return new StoreOutcome(state == SourceState.Stale ? StoreOutcome.Stale : StoreOutcome.Unchanged, previous?.CandidateId, null);
-            }
-
-            // The source's own earlier version is not evidence about itself: detach it before resolving.
-            await connection.ExecuteAsync("DELETE FROM identity_keys WHERE source_id = @SourceId", new { document.SourceId }, transaction);
-            var keys = IdentityResolver.KeysOf(profile);
-            var known = await LoadCandidatesSharingAsync(connection, transaction, keys, document.SourceId);
-            var decision = IdentityResolver.Resolve(profile, known);
             var now = Now();
-
-            long candidateId;
-            var ownCandidate = previous?.CandidateId is { } previousCandidate
-                && await connection.ExecuteScalarAsync<long>(
-                    "SELECT COUNT(*) FROM sources WHERE candidate_id = @previousCandidate AND source_id <> @SourceId AND status = 'accepted'",
-                    new { previousCandidate, document.SourceId }, transaction) == 0
-                ? previousCandidate
-                : (long?)null;
-            if (decision.IsNewCandidate && ownCandidate is { } kept)
+            for (var i = 0; i < writes.Count; i++)
             {
-                // A new version of a candidate's only source keeps the candidate's id.
-                candidateId = kept;
-            }
-            else if (decision.IsNewCandidate)
-            {
-                candidateId = await connection.ExecuteScalarAsync<long>(
-                    "INSERT INTO candidates (name, profile_json, created_at, updated_at) VALUES (NULL, '{}', @now, @now) RETURNING id",
-                    new { now }, transaction);
-                await RecordMergeAsync(connection, transaction, candidateId, document.SourceId, "new candidate", now);
-            }
-            else
-            {
-                candidateId = decision.Matches.Min(m => m.CandidateId);
-                foreach (var match in decision.Matches)
+                var write = writes[i];
+                await transaction.SaveAsync(DocumentSavepoint, cancellationToken);
+                try
                 {
-                    await RecordMergeAsync(connection, transaction, candidateId, document.SourceId, match.Reason, now);
+                    var outcome = write.Profile is { } profile
+                        ? await AcceptAsync(connection, transaction, write.Document, profile, now)
+                        : await RejectAsync(connection, transaction, write.Document, write.RejectionReason ?? "rejected", now);
+                    await transaction.ReleaseAsync(DocumentSavepoint, cancellationToken);
+                    results[i] = new DocumentWriteResult(outcome, null);
                 }
-
-                foreach (var other in decision.Matches.Select(m => m.CandidateId).Distinct().Where(id => id != candidateId))
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    await JoinCandidateAsync(connection, transaction, other, candidateId, now);
+                    // This document's failure is its own result: undo its writes and keep the rest of the batch.
+                    await transaction.RollbackAsync(DocumentSavepoint, cancellationToken);
+                    await transaction.ReleaseAsync(DocumentSavepoint, cancellationToken);
+                    results[i] = new DocumentWriteResult(null, e);
                 }
-            }
-
-            await UpsertSourceAsync(connection, transaction, document, "accepted", null, ProfileJson.Serialize(profile), candidateId);
-            foreach (var key in keys)
-            {
-                await connection.ExecuteAsync(
-                    "INSERT OR IGNORE INTO identity_keys (source_id, candidate_id, kind, value) VALUES (@SourceId, @candidateId, @Kind, @Value)",
-                    new { document.SourceId, candidateId, key.Kind, key.Value }, transaction);
-            }
-
-            await RederiveAsync(connection, transaction, candidateId, now);
-            if (previous?.CandidateId is { } oldCandidate && oldCandidate != candidateId)
-            {
-                await RederiveAsync(connection, transaction, oldCandidate, now);
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return new StoreOutcome(decision.IsNewCandidate ? StoreOutcome.Accepted : StoreOutcome.Merged, candidateId, decision.IsNewCandidate ? null : string.Join("; ", decision.Matches.Select(m => m.Reason)));
+            return results;
         }
         finally
         {
@@ -105,36 +81,99 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         }
     }
 
-    /// <summary>Records a rejected document with its reason. A source that was accepted before no longer contributes to its candidate.</summary>
-    public async Task<StoreOutcome> StoreRejectedAsync(IncomingDocument document, string reason, CancellationToken cancellationToken)
+    private const string DocumentSavepoint = "document";
+
+    private static StoreOutcome Single(IReadOnlyList<DocumentWriteResult> results) =>
+        results[0].Failure is { } failure
+            ? throw new InvalidOperationException("Storing the document failed: " + failure.Message, failure)
+            : results[0].Outcome!; // a result without a failure has an outcome
+
+    private static async Task<StoreOutcome> AcceptAsync(SqliteConnection connection, SqliteTransaction transaction, IncomingDocument document, ExtractedProfile profile, string now)
     {
-        await writeTurn.WaitAsync(cancellationToken);
-        try
+        var previous = await connection.QuerySingleOrDefaultAsync<SourceVersionRow>(
+            "SELECT version, content_hash, candidate_id FROM sources WHERE source_id = @SourceId", new { document.SourceId }, transaction);
+        var state = Compare(previous, document.Version, document.ContentHash);
+        if (state is SourceState.Stale or SourceState.Unchanged)
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = TalentDatabase.BeginWrite(connection);
-            var previous = await connection.QuerySingleOrDefaultAsync<SourceVersionRow>(
-                "SELECT version, content_hash, candidate_id FROM sources WHERE source_id = @SourceId", new { document.SourceId }, transaction);
-            var state = Compare(previous, document.Version, document.ContentHash);
-            if (state == SourceState.Stale)
-            {
-                return new StoreOutcome(StoreOutcome.Stale, previous?.CandidateId, null);
-            }
+            return new StoreOutcome(state == SourceState.Stale ? StoreOutcome.Stale : StoreOutcome.Unchanged, previous?.CandidateId, null);
+        }
 
+        // The source's own earlier version is not evidence about itself: detach it before resolving.
+        if (previous is not null)
+        {
             await connection.ExecuteAsync("DELETE FROM identity_keys WHERE source_id = @SourceId", new { document.SourceId }, transaction);
-            await UpsertSourceAsync(connection, transaction, document, "rejected", reason, null, null);
-            if (previous?.CandidateId is { } oldCandidate)
+        }
+
+        var keys = IdentityResolver.KeysOf(profile);
+        var known = await LoadCandidatesSharingAsync(connection, transaction, keys, document.SourceId);
+        var decision = IdentityResolver.Resolve(profile, known);
+
+        long candidateId;
+        var ownCandidate = previous?.CandidateId is { } previousCandidate
+            && await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM sources WHERE candidate_id = @previousCandidate AND source_id <> @SourceId AND status = 'accepted'",
+                new { previousCandidate, document.SourceId }, transaction) == 0
+            ? previousCandidate
+            : (long?)null;
+        if (decision.IsNewCandidate && ownCandidate is { } kept)
+        {
+            // A new version of a candidate's only source keeps the candidate's id.
+            candidateId = kept;
+        }
+        else if (decision.IsNewCandidate)
+        {
+            candidateId = await connection.ExecuteScalarAsync<long>(
+                "INSERT INTO candidates (name, profile_json, created_at, updated_at) VALUES (NULL, '{}', @now, @now) RETURNING id",
+                new { now }, transaction);
+            await RecordMergeAsync(connection, transaction, candidateId, document.SourceId, "new candidate", now);
+        }
+        else
+        {
+            candidateId = decision.Matches.Min(m => m.CandidateId);
+            foreach (var match in decision.Matches)
             {
-                await RederiveAsync(connection, transaction, oldCandidate, Now());
+                await RecordMergeAsync(connection, transaction, candidateId, document.SourceId, match.Reason, now);
             }
 
-            await transaction.CommitAsync(cancellationToken);
-            return new StoreOutcome(StoreOutcome.Rejected, null, reason);
+            foreach (var other in decision.Matches.Select(m => m.CandidateId).Distinct().Where(id => id != candidateId))
+            {
+                await JoinCandidateAsync(connection, transaction, other, candidateId, now);
+            }
         }
-        finally
+
+        await UpsertSourceAsync(connection, transaction, document, "accepted", null, ProfileJson.Serialize(profile), candidateId);
+        await connection.ExecuteAsync(
+            "INSERT OR IGNORE INTO identity_keys (source_id, candidate_id, kind, value) VALUES (@SourceId, @CandidateId, @Kind, @Value)",
+            keys.Select(key => new { document.SourceId, CandidateId = candidateId, key.Kind, key.Value }),
+            transaction);
+
+        await RederiveAsync(connection, transaction, candidateId, now);
+        if (previous?.CandidateId is { } oldCandidate && oldCandidate != candidateId)
         {
-            writeTurn.Release();
+            await RederiveAsync(connection, transaction, oldCandidate, now);
         }
+
+        return new StoreOutcome(decision.IsNewCandidate ? StoreOutcome.Accepted : StoreOutcome.Merged, candidateId, decision.IsNewCandidate ? null : string.Join("; ", decision.Matches.Select(m => m.Reason)));
+    }
+
+    private static async Task<StoreOutcome> RejectAsync(SqliteConnection connection, SqliteTransaction transaction, IncomingDocument document, string reason, string now)
+    {
+        var previous = await connection.QuerySingleOrDefaultAsync<SourceVersionRow>(
+            "SELECT version, content_hash, candidate_id FROM sources WHERE source_id = @SourceId", new { document.SourceId }, transaction);
+        var state = Compare(previous, document.Version, document.ContentHash);
+        if (state == SourceState.Stale)
+        {
+            return new StoreOutcome(StoreOutcome.Stale, previous?.CandidateId, null);
+        }
+
+        await connection.ExecuteAsync("DELETE FROM identity_keys WHERE source_id = @SourceId", new { document.SourceId }, transaction);
+        await UpsertSourceAsync(connection, transaction, document, "rejected", reason, null, null);
+        if (previous?.CandidateId is { } oldCandidate)
+        {
+            await RederiveAsync(connection, transaction, oldCandidate, now);
+        }
+
+        return new StoreOutcome(StoreOutcome.Rejected, null, reason);
     }
 
     /// <summary>Erases one source document; its candidate is re-derived from what remains (or removed when nothing does).</summary>
