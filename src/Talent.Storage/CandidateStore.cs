@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Talent.Profiles;
@@ -50,6 +51,7 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = TalentDatabase.BeginWrite(connection);
+            using var statements = new DocumentStatements(connection, transaction);
             var now = Now();
             for (var i = 0; i < writes.Count; i++)
             {
@@ -58,8 +60,8 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
                 try
                 {
                     var outcome = write.Profile is { } profile
-                        ? await AcceptAsync(connection, transaction, write.Document, profile, now)
-                        : await RejectAsync(connection, transaction, write.Document, write.RejectionReason ?? "rejected", now);
+                        ? await AcceptAsync(connection, transaction, statements, write.Document, profile, now)
+                        : await RejectAsync(connection, transaction, statements, write.Document, write.RejectionReason ?? "rejected", now);
                     await transaction.ReleaseAsync(DocumentSavepoint, cancellationToken);
                     results[i] = new DocumentWriteResult(outcome, null);
                 }
@@ -83,15 +85,20 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
 
     private const string DocumentSavepoint = "document";
 
-    private static StoreOutcome Single(IReadOnlyList<DocumentWriteResult> results) =>
-        results[0].Failure is { } failure
-            ? throw new InvalidOperationException("Storing the document failed: " + failure.Message, failure)
-            : results[0].Outcome!; // a result without a failure has an outcome
-
-    private static async Task<StoreOutcome> AcceptAsync(SqliteConnection connection, SqliteTransaction transaction, IncomingDocument document, ExtractedProfile profile, string now)
+    private static StoreOutcome Single(IReadOnlyList<DocumentWriteResult> results)
     {
-        var previous = await connection.QuerySingleOrDefaultAsync<SourceVersionRow>(
-            "SELECT version, content_hash, candidate_id FROM sources WHERE source_id = @SourceId", new { document.SourceId }, transaction);
+        if (results[0].Failure is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return results[0].Outcome!; // a result without a failure has an outcome
+    }
+
+    private static async Task<StoreOutcome> AcceptAsync(
+        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, IncomingDocument document, ExtractedProfile profile, string now)
+    {
+        var previous = await PreviousAsync(statements, document.SourceId);
         var state = Compare(previous, document.Version, document.ContentHash);
         if (state is SourceState.Stale or SourceState.Unchanged)
         {
@@ -101,11 +108,12 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         // The source's own earlier version is not evidence about itself: detach it before resolving.
         if (previous is not null)
         {
-            await connection.ExecuteAsync("DELETE FROM identity_keys WHERE source_id = @SourceId", new { document.SourceId }, transaction);
+            await statements.DeleteKeysAsync(document.SourceId);
         }
 
         var keys = IdentityResolver.KeysOf(profile);
-        var known = await LoadCandidatesSharingAsync(connection, transaction, keys, document.SourceId);
+        var keysJson = KeysJson(keys);
+        var known = await LoadCandidatesSharingAsync(connection, transaction, statements, keysJson, document.SourceId);
         var decision = IdentityResolver.Resolve(profile, known);
 
         long candidateId;
@@ -122,17 +130,15 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         }
         else if (decision.IsNewCandidate)
         {
-            candidateId = await connection.ExecuteScalarAsync<long>(
-                "INSERT INTO candidates (name, profile_json, created_at, updated_at) VALUES (NULL, '{}', @now, @now) RETURNING id",
-                new { now }, transaction);
-            await RecordMergeAsync(connection, transaction, candidateId, document.SourceId, "new candidate", now);
+            candidateId = await statements.InsertCandidateAsync(now);
+            await statements.InsertMergeAsync(candidateId, document.SourceId, "new candidate", now);
         }
         else
         {
             candidateId = decision.Matches.Min(m => m.CandidateId);
             foreach (var match in decision.Matches)
             {
-                await RecordMergeAsync(connection, transaction, candidateId, document.SourceId, match.Reason, now);
+                await statements.InsertMergeAsync(candidateId, document.SourceId, match.Reason, now);
             }
 
             foreach (var other in decision.Matches.Select(m => m.CandidateId).Distinct().Where(id => id != candidateId))
@@ -141,36 +147,35 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             }
         }
 
-        await UpsertSourceAsync(connection, transaction, document, "accepted", null, ProfileJson.Serialize(profile), candidateId);
-        await connection.ExecuteAsync(
-            "INSERT OR IGNORE INTO identity_keys (source_id, candidate_id, kind, value) VALUES (@SourceId, @CandidateId, @Kind, @Value)",
-            keys.Select(key => new { document.SourceId, CandidateId = candidateId, key.Kind, key.Value }),
-            transaction);
+        await statements.UpsertSourceAsync(document, "accepted", null, ProfileJson.Serialize(profile), candidateId, Format(document.ReceivedAt));
+        await statements.InsertKeysAsync(document.SourceId, candidateId, keysJson);
 
-        await RederiveAsync(connection, transaction, candidateId, now);
+        // A candidate made for this document has no other source to read back.
+        var onlySource = decision.IsNewCandidate && ownCandidate is null ? new SourceProfile(document.SourceId, profile, document.ReceivedAt) : null;
+        await RederiveAsync(connection, transaction, statements, candidateId, now, onlySource);
         if (previous?.CandidateId is { } oldCandidate && oldCandidate != candidateId)
         {
-            await RederiveAsync(connection, transaction, oldCandidate, now);
+            await RederiveAsync(connection, transaction, statements, oldCandidate, now);
         }
 
         return new StoreOutcome(decision.IsNewCandidate ? StoreOutcome.Accepted : StoreOutcome.Merged, candidateId, decision.IsNewCandidate ? null : string.Join("; ", decision.Matches.Select(m => m.Reason)));
     }
 
-    private static async Task<StoreOutcome> RejectAsync(SqliteConnection connection, SqliteTransaction transaction, IncomingDocument document, string reason, string now)
+    private static async Task<StoreOutcome> RejectAsync(
+        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, IncomingDocument document, string reason, string now)
     {
-        var previous = await connection.QuerySingleOrDefaultAsync<SourceVersionRow>(
-            "SELECT version, content_hash, candidate_id FROM sources WHERE source_id = @SourceId", new { document.SourceId }, transaction);
+        var previous = await PreviousAsync(statements, document.SourceId);
         var state = Compare(previous, document.Version, document.ContentHash);
         if (state == SourceState.Stale)
         {
             return new StoreOutcome(StoreOutcome.Stale, previous?.CandidateId, null);
         }
 
-        await connection.ExecuteAsync("DELETE FROM identity_keys WHERE source_id = @SourceId", new { document.SourceId }, transaction);
-        await UpsertSourceAsync(connection, transaction, document, "rejected", reason, null, null);
+        await statements.DeleteKeysAsync(document.SourceId);
+        await statements.UpsertSourceAsync(document, "rejected", reason, null, null, Format(document.ReceivedAt));
         if (previous?.CandidateId is { } oldCandidate)
         {
-            await RederiveAsync(connection, transaction, oldCandidate, now);
+            await RederiveAsync(connection, transaction, statements, oldCandidate, now);
         }
 
         return new StoreOutcome(StoreOutcome.Rejected, null, reason);
@@ -190,7 +195,8 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             await connection.ExecuteAsync("DELETE FROM merges WHERE source_id = @sourceId", new { sourceId }, transaction);
             if (candidateId is { } id)
             {
-                await RederiveAsync(connection, transaction, id, Now());
+                using var statements = new DocumentStatements(connection, transaction);
+                await RederiveAsync(connection, transaction, statements, id, Now());
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -276,6 +282,13 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         return await connection.ExecuteScalarAsync<long?>("SELECT MAX(sequence) FROM changes") ?? 0;
     }
 
+    /// <summary>Source documents stored, accepted and rejected.</summary>
+    public async Task<int> CountSourcesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM sources");
+    }
+
     public async Task<int> CountCandidatesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -332,28 +345,29 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
     };
 
     private static async Task<IReadOnlyList<KnownCandidate>> LoadCandidatesSharingAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<IdentityKey> keys, string sourceId)
+        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, string keysJson, string sourceId)
     {
-        var candidateIds = new SortedSet<long>();
-        foreach (var key in keys)
+        var candidateIds = await statements.CandidatesSharingAsync(keysJson, sourceId);
+        if (candidateIds.Count == 0)
         {
-            var ids = await connection.QueryAsync<long>(
-                "SELECT DISTINCT candidate_id FROM identity_keys WHERE kind = @Kind AND value = @Value AND source_id <> @sourceId",
-                new { key.Kind, key.Value, sourceId }, transaction);
-            candidateIds.UnionWith(ids);
+            return [];
         }
 
-        var known = new List<KnownCandidate>();
-        foreach (var candidateId in candidateIds)
-        {
-            var profiles = await connection.QueryAsync<string>(
-                "SELECT profile_json FROM sources WHERE candidate_id = @candidateId AND status = 'accepted' AND source_id <> @sourceId ORDER BY source_id",
-                new { candidateId, sourceId }, transaction);
-            known.Add(new KnownCandidate(candidateId, profiles.Select(ProfileJson.Deserialize<ExtractedProfile>).ToList()));
-        }
-
-        return known;
+        var rows = await connection.QueryAsync<(long CandidateId, string ProfileJson)>(
+            "SELECT candidate_id, profile_json FROM sources WHERE candidate_id IN @candidateIds AND status = 'accepted' AND source_id <> @sourceId ORDER BY candidate_id, source_id",
+            new { candidateIds, sourceId }, transaction);
+        var profiles = rows.ToLookup(r => r.CandidateId, r => ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson));
+        return candidateIds.Select(id => new KnownCandidate(id, profiles[id].ToList())).ToList();
     }
+
+    private static async Task<SourceVersionRow?> PreviousAsync(DocumentStatements statements, string sourceId) =>
+        await statements.SourceAsync(sourceId) is { } row
+            ? new SourceVersionRow { Version = row.Version, ContentHash = row.ContentHash, CandidateId = row.CandidateId }
+            : null;
+
+    /// <summary>Identity keys as a JSON array of [kind, value] pairs, for one statement over <c>json_each</c>.</summary>
+    private static string KeysJson(IReadOnlyList<IdentityKey> keys) =>
+        JsonSerializer.Serialize(keys.Select(k => new[] { k.Kind, k.Value }));
 
     private static async Task JoinCandidateAsync(SqliteConnection connection, SqliteTransaction transaction, long from, long into, string now)
     {
@@ -367,78 +381,42 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         await DeleteCandidateAsync(connection, transaction, from, now);
     }
 
-    private static async Task UpsertSourceAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IncomingDocument document, string status, string? reason, string? profileJson, long? candidateId) =>
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO sources (source_id, candidate_id, version, content_hash, content_type, content, uri, status, rejection_reason, profile_json, received_at)
-            VALUES (@SourceId, @candidateId, @Version, @ContentHash, @ContentType, @Content, @Uri, @status, @reason, @profileJson, @receivedAt)
-            ON CONFLICT (source_id) DO UPDATE SET
-                candidate_id = excluded.candidate_id, version = excluded.version, content_hash = excluded.content_hash,
-                content_type = excluded.content_type, content = excluded.content, uri = excluded.uri, status = excluded.status,
-                rejection_reason = excluded.rejection_reason, profile_json = excluded.profile_json, received_at = excluded.received_at
-            """,
-            new
-            {
-                document.SourceId,
-                candidateId,
-                document.Version,
-                document.ContentHash,
-                document.ContentType,
-                document.Content,
-                document.Uri,
-                status,
-                reason,
-                profileJson,
-                receivedAt = Format(document.ReceivedAt),
-            },
-            transaction);
-
-    private static Task RecordMergeAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId, string sourceId, string reason, string now) =>
-        connection.ExecuteAsync(
-            "INSERT INTO merges (candidate_id, source_id, reason, merged_at) VALUES (@candidateId, @sourceId, @reason, @now)",
-            new { candidateId, sourceId, reason, now }, transaction);
-
-    /// <summary>Rebuilds a candidate's merged profile and facts from its accepted sources; removes the candidate when none remain.</summary>
-    private static async Task RederiveAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId, string now)
+    /// <summary>
+    /// Rebuilds a candidate's merged profile and facts from its accepted sources; removes the candidate when none
+    /// remain. <paramref name="onlySource"/> is the one source of a candidate just made, already in hand.
+    /// </summary>
+    private static async Task RederiveAsync(
+        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, long candidateId, string now, SourceProfile? onlySource = null)
     {
-        var rows = (await connection.QueryAsync<SourceRow>(
-            "SELECT source_id, profile_json, received_at FROM sources WHERE candidate_id = @candidateId AND status = 'accepted' ORDER BY received_at, source_id",
-            new { candidateId }, transaction)).ToList();
-        if (rows.Count == 0)
+        List<SourceProfile> sources;
+        if (onlySource is not null)
+        {
+            sources = [onlySource];
+        }
+        else
+        {
+            var rows = await connection.QueryAsync<SourceRow>(
+                "SELECT source_id, profile_json, received_at FROM sources WHERE candidate_id = @candidateId AND status = 'accepted' ORDER BY received_at, source_id",
+                new { candidateId }, transaction);
+            sources = rows.Select(r => new SourceProfile(r.SourceId, ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson ?? "{}"), ParseTime(r.ReceivedAt))).ToList();
+        }
+
+        if (sources.Count == 0)
         {
             await DeleteCandidateAsync(connection, transaction, candidateId, now);
             return;
         }
 
-        var merged = ProfileMerger.Merge(rows.Select(r => new SourceProfile(r.SourceId, ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson ?? "{}"), ParseTime(r.ReceivedAt))).ToList());
-        await connection.ExecuteAsync(
-            """
-            UPDATE candidates SET name = @Name, profile_json = @profileJson, updated_at = @now WHERE id = @candidateId;
-            DELETE FROM publications WHERE candidate_id = @candidateId;
-            DELETE FROM skills WHERE candidate_id = @candidateId;
-            DELETE FROM topics WHERE candidate_id = @candidateId;
-            """,
-            new { merged.Name, profileJson = ProfileJson.Serialize(merged), now, candidateId }, transaction);
-        foreach (var publication in merged.Publications.Select(p => p.Publication))
-        {
-            await connection.ExecuteAsync(
-                "INSERT INTO publications (candidate_id, title, venue, year, kind, first_author) VALUES (@candidateId, @Title, @Venue, @Year, @kind, @FirstAuthor)",
-                new { candidateId, publication.Title, publication.Venue, publication.Year, kind = publication.Kind.ToString(), publication.FirstAuthor }, transaction);
-        }
-
-        foreach (var skill in merged.Skills)
-        {
-            await connection.ExecuteAsync("INSERT OR IGNORE INTO skills (candidate_id, skill) VALUES (@candidateId, @skill)", new { candidateId, skill }, transaction);
-        }
-
-        foreach (var topic in merged.Topics)
-        {
-            await connection.ExecuteAsync("INSERT OR IGNORE INTO topics (candidate_id, topic) VALUES (@candidateId, @topic)", new { candidateId, topic }, transaction);
-        }
-
-        await connection.ExecuteAsync(
-            "INSERT INTO changes (candidate_id, kind, changed_at) VALUES (@candidateId, 'upsert', @now)", new { candidateId, now }, transaction);
+        var merged = ProfileMerger.Merge(sources);
+        var publications = merged.Publications.Select(p => p.Publication).Select(p => new object?[] { p.Title, p.Venue, p.Year, p.Kind.ToString(), p.FirstAuthor });
+        await statements.WriteCandidateAsync(
+            candidateId,
+            merged.Name,
+            ProfileJson.Serialize(merged),
+            JsonSerializer.Serialize(publications),
+            JsonSerializer.Serialize(merged.Skills),
+            JsonSerializer.Serialize(merged.Topics),
+            now);
     }
 
     private static Task DeleteCandidateAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId, string now) =>
