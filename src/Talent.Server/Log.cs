@@ -20,8 +20,14 @@ internal static partial class Log
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Rejected document {SourceId}: {Reason}")]
     private static partial void DocumentRejectedMasked(ILogger logger, string sourceId, string reason);
 
-    public static void DocumentProcessed(ILogger logger, string sourceId, long version, string outcome, long? candidateId) =>
-        DocumentProcessedMasked(logger, PersonalData.Mask(sourceId), version, outcome, candidateId);
+    public static void DocumentProcessed(ILogger logger, string sourceId, long version, string outcome, long? candidateId)
+    {
+        // Once per document: masking is skipped when the line would not be written.
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            DocumentProcessedMasked(logger, PersonalData.Mask(sourceId), version, outcome, candidateId);
+        }
+    }
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Document {SourceId} version {Version}: {Outcome}, candidate {CandidateId}")]
     private static partial void DocumentProcessedMasked(ILogger logger, string sourceId, long version, string outcome, long? candidateId);

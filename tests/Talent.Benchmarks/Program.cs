@@ -9,6 +9,7 @@ internal static class Program
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Areas = new(StringComparer.Ordinal)
     {
         ["extraction"] = ("Profile extraction over the labelled evaluation set (documents/s/core)", ExtractionBenchmark.Run),
+        ["ingest"] = ("profiles/s end to end through RabbitMQ and the in-memory transport vs bare Lucene.Net, and where one document's time goes: --documents N --seed S --rounds R [--rabbitmq URL]", Ingest.IngestBenchmark.RunAsync),
         ["search"] = ("ingestion, reindex, HTTP query latency vs in-process vs bare Lucene.Net, memory: --candidates N --seed S --rounds R --data DIR", Search.SearchBenchmark.RunAsync),
     };
 

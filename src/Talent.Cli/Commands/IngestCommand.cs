@@ -14,7 +14,8 @@ namespace Talent.Cli.Commands;
 /// <summary><c>talent ingest PATH…</c>: submits files and folders through the bus and reports what became of each.</summary>
 internal static class IngestCommand
 {
-    private const int Parallelism = 4;
+    // Documents in flight at once: the worker stores what arrives together in one transaction.
+    private const int Parallelism = 16;
 
     public static Command Create()
     {

@@ -1,0 +1,329 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Index;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Talent.Benchmarks.Corpus;
+using Talent.Contracts;
+using Talent.Profiles;
+using Talent.Profiles.Catalogs;
+using Talent.Profiles.Extraction;
+using Talent.Profiles.Merging;
+using Talent.Search;
+using Talent.Server;
+using Talent.Server.Configuration;
+using Talent.Server.Indexing;
+using Talent.Storage;
+
+namespace Talent.Benchmarks.Ingest;
+
+/// <summary>
+/// Ingestion throughput, side by side in one run over the same seeded synthetic documents: end to end
+/// through a private RabbitMQ node (publish all, until SQLite and the index hold every document), the
+/// same through the in-memory transport, and bare Lucene.Net indexing of the same extracted profiles (no
+/// bus, no SQLite). Before that, where one document's time goes, on one thread.
+/// </summary>
+internal static class IngestBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var count = IntOption(args, "--documents", 20_000);
+        var seed = IntOption(args, "--seed", 42);
+        var rounds = IntOption(args, "--rounds", 3);
+        var externalBroker = StringOption(args, "--rabbitmq");
+        if (externalBroker is null && !PrivateBroker.IsInstalled)
+        {
+            await Console.Error.WriteLineAsync("rabbitmq-server is not installed (/usr/lib/rabbitmq/bin); install it or pass --rabbitmq URL");
+            return 2;
+        }
+
+        var catalogs = ProfileCatalogs.Load(Path.Combine(AppContext.BaseDirectory, "config"));
+        var corpus = new SyntheticCorpus(catalogs, seed);
+        var documents = Enumerable.Range(0, count).Select(corpus.Document).ToList();
+        var messages = documents.Select(Message).ToList();
+        var warmup = new SyntheticCorpus(catalogs, seed + 1);
+        var warmupMessages = Enumerable.Range(0, Math.Min(2_000, count)).Select(i => Message(warmup.Document(i))).ToList();
+
+        Console.Error.WriteLine($"{count} documents, seed {seed}, {Environment.ProcessorCount} cores; stages on one thread");
+        var stages = await StagesAsync(catalogs, documents.Take(Math.Min(4_000, count)).ToList());
+
+        await using var broker = externalBroker is null ? await PrivateBroker.StartAsync() : null;
+        var brokerUrl = externalBroker ?? broker!.AmqpUrl; // one of the two is set
+        Console.Error.WriteLine("warm-up: both transports, 2,000 other documents each");
+        await EndToEndAsync("inmemory", brokerUrl, warmupMessages);
+        await EndToEndAsync("rabbitmq", brokerUrl, warmupMessages);
+
+        var rabbit = new List<Run>();
+        var memory = new List<Run>();
+        var bare = new List<Run>();
+        var profiles = Extract(catalogs, documents);
+        for (var round = 1; round <= rounds; round++)
+        {
+            rabbit.Add(await EndToEndAsync("rabbitmq", brokerUrl, messages));
+            memory.Add(await EndToEndAsync("inmemory", brokerUrl, messages));
+            bare.Add(BareLucene(catalogs, profiles));
+            Console.Error.WriteLine($"round {round}: rabbitmq {rabbit[^1].Rate:0}/s ({rabbit[^1].CpuPerProfile:0.00} CPU ms each), in-memory {memory[^1].Rate:0}/s ({memory[^1].CpuPerProfile:0.00}), bare Lucene.Net {bare[^1].Rate:0}/s ({bare[^1].CpuPerProfile:0.00})");
+        }
+
+        Console.WriteLine($"Where one document's time goes, on one thread ({Math.Min(4_000, count)} documents, after a warm-up pass):");
+        Console.WriteLine();
+        Console.WriteLine("| stage | per document |");
+        Console.WriteLine("| --- | --- |");
+        foreach (var (stage, micros) in stages)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stage} | {micros:0} µs |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Profiles/second, {count} documents (seed {seed}), {rounds} rounds, {Environment.ProcessorCount} cores; best and median of the rounds:");
+        Console.WriteLine();
+        Console.WriteLine("| path | best | median | median time | median vs bare Lucene.Net | worker CPU per profile |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
+        var bareMedian = Median(bare).Rate;
+        foreach (var (path, runs) in new[]
+        {
+            ("RabbitMQ end to end (publish → consume → SQLite + index)", rabbit),
+            ("in-memory transport end to end", memory),
+            ("bare Lucene.Net indexing of the extracted profiles", bare),
+        })
+        {
+            var median = Median(runs);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {path} | {runs.Max(r => r.Rate):0} | {median.Rate:0} | {median.Elapsed.TotalSeconds:0.0} s | {median.Rate / bareMedian:0.00}× | {median.CpuPerProfile:0.00} ms |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RabbitMQ / in-memory (medians): {Median(rabbit).Rate / Median(memory).Rate:0.00}×. Candidates after each end-to-end run: {rabbit[0].Candidates} (the corpus has a few namesakes that merge). Publishing alone took {Median(rabbit).Published.TotalSeconds:0.0} s (RabbitMQ) and {Median(memory).Published.TotalSeconds:0.0} s (in-memory) of the end-to-end time."));
+        Console.WriteLine($"Settings: {rabbit[0].Settings}.");
+        return 0;
+    }
+
+    private static ProfileDocumentSubmitted Message(SyntheticDocument document) => new()
+    {
+        SourceId = document.SourceId,
+        Version = 1,
+        ContentType = document.ContentType,
+        Content = document.Content,
+    };
+
+    /// <summary>Publishes every message through the worker's own bus and waits until SQLite and the index hold them all.</summary>
+    private static async Task<Run> EndToEndAsync(string transport, string brokerUrl, IReadOnlyList<ProfileDocumentSubmitted> messages)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "talent-bench-ingest-" + Guid.NewGuid().ToString("N")[..12]);
+        var host = WorkerHost(transport, brokerUrl, data);
+        try
+        {
+            await host.StartAsync();
+            var store = host.Services.GetRequiredService<CandidateStore>();
+            var synchronizer = host.Services.GetRequiredService<IndexSynchronizer>();
+            var publish = host.Services.GetRequiredService<IPublishEndpoint>();
+            var cpu = CpuTime();
+            var clock = Stopwatch.StartNew();
+            foreach (var chunk in messages.Chunk(500))
+            {
+                await Task.WhenAll(chunk.Select(m => publish.Publish(m)));
+            }
+
+            var published = clock.Elapsed;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+            while (await store.CountSourcesAsync(timeout.Token) < messages.Count)
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+
+            await synchronizer.WaitForCatchUpAsync(timeout.Token);
+            var elapsed = clock.Elapsed;
+            cpu = CpuTime() - cpu;
+
+            var candidates = await store.CountCandidatesAsync(CancellationToken.None);
+            var indexed = host.Services.GetRequiredService<LiveIndex>().Current.Count;
+            var rejected = await store.ListRejectedAsync(10, CancellationToken.None);
+            if (indexed != candidates || rejected.Count > 0)
+            {
+                throw new InvalidOperationException($"{transport}: {candidates} candidates in SQLite, {indexed} in the index, {rejected.Count} rejected");
+            }
+
+            return new Run(messages.Count, elapsed, published, candidates, Settings(host.Services), cpu);
+        }
+        finally
+        {
+            await host.StopAsync();
+            host.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            System.IO.Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>The host <c>talent worker</c> builds: bus, consumers, batch writer, SQLite, index synchroniser; no HTTP.</summary>
+    private static IHost WorkerHost(string transport, string brokerUrl, string data)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
+        TalentApplication.AddTalentConfiguration(builder.Configuration, builder.Environment.EnvironmentName, new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Talent:Data:Directory"] = data,
+            ["Talent:Index:Directory"] = Path.Combine(data, "indexes"),
+            ["Talent:Bus:Transport"] = transport,
+            ["Talent:Bus:RabbitMqUrl"] = brokerUrl,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        TalentApplication.AddTalentLogging(builder.Logging, builder.Configuration);
+        TalentApplication.AddTalentServices(builder, TalentRoles.Worker);
+        return builder.Build();
+    }
+
+    /// <summary>The settings in force (config/appsettings.json beside the binary).</summary>
+    private static string Settings(IServiceProvider services)
+    {
+        var bus = services.GetRequiredService<IOptions<BusOptions>>().Value;
+        var ingestion = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
+        var index = services.GetRequiredService<IOptions<Server.Configuration.IndexOptions>>().Value;
+        return string.Create(CultureInfo.InvariantCulture, $"concurrency {bus.ConcurrencyLimit}, prefetch {bus.PrefetchCount}, batch message limit {ingestion.BatchMessageLimit}, batch time limit {ingestion.BatchTimeLimitMilliseconds} ms, index commit delay {index.CommitDelayMilliseconds} ms, index batch {index.BatchSize}");
+    }
+
+    private static List<CandidateProfile> Extract(ProfileCatalogs catalogs, IReadOnlyList<SyntheticDocument> documents)
+    {
+        var extractor = new ProfileExtractor(catalogs);
+        return documents.AsParallel().AsOrdered().Select(d => Merge(d, Accepted(extractor, d))).ToList();
+    }
+
+    private static ExtractedProfile Accepted(ProfileExtractor extractor, SyntheticDocument document) =>
+        extractor.Extract(new DocumentInput(document.SourceId, document.ContentType, document.Content)) is ExtractionResult.Accepted accepted
+            ? accepted.Profile
+            : throw new InvalidOperationException($"synthetic document {document.SourceId} was rejected");
+
+    private static CandidateProfile Merge(SyntheticDocument document, ExtractedProfile profile) =>
+        ProfileMerger.Merge([new SourceProfile(document.SourceId, profile, DateTimeOffset.UnixEpoch)]);
+
+    /// <summary>The same profiles as Lucene documents (Talent's mapping) straight into an IndexWriter on one thread, one commit.</summary>
+    private static Run BareLucene(ProfileCatalogs catalogs, IReadOnlyList<CandidateProfile> profiles)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "talent-bench-lucene-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var cpu = CpuTime();
+            var clock = Stopwatch.StartNew();
+            using (var directory = new NIOFSDirectory(new DirectoryInfo(path)))
+            using (var analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48))
+            using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { Similarity = new BM25Similarity() }))
+            {
+                for (var i = 0; i < profiles.Count; i++)
+                {
+                    writer.AddDocument(CandidateDocument.Create(i + 1, profiles[i], DateTimeOffset.UnixEpoch, catalogs));
+                }
+
+                writer.Commit();
+            }
+
+            return new Run(profiles.Count, clock.Elapsed, TimeSpan.Zero, profiles.Count, "", CpuTime() - cpu);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+    }
+
+    /// <summary>One document's path, stage by stage on one thread, each timed over the same documents after a warm-up pass.</summary>
+    private static async Task<List<(string Stage, double Micros)>> StagesAsync(ProfileCatalogs catalogs, IReadOnlyList<SyntheticDocument> documents)
+    {
+        var extractor = new ProfileExtractor(catalogs);
+        var stages = new List<(string, double)>();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            stages.Clear();
+            var clock = Stopwatch.StartNew();
+            var extracted = documents.Select(d => Accepted(extractor, d)).ToList();
+            stages.Add(("extraction (ProfileExtractor)", PerDocument(clock, documents.Count)));
+
+            var data = Path.Combine(Path.GetTempPath(), "talent-bench-stages-" + Guid.NewGuid().ToString("N")[..12]);
+            System.IO.Directory.CreateDirectory(data);
+            try
+            {
+                var database = new TalentDatabase(Path.Combine(data, "talent.db"));
+                await database.MigrateAsync(NullLogger.Instance, CancellationToken.None);
+                var store = new CandidateStore(database, TimeProvider.System);
+                var writes = documents.Select((d, i) => new DocumentWrite(new IncomingDocument(d.SourceId, 1, d.ContentType, d.Content, null, d.SourceId, DateTimeOffset.UtcNow), extracted[i], null)).ToList();
+                var half = writes.Count / 2;
+
+                clock.Restart();
+                foreach (var write in writes.Take(half))
+                {
+                    await store.CheckSourceAsync(write.Document.SourceId, 1, write.Document.ContentHash, CancellationToken.None);
+                }
+
+                stages.Add(("version check before extraction (one read)", PerDocument(clock, half)));
+
+                clock.Restart();
+                foreach (var write in writes.Take(half))
+                {
+                    await store.StoreAcceptedAsync(write.Document, write.Profile!, CancellationToken.None); // writes hold profiles
+                }
+
+                stages.Add(("identity + SQLite, one transaction per document", PerDocument(clock, half)));
+
+                clock.Restart();
+                foreach (var batch in writes.Skip(half).Chunk(64))
+                {
+                    await store.StoreBatchAsync(batch, CancellationToken.None);
+                }
+
+                stages.Add(("identity + SQLite, 64 documents per transaction", PerDocument(clock, writes.Count - half)));
+
+                clock.Restart();
+                var changes = await store.ChangesSinceAsync(0, writes.Count * 2, CancellationToken.None);
+                stages.Add(("reading the change log for the index", PerDocument(clock, writes.Count)));
+
+                using var index = CandidateIndex.OpenForWriting(Path.Combine(data, "index"), catalogs, NullLogger.Instance);
+                clock.Restart();
+                foreach (var change in changes)
+                {
+                    index.Upsert(change.CandidateId, change.Profile!, change.UpdatedAt); // the log holds upserts only here
+                }
+
+                index.Commit(changes[^1].Sequence);
+                stages.Add(("index: Lucene document + IndexWriter, one commit", PerDocument(clock, writes.Count)));
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                System.IO.Directory.Delete(data, recursive: true);
+            }
+        }
+
+        return stages;
+    }
+
+    private static double PerDocument(Stopwatch clock, int count) => clock.Elapsed.TotalMicroseconds / Math.Max(1, count);
+
+    private static Run Median(List<Run> runs) => runs.OrderBy(r => r.Rate).ElementAt(runs.Count / 2);
+
+    private static int IntOption(string[] args, string name, int fallback) =>
+        StringOption(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    /// <summary>CPU time of this process so far (every thread).</summary>
+    private static TimeSpan CpuTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+
+    private sealed record Run(int Documents, TimeSpan Elapsed, TimeSpan Published, int Candidates, string Settings, TimeSpan Cpu)
+    {
+        /// <summary>CPU milliseconds this process spent per profile (the broker's own CPU not included).</summary>
+        public double CpuPerProfile => Cpu.TotalMilliseconds / Documents;
+
+
+        public double Rate => Documents / Math.Max(0.001, Elapsed.TotalSeconds);
+    }
+}
