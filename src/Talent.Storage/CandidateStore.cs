@@ -148,10 +148,27 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             var candidateId = await connection.QuerySingleOrDefaultAsync<long?>(
                 "SELECT candidate_id FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
             var removed = await connection.ExecuteAsync("DELETE FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
-            await connection.ExecuteAsync("DELETE FROM merges WHERE source_id = @sourceId", new { sourceId }, transaction);
+            await connection.ExecuteAsync(
+                """
+                DELETE FROM merges WHERE source_id = @sourceId;
+                DELETE FROM identity_keys WHERE source_id = @sourceId;
+                """,
+                new { sourceId }, transaction);
             if (candidateId is { } id)
             {
                 await RederiveAsync(connection, transaction, id, Now());
+                if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM candidates WHERE id = @id", new { id }, transaction) == 0)
+                {
+                    // The person's last source is gone: so is the person, from the audit's stored results too.
+                    await connection.ExecuteAsync(
+                        """
+                        DELETE FROM identity_keys WHERE candidate_id = @id;
+                        DELETE FROM sources WHERE candidate_id = @id;
+                        DELETE FROM merges WHERE candidate_id = @id;
+                        """,
+                        new { id }, transaction);
+                    await AccessStore.EraseFromAuditAsync(connection, transaction, id);
+                }
             }
 
             await transaction.CommitAsync(cancellationToken);
