@@ -68,6 +68,8 @@ public sealed class CandidateIndex : IDisposable
                 Similarity = new BM25Similarity(),
                 // Erasure purges every deleted document (see PurgeDeleted), not only segments with many deletions.
                 MergePolicy = new TieredMergePolicy { ForceMergeDeletesPctAllowed = 0 },
+                // Fewer, larger flushed segments: a rebuild writes a million documents through this buffer.
+                RAMBufferSizeMB = 64,
             };
             try
             {
@@ -136,6 +138,16 @@ public sealed class CandidateIndex : IDisposable
         ArgumentNullException.ThrowIfNull(profile);
         var doc = CandidateDocument.Create(candidateId, profile, updatedAt, catalogs);
         Writer.UpdateDocument(new Term(IndexFields.Id, CandidateDocument.IdTerm(candidateId)), doc);
+    }
+
+    /// <summary>
+    /// Adds a candidate without looking for an earlier document of theirs: for a new generation being built, where
+    /// none exists. Safe to call from several threads at once.
+    /// </summary>
+    public void Add(long candidateId, CandidateProfile profile, DateTimeOffset updatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Writer.AddDocument(CandidateDocument.Create(candidateId, profile, updatedAt, catalogs));
     }
 
     public void Delete(long candidateId) => Writer.DeleteDocuments(new Term(IndexFields.Id, CandidateDocument.IdTerm(candidateId)));

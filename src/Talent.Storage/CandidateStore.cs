@@ -236,14 +236,14 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
     /// Every candidate with its merged profile, streamed in id order from one read snapshot without
     /// buffering, so a rebuild runs in constant memory whatever the number of candidates.
     /// </summary>
-    public async IAsyncEnumerable<(long Id, CandidateProfile Profile, DateTimeOffset UpdatedAt)> StreamCandidatesAsync(
+    public async IAsyncEnumerable<StoredCandidateRow> StreamCandidatesAsync(
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = connection.QueryUnbufferedAsync<CandidateRow>("SELECT id, profile_json, created_at, updated_at FROM candidates ORDER BY id");
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            yield return (row.Id, ProfileJson.Deserialize<CandidateProfile>(row.ProfileJson), ParseTime(row.UpdatedAt));
+            yield return new StoredCandidateRow(row.Id, row.ProfileJson, ParseTime(row.UpdatedAt));
         }
     }
 
