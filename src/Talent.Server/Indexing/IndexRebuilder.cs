@@ -115,7 +115,7 @@ public sealed class IndexRebuilder(
             var startSequence = await store.LastSequenceAsync(cancellationToken);
             total = await store.CountCandidatesAsync(cancellationToken);
             Report(ReindexStatus.Running);
-            rebuilt = CandidateIndex.OpenForWriting(IndexLocation.NewGeneration(root, startedAt), catalogs, loggers.CreateLogger("Talent.Search"), search.Value, time);
+            rebuilt = CandidateIndex.OpenForRebuild(IndexLocation.NewGeneration(root, startedAt), catalogs, loggers.CreateLogger("Talent.Search"), search.Value, time);
             // One reader streams rows; every core parses profiles and builds documents (IndexWriter takes them concurrently).
             var index = rebuilt;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
@@ -135,6 +135,7 @@ public sealed class IndexRebuilder(
             });
 
             rebuilt.Commit(startSequence);
+            rebuilt.ResumeBackgroundRefresh();
             await synchronizer.ReplaceAsync(rebuilt, root, cancellationToken);
             rebuilt = null; // the live index owns it now
             total = done;

@@ -41,6 +41,9 @@ internal static class SearchBenchmark
             ["Talent:Data:Directory"] = data,
             ["Talent:Index:Directory"] = Path.Combine(data, "indexes"),
             ["Logging:LogLevel:Default"] = "Warning",
+            // The benchmark's clients measure the service, not the per-address rate limit.
+            ["Talent:Access:BurstLimit"] = "100000",
+            ["Talent:Access:RequestsPerSecond"] = "100000",
             ["urls"] = url,
         };
         var builder = TalentApplication.CreateWebBuilder(overrides);
