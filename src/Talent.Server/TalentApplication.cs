@@ -169,6 +169,9 @@ public static class TalentApplication
         {
             services.AddSingleton<IndexSynchronizer>();
             services.AddHostedService(sp => sp.GetRequiredService<IndexSynchronizer>());
+            // Registered after the synchroniser and before the bus, so it stops after the consumers that wait for it.
+            services.AddSingleton<DocumentBatchWriter>();
+            services.AddHostedService(sp => sp.GetRequiredService<DocumentBatchWriter>());
             services.AddSingleton<DocumentIngestion>();
             services.AddSingleton<IndexRebuilder>();
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Talent.Profiles;
@@ -27,77 +28,54 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
     }
 
     /// <summary>Stores an accepted document: resolves who it belongs to, joins candidates it bridges, re-derives them.</summary>
-    public async Task<StoreOutcome> StoreAcceptedAsync(IncomingDocument document, ExtractedProfile profile, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> StoreAcceptedAsync(IncomingDocument document, ExtractedProfile profile, CancellationToken cancellationToken) =>
+        Single(await StoreBatchAsync([new DocumentWrite(document, profile, null)], cancellationToken));
+
+    /// <summary>Records a rejected document with its reason. A source that was accepted before no longer contributes to its candidate.</summary>
+    public async Task<StoreOutcome> StoreRejectedAsync(IncomingDocument document, string reason, CancellationToken cancellationToken) =>
+        Single(await StoreBatchAsync([new DocumentWrite(document, null, reason)], cancellationToken));
+
+    /// <summary>
+    /// Stores documents in order in one transaction, each as <see cref="StoreAcceptedAsync"/> or
+    /// <see cref="StoreRejectedAsync"/> would alone: a document sees the ones before it in the batch, so two
+    /// documents of one person merge and a duplicate or older version later in the batch is unchanged or
+    /// stale. A document whose write fails is rolled back to its savepoint and gets the failure as its
+    /// result; the rest of the batch is committed.
+    /// </summary>
+    public async Task<IReadOnlyList<DocumentWriteResult>> StoreBatchAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(writes);
+        var results = new DocumentWriteResult[writes.Count];
         await writeTurn.WaitAsync(cancellationToken);
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = TalentDatabase.BeginWrite(connection);
-            var previous = await connection.QuerySingleOrDefaultAsync<SourceVersionRow>(
-                "SELECT version, content_hash, candidate_id FROM sources WHERE source_id = @SourceId", new { document.SourceId }, transaction);
-            var state = Compare(previous, document.Version, document.ContentHash);
-            if (state is SourceState.Stale or SourceState.Unchanged)
-            {
-                return new StoreOutcome(state == SourceState.Stale ? StoreOutcome.Stale : StoreOutcome.Unchanged, previous?.CandidateId, null);
-            }
-
-            // The source's own earlier version is not evidence about itself: detach it before resolving.
-            await connection.ExecuteAsync("DELETE FROM identity_keys WHERE source_id = @SourceId", new { document.SourceId }, transaction);
-            var keys = IdentityResolver.KeysOf(profile);
-            var known = await LoadCandidatesSharingAsync(connection, transaction, keys, document.SourceId);
-            var decision = IdentityResolver.Resolve(profile, known);
+            using var statements = new DocumentStatements(connection, transaction);
             var now = Now();
-
-            long candidateId;
-            var ownCandidate = previous?.CandidateId is { } previousCandidate
-                && await connection.ExecuteScalarAsync<long>(
-                    "SELECT COUNT(*) FROM sources WHERE candidate_id = @previousCandidate AND source_id <> @SourceId AND status = 'accepted'",
-                    new { previousCandidate, document.SourceId }, transaction) == 0
-                ? previousCandidate
-                : (long?)null;
-            if (decision.IsNewCandidate && ownCandidate is { } kept)
+            for (var i = 0; i < writes.Count; i++)
             {
-                // A new version of a candidate's only source keeps the candidate's id.
-                candidateId = kept;
-            }
-            else if (decision.IsNewCandidate)
-            {
-                candidateId = await connection.ExecuteScalarAsync<long>(
-                    "INSERT INTO candidates (name, profile_json, created_at, updated_at) VALUES (NULL, '{}', @now, @now) RETURNING id",
-                    new { now }, transaction);
-                await RecordMergeAsync(connection, transaction, candidateId, document.SourceId, "new candidate", now);
-            }
-            else
-            {
-                candidateId = decision.Matches.Min(m => m.CandidateId);
-                foreach (var match in decision.Matches)
+                var write = writes[i];
+                await transaction.SaveAsync(DocumentSavepoint, cancellationToken);
+                try
                 {
-                    await RecordMergeAsync(connection, transaction, candidateId, document.SourceId, match.Reason, now);
+                    var outcome = write.Profile is { } profile
+                        ? await AcceptAsync(connection, transaction, statements, write.Document, profile, now)
+                        : await RejectAsync(connection, transaction, statements, write.Document, write.RejectionReason ?? "rejected", now);
+                    await transaction.ReleaseAsync(DocumentSavepoint, cancellationToken);
+                    results[i] = new DocumentWriteResult(outcome, null);
                 }
-
-                foreach (var other in decision.Matches.Select(m => m.CandidateId).Distinct().Where(id => id != candidateId))
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    await JoinCandidateAsync(connection, transaction, other, candidateId, now);
+                    // This document's failure is its own result: undo its writes and keep the rest of the batch.
+                    await transaction.RollbackAsync(DocumentSavepoint, cancellationToken);
+                    await transaction.ReleaseAsync(DocumentSavepoint, cancellationToken);
+                    results[i] = new DocumentWriteResult(null, e);
                 }
-            }
-
-            await UpsertSourceAsync(connection, transaction, document, "accepted", null, ProfileJson.Serialize(profile), candidateId);
-            foreach (var key in keys)
-            {
-                await connection.ExecuteAsync(
-                    "INSERT OR IGNORE INTO identity_keys (source_id, candidate_id, kind, value) VALUES (@SourceId, @candidateId, @Kind, @Value)",
-                    new { document.SourceId, candidateId, key.Kind, key.Value }, transaction);
-            }
-
-            await RederiveAsync(connection, transaction, candidateId, now);
-            if (previous?.CandidateId is { } oldCandidate && oldCandidate != candidateId)
-            {
-                await RederiveAsync(connection, transaction, oldCandidate, now);
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return new StoreOutcome(decision.IsNewCandidate ? StoreOutcome.Accepted : StoreOutcome.Merged, candidateId, decision.IsNewCandidate ? null : string.Join("; ", decision.Matches.Select(m => m.Reason)));
+            return results;
         }
         finally
         {
@@ -105,36 +83,102 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         }
     }
 
-    /// <summary>Records a rejected document with its reason. A source that was accepted before no longer contributes to its candidate.</summary>
-    public async Task<StoreOutcome> StoreRejectedAsync(IncomingDocument document, string reason, CancellationToken cancellationToken)
+    private const string DocumentSavepoint = "document";
+
+    private static StoreOutcome Single(IReadOnlyList<DocumentWriteResult> results)
     {
-        await writeTurn.WaitAsync(cancellationToken);
-        try
+        if (results[0].Failure is { } failure)
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = TalentDatabase.BeginWrite(connection);
-            var previous = await connection.QuerySingleOrDefaultAsync<SourceVersionRow>(
-                "SELECT version, content_hash, candidate_id FROM sources WHERE source_id = @SourceId", new { document.SourceId }, transaction);
-            var state = Compare(previous, document.Version, document.ContentHash);
-            if (state == SourceState.Stale)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return results[0].Outcome!; // a result without a failure has an outcome
+    }
+
+    private static async Task<StoreOutcome> AcceptAsync(
+        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, IncomingDocument document, ExtractedProfile profile, string now)
+    {
+        var previous = await PreviousAsync(statements, document.SourceId);
+        var state = Compare(previous, document.Version, document.ContentHash);
+        if (state is SourceState.Stale or SourceState.Unchanged)
+        {
+            return new StoreOutcome(state == SourceState.Stale ? StoreOutcome.Stale : StoreOutcome.Unchanged, previous?.CandidateId, null);
+        }
+
+        // The source's own earlier version is not evidence about itself: detach it before resolving.
+        if (previous is not null)
+        {
+            await statements.DeleteKeysAsync(document.SourceId);
+        }
+
+        var keys = IdentityResolver.KeysOf(profile);
+        var keysJson = KeysJson(keys);
+        var known = await LoadCandidatesSharingAsync(connection, transaction, statements, keysJson, document.SourceId);
+        var decision = IdentityResolver.Resolve(profile, known);
+
+        long candidateId;
+        var ownCandidate = previous?.CandidateId is { } previousCandidate
+            && await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM sources WHERE candidate_id = @previousCandidate AND source_id <> @SourceId AND status = 'accepted'",
+                new { previousCandidate, document.SourceId }, transaction) == 0
+            ? previousCandidate
+            : (long?)null;
+        if (decision.IsNewCandidate && ownCandidate is { } kept)
+        {
+            // A new version of a candidate's only source keeps the candidate's id.
+            candidateId = kept;
+        }
+        else if (decision.IsNewCandidate)
+        {
+            candidateId = await statements.InsertCandidateAsync(now);
+            await statements.InsertMergeAsync(candidateId, document.SourceId, "new candidate", now);
+        }
+        else
+        {
+            candidateId = decision.Matches.Min(m => m.CandidateId);
+            foreach (var match in decision.Matches)
             {
-                return new StoreOutcome(StoreOutcome.Stale, previous?.CandidateId, null);
+                await statements.InsertMergeAsync(candidateId, document.SourceId, match.Reason, now);
             }
 
-            await connection.ExecuteAsync("DELETE FROM identity_keys WHERE source_id = @SourceId", new { document.SourceId }, transaction);
-            await UpsertSourceAsync(connection, transaction, document, "rejected", reason, null, null);
-            if (previous?.CandidateId is { } oldCandidate)
+            foreach (var other in decision.Matches.Select(m => m.CandidateId).Distinct().Where(id => id != candidateId))
             {
-                await RederiveAsync(connection, transaction, oldCandidate, Now());
+                await JoinCandidateAsync(connection, transaction, other, candidateId, now);
             }
+        }
 
-            await transaction.CommitAsync(cancellationToken);
-            return new StoreOutcome(StoreOutcome.Rejected, null, reason);
-        }
-        finally
+        await statements.UpsertSourceAsync(document, "accepted", null, ProfileJson.Serialize(profile), candidateId, Format(document.ReceivedAt));
+        await statements.InsertKeysAsync(document.SourceId, candidateId, keysJson);
+
+        // A candidate made for this document has no other source to read back.
+        var onlySource = decision.IsNewCandidate && ownCandidate is null ? new SourceProfile(document.SourceId, profile, document.ReceivedAt) : null;
+        await RederiveAsync(connection, transaction, statements, candidateId, now, onlySource);
+        if (previous?.CandidateId is { } oldCandidate && oldCandidate != candidateId)
         {
-            writeTurn.Release();
+            await RederiveAsync(connection, transaction, statements, oldCandidate, now);
         }
+
+        return new StoreOutcome(decision.IsNewCandidate ? StoreOutcome.Accepted : StoreOutcome.Merged, candidateId, decision.IsNewCandidate ? null : string.Join("; ", decision.Matches.Select(m => m.Reason)));
+    }
+
+    private static async Task<StoreOutcome> RejectAsync(
+        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, IncomingDocument document, string reason, string now)
+    {
+        var previous = await PreviousAsync(statements, document.SourceId);
+        var state = Compare(previous, document.Version, document.ContentHash);
+        if (state == SourceState.Stale)
+        {
+            return new StoreOutcome(StoreOutcome.Stale, previous?.CandidateId, null);
+        }
+
+        await statements.DeleteKeysAsync(document.SourceId);
+        await statements.UpsertSourceAsync(document, "rejected", reason, null, null, Format(document.ReceivedAt));
+        if (previous?.CandidateId is { } oldCandidate)
+        {
+            await RederiveAsync(connection, transaction, statements, oldCandidate, now);
+        }
+
+        return new StoreOutcome(StoreOutcome.Rejected, null, reason);
     }
 
     /// <summary>Erases one source document; its candidate is re-derived from what remains (or removed when nothing does).</summary>
@@ -156,7 +200,8 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
                 new { sourceId }, transaction);
             if (candidateId is { } id)
             {
-                await RederiveAsync(connection, transaction, id, Now());
+                using var statements = new DocumentStatements(connection, transaction);
+                await RederiveAsync(connection, transaction, statements, id, Now());
                 if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM candidates WHERE id = @id", new { id }, transaction) == 0)
                 {
                     // The person's last source is gone: so is the person, from the audit's stored results too.
@@ -254,6 +299,13 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         return await connection.ExecuteScalarAsync<long?>("SELECT MAX(sequence) FROM changes") ?? 0;
     }
 
+    /// <summary>Source documents stored, accepted and rejected.</summary>
+    public async Task<int> CountSourcesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM sources");
+    }
+
     public async Task<int> CountCandidatesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -310,28 +362,29 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
     };
 
     private static async Task<IReadOnlyList<KnownCandidate>> LoadCandidatesSharingAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<IdentityKey> keys, string sourceId)
+        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, string keysJson, string sourceId)
     {
-        var candidateIds = new SortedSet<long>();
-        foreach (var key in keys)
+        var candidateIds = await statements.CandidatesSharingAsync(keysJson, sourceId);
+        if (candidateIds.Count == 0)
         {
-            var ids = await connection.QueryAsync<long>(
-                "SELECT DISTINCT candidate_id FROM identity_keys WHERE kind = @Kind AND value = @Value AND source_id <> @sourceId",
-                new { key.Kind, key.Value, sourceId }, transaction);
-            candidateIds.UnionWith(ids);
+            return [];
         }
 
-        var known = new List<KnownCandidate>();
-        foreach (var candidateId in candidateIds)
-        {
-            var profiles = await connection.QueryAsync<string>(
-                "SELECT profile_json FROM sources WHERE candidate_id = @candidateId AND status = 'accepted' AND source_id <> @sourceId ORDER BY source_id",
-                new { candidateId, sourceId }, transaction);
-            known.Add(new KnownCandidate(candidateId, profiles.Select(ProfileJson.Deserialize<ExtractedProfile>).ToList()));
-        }
-
-        return known;
+        var rows = await connection.QueryAsync<(long CandidateId, string ProfileJson)>(
+            "SELECT candidate_id, profile_json FROM sources WHERE candidate_id IN @candidateIds AND status = 'accepted' AND source_id <> @sourceId ORDER BY candidate_id, source_id",
+            new { candidateIds, sourceId }, transaction);
+        var profiles = rows.ToLookup(r => r.CandidateId, r => ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson));
+        return candidateIds.Select(id => new KnownCandidate(id, profiles[id].ToList())).ToList();
     }
+
+    private static async Task<SourceVersionRow?> PreviousAsync(DocumentStatements statements, string sourceId) =>
+        await statements.SourceAsync(sourceId) is { } row
+            ? new SourceVersionRow { Version = row.Version, ContentHash = row.ContentHash, CandidateId = row.CandidateId }
+            : null;
+
+    /// <summary>Identity keys as a JSON array of [kind, value] pairs, for one statement over <c>json_each</c>.</summary>
+    private static string KeysJson(IReadOnlyList<IdentityKey> keys) =>
+        JsonSerializer.Serialize(keys.Select(k => new[] { k.Kind, k.Value }));
 
     private static async Task JoinCandidateAsync(SqliteConnection connection, SqliteTransaction transaction, long from, long into, string now)
     {
@@ -345,78 +398,42 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         await DeleteCandidateAsync(connection, transaction, from, now);
     }
 
-    private static async Task UpsertSourceAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IncomingDocument document, string status, string? reason, string? profileJson, long? candidateId) =>
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO sources (source_id, candidate_id, version, content_hash, content_type, content, uri, status, rejection_reason, profile_json, received_at)
-            VALUES (@SourceId, @candidateId, @Version, @ContentHash, @ContentType, @Content, @Uri, @status, @reason, @profileJson, @receivedAt)
-            ON CONFLICT (source_id) DO UPDATE SET
-                candidate_id = excluded.candidate_id, version = excluded.version, content_hash = excluded.content_hash,
-                content_type = excluded.content_type, content = excluded.content, uri = excluded.uri, status = excluded.status,
-                rejection_reason = excluded.rejection_reason, profile_json = excluded.profile_json, received_at = excluded.received_at
-            """,
-            new
-            {
-                document.SourceId,
-                candidateId,
-                document.Version,
-                document.ContentHash,
-                document.ContentType,
-                document.Content,
-                document.Uri,
-                status,
-                reason,
-                profileJson,
-                receivedAt = Format(document.ReceivedAt),
-            },
-            transaction);
-
-    private static Task RecordMergeAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId, string sourceId, string reason, string now) =>
-        connection.ExecuteAsync(
-            "INSERT INTO merges (candidate_id, source_id, reason, merged_at) VALUES (@candidateId, @sourceId, @reason, @now)",
-            new { candidateId, sourceId, reason, now }, transaction);
-
-    /// <summary>Rebuilds a candidate's merged profile and facts from its accepted sources; removes the candidate when none remain.</summary>
-    private static async Task RederiveAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId, string now)
+    /// <summary>
+    /// Rebuilds a candidate's merged profile and facts from its accepted sources; removes the candidate when none
+    /// remain. <paramref name="onlySource"/> is the one source of a candidate just made, already in hand.
+    /// </summary>
+    private static async Task RederiveAsync(
+        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, long candidateId, string now, SourceProfile? onlySource = null)
     {
-        var rows = (await connection.QueryAsync<SourceRow>(
-            "SELECT source_id, profile_json, received_at FROM sources WHERE candidate_id = @candidateId AND status = 'accepted' ORDER BY received_at, source_id",
-            new { candidateId }, transaction)).ToList();
-        if (rows.Count == 0)
+        List<SourceProfile> sources;
+        if (onlySource is not null)
+        {
+            sources = [onlySource];
+        }
+        else
+        {
+            var rows = await connection.QueryAsync<SourceRow>(
+                "SELECT source_id, profile_json, received_at FROM sources WHERE candidate_id = @candidateId AND status = 'accepted' ORDER BY received_at, source_id",
+                new { candidateId }, transaction);
+            sources = rows.Select(r => new SourceProfile(r.SourceId, ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson ?? "{}"), ParseTime(r.ReceivedAt))).ToList();
+        }
+
+        if (sources.Count == 0)
         {
             await DeleteCandidateAsync(connection, transaction, candidateId, now);
             return;
         }
 
-        var merged = ProfileMerger.Merge(rows.Select(r => new SourceProfile(r.SourceId, ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson ?? "{}"), ParseTime(r.ReceivedAt))).ToList());
-        await connection.ExecuteAsync(
-            """
-            UPDATE candidates SET name = @Name, profile_json = @profileJson, updated_at = @now WHERE id = @candidateId;
-            DELETE FROM publications WHERE candidate_id = @candidateId;
-            DELETE FROM skills WHERE candidate_id = @candidateId;
-            DELETE FROM topics WHERE candidate_id = @candidateId;
-            """,
-            new { merged.Name, profileJson = ProfileJson.Serialize(merged), now, candidateId }, transaction);
-        foreach (var publication in merged.Publications.Select(p => p.Publication))
-        {
-            await connection.ExecuteAsync(
-                "INSERT INTO publications (candidate_id, title, venue, year, kind, first_author) VALUES (@candidateId, @Title, @Venue, @Year, @kind, @FirstAuthor)",
-                new { candidateId, publication.Title, publication.Venue, publication.Year, kind = publication.Kind.ToString(), publication.FirstAuthor }, transaction);
-        }
-
-        foreach (var skill in merged.Skills)
-        {
-            await connection.ExecuteAsync("INSERT OR IGNORE INTO skills (candidate_id, skill) VALUES (@candidateId, @skill)", new { candidateId, skill }, transaction);
-        }
-
-        foreach (var topic in merged.Topics)
-        {
-            await connection.ExecuteAsync("INSERT OR IGNORE INTO topics (candidate_id, topic) VALUES (@candidateId, @topic)", new { candidateId, topic }, transaction);
-        }
-
-        await connection.ExecuteAsync(
-            "INSERT INTO changes (candidate_id, kind, changed_at) VALUES (@candidateId, 'upsert', @now)", new { candidateId, now }, transaction);
+        var merged = ProfileMerger.Merge(sources);
+        var publications = merged.Publications.Select(p => p.Publication).Select(p => new object?[] { p.Title, p.Venue, p.Year, p.Kind.ToString(), p.FirstAuthor });
+        await statements.WriteCandidateAsync(
+            candidateId,
+            merged.Name,
+            ProfileJson.Serialize(merged),
+            JsonSerializer.Serialize(publications),
+            JsonSerializer.Serialize(merged.Skills),
+            JsonSerializer.Serialize(merged.Topics),
+            now);
     }
 
     private static Task DeleteCandidateAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId, string now) =>

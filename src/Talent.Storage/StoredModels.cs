@@ -16,6 +16,12 @@ public sealed record StoreOutcome(string Outcome, long? CandidateId, string? Rea
     public const string Rejected = "rejected";
 }
 
+/// <summary>A document to store in a batch: accepted with its extracted profile, or rejected with a reason.</summary>
+public sealed record DocumentWrite(IncomingDocument Document, ExtractedProfile? Profile, string? RejectionReason);
+
+/// <summary>What became of one document of a batch: its outcome, or the failure that kept it out while the rest was stored.</summary>
+public sealed record DocumentWriteResult(StoreOutcome? Outcome, Exception? Failure);
+
 /// <summary>How a new document relates to what is stored for its source id.</summary>
 public enum SourceState
 {

@@ -65,9 +65,17 @@ public sealed class BusOptions
     /// <summary>The name of <paramref name="queue"/> for this node.</summary>
     public string QueueName(string queue) => Node.Length == 0 ? queue : queue + "-" + Node;
 
-    /// <summary>Documents processed at once by one worker.</summary>
-    [Range(1, 256)]
-    public int ConcurrencyLimit { get; set; } = 4;
+    /// <summary>
+    /// Documents one worker has in flight at once: extracted in parallel, then stored together. A batch never
+    /// holds more documents than this, so keep it above <c>Talent:Ingestion:BatchMessageLimit</c> (about twice)
+    /// to extract the next batch while one is written.
+    /// </summary>
+    [Range(1, 1024)]
+    public int ConcurrencyLimit { get; set; } = 128;
+
+    /// <summary>Messages the broker sends ahead of acknowledgements (RabbitMQ prefetch count); at least the concurrency limit.</summary>
+    [Range(1, 65535)]
+    public int PrefetchCount { get; set; } = 256;
 
     /// <summary>Immediate retries of a transient fault (database busy, I/O) before a message goes to the error queue.</summary>
     [Range(0, 20)]
@@ -82,6 +90,14 @@ public sealed class IngestionOptions
     /// <summary>Largest document accepted, in bytes of UTF-8 text.</summary>
     [Range(1, 64 * 1024 * 1024)]
     public int MaxDocumentBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Most documents stored in one SQLite transaction (capped by <c>Talent:Bus:ConcurrencyLimit</c>).</summary>
+    [Range(1, 10_000)]
+    public int BatchMessageLimit { get; set; } = 64;
+
+    /// <summary>How long a batch waits for more documents after its first one, in milliseconds; 0 writes what is there at once.</summary>
+    [Range(0, 10_000)]
+    public int BatchTimeLimitMilliseconds { get; set; } = 20;
 }
 
 /// <summary><c>Talent:Catalogs</c>: venues, skills and topics.</summary>

@@ -150,7 +150,8 @@ public sealed class IndexSynchronizer(
                 return applied;
             }
 
-            foreach (var change in changes)
+            // Every change read carries its candidate's current state, so the last one per candidate says it all.
+            foreach (var change in changes.AsEnumerable().Reverse().DistinctBy(c => c.CandidateId))
             {
                 if (change.IsDelete || change.Profile is null)
                 {

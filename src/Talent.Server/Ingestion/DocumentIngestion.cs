@@ -7,19 +7,19 @@ using Talent.Contracts;
 using Talent.Profiles;
 using Talent.Profiles.Extraction;
 using Talent.Server.Configuration;
-using Talent.Server.Indexing;
 using Talent.Storage;
 
 namespace Talent.Server.Ingestion;
 
 /// <summary>
-/// The one path a document takes: validate the message, skip what is unchanged or stale, extract,
-/// resolve identity and store (one SQLite transaction), then wake the index synchroniser.
+/// The one path a document takes: validate the message, skip what is unchanged or stale, extract (on the
+/// consumer's own thread, so documents are extracted in parallel), then resolve identity and store in the
+/// writer's next batch (one SQLite transaction for the batch, after which the index catches up).
 /// </summary>
 public sealed class DocumentIngestion(
     CandidateStore store,
     ProfileExtractor extractor,
-    IndexSynchronizer synchronizer,
+    DocumentBatchWriter writer,
     IOptions<IngestionOptions> options,
     TimeProvider time,
     ILogger<DocumentIngestion> logger)
@@ -31,6 +31,7 @@ public sealed class DocumentIngestion(
 
     public async Task<StoreOutcome> IngestAsync(ProfileDocumentSubmitted message, CancellationToken cancellationToken)
     {
+        using var slot = writer.Reserve();
         var receivedAt = time.GetUtcNow();
         var sourceId = message.SourceId?.Trim();
         var content = message.Content ?? "";
@@ -56,7 +57,7 @@ public sealed class DocumentIngestion(
         StoreOutcome outcome;
         if (problem is not null)
         {
-            outcome = await store.StoreRejectedAsync(document, problem, cancellationToken);
+            outcome = await slot.WriteAsync(new DocumentWrite(document, null, problem), cancellationToken);
         }
         else
         {
@@ -67,12 +68,13 @@ public sealed class DocumentIngestion(
             }
             else
             {
-                outcome = extractor.Extract(new DocumentInput(sourceId, contentType!, content, message.Uri)) switch // Validate checked the content type
+                var write = extractor.Extract(new DocumentInput(sourceId, contentType!, content, message.Uri)) switch // Validate checked the content type
                 {
-                    ExtractionResult.Accepted accepted => await store.StoreAcceptedAsync(document, accepted.Profile, cancellationToken),
-                    ExtractionResult.Rejected rejected => await store.StoreRejectedAsync(document, rejected.Reason, cancellationToken),
+                    ExtractionResult.Accepted accepted => new DocumentWrite(document, accepted.Profile, null),
+                    ExtractionResult.Rejected rejected => new DocumentWrite(document, null, rejected.Reason),
                     _ => throw new InvalidOperationException("Unknown extraction result."),
                 };
+                outcome = await slot.WriteAsync(write, cancellationToken);
             }
         }
 
@@ -82,11 +84,6 @@ public sealed class DocumentIngestion(
         }
 
         Log.DocumentProcessed(logger, sourceId, version, outcome.Outcome, outcome.CandidateId);
-        if (outcome.Outcome is StoreOutcome.Accepted or StoreOutcome.Merged or StoreOutcome.Rejected)
-        {
-            synchronizer.Notify();
-        }
-
         return outcome;
     }
 
@@ -103,11 +100,11 @@ public sealed class DocumentIngestion(
         }
 
         var document = new IncomingDocument(sourceId, version, "", "", null, Hash(null, ""), time.GetUtcNow());
-        var outcome = await store.StoreRejectedAsync(document, reason, cancellationToken);
+        using var slot = writer.Reserve();
+        var outcome = await slot.WriteAsync(new DocumentWrite(document, null, reason), cancellationToken);
         if (outcome.Outcome == StoreOutcome.Rejected)
         {
             Log.DocumentRejected(logger, sourceId, reason);
-            synchronizer.Notify();
         }
 
         return outcome;

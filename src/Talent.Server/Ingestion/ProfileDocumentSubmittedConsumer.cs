@@ -36,9 +36,11 @@ public sealed class ProfileDocumentSubmittedConsumerDefinition : ConsumerDefinit
     {
         EndpointName = options.Value.QueueName(options.Value.DocumentQueue);
         ConcurrentMessageLimit = options.Value.ConcurrencyLimit;
+        prefetchCount = Math.Max(options.Value.PrefetchCount, options.Value.ConcurrencyLimit);
         retryLimit = options.Value.RetryLimit;
     }
 
+    private readonly int prefetchCount;
     private readonly int retryLimit;
 
     protected override void ConfigureConsumer(
@@ -48,6 +50,7 @@ public sealed class ProfileDocumentSubmittedConsumerDefinition : ConsumerDefinit
     {
         // Producers without MassTransit publish plain JSON (content type application/json) to this queue;
         // MassTransit's own envelope (application/vnd.masstransit+json) stays the default.
+        endpointConfigurator.PrefetchCount = prefetchCount;
         endpointConfigurator.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
         endpointConfigurator.ConfigureError(error => error.UseFilter(new UnreadableDocumentFilter(context)));
         // Configuring the error pipe replaces MassTransit's default: fault event, then the _error queue.

@@ -1,0 +1,134 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Profiles;
+using Talent.Storage;
+
+namespace Talent.Tests.Storage;
+
+/// <summary>Documents stored together in one transaction behave as if stored one after another, and one failure stays its own.</summary>
+public sealed class BatchStoreTests : IAsyncLifetime
+{
+    private readonly TempDirectory directory = new();
+    private TalentDatabase database = null!; // set in InitializeAsync
+    private CandidateStore store = null!; // set in InitializeAsync
+
+    public async Task InitializeAsync()
+    {
+        database = new TalentDatabase(Path.Combine(directory.Path, "talent.db"));
+        await database.MigrateAsync(NullLogger.Instance, CancellationToken.None);
+        store = new CandidateStore(database, TimeProvider.System);
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        directory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Two_documents_of_one_person_in_one_batch_become_one_candidate()
+    {
+        var results = await store.StoreBatchAsync(
+            [
+                Accepted("cv", 1, "h1", Person("Ana Lima", "ana@example.org", "Graph Neural Networks for Traffic")),
+                Accepted("other", 1, "h2", Person("Bo Chen", "bo@example.org")),
+                Accepted("homepage", 1, "h3", Person("Ana Lima", "ANA@example.org", "Sparse Attention at Scale")),
+            ],
+            CancellationToken.None);
+
+        Assert.Equal([StoreOutcome.Accepted, StoreOutcome.Accepted, StoreOutcome.Merged], results.Select(r => r.Outcome!.Outcome));
+        Assert.Equal(results[0].Outcome!.CandidateId, results[2].Outcome!.CandidateId);
+        Assert.Contains("e-mail", results[2].Outcome!.Reason, StringComparison.Ordinal);
+        var ana = await store.GetCandidateAsync(results[0].Outcome!.CandidateId!.Value, CancellationToken.None);
+        Assert.Equal(["cv", "homepage"], ana!.Sources.Select(s => s.SourceId));
+        Assert.Equal(["Graph Neural Networks for Traffic", "Sparse Attention at Scale"], ana.Profile.Publications.Select(p => p.Publication.Title).Order(StringComparer.Ordinal));
+        Assert.Equal(2, await store.CountCandidatesAsync(CancellationToken.None));
+        await AssertFactsAsync(ana.Id, publications: 2);
+    }
+
+    [Fact]
+    public async Task A_duplicate_and_an_older_version_later_in_the_batch_are_unchanged_and_stale()
+    {
+        var results = await store.StoreBatchAsync(
+            [
+                Accepted("cv", 2, "h2", Person("Ana Lima", "ana@example.org", "Sparse Attention at Scale")),
+                Accepted("cv", 2, "h2", Person("Ana Lima", "ana@example.org", "Sparse Attention at Scale")),
+                Accepted("cv", 1, "h1", Person("Ana Lima", "ana@example.org", "An Early Draft Title")),
+                Rejected("cv", 1, "h0", "document is empty"),
+            ],
+            CancellationToken.None);
+
+        Assert.Equal([StoreOutcome.Accepted, StoreOutcome.Unchanged, StoreOutcome.Stale, StoreOutcome.Stale], results.Select(r => r.Outcome!.Outcome));
+        Assert.Equal(SourceState.Unchanged, await store.CheckSourceAsync("cv", 2, "h2", CancellationToken.None));
+        var ana = await store.GetCandidateAsync(results[0].Outcome!.CandidateId!.Value, CancellationToken.None);
+        Assert.Equal(["Sparse Attention at Scale"], ana!.Profile.Publications.Select(p => p.Publication.Title));
+        Assert.Empty(await store.ListRejectedAsync(10, CancellationToken.None));
+        Assert.Single(await store.ChangesSinceAsync(0, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_document_that_fails_in_a_batch_is_undone_alone_and_the_rest_is_stored()
+    {
+        // A content hash the schema refuses (NOT NULL) fails this one document after its candidate row was written.
+        var broken = new DocumentWrite(new IncomingDocument("broken", 1, "text/markdown", "text", null, null!, DateTimeOffset.UtcNow), Person("Cy Broken", "cy@example.org"), null);
+        var results = await store.StoreBatchAsync(
+            [
+                Accepted("a", 1, "h1", Person("Ana Lima", "ana@example.org")),
+                broken,
+                Accepted("b", 1, "h2", Person("Bo Chen", "bo@example.org")),
+                Rejected("c", 1, "h3", "unsupported contentType"),
+            ],
+            CancellationToken.None);
+
+        Assert.IsType<SqliteException>(results[1].Failure);
+        Assert.Null(results[1].Outcome);
+        Assert.Equal([StoreOutcome.Accepted, StoreOutcome.Accepted, StoreOutcome.Rejected], new[] { results[0], results[2], results[3] }.Select(r => r.Outcome!.Outcome));
+        Assert.Equal(2, await store.CountCandidatesAsync(CancellationToken.None));
+        Assert.Equal(3, await store.CountSourcesAsync(CancellationToken.None));
+        Assert.Equal(2, (await store.ChangesSinceAsync(0, 10, CancellationToken.None)).Count);
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM identity_keys WHERE value = 'cy@example.org'"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM merges WHERE source_id = 'broken'"));
+        Assert.Equal("unsupported contentType", Assert.Single(await store.ListRejectedAsync(10, CancellationToken.None)).Reason);
+    }
+
+    [Fact]
+    public async Task A_new_version_in_a_later_batch_replaces_the_facts_of_its_candidate()
+    {
+        var first = await store.StoreBatchAsync([Accepted("cv", 1, "h1", Person("Ana Lima", "ana@example.org", "Graph Neural Networks for Traffic", "PyTorch"))], CancellationToken.None);
+        var second = await store.StoreBatchAsync([Accepted("cv", 2, "h2", Person("Ana Lima", "ana@example.org", "Sparse Attention at Scale", "JAX"))], CancellationToken.None);
+
+        Assert.Equal(StoreOutcome.Accepted, second[0].Outcome!.Outcome);
+        var id = first[0].Outcome!.CandidateId!.Value;
+        Assert.Equal(id, second[0].Outcome!.CandidateId); // a new version of a candidate's only source keeps the id
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        Assert.Equal(["Sparse Attention at Scale"], await connection.QueryAsync<string>("SELECT title FROM publications WHERE candidate_id = @id", new { id }));
+        Assert.Equal(["JAX"], await connection.QueryAsync<string>("SELECT skill FROM skills WHERE candidate_id = @id", new { id }));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT first_author FROM publications WHERE candidate_id = @id", new { id }));
+    }
+
+    private async Task AssertFactsAsync(long candidateId, int publications)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        var rows = (await connection.QueryAsync<(string Title, string Venue, long Year, string Kind)>(
+            "SELECT title, venue, year, kind FROM publications WHERE candidate_id = @candidateId ORDER BY title", new { candidateId })).ToList();
+        Assert.Equal(publications, rows.Count);
+        Assert.All(rows, r => Assert.Equal(("KDD", 2022L, "Conference"), (r.Venue, r.Year, r.Kind)));
+    }
+
+    private static DocumentWrite Accepted(string sourceId, long version, string hash, ExtractedProfile profile) =>
+        new(new IncomingDocument(sourceId, version, "text/markdown", "text", null, hash, DateTimeOffset.UtcNow), profile, null);
+
+    private static DocumentWrite Rejected(string sourceId, long version, string hash, string reason) =>
+        new(new IncomingDocument(sourceId, version, "text/markdown", "", null, hash, DateTimeOffset.UtcNow), null, reason);
+
+    private static ExtractedProfile Person(string? name, string email, string? paper = null, string? skill = null) => new()
+    {
+        Name = name,
+        Emails = [email.ToLowerInvariant()],
+        Publications = paper is null ? [] : [new Publication { Title = paper, Venue = "KDD", Year = 2022, Kind = PublicationKind.Conference, FirstAuthor = true }],
+        Skills = skill is null ? [] : [skill],
+    };
+}
