@@ -43,6 +43,7 @@ public sealed class CandidateIndex : IDisposable
     private volatile SearcherManager? searchers;
     private readonly FileStream? processLock;
     private long writerSequence;
+    private volatile bool backgroundRefresh = true;
     private bool disposed;
 
     private CandidateIndex(string path, ProfileCatalogs catalogs, ILogger logger, bool forWriting, SearchOptions? options, TimeProvider? clock)
@@ -68,6 +69,8 @@ public sealed class CandidateIndex : IDisposable
                 Similarity = new BM25Similarity(),
                 // Erasure purges every deleted document (see PurgeDeleted), not only segments with many deletions.
                 MergePolicy = new TieredMergePolicy { ForceMergeDeletesPctAllowed = 0 },
+                // Fewer, larger flushed segments: a rebuild writes a million documents through this buffer.
+                RAMBufferSizeMB = 64,
             };
             try
             {
@@ -101,6 +104,21 @@ public sealed class CandidateIndex : IDisposable
         Log.IndexOpened(logger, directory, "writer", index.LastAppliedSequence, index.Count);
         return index;
     }
+
+    /// <summary>
+    /// Opens a new generation for a rebuild: nobody searches it until it is committed, so it is not reopened in the
+    /// background (each reopen would flush the documents added so far into one more small segment to merge).
+    /// <see cref="ResumeBackgroundRefresh"/> makes it a live index.
+    /// </summary>
+    public static CandidateIndex OpenForRebuild(string directory, ProfileCatalogs catalogs, ILogger logger, SearchOptions? options = null, TimeProvider? clock = null)
+    {
+        var index = OpenForWriting(directory, catalogs, logger, options, clock);
+        index.backgroundRefresh = false;
+        return index;
+    }
+
+    /// <summary>Searches see new changes within the refresh interval again (after a rebuild is swapped in).</summary>
+    public void ResumeBackgroundRefresh() => backgroundRefresh = true;
 
     /// <summary>Opens the last commit of an existing index for searching only (no lock taken). An absent index searches as empty.</summary>
     public static CandidateIndex OpenReadOnly(string directory, ProfileCatalogs catalogs, ILogger logger, SearchOptions? options = null, TimeProvider? clock = null)
@@ -136,6 +154,16 @@ public sealed class CandidateIndex : IDisposable
         ArgumentNullException.ThrowIfNull(profile);
         var doc = CandidateDocument.Create(candidateId, profile, updatedAt, catalogs);
         Writer.UpdateDocument(new Term(IndexFields.Id, CandidateDocument.IdTerm(candidateId)), doc);
+    }
+
+    /// <summary>
+    /// Adds a candidate without looking for an earlier document of theirs: for a new generation being built, where
+    /// none exists. Safe to call from several threads at once.
+    /// </summary>
+    public void Add(long candidateId, CandidateProfile profile, DateTimeOffset updatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Writer.AddDocument(CandidateDocument.Create(candidateId, profile, updatedAt, catalogs));
     }
 
     public void Delete(long candidateId) => Writer.DeleteDocuments(new Term(IndexFields.Id, CandidateDocument.IdTerm(candidateId)));
@@ -396,6 +424,11 @@ public sealed class CandidateIndex : IDisposable
 
     private void RefreshInBackground()
     {
+        if (!backgroundRefresh)
+        {
+            return;
+        }
+
         try
         {
             searchers?.MaybeRefresh();

@@ -21,7 +21,10 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
     private const int MaxEvidence = 5;
     private const int BrowseEvidence = 3;
 
-    private static readonly Sort ByUpdated = new(new SortField(IndexFields.Updated, SortFieldType.INT64, true));
+    // Ties go to the newer candidate id, not to the document's place in the index, so the order does not depend on
+    // how the index was written (a parallel rebuild, another node's index).
+    private static readonly Sort ByUpdated = new(new SortField(IndexFields.Updated, SortFieldType.INT64, true), new SortField(IndexFields.IdValue, SortFieldType.INT64, true));
+    private static readonly Sort ByScore = new(SortField.FIELD_SCORE, new SortField(IndexFields.IdValue, SortFieldType.INT64, true));
 
     private readonly HashSet<string> skills = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> topics = new(StringComparer.OrdinalIgnoreCase);
@@ -319,7 +322,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             return (byUpdated.GetTopDocs(), facets);
         }
 
-        var byScore = TopScoreDocCollector.Create(wanted, true);
+        var byScore = TopFieldCollector.Create(ByScore, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         searcher.Search(query, MultiCollector.Wrap(byScore, facets));
         return (byScore.GetTopDocs(), facets);
     }

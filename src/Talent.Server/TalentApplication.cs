@@ -186,8 +186,9 @@ public static class TalentApplication
             if (roles.HasFlag(TalentRoles.Worker))
             {
                 x.AddConsumer<ProfileDocumentSubmittedConsumer, ProfileDocumentSubmittedConsumerDefinition>();
-                x.AddConsumer<CandidateRemovalRequestedConsumer>();
-                x.AddConsumer<ReindexRequestedConsumer>();
+                // Read replicas (Talent:Bus:Node) each get their own queue, bound to the same message exchange.
+                x.AddConsumer<CandidateRemovalRequestedConsumer>().Endpoint(e => e.Name = bus.QueueName("CandidateRemovalRequested"));
+                x.AddConsumer<ReindexRequestedConsumer>().Endpoint(e => e.Name = bus.QueueName("ReindexRequested"));
             }
 
             x.AddRequestClient<ProfileDocumentSubmitted>(RequestTimeout.After(m: 2));

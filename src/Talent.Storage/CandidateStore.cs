@@ -192,11 +192,28 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             var candidateId = await connection.QuerySingleOrDefaultAsync<long?>(
                 "SELECT candidate_id FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
             var removed = await connection.ExecuteAsync("DELETE FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
-            await connection.ExecuteAsync("DELETE FROM merges WHERE source_id = @sourceId", new { sourceId }, transaction);
+            await connection.ExecuteAsync(
+                """
+                DELETE FROM merges WHERE source_id = @sourceId;
+                DELETE FROM identity_keys WHERE source_id = @sourceId;
+                """,
+                new { sourceId }, transaction);
             if (candidateId is { } id)
             {
                 using var statements = new DocumentStatements(connection, transaction);
                 await RederiveAsync(connection, transaction, statements, id, Now());
+                if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM candidates WHERE id = @id", new { id }, transaction) == 0)
+                {
+                    // The person's last source is gone: so is the person, from the audit's stored results too.
+                    await connection.ExecuteAsync(
+                        """
+                        DELETE FROM identity_keys WHERE candidate_id = @id;
+                        DELETE FROM sources WHERE candidate_id = @id;
+                        DELETE FROM merges WHERE candidate_id = @id;
+                        """,
+                        new { id }, transaction);
+                    await AccessStore.EraseFromAuditAsync(connection, transaction, id);
+                }
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -264,14 +281,14 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
     /// Every candidate with its merged profile, streamed in id order from one read snapshot without
     /// buffering, so a rebuild runs in constant memory whatever the number of candidates.
     /// </summary>
-    public async IAsyncEnumerable<(long Id, CandidateProfile Profile, DateTimeOffset UpdatedAt)> StreamCandidatesAsync(
+    public async IAsyncEnumerable<StoredCandidateRow> StreamCandidatesAsync(
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = connection.QueryUnbufferedAsync<CandidateRow>("SELECT id, profile_json, created_at, updated_at FROM candidates ORDER BY id");
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            yield return (row.Id, ProfileJson.Deserialize<CandidateProfile>(row.ProfileJson), ParseTime(row.UpdatedAt));
+            yield return new StoredCandidateRow(row.Id, row.ProfileJson, ParseTime(row.UpdatedAt));
         }
     }
 

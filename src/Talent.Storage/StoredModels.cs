@@ -37,6 +37,12 @@ public sealed record CandidateChange(long Sequence, long CandidateId, string Kin
     public bool IsDelete => string.Equals(Kind, "delete", StringComparison.Ordinal);
 }
 
+/// <summary>A candidate as stored, its profile still JSON: readers parse it where they have the threads for it.</summary>
+public sealed record StoredCandidateRow(long Id, string Json, DateTimeOffset UpdatedAt)
+{
+    public CandidateProfile ReadProfile() => ProfileJson.Deserialize<CandidateProfile>(Json);
+}
+
 /// <summary>A merged candidate with every source about them and why each was merged.</summary>
 public sealed record CandidateDetails(
     long Id,

@@ -12,6 +12,8 @@ public sealed class PublicationEntryTests
     [InlineData("Selected Publications\n------\n\n* Pyramid Broadcast for Real-Time Video \\\n  | <span style=\"color:green\">arXiv</span> | first author\n  | [paper](https://arxiv.org/abs/2408.12588) |", "Pyramid Broadcast for Real-Time Video", "arXiv", 2024, PublicationKind.Preprint, "", 1)]
     [InlineData("PREPRINTS\n\n1. **Lossless Data Pruning** Alan Turing, Ada Lovelace [arXiv:2303.04947](#)", "Lossless Data Pruning", "arXiv", 2023, PublicationKind.Preprint, "Alan Turing|Ada Lovelace", 2)]
     [InlineData("PUBLICATIONS\n\n8. **Radar Scene Learning** Ada Lovelace, Alan Turing **ICMR-W 2021**", "Radar Scene Learning", "ICMR Workshops", 2021, PublicationKind.Workshop, "Ada Lovelace|Alan Turing", 1)]
+    [InlineData("## Publications\n\n- **Pruning Recurrent Networks** A. Turing, A. Lovelace. *Interspeech 2020*.", "Pruning Recurrent Networks", "Interspeech", 2020, PublicationKind.Conference, "A. Turing|A. Lovelace", 2)]
+    [InlineData("## Publications\n\n- **Spiking Keyword Spotting**. A. Lovelace, A. Turing. *ICASSP 2023*.", "Spiking Keyword Spotting", "ICASSP", 2023, PublicationKind.Conference, "A. Lovelace|A. Turing", 1)]
     public void A_publication_entry_gives_title_venue_year_kind_and_authors(string section, string title, string venue, int year, PublicationKind kind, string authors, int position)
     {
         var profile = Extract("# Ada Lovelace\n\n" + section);
@@ -52,6 +54,45 @@ public sealed class PublicationEntryTests
         Assert.Equal(["Xiangyu Yue", "Zangwei Zheng", "Trevor Darrell"], publication.Authors);
         Assert.Equal(2, publication.AuthorPosition);
         Assert.True(publication.FirstAuthor);
+    }
+
+    [Fact]
+    public void Initials_that_fit_two_authors_give_no_position()
+    {
+        var profile = Extract("# Ada Lovelace\n\n## Publications\n\n- **Twin Notes**. A. Lovelace, B. Byron, A. Lovelace. *ICML 2021*.");
+
+        var publication = Assert.Single(profile.Publications);
+        Assert.Equal(["A. Lovelace", "B. Byron", "A. Lovelace"], publication.Authors);
+        Assert.Null(publication.AuthorPosition);
+        Assert.False(publication.FirstAuthor);
+    }
+
+    [Theory]
+    [InlineData("Hello! I am a research engineer at Hugging Face, working on **retrieval-augmented generation** and **dense retrieval**.")]
+    [InlineData("## About\n\nMy research focuses on retrieval-augmented generation and dense retrieval for long documents. I also like hiking.")]
+    public void Topics_stated_in_a_homepage_sentence_are_research_topics(string prose)
+    {
+        var profile = Extract("# Ada Lovelace\n\n" + prose + "\n\n## Publications\n\n- **Notes on the Engine** Ada Lovelace, Charles Babbage **ICML 2021**");
+
+        Assert.Contains("retrieval-augmented generation", profile.Topics);
+        Assert.Contains("dense retrieval", profile.Topics);
+    }
+
+    [Fact]
+    public void A_sentence_without_a_research_cue_gives_no_topics()
+    {
+        var profile = Extract("# Ada Lovelace\n\nI enjoyed a talk on retrieval-augmented generation last week.\n\n## Publications\n\n- **Notes on the Engine** Ada Lovelace, Charles Babbage **ICML 2021**");
+
+        Assert.DoesNotContain("retrieval-augmented generation", profile.Topics);
+    }
+
+    [Fact]
+    public void Work_highlights_of_a_json_resume_give_topics()
+    {
+        const string resume = """{"basics": {"name": "Ada Lovelace", "email": "ada@example.org"}, "work": [{"name": "Nubank", "position": "Data Engineer", "highlights": ["Moved batch pipelines to stream processing"]}]}""";
+        var result = new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("d", "application/json", resume));
+
+        Assert.Contains("stream processing", Assert.IsType<ExtractionResult.Accepted>(result).Profile.Topics);
     }
 
     private static ExtractedProfile Extract(string content) =>

@@ -28,7 +28,7 @@ internal sealed class BrokerTalentHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<BrokerTalentHost> StartAsync(RabbitMqBroker broker, string virtualHost, TalentRoles roles = TalentRoles.All, string? dataDirectory = null)
+    public static async Task<BrokerTalentHost> StartAsync(RabbitMqBroker broker, string virtualHost, TalentRoles roles = TalentRoles.All, string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = dataDirectory ?? NewDataDirectory();
         var overrides = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -41,6 +41,11 @@ internal sealed class BrokerTalentHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:MassTransit"] = "Critical",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
         var builder = TalentApplication.CreateWebBuilder(overrides, roles);
         builder.WebHost.UseTestServer();
         var app = TalentApplication.BuildWebApplication(builder);

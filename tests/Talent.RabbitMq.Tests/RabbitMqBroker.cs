@@ -148,7 +148,11 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         PublishOverAmqpAsync(virtualHost, queue, [body], contentType);
 
     /// <summary>Publishes raw bodies in order over one AMQP channel with publisher confirms.</summary>
-    public async Task PublishOverAmqpAsync(string virtualHost, string queue, IEnumerable<byte[]> bodies, string contentType = "application/json")
+    public Task PublishOverAmqpAsync(string virtualHost, string queue, IEnumerable<byte[]> bodies, string contentType = "application/json") =>
+        PublishToExchangeAsync(virtualHost, "", queue, bodies, contentType);
+
+    /// <summary>Publishes raw bodies in order to an exchange (routing key <paramref name="routingKey"/>) with publisher confirms.</summary>
+    public async Task PublishToExchangeAsync(string virtualHost, string exchange, string routingKey, IEnumerable<byte[]> bodies, string contentType = "application/json")
     {
         var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(AmqpUrl(virtualHost)) };
         await using var connection = await factory.CreateConnectionAsync();
@@ -157,7 +161,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         // Publishes in order, waiting for the broker's confirms a batch at a time.
         foreach (var batch in bodies.Chunk(250))
         {
-            await Task.WhenAll(batch.Select(body => channel.BasicPublishAsync("", queue, mandatory: true, properties, body).AsTask()));
+            await Task.WhenAll(batch.Select(body => channel.BasicPublishAsync(exchange, routingKey, mandatory: true, properties, body).AsTask()));
         }
     }
 

@@ -85,6 +85,13 @@ internal static partial class AuthorList
                 continue;
             }
 
+            if (IsInitial(token))
+            {
+                // "A. Demir": the initial is not the article "a".
+                capitalised++;
+                continue;
+            }
+
             // Scripts without case (王小明) start a name as well as a capital does.
             if (NotNameWords.Contains(token.Trim('.', ',')) || !char.IsLetter(token[0]) || char.IsLower(token[0]))
             {
@@ -160,7 +167,63 @@ internal static partial class AuthorList
             }
         }
 
-        return null;
+        // Initials ("E. Yılmaz" for Emre Yılmaz) count only when exactly one author fits them.
+        int? position = null;
+        for (var i = 0; i < authors.Count; i++)
+        {
+            if (FitsWithInitials(authors[i], person))
+            {
+                if (position is not null)
+                {
+                    return null;
+                }
+
+                position = i + 1;
+            }
+        }
+
+        return position;
+    }
+
+    private static bool IsInitial(string token) => token.Length == 2 && char.IsUpper(token[0]) && token[1] == '.';
+
+    /// <summary>"E. Yılmaz" or "Yılmaz, E." fits "Emre Yılmaz": every written word is one of the name's, every initial starts another.</summary>
+    private static bool FitsWithInitials(string author, string person)
+    {
+        var tokens = author.Replace(".", ". ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!tokens.Any(IsInitial))
+        {
+            return false;
+        }
+
+        var remaining = CatalogKey.Of(person).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var words = CatalogKey.Of(string.Join(' ', tokens.Where(t => !IsInitial(t)))).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (!remaining.Remove(word))
+            {
+                return false;
+            }
+        }
+
+        foreach (var initial in tokens.Where(IsInitial))
+        {
+            var letter = CatalogKey.Of(initial[..1]);
+            var match = remaining.FindIndex(r => r.StartsWith(letter, StringComparison.Ordinal));
+            if (match < 0)
+            {
+                return false;
+            }
+
+            remaining.RemoveAt(match);
+        }
+
+        return true;
     }
 
     /// <summary>Name tokens sorted, so "Zheng Zangwei" and "Zangwei Zheng" compare equal.</summary>

@@ -89,9 +89,10 @@ internal static class JsonResumeReader
         var skills = new List<string>();
         foreach (var skill in Array(root, "skills"))
         {
+            // With keywords, the name is their category ("Programming": Python, C++) and counts only when it is a known skill.
             if (Text(skill, "name") is { } skillName)
             {
-                SkillList.AddItem(skillName, catalogs.Skills, skills);
+                SkillList.AddItem(skillName, catalogs.Skills, skills, keepUnknown: !Array(skill, "keywords").Any());
             }
 
             foreach (var keyword in Array(skill, "keywords"))
@@ -104,8 +105,11 @@ internal static class JsonResumeReader
         }
 
         var interests = Array(root, "interests").Select(i => Text(i, "name")).OfType<string>().ToList();
+        // The same sources as a text CV: interests, papers, and what the person did in each role.
         var topicText = interests.Concat(publications.Select(p => p.Title)).Concat(publications.Select(p => p.Abstract ?? string.Empty))
-            .Concat(Array(root, "interests").SelectMany(i => Array(i, "keywords")).Where(k => k.ValueKind == JsonValueKind.String).Select(k => k.GetString() ?? string.Empty));
+            .Concat(Array(root, "interests").SelectMany(i => Array(i, "keywords")).Where(k => k.ValueKind == JsonValueKind.String).Select(k => k.GetString() ?? string.Empty))
+            .Concat(experience.SelectMany(e => e.Highlights.Append(e.Title ?? string.Empty)))
+            .Concat(Array(root, "work").Select(w => Text(w, "summary") ?? string.Empty));
         var topics = topicText.SelectMany(catalogs.Topics.FindIn).Distinct(StringComparer.Ordinal).ToList();
 
         return (new ExtractedProfile

@@ -99,6 +99,9 @@ internal static partial class LatexText
     private static partial Regex SniffPattern();
 
     /// <summary>True when plain text is recognisably a LaTeX source.</summary>
+    [GeneratedRegex(@"^\s*(?:19|20)\d{2}(?:\s*(?:--|–|-)\s*(?:(?:19|20)\d{2}|present|now))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex YearLabelPattern();
+
     public static bool LooksLikeLatex(string content) => SniffPattern().Matches(content.Length > 20_000 ? content[..20_000] : content).Count >= 2;
 
     public static string ToMarkdown(string latex)
@@ -299,7 +302,7 @@ internal static partial class LatexText
                         items.Add(Argument(depth).Trim());
                     }
 
-                    Append(output, preambleMode, "\n" + (items.Count > 1 && items[0].Length > 0 ? items[0] + ": " + string.Join(" ", items.Skip(1)) : string.Join(" ", items)) + "\n");
+                    Append(output, preambleMode, CvItem(items));
                     return;
             }
 
@@ -339,6 +342,21 @@ internal static partial class LatexText
             {
                 Append(output, preambleMode, Argument(depth));
             }
+        }
+
+        /// <summary>
+        /// <c>\cvitem{label}{text}</c> → "label: text"; a year label (<c>\cvitem{2023}{\textbf{Title}. Authors. \textit{ICASSP 2023}.}</c>)
+        /// makes a list item of the text, with the year after it unless the text already states it.
+        /// </summary>
+        private static string CvItem(List<string> items)
+        {
+            var text = string.Join(" ", items.Skip(1));
+            if (items.Count > 1 && YearLabelPattern().IsMatch(items[0]))
+            {
+                return "\n- " + text + (text.Contains(items[0].Trim()[..4], StringComparison.Ordinal) ? string.Empty : " (" + items[0].Trim() + ")") + "\n";
+            }
+
+            return "\n" + (items.Count > 1 && items[0].Length > 0 ? items[0] + ": " + text : string.Join(" ", items)) + "\n";
         }
 
         private static string CvEntry(string name, List<string> args)

@@ -19,7 +19,8 @@ internal static class SkillList
         }
     }
 
-    public static void AddItem(string chunk, SkillCatalog skills, List<string> found)
+    /// <summary>Adds the skills one list item names; <paramref name="keepUnknown"/> keeps an item the catalog does not know as written.</summary>
+    public static void AddItem(string chunk, SkillCatalog skills, List<string> found, bool keepUnknown = true)
     {
         var item = MarkupText.ToPlain(chunk).Trim(' ', '.', ':');
         if (item.Length == 0)
@@ -34,10 +35,10 @@ internal static class SkillList
             var close = item.IndexOf(')', open + 1);
             var inner = close > open ? item[(open + 1)..close] : item[(open + 1)..];
             var outer = (item[..open] + (close > open ? " " + item[(close + 1)..] : string.Empty)).Trim();
-            AddItem(outer, skills, found);
+            AddItem(outer, skills, found, keepUnknown);
             foreach (var part in inner.Split([',', '&', '/', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                AddItem(part, skills, found);
+                AddItem(part, skills, found, keepUnknown);
             }
 
             return;
@@ -64,11 +65,26 @@ internal static class SkillList
             }
 
             // "Languages Python" (a label without a separator) or "and Git": look for catalog phrases inside.
-            foreach (var name in skills.FindInList(part))
+            var inside = skills.FindInList(part);
+            foreach (var name in inside)
             {
                 Add(name, found);
             }
+
+            // A listed tool the catalog does not know ("Opacus") is kept as written, never dropped.
+            if (keepUnknown && inside.Count == 0 && LooksLikeSkillName(part))
+            {
+                Add(part, found);
+            }
         }
+    }
+
+    /// <summary>A name in a list: one to three words, starting with a capital or a digit, no sentence punctuation.</summary>
+    private static bool LooksLikeSkillName(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return text.Length is >= 2 and <= 30 && words.Length <= 3 && (char.IsUpper(text[0]) || char.IsDigit(text[0]))
+            && !text.Any(c => c is ':' or '!' or '?' or '"' or '=' or '<' or '>' or '{' or '}');
     }
 
     private static string StripLabel(string line)

@@ -72,6 +72,9 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     [GeneratedRegex(@"\b(?<which>co-first|first|second|third|fourth|fifth|last|corresponding)\s+author\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AuthorRolePattern();
 
+    [GeneratedRegex(@"\b(?:work(?:s|ing|ed)? on|interested in|interests? (?:include|are|lie in)|research (?:focuses|focused) on|focus(?:es|ing)? on|research(?:ing)? on)\s+(?<what>[^.!?;]{3,300})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex InterestCuePattern();
+
     public ExtractedProfile Read(IReadOnlyList<MarkupLine> lines)
     {
         var sections = SplitSections(lines);
@@ -125,6 +128,20 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
                     interests.AddRange(rest.Where(l => !l.IsBlank && l.Plain.Length > 3 && catalogs.Topics.FindIn(l.Plain).Count > 0)
                         .Select(l => l.Plain.TrimStart('·', ' ')));
                     break;
+            }
+        }
+
+        // Prose before the first section or under "About" states the research in a sentence:
+        // "I am a research engineer at Hugging Face, working on retrieval-augmented generation and dense retrieval."
+        foreach (var line in sections.Where(s => s.Kind is SectionKind.Header or SectionKind.About).SelectMany(s => s.Lines))
+        {
+            foreach (Match cue in InterestCuePattern().Matches(line.Plain))
+            {
+                var statement = cue.Groups["what"].Value.Trim();
+                if (catalogs.Topics.FindIn(statement).Count > 0 && !interests.Contains(statement, StringComparer.Ordinal))
+                {
+                    interests.Add(statement);
+                }
             }
         }
 

@@ -8,7 +8,9 @@ public static class ProfileMerger
     public static CandidateProfile Merge(IReadOnlyList<SourceProfile> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var ordered = sources.OrderBy(s => s.ReceivedAt).ThenBy(s => s.SourceId, StringComparer.Ordinal).ToList();
+        // Ordered by source id, not by arrival: the merge is a function of the set of sources alone, so nodes
+        // that received the same documents in another order (read replicas, redelivery) hold the same profile.
+        var ordered = sources.OrderBy(s => s.SourceId, StringComparer.Ordinal).ToList();
         var profiles = ordered.Select(s => s.Profile).ToList();
 
         var name = profiles.Where(p => p.Name is not null).GroupBy(p => p.Name!, StringComparer.Ordinal)

@@ -35,9 +35,23 @@ public static class CandidateEndpoints
         return TypedResults.Ok(candidate);
     }
 
-    internal static async Task<Accepted> RemoveCandidate(long id, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Erasure: one removal per source document of the candidate, by source id, so that read replicas (which
+    /// number candidates themselves) erase the same person; the last source takes the candidate with it.
+    /// </summary>
+    internal static async Task<Results<Accepted, NotFound<ProblemDetails>>> RemoveCandidate(long id, CandidateStore store, IPublishEndpoint publish, TimeProvider time, CancellationToken cancellationToken)
     {
-        await publish.Publish(new CandidateRemovalRequested { CandidateId = id, RequestedAt = time.GetUtcNow() }, cancellationToken);
+        var candidate = await store.GetCandidateAsync(id, cancellationToken);
+        if (candidate is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "Candidate not found", Detail = $"No candidate with id {id}.", Status = 404 });
+        }
+
+        foreach (var source in candidate.Sources)
+        {
+            await publish.Publish(new CandidateRemovalRequested { SourceId = source.SourceId, RequestedAt = time.GetUtcNow() }, cancellationToken);
+        }
+
         return TypedResults.Accepted($"/api/candidates/{id}");
     }
 }

@@ -55,6 +55,17 @@ public sealed class BusOptions
     public string DocumentQueue { get; set; } = "talent-profile-documents";
 
     /// <summary>
+    /// Name of this node when several nodes each keep their own database and index (read replicas): its queues
+    /// get <c>-{Node}</c> appended, so every node receives every document, erasure and reindex request.
+    /// Empty: processes share one set of queues and split the work between them.
+    /// </summary>
+    [RegularExpression("^([a-z0-9][a-z0-9-]{0,39})?$", ErrorMessage = "Talent:Bus:Node must be empty or up to 40 lower-case letters, digits and hyphens.")]
+    public string Node { get; set; } = "";
+
+    /// <summary>The name of <paramref name="queue"/> for this node.</summary>
+    public string QueueName(string queue) => Node.Length == 0 ? queue : queue + "-" + Node;
+
+    /// <summary>
     /// Documents one worker has in flight at once: extracted in parallel, then stored together. A batch never
     /// holds more documents than this, so keep it above <c>Talent:Ingestion:BatchMessageLimit</c> (about twice)
     /// to extract the next batch while one is written.

@@ -101,6 +101,7 @@ public sealed class IndexRebuilder(
         var clock = Stopwatch.StartNew();
         var done = 0;
         var total = 0;
+        var progressTurn = new Lock();
         void Report(string state, string? error = null)
         {
             var next = new ReindexStatus(state, done, total, done / Math.Max(0.001, clock.Elapsed.TotalSeconds), startedAt, state == ReindexStatus.Running ? null : time.GetUtcNow(), error);
@@ -114,18 +115,27 @@ public sealed class IndexRebuilder(
             var startSequence = await store.LastSequenceAsync(cancellationToken);
             total = await store.CountCandidatesAsync(cancellationToken);
             Report(ReindexStatus.Running);
-            rebuilt = CandidateIndex.OpenForWriting(IndexLocation.NewGeneration(root, startedAt), catalogs, loggers.CreateLogger("Talent.Search"), search.Value, time);
-            await foreach (var (id, profile, updatedAt) in store.StreamCandidatesAsync(cancellationToken))
+            rebuilt = CandidateIndex.OpenForRebuild(IndexLocation.NewGeneration(root, startedAt), catalogs, loggers.CreateLogger("Talent.Search"), search.Value, time);
+            // One reader streams rows; every core parses profiles and builds documents (IndexWriter takes them concurrently).
+            var index = rebuilt;
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(store.StreamCandidatesAsync(cancellationToken), parallel, (row, _) =>
             {
-                rebuilt.Upsert(id, profile, updatedAt);
-                if (++done % ReportEvery == 0)
+                index.Add(row.Id, row.ReadProfile(), row.UpdatedAt);
+                if (Interlocked.Increment(ref done) % ReportEvery == 0)
                 {
-                    total = Math.Max(total, done);
-                    Report(ReindexStatus.Running);
+                    lock (progressTurn)
+                    {
+                        total = Math.Max(total, Volatile.Read(ref done));
+                        Report(ReindexStatus.Running);
+                    }
                 }
-            }
+
+                return ValueTask.CompletedTask;
+            });
 
             rebuilt.Commit(startSequence);
+            rebuilt.ResumeBackgroundRefresh();
             await synchronizer.ReplaceAsync(rebuilt, root, cancellationToken);
             rebuilt = null; // the live index owns it now
             total = done;

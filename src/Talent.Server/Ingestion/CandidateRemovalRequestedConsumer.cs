@@ -7,12 +7,22 @@ using Talent.Storage;
 namespace Talent.Server.Ingestion;
 
 /// <summary>Erasure: removes a source document, or a candidate with all their sources, from SQLite; the index follows by change sequence.</summary>
-public sealed class CandidateRemovalRequestedConsumer(CandidateStore store, IndexSynchronizer synchronizer, ILogger<CandidateRemovalRequestedConsumer> logger)
+public sealed class CandidateRemovalRequestedConsumer(
+    CandidateStore store,
+    IndexSynchronizer synchronizer,
+    Microsoft.Extensions.Options.IOptions<Configuration.BusOptions> bus,
+    ILogger<CandidateRemovalRequestedConsumer> logger)
     : IConsumer<CandidateRemovalRequested>
 {
     public async Task Consume(ConsumeContext<CandidateRemovalRequested> context)
     {
         var message = context.Message;
+        if (message.CandidateId is not null && string.IsNullOrWhiteSpace(message.SourceId) && bus.Value.Node.Length > 0)
+        {
+            // Each replica numbers its candidates itself: the same id can be another person on another node.
+            throw new InvalidOperationException("a removal by candidate id cannot be applied on read replicas (Talent:Bus:Node is set): candidate ids differ between nodes; remove by source id");
+        }
+
         if (message.CandidateId is { } candidateId)
         {
             var removed = await store.RemoveCandidateAsync(candidateId, context.CancellationToken);

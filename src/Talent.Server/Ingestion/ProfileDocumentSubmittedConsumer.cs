@@ -34,7 +34,7 @@ public sealed class ProfileDocumentSubmittedConsumerDefinition : ConsumerDefinit
 {
     public ProfileDocumentSubmittedConsumerDefinition(Microsoft.Extensions.Options.IOptions<Configuration.BusOptions> options)
     {
-        EndpointName = options.Value.DocumentQueue;
+        EndpointName = options.Value.QueueName(options.Value.DocumentQueue);
         ConcurrentMessageLimit = options.Value.ConcurrencyLimit;
         prefetchCount = Math.Max(options.Value.PrefetchCount, options.Value.ConcurrencyLimit);
         retryLimit = options.Value.RetryLimit;

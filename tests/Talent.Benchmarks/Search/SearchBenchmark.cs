@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Dapper;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
@@ -10,6 +11,7 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using MassTransit;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Talent.Benchmarks.Corpus;
 using Talent.Contracts;
@@ -17,13 +19,15 @@ using Talent.Profiles.Catalogs;
 using Talent.Search;
 using Talent.Server;
 using Talent.Server.Indexing;
+using Talent.Storage;
 
 namespace Talent.Benchmarks.Search;
 
 /// <summary>
 /// End to end at a given pool size, side by side in one run: ingestion through the bus, reindex,
 /// a fixed mix of recruiter queries over HTTP (facets on), the same requests in-process, and the same
-/// query strings on a bare Lucene.Net IndexSearcher over the same index; and process memory.
+/// query strings on a bare Lucene.Net IndexSearcher over the same index and on SQLite FTS5 over the same
+/// candidates; and process memory.
 /// </summary>
 internal static class SearchBenchmark
 {
@@ -41,6 +45,9 @@ internal static class SearchBenchmark
             ["Talent:Data:Directory"] = data,
             ["Talent:Index:Directory"] = Path.Combine(data, "indexes"),
             ["Logging:LogLevel:Default"] = "Warning",
+            // The benchmark's clients measure the service, not the per-address rate limit.
+            ["Talent:Access:BurstLimit"] = "100000",
+            ["Talent:Access:RequestsPerSecond"] = "100000",
             ["urls"] = url,
         };
         var builder = TalentApplication.CreateWebBuilder(overrides);
@@ -108,12 +115,15 @@ internal static class SearchBenchmark
         });
 
         var bareTimes = BareLucene(IndexLocation.Current(Path.Combine(data, "indexes")), queries, rounds);
+        var (ftsBuild, ftsTimes) = await Fts5Async(app.Services.GetRequiredService<CandidateStore>(), Path.Combine(data, "bench-fts5.db"), queries, rounds);
 
         report.Add(("HTTP, facets on: p50 / p95 / p99", Percentiles(httpTimes)));
         report.Add(("HTTP throughput, 2 clients", $"{throughput:0} queries/s"));
         report.Add(("in-process CandidateIndex.Search: p50 / p95 / p99", Percentiles(inProcessTimes)));
         report.Add(("bare Lucene.Net IndexSearcher (top 10, no facets): p50 / p95 / p99", Percentiles(bareTimes)));
         report.Add(("HTTP p99 / bare p99", Ratio(httpTimes, bareTimes)));
+        report.Add(("SQLite FTS5 bm25 (top 10, no facets): build", $"{ftsBuild.TotalSeconds:0.0} s"));
+        report.Add(("SQLite FTS5 bm25 (top 10, no facets): p50 / p95 / p99", Percentiles(ftsTimes)));
         using var self = Process.GetCurrentProcess();
         report.Add(("process memory (working set / peak)", $"{self.WorkingSet64 / 1048576} MB / {self.PeakWorkingSet64 / 1048576} MB"));
 
@@ -196,6 +206,62 @@ internal static class SearchBenchmark
         }
 
         return times;
+    }
+
+    /// <summary>
+    /// The same candidates as one FTS5 document each (name, headline, titles, abstracts, interests, roles, skills,
+    /// topics, venues) and the same queries as FTS5 expressions: free-text words and filters as required phrases,
+    /// ranked by bm25(); the year filter has no FTS5 form and is left out.
+    /// </summary>
+    private static async Task<(TimeSpan Build, List<double> Times)> Fts5Async(CandidateStore store, string path, List<BenchQuery> queries, int rounds)
+    {
+        File.Delete(path);
+        var build = Stopwatch.StartNew();
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; CREATE VIRTUAL TABLE people USING fts5(text, tokenize = 'porter unicode61');");
+        await using (var transaction = connection.BeginTransaction())
+        {
+            await foreach (var row in store.StreamCandidatesAsync(CancellationToken.None))
+            {
+                var p = row.ReadProfile();
+                var text = string.Join(
+                    '\n',
+                    new[] { p.Name, p.Headline }
+                        .Concat(p.Publications.SelectMany(x => new[] { x.Publication.Title, x.Publication.Abstract, x.Publication.Venue }))
+                        .Concat(p.Interests).Concat(p.Experience.SelectMany(e => e.Value.Highlights.Append(e.Value.Title)))
+                        .Concat(p.Skills).Concat(p.Topics).Concat(p.Organizations)
+                        .Where(t => !string.IsNullOrWhiteSpace(t)));
+                await connection.ExecuteAsync("INSERT INTO people (rowid, text) VALUES (@Id, @text)", new { row.Id, text }, transaction);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        build.Stop();
+        static string Phrase(string text) => "\"" + text.Replace("\"", " ", StringComparison.Ordinal) + "\"";
+        var expressions = queries.Select(q => string.Join(
+            " AND ",
+            (q.Q is null ? [] : q.Q.Trim('"').Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Phrase))
+                .Concat(new[] { q.Skill, q.Topic, q.Venue }.OfType<string>().Select(Phrase)))).ToList();
+        const string sql = "SELECT rowid FROM people WHERE people MATCH @e ORDER BY bm25(people) LIMIT 10";
+        foreach (var e in expressions)
+        {
+            _ = (await connection.QueryAsync<long>(sql, new { e })).ToList();
+        }
+
+        var times = new List<double>();
+        for (var r = 0; r < rounds; r++)
+        {
+            foreach (var e in expressions)
+            {
+                var clock = Stopwatch.StartNew();
+                _ = (await connection.QueryAsync<long>(sql, new { e })).ToList();
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return (build.Elapsed, times);
     }
 
     private static async Task<List<double>> TimeAsync(List<BenchQuery> queries, int rounds, Func<BenchQuery, Task> run)

@@ -14,6 +14,7 @@ public sealed class AccessControlTests : IAsyncLifetime
 {
     private TalentTestHost host = null!; // set in InitializeAsync
     private long candidateId;
+    private long erasableId;
     private string recruiter = "";
     private string admin = "";
     private string revoked = "";
@@ -28,7 +29,7 @@ public sealed class AccessControlTests : IAsyncLifetime
         ("GET", "/api/suggest", "recruiter", () => new(HttpMethod.Get, "/api/suggest?field=skill&prefix=py")),
         ("GET", "/api/venues", "recruiter", () => new(HttpMethod.Get, "/api/venues")),
         ("POST", "/api/documents", "admin", () => new(HttpMethod.Post, "/api/documents") { Content = JsonContent.Create(new { sourceId = "api:access", version = 1, contentType = "text/markdown", content = "# Quentin Marlowe-Iyer\nquentin@example.org\n" }) }),
-        ("DELETE", "/api/candidates/{id:long}", "admin", () => new(HttpMethod.Delete, "/api/candidates/987654")),
+        ("DELETE", "/api/candidates/{id:long}", "admin", () => new(HttpMethod.Delete, $"/api/candidates/{erasableId}")),
         ("GET", "/api/rejected", "admin", () => new(HttpMethod.Get, "/api/rejected")),
         ("GET", "/api/admin/reindex", "admin", () => new(HttpMethod.Get, "/api/admin/reindex")),
         ("POST", "/api/admin/reindex", "admin", () => new(HttpMethod.Post, "/api/admin/reindex")),
@@ -43,6 +44,7 @@ public sealed class AccessControlTests : IAsyncLifetime
             candidateId = outcome.CandidateId ?? candidateId;
         }
 
+        erasableId = (await host.SubmitAsync("api:erasable", "text/markdown", "# Quirin Albrecht-Moya\n\nquirin@example.org\n")).CandidateId ?? 0;
         await host.WaitForIndexAsync();
         var keys = host.Get<AccessStore>();
         recruiter = (await keys.CreateKeyAsync("recruiter", "recruiting team", CancellationToken.None)).Secret;

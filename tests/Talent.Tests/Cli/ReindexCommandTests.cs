@@ -65,6 +65,75 @@ public sealed class ReindexCommandTests
         }
     }
 
+    [Fact]
+    public async Task A_reindex_killed_midway_leaves_search_on_the_old_index_and_the_next_one_succeeds()
+    {
+        using var temp = new TempDirectory();
+        var data = Path.Combine(temp.Path, "data");
+        const int people = 6000;
+        await StoreManyAsync(data, people);
+        var (exit, _, stderr) = await TalentProcess.RunAsync("--data", data, "admin", "reindex");
+        Assert.True(exit == 0, stderr);
+        var current = Path.Combine(data, "indexes", "CURRENT");
+        var live = await File.ReadAllTextAsync(current);
+
+        // kill -9 once the rebuild reports progress and before it finishes (a fast machine may finish first: try again).
+        var killedMidway = false;
+        for (var attempt = 0; attempt < 3 && !killedMidway; attempt++)
+        {
+            using var rebuild = Process.Start(TalentProcess.StartInfo("--data", data, "admin", "reindex"))!; // Start returns a process for a file name
+            rebuild.StandardInput.Close();
+            _ = rebuild.StandardOutput.ReadToEndAsync();
+            while (await rebuild.StandardError.ReadLineAsync() is { } line && !line.StartsWith("reindex:", StringComparison.Ordinal))
+            {
+            }
+
+            rebuild.Kill(entireProcessTree: true);
+            await rebuild.WaitForExitAsync();
+            var after = await File.ReadAllTextAsync(current);
+            killedMidway = after == live;
+            live = after;
+
+            // Whatever the moment of the kill, search answers with every candidate.
+            var (searchExit, json, searchError) = await TalentProcess.RunAsync("--data", data, "search", "--json");
+            Assert.True(searchExit == 0, searchError);
+            Assert.Equal(people, JsonDocument.Parse(json).RootElement.GetProperty("total").GetInt32());
+        }
+
+        Assert.True(killedMidway, "every rebuild finished before it could be killed");
+        (exit, var stdout, stderr) = await TalentProcess.RunAsync("--data", data, "admin", "reindex");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains($"reindexed {people} candidates", stdout, StringComparison.Ordinal);
+        Assert.NotEqual(live, await File.ReadAllTextAsync(current));
+        // Only the live generation is left: the killed rebuild's directory was removed at the next start.
+        Assert.Single(Directory.GetDirectories(Path.Combine(data, "indexes")));
+        var (_, found, _) = await TalentProcess.RunAsync("--data", data, "search", "Person 4321", "--json");
+        Assert.Contains("Person 4321", found, StringComparison.Ordinal);
+    }
+
+    /// <summary>Candidates written straight into the data folder's database, as ingestion leaves them.</summary>
+    private static async Task StoreManyAsync(string data, int count)
+    {
+        Directory.CreateDirectory(data);
+        var database = new Talent.Storage.TalentDatabase(Path.Combine(data, "talent.db"));
+        await database.MigrateAsync(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
+        var store = new Talent.Storage.CandidateStore(database, TimeProvider.System);
+        for (var i = 0; i < count; i++)
+        {
+            var profile = new Talent.Profiles.ExtractedProfile
+            {
+                Name = $"Person {i}",
+                Emails = [$"person.{i}@example.org"],
+                Skills = ["Python", i % 2 == 0 ? "Rust" : "Go"],
+                Topics = ["distributed training"],
+                Publications = [new Talent.Profiles.Publication { Title = $"Scheduling Study {i}", Venue = "OSDI", Year = 2020 + (i % 5), Kind = Talent.Profiles.PublicationKind.Conference }],
+            };
+            await store.StoreAcceptedAsync(new Talent.Storage.IncomingDocument($"bulk:{i}", 1, "text/markdown", "# Person", null, $"h{i}", DateTimeOffset.UtcNow), profile, CancellationToken.None);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
     private static async Task<string> IngestDemoAsync(TempDirectory temp)
     {
         var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "inbox")).FullName;

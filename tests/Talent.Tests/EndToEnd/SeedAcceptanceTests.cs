@@ -64,6 +64,39 @@ public sealed class SeedAcceptanceTests
     }
 
     [SeedFact]
+    public async Task A_namesake_with_other_mail_papers_and_institution_stays_a_third_candidate()
+    {
+        await using var host = await TalentTestHost.StartAsync();
+        var seeds = await SubmitSeedsAsync(host);
+        const string namesake = """
+            # Zangwei Zheng
+
+            zangwei.zheng@tum.example.de · Munich
+
+            ## Education
+
+            **Technical University of Munich** — Ph.D. in Informatics, Oct 2019 – Sep 2024
+
+            ## Publications
+
+            1. **Formal Verification of Railway Interlocking Tables** Zangwei Zheng, Lena Vogel **CAV 2023**
+            2. **Bounded Model Checking for PLC Programs** Lena Vogel, Zangwei Zheng **TACAS 2022**
+
+            ## Skills
+
+            - Languages: OCaml, C
+            """;
+        var outcome = await host.SubmitAsync("file:namesake.md", "text/markdown", namesake);
+        await host.WaitForIndexAsync();
+
+        Assert.Equal(StoreOutcome.Accepted, outcome.Outcome);
+        Assert.DoesNotContain(outcome.CandidateId, seeds.Values.Select(o => o.CandidateId));
+        Assert.Equal(3, await host.Get<CandidateStore>().CountCandidatesAsync(CancellationToken.None));
+        var search = await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=%22Zangwei%20Zheng%22", Json);
+        Assert.Equal(2, search!.Results.Count(r => r.Name == "Zangwei Zheng"));
+    }
+
+    [SeedFact]
     public async Task Ingesting_the_seeds_again_changes_nothing()
     {
         await using var host = await TalentTestHost.StartAsync();

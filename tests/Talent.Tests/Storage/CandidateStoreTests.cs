@@ -104,6 +104,38 @@ public sealed class CandidateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_removed_source_takes_its_identity_keys_so_its_address_no_longer_joins_the_candidate()
+    {
+        var cv = await store.StoreAcceptedAsync(Document("cv", 1, "h1"), Person("Ana Lima", "ana@example.org"), CancellationToken.None);
+        var homepage = await store.StoreAcceptedAsync(Document("homepage", 1, "h2"), Person("Ana Lima", "ana@example.org") with { Emails = ["ana@example.org", "ana.lima@lab.example.org"] }, CancellationToken.None);
+        Assert.Equal(cv.CandidateId, homepage.CandidateId);
+
+        Assert.True(await store.RemoveSourceAsync("homepage", CancellationToken.None));
+        var later = await store.StoreAcceptedAsync(Document("talk", 1, "h3"), Person(null, "ana.lima@lab.example.org"), CancellationToken.None);
+
+        Assert.Equal(StoreOutcome.Accepted, later.Outcome);
+        Assert.NotEqual(cv.CandidateId, later.CandidateId);
+    }
+
+    [Fact]
+    public async Task Removing_the_last_source_erases_the_person_everywhere_the_candidate_erasure_does()
+    {
+        var cv = await store.StoreAcceptedAsync(Document("cv", 1, "h1", "raw text naming ana@example.org"), Person("Ana Lima", "ana@example.org"), CancellationToken.None);
+        var id = cv.CandidateId!.Value;
+        var access = new AccessStore(database, TimeProvider.System);
+        await access.AppendAuditAsync([new AuditEntry(DateTimeOffset.UtcNow, null, "127.0.0.1", "search", "?q=lima", [id])], CancellationToken.None);
+
+        Assert.True(await store.RemoveSourceAsync("cv", CancellationToken.None));
+
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM sources"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM identity_keys"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM candidates"));
+        var entry = Assert.Single(await access.ReadAuditAsync(10, CancellationToken.None));
+        Assert.Empty(entry.CandidateIds); // the access is still on record, the person is not
+    }
+
+    [Fact]
     public async Task Erasing_a_candidate_removes_raw_documents_and_every_source()
     {
         var cv = await store.StoreAcceptedAsync(Document("cv", 1, "h1", "raw text naming ana@example.org"), Person("Ana Lima", "ana@example.org"), CancellationToken.None);
