@@ -202,17 +202,10 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             {
                 using var statements = new DocumentStatements(connection, transaction);
                 await RederiveAsync(connection, transaction, statements, id, Now());
-                if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM candidates WHERE id = @id", new { id }, transaction) == 0)
+                if (!await CandidateExistsAsync(connection, transaction, id))
                 {
                     // The person's last source is gone: so is the person, from the audit's stored results too.
-                    await connection.ExecuteAsync(
-                        """
-                        DELETE FROM identity_keys WHERE candidate_id = @id;
-                        DELETE FROM sources WHERE candidate_id = @id;
-                        DELETE FROM merges WHERE candidate_id = @id;
-                        """,
-                        new { id }, transaction);
-                    await AccessStore.EraseFromAuditAsync(connection, transaction, id);
+                    await ErasePersonTracesAsync(connection, transaction, id);
                 }
             }
 
@@ -234,17 +227,10 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = TalentDatabase.BeginWrite(connection);
-            var exists = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM candidates WHERE id = @candidateId", new { candidateId }, transaction) > 0;
+            var exists = await CandidateExistsAsync(connection, transaction, candidateId);
             if (exists)
             {
-                await connection.ExecuteAsync(
-                    """
-                    DELETE FROM identity_keys WHERE candidate_id = @candidateId;
-                    DELETE FROM sources WHERE candidate_id = @candidateId;
-                    DELETE FROM merges WHERE candidate_id = @candidateId;
-                    """,
-                    new { candidateId }, transaction);
-                await AccessStore.EraseFromAuditAsync(connection, transaction, candidateId);
+                await ErasePersonTracesAsync(connection, transaction, candidateId);
                 await DeleteCandidateAsync(connection, transaction, candidateId, Now());
             }
 
@@ -434,6 +420,22 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             JsonSerializer.Serialize(merged.Skills),
             JsonSerializer.Serialize(merged.Topics),
             now);
+    }
+
+    private static async Task<bool> CandidateExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId) =>
+        await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM candidates WHERE id = @candidateId", new { candidateId }, transaction) > 0;
+
+    /// <summary>Everything stored about a person besides the candidate row: raw sources, identity keys, merges, and their ids in audited results.</summary>
+    private static async Task ErasePersonTracesAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId)
+    {
+        await connection.ExecuteAsync(
+            """
+            DELETE FROM identity_keys WHERE candidate_id = @candidateId;
+            DELETE FROM sources WHERE candidate_id = @candidateId;
+            DELETE FROM merges WHERE candidate_id = @candidateId;
+            """,
+            new { candidateId }, transaction);
+        await AccessStore.EraseFromAuditAsync(connection, transaction, candidateId);
     }
 
     private static Task DeleteCandidateAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId, string now) =>

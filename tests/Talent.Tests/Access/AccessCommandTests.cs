@@ -45,15 +45,11 @@ public sealed class AccessCommandTests
         Assert.Contains("superuser", stderr, StringComparison.Ordinal);
 
         // Listening on every address: no key → 401, the recruiter key → 200, and the search is audited.
-        var port = FreePort();
+        var port = TalentProcess.FreePort();
         var info = TalentProcess.StartInfo("--data", data, "serve", "--urls", $"http://0.0.0.0:{port}");
-        using (var server = Process.Start(info)!) // Process.Start returns a process for a file name
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using (var server = StartLogged(info, log))
         {
-            var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            server.OutputDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
-            server.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
-            server.BeginOutputReadLine();
-            server.BeginErrorReadLine();
             try
             {
                 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
@@ -91,15 +87,11 @@ public sealed class AccessCommandTests
     public async Task Open_to_anyone_on_all_addresses_only_with_the_explicit_setting_and_a_loud_warning()
     {
         using var temp = new TempDirectory();
-        var port = FreePort();
+        var port = TalentProcess.FreePort();
         var info = TalentProcess.StartInfo("--data", Path.Combine(temp.Path, "data"), "serve", "--urls", $"http://0.0.0.0:{port}");
         info.Environment["Talent__Access__AllowAnonymousOnAnyAddress"] = "true";
-        using var server = Process.Start(info)!; // Process.Start returns a process for a file name
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        server.OutputDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
-        server.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
+        using var server = StartLogged(info, log);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
@@ -112,6 +104,17 @@ public sealed class AccessCommandTests
             server.Kill(entireProcessTree: false);
             await server.WaitForExitAsync();
         }
+    }
+
+    /// <summary>Starts a process and collects every line it writes to stdout and stderr into <paramref name="log"/>.</summary>
+    private static Process StartLogged(ProcessStartInfo info, System.Collections.Concurrent.ConcurrentQueue<string> log)
+    {
+        var process = Process.Start(info)!; // Process.Start returns a process for a file name
+        process.OutputDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
+        process.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     /// <summary>The audit is written in the background: waits until the server has stored the search, read by another process.</summary>
@@ -152,10 +155,4 @@ public sealed class AccessCommandTests
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Talent.Server.Demo;
 
 namespace Talent.Tests.Cli;
 
@@ -11,7 +10,7 @@ public sealed class RankingCommandTests
     public async Task Match_and_similar_rank_the_ingested_candidates_and_refuse_bad_usage_in_one_line()
     {
         using var temp = new TempDirectory();
-        var data = await IngestDemoAsync(temp);
+        var data = await TalentProcess.IngestDemoAsync(temp);
         var job = Path.Combine(temp.Path, "job.txt");
         await File.WriteAllTextAsync(job, "Research engineer for video generation: diffusion models, long video, PyTorch, distributed training.");
 
@@ -74,19 +73,6 @@ public sealed class RankingCommandTests
         Assert.Equal(0.2591, Loss("reference specter_mfr_d_20_1_ta"), 3);
     }
 
-    private static async Task<string> IngestDemoAsync(TempDirectory temp)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "inbox")).FullName;
-        foreach (var (name, content) in DemoLoader.Documents())
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, name), content);
-        }
-
-        var data = Path.Combine(temp.Path, "data");
-        var (exit, _, stderr) = await TalentProcess.RunAsync("--data", data, "ingest", folder);
-        Assert.True(exit == 0, stderr);
-        return data;
-    }
 
     private static async Task AssertOneLineErrorAsync(int expectedExit, string expected, params string[] args)
     {

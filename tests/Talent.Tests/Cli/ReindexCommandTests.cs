@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Talent.Server.Demo;
 
@@ -13,7 +11,7 @@ public sealed class ReindexCommandTests
     public async Task Reindex_rebuilds_a_free_data_folder_and_search_still_answers()
     {
         using var temp = new TempDirectory();
-        var data = await IngestDemoAsync(temp);
+        var data = await TalentProcess.IngestDemoAsync(temp);
         // A generation directory left by a rebuild that was killed: never live, removed on the next start.
         var leftover = Directory.CreateDirectory(Path.Combine(data, "indexes", "candidates-20990101-000000-0000000")).FullName;
         await File.WriteAllTextAsync(Path.Combine(leftover, "_0.cfs"), "partial");
@@ -32,8 +30,8 @@ public sealed class ReindexCommandTests
     public async Task Reindex_and_ingest_go_through_a_server_that_holds_the_data_folder()
     {
         using var temp = new TempDirectory();
-        var data = await IngestDemoAsync(temp);
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var data = await TalentProcess.IngestDemoAsync(temp);
+        var url = $"http://127.0.0.1:{TalentProcess.FreePort()}";
         using var server = Process.Start(TalentProcess.StartInfo("--data", data, "serve", "--urls", url))!; // Start returns a process for a file name
         server.StandardInput.Close();
         _ = server.StandardOutput.ReadToEndAsync();
@@ -134,24 +132,5 @@ public sealed class ReindexCommandTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    private static async Task<string> IngestDemoAsync(TempDirectory temp)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "inbox")).FullName;
-        foreach (var (name, content) in DemoLoader.Documents())
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, name), content);
-        }
 
-        var data = Path.Combine(temp.Path, "data");
-        var (exit, _, stderr) = await TalentProcess.RunAsync("--data", data, "ingest", folder);
-        Assert.True(exit == 0, stderr);
-        return data;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Talent.Tests.Cli;
@@ -13,7 +12,7 @@ public sealed class ServeDemoTests
     public async Task Serve_demo_answers_a_search_with_sample_profiles_and_reports_ready()
     {
         using var temp = new TempDirectory();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{TalentProcess.FreePort()}";
         using var process = Process.Start(TalentProcess.StartInfo("--data", temp.Path, "serve", "--demo", "--urls", url))!; // Start returns a process for a file name
         process.StandardInput.Close();
         _ = process.StandardOutput.ReadToEndAsync();
@@ -53,10 +52,4 @@ public sealed class ServeDemoTests
         Assert.DoesNotContain("Unhandled exception", await stderr, StringComparison.Ordinal);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -40,4 +40,27 @@ internal static class TalentProcess
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>A free TCP port on the loopback interface for a server process to listen on.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Writes the demo profiles to a folder under <paramref name="temp"/> and ingests them with <c>talent ingest</c>; returns the data folder.</summary>
+    public static async Task<string> IngestDemoAsync(TempDirectory temp)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "inbox")).FullName;
+        foreach (var (name, content) in Talent.Server.Demo.DemoLoader.Documents())
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, name), content);
+        }
+
+        var data = Path.Combine(temp.Path, "data");
+        var (exit, _, stderr) = await RunAsync("--data", data, "ingest", folder);
+        Assert.True(exit == 0, stderr);
+        return data;
+    }
 }
