@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Talent.Profiles;
 using Talent.Profiles.Catalogs;
@@ -32,8 +36,23 @@ internal static class CandidateDocument
     /// <summary>Abstracts are kept in the stored blob whole as far as matching needs them (per-paper similarity; most are shorter).</summary>
     private const int StoredAbstractLength = 3000;
 
+    /// <summary>
+    /// One term per value, as written. Keyword fields are "tokenized" by <see cref="IndexAnalyzer"/>'s keyword analysis
+    /// rather than indexed untokenized (<c>StringField</c>): an untokenized field builds a new token stream, with its
+    /// attributes looked up by reflection under a global lock, for every field of every document, while analysis
+    /// reuses one token stream per thread.
+    /// </summary>
+    private static readonly FieldType Keyword = CreateKeyword(IndexOptions.DOCS_ONLY);
+
     /// <summary>Keyword with term frequencies kept: a venue term is added once per paper, so its frequency is the paper count.</summary>
-    private static readonly FieldType CountedKeyword = CreateCountedKeyword();
+    private static readonly FieldType CountedKeyword = CreateKeyword(IndexOptions.DOCS_AND_FREQS);
+
+    /// <summary>Fields indexed as one term per value (see <see cref="Keyword"/>).</summary>
+    private static readonly string[] KeywordFields =
+    [
+        IndexFields.Id, IndexFields.Skill, IndexFields.Topic, IndexFields.Venue, IndexFields.VenueFirst, IndexFields.Institution,
+        IndexFields.Year, IndexFields.VenueYear,
+    ];
 
     public static string IdTerm(long candidateId) => candidateId.ToString(CultureInfo.InvariantCulture);
 
@@ -41,7 +60,21 @@ internal static class CandidateDocument
     public static string KeywordOf(string value) => value.Trim().ToLowerInvariant();
 
     /// <summary>Years are four digits, so the terms of one venue sort by year.</summary>
-    public static string VenueYearTerm(string venue, int year) => KeywordOf(venue) + "|" + year.ToString("D4", CultureInfo.InvariantCulture);
+    public static string VenueYearTerm(string venue, int year) => KeywordOf(venue) + "|" + YearTerm(year);
+
+    /// <summary>A year as a term: four digits, so years sort as their terms do and a year range is a term range.</summary>
+    public static string YearTerm(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
+
+    /// <summary>Candidates with a paper in the years from <paramref name="from"/> to <paramref name="to"/> (either end open when null).</summary>
+    public static Query YearRange(int? from, int? to, bool includeFrom = true, bool includeTo = true) =>
+        TermRangeQuery.NewStringRange(IndexFields.Year, from is { } f ? YearTerm(f) : null, to is { } t ? YearTerm(t) : null, includeFrom, includeTo);
+
+    /// <summary>
+    /// The writer's analysis: <paramref name="text"/> for text fields, the value as one term for keyword fields. One
+    /// instance per writer; it caches token streams per thread and field.
+    /// </summary>
+    public static Analyzer IndexAnalyzer(Analyzer text) =>
+        new PerFieldAnalyzerWrapper(text, KeywordFields.ToDictionary(f => f, Analyzer (_) => new KeywordAnalyzer(), StringComparer.Ordinal));
 
     public static string CanonicalVenue(ProfileCatalogs catalogs, string venue) => catalogs.Venues.Find(venue)?.Name ?? venue.Trim();
 
@@ -53,7 +86,7 @@ internal static class CandidateDocument
     {
         var doc = new Document
         {
-            new StringField(IndexFields.Id, IdTerm(candidateId), Field.Store.NO),
+            new Field(IndexFields.Id, IdTerm(candidateId), Keyword),
             new NumericDocValuesField(IndexFields.IdValue, candidateId),
             new NumericDocValuesField(IndexFields.Updated, updatedAt.UtcTicks),
         };
@@ -83,13 +116,9 @@ internal static class CandidateDocument
                 }
             }
 
-            if (publication.Year is { } year)
+            if (publication.Year is { } year && !string.IsNullOrWhiteSpace(publication.Venue))
             {
-                doc.Add(new Int32Field(IndexFields.YearNumber, year, Field.Store.NO));
-                if (!string.IsNullOrWhiteSpace(publication.Venue))
-                {
-                    doc.Add(new StringField(IndexFields.VenueYear, VenueYearTerm(CanonicalVenue(catalogs, publication.Venue), year), Field.Store.NO));
-                }
+                doc.Add(new Field(IndexFields.VenueYear, VenueYearTerm(CanonicalVenue(catalogs, publication.Venue), year), Keyword));
             }
         }
 
@@ -137,7 +166,11 @@ internal static class CandidateDocument
 
         var venues = Distinct(publications.Where(p => !string.IsNullOrWhiteSpace(p.Venue)).Select(p => CanonicalVenue(catalogs, p.Venue!)));
         AddFacets(doc, IndexFields.Venue, venues);
-        AddKeywords(doc, IndexFields.Year, Distinct(publications.Where(p => p.Year is not null).Select(p => p.Year!.Value.ToString(CultureInfo.InvariantCulture))));
+        foreach (var year in publications.Where(p => p.Year is not null).Select(p => p.Year!.Value).Distinct())
+        {
+            doc.Add(new Field(IndexFields.Year, YearTerm(year), Keyword));
+            doc.Add(new SortedSetDocValuesField(IndexFields.Year, new BytesRef(year.ToString(CultureInfo.InvariantCulture))));
+        }
 
         var stored = new StoredCandidate(
             candidateId,
@@ -183,7 +216,7 @@ internal static class CandidateDocument
     {
         foreach (var value in values)
         {
-            doc.Add(new StringField(field, KeywordOf(value), Field.Store.NO));
+            doc.Add(new Field(field, KeywordOf(value), Keyword));
             doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
         }
     }
@@ -196,15 +229,15 @@ internal static class CandidateDocument
         }
     }
 
-    private static FieldType CreateCountedKeyword()
+    private static FieldType CreateKeyword(IndexOptions options)
     {
         var type = new FieldType
         {
             IsIndexed = true,
-            IsTokenized = false,
+            IsTokenized = true,
             IsStored = false,
             OmitNorms = true,
-            IndexOptions = IndexOptions.DOCS_AND_FREQS,
+            IndexOptions = options,
         };
         type.Freeze();
         return type;

@@ -28,12 +28,19 @@ public sealed class CandidateIndex : IDisposable
 
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// The background refresh runs only while someone reads: each reopen flushes the writer's buffered documents into
+    /// one more small segment to merge later, which a worker nobody searches would pay for nothing.
+    /// </summary>
+    private static readonly TimeSpan ReadersGoneAfter = TimeSpan.FromSeconds(5);
+
     private readonly string path;
     private readonly ProfileCatalogs catalogs;
     private readonly SearchOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
     private readonly Analyzer analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+    private readonly Analyzer indexAnalyzer;
     private readonly Lucene.Net.Store.Directory directory;
     private readonly IndexWriter? writer;
     private readonly Timer? refreshTimer;
@@ -43,6 +50,13 @@ public sealed class CandidateIndex : IDisposable
     private volatile SearcherManager? searchers;
     private readonly FileStream? processLock;
     private long writerSequence;
+
+    /// <summary>
+    /// The highest candidate id ever written to this index. Candidate ids only grow, so a higher one cannot have a
+    /// document yet and is added without the delete-by-term an update costs.
+    /// </summary>
+    private long highestIndexedId;
+    private long lastReadTimestamp;
     private volatile bool backgroundRefresh = true;
     private bool disposed;
 
@@ -54,6 +68,7 @@ public sealed class CandidateIndex : IDisposable
         this.catalogs = catalogs;
         this.logger = logger;
         relatedTopics = new RelatedTopics(catalogs.Topics);
+        indexAnalyzer = CandidateDocument.IndexAnalyzer(analyzer);
         if (forWriting)
         {
             System.IO.Directory.CreateDirectory(path);
@@ -63,7 +78,7 @@ public sealed class CandidateIndex : IDisposable
         directory = new NIOFSDirectory(new DirectoryInfo(path));
         if (forWriting)
         {
-            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
+            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, indexAnalyzer)
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 Similarity = new BM25Similarity(),
@@ -88,6 +103,7 @@ public sealed class CandidateIndex : IDisposable
             }
 
             writerSequence = ParseSequence(writer.CommitData);
+            highestIndexedId = HighestId(directory);
             searchers = new SearcherManager(writer, true, new Bm25SearcherFactory(facetCache));
             refreshTimer = new Timer(_ => RefreshInBackground(), null, RefreshInterval, RefreshInterval);
         }
@@ -153,7 +169,16 @@ public sealed class CandidateIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(profile);
         var doc = CandidateDocument.Create(candidateId, profile, updatedAt, catalogs);
-        Writer.UpdateDocument(new Term(IndexFields.Id, CandidateDocument.IdTerm(candidateId)), doc);
+        if (candidateId > Interlocked.Read(ref highestIndexedId))
+        {
+            // Never written here: nothing to replace.
+            Writer.AddDocument(doc);
+            RaiseHighestIndexedId(candidateId);
+        }
+        else
+        {
+            Writer.UpdateDocument(new Term(IndexFields.Id, CandidateDocument.IdTerm(candidateId)), doc);
+        }
     }
 
     /// <summary>
@@ -164,6 +189,7 @@ public sealed class CandidateIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(profile);
         Writer.AddDocument(CandidateDocument.Create(candidateId, profile, updatedAt, catalogs));
+        RaiseHighestIndexedId(candidateId);
     }
 
     public void Delete(long candidateId) => Writer.DeleteDocuments(new Term(IndexFields.Id, CandidateDocument.IdTerm(candidateId)));
@@ -275,7 +301,7 @@ public sealed class CandidateIndex : IDisposable
                 return new SearchOutcome.Found(new SearchResponse(0, 0, [], new SearchFacets([], [], [], [], [])));
             }
 
-            searcher = manager.Acquire();
+            searcher = AcquireFrom(manager);
             return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request, options, clock.GetUtcNow().Year).Run());
         }
         catch (ParseException e)
@@ -355,6 +381,7 @@ public sealed class CandidateIndex : IDisposable
         writer?.Dispose();
         directory.Dispose();
         processLock?.Dispose();
+        indexAnalyzer.Dispose();
         analyzer.Dispose();
     }
 
@@ -392,7 +419,7 @@ public sealed class CandidateIndex : IDisposable
             return whenEmpty;
         }
 
-        var searcher = manager.Acquire();
+        var searcher = AcquireFrom(manager);
         try
         {
             return read(searcher);
@@ -422,9 +449,52 @@ public sealed class CandidateIndex : IDisposable
         }
     }
 
+    private IndexSearcher AcquireFrom(SearcherManager manager)
+    {
+        Volatile.Write(ref lastReadTimestamp, clock.GetTimestamp());
+        return manager.Acquire();
+    }
+
+    private void RaiseHighestIndexedId(long candidateId)
+    {
+        var seen = Interlocked.Read(ref highestIndexedId);
+        while (candidateId > seen)
+        {
+            var found = Interlocked.CompareExchange(ref highestIndexedId, candidateId, seen);
+            if (found == seen)
+            {
+                return;
+            }
+
+            seen = found;
+        }
+    }
+
+    /// <summary>The highest candidate id of any document in the last commit, deleted ones included (0 when empty).</summary>
+    private static long HighestId(Lucene.Net.Store.Directory directory)
+    {
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            return 0;
+        }
+
+        using var reader = DirectoryReader.Open(directory);
+        var highest = 0L;
+        foreach (var leaf in reader.Leaves)
+        {
+            var ids = leaf.AtomicReader.GetNumericDocValues(IndexFields.IdValue);
+            for (var doc = 0; ids is not null && doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                highest = Math.Max(highest, ids.Get(doc));
+            }
+        }
+
+        return highest;
+    }
+
     private void RefreshInBackground()
     {
-        if (!backgroundRefresh)
+        if (!backgroundRefresh || clock.GetElapsedTime(Volatile.Read(ref lastReadTimestamp)) > ReadersGoneAfter)
         {
             return;
         }

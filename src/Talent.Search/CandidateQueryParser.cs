@@ -68,7 +68,7 @@ internal sealed class CandidateQueryParser : MultiFieldQueryParser
     {
         if (IsYearField(field))
         {
-            return NumericRangeQuery.NewInt32Range(IndexFields.YearNumber, ParseYear(part1, true), ParseYear(part2, true), startInclusive, endInclusive);
+            return CandidateDocument.YearRange(ParseYear(part1, true), ParseYear(part2, true), startInclusive, endInclusive);
         }
 
         return base.GetRangeQuery(MapField(field), part1, part2, startInclusive, endInclusive);
@@ -131,13 +131,13 @@ internal sealed class CandidateQueryParser : MultiFieldQueryParser
                 {
                     var year = ParseYear(queryText, false);
                     Since = year;
-                    return NumericRangeQuery.NewInt32Range(IndexFields.YearNumber, year, null, true, true);
+                    return CandidateDocument.YearRange(year, null);
                 }
 
             case IndexFields.Year:
                 {
                     var year = ParseYear(queryText, false);
-                    return NumericRangeQuery.NewInt32Range(IndexFields.YearNumber, year, year, true, true);
+                    return CandidateDocument.YearRange(year, year);
                 }
 
             case IndexFields.Skill or "skills":

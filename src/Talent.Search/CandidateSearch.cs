@@ -226,7 +226,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
                 query.Add(new ConstantScoreQuery(venueSince) { Boost = 0f }, Occur.MUST);
             }
 
-            query.Add(new ConstantScoreQuery(NumericRangeQuery.NewInt32Range(IndexFields.YearNumber, year, null, true, true)) { Boost = 0f }, Occur.MUST);
+            query.Add(new ConstantScoreQuery(CandidateDocument.YearRange(year, null)) { Boost = 0f }, Occur.MUST);
         }
 
         return query.Clauses.Count == 0 ? new MatchAllDocsQuery() : query;

@@ -25,13 +25,11 @@ internal static class IndexFields
 
     /// <summary>Venue of each first-authored paper, one term per paper: authorship position weighs venue evidence.</summary>
     public const string VenueFirst = "venue_first";
+    /// <summary>Publication years, four digits, one term per distinct year: <c>since</c> and year ranges are term ranges.</summary>
     public const string Year = "year";
 
     /// <summary>One term per paper, <c>venue|year</c>, so "at this venue since that year" is one range per venue.</summary>
     public const string VenueYear = "venue_year";
-
-    /// <summary>Publication years as numbers (one value per paper) for <c>since</c> and year ranges.</summary>
-    public const string YearNumber = "year_num";
 
     /// <summary>Text fields searched by free text, with their boosts.</summary>
     public static readonly IReadOnlyDictionary<string, float> TextBoosts = new Dictionary<string, float>(StringComparer.Ordinal)

@@ -19,6 +19,9 @@ public sealed class IndexSynchronizer(
     IOptions<IndexOptions> options,
     ILogger<IndexSynchronizer> logger) : BackgroundService
 {
+    /// <summary>A catch-up longer than this many changes commits on the way.</summary>
+    private const int CommitEveryChanges = 100_000;
+
     private readonly SemaphoreSlim signal = new(0);
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly TaskCompletionSource firstCatchUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -80,7 +83,7 @@ public sealed class IndexSynchronizer(
         await CatchUpAsync(CancellationToken.None);
     }
 
-    /// <summary>Applies every pending change to the live index, one commit per batch.</summary>
+    /// <summary>Applies every pending change to the live index, with one commit at the end.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
         await writeGate.WaitAsync(cancellationToken);
@@ -142,12 +145,14 @@ public sealed class IndexSynchronizer(
     private async Task<int> ApplyAsync(CandidateIndex index, CancellationToken cancellationToken)
     {
         var applied = 0;
+        var sequence = index.LastAppliedSequence;
+        var committed = sequence;
         while (true)
         {
-            var changes = await store.ChangesSinceAsync(index.LastAppliedSequence, options.Value.BatchSize, cancellationToken);
+            var changes = await store.ChangesSinceAsync(sequence, options.Value.BatchSize, cancellationToken);
             if (changes.Count == 0)
             {
-                return applied;
+                break;
             }
 
             // Every change read carries its candidate's current state, so the last one per candidate says it all.
@@ -163,9 +168,23 @@ public sealed class IndexSynchronizer(
                 }
             }
 
-            index.Commit(changes[^1].Sequence);
+            sequence = changes[^1].Sequence;
             applied += changes.Count;
+            if (sequence - committed >= CommitEveryChanges)
+            {
+                // A long replay records its progress now and then, so an interruption does not start it over.
+                index.Commit(sequence);
+                committed = sequence;
+            }
         }
+
+        // One commit (a flush and an fsync) for everything this catch-up applied.
+        if (sequence != committed)
+        {
+            index.Commit(sequence);
+        }
+
+        return applied;
     }
 
     public override void Dispose()

@@ -182,7 +182,7 @@ internal static class SearchBenchmark
 
             if (q.Since is { } since)
             {
-                query.Add(NumericRangeQuery.NewInt32Range("year_num", since, null, true, true), Occur.MUST);
+                query.Add(TermRangeQuery.NewStringRange("year", since.ToString("D4", CultureInfo.InvariantCulture), null, true, true), Occur.MUST);
             }
 
             return query;
