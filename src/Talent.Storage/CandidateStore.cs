@@ -264,16 +264,16 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
     }
 
     /// <summary>
-    /// Every candidate with its merged profile, streamed in id order from one read snapshot without
-    /// buffering, so a rebuild runs in constant memory whatever the number of candidates.
+    /// Every candidate with its merged profile, streamed in id order from one read snapshot without buffering, so a
+    /// rebuild runs in constant memory whatever the number of candidates. Synchronous: a rebuild reads on a thread of its
+    /// own, so that its long read holds no thread of the pool that serves requests.
     /// </summary>
-    public async IAsyncEnumerable<StoredCandidateRow> StreamCandidatesAsync(
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public IEnumerable<StoredCandidateRow> StreamCandidates(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = connection.QueryUnbufferedAsync<CandidateRow>("SELECT id, profile_json, created_at, updated_at FROM candidates ORDER BY id");
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        using var connection = database.Open();
+        foreach (var row in connection.Query<CandidateRow>("SELECT id, profile_json, created_at, updated_at FROM candidates ORDER BY id", buffered: false))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             yield return new StoredCandidateRow(row.Id, row.ProfileJson, ParseTime(row.UpdatedAt));
         }
     }

@@ -33,12 +33,23 @@ public sealed class TalentDatabase
 
     public string Path { get; }
 
+    private const string ConnectionSettings = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
+
     /// <summary>Opens a connection for one unit of work.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 4000;");
+        await connection.ExecuteAsync(ConnectionSettings);
+        return connection;
+    }
+
+    /// <summary>Opens a connection for one unit of work on a thread that may block (a long read on a thread of its own).</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        connection.Execute(ConnectionSettings);
         return connection;
     }
 

@@ -10,7 +10,8 @@ internal static class Program
     {
         ["extraction"] = ("Profile extraction over the labelled evaluation set (documents/s/core)", ExtractionBenchmark.Run),
         ["ingest"] = ("profiles/s end to end through RabbitMQ and the in-memory transport vs bare Lucene.Net, and where one document's time goes: --documents N --seed S --rounds R [--rabbitmq URL]", Ingest.IngestBenchmark.RunAsync),
-        ["search"] = ("ingestion, reindex, HTTP query latency vs in-process vs bare Lucene.Net, memory: --candidates N --seed S --rounds R --data DIR", Search.SearchBenchmark.RunAsync),
+        ["search"] = ("ingestion, reindex, HTTP query latency and throughput, reindex under query load, query service memory, vs in-process, bare Lucene.Net and SQLite FTS5: --candidates N --seed S --rounds R --clients C --data DIR", Search.SearchBenchmark.RunAsync),
+        ["host"] = ("(used by search) the query service over --data at --urls until standard input closes", Search.QueryService.HostAsync),
     };
 
     private static async Task<int> Main(string[] args)

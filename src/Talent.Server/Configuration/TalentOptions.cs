@@ -23,9 +23,12 @@ public sealed class IndexOptions
     [Required]
     public string Directory { get; set; } = "indexes";
 
-    /// <summary>How long the index synchroniser waits to group changes into one commit.</summary>
+    /// <summary>
+    /// Least time between two index commits while changes keep coming (each commit flushes a segment and syncs it to
+    /// disk); a change after a quiet spell is applied at once.
+    /// </summary>
     [Range(0, 60_000)]
-    public int CommitDelayMilliseconds { get; set; } = 200;
+    public int CommitDelayMilliseconds { get; set; } = 1000;
 
     /// <summary>Changes read from the database per batch when catching up.</summary>
     [Range(1, 100_000)]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -118,20 +119,20 @@ public sealed class IndexRebuilder(
             rebuilt = CandidateIndex.OpenForRebuild(IndexLocation.NewGeneration(root, startedAt), catalogs, loggers.CreateLogger("Talent.Search"), search.Value, time);
             // One reader streams rows; every core parses profiles and builds documents (IndexWriter takes them concurrently).
             var index = rebuilt;
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(store.StreamCandidatesAsync(cancellationToken), parallel, (row, _) =>
+            await OnOwnThreads(cancellationToken, rows =>
             {
-                index.Add(row.Id, row.ReadProfile(), row.UpdatedAt);
-                if (Interlocked.Increment(ref done) % ReportEvery == 0)
+                foreach (var row in rows)
                 {
-                    lock (progressTurn)
+                    index.Add(row.Id, row.ReadProfile(), row.UpdatedAt);
+                    if (Interlocked.Increment(ref done) % ReportEvery == 0)
                     {
-                        total = Math.Max(total, Volatile.Read(ref done));
-                        Report(ReindexStatus.Running);
+                        lock (progressTurn)
+                        {
+                            total = Math.Max(total, Volatile.Read(ref done));
+                            Report(ReindexStatus.Running);
+                        }
                     }
                 }
-
-                return ValueTask.CompletedTask;
             });
 
             rebuilt.Commit(startSequence);
@@ -156,6 +157,64 @@ public sealed class IndexRebuilder(
                 rebuilt.Dispose();
                 TryDelete(path);
             }
+        }
+    }
+
+    /// <summary>
+    /// Streams every candidate from one reader thread to one worker thread per core, all threads of their own: a rebuild is
+    /// long and CPU-bound, and on the thread pool it would leave the searches this process serves meanwhile waiting for
+    /// the pool to grow.
+    /// </summary>
+    private async Task OnOwnThreads(CancellationToken cancellationToken, Action<IEnumerable<StoredCandidateRow>> work)
+    {
+        using var rows = new BlockingCollection<StoredCandidateRow>(boundedCapacity: 4096);
+        using var failed = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, failed.Token);
+        var threads = new List<Task>
+        {
+            Start("talent-reindex-read", () =>
+            {
+                try
+                {
+                    foreach (var row in store.StreamCandidates(stop.Token))
+                    {
+                        rows.Add(row, stop.Token);
+                    }
+                }
+                finally
+                {
+                    rows.CompleteAdding();
+                }
+            }),
+        };
+        threads.AddRange(Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Start("talent-reindex", () => work(rows.GetConsumingEnumerable(stop.Token)))));
+
+        // Every thread has finished (or given up) before the collection and tokens are disposed.
+        await Task.WhenAll(threads);
+
+        Task Start(string name, Action run)
+        {
+            var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            new Thread(() =>
+            {
+                try
+                {
+                    run();
+                    finished.SetResult();
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    finished.SetCanceled(stop.Token);
+                }
+                catch (Exception e)
+                {
+                    // The thread's failure is the rebuild's: stop the other threads and hand it to the awaiting caller.
+                    failed.Cancel();
+                    finished.SetException(e);
+                }
+            })
+            { IsBackground = true, Name = name }.Start();
+            return finished.Task;
         }
     }
 

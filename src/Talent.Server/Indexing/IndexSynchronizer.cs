@@ -10,7 +10,7 @@ namespace Talent.Server.Indexing;
 /// <summary>
 /// Moves changes from SQLite into the index in change-sequence order. The index commit records the
 /// last sequence applied, so after a crash the loop replays exactly what the index missed. Writers
-/// call <see cref="Notify"/>; the loop groups what arrived within the commit delay into one commit.
+/// call <see cref="Notify"/>; the loop commits at most once per commit delay while changes keep coming.
 /// It is the only writer of the live index, so a rebuilt index is swapped in through it.
 /// </summary>
 public sealed class IndexSynchronizer(
@@ -60,11 +60,15 @@ public sealed class IndexSynchronizer(
             try
             {
                 await CatchUpAsync(stoppingToken);
+                var caughtUpAt = TimeProvider.System.GetTimestamp();
                 firstCatchUp.TrySetResult();
                 await signal.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
-                if (options.Value.CommitDelayMilliseconds > 0)
+
+                // At most one commit per delay while changes keep coming; a change after a quiet spell goes in at once.
+                var wait = TimeSpan.FromMilliseconds(options.Value.CommitDelayMilliseconds) - TimeProvider.System.GetElapsedTime(caughtUpAt);
+                if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(options.Value.CommitDelayMilliseconds, stoppingToken);
+                    await Task.Delay(wait, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -123,6 +123,7 @@ internal static class IngestBenchmark
             var store = host.Services.GetRequiredService<CandidateStore>();
             var synchronizer = host.Services.GetRequiredService<IndexSynchronizer>();
             var publish = host.Services.GetRequiredService<IPublishEndpoint>();
+            var consumed = ConsumedDocuments.ConnectTo(host.Services.GetRequiredService<IBus>());
             var cpu = CpuTime();
             var clock = Stopwatch.StartNew();
             foreach (var chunk in messages.Chunk(500))
@@ -132,10 +133,7 @@ internal static class IngestBenchmark
 
             var published = clock.Elapsed;
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
-            while (await store.CountSourcesAsync(timeout.Token) < messages.Count)
-            {
-                await Task.Delay(50, timeout.Token);
-            }
+            await consumed.WaitForAsync(messages.Count, timeout.Token);
 
             await synchronizer.WaitForCatchUpAsync(timeout.Token);
             var elapsed = clock.Elapsed;
@@ -209,7 +207,8 @@ internal static class IngestBenchmark
             var cpu = CpuTime();
             var clock = Stopwatch.StartNew();
             using (var directory = new NIOFSDirectory(new DirectoryInfo(path)))
-            using (var analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48))
+            using (var text = new EnglishAnalyzer(LuceneVersion.LUCENE_48))
+            using (var analyzer = CandidateDocument.IndexAnalyzer(text))
             using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { Similarity = new BM25Similarity() }))
             {
                 for (var i = 0; i < profiles.Count; i++)

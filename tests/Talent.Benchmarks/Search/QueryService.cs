@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using Talent.Server;
+
+namespace Talent.Benchmarks.Search;
+
+/// <summary>
+/// The query service as its own process, so its memory is its own: this benchmark program started again with the
+/// <c>host</c> area, which builds the same web application <c>talent serve</c> does over a data folder.
+/// </summary>
+internal sealed class QueryService : IDisposable
+{
+    private readonly Process process;
+
+    private QueryService(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int ProcessId => process.Id;
+
+    public static async Task<QueryService> StartAsync(string data, int port)
+    {
+        var info = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("no process path"))
+        {
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "host", "--data", data, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("the query service did not start");
+        var service = new QueryService(process, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"));
+        using var http = new HttpClient { BaseAddress = service.Address };
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the query service exited with {process.ExitCode}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri("health/ready", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    return service;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (clock.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                throw new TimeoutException("the query service was not ready within 10 minutes");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Resident memory now and at its peak, in MB, from /proc.</summary>
+    public (long Resident, long Peak) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/status");
+        long Kilobytes(string key) => long.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal))[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return (Kilobytes("VmRSS:") / 1024, Kilobytes("VmHWM:") / 1024);
+    }
+
+    /// <summary>The <c>host</c> area: runs the web application over <c>--data</c> at <c>--urls</c> until standard input closes.</summary>
+    public static async Task<int> HostAsync(string[] args)
+    {
+        var data = Option(args, "--data") ?? throw new ArgumentException("--data is required");
+        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Talent:Data:Directory"] = data,
+            ["Talent:Index:Directory"] = Path.Combine(data, "indexes"),
+            ["Logging:LogLevel:Default"] = "Warning",
+            // The benchmark's clients measure the service, not the per-address rate limit.
+            ["Talent:Access:BurstLimit"] = "100000",
+            ["Talent:Access:RequestsPerSecond"] = "100000",
+            ["urls"] = Option(args, "--urls") ?? "http://127.0.0.1:5080",
+        };
+        await using var app = TalentApplication.BuildWebApplication(TalentApplication.CreateWebBuilder(overrides));
+        await app.StartAsync();
+        await Console.In.ReadToEndAsync();
+        await app.StopAsync();
+        return 0;
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.StandardInput.Close();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        process.Dispose();
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}
