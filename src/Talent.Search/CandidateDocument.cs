@@ -51,7 +51,7 @@ internal static class CandidateDocument
     private static readonly string[] KeywordFields =
     [
         IndexFields.Id, IndexFields.Skill, IndexFields.Topic, IndexFields.Venue, IndexFields.VenueFirst, IndexFields.Institution,
-        IndexFields.Year, IndexFields.VenueYear,
+        IndexFields.Year, IndexFields.VenueYear, .. IndexFields.MentionsIn.Values,
     ];
 
     public static string IdTerm(long candidateId) => candidateId.ToString(CultureInfo.InvariantCulture);
@@ -94,79 +94,84 @@ internal static class CandidateDocument
         AddText(doc, IndexFields.Name, profile.Name);
         AddText(doc, IndexFields.Headline, profile.Headline);
 
-        var skills = Distinct(profile.Skills.Select(s => CanonicalSkill(catalogs, s)));
-        var topics = Distinct(profile.Topics.Select(t => CanonicalTopic(catalogs, t)));
-        var publications = profile.Publications.Select(p => p.Publication).Where(p => !string.IsNullOrWhiteSpace(p.Title)).ToList();
+        // Each catalog lookup normalises its text: look every venue, skill and topic up once.
+        var skills = DistinctByName(profile.Skills.Select(s => catalogs.Skills.Find(s) is { } known ? (known.Name, known.Synonyms) : (s.Trim(), null)));
+        var topics = DistinctByName(profile.Topics.Select(t => catalogs.Topics.Find(t) is { } known ? (known.Name, known.Synonyms) : (t.Trim(), null)));
+        var papers = profile.Publications
+            .Select(p => p.Publication)
+            .Where(p => !string.IsNullOrWhiteSpace(p.Title))
+            .Select(p => (Paper: p, Venue: string.IsNullOrWhiteSpace(p.Venue) ? null : CanonicalVenue(catalogs, p.Venue), First: IsFirstAuthor(p)))
+            .ToList();
 
-        foreach (var publication in publications)
+        foreach (var (publication, venue, first) in papers)
         {
-            AddText(doc, IndexFields.Titles, publication.Title);
-            if (IsFirstAuthor(publication))
+            AddTextAndMentions(doc, catalogs, IndexFields.Titles, publication.Title);
+            if (first)
             {
-                AddText(doc, IndexFields.TitlesFirst, publication.Title);
+                AddTextAndMentions(doc, catalogs, IndexFields.TitlesFirst, publication.Title);
             }
 
-            AddText(doc, IndexFields.Abstracts, publication.Abstract);
-            if (!string.IsNullOrWhiteSpace(publication.Venue))
+            AddTextAndMentions(doc, catalogs, IndexFields.Abstracts, publication.Abstract);
+            if (venue is not null)
             {
-                doc.Add(new Field(IndexFields.Venue, KeywordOf(CanonicalVenue(catalogs, publication.Venue)), CountedKeyword));
-                if (IsFirstAuthor(publication))
+                doc.Add(new Field(IndexFields.Venue, KeywordOf(venue), CountedKeyword));
+                if (first)
                 {
-                    doc.Add(new Field(IndexFields.VenueFirst, KeywordOf(CanonicalVenue(catalogs, publication.Venue)), CountedKeyword));
+                    doc.Add(new Field(IndexFields.VenueFirst, KeywordOf(venue), CountedKeyword));
                 }
-            }
 
-            if (publication.Year is { } year && !string.IsNullOrWhiteSpace(publication.Venue))
-            {
-                doc.Add(new Field(IndexFields.VenueYear, VenueYearTerm(CanonicalVenue(catalogs, publication.Venue), year), Keyword));
+                if (publication.Year is { } year)
+                {
+                    doc.Add(new Field(IndexFields.VenueYear, VenueYearTerm(venue, year), Keyword));
+                }
             }
         }
 
         foreach (var interest in profile.Interests)
         {
-            AddText(doc, IndexFields.Interests, interest);
+            AddTextAndMentions(doc, catalogs, IndexFields.Interests, interest);
         }
 
         foreach (var experience in profile.Experience.Select(e => e.Value))
         {
-            AddText(doc, IndexFields.Roles, experience.Title);
-            AddText(doc, IndexFields.Roles, experience.Organization);
+            AddTextAndMentions(doc, catalogs, IndexFields.Roles, experience.Title);
+            AddTextAndMentions(doc, catalogs, IndexFields.Roles, experience.Organization);
             foreach (var highlight in experience.Highlights)
             {
-                AddText(doc, IndexFields.Roles, highlight);
+                AddTextAndMentions(doc, catalogs, IndexFields.Roles, highlight);
             }
         }
 
         foreach (var organization in profile.Organizations)
         {
-            AddText(doc, IndexFields.Roles, organization);
+            AddTextAndMentions(doc, catalogs, IndexFields.Roles, organization);
         }
 
-        foreach (var topic in topics)
+        foreach (var (topic, synonyms) in topics)
         {
             AddText(doc, IndexFields.TopicsText, topic);
-            foreach (var synonym in catalogs.Topics.Find(topic)?.Synonyms ?? [])
+            foreach (var synonym in synonyms ?? [])
             {
                 AddText(doc, IndexFields.TopicsText, synonym);
             }
         }
 
-        foreach (var skill in skills)
+        foreach (var (skill, synonyms) in skills)
         {
             AddText(doc, IndexFields.SkillsText, skill);
-            foreach (var synonym in catalogs.Skills.Find(skill)?.Synonyms ?? [])
+            foreach (var synonym in synonyms ?? [])
             {
                 AddText(doc, IndexFields.SkillsText, synonym);
             }
         }
 
-        AddKeywords(doc, IndexFields.Skill, skills);
-        AddKeywords(doc, IndexFields.Topic, topics);
+        var skillNames = skills.Select(s => s.Name).ToList();
+        var topicNames = topics.Select(t => t.Name).ToList();
+        AddKeywords(doc, IndexFields.Skill, skillNames);
+        AddKeywords(doc, IndexFields.Topic, topicNames);
         AddKeywords(doc, IndexFields.Institution, Distinct(profile.Institutions));
-
-        var venues = Distinct(publications.Where(p => !string.IsNullOrWhiteSpace(p.Venue)).Select(p => CanonicalVenue(catalogs, p.Venue!)));
-        AddFacets(doc, IndexFields.Venue, venues);
-        foreach (var year in publications.Where(p => p.Year is not null).Select(p => p.Year!.Value).Distinct())
+        AddFacets(doc, IndexFields.Venue, Distinct(papers.Where(p => p.Venue is not null).Select(p => p.Venue!)));
+        foreach (var year in papers.Where(p => p.Paper.Year is not null).Select(p => p.Paper.Year!.Value).Distinct())
         {
             doc.Add(new Field(IndexFields.Year, YearTerm(year), Keyword));
             doc.Add(new SortedSetDocValuesField(IndexFields.Year, new BytesRef(year.ToString(CultureInfo.InvariantCulture))));
@@ -176,15 +181,15 @@ internal static class CandidateDocument
             candidateId,
             profile.Name,
             profile.Headline,
-            skills,
-            topics,
-            publications.Select(p => new StoredPublication(
-                p.Title.Trim(),
-                string.IsNullOrWhiteSpace(p.Venue) ? null : CanonicalVenue(catalogs, p.Venue),
-                p.Year,
-                IsFirstAuthor(p),
-                p.Kind is PublicationKind.Conference or PublicationKind.Journal,
-                Truncate(p.Abstract))).ToList());
+            skillNames,
+            topicNames,
+            papers.Select(p => new StoredPublication(
+                p.Paper.Title.Trim(),
+                p.Venue,
+                p.Paper.Year,
+                p.First,
+                p.Paper.Kind is PublicationKind.Conference or PublicationKind.Journal,
+                Truncate(p.Paper.Abstract))).ToList());
         doc.Add(new StoredField(IndexFields.Stored, JsonSerializer.Serialize(stored, StoredCandidateJson.Default.StoredCandidate)));
         return doc;
     }
@@ -200,6 +205,9 @@ internal static class CandidateDocument
     private static string? Truncate(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Length <= StoredAbstractLength ? text : text[..StoredAbstractLength];
 
+    private static List<(string Name, IReadOnlyList<string>? Synonyms)> DistinctByName(IEnumerable<(string Name, IReadOnlyList<string>? Synonyms)> values) =>
+        values.Where(v => !string.IsNullOrWhiteSpace(v.Name)).DistinctBy(v => v.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
     private static List<string> Distinct(IEnumerable<string> values) =>
         values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
@@ -208,6 +216,22 @@ internal static class CandidateDocument
         if (!string.IsNullOrWhiteSpace(text))
         {
             doc.Add(new TextField(field, text, Field.Store.NO));
+        }
+    }
+
+    /// <summary>The text, and the catalog topics and skills it mentions in the field's mentions field (<see cref="IndexFields.MentionsIn"/>).</summary>
+    private static void AddTextAndMentions(Document doc, ProfileCatalogs catalogs, string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        doc.Add(new TextField(field, text, Field.Store.NO));
+        var mentions = IndexFields.MentionsIn[field];
+        foreach (var name in catalogs.TopicsAndSkillsIn(text))
+        {
+            doc.Add(new Field(mentions, KeywordOf(name), CountedKeyword));
         }
     }
 

@@ -26,6 +26,15 @@ public sealed class CandidateIndex : IDisposable
 
     private const string ProcessLockFile = "talent-writer.lock";
 
+    /// <summary>Write buffer of the live index: changes arrive a batch at a time and are committed every second or so.</summary>
+    private const double LiveWriteBufferMegabytes = 64;
+
+    /// <summary>
+    /// Write buffer of a generation being rebuilt: it takes every candidate at once, and each flush of a full buffer is a
+    /// segment to merge later; a larger buffer means fewer, larger segments and less merging.
+    /// </summary>
+    private const double RebuildWriteBufferMegabytes = 128;
+
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
@@ -60,7 +69,7 @@ public sealed class CandidateIndex : IDisposable
     private volatile bool backgroundRefresh = true;
     private bool disposed;
 
-    private CandidateIndex(string path, ProfileCatalogs catalogs, ILogger logger, bool forWriting, SearchOptions? options, TimeProvider? clock)
+    private CandidateIndex(string path, ProfileCatalogs catalogs, ILogger logger, bool forWriting, SearchOptions? options, TimeProvider? clock, double writeBufferMegabytes = LiveWriteBufferMegabytes)
     {
         this.path = path;
         this.options = options ?? new SearchOptions();
@@ -84,8 +93,8 @@ public sealed class CandidateIndex : IDisposable
                 Similarity = new BM25Similarity(),
                 // Erasure purges every deleted document (see PurgeDeleted), not only segments with many deletions.
                 MergePolicy = new TieredMergePolicy { ForceMergeDeletesPctAllowed = 0 },
-                // Fewer, larger flushed segments: a rebuild writes a million documents through this buffer.
-                RAMBufferSizeMB = 64,
+                // Fewer, larger flushed segments, so less merging.
+                RAMBufferSizeMB = writeBufferMegabytes,
             };
             try
             {
@@ -128,8 +137,8 @@ public sealed class CandidateIndex : IDisposable
     /// </summary>
     public static CandidateIndex OpenForRebuild(string directory, ProfileCatalogs catalogs, ILogger logger, SearchOptions? options = null, TimeProvider? clock = null)
     {
-        var index = OpenForWriting(directory, catalogs, logger, options, clock);
-        index.backgroundRefresh = false;
+        var index = new CandidateIndex(directory, catalogs, logger, forWriting: true, options, clock, RebuildWriteBufferMegabytes) { backgroundRefresh = false };
+        Log.IndexOpened(logger, directory, "rebuild", index.LastAppliedSequence, index.Count);
         return index;
     }
 

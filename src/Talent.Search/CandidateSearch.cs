@@ -21,6 +21,9 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
     private const int MaxEvidence = 5;
     private const int BrowseEvidence = 3;
 
+    /// <summary>First-pass hits the whole-query phrase reorders (or more, when the page asked for lies further down).</summary>
+    private const int RescoreWindow = 500;
+
     // Ties go to the newer candidate id, not to the document's place in the index, so the order does not depend on
     // how the index was written (a parallel rebuild, another node's index).
     private static readonly Sort ByUpdated = new(new SortField(IndexFields.Updated, SortFieldType.INT64, true), new SortField(IndexFields.IdValue, SortFieldType.INT64, true));
@@ -31,6 +34,9 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
     private readonly HashSet<string> venues = new(StringComparer.OrdinalIgnoreCase);
     private HashSet<string> queryTerms = new(StringComparer.Ordinal);
     private int? since;
+
+    /// <summary>The free text as a loose phrase in the text fields, scored on the best first-pass hits only (see <see cref="Rescore"/>).</summary>
+    private Query? phrase;
 
     public SearchResponse Run()
     {
@@ -44,16 +50,18 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             (top, facets) = Execute(query);
         }
 
+        var ranked = phrase is null ? top.ScoreDocs : Rescore(top.ScoreDocs, phrase);
+        var explained = phrase is null ? query : new BooleanQuery(true) { { query, Occur.MUST }, { phrase, Occur.SHOULD } };
         var start = (request.Page - 1) * request.Size;
         var results = new List<SearchHit>();
-        for (var i = start; i < top.ScoreDocs.Length && i < start + request.Size; i++)
+        for (var i = start; i < ranked.Length && i < start + request.Size; i++)
         {
-            var scoreDoc = top.ScoreDocs[i];
+            var scoreDoc = ranked[i];
             if (CandidateDocument.Read(searcher.Doc(scoreDoc.Doc)) is { } stored)
             {
                 var score = float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d;
                 var hit = Explain(stored, score);
-                results.Add(request.Explain && query is not MatchAllDocsQuery ? hit with { Signals = Signals(searcher.Explain(query, scoreDoc.Doc)) } : hit);
+                results.Add(request.Explain && query is not MatchAllDocsQuery ? hit with { Signals = Signals(searcher.Explain(explained, scoreDoc.Doc)) } : hit);
             }
         }
 
@@ -150,6 +158,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
     private Query Build(Operator defaultOperator)
     {
         skills.Clear();
+        phrase = null;
         topics.Clear();
         venues.Clear();
         since = request.Since;
@@ -187,14 +196,14 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         {
             skills.Add(skill);
             query.Add(new TermQuery(new Term(IndexFields.Skill, CandidateDocument.KeywordOf(skill))), Occur.MUST);
-            AddFilterTextBoost(query, skill, catalogs.Skills.Find(skill)?.Synonyms);
+            AddFilterTextBoost(query, skill);
         }
 
         foreach (var topic in request.Topics.Select(t => CandidateDocument.CanonicalTopic(catalogs, t)))
         {
             topics.Add(topic);
             query.Add(new TermQuery(new Term(IndexFields.Topic, CandidateDocument.KeywordOf(topic))), Occur.MUST);
-            AddFilterTextBoost(query, topic, catalogs.Topics.Find(topic)?.Synonyms);
+            AddFilterTextBoost(query, topic);
         }
 
         if (request.Venues.Count > 0)
@@ -225,8 +234,11 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
 
                 query.Add(new ConstantScoreQuery(venueSince) { Boost = 0f }, Occur.MUST);
             }
-
-            query.Add(new ConstantScoreQuery(CandidateDocument.YearRange(year, null)) { Boost = 0f }, Occur.MUST);
+            else
+            {
+                // With venues, a paper there since the year is a paper since the year: this clause would add nothing but its cost.
+                query.Add(new ConstantScoreQuery(CandidateDocument.YearRange(year, null)) { Boost = 0f }, Occur.MUST);
+            }
         }
 
         return query.Clauses.Count == 0 ? new MatchAllDocsQuery() : query;
@@ -280,51 +292,136 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         if (queryTerms.Count >= 2)
         {
             var builder = new QueryBuilder(analyzer);
+            var phrases = new BooleanQuery(true);
             foreach (var field in IndexFields.PhraseFields)
             {
-                if (builder.CreatePhraseQuery(field, freeText, options.PhraseSlop) is { } phrase)
+                if (builder.CreatePhraseQuery(field, freeText, options.PhraseSlop) is { } inField)
                 {
-                    phrase.Boost = options.PhraseBoost;
-                    query.Add(phrase, Occur.SHOULD);
+                    inField.Boost = options.PhraseBoost;
+                    phrases.Add(inField, Occur.SHOULD);
                 }
             }
+
+            phrase = phrases.Clauses.Count > 0 ? phrases : null;
         }
     }
 
     /// <summary>
-    /// Among candidates who all hold a filtered skill or topic, those whose work mentions it (papers, first-author
-    /// papers, roles, interests) rank higher.
+    /// Adds the phrase's score to the best <see cref="RescoreWindow"/> hits and orders them again (score, then the newer
+    /// candidate id). A loose phrase costs the most of any clause to score, on every matching candidate, and only
+    /// reorders candidates the words already put near the top: hits past the window keep their first-pass order.
     /// </summary>
-    private void AddFilterTextBoost(BooleanQuery query, string name, IReadOnlyList<string>? synonyms)
+    private ScoreDoc[] Rescore(ScoreDoc[] hits, Query phraseQuery)
     {
-        var builder = new QueryBuilder(analyzer);
-        foreach (var phrase in synonyms is null ? [name] : synonyms.Prepend(name))
+        var window = Math.Min(hits.Length, Math.Max(RescoreWindow, request.Page * request.Size));
+        var weight = searcher.CreateNormalizedWeight(phraseQuery);
+        var rescored = new (ScoreDoc Hit, long Id)[window];
+        var leaves = searcher.IndexReader.Leaves;
+        var byDoc = Enumerable.Range(0, window).OrderBy(i => hits[i].Doc).ToList();
+        AtomicReaderContext? leaf = null;
+        Scorer? scorer = null;
+        NumericDocValues? ids = null;
+        var next = 0;
+        foreach (var i in byDoc)
         {
-            foreach (var field in IndexFields.PhraseFields.Append(IndexFields.TitlesFirst))
+            var hit = hits[i];
+            while (leaf is null || hit.Doc >= leaf.DocBase + leaf.AtomicReader.MaxDoc)
             {
-                if (builder.CreatePhraseQuery(field, phrase, options.PhraseSlop) is { } text)
-                {
-                    text.Boost = options.FilterTextBoost;
-                    query.Add(text, Occur.SHOULD);
-                }
+                leaf = leaves[next++];
+                scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+                ids = leaf.AtomicReader.GetNumericDocValues(IndexFields.IdValue);
             }
+
+            var target = hit.Doc - leaf.DocBase;
+            var extra = 0f;
+            if (scorer is not null && (scorer.DocID >= target ? scorer.DocID : scorer.Advance(target)) == target)
+            {
+                extra = scorer.GetScore();
+            }
+
+            rescored[i] = (new ScoreDoc(hit.Doc, hit.Score + extra), ids?.Get(target) ?? 0);
+        }
+
+        var ordered = rescored.OrderByDescending(r => r.Hit.Score).ThenByDescending(r => r.Id).Select(r => r.Hit);
+        return [.. ordered, .. hits.Skip(window)];
+    }
+
+    /// <summary>
+    /// Among candidates who all hold a filtered skill or topic, those whose work mentions it (any of its names, in papers,
+    /// first-author papers, abstracts, roles, interests) rank higher: one term per field, from the mentions found when
+    /// the candidate was indexed.
+    /// </summary>
+    private void AddFilterTextBoost(BooleanQuery query, string name)
+    {
+        foreach (var field in IndexFields.MentionsIn.Values)
+        {
+            query.Add(new TermQuery(new Term(field, CandidateDocument.KeywordOf(name))) { Boost = options.FilterTextBoost }, Occur.SHOULD);
         }
     }
 
     private (TopDocs Top, FacetCollector Facets) Execute(Query query)
     {
-        var wanted = Math.Max(1, request.Page * request.Size);
-        var facets = new FacetCollector(IndexFields.FacetFields, facetCache);
-        if (query is MatchAllDocsQuery)
+        var wanted = Math.Max(phrase is null ? 1 : RescoreWindow, request.Page * request.Size);
+        var sort = query is MatchAllDocsQuery ? ByUpdated : ByScore;
+        var slices = Slices(searcher.IndexReader.Leaves, options.ParallelFromCandidates);
+        var weight = searcher.CreateNormalizedWeight(query);
+        var collected = new (TopFieldCollector Top, FacetCollector Facets)[slices.Count];
+        void Collect(int slice)
         {
-            var byUpdated = TopFieldCollector.Create(ByUpdated, wanted, false, false, false, false);
-            searcher.Search(query, MultiCollector.Wrap(byUpdated, facets));
-            return (byUpdated.GetTopDocs(), facets);
+            var top = TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: sort == ByScore, trackMaxScore: false, docsScoredInOrder: false);
+            var facets = new FacetCollector(IndexFields.FacetFields, facetCache);
+            var collector = MultiCollector.Wrap(top, facets);
+            foreach (var leaf in slices[slice])
+            {
+                collector.SetNextReader(leaf);
+                weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
+            }
+
+            collected[slice] = (top, facets);
         }
 
-        var byScore = TopFieldCollector.Create(ByScore, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        searcher.Search(query, MultiCollector.Wrap(byScore, facets));
-        return (byScore.GetTopDocs(), facets);
+        if (slices.Count == 1)
+        {
+            Collect(0);
+            return (collected[0].Top.GetTopDocs(), collected[0].Facets);
+        }
+
+        try
+        {
+            Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, Collect);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The one failure, as it would have surfaced from a search on one thread.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+
+        foreach (var (_, facets) in collected.Skip(1))
+        {
+            collected[0].Facets.Add(facets);
+        }
+
+        return (TopDocs.Merge(sort, wanted, collected.Select(c => c.Top.GetTopDocs()).ToArray()), collected[0].Facets);
+    }
+
+    /// <summary>
+    /// The segments split into one slice per core, balanced by size, searched in parallel: one recruiter's query over a
+    /// large pool then uses every core. An index smaller than <c>Talent:Search:ParallelFromCandidates</c> is one slice.
+    /// </summary>
+    private static List<List<AtomicReaderContext>> Slices(IList<AtomicReaderContext> leaves, int parallelFrom)
+    {
+        var documents = leaves.Sum(l => (long)l.AtomicReader.MaxDoc);
+        var count = documents < parallelFrom ? 1 : Math.Max(1, Math.Min(Environment.ProcessorCount, leaves.Count));
+        var sizes = new long[count];
+        var slices = Enumerable.Range(0, count).Select(_ => new List<AtomicReaderContext>()).ToList();
+        foreach (var leaf in leaves.OrderByDescending(l => l.AtomicReader.MaxDoc))
+        {
+            var lightest = Array.IndexOf(sizes, sizes.Min());
+            sizes[lightest] += leaf.AtomicReader.MaxDoc;
+            slices[lightest].Add(leaf);
+        }
+
+        return slices;
     }
 
     private SearchHit Explain(StoredCandidate candidate, double score)

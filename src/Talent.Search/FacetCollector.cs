@@ -61,6 +61,20 @@ internal sealed class FacetCollector : ICollector
         }
     }
 
+    /// <summary>Adds the counts of another collector of the same fields (one that counted other segments).</summary>
+    public void Add(FacetCollector other)
+    {
+        FlushSegment();
+        other.FlushSegment();
+        for (var i = 0; i < fields.Length; i++)
+        {
+            foreach (var (label, count) in other.totals[i])
+            {
+                totals[i][label] = totals[i].GetValueOrDefault(label) + count;
+            }
+        }
+    }
+
     /// <summary>The top values of a field (count desc, then value), after the search has run.</summary>
     public IReadOnlyList<FacetValue> Top(string field, int limit)
     {

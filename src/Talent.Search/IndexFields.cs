@@ -45,6 +45,19 @@ internal static class IndexFields
         [Name] = 1f,
     };
 
+    /// <summary>
+    /// Catalog topics and skills (canonical, lower-cased) that a text field mentions, one term per text that mentions
+    /// them, so "holds this topic and writes about it" is a term query instead of a phrase per synonym and field.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> MentionsIn = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Titles] = "mentions_titles",
+        [TitlesFirst] = "mentions_titles_first",
+        [Abstracts] = "mentions_abstracts",
+        [Interests] = "mentions_interests",
+        [Roles] = "mentions_roles",
+    };
+
     /// <summary>Fields a whole-query phrase is looked for in.</summary>
     public static readonly string[] PhraseFields = [Titles, Abstracts, Interests, Roles];
 

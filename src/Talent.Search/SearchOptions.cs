@@ -14,7 +14,7 @@ public sealed class SearchOptions : IValidatableObject
     /// <summary>BM25 boost of each free-text field (publication titles count most, like a topic named in the profile).</summary>
     public Dictionary<string, float> FieldBoosts { get; init; } = new(IndexFields.TextBoosts, StringComparer.Ordinal);
 
-    /// <summary>Boost of the whole query as a loose phrase in titles, abstracts, interests and roles.</summary>
+    /// <summary>Boost of the whole query as a loose phrase in titles, abstracts, interests and roles (it reorders the best hits of the other signals).</summary>
     public float PhraseBoost { get; init; } = 2f;
 
     /// <summary>Words allowed between the phrase's words.</summary>
@@ -29,7 +29,7 @@ public sealed class SearchOptions : IValidatableObject
     /// <summary>Boost of a topic the catalog lists as related to one the query names.</summary>
     public float RelatedTopicBoost { get; init; } = 1.5f;
 
-    /// <summary>Boost of a filtered skill or topic found in the candidate's papers, roles or interests.</summary>
+    /// <summary>Boost of a filtered skill or topic that the candidate's paper titles, abstracts, roles or interests name, by any of its catalog names.</summary>
     public float FilterTextBoost { get; init; } = 1f;
 
     /// <summary>Extra weight of a first-authored paper at a requested venue (a paper anywhere in the list counts 1).</summary>
@@ -49,6 +49,12 @@ public sealed class SearchOptions : IValidatableObject
 
     /// <summary>How many years back (this one included) a venue paper earns any recency boost.</summary>
     public int VenueRecencyWindowYears { get; init; } = 10;
+
+    /// <summary>
+    /// From this many documents in the index, a search runs on every core at once, a slice of the index's segments each;
+    /// below it, on one thread (splitting a small index costs more than it saves).
+    /// </summary>
+    public int ParallelFromCandidates { get; init; } = 50_000;
 
     /// <summary>How <c>talent match</c> computes a fit.</summary>
     public MatchWeights Match { get; init; } = new();
@@ -86,6 +92,11 @@ public sealed class SearchOptions : IValidatableObject
         if (!float.IsFinite(VenueRecencyHalfLifeYears) || VenueRecencyHalfLifeYears <= 0)
         {
             yield return new ValidationResult($"{nameof(VenueRecencyHalfLifeYears)} must be more than 0", [nameof(VenueRecencyHalfLifeYears)]);
+        }
+
+        if (ParallelFromCandidates < 1)
+        {
+            yield return new ValidationResult($"{nameof(ParallelFromCandidates)} must be at least 1", [nameof(ParallelFromCandidates)]);
         }
 
         if (VenueRecencyWindowYears is < 1 or > 100)

@@ -103,6 +103,7 @@ public static class TalentApplication
     /// <summary>Maps the HTTP API, health endpoints, OpenAPI document and web page.</summary>
     public static WebApplication BuildWebApplication(WebApplicationBuilder builder)
     {
+        KeepThreadsForParallelSearch();
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -126,6 +127,19 @@ public static class TalentApplication
         app.MapHealthEndpoints();
         app.MapWebPage();
         return app;
+    }
+
+    /// <summary>
+    /// A search over a large index runs on every core at once (one slice of segments each), from the thread pool. With the
+    /// pool's default of one ready thread per core, the request's own thread plus whatever else is running leaves no thread
+    /// for the other slices, which then wait for the one thread and double the answer time now and then; a few more ready
+    /// threads keep every slice running at once. (More threads than cores is harmless for this work: it is CPU-bound and
+    /// short, and the system shares the cores between them.)
+    /// </summary>
+    private static void KeepThreadsForParallelSearch()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, Math.Max(8, Environment.ProcessorCount * 4)), completionPorts);
     }
 
     /// <summary>Registers options, catalogs, storage, index and (for the worker) the bus consumers.</summary>
@@ -183,6 +197,9 @@ public static class TalentApplication
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddMassTransit(x =>
         {
+            // Talent holds personal data and runs on its owner's machines: it sends nothing to third parties, and
+            // MassTransit's usage report would try to reach its vendor from every process.
+            x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             if (roles.HasFlag(TalentRoles.Worker))
             {
                 x.AddConsumer<ProfileDocumentSubmittedConsumer, ProfileDocumentSubmittedConsumerDefinition>();

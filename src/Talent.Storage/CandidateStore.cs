@@ -49,7 +49,7 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         await writeTurn.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var connection = await database.OpenWriterAsync(cancellationToken);
             await using var transaction = TalentDatabase.BeginWrite(connection);
             using var statements = new DocumentStatements(connection, transaction);
             var now = Now();

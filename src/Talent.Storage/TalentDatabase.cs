@@ -14,6 +14,12 @@ public sealed class TalentDatabase
 {
     private readonly string connectionString;
 
+    /// <summary>
+    /// The batch writer's connections: a pool of their own (connection strings key the pools), so the one writer, which
+    /// takes its turns one at a time, gets back the same connection and finds its page cache warm.
+    /// </summary>
+    private readonly string writerConnectionString;
+
     static TalentDatabase()
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
@@ -29,6 +35,7 @@ public sealed class TalentDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        writerConnectionString = new SqliteConnectionStringBuilder(connectionString) { Cache = SqliteCacheMode.Private }.ToString();
     }
 
     public string Path { get; }
@@ -41,6 +48,18 @@ public sealed class TalentDatabase
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(ConnectionSettings);
+        return connection;
+    }
+
+    /// <summary>
+    /// Opens a connection for the batch writer, with a larger page cache (64 MB): the pages of the keys and indexes it
+    /// updates are read again batch after batch, and reading them from the file is most of a large database's write cost.
+    /// </summary>
+    public async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(writerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(ConnectionSettings + " PRAGMA cache_size = -65536;");
         return connection;
     }
 

@@ -33,11 +33,13 @@ internal sealed class PhraseMatcher
     public string? Find(string phrase) => canonicalByKey.GetValueOrDefault(CatalogKey.Of(phrase));
 
     /// <summary>Canonical names found in <paramref name="text"/>, longest match first at each position, in order of first mention.</summary>
-    public IReadOnlyList<string> FindIn(string text)
+    public IReadOnlyList<string> FindIn(string text) => FindInKey(CatalogKey.Of(text));
+
+    /// <summary>As <see cref="FindIn"/>, for text already in <see cref="CatalogKey"/> form (one normalisation for several catalogs).</summary>
+    public IReadOnlyList<string> FindInKey(string key)
     {
         // The key separates words with exactly one space, so any run of words is a contiguous slice of it:
         // windows are looked up as spans without allocating a string per window.
-        var key = CatalogKey.Of(text);
         var starts = new List<int>();
         for (var i = 0; i < key.Length; i++)
         {

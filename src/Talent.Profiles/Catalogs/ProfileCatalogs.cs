@@ -12,6 +12,16 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
         AllowTrailingCommas = true,
     };
 
+    /// <summary>
+    /// Canonical topics, then skills, that the text mentions (skills as prose names them, see <see cref="SkillCatalog.FindIn"/>),
+    /// each in order of first mention: what both catalogs' <c>FindIn</c> give, normalising the text once.
+    /// </summary>
+    public IEnumerable<string> TopicsAndSkillsIn(string text)
+    {
+        var key = CatalogKey.Of(text);
+        return Topics.FindInKey(key).Concat(Skills.FindInKey(key));
+    }
+
     /// <summary>Loads <c>venues.json</c>, <c>skills.json</c> and <c>topics.json</c> from a folder; throws <see cref="CatalogException"/> naming the file and entry on a bad catalog.</summary>
     public static ProfileCatalogs Load(string directory) => new(
         new VenueCatalog(Read<VenueFile>(directory, "venues.json").Venues),

@@ -44,6 +44,8 @@ public sealed class SkillCatalog
     /// </summary>
     public IReadOnlyList<string> FindIn(string text) => proseMatcher.FindIn(text);
 
+    internal IReadOnlyList<string> FindInKey(string key) => proseMatcher.FindInKey(key);
+
     /// <summary>Canonical names in one item of an explicit skill list, where "Go" and "C" are meant as skills.</summary>
     public IReadOnlyList<string> FindInList(string text) => matcher.FindIn(text);
 

@@ -22,4 +22,6 @@ public sealed class TopicCatalog
 
     /// <summary>Canonical names of the topics mentioned in free text, in order of first mention.</summary>
     public IReadOnlyList<string> FindIn(string text) => matcher.FindIn(text);
+
+    internal IReadOnlyList<string> FindInKey(string key) => matcher.FindInKey(key);
 }

@@ -46,10 +46,10 @@ internal static class IngestBenchmark
 
         var catalogs = ProfileCatalogs.Load(Path.Combine(AppContext.BaseDirectory, "config"));
         var corpus = new SyntheticCorpus(catalogs, seed);
-        var documents = Enumerable.Range(0, count).Select(corpus.Document).ToList();
+        var documents = Enumerable.Range(0, count).SelectMany(corpus.Documents).Take(count).ToList();
         var messages = documents.Select(Message).ToList();
         var warmup = new SyntheticCorpus(catalogs, seed + 1);
-        var warmupMessages = Enumerable.Range(0, Math.Min(2_000, count)).Select(i => Message(warmup.Document(i))).ToList();
+        var warmupMessages = Enumerable.Range(0, Math.Min(2_000, count)).SelectMany(warmup.Documents).Take(2_000).Select(Message).ToList();
 
         Console.Error.WriteLine($"{count} documents, seed {seed}, {Environment.ProcessorCount} cores; stages on one thread");
         var stages = await StagesAsync(catalogs, documents.Take(Math.Min(4_000, count)).ToList());

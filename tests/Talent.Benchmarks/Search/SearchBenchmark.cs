@@ -49,7 +49,7 @@ internal static class SearchBenchmark
         var clients = IntOption(args, "--clients", 2);
         var data = Path.GetFullPath(StringOption(args, "--data") ?? Path.Combine(Path.GetTempPath(), $"talent-bench-{seed}-{candidates}"));
         var report = new List<(string Measure, string Value)>();
-        Console.Error.WriteLine($"{candidates} candidates (seed {seed}) in {data}; {Environment.ProcessorCount} cores");
+        Console.Error.WriteLine($"{candidates} people (seed {seed}) in {data}; {Environment.ProcessorCount} cores");
 
         // 1. The worker: ingestion through the in-memory bus, then a rebuild with nothing else running.
         ProfileCatalogs catalogs;
@@ -60,15 +60,21 @@ internal static class SearchBenchmark
             catalogs = app.Services.GetRequiredService<ProfileCatalogs>();
             searchOptions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value;
             var store = app.Services.GetRequiredService<CandidateStore>();
+            var documents = SyntheticCorpus.DocumentCount(candidates);
             var existing = await store.CountSourcesAsync(CancellationToken.None);
-            if (existing < candidates)
+            if (existing == 0)
             {
-                var ingested = await IngestAsync(app.Services, new SyntheticCorpus(catalogs, seed), existing, candidates);
-                report.Add(("ingestion (bus → extraction → identity → SQLite + index)", Rate(candidates - existing, ingested)));
+                var ingested = await IngestAsync(app.Services, new SyntheticCorpus(catalogs, seed), candidates, documents);
+                report.Add(("ingestion (bus → extraction → identity → SQLite + index)", Rate(documents, ingested)));
+            }
+            else if (existing == documents)
+            {
+                report.Add(("ingestion", $"skipped: the {documents} documents are already in {data}"));
             }
             else
             {
-                report.Add(("ingestion", $"skipped: {existing} documents already in {data}"));
+                await Console.Error.WriteLineAsync($"{data} holds {existing} documents, not the {documents} of this corpus: remove it or choose another --data");
+                return 2;
             }
 
             report.Add(("candidates in SQLite / in the index", $"{await store.CountCandidatesAsync(CancellationToken.None)} / {app.Services.GetRequiredService<LiveIndex>().Current.Count}"));
@@ -160,7 +166,7 @@ internal static class SearchBenchmark
         report.Add(("SQLite FTS5 bm25 (top 10, no facets): build", $"{ftsBuild.TotalSeconds:0.0} s"));
         report.Add(("SQLite FTS5 bm25 (top 10, no facets): p50 / p95 / p99", Percentiles(ftsTimes)));
 
-        Console.WriteLine($"| measure ({candidates} candidates, seed {seed}, {queries.Count} queries × {rounds} rounds, {Environment.ProcessorCount} cores) | value |");
+        Console.WriteLine($"| measure ({candidates} people, seed {seed}, {queries.Count} queries × {rounds} rounds, {Environment.ProcessorCount} cores) | value |");
         Console.WriteLine("| --- | --- |");
         foreach (var (measure, value) in report)
         {
@@ -179,31 +185,34 @@ internal static class SearchBenchmark
     };
 
     /// <summary>
-    /// The real worker path (bus → extraction → identity → SQLite → index), published as an upstream system would, with at
-    /// most <see cref="IngestInFlight"/> documents published and not yet stored (the in-memory bus buffers without limit).
+    /// Every document of the first <paramref name="people"/> people through the real worker path (bus → extraction → identity
+    /// → SQLite → index), published as an upstream system would, with at most <see cref="IngestInFlight"/> documents published
+    /// and not yet done (the in-memory bus buffers without limit).
     /// </summary>
-    private static async Task<TimeSpan> IngestAsync(IServiceProvider services, SyntheticCorpus corpus, int from, int to)
+    private static async Task<TimeSpan> IngestAsync(IServiceProvider services, SyntheticCorpus corpus, int people, int documents)
     {
         var publish = services.GetRequiredService<IPublishEndpoint>();
         var consumed = ConsumedDocuments.ConnectTo(services.GetRequiredService<IBus>());
         var clock = Stopwatch.StartNew();
-        var reportEvery = Math.Max(1000, (to - from) / 20);
+        var reportEvery = Math.Max(1000, documents / 20);
         var nextReport = reportEvery;
-        for (var next = from; next < to;)
+        var published = 0;
+        for (var next = 0; next < people;)
         {
-            var chunk = Enumerable.Range(next, Math.Min(IngestInFlight / 4, to - next)).Select(corpus.Document).ToList();
+            var chunk = Enumerable.Range(next, Math.Min(IngestInFlight / 4, people - next)).SelectMany(corpus.Documents).ToList();
             await Task.WhenAll(chunk.Select(d => publish.Publish(
                 new ProfileDocumentSubmitted { SourceId = d.SourceId, Version = 1, ContentType = d.ContentType, Content = d.Content })));
-            next += chunk.Count;
-            await consumed.WaitForAsync(next - from - IngestInFlight, CancellationToken.None);
+            next += IngestInFlight / 4;
+            published += chunk.Count;
+            await consumed.WaitForAsync(published - IngestInFlight, CancellationToken.None);
             if (consumed.Count >= nextReport)
             {
-                Console.Error.WriteLine($"ingested {consumed.Count}/{to - from} ({consumed.Count / clock.Elapsed.TotalSeconds:0}/s)");
+                Console.Error.WriteLine($"ingested {consumed.Count}/{documents} documents ({consumed.Count / clock.Elapsed.TotalSeconds:0}/s)");
                 nextReport += reportEvery;
             }
         }
 
-        await consumed.WaitForAsync(to - from, CancellationToken.None);
+        await consumed.WaitForAsync(documents, CancellationToken.None);
         if (consumed.Faulted > 0)
         {
             throw new InvalidOperationException($"{consumed.Faulted} documents failed");
@@ -285,6 +294,18 @@ internal static class SearchBenchmark
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return body.GetProperty("total").GetInt32();
+    }
+
+    /// <summary>The <c>mix</c> area: prints the query strings of the mix, one per line, to replay them with other tools.</summary>
+    public static Task<int> PrintMixAsync(string[] args)
+    {
+        var catalogs = ProfileCatalogs.Load(Path.Combine(AppContext.BaseDirectory, "config"));
+        foreach (var query in QueryMix(catalogs))
+        {
+            Console.WriteLine(query.Http);
+        }
+
+        return Task.FromResult(0);
     }
 
     /// <summary>A fixed mix of recruiter queries drawn from the catalogs: free text, skills, topics, venues, years and combinations.</summary>
@@ -551,7 +572,7 @@ internal static class SearchBenchmark
     }
 
     private static string Rate(int count, TimeSpan elapsed) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count / Math.Max(0.001, elapsed.TotalSeconds):0} profiles/s ({count} in {elapsed.TotalSeconds:0} s)");
+        string.Create(CultureInfo.InvariantCulture, $"{count / Math.Max(0.001, elapsed.TotalSeconds):0} documents/s ({count} in {elapsed.TotalSeconds:0} s)");
 
     private static int IntOption(string[] args, string name, int fallback) =>
         StringOption(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Profiles;
+using Talent.Profiles.Merging;
 using Talent.Search;
 using static Talent.Tests.Search.SearchTestCorpus;
 
@@ -124,6 +127,32 @@ public sealed class CandidateRankingTests : IDisposable
         Assert.Equal(2, response.Total);
         Assert.Equal(PersonA, response.Results[0].Id);
         Assert.Equal(["sequence parallelism"], response.Results[0].Matches.Topics);
+    }
+
+    [Theory]
+    [InlineData("CTR prediction", null)]
+    [InlineData(null, "PyTorch")]
+    public void A_filter_ranks_first_the_holder_whose_work_names_it_a_topic_even_by_a_synonym(string? topic, string? skill)
+    {
+        // Two holders alike but for one text: a paper title naming the topic by its synonym, a role naming the skill.
+        // Equal scores would put the higher id (the other one) first.
+        using var index = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance);
+        static CandidateProfile Holder(string title, string highlight) => new()
+        {
+            Name = "Holder",
+            Publications = [Paper(title, "AAAI", 2023, 1)],
+            Experience = [new Sourced<ExperienceEntry>(new ExperienceEntry { Organization = "Lab", Title = "Engineer", Highlights = [highlight] }, ["s"])],
+            Skills = ["PyTorch"],
+            Topics = ["CTR prediction"],
+        };
+        index.Upsert(303, Holder("Scaling Click-Through Rate Prediction Models", "Wrote custom PyTorch kernels"), BaseTime);
+        index.Upsert(404, Holder("Scaling Recommendation Models", "Wrote custom GPU kernels"), BaseTime);
+        index.Commit(2);
+
+        var response = Found(index.Search(Request(topics: topic is null ? null : [topic], skills: skill is null ? null : [skill])));
+
+        Assert.Equal([303L, 404L], response.Results.Select(r => r.Id).ToArray());
+        Assert.True(response.Results[0].Score > response.Results[1].Score);
     }
 
     [Fact]
