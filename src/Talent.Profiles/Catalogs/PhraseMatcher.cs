@@ -1,13 +1,18 @@
 namespace Talent.Profiles.Catalogs;
 
 /// <summary>
-/// Finds catalog phrases in free text by sliding over its words and looking up every run of up to
-/// <c>maxWords</c> words in a dictionary of keys: linear in the text, whatever the catalog size.
+/// Finds catalog phrases in free text by sliding over its words and looking up every run of words that
+/// could be a phrase in a dictionary of keys: linear in the text, whatever the catalog size.
 /// </summary>
 internal sealed class PhraseMatcher
 {
     private readonly Dictionary<string, string> canonicalByKey;
-    private readonly int maxWords;
+
+    /// <summary>
+    /// For each word a phrase starts with, the most words a phrase starting with it has. Most words of a text start no
+    /// phrase at all, and one lookup tells, instead of one lookup per possible phrase length.
+    /// </summary>
+    private readonly Dictionary<string, int> longestFrom = new(StringComparer.Ordinal);
 
     public PhraseMatcher(IEnumerable<(string Phrase, string Canonical)> phrases, string catalogName)
     {
@@ -26,7 +31,8 @@ internal sealed class PhraseMatcher
             }
 
             canonicalByKey[key] = canonical;
-            maxWords = Math.Max(maxWords, key.Count(c => c == ' ') + 1);
+            var firstWord = key.Split(' ', 2)[0];
+            longestFrom[firstWord] = Math.Max(longestFrom.GetValueOrDefault(firstWord), key.Count(c => c == ' ') + 1);
         }
     }
 
@@ -50,13 +56,21 @@ internal sealed class PhraseMatcher
         }
 
         var lookup = canonicalByKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        var firstWords = longestFrom.GetAlternateLookup<ReadOnlySpan<char>>();
         var found = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var words = starts.Count;
         for (var i = 0; i < words;)
         {
+            var wordEnd = i + 1 < words ? starts[i + 1] - 1 : key.Length;
+            if (!firstWords.TryGetValue(key.AsSpan(starts[i], wordEnd - starts[i]), out var longest))
+            {
+                i++;
+                continue;
+            }
+
             var advanced = false;
-            for (var n = Math.Min(maxWords, words - i); n >= 1; n--)
+            for (var n = Math.Min(longest, words - i); n >= 1; n--)
             {
                 var end = i + n < words ? starts[i + n] - 1 : key.Length;
                 if (lookup.TryGetValue(key.AsSpan(starts[i], end - starts[i]), out var canonical))
