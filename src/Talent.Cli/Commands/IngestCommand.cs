@@ -27,7 +27,8 @@ internal static class IngestCommand
             // Rejections are reported below, one line each; the worker's own warning would repeat them.
             overrides["Logging:LogLevel:Talent.Server.Ingestion"] = nameof(LogLevel.Error);
             using var host = WorkerHost.Build(overrides);
-            var local = await WorkerHost.TryStartAsync(host, cancellationToken);
+            using var stop = host.StopsWith(cancellationToken);
+            var local = await WorkerHost.TryStartAsync(host, stop.Token);
             using var server = local ? null : RunningServer.Find(CliSettings.Configuration(parseResult))
                 ?? throw new WorkException("the index of this data folder is in use by another Talent process that takes no requests (talent worker?); publish the documents to its queue or stop it");
             if (server is not null)
@@ -39,20 +40,29 @@ internal static class IngestCommand
             var results = new List<(string Path, string Outcome, string? Reason)>();
             var files = Expand(parseResult.GetValue(paths) ?? [], results);
             var progress = new ProgressLine(files.Count, "documents");
-            await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (file, ct) =>
+            var submitted = 0;
+            try
             {
-                var result = await SubmitAsync(file, maxBytes, server is null ? LocalSubmitter(host.Get<IRequestClient<ProfileDocumentSubmitted>>()) : ServerSubmitter(server), ct);
-                lock (results)
+                await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stop.Token }, async (file, ct) =>
                 {
-                    results.Add(result);
-                    progress.Advance();
+                    var result = await SubmitAsync(file, maxBytes, server is null ? LocalSubmitter(host.Get<IRequestClient<ProfileDocumentSubmitted>>()) : ServerSubmitter(server), ct);
+                    lock (results)
+                    {
+                        results.Add(result);
+                        submitted++;
+                        progress.Advance();
+                    }
+                });
+                progress.Done();
+                if (local)
+                {
+                    await host.Get<IndexSynchronizer>().WaitForCatchUpAsync(stop.Token);
+                    await host.StopAsync(CancellationToken.None);
                 }
-            });
-            progress.Done();
-            if (local)
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                await host.Get<IndexSynchronizer>().WaitForCatchUpAsync(cancellationToken);
-                await host.StopAsync(CancellationToken.None);
+                throw new WorkException($"ingest interrupted after {submitted} of {files.Count} documents; those are stored (ingest again to go on: unchanged documents are skipped)");
             }
 
             return Report(results);

@@ -21,10 +21,11 @@ internal static class ReindexCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = WorkerHost.Build(CliSettings.Overrides(parseResult, LogLevel.Warning));
+            using var stop = host.StopsWith(cancellationToken);
             ReindexStatus result;
-            if (await WorkerHost.TryStartAsync(host, cancellationToken))
+            if (await WorkerHost.TryStartAsync(host, stop.Token))
             {
-                result = await RunLocallyAsync(host.Get<IndexRebuilder>(), cancellationToken);
+                result = await RunLocallyAsync(host.Get<IndexRebuilder>(), stop.Token);
                 await host.StopAsync(CancellationToken.None);
             }
             else
@@ -32,7 +33,7 @@ internal static class ReindexCommand
                 using var server = RunningServer.Find(CliSettings.Configuration(parseResult))
                     ?? throw new WorkException("the index of this data folder is in use by another Talent process that takes no requests (talent worker?); send it a ReindexRequested message or stop it and run talent admin reindex again");
                 Console.Error.WriteLine($"a talent server at {server.Address} holds this data folder; it runs the reindex");
-                result = await RunOnServerAsync(server, cancellationToken);
+                result = await RunOnServerAsync(server, stop.Token);
             }
 
             if (result.State != ReindexStatus.Succeeded)
@@ -71,6 +72,18 @@ internal static class ReindexCommand
             throw new WorkException($"the server refused the reindex: {(int)response.StatusCode} {response.ReasonPhrase}");
         }
 
+        try
+        {
+            return await FollowAsync(server, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new WorkException("stopped following the reindex; the server goes on with it (talent admin reindex again shows its progress)");
+        }
+    }
+
+    private static async Task<ReindexStatus> FollowAsync(RunningServer server, CancellationToken cancellationToken)
+    {
         return await WithProgressAsync(async report =>
         {
             while (true)

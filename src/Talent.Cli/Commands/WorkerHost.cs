@@ -44,6 +44,13 @@ internal static class WorkerHost
         }
     }
 
+    /// <summary>
+    /// The command's token, cancelled also when the user presses Ctrl+C or the process is asked to terminate: the host
+    /// takes those signals (to stop itself gracefully) before the command line library sees them.
+    /// </summary>
+    public static CancellationTokenSource StopsWith(this IHost host, CancellationToken cancellationToken) =>
+        CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Get<IHostApplicationLifetime>().ApplicationStopping);
+
     public static T Get<T>(this IHost host)
         where T : notnull => host.Services.GetRequiredService<T>();
 }

@@ -109,6 +109,40 @@ public sealed class ReindexCommandTests
         Assert.Contains("Person 4321", found, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_reindex_stopped_by_a_termination_signal_says_so_and_leaves_the_live_index()
+    {
+        using var temp = new TempDirectory();
+        var data = Path.Combine(temp.Path, "data");
+        await StoreManyAsync(data, 6000);
+        var (exit, _, stderr) = await TalentProcess.RunAsync("--data", data, "admin", "reindex");
+        Assert.True(exit == 0, stderr);
+        var current = Path.Combine(data, "indexes", "CURRENT");
+        var live = await File.ReadAllTextAsync(current);
+
+        // SIGTERM (what Ctrl+C and a service manager send, as SIGINT or SIGTERM) once the rebuild reports progress.
+        using var rebuild = Process.Start(TalentProcess.StartInfo("--data", data, "admin", "reindex"))!; // Start returns a process for a file name
+        rebuild.StandardInput.Close();
+        _ = rebuild.StandardOutput.ReadToEndAsync();
+        while (await rebuild.StandardError.ReadLineAsync() is { } line && !line.StartsWith("reindex:", StringComparison.Ordinal))
+        {
+        }
+
+        using (var signal = Process.Start("kill", ["-TERM", rebuild.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        var rest = await rebuild.StandardError.ReadToEndAsync();
+        await rebuild.WaitForExitAsync();
+
+        Assert.Equal(1, rebuild.ExitCode);
+        Assert.Contains("talent: reindex interrupted; the live index is unchanged", rest, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", rest, StringComparison.Ordinal);
+        Assert.Equal(live, await File.ReadAllTextAsync(current));
+        Assert.Equal([Path.Combine(data, "indexes", live.Trim())], Directory.GetDirectories(Path.Combine(data, "indexes")));
+    }
+
     /// <summary>Candidates written straight into the data folder's database, as ingestion leaves them.</summary>
     private static async Task StoreManyAsync(string data, int count)
     {
