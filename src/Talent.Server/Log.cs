@@ -61,4 +61,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Listening on {Addresses}: API keys required (X-Api-Key); create one with talent admin keys create")]
     public static partial void KeysRequired(ILogger logger, string addresses);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "Reindex status file {Path} not written: {Reason}")]
+    public static partial void ReindexStatusNotWritten(ILogger logger, string path, string reason);
 }

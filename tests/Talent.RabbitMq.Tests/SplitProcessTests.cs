@@ -74,6 +74,64 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         }
     }
 
+    [RabbitMqFact]
+    public async Task Admin_reindex_asks_a_worker_that_holds_the_data_folder_through_the_broker()
+    {
+        var vhost = await broker.CreateVirtualHostAsync();
+        var data = BrokerTalentHost.NewDataDirectory();
+        string[] common = ["--data", data, "--transport", "rabbitmq", "--rabbitmq", broker.AmqpUrl(vhost)];
+        using var worker = Start([.. common, "worker"], drain: true);
+        try
+        {
+            await BrokerTalentHost.WaitUntilAsync(
+                async () =>
+                {
+                    Assert.False(worker.HasExited, "the worker process exited: " + OutputOf(worker));
+                    return await broker.QueueDepthAsync(vhost, "ReindexRequested") is not null;
+                },
+                "the worker's queues");
+            await broker.PublishRawAsync(vhost, "talent-profile-documents", JsonSerializer.Serialize(new
+            {
+                sourceId = "process:reindex",
+                version = 1,
+                contentType = "text/markdown",
+                content = Cvs.Markdown("Ottoline Brackenridge-Sato", "ottoline@example.org", "Sparse Attention for Long Scores"),
+            }));
+            await BrokerTalentHost.WaitUntilAsync(
+                async () => await SearchTotalAsync(data, "Brackenridge") == 1,
+                "the worker to index the document");
+            // A new data folder's first index has no CURRENT file yet; a rebuild names its generation there.
+            var current = Path.Combine(data, "indexes", "CURRENT");
+            var live = File.Exists(current) ? await File.ReadAllTextAsync(current) : null;
+
+            var (exit, stdout, stderr) = await RunAsync([.. common, "admin", "reindex"]);
+
+            Assert.True(exit == 0, stderr + OutputOf(worker));
+            Assert.Contains("a talent worker holds this data folder", stderr, StringComparison.Ordinal);
+            Assert.Contains("reindexed 1 candidates", stdout, StringComparison.Ordinal);
+            Assert.NotEqual(live, await File.ReadAllTextAsync(current));
+            Assert.Equal(1, await SearchTotalAsync(data, "Brackenridge"));
+            Assert.False(worker.HasExited);
+
+            // Without the broker, the one line says how to reach the worker.
+            (exit, _, stderr) = await RunAsync(["--data", data, "admin", "reindex"]);
+            Assert.Equal(1, exit);
+            Assert.Contains("--transport rabbitmq", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Stop(worker);
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A process that just exited may still hold a file for a moment.
+            }
+        }
+    }
+
     [Fact]
     public async Task Query_role_without_a_broker_is_a_usage_error()
     {
@@ -155,6 +213,26 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         }
 
         return process;
+    }
+
+    /// <summary>How many candidates <c>talent search</c> finds, reading the index read-only beside the process that writes it.</summary>
+    private static async Task<int> SearchTotalAsync(string data, string query)
+    {
+        var (exit, stdout, stderr) = await RunAsync(["--data", data, "search", query, "--json"]);
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        return json.RootElement.GetProperty("total").GetInt32();
+    }
+
+    /// <summary>Runs a one-shot command to its end.</summary>
+    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] args)
+    {
+        using var process = Start(args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     internal static void Stop(Process process)

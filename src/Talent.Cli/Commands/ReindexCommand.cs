@@ -1,7 +1,12 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
+using MassTransit;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
+using Talent.Contracts;
+using Talent.Server;
+using Talent.Server.Configuration;
 using Talent.Server.Indexing;
 
 namespace Talent.Cli.Commands;
@@ -14,6 +19,9 @@ namespace Talent.Cli.Commands;
 internal static class ReindexCommand
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a worker may take to pick the request up from its queue.</summary>
+    private static readonly TimeSpan WorkerStartTimeout = TimeSpan.FromMinutes(1);
 
     public static Command Create()
     {
@@ -28,12 +36,17 @@ internal static class ReindexCommand
                 result = await RunLocallyAsync(host.Get<IndexRebuilder>(), stop.Token);
                 await host.StopAsync(CancellationToken.None);
             }
+            else if (RunningServer.Find(CliSettings.Configuration(parseResult)) is { } server)
+            {
+                using (server)
+                {
+                    Console.Error.WriteLine($"a talent server at {server.Address} holds this data folder; it runs the reindex");
+                    result = await RunOnServerAsync(server, stop.Token);
+                }
+            }
             else
             {
-                using var server = RunningServer.Find(CliSettings.Configuration(parseResult))
-                    ?? throw new WorkException("the index of this data folder is in use by another Talent process that takes no requests (talent worker?); send it a ReindexRequested message or stop it and run talent admin reindex again");
-                Console.Error.WriteLine($"a talent server at {server.Address} holds this data folder; it runs the reindex");
-                result = await RunOnServerAsync(server, stop.Token);
+                result = await RunOnWorkerAsync(parseResult, stop.Token);
             }
 
             if (result.State != ReindexStatus.Succeeded)
@@ -61,6 +74,64 @@ internal static class ReindexCommand
         catch (OperationCanceledException)
         {
             throw new WorkException("reindex interrupted; the live index is unchanged");
+        }
+    }
+
+    /// <summary>
+    /// A <c>talent worker</c> holds the data folder: asks it through the broker (a <c>ReindexRequested</c> message, as any
+    /// producer may send) and follows the status file its rebuild writes in the index folder.
+    /// </summary>
+    private static async Task<ReindexStatus> RunOnWorkerAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var configuration = CliSettings.Configuration(parseResult);
+        if (!string.Equals(CliSettings.Options<BusOptions>(configuration, BusOptions.Section).Transport, "rabbitmq", StringComparison.Ordinal))
+        {
+            throw new WorkException("the index of this data folder is in use by a Talent process that takes no requests (a talent worker); ask it through its broker with talent admin reindex --transport rabbitmq [--rabbitmq URL], or stop it");
+        }
+
+        var indexRoot = Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory);
+        using var publisher = WorkerHost.Build(CliSettings.Overrides(parseResult, LogLevel.Warning), TalentRoles.Query);
+        await publisher.StartAsync(cancellationToken);
+        var requestedAt = DateTimeOffset.UtcNow;
+        await publisher.Get<IPublishEndpoint>().Publish(new ReindexRequested(), cancellationToken);
+        Console.Error.WriteLine("a talent worker holds this data folder; asked it through the broker to run the reindex");
+        try
+        {
+            return await WithProgressAsync(async report =>
+            {
+                var waiting = Stopwatch.StartNew();
+                var runningDone = -1;
+                while (true)
+                {
+                    var status = IndexRebuilder.ReadStatusFile(indexRoot);
+                    // This request's rebuild, or one that was running already and keeps going (the worker lets the request pass then).
+                    var followed = status is not null
+                        && (status.StartedAt >= requestedAt.AddSeconds(-1) || (status.State == ReindexStatus.Running && runningDone >= 0 && status.Done > runningDone));
+                    runningDone = status?.State == ReindexStatus.Running ? status.Done : -1;
+                    if (followed)
+                    {
+                        report(status!); // followed only when there is a status
+                        if (status!.State is ReindexStatus.Succeeded or ReindexStatus.Failed)
+                        {
+                            return status;
+                        }
+                    }
+                    else if (waiting.Elapsed > WorkerStartTimeout)
+                    {
+                        throw new WorkException($"the talent worker did not start the reindex within {WorkerStartTimeout.TotalSeconds:0} s; is it running, with this broker?");
+                    }
+
+                    await Task.Delay(PollInterval, cancellationToken);
+                }
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            throw new WorkException("stopped following the reindex; the worker goes on with it");
+        }
+        finally
+        {
+            await publisher.StopAsync(CancellationToken.None);
         }
     }
 

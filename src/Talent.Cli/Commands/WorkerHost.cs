@@ -5,10 +5,13 @@ using Talent.Server;
 
 namespace Talent.Cli.Commands;
 
-/// <summary>An in-process worker (bus, database, index writer) for commands that change data.</summary>
+/// <summary>An in-process worker (bus, database, index writer) for commands that change data, or a publisher to reach another.</summary>
 internal static class WorkerHost
 {
-    public static IHost Build(Dictionary<string, string?> overrides)
+    public static IHost Build(Dictionary<string, string?> overrides) => Build(overrides, TalentRoles.Worker);
+
+    /// <summary>A host with the given roles; <see cref="TalentRoles.Query"/> opens the index read-only and only publishes on the bus.</summary>
+    public static IHost Build(Dictionary<string, string?> overrides, TalentRoles roles)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -17,7 +20,7 @@ internal static class WorkerHost
         });
         TalentApplication.AddTalentConfiguration(builder.Configuration, builder.Environment.EnvironmentName, overrides);
         TalentApplication.AddTalentLogging(builder.Logging, builder.Configuration);
-        TalentApplication.AddTalentServices(builder, TalentRoles.Worker);
+        TalentApplication.AddTalentServices(builder, roles);
         return builder.Build();
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Talent.Profiles.Catalogs;
@@ -42,6 +43,9 @@ public sealed class IndexRebuilder(
     ILoggerFactory loggers)
 {
     private const int ReportEvery = 500;
+
+    /// <summary>File in the index root with the current or last rebuild's <see cref="ReindexStatus"/>.</summary>
+    public const string StatusFile = "reindex.json";
     private readonly SemaphoreSlim running = new(1, 1);
     private readonly ILogger logger = loggers.CreateLogger<IndexRebuilder>();
     private ReindexStatus status = ReindexStatus.None;
@@ -108,6 +112,7 @@ public sealed class IndexRebuilder(
             var next = new ReindexStatus(state, done, total, done / Math.Max(0.001, clock.Elapsed.TotalSeconds), startedAt, state == ReindexStatus.Running ? null : time.GetUtcNow(), error);
             Volatile.Write(ref status, next);
             progress?.Report(next);
+            WriteStatusFile(root, next);
         }
 
         CandidateIndex? rebuilt = null;
@@ -215,6 +220,40 @@ public sealed class IndexRebuilder(
             })
             { IsBackground = true, Name = name }.Start();
             return finished.Task;
+        }
+    }
+
+    /// <summary>
+    /// The status of the current or last rebuild as the process running it last wrote it in <paramref name="indexRoot"/>,
+    /// or null: how <c>talent admin reindex</c> follows a rebuild in a <c>talent worker</c>, which has no HTTP API.
+    /// </summary>
+    public static ReindexStatus? ReadStatusFile(string indexRoot)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ReindexStatus>(File.ReadAllText(Path.Combine(indexRoot, StatusFile)), JsonSerializerOptions.Web);
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            // Not written yet, or being replaced this very moment: no status to show this time.
+            return null;
+        }
+    }
+
+    /// <summary>Replaces the status file in one rename, so a reader never sees half of one.</summary>
+    private void WriteStatusFile(string indexRoot, ReindexStatus current)
+    {
+        var path = Path.Combine(indexRoot, StatusFile);
+        try
+        {
+            Directory.CreateDirectory(indexRoot);
+            File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(current, JsonSerializerOptions.Web));
+            File.Move(path + ".tmp", path, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            // The file only reports progress; the rebuild goes on without it.
+            Log.ReindexStatusNotWritten(logger, path, e.Message);
         }
     }
 

@@ -15,14 +15,19 @@ public sealed class ReindexTests
     [Fact]
     public async Task Searches_keep_answering_during_a_reindex_and_changes_made_meanwhile_are_kept()
     {
-        await using var host = await TalentTestHost.StartAsync();
+        // The client searches as fast as it can: the rate limiter is out of the way, so any refusal is the rebuild's.
+        await using var host = await TalentTestHost.StartAsync(new(StringComparer.Ordinal)
+        {
+            ["Talent:Access:BurstLimit"] = "100000",
+            ["Talent:Access:RequestsPerSecond"] = "100000",
+        });
         await SubmitDemoAsync(host);
         await host.WaitForIndexAsync();
         var before = await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=video", Json);
         var oldDirectory = host.Get<LiveIndex>().Current.DirectoryPath;
 
         using var stop = new CancellationTokenSource();
-        var failures = 0;
+        var failures = new List<string>();
         var emptyPages = 0;
         var searches = 0;
         var client = Task.Run(async () =>
@@ -32,7 +37,7 @@ public sealed class ReindexTests
                 var response = await host.Client.GetAsync(new Uri("/api/search?q=video", UriKind.Relative));
                 if (!response.IsSuccessStatusCode)
                 {
-                    failures++;
+                    failures.Add($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                     continue;
                 }
 
@@ -61,7 +66,7 @@ public sealed class ReindexTests
 
         Assert.Equal(ReindexStatus.Succeeded, status.State);
         Assert.InRange(status.Done, DemoLoader.Documents().Count, DemoLoader.Documents().Count + 1); // the late one may be in the snapshot
-        Assert.Equal(0, failures);
+        Assert.Empty(failures);
         Assert.Equal(0, emptyPages);
         Assert.True(searches > 0);
         var live = host.Get<LiveIndex>().Current.DirectoryPath;
