@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Index;
 using Lucene.Net.Search.Similarities;
@@ -181,7 +182,19 @@ internal static class IngestBenchmark
         var bus = services.GetRequiredService<IOptions<BusOptions>>().Value;
         var ingestion = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
         var index = services.GetRequiredService<IOptions<Server.Configuration.IndexOptions>>().Value;
-        return string.Create(CultureInfo.InvariantCulture, $"concurrency {bus.ConcurrencyLimit}, prefetch {bus.PrefetchCount}, batch message limit {ingestion.BatchMessageLimit}, batch time limit {ingestion.BatchTimeLimitMilliseconds} ms, index commit delay {index.CommitDelayMilliseconds} ms, index batch {index.BatchSize}");
+        return string.Create(CultureInfo.InvariantCulture, $"concurrency {bus.ConcurrencyLimit}, prefetch {bus.PrefetchCount}, batch message limit {ingestion.BatchMessageLimit}, batch time limit {ingestion.BatchTimeLimitMilliseconds} ms, index commit delay {index.CommitDelayMilliseconds} ms, index batch {index.BatchSize}, {GarbageCollector()}");
+    }
+
+    /// <summary>Which garbage collector runs (DATAS, adapting the heap to the live data, only applies to the server one).</summary>
+    private static string GarbageCollector()
+    {
+        if (!GCSettings.IsServerGC)
+        {
+            return "workstation GC";
+        }
+
+        var adapting = GC.GetConfigurationVariables().TryGetValue("GCDynamicAdaptationMode", out var mode) && Convert.ToInt64(mode, CultureInfo.InvariantCulture) == 1;
+        return adapting ? "server GC adapting to the heap size (DATAS)" : "server GC on a fixed budget";
     }
 
     private static List<CandidateProfile> Extract(ProfileCatalogs catalogs, IReadOnlyList<SyntheticDocument> documents)
