@@ -28,8 +28,9 @@ namespace Talent.Benchmarks.Ingest;
 /// <summary>
 /// Ingestion throughput, side by side in one run over the same seeded synthetic documents: end to end
 /// through a private RabbitMQ node (publish all, until SQLite and the index hold every document), the
-/// same through the in-memory transport, and bare Lucene.Net indexing of the same extracted profiles (no
-/// bus, no SQLite). Before that, where one document's time goes, on one thread.
+/// same with everything published before the worker starts (a backlog drained), the same through the
+/// in-memory transport, and bare Lucene.Net indexing of the same extracted profiles (no bus, no SQLite).
+/// Before that, where one document's time goes, on one thread.
 /// </summary>
 internal static class IngestBenchmark
 {
@@ -62,15 +63,17 @@ internal static class IngestBenchmark
         await EndToEndAsync("rabbitmq", brokerUrl, warmupMessages);
 
         var rabbit = new List<Run>();
+        var backlog = new List<Run>();
         var memory = new List<Run>();
         var bare = new List<Run>();
         var profiles = Extract(catalogs, documents);
         for (var round = 1; round <= rounds; round++)
         {
             rabbit.Add(await EndToEndAsync("rabbitmq", brokerUrl, messages));
+            backlog.Add(await EndToEndAsync("rabbitmq", brokerUrl, messages, publishFirst: true));
             memory.Add(await EndToEndAsync("inmemory", brokerUrl, messages));
             bare.Add(BareLucene(catalogs, profiles));
-            Console.Error.WriteLine($"round {round}: rabbitmq {rabbit[^1].Rate:0}/s ({rabbit[^1].CpuPerProfile:0.00} CPU ms each), in-memory {memory[^1].Rate:0}/s ({memory[^1].CpuPerProfile:0.00}), bare Lucene.Net {bare[^1].Rate:0}/s ({bare[^1].CpuPerProfile:0.00})");
+            Console.Error.WriteLine($"round {round}: rabbitmq {rabbit[^1].Rate:0}/s ({rabbit[^1].CpuPerProfile:0.00} CPU ms each), rabbitmq backlog {backlog[^1].Rate:0}/s ({backlog[^1].CpuPerProfile:0.00}), in-memory {memory[^1].Rate:0}/s ({memory[^1].CpuPerProfile:0.00}), bare Lucene.Net {bare[^1].Rate:0}/s ({bare[^1].CpuPerProfile:0.00})");
         }
 
         Console.WriteLine($"Where one document's time goes, on one thread ({Math.Min(4_000, count)} documents, after a warm-up pass):");
@@ -91,6 +94,7 @@ internal static class IngestBenchmark
         foreach (var (path, runs) in new[]
         {
             ("RabbitMQ end to end (publish → consume → SQLite + index)", rabbit),
+            ("RabbitMQ, a worker draining a backlog (all published before it starts)", backlog),
             ("in-memory transport end to end", memory),
             ("bare Lucene.Net indexing of the extracted profiles", bare),
         })
@@ -113,26 +117,54 @@ internal static class IngestBenchmark
         Content = document.Content,
     };
 
-    /// <summary>Publishes every message through the worker's own bus and waits until SQLite and the index hold them all.</summary>
-    private static async Task<Run> EndToEndAsync(string transport, string brokerUrl, IReadOnlyList<ProfileDocumentSubmitted> messages)
+    /// <summary>
+    /// Publishes every message through the worker's own bus and waits until SQLite and the index hold them all. With
+    /// <paramref name="publishFirst"/> (a broker only), the worker declares its queue and stops, another bus publishes
+    /// everything, and the clock (and the worker's CPU time) starts when the worker starts again: a backlog drained.
+    /// </summary>
+    private static async Task<Run> EndToEndAsync(string transport, string brokerUrl, IReadOnlyList<ProfileDocumentSubmitted> messages, bool publishFirst = false)
     {
         var data = Path.Combine(Path.GetTempPath(), "talent-bench-ingest-" + Guid.NewGuid().ToString("N")[..12]);
+        if (publishFirst)
+        {
+            using (var declaring = WorkerHost(transport, brokerUrl, data))
+            {
+                await declaring.StartAsync();
+                await declaring.StopAsync();
+            }
+
+            await PublishAsync(brokerUrl, messages);
+        }
+
         var host = WorkerHost(transport, brokerUrl, data);
         try
         {
-            await host.StartAsync();
-            var store = host.Services.GetRequiredService<CandidateStore>();
-            var synchronizer = host.Services.GetRequiredService<IndexSynchronizer>();
-            var publish = host.Services.GetRequiredService<IPublishEndpoint>();
+            // Connected before the bus starts: a backlog is consumed from the first moment, and its clock includes the start.
             var consumed = ConsumedDocuments.ConnectTo(host.Services.GetRequiredService<IBus>());
-            var cpu = CpuTime();
-            var clock = Stopwatch.StartNew();
-            foreach (var chunk in messages.Chunk(500))
+            if (!publishFirst)
             {
-                await Task.WhenAll(chunk.Select(m => publish.Publish(m)));
+                await host.StartAsync();
             }
 
-            var published = clock.Elapsed;
+            var cpu = CpuTime();
+            var clock = Stopwatch.StartNew();
+            if (publishFirst)
+            {
+                await host.StartAsync();
+            }
+            else
+            {
+                var publish = host.Services.GetRequiredService<IPublishEndpoint>();
+                foreach (var chunk in messages.Chunk(500))
+                {
+                    await Task.WhenAll(chunk.Select(m => publish.Publish(m)));
+                }
+            }
+
+            var store = host.Services.GetRequiredService<CandidateStore>();
+            var synchronizer = host.Services.GetRequiredService<IndexSynchronizer>();
+
+            var published = publishFirst ? TimeSpan.Zero : clock.Elapsed;
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
             await consumed.WaitForAsync(messages.Count, timeout.Token);
 
@@ -156,6 +188,24 @@ internal static class IngestBenchmark
             host.Dispose();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             System.IO.Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>Publishes on a bus of its own, as a producer elsewhere would, to the exchange the worker's queue is bound to.</summary>
+    private static async Task PublishAsync(string brokerUrl, IReadOnlyList<ProfileDocumentSubmitted> messages)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(brokerUrl)));
+        await bus.StartAsync();
+        try
+        {
+            foreach (var chunk in messages.Chunk(500))
+            {
+                await Task.WhenAll(chunk.Select(m => bus.Publish(m)));
+            }
+        }
+        finally
+        {
+            await bus.StopAsync();
         }
     }
 
