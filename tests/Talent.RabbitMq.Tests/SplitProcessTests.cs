@@ -132,6 +132,61 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         }
     }
 
+    [RabbitMqFact]
+    public async Task Ingest_sends_documents_to_a_worker_that_holds_the_data_folder_through_the_broker()
+    {
+        var vhost = await broker.CreateVirtualHostAsync();
+        var data = BrokerTalentHost.NewDataDirectory();
+        var documents = Path.Combine(data, "incoming");
+        Directory.CreateDirectory(documents);
+        await File.WriteAllTextAsync(Path.Combine(documents, "wenceslas.md"), Cvs.Markdown("Wenceslas Oyelaran-Brandt", "wenceslas@example.org", "Adaptive Tiling for Sparse Tensor Cores"));
+        await File.WriteAllTextAsync(Path.Combine(documents, "philippa.md"), Cvs.Markdown("Philippa Arkwright-Nakamura", "philippa@example.org", "Streaming Consensus over Lossy Links"));
+        string[] common = ["--data", data, "--transport", "rabbitmq", "--rabbitmq", broker.AmqpUrl(vhost)];
+        using var worker = Start([.. common, "worker"], drain: true);
+        try
+        {
+            await BrokerTalentHost.WaitUntilAsync(
+                async () =>
+                {
+                    Assert.False(worker.HasExited, "the worker process exited: " + OutputOf(worker));
+                    return await broker.QueueDepthAsync(vhost, "talent-profile-documents") is not null;
+                },
+                "the worker's queue");
+
+            var (exit, stdout, stderr) = await RunAsync([.. common, "ingest", documents]);
+
+            Assert.True(exit == 0, stderr + OutputOf(worker));
+            Assert.Contains("a talent worker holds this data folder", stderr, StringComparison.Ordinal);
+            Assert.Contains("accepted 2, merged 0, unchanged 0", stdout, StringComparison.Ordinal);
+            await BrokerTalentHost.WaitUntilAsync(
+                async () => await SearchTotalAsync(data, "Arkwright") == 1 && await SearchTotalAsync(data, "Oyelaran") == 1,
+                "the worker to index both documents");
+
+            // The worker answers for each document: the same files again are unchanged.
+            (exit, stdout, stderr) = await RunAsync([.. common, "ingest", documents]);
+            Assert.True(exit == 0, stderr);
+            Assert.Contains("accepted 0, merged 0, unchanged 2", stdout, StringComparison.Ordinal);
+
+            // Without the broker, the one line says how to reach the worker.
+            (exit, _, stderr) = await RunAsync(["--data", data, "ingest", documents]);
+            Assert.Equal(1, exit);
+            Assert.Contains("talent ingest --transport rabbitmq", stderr, StringComparison.Ordinal);
+            Assert.False(worker.HasExited);
+        }
+        finally
+        {
+            Stop(worker);
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A process that just exited may still hold a file for a moment.
+            }
+        }
+    }
+
     [Fact]
     public async Task Query_role_without_a_broker_is_a_usage_error()
     {

@@ -29,12 +29,22 @@ internal static class IngestCommand
             using var host = WorkerHost.Build(overrides);
             using var stop = host.StopsWith(cancellationToken);
             var local = await WorkerHost.TryStartAsync(host, stop.Token);
-            using var server = local ? null : RunningServer.Find(CliSettings.Configuration(parseResult))
-                ?? throw new WorkException("the index of this data folder is in use by another Talent process that takes no requests (talent worker?); publish the documents to its queue or stop it");
+            using var server = local ? null : RunningServer.Find(CliSettings.Configuration(parseResult));
+            // A talent worker holds the folder: the documents go to it through its broker, each answered with its outcome.
+            using var worker = local || server is not null ? null : WorkerHost.ForRunningWorker(parseResult, overrides, "talent ingest");
             if (server is not null)
             {
                 Console.Error.WriteLine($"a talent server at {server.Address} holds this data folder; documents go to it");
             }
+            else if (worker is not null)
+            {
+                await worker.StartAsync(stop.Token);
+                Console.Error.WriteLine("a talent worker holds this data folder; documents go to it through the broker");
+            }
+
+            var submit = server is not null
+                ? ServerSubmitter(server)
+                : LocalSubmitter((worker ?? host).Get<IRequestClient<ProfileDocumentSubmitted>>());
 
             var maxBytes = host.Get<IOptions<IngestionOptions>>().Value.MaxDocumentBytes;
             var results = new List<(string Path, string Outcome, string? Reason)>();
@@ -45,7 +55,7 @@ internal static class IngestCommand
             {
                 await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stop.Token }, async (file, ct) =>
                 {
-                    var result = await SubmitAsync(file, maxBytes, server is null ? LocalSubmitter(host.Get<IRequestClient<ProfileDocumentSubmitted>>()) : ServerSubmitter(server), ct);
+                    var result = await SubmitAsync(file, maxBytes, submit, ct);
                     lock (results)
                     {
                         results.Add(result);
@@ -58,6 +68,10 @@ internal static class IngestCommand
                 {
                     await host.Get<IndexSynchronizer>().WaitForCatchUpAsync(stop.Token);
                     await host.StopAsync(CancellationToken.None);
+                }
+                else if (worker is not null)
+                {
+                    await worker.StopAsync(CancellationToken.None);
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -97,7 +111,7 @@ internal static class IngestCommand
 
     private const string Submitted = "submitted";
 
-    /// <summary>Sends a document through the in-process bus and waits for the worker's outcome.</summary>
+    /// <summary>Sends a document as a request on the bus (in process, or through the broker) and waits for the worker's outcome.</summary>
     private static Func<ProfileDocumentSubmitted, CancellationToken, Task<(string Outcome, string? Reason)>> LocalSubmitter(IRequestClient<ProfileDocumentSubmitted> client) =>
         async (message, cancellationToken) =>
         {

@@ -5,7 +5,6 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Talent.Contracts;
-using Talent.Server;
 using Talent.Server.Configuration;
 using Talent.Server.Indexing;
 
@@ -83,14 +82,8 @@ internal static class ReindexCommand
     /// </summary>
     private static async Task<ReindexStatus> RunOnWorkerAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var configuration = CliSettings.Configuration(parseResult);
-        if (!string.Equals(CliSettings.Options<BusOptions>(configuration, BusOptions.Section).Transport, "rabbitmq", StringComparison.Ordinal))
-        {
-            throw new WorkException("the index of this data folder is in use by a Talent process that takes no requests (a talent worker); ask it through its broker with talent admin reindex --transport rabbitmq [--rabbitmq URL], or stop it");
-        }
-
-        var indexRoot = Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory);
-        using var publisher = WorkerHost.Build(CliSettings.Overrides(parseResult, LogLevel.Warning), TalentRoles.Query);
+        using var publisher = WorkerHost.ForRunningWorker(parseResult, CliSettings.Overrides(parseResult, LogLevel.Warning), "talent admin reindex");
+        var indexRoot = Path.GetFullPath(CliSettings.Options<IndexOptions>(CliSettings.Configuration(parseResult), IndexOptions.Section).Directory);
         await publisher.StartAsync(cancellationToken);
         var requestedAt = DateTimeOffset.UtcNow;
         await publisher.Get<IPublishEndpoint>().Publish(new ReindexRequested(), cancellationToken);

@@ -1,7 +1,9 @@
+using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Talent.Search;
 using Talent.Server;
+using Talent.Server.Configuration;
 
 namespace Talent.Cli.Commands;
 
@@ -22,6 +24,21 @@ internal static class WorkerHost
         TalentApplication.AddTalentLogging(builder.Logging, builder.Configuration);
         TalentApplication.AddTalentServices(builder, roles);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// A host that reaches the <c>talent worker</c> holding this data folder through its broker: it only publishes and
+    /// sends requests there. A one-line error, naming how to retry, when this command was not pointed at a broker.
+    /// </summary>
+    public static IHost ForRunningWorker(ParseResult parseResult, Dictionary<string, string?> overrides, string command)
+    {
+        var bus = CliSettings.Options<BusOptions>(CliSettings.Configuration(parseResult), BusOptions.Section);
+        if (!string.Equals(bus.Transport, "rabbitmq", StringComparison.Ordinal))
+        {
+            throw new WorkException($"the index of this data folder is in use by a Talent process that takes no requests (a talent worker); reach it through its broker with {command} --transport rabbitmq [--rabbitmq URL], or stop it");
+        }
+
+        return Build(overrides, TalentRoles.Query);
     }
 
     /// <summary>Starts the host, turning "the index is held by another process" into a one-line error.</summary>
