@@ -63,14 +63,7 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         {
             Stop(query);
             Stop(worker);
-            try
-            {
-                Directory.Delete(data, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A process that just exited may still hold a file for a moment.
-            }
+            DeleteDataFolder(data);
         }
     }
 
@@ -83,13 +76,7 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         using var worker = Start([.. common, "worker"], drain: true);
         try
         {
-            await BrokerTalentHost.WaitUntilAsync(
-                async () =>
-                {
-                    Assert.False(worker.HasExited, "the worker process exited: " + OutputOf(worker));
-                    return await broker.QueueDepthAsync(vhost, "ReindexRequested") is not null;
-                },
-                "the worker's queues");
+            await WaitForQueueAsync(worker, vhost, "ReindexRequested");
             await broker.PublishRawAsync(vhost, "talent-profile-documents", JsonSerializer.Serialize(new
             {
                 sourceId = "process:reindex",
@@ -121,14 +108,7 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         finally
         {
             Stop(worker);
-            try
-            {
-                Directory.Delete(data, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A process that just exited may still hold a file for a moment.
-            }
+            DeleteDataFolder(data);
         }
     }
 
@@ -145,13 +125,7 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         using var worker = Start([.. common, "worker"], drain: true);
         try
         {
-            await BrokerTalentHost.WaitUntilAsync(
-                async () =>
-                {
-                    Assert.False(worker.HasExited, "the worker process exited: " + OutputOf(worker));
-                    return await broker.QueueDepthAsync(vhost, "talent-profile-documents") is not null;
-                },
-                "the worker's queue");
+            await WaitForQueueAsync(worker, vhost, "talent-profile-documents");
 
             var (exit, stdout, stderr) = await RunAsync([.. common, "ingest", documents]);
 
@@ -176,14 +150,7 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         finally
         {
             Stop(worker);
-            try
-            {
-                Directory.Delete(data, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A process that just exited may still hold a file for a moment.
-            }
+            DeleteDataFolder(data);
         }
     }
 
@@ -199,6 +166,28 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
         Directory.Delete(data, recursive: true);
         Assert.Equal(2, process.ExitCode);
         Assert.Contains("--transport rabbitmq", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits until a worker process has declared <paramref name="queue"/>, failing at once if the worker exits.</summary>
+    private async Task WaitForQueueAsync(Process worker, string vhost, string queue) =>
+        await BrokerTalentHost.WaitUntilAsync(
+            async () =>
+            {
+                Assert.False(worker.HasExited, "the worker process exited: " + OutputOf(worker));
+                return await broker.QueueDepthAsync(vhost, queue) is not null;
+            },
+            "the worker's queue " + queue);
+
+    private static void DeleteDataFolder(string data)
+    {
+        try
+        {
+            Directory.Delete(data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process that just exited may still hold a file for a moment.
+        }
     }
 
     private static async Task<bool> ReadyAsync(HttpClient http)
