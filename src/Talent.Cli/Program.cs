@@ -44,6 +44,11 @@ internal static class Program
             await Console.Error.WriteLineAsync($"talent: {e.Message}");
             return ExitCodes.Failure;
         }
+        catch (MassTransit.RabbitMqConnectionException e)
+        {
+            await Console.Error.WriteLineAsync($"talent: cannot reach the RabbitMQ broker ({e.Message}); check --rabbitmq or Talent:Bus:RabbitMqUrl and that the broker runs");
+            return ExitCodes.Failure;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("talent: cancelled");

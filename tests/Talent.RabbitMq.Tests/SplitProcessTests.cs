@@ -155,6 +155,37 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
     }
 
     [Fact]
+    public async Task Reaching_a_worker_through_a_broker_that_is_down_ends_in_one_line()
+    {
+        var data = BrokerTalentHost.NewDataDirectory();
+        await File.WriteAllTextAsync(Path.Combine(data, "cv.md"), Cvs.Markdown("Isadora Quennell-Abiodun", "isadora@example.org", "Lossless Checkpoints for Sparse Models"));
+        using var worker = Start(["--data", data, "worker"], drain: true);
+        try
+        {
+            // The worker (in-memory bus) holds the index once it is ready.
+            await BrokerTalentHost.WaitUntilAsync(
+                () =>
+                {
+                    Assert.False(worker.HasExited, "the worker process exited: " + OutputOf(worker));
+                    return Task.FromResult(OutputOf(worker).Contains("Database ready", StringComparison.Ordinal));
+                },
+                "the worker to hold the data folder");
+
+            var (exit, _, stderr) = await RunAsync(["--data", data, "--transport", "rabbitmq", "--rabbitmq", "amqp://guest:guest@127.0.0.1:1/", "ingest", Path.Combine(data, "cv.md")]);
+
+            Assert.Equal(1, exit);
+            var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length); // what the command is doing, then why it stopped: no stack trace
+            Assert.Contains("cannot reach the RabbitMQ broker", lines[1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Stop(worker);
+            DeleteDataFolder(data);
+        }
+    }
+
+    [Fact]
     public async Task Query_role_without_a_broker_is_a_usage_error()
     {
         var data = BrokerTalentHost.NewDataDirectory();

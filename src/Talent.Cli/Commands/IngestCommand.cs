@@ -38,8 +38,8 @@ internal static class IngestCommand
             }
             else if (worker is not null)
             {
-                await worker.StartAsync(stop.Token);
                 Console.Error.WriteLine("a talent worker holds this data folder; documents go to it through the broker");
+                await WorkerHost.StartBrokerClientAsync(worker, stop.Token);
             }
 
             var submit = server is not null

@@ -84,10 +84,10 @@ internal static class ReindexCommand
     {
         using var publisher = WorkerHost.ForRunningWorker(parseResult, CliSettings.Overrides(parseResult, LogLevel.Warning), "talent admin reindex");
         var indexRoot = Path.GetFullPath(CliSettings.Options<IndexOptions>(CliSettings.Configuration(parseResult), IndexOptions.Section).Directory);
-        await publisher.StartAsync(cancellationToken);
+        Console.Error.WriteLine("a talent worker holds this data folder; asking it through the broker to run the reindex");
+        await WorkerHost.StartBrokerClientAsync(publisher, cancellationToken);
         var requestedAt = DateTimeOffset.UtcNow;
         await publisher.Get<IPublishEndpoint>().Publish(new ReindexRequested(), cancellationToken);
-        Console.Error.WriteLine("a talent worker holds this data folder; asked it through the broker to run the reindex");
         try
         {
             return await WithProgressAsync(async report =>

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Talent.Search;
 using Talent.Server;
 using Talent.Server.Configuration;
@@ -10,6 +12,9 @@ namespace Talent.Cli.Commands;
 /// <summary>An in-process worker (bus, database, index writer) for commands that change data, or a publisher to reach another.</summary>
 internal static class WorkerHost
 {
+    /// <summary>How long a command that reaches a worker through its broker waits for the connection.</summary>
+    private static readonly TimeSpan BrokerConnectTimeout = TimeSpan.FromSeconds(20);
+
     public static IHost Build(Dictionary<string, string?> overrides) => Build(overrides, TalentRoles.Worker);
 
     /// <summary>A host with the given roles; <see cref="TalentRoles.Query"/> opens the index read-only and only publishes on the bus.</summary>
@@ -38,7 +43,25 @@ internal static class WorkerHost
             throw new WorkException($"the index of this data folder is in use by a Talent process that takes no requests (a talent worker); reach it through its broker with {command} --transport rabbitmq [--rabbitmq URL], or stop it");
         }
 
+        // Connection failures are retried quietly; StartBrokerClientAsync says in one line when the broker stays out of reach.
+        overrides["Logging:LogLevel:MassTransit"] = nameof(LogLevel.Critical);
         return Build(overrides, TalentRoles.Query);
+    }
+
+    /// <summary>Starts a host from <see cref="ForRunningWorker"/>, giving up with a one-line error when the broker cannot be reached.</summary>
+    public static async Task StartBrokerClientAsync(IHost host, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(BrokerConnectTimeout);
+        try
+        {
+            await host.StartAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var broker = new Uri(host.Get<IOptions<BusOptions>>().Value.RabbitMqUrl); // validated at start
+            throw new WorkException($"cannot reach the RabbitMQ broker at {broker.Host}:{broker.Port} within {BrokerConnectTimeout.TotalSeconds:0} s; check --rabbitmq and that the broker runs");
+        }
     }
 
     /// <summary>Starts the host, turning "the index is held by another process" into a one-line error.</summary>
