@@ -44,8 +44,7 @@ internal static class WorkerHost
         }
 
         // Connection failures are retried quietly; StartBrokerClientAsync says in one line when the broker stays out of reach.
-        overrides["Logging:LogLevel:MassTransit"] = nameof(LogLevel.Critical);
-        return Build(overrides, TalentRoles.Query);
+        return Build(new(overrides, StringComparer.Ordinal) { ["Logging:LogLevel:MassTransit"] = nameof(LogLevel.Critical) }, TalentRoles.Query);
     }
 
     /// <summary>Starts a host from <see cref="ForRunningWorker"/>, giving up with a one-line error when the broker cannot be reached.</summary>
