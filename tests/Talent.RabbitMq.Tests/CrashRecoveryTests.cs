@@ -35,7 +35,25 @@ public sealed class CrashRecoveryTests(RabbitMqBroker broker)
             Assert.InRange(beforeRestart, Documents / 10, Documents - 1);
 
             second = SplitProcessTests.Start(worker, drain: true);
-            await BrokerTalentHost.WaitUntilAsync(async () => await CountAsync(store) == Documents, "every document in SQLite", TimeSpan.FromMinutes(8));
+            var stored = 0;
+            try
+            {
+                await BrokerTalentHost.WaitUntilAsync(
+                    async () =>
+                    {
+                        Assert.False(second.HasExited, "the restarted worker exited: " + SplitProcessTests.OutputOf(second));
+                        stored = await CountAsync(store);
+                        return stored == Documents;
+                    },
+                    "every document in SQLite",
+                    TimeSpan.FromMinutes(8));
+            }
+            catch (Xunit.Sdk.FailException)
+            {
+                // Say where it stood: how far SQLite got, what the queues hold and what the worker last wrote.
+                Assert.Fail($"{stored} of {Documents} candidates stored; queue {await broker.QueueDepthAsync(vhost, Queue)}, error queue {await broker.QueueDepthAsync(vhost, Queue + "_error")}; worker: {SplitProcessTests.OutputOf(second)}");
+            }
+
             await BrokerTalentHost.WaitUntilAsync(async () => await IndexedAsync(data) == Documents, "every candidate in the index", TimeSpan.FromMinutes(2));
 
             Assert.Empty(await store.ListRejectedAsync(10, CancellationToken.None));
