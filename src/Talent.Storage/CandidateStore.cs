@@ -106,9 +106,9 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         }
 
         // The source's own earlier version is not evidence about itself: detach it before resolving.
-        if (previous is not null)
+        if (previous?.CandidateId is { } previousOwner)
         {
-            await statements.DeleteKeysAsync(document.SourceId);
+            await statements.DeleteKeysAsync(document.SourceId, previousOwner);
         }
 
         var keys = IdentityResolver.KeysOf(profile);
@@ -171,7 +171,11 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             return new StoreOutcome(StoreOutcome.Stale, previous?.CandidateId, null);
         }
 
-        await statements.DeleteKeysAsync(document.SourceId);
+        if (previous?.CandidateId is { } previousOwner)
+        {
+            await statements.DeleteKeysAsync(document.SourceId, previousOwner);
+        }
+
         await statements.UpsertSourceAsync(document, "rejected", reason, null, null, Format(document.ReceivedAt));
         if (previous?.CandidateId is { } oldCandidate)
         {
@@ -191,13 +195,13 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             await using var transaction = TalentDatabase.BeginWrite(connection);
             var candidateId = await connection.QuerySingleOrDefaultAsync<long?>(
                 "SELECT candidate_id FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
-            var removed = await connection.ExecuteAsync("DELETE FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
             await connection.ExecuteAsync(
                 """
+                DELETE FROM identity_keys WHERE candidate_id = @candidateId AND source_id = @sourceId;
                 DELETE FROM merges WHERE source_id = @sourceId;
-                DELETE FROM identity_keys WHERE source_id = @sourceId;
                 """,
-                new { sourceId }, transaction);
+                new { sourceId, candidateId }, transaction);
+            var removed = await connection.ExecuteAsync("DELETE FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
             if (candidateId is { } id)
             {
                 using var statements = new DocumentStatements(connection, transaction);
@@ -411,15 +415,7 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         }
 
         var merged = ProfileMerger.Merge(sources);
-        var publications = merged.Publications.Select(p => p.Publication).Select(p => new object?[] { p.Title, p.Venue, p.Year, p.Kind.ToString(), p.FirstAuthor });
-        await statements.WriteCandidateAsync(
-            candidateId,
-            merged.Name,
-            ProfileJson.Serialize(merged),
-            JsonSerializer.Serialize(publications),
-            JsonSerializer.Serialize(merged.Skills),
-            JsonSerializer.Serialize(merged.Topics),
-            now);
+        await statements.WriteCandidateAsync(candidateId, merged.Name, ProfileJson.Serialize(merged), now);
     }
 
     private static async Task<bool> CandidateExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId) =>
@@ -441,9 +437,6 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
     private static Task DeleteCandidateAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId, string now) =>
         connection.ExecuteAsync(
             """
-            DELETE FROM publications WHERE candidate_id = @candidateId;
-            DELETE FROM skills WHERE candidate_id = @candidateId;
-            DELETE FROM topics WHERE candidate_id = @candidateId;
             DELETE FROM candidates WHERE id = @candidateId;
             INSERT INTO changes (candidate_id, kind, changed_at) VALUES (@candidateId, 'delete', @now);
             """,

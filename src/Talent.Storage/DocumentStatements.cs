@@ -45,8 +45,9 @@ internal sealed class DocumentStatements(SqliteConnection connection, SqliteTran
         return ids;
     }
 
-    public Task DeleteKeysAsync(string sourceId) =>
-        Bind("DELETE FROM identity_keys WHERE source_id = $source", ("$source", sourceId)).ExecuteNonQueryAsync();
+    /// <summary>A source's identity keys, found through its candidate: every key is stored under the candidate of its source.</summary>
+    public Task DeleteKeysAsync(string sourceId, long candidateId) =>
+        Bind("DELETE FROM identity_keys WHERE candidate_id = $candidate AND source_id = $source", ("$candidate", candidateId), ("$source", sourceId)).ExecuteNonQueryAsync();
 
     /// <summary>Identity keys (a JSON array of [kind, value] pairs) of a source, under its candidate.</summary>
     public Task InsertKeysAsync(string sourceId, long candidateId, string keysJson) =>
@@ -94,30 +95,16 @@ internal sealed class DocumentStatements(SqliteConnection connection, SqliteTran
             ("$profile", profileJson),
             ("$received", receivedAt)).ExecuteNonQueryAsync();
 
-    /// <summary>
-    /// A candidate's merged profile and facts (publications, skills and topics as JSON arrays, one statement per
-    /// table whatever the number of rows), and an upsert in the change log.
-    /// </summary>
-    public Task WriteCandidateAsync(long candidateId, string? name, string profileJson, string publicationsJson, string skillsJson, string topicsJson, string now) =>
+    /// <summary>A candidate's merged profile, and an upsert in the change log.</summary>
+    public Task WriteCandidateAsync(long candidateId, string? name, string profileJson, string now) =>
         Bind(
             """
             UPDATE candidates SET name = $name, profile_json = $profile, updated_at = $now WHERE id = $candidate;
-            DELETE FROM publications WHERE candidate_id = $candidate;
-            DELETE FROM skills WHERE candidate_id = $candidate;
-            DELETE FROM topics WHERE candidate_id = $candidate;
-            INSERT INTO publications (candidate_id, title, venue, year, kind, first_author)
-            SELECT $candidate, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]')
-            FROM json_each($publications);
-            INSERT OR IGNORE INTO skills (candidate_id, skill) SELECT $candidate, value FROM json_each($skills);
-            INSERT OR IGNORE INTO topics (candidate_id, topic) SELECT $candidate, value FROM json_each($topics);
             INSERT INTO changes (candidate_id, kind, changed_at) VALUES ($candidate, 'upsert', $now);
             """,
             ("$candidate", candidateId),
             ("$name", name),
             ("$profile", profileJson),
-            ("$publications", publicationsJson),
-            ("$skills", skillsJson),
-            ("$topics", topicsJson),
             ("$now", now)).ExecuteNonQueryAsync();
 
     public void Dispose()

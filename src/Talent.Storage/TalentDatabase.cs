@@ -43,7 +43,10 @@ public sealed class TalentDatabase
     // wal_autocheckpoint: the log is copied into the database once it holds 32,768 pages (128 MB) rather than SQLite's
     // 1,000: the pages every batch rewrites (index roots, the newest leaves) are copied once per checkpoint instead of
     // every few batches, which took a quarter off the batch writer's time per document (docs/benchmarks.md).
-    private const string ConnectionSettings = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 32768;";
+    // temp_store: the batch writer's savepoint per document keeps a statement journal of the pages it changes, which
+    // SQLite otherwise spills to a new file in /var/tmp (four times the bytes of the log itself, and copies of personal
+    // data outside the data folder); in memory it is a few pages per document.
+    private const string ConnectionSettings = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 32768; PRAGMA temp_store = MEMORY;";
 
     /// <summary>Opens a connection for one unit of work.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -86,13 +89,16 @@ public sealed class TalentDatabase
     public static SqliteTransaction BeginWrite(SqliteConnection connection) => connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
 
     /// <summary>Applies every migration newer than the recorded schema version; returns the version now in force.</summary>
-    public async Task<int> MigrateAsync(ILogger logger, CancellationToken cancellationToken)
+    public Task<int> MigrateAsync(ILogger logger, CancellationToken cancellationToken) => MigrateAsync(logger, int.MaxValue, cancellationToken);
+
+    /// <summary>Applies the migrations up to <paramref name="upTo"/> only: an older schema, to test upgrading from it.</summary>
+    internal async Task<int> MigrateAsync(ILogger logger, int upTo, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!); // a full path always has a directory
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
         var current = await connection.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM schema_version") ?? 0;
-        foreach (var (version, sql) in Migrations().Where(m => m.Version > current))
+        foreach (var (version, sql) in Migrations().Where(m => m.Version > current && m.Version <= upTo))
         {
             await using var transaction = BeginWrite(connection);
             // A worker and a query service started together on one data folder both migrate: the one that

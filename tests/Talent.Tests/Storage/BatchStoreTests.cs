@@ -103,19 +103,20 @@ public sealed class BatchStoreTests : IAsyncLifetime
         Assert.Equal(StoreOutcome.Accepted, second[0].Outcome!.Outcome);
         var id = first[0].Outcome!.CandidateId!.Value;
         Assert.Equal(id, second[0].Outcome!.CandidateId); // a new version of a candidate's only source keeps the id
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        Assert.Equal(["Sparse Attention at Scale"], await connection.QueryAsync<string>("SELECT title FROM publications WHERE candidate_id = @id", new { id }));
-        Assert.Equal(["JAX"], await connection.QueryAsync<string>("SELECT skill FROM skills WHERE candidate_id = @id", new { id }));
-        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT first_author FROM publications WHERE candidate_id = @id", new { id }));
+        var profile = (await store.GetCandidateAsync(id, CancellationToken.None))!.Profile;
+        Assert.Equal(["Sparse Attention at Scale"], profile.Publications.Select(p => p.Publication.Title));
+        Assert.Equal(["JAX"], profile.Skills);
+        Assert.True(Assert.Single(profile.Publications).Publication.FirstAuthor);
+        var changes = await store.ChangesSinceAsync(0, 10, CancellationToken.None);
+        Assert.Equal(2, changes.Count);
+        Assert.All(changes, c => Assert.Equal(["Sparse Attention at Scale"], c.Profile!.Publications.Select(p => p.Publication.Title))); // each change reads the current state
     }
 
     private async Task AssertFactsAsync(long candidateId, int publications)
     {
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        var rows = (await connection.QueryAsync<(string Title, string Venue, long Year, string Kind)>(
-            "SELECT title, venue, year, kind FROM publications WHERE candidate_id = @candidateId ORDER BY title", new { candidateId })).ToList();
-        Assert.Equal(publications, rows.Count);
-        Assert.All(rows, r => Assert.Equal(("KDD", 2022L, "Conference"), (r.Venue, r.Year, r.Kind)));
+        var stored = (await store.GetCandidateAsync(candidateId, CancellationToken.None))!.Profile.Publications.Select(p => p.Publication).ToList();
+        Assert.Equal(publications, stored.Count);
+        Assert.All(stored, p => Assert.Equal(("KDD", (int?)2022, PublicationKind.Conference), (p.Venue, p.Year, p.Kind)));
     }
 
     private static DocumentWrite Accepted(string sourceId, long version, string hash, ExtractedProfile profile) =>

@@ -50,6 +50,41 @@ public sealed class CandidateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_database_of_schema_3_keeps_its_identity_keys_through_the_upgrade()
+    {
+        using var older = new TempDirectory();
+        var path = Path.Combine(older.Path, "talent.db");
+        var old = new TalentDatabase(path);
+        Assert.Equal(3, await old.MigrateAsync(NullLogger.Instance, 3, CancellationToken.None));
+        await using (var connection = await old.OpenAsync(CancellationToken.None))
+        {
+            // What schema 3 held for one person: the candidate, its source, its keys and its facts.
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO candidates (id, name, profile_json, created_at, updated_at) VALUES (7, 'Ana Lima', '{"name":"Ana Lima","emails":["ana@example.org"]}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+                INSERT INTO sources (source_id, candidate_id, version, content_hash, content_type, content, status, profile_json, received_at)
+                VALUES ('cv', 7, 1, 'h1', 'text/markdown', 'text', 'accepted', '{"name":"Ana Lima","emails":["ana@example.org"]}', '2026-01-01T00:00:00Z');
+                INSERT INTO identity_keys (source_id, candidate_id, kind, value) VALUES ('cv', 7, 'email', 'ana@example.org'), ('cv', 7, 'name', 'ana lima');
+                INSERT INTO skills (candidate_id, skill) VALUES (7, 'PyTorch');
+                """);
+        }
+
+        Assert.Equal(TalentDatabase.LatestVersion, await old.MigrateAsync(NullLogger.Instance, CancellationToken.None));
+        var upgraded = new CandidateStore(old, TimeProvider.System);
+        var homepage = await upgraded.StoreAcceptedAsync(Document("homepage", 1, "h2"), Person(null, "ana@example.org"), CancellationToken.None);
+
+        Assert.Equal((StoreOutcome.Merged, 7L), (homepage.Outcome, homepage.CandidateId!.Value)); // found through the migrated e-mail key
+        Assert.True(await upgraded.RemoveSourceAsync("cv", CancellationToken.None));
+        await using (var connection = await old.OpenAsync(CancellationToken.None))
+        {
+            Assert.Equal(["homepage"], await connection.QueryAsync<string>("SELECT DISTINCT source_id FROM identity_keys"));
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('publications', 'skills', 'topics')"));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public async Task Same_content_is_unchanged_and_an_older_version_is_stale()
     {
         var first = await store.StoreAcceptedAsync(Document("cv-1", 5, "hash-a"), Person("Ana Lima", "ana@example.org"), CancellationToken.None);
