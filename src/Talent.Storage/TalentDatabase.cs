@@ -1,5 +1,6 @@
 using System.Data;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -46,6 +47,8 @@ public sealed class TalentDatabase
     // temp_store: the batch writer's savepoint per document keeps a statement journal of the pages it changes, which
     // SQLite otherwise spills to a new file in /var/tmp (four times the bytes of the log itself, and copies of personal
     // data outside the data folder); in memory it is a few pages per document.
+    private const string WriterSettings = ConnectionSettings + " PRAGMA cache_size = -65536;";
+
     private const string ConnectionSettings = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 32768; PRAGMA temp_store = MEMORY;";
 
     /// <summary>Opens a connection for one unit of work.</summary>
@@ -53,9 +56,31 @@ public sealed class TalentDatabase
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(ConnectionSettings);
+        await ConfigureAsync(connection, ConnectionSettings);
         return connection;
     }
+
+    /// <summary>
+    /// Applies the connection settings the first time a SQLite connection is handed out. The pool keeps connections
+    /// open between uses and the settings last as long as the connection, so they are not run again on every open
+    /// (a version check per document opens one).
+    /// </summary>
+    private static async Task ConfigureAsync(SqliteConnection connection, string settings)
+    {
+        if (!Configured.TryGetValue(Handle(connection), out _))
+        {
+            await connection.ExecuteAsync(settings);
+            Configured.TryAdd(Handle(connection), Marker);
+        }
+    }
+
+    private static SQLitePCL.sqlite3 Handle(SqliteConnection connection) =>
+        connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+
+    /// <summary>SQLite connections whose settings are applied (weakly held: a connection the pool drops is forgotten).</summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+
+    private static readonly object Marker = new();
 
     /// <summary>
     /// Opens a connection for the batch writer, with a larger page cache (64 MB): the pages of the keys and indexes it
@@ -65,7 +90,7 @@ public sealed class TalentDatabase
     {
         var connection = new SqliteConnection(writerConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(ConnectionSettings + " PRAGMA cache_size = -65536;");
+        await ConfigureAsync(connection, WriterSettings);
         return connection;
     }
 
@@ -74,7 +99,12 @@ public sealed class TalentDatabase
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        connection.Execute(ConnectionSettings);
+        if (!Configured.TryGetValue(Handle(connection), out _))
+        {
+            connection.Execute(ConnectionSettings);
+            Configured.TryAdd(Handle(connection), Marker);
+        }
+
         return connection;
     }
 

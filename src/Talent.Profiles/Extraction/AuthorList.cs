@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Talent.Profiles.Catalogs;
 
@@ -15,6 +16,10 @@ internal static partial class AuthorList
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "van", "de", "der", "von", "da", "di", "del", "la", "le", "bin", "al" };
+
+    /// <summary>Letters and the punctuation of names, none of which <see cref="CleanName"/> removes from inside a name.</summary>
+    private static readonly SearchValues<char> PlainNameCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,;:'-");
 
     [GeneratedRegex(@"\bet\.?\s*al\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EtAlPattern();
@@ -61,6 +66,12 @@ internal static partial class AuthorList
     /// <summary>An author as written minus marks: <c>Xiangyu Yue*</c>, <c>Kai Wang†</c>, <c>Zheng¹</c> → the bare name.</summary>
     public static string CleanName(string raw)
     {
+        // Most names carry no mark, digit or double space: nothing to take out but the punctuation around them.
+        if (!raw.AsSpan().ContainsAnyExcept(PlainNameCharacters) && !raw.Contains("  ", StringComparison.Ordinal))
+        {
+            return raw.Trim(' ', '.', ',', ';', ':');
+        }
+
         var chars = raw.Where(c => c is not ('*' or '†' or '‡' or '§' or '¶' or '#' or '✉' or '^') && !char.IsDigit(c)
             && !"¹²³⁴⁵⁶⁷⁸⁹⁰".Contains(c, StringComparison.Ordinal)).ToArray();
         return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(' ', '.', ',', ';', ':');

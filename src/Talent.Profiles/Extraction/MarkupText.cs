@@ -121,7 +121,11 @@ internal static partial class MarkupText
             });
         }
 
-        text = ImagePattern().Replace(text, string.Empty);
+        if (text.Contains("![", StringComparison.Ordinal))
+        {
+            text = ImagePattern().Replace(text, string.Empty);
+        }
+
         if (text.Contains("](", StringComparison.Ordinal))
         {
             text = LinkPattern().Replace(text, m =>

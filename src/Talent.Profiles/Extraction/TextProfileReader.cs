@@ -81,10 +81,10 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         var name = FindName(lines);
         var header = sections.Where(s => s.Kind == SectionKind.Header).SelectMany(s => s.Lines).ToList();
 
-        var emails = Distinct(header.SelectMany(l => EmailPattern().Matches(l.Plain).Select(m => m.Value.ToLowerInvariant())));
+        var emails = Distinct(header.Where(l => l.Plain.Contains('@', StringComparison.Ordinal)).SelectMany(l => EmailPattern().Matches(l.Plain).Select(m => m.Value.ToLowerInvariant())));
         if (emails.Count == 0)
         {
-            emails = Distinct(lines.SelectMany(l => EmailPattern().Matches(l.Plain).Select(m => m.Value.ToLowerInvariant())));
+            emails = Distinct(lines.Where(l => l.Plain.Contains('@', StringComparison.Ordinal)).SelectMany(l => EmailPattern().Matches(l.Plain).Select(m => m.Value.ToLowerInvariant())));
         }
 
         var phones = Distinct(header.SelectMany(l => PhonePattern().Matches(l.Plain).Select(m => m.Value.Trim())));
@@ -282,7 +282,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         var links = new List<string>();
         foreach (var line in header)
         {
-            var withoutEmails = EmailPattern().Replace(line.Plain, " ");
+            var withoutEmails = line.Plain.Contains('@', StringComparison.Ordinal) ? EmailPattern().Replace(line.Plain, " ") : line.Plain;
             var labelled = line.Plain.Contains("🏠", StringComparison.Ordinal) || line.Plain.Contains("homepage", StringComparison.OrdinalIgnoreCase)
                 || line.Plain.Contains("website", StringComparison.OrdinalIgnoreCase) || line.Plain.Contains("web:", StringComparison.OrdinalIgnoreCase);
             foreach (Match m in BareDomainPattern().Matches(withoutEmails))
@@ -329,7 +329,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     {
         foreach (var line in header)
         {
-            if (!EmailPattern().IsMatch(line.Plain) && !PhonePattern().IsMatch(line.Plain))
+            if (!(line.Plain.Contains('@', StringComparison.Ordinal) && EmailPattern().IsMatch(line.Plain)) && !PhonePattern().IsMatch(line.Plain))
             {
                 continue;
             }

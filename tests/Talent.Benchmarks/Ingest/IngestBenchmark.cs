@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Index;
 using Lucene.Net.Search.Similarities;
@@ -28,7 +30,8 @@ namespace Talent.Benchmarks.Ingest;
 /// <summary>
 /// Ingestion throughput, side by side in one run over the same seeded synthetic documents: end to end
 /// through a private RabbitMQ node (publish all, until SQLite and the index hold every document), the
-/// same with everything published before the worker starts (a backlog drained), the same through the
+/// same with a plain-JSON producer on RabbitMQ's own client instead of MassTransit, the same with
+/// everything published before the worker starts (a backlog drained), the same through the
 /// in-memory transport, and bare Lucene.Net indexing of the same extracted profiles (no bus, no SQLite).
 /// Before that, where one document's time goes, on one thread.
 /// </summary>
@@ -63,6 +66,7 @@ internal static class IngestBenchmark
         await EndToEndAsync("rabbitmq", brokerUrl, warmupMessages);
 
         var rabbit = new List<Run>();
+        var plain = new List<Run>();
         var backlog = new List<Run>();
         var memory = new List<Run>();
         var bare = new List<Run>();
@@ -70,19 +74,23 @@ internal static class IngestBenchmark
         for (var round = 1; round <= rounds; round++)
         {
             rabbit.Add(await EndToEndAsync("rabbitmq", brokerUrl, messages));
-            backlog.Add(await EndToEndAsync("rabbitmq", brokerUrl, messages, publishFirst: true));
+            plain.Add(await EndToEndAsync("rabbitmq", brokerUrl, messages, Producer.PlainJson));
+            backlog.Add(await EndToEndAsync("rabbitmq", brokerUrl, messages, Producer.Backlog));
             memory.Add(await EndToEndAsync("inmemory", brokerUrl, messages));
             bare.Add(BareLucene(catalogs, profiles));
-            Console.Error.WriteLine($"round {round}: rabbitmq {rabbit[^1].Rate:0}/s ({rabbit[^1].CpuPerProfile:0.00} CPU ms each), rabbitmq backlog {backlog[^1].Rate:0}/s ({backlog[^1].CpuPerProfile:0.00}), in-memory {memory[^1].Rate:0}/s ({memory[^1].CpuPerProfile:0.00}), bare Lucene.Net {bare[^1].Rate:0}/s ({bare[^1].CpuPerProfile:0.00})");
+            Console.Error.WriteLine($"round {round}: rabbitmq {rabbit[^1].Rate:0}/s ({rabbit[^1].CpuPerProfile:0.00} CPU ms each), rabbitmq plain JSON {plain[^1].Rate:0}/s ({plain[^1].CpuPerProfile:0.00}), rabbitmq backlog {backlog[^1].Rate:0}/s ({backlog[^1].CpuPerProfile:0.00}), in-memory {memory[^1].Rate:0}/s ({memory[^1].CpuPerProfile:0.00}), bare Lucene.Net {bare[^1].Rate:0}/s ({bare[^1].CpuPerProfile:0.00})");
         }
 
         Console.WriteLine($"Where one document's time goes, on one thread ({Math.Min(4_000, count)} documents, after a warm-up pass):");
         Console.WriteLine();
         Console.WriteLine("| stage | per document |");
         Console.WriteLine("| --- | --- |");
-        foreach (var (stage, micros) in stages)
+        foreach (var (stage, value) in stages)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stage} | {micros:0} µs |"));
+            var cell = stage.Contains("bytes", StringComparison.Ordinal)
+                ? string.Create(CultureInfo.InvariantCulture, $"{value / 1024:0.0} KB")
+                : string.Create(CultureInfo.InvariantCulture, $"{value:0} µs");
+            Console.WriteLine($"| {stage} | {cell} |");
         }
 
         Console.WriteLine();
@@ -94,6 +102,7 @@ internal static class IngestBenchmark
         foreach (var (path, runs) in new[]
         {
             ("RabbitMQ end to end (publish → consume → SQLite + index)", rabbit),
+            ("RabbitMQ end to end, plain-JSON producer (RabbitMQ's client, persistent, confirmed)", plain),
             ("RabbitMQ, a worker draining a backlog (all published before it starts)", backlog),
             ("in-memory transport end to end", memory),
             ("bare Lucene.Net indexing of the extracted profiles", bare),
@@ -118,12 +127,14 @@ internal static class IngestBenchmark
     };
 
     /// <summary>
-    /// Publishes every message through the worker's own bus and waits until SQLite and the index hold them all. With
-    /// <paramref name="publishFirst"/> (a broker only), the worker declares its queue and stops, another bus publishes
-    /// everything, and the clock (and the worker's CPU time) starts when the worker starts again: a backlog drained.
+    /// Publishes every message through the worker's own bus (or, for <see cref="Producer.PlainJson"/>, as plain JSON on
+    /// RabbitMQ's own client, in the same process) and waits until SQLite and the index hold them all. For
+    /// <see cref="Producer.Backlog"/>, the worker declares its queue and stops, another bus publishes everything, and the
+    /// clock (and the worker's CPU time) starts when the worker starts again: a backlog drained.
     /// </summary>
-    private static async Task<Run> EndToEndAsync(string transport, string brokerUrl, IReadOnlyList<ProfileDocumentSubmitted> messages, bool publishFirst = false)
+    private static async Task<Run> EndToEndAsync(string transport, string brokerUrl, IReadOnlyList<ProfileDocumentSubmitted> messages, Producer producer = Producer.WorkerBus)
     {
+        var publishFirst = producer == Producer.Backlog;
         var data = Path.Combine(Path.GetTempPath(), "talent-bench-ingest-" + Guid.NewGuid().ToString("N")[..12]);
         if (publishFirst)
         {
@@ -151,6 +162,11 @@ internal static class IngestBenchmark
             if (publishFirst)
             {
                 await host.StartAsync();
+            }
+            else if (producer == Producer.PlainJson)
+            {
+                var bus = host.Services.GetRequiredService<IOptions<BusOptions>>().Value;
+                await PublishPlainJsonAsync(brokerUrl, bus.QueueName(bus.DocumentQueue), messages);
             }
             else
             {
@@ -208,6 +224,32 @@ internal static class IngestBenchmark
             await bus.StopAsync();
         }
     }
+
+    /// <summary>
+    /// Publishes as a producer without MassTransit does (README, "raw JSON"): the plain JSON body, persistent, through
+    /// the default exchange to the document queue, with publisher confirms (each publish completes when the broker has
+    /// taken the message), 500 in flight on one channel.
+    /// </summary>
+    private static async Task PublishPlainJsonAsync(string brokerUrl, string queue, IReadOnlyList<ProfileDocumentSubmitted> messages)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(brokerUrl) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new RabbitMQ.Client.CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var properties = new RabbitMQ.Client.BasicProperties { ContentType = "application/json", DeliveryMode = RabbitMQ.Client.DeliveryModes.Persistent };
+        foreach (var chunk in messages.Chunk(500))
+        {
+            var confirms = new List<Task>(chunk.Length);
+            foreach (var message in chunk)
+            {
+                confirms.Add(channel.BasicPublishAsync(string.Empty, queue, mandatory: true, properties, JsonSerializer.SerializeToUtf8Bytes(message, PlainJson)).AsTask());
+            }
+
+            await Task.WhenAll(confirms);
+        }
+    }
+
+    /// <summary>The README's JSON shape: camelCase, absent values left out.</summary>
+    private static readonly JsonSerializerOptions PlainJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>The host <c>talent worker</c> builds: bus, consumers, batch writer, SQLite, index synchroniser; no HTTP.</summary>
     private static IHost WorkerHost(string transport, string brokerUrl, string data)
@@ -328,6 +370,7 @@ internal static class IngestBenchmark
 
                 stages.Add(("identity + SQLite, one transaction per document", PerDocument(clock, half)));
 
+                var written = WrittenBytes();
                 clock.Restart();
                 foreach (var batch in writes.Skip(half).Chunk(64))
                 {
@@ -335,6 +378,7 @@ internal static class IngestBenchmark
                 }
 
                 stages.Add(("identity + SQLite, 64 documents per transaction", PerDocument(clock, writes.Count - half)));
+                stages.Add(("… bytes SQLite wrote per document meanwhile (log, database, temporary files)", (WrittenBytes() - written) / (double)(writes.Count - half)));
 
                 clock.Restart();
                 var changes = await store.ChangesSinceAsync(0, writes.Count * 2, CancellationToken.None);
@@ -360,6 +404,10 @@ internal static class IngestBenchmark
         return stages;
     }
 
+    /// <summary>Bytes this process has handed to write calls so far (<c>wchar</c> in /proc/self/io).</summary>
+    private static long WrittenBytes() =>
+        long.Parse(File.ReadLines("/proc/self/io").First(l => l.StartsWith("wchar:", StringComparison.Ordinal))[6..].Trim(), CultureInfo.InvariantCulture);
+
     private static double PerDocument(Stopwatch clock, int count) => clock.Elapsed.TotalMicroseconds / Math.Max(1, count);
 
     private static Run Median(List<Run> runs) => runs.OrderBy(r => r.Rate).ElementAt(runs.Count / 2);
@@ -378,6 +426,19 @@ internal static class IngestBenchmark
     {
         using var self = Process.GetCurrentProcess();
         return self.TotalProcessorTime;
+    }
+
+    /// <summary>Who publishes in an end-to-end run.</summary>
+    private enum Producer
+    {
+        /// <summary>The worker's own MassTransit bus, while it consumes.</summary>
+        WorkerBus,
+
+        /// <summary>A plain-JSON producer on RabbitMQ's own client, while the worker consumes.</summary>
+        PlainJson,
+
+        /// <summary>A MassTransit bus of the benchmark's own, everything before the worker starts (a backlog).</summary>
+        Backlog,
     }
 
     private sealed record Run(int Documents, TimeSpan Elapsed, TimeSpan Published, int Candidates, string Settings, TimeSpan Cpu)

@@ -36,6 +36,31 @@ public sealed class CandidateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Connections_reused_from_the_pool_keep_their_settings()
+    {
+        // Settings are applied once per SQLite connection: a connection the pool hands out again must still have them.
+        for (var use = 0; use < 3; use++)
+        {
+            await using var connection = await database.OpenAsync(CancellationToken.None);
+            Assert.Equal(30000, await connection.ExecuteScalarAsync<int>("PRAGMA busy_timeout"));
+            Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA foreign_keys"));
+            Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA secure_delete"));
+            Assert.Equal(2, await connection.ExecuteScalarAsync<int>("PRAGMA temp_store")); // memory
+            Assert.Equal(32768, await connection.ExecuteScalarAsync<int>("PRAGMA wal_autocheckpoint"));
+        }
+
+        for (var use = 0; use < 2; use++)
+        {
+            await using var writer = await database.OpenWriterAsync(CancellationToken.None);
+            Assert.Equal(-65536, await writer.ExecuteScalarAsync<int>("PRAGMA cache_size"));
+            Assert.Equal(1, await writer.ExecuteScalarAsync<int>("PRAGMA secure_delete"));
+        }
+
+        using var blocking = database.Open();
+        Assert.Equal(30000, blocking.ExecuteScalar<int>("PRAGMA busy_timeout"));
+    }
+
+    [Fact]
     public async Task Processes_migrating_one_new_database_at_once_apply_each_migration_once()
     {
         using var fresh = new TempDirectory();
