@@ -18,6 +18,12 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
     // growing steps (up to 100 ms) and turns concurrent consumers into a crawl.
     private readonly SemaphoreSlim writeTurn = new(1, 1);
 
+    /// <summary>Profiles the batch writer committed, for the index to take instead of reading them back (<see cref="ChangesSinceAsync"/>).</summary>
+    private readonly WrittenProfiles written = new(WrittenProfilesHeld);
+
+    /// <summary>At most this many written profiles are held for the index (a few seconds of ingestion); beyond, it reads them from SQLite.</summary>
+    private const int WrittenProfilesHeld = 8192;
+
     /// <summary>Compares a new document with what is stored for its source id.</summary>
     public async Task<SourceState> CheckSourceAsync(string sourceId, long version, string contentHash, CancellationToken cancellationToken)
     {
@@ -56,6 +62,7 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             for (var i = 0; i < writes.Count; i++)
             {
                 var write = writes[i];
+                var writtenBefore = statements.Written.Count;
                 await transaction.SaveAsync(DocumentSavepoint, cancellationToken);
                 try
                 {
@@ -70,11 +77,23 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
                     // This document's failure is its own result: undo its writes and keep the rest of the batch.
                     await transaction.RollbackAsync(DocumentSavepoint, cancellationToken);
                     await transaction.ReleaseAsync(DocumentSavepoint, cancellationToken);
+                    statements.Written.RemoveRange(writtenBefore, statements.Written.Count - writtenBefore);
                     results[i] = new DocumentWriteResult(null, e);
                 }
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            // Handed over before the commit, so an index reading right after it finds them; taken back if it fails.
+            written.Add(statements.Written);
+            try
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                written.Remove(statements.Written);
+                throw;
+            }
+
             return results;
         }
         finally
@@ -130,7 +149,9 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         }
         else if (decision.IsNewCandidate)
         {
-            candidateId = await statements.InsertCandidateAsync(now);
+            // A candidate made for this document has no other source: its profile is this one's, written once.
+            var merged = ProfileMerger.Merge([new SourceProfile(document.SourceId, profile, document.ReceivedAt)]);
+            candidateId = await statements.InsertCandidateAsync(merged, now);
             await statements.InsertMergeAsync(candidateId, document.SourceId, "new candidate", now);
         }
         else
@@ -150,9 +171,11 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         await statements.UpsertSourceAsync(document, "accepted", null, ProfileJson.Serialize(profile), candidateId, Format(document.ReceivedAt));
         await statements.InsertKeysAsync(document.SourceId, candidateId, keysJson);
 
-        // A candidate made for this document has no other source to read back.
-        var onlySource = decision.IsNewCandidate && ownCandidate is null ? new SourceProfile(document.SourceId, profile, document.ReceivedAt) : null;
-        await RederiveAsync(connection, transaction, statements, candidateId, now, onlySource);
+        if (!decision.IsNewCandidate || ownCandidate is not null)
+        {
+            await RederiveAsync(connection, transaction, statements, candidateId, now);
+        }
+
         if (previous?.CandidateId is { } oldCandidate && oldCandidate != candidateId)
         {
             await RederiveAsync(connection, transaction, statements, oldCandidate, now);
@@ -248,23 +271,66 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         }
     }
 
-    /// <summary>Changes after <paramref name="sequence"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// Changes after <paramref name="sequence"/>, oldest first, at most <paramref name="limit"/>. An upsert carries the
+    /// profile its change wrote when the batch writer of this process still holds it, else the candidate's current
+    /// profile from SQLite (as new or newer: a later change of the candidate follows in the log); a change whose
+    /// candidate is gone is a delete.
+    /// </summary>
     public async Task<IReadOnlyList<CandidateChange>> ChangesSinceAsync(long sequence, int limit, CancellationToken cancellationToken)
     {
+        if (written.Count > WrittenProfilesHeld / 2)
+        {
+            written.Forget(sequence); // the caller has applied everything up to here
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ChangeRow>(
+        var rows = (await connection.QueryAsync<ChangeRow>(
             """
-            SELECT ch.sequence, ch.candidate_id, ch.kind, ch.changed_at, c.profile_json, c.updated_at
+            SELECT ch.sequence, ch.candidate_id, ch.kind, ch.changed_at, c.id IS NOT NULL AS present
             FROM changes ch LEFT JOIN candidates c ON c.id = ch.candidate_id
             WHERE ch.sequence > @sequence
             ORDER BY ch.sequence
             LIMIT @limit
             """,
-            new { sequence, limit });
-        return rows.Select(r => r.ProfileJson is null || string.Equals(r.Kind, "delete", StringComparison.Ordinal)
-                ? new CandidateChange(r.Sequence, r.CandidateId, "delete", null, ParseTime(r.ChangedAt))
-                : new CandidateChange(r.Sequence, r.CandidateId, r.Kind, ProfileJson.Deserialize<CandidateProfile>(r.ProfileJson), ParseTime(r.UpdatedAt ?? r.ChangedAt)))
-            .ToList();
+            new { sequence, limit })).ToList();
+
+        var changes = new CandidateChange[rows.Count];
+        var unread = new List<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (!row.Present || string.Equals(row.Kind, "delete", StringComparison.Ordinal))
+            {
+                changes[i] = new CandidateChange(row.Sequence, row.CandidateId, "delete", null, ParseTime(row.ChangedAt));
+            }
+            else if (written.TryTake(row.CandidateId, row.Sequence, out var profile))
+            {
+                changes[i] = new CandidateChange(row.Sequence, row.CandidateId, row.Kind, profile.Profile, profile.UpdatedAt);
+            }
+            else
+            {
+                unread.Add(i);
+            }
+        }
+
+        if (unread.Count > 0)
+        {
+            var ids = unread.Select(i => rows[i].CandidateId).Distinct().ToList();
+            var current = (await connection.QueryAsync<CandidateRow>(
+                    "SELECT id, profile_json, updated_at FROM candidates WHERE id IN (SELECT value FROM json_each(@ids))",
+                    new { ids = JsonSerializer.Serialize(ids) }))
+                .ToDictionary(c => c.Id);
+            foreach (var i in unread)
+            {
+                var row = rows[i];
+                changes[i] = current.TryGetValue(row.CandidateId, out var candidate)
+                    ? new CandidateChange(row.Sequence, row.CandidateId, row.Kind, ProfileJson.Deserialize<CandidateProfile>(candidate.ProfileJson), ParseTime(candidate.UpdatedAt))
+                    : new CandidateChange(row.Sequence, row.CandidateId, "delete", null, ParseTime(row.ChangedAt)); // erased since the first read
+            }
+        }
+
+        return changes;
     }
 
     /// <summary>
@@ -388,26 +454,14 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         await DeleteCandidateAsync(connection, transaction, from, now);
     }
 
-    /// <summary>
-    /// Rebuilds a candidate's merged profile and facts from its accepted sources; removes the candidate when none
-    /// remain. <paramref name="onlySource"/> is the one source of a candidate just made, already in hand.
-    /// </summary>
+    /// <summary>Rebuilds a candidate's merged profile from its accepted sources; removes the candidate when none remain.</summary>
     private static async Task RederiveAsync(
-        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, long candidateId, string now, SourceProfile? onlySource = null)
+        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, long candidateId, string now)
     {
-        List<SourceProfile> sources;
-        if (onlySource is not null)
-        {
-            sources = [onlySource];
-        }
-        else
-        {
-            var rows = await connection.QueryAsync<SourceRow>(
-                "SELECT source_id, profile_json, received_at FROM sources WHERE candidate_id = @candidateId AND status = 'accepted' ORDER BY received_at, source_id",
-                new { candidateId }, transaction);
-            sources = rows.Select(r => new SourceProfile(r.SourceId, ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson ?? "{}"), ParseTime(r.ReceivedAt))).ToList();
-        }
-
+        var rows = await connection.QueryAsync<SourceRow>(
+            "SELECT source_id, profile_json, received_at FROM sources WHERE candidate_id = @candidateId AND status = 'accepted' ORDER BY received_at, source_id",
+            new { candidateId }, transaction);
+        var sources = rows.Select(r => new SourceProfile(r.SourceId, ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson ?? "{}"), ParseTime(r.ReceivedAt))).ToList();
         if (sources.Count == 0)
         {
             await DeleteCandidateAsync(connection, transaction, candidateId, now);
@@ -415,7 +469,7 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         }
 
         var merged = ProfileMerger.Merge(sources);
-        await statements.WriteCandidateAsync(candidateId, merged.Name, ProfileJson.Serialize(merged), now);
+        await statements.WriteCandidateAsync(candidateId, merged, now);
     }
 
     private static async Task<bool> CandidateExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId) =>
@@ -446,7 +500,7 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
 
     private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    private static DateTimeOffset ParseTime(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    internal static DateTimeOffset ParseTime(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     private sealed class SourceVersionRow
     {
@@ -467,9 +521,7 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
 
         public string ChangedAt { get; init; } = "";
 
-        public string? ProfileJson { get; init; }
-
-        public string? UpdatedAt { get; init; }
+        public bool Present { get; init; }
     }
 
     private sealed class CandidateRow

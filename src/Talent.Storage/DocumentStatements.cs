@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Talent.Profiles;
+using Talent.Profiles.Merging;
 
 namespace Talent.Storage;
 
@@ -11,6 +13,9 @@ namespace Talent.Storage;
 internal sealed class DocumentStatements(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+
+    /// <summary>Merged profiles this transaction wrote, each with the change sequence it was written under.</summary>
+    public List<WrittenProfiles.Written> Written { get; } = [];
 
     /// <summary>What is stored for a source id: version, content hash and candidate, or null.</summary>
     public async Task<(long Version, string ContentHash, long? CandidateId)?> SourceAsync(string sourceId)
@@ -60,10 +65,17 @@ internal sealed class DocumentStatements(SqliteConnection connection, SqliteTran
             ("$candidate", candidateId),
             ("$keys", keysJson)).ExecuteNonQueryAsync();
 
-    /// <summary>A new, still empty candidate; returns its id.</summary>
-    public async Task<long> InsertCandidateAsync(string now) =>
-        (long)(await Bind("INSERT INTO candidates (name, profile_json, created_at, updated_at) VALUES (NULL, '{}', $now, $now) RETURNING id", ("$now", now))
-            .ExecuteScalarAsync() ?? throw new InvalidOperationException("INSERT … RETURNING gave no id."));
+    /// <summary>A new candidate with its profile, and an upsert in the change log; returns its id.</summary>
+    public async Task<long> InsertCandidateAsync(CandidateProfile profile, string now)
+    {
+        var id = await ScalarAsync(Bind(
+            "INSERT INTO candidates (name, profile_json, created_at, updated_at) VALUES ($name, $profile, $now, $now) RETURNING id",
+            ("$name", profile.Name),
+            ("$profile", ProfileJson.Serialize(profile)),
+            ("$now", now)));
+        await AppendUpsertAsync(id, profile, now);
+        return id;
+    }
 
     public Task InsertMergeAsync(long candidateId, string sourceId, string reason, string now) =>
         Bind(
@@ -96,16 +108,28 @@ internal sealed class DocumentStatements(SqliteConnection connection, SqliteTran
             ("$received", receivedAt)).ExecuteNonQueryAsync();
 
     /// <summary>A candidate's merged profile, and an upsert in the change log.</summary>
-    public Task WriteCandidateAsync(long candidateId, string? name, string profileJson, string now) =>
-        Bind(
-            """
-            UPDATE candidates SET name = $name, profile_json = $profile, updated_at = $now WHERE id = $candidate;
-            INSERT INTO changes (candidate_id, kind, changed_at) VALUES ($candidate, 'upsert', $now);
-            """,
+    public async Task WriteCandidateAsync(long candidateId, CandidateProfile profile, string now)
+    {
+        await Bind(
+            "UPDATE candidates SET name = $name, profile_json = $profile, updated_at = $now WHERE id = $candidate",
             ("$candidate", candidateId),
-            ("$name", name),
-            ("$profile", profileJson),
+            ("$name", profile.Name),
+            ("$profile", ProfileJson.Serialize(profile)),
             ("$now", now)).ExecuteNonQueryAsync();
+        await AppendUpsertAsync(candidateId, profile, now);
+    }
+
+    private async Task AppendUpsertAsync(long candidateId, CandidateProfile profile, string now)
+    {
+        var sequence = await ScalarAsync(Bind(
+            "INSERT INTO changes (candidate_id, kind, changed_at) VALUES ($candidate, 'upsert', $now) RETURNING sequence",
+            ("$candidate", candidateId),
+            ("$now", now)));
+        Written.Add(new WrittenProfiles.Written(candidateId, sequence, profile, CandidateStore.ParseTime(now)));
+    }
+
+    private static async Task<long> ScalarAsync(SqliteCommand command) =>
+        (long)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("INSERT … RETURNING gave no value."));
 
     public void Dispose()
     {

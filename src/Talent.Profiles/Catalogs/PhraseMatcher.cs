@@ -57,8 +57,7 @@ internal sealed class PhraseMatcher
 
         var lookup = canonicalByKey.GetAlternateLookup<ReadOnlySpan<char>>();
         var firstWords = longestFrom.GetAlternateLookup<ReadOnlySpan<char>>();
-        var found = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        List<string>? found = null; // most texts name nothing, and those that do name a few: a list, made on the first find
         var words = starts.Count;
         for (var i = 0; i < words;)
         {
@@ -75,7 +74,8 @@ internal sealed class PhraseMatcher
                 var end = i + n < words ? starts[i + n] - 1 : key.Length;
                 if (lookup.TryGetValue(key.AsSpan(starts[i], end - starts[i]), out var canonical))
                 {
-                    if (seen.Add(canonical))
+                    found ??= [];
+                    if (!found.Contains(canonical, StringComparer.Ordinal))
                     {
                         found.Add(canonical);
                     }
@@ -92,6 +92,6 @@ internal sealed class PhraseMatcher
             }
         }
 
-        return found;
+        return found is null ? [] : found;
     }
 }

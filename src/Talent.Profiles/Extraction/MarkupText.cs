@@ -135,7 +135,7 @@ internal static partial class MarkupText
             });
         }
 
-        if (text.Contains("http", StringComparison.OrdinalIgnoreCase))
+        if (text.Contains("://", StringComparison.Ordinal)) // every address the pattern finds has one
         {
             foreach (Match m in BareUrlPattern().Matches(text))
             {

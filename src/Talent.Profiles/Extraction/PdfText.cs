@@ -38,8 +38,32 @@ internal static partial class PdfText
 
         var lines = sample.Split('\n');
         var pageNumbers = lines.Count(l => l.Trim().Length > 0 && PageNumberPattern().IsMatch(l));
-        return pageNumbers >= 2 || HyphenBreakPattern().Matches(sample).Count(m => !CompoundPrefixes.Contains(m.Groups["pre"].Value)) >= 2
+        return pageNumbers >= 2
+            || (HasHyphenAtLineEnd(sample) && HyphenBreakPattern().Matches(sample).Count(m => !CompoundPrefixes.Contains(m.Groups["pre"].Value)) >= 2)
             || ColumnSplit(lines) is not null;
+    }
+
+    /// <summary>
+    /// True when a hyphen ends a line (spaces or tabs may follow it): what <see cref="HyphenBreakPattern"/> needs, found
+    /// without trying the pattern at every letter of a text that has none.
+    /// </summary>
+    private static bool HasHyphenAtLineEnd(string text)
+    {
+        for (var at = text.IndexOf('-', StringComparison.Ordinal); at >= 0; at = text.IndexOf('-', at + 1))
+        {
+            var next = at + 1;
+            while (next < text.Length && text[next] is ' ' or '\t')
+            {
+                next++;
+            }
+
+            if (next < text.Length && text[next] == '\n')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string Repair(string content)

@@ -34,6 +34,11 @@ public static class IdentityResolver
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(candidates);
+        if (candidates.Count == 0)
+        {
+            return new IdentityDecision([]); // nobody shares a key: a new person, the usual case
+        }
+
         var mine = KeysOf(profile);
         var matches = new List<IdentityMatch>();
         foreach (var candidate in candidates.OrderBy(c => c.CandidateId))

@@ -112,6 +112,35 @@ public sealed class BatchStoreTests : IAsyncLifetime
         Assert.All(changes, c => Assert.Equal(["Sparse Attention at Scale"], c.Profile!.Publications.Select(p => p.Publication.Title))); // each change reads the current state
     }
 
+    [Fact]
+    public async Task The_index_reads_the_same_changes_from_the_writer_as_from_SQLite()
+    {
+        await store.StoreBatchAsync(
+            [
+                Accepted("cv", 1, "h1", Person("Ana Lima", "ana@example.org", "Graph Neural Networks for Traffic")),
+                Accepted("other", 1, "h2", Person("Bo Chen", "bo@example.org", "Sparse Attention at Scale")),
+            ],
+            CancellationToken.None);
+        await store.StoreBatchAsync(
+            [
+                Accepted("homepage", 1, "h3", Person("Ana Lima", "ana@example.org", "Learning to Route")), // merges: Ana is written again
+                Accepted("other", 2, "h4", Person("Bo Chen", "bo@example.org", "Dense Retrieval Revisited")),
+            ],
+            CancellationToken.None);
+
+        // This store wrote them and hands its profiles over; another store over the same file has only SQLite.
+        var fromSqlite = await new CandidateStore(database, TimeProvider.System).ChangesSinceAsync(0, 100, CancellationToken.None);
+        var fromWriter = await store.ChangesSinceAsync(0, 100, CancellationToken.None);
+
+        Assert.Equal(4, fromWriter.Count);
+        Assert.Equal(Shape(fromSqlite), Shape(fromWriter));
+        Assert.Equal(["Dense Retrieval Revisited"], fromWriter[^1].Profile!.Publications.Select(p => p.Publication.Title));
+        Assert.Equal(Shape(fromWriter), Shape(await store.ChangesSinceAsync(0, 100, CancellationToken.None))); // taken once, then read from SQLite
+
+        static List<string> Shape(IEnumerable<CandidateChange> changes) =>
+            changes.Select(c => $"{c.Sequence} {c.CandidateId} {c.Kind} {c.UpdatedAt:O} {(c.Profile is null ? "-" : ProfileJson.Serialize(c.Profile))}").ToList();
+    }
+
     private async Task AssertFactsAsync(long candidateId, int publications)
     {
         var stored = (await store.GetCandidateAsync(candidateId, CancellationToken.None))!.Profile.Publications.Select(p => p.Publication).ToList();
