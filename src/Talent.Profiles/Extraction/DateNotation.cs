@@ -20,6 +20,11 @@ internal static partial class DateNotation
     /// <summary>The first date range in <paramref name="text"/>, or null.</summary>
     public static DateRange? FindRange(string text)
     {
+        if (!text.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            return null; // every range starts with a year
+        }
+
         var match = RangePattern().Match(text);
         if (!match.Success)
         {

@@ -80,7 +80,7 @@ internal static partial class MarkupText
     public static MarkupLine ParseLine(int index, string source)
     {
         string? heading = null;
-        var headingMatch = AtxHeadingPattern().Match(source);
+        var headingMatch = source.Contains('#', StringComparison.Ordinal) ? AtxHeadingPattern().Match(source) : Match.Empty;
         if (headingMatch.Success)
         {
             source = headingMatch.Groups["text"].Value;

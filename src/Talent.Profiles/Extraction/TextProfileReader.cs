@@ -45,6 +45,10 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     [GeneratedRegex(@"^(?:[A-Z]{2,3}(?:\.[A-Z]{2,3})?)?(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?<year>(?:19|20)\d{2})(?:\s*(?:Code|PDF|Video|Project))*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ScholarDatePattern();
 
+    /// <summary>A scholar page's date line ("Mar 4, 2024"): its ", " and year found before the pattern is tried.</summary>
+    private static bool IsScholarDate(string line) =>
+        line.Contains(", ", StringComparison.Ordinal) && line.AsSpan().ContainsAnyInRange('0', '9') && ScholarDatePattern().IsMatch(line);
+
     [GeneratedRegex(@"\s\*(?<place>[^*]{1,40})\*\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TrailingItalicPattern();
 
@@ -353,7 +357,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 
     private List<Publication> ReadPublications((SectionKind Kind, List<MarkupLine> Lines) section, string? person, HashSet<int> consumed)
     {
-        if (section.Lines.Any(l => ScholarDatePattern().IsMatch(l.Plain)))
+        if (section.Lines.Any(l => IsScholarDate(l.Plain)))
         {
             return ReadScholarEntries(section.Lines, person, consumed);
         }
@@ -633,15 +637,16 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         var result = new List<Publication>();
         for (var i = 0; i < lines.Count; i++)
         {
-            var date = ScholarDatePattern().Match(lines[i].Plain);
-            if (!date.Success)
+            if (!IsScholarDate(lines[i].Plain))
             {
                 continue;
             }
 
+            var date = ScholarDatePattern().Match(lines[i].Plain);
+
             var block = new List<MarkupLine>();
             var j = i + 1;
-            for (; j < lines.Count && !ScholarDatePattern().IsMatch(lines[j].Plain) && lines[j].Heading is null; j++)
+            for (; j < lines.Count && !IsScholarDate(lines[j].Plain) && lines[j].Heading is null; j++)
             {
                 if (!lines[j].IsBlank)
                 {
@@ -918,9 +923,9 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         int? hIndex = null, citations = null, papers = null;
         foreach (var line in lines)
         {
-            if (line.Plain.Length > 40)
+            if (line.Plain.Length > 40 || !line.Plain.AsSpan().ContainsAnyInRange('0', '9'))
             {
-                continue;
+                continue; // every metric is a number
             }
 
             var m = MetricPattern().Match(line.Plain);

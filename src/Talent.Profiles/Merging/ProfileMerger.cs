@@ -78,6 +78,15 @@ public static class ProfileMerger
 
         return groups.Select(g =>
         {
+            if (g.Items.Count == 1)
+            {
+                // One source names this paper (the usual case): it wins as it is.
+                var (source, only) = g.Items[0];
+                return new MergedPublication(
+                    only with { Awards = Union(only.Awards) },
+                    [new VenueClaim(source, only.Venue, only.VenueRaw, only.Year, only.Kind)]);
+            }
+
             var winner = g.Items.Select((item, i) => (item, i)).OrderByDescending(x => Rank(x.item.Publication.Kind, x.item.Publication.Venue))
                 .ThenByDescending(x => x.item.Publication.Year is not null).ThenBy(x => x.i).First().item.Publication;
             var all = g.Items.Select(i => i.Publication).ToList();
