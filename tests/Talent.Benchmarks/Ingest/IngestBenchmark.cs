@@ -53,17 +53,21 @@ internal static class IngestBenchmark
         var corpus = new SyntheticCorpus(catalogs, seed);
         var documents = Enumerable.Range(0, count).SelectMany(corpus.Documents).Take(count).ToList();
         var messages = documents.Select(Message).ToList();
+        var warmupCount = IntOption(args, "--warmup", 5_000);
         var warmup = new SyntheticCorpus(catalogs, seed + 1);
-        var warmupMessages = Enumerable.Range(0, Math.Min(2_000, count)).SelectMany(warmup.Documents).Take(2_000).Select(Message).ToList();
+        var warmupMessages = Enumerable.Range(0, warmupCount).SelectMany(warmup.Documents).Take(warmupCount).Select(Message).ToList();
 
         Console.Error.WriteLine($"{count} documents, seed {seed}, {Environment.ProcessorCount} cores; stages on one thread");
         var stages = await StagesAsync(catalogs, documents.Take(Math.Min(4_000, count)).ToList());
 
         await using var broker = externalBroker is null ? await PrivateBroker.StartAsync() : null;
         var brokerUrl = externalBroker ?? broker!.AmqpUrl; // one of the two is set
-        Console.Error.WriteLine("warm-up: both transports, 2,000 other documents each");
+        // A worker runs for days: the rounds measure it after the JIT has optimised its hot paths (which tiered compilation
+        // does only after a while) and the collector has sized its heaps. Rounds after too short a warm-up still speed up.
+        Console.Error.WriteLine($"warm-up: {warmupCount:N0} other documents through each path");
         await EndToEndAsync("inmemory", brokerUrl, warmupMessages);
         await EndToEndAsync("rabbitmq", brokerUrl, warmupMessages);
+        await EndToEndAsync("rabbitmq", brokerUrl, warmupMessages, Producer.PlainJson);
 
         var rabbit = new List<Run>();
         var plain = new List<Run>();
