@@ -22,7 +22,7 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
     private readonly WrittenProfiles written = new(WrittenProfilesHeld);
 
     /// <summary>At most this many written profiles are held for the index (a few seconds of ingestion); beyond, it reads them from SQLite.</summary>
-    private const int WrittenProfilesHeld = 8192;
+    private const int WrittenProfilesHeld = 4096;
 
     /// <summary>Compares a new document with what is stored for its source id.</summary>
     public async Task<SourceState> CheckSourceAsync(string sourceId, long version, string contentHash, CancellationToken cancellationToken)
