@@ -25,7 +25,8 @@ public sealed class IndexOptions
 
     /// <summary>
     /// Least time between two index commits while changes keep coming (each commit flushes a segment and syncs it to
-    /// disk); a change after a quiet spell is applied at once.
+    /// disk); a change after a quiet spell is applied at once, and so are the last changes of a burst once no more
+    /// come for 100 ms.
     /// </summary>
     [Range(0, 60_000)]
     public int CommitDelayMilliseconds { get; set; } = 1000;

@@ -22,10 +22,17 @@ public sealed class IndexSynchronizer(
     /// <summary>A catch-up longer than this many changes commits on the way.</summary>
     private const int CommitEveryChanges = 100_000;
 
+    /// <summary>
+    /// Changes have stopped coming when none was notified for this long (a busy writer notifies every few tens of
+    /// milliseconds): the commit delay is not waited out, so the end of a burst is searchable at once.
+    /// </summary>
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
+
     private readonly SemaphoreSlim signal = new(0);
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly TaskCompletionSource firstCatchUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long appliedSequence = -1;
+    private long lastNotified;
 
     /// <summary>True once the index has caught up with the database at least once since start.</summary>
     public bool IsCaughtUp => firstCatchUp.Task.IsCompletedSuccessfully;
@@ -34,6 +41,7 @@ public sealed class IndexSynchronizer(
 
     public void Notify()
     {
+        Volatile.Write(ref lastNotified, TimeProvider.System.GetTimestamp());
         if (signal.CurrentCount == 0)
         {
             signal.Release();
@@ -64,12 +72,9 @@ public sealed class IndexSynchronizer(
                 firstCatchUp.TrySetResult();
                 await signal.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
 
-                // At most one commit per delay while changes keep coming; a change after a quiet spell goes in at once.
-                var wait = TimeSpan.FromMilliseconds(options.Value.CommitDelayMilliseconds) - TimeProvider.System.GetElapsedTime(caughtUpAt);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, stoppingToken);
-                }
+                // At most one commit per delay while changes keep coming; a change after a quiet spell goes in at once,
+                // and so do the last changes of a burst once nothing more comes.
+                await WaitWhileChangesComeAsync(caughtUpAt, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -85,6 +90,22 @@ public sealed class IndexSynchronizer(
 
         // Leave nothing applied-but-uncommitted behind on a clean stop.
         await CatchUpAsync(CancellationToken.None);
+    }
+
+    private async Task WaitWhileChangesComeAsync(long caughtUpAt, CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(options.Value.CommitDelayMilliseconds);
+        while (true)
+        {
+            var remaining = delay - TimeProvider.System.GetElapsedTime(caughtUpAt);
+            var quietFor = TimeProvider.System.GetElapsedTime(Volatile.Read(ref lastNotified));
+            if (remaining <= TimeSpan.Zero || quietFor >= Quiet)
+            {
+                return;
+            }
+
+            await Task.Delay(remaining < Quiet - quietFor ? remaining : Quiet - quietFor, stoppingToken);
+        }
     }
 
     /// <summary>Applies every pending change to the live index, with one commit at the end.</summary>

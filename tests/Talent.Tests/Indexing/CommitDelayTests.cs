@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Talent.Server.Indexing;
+using Talent.Storage;
+
+namespace Talent.Tests.Indexing;
+
+/// <summary>The index commits at most once per commit delay while documents keep coming, and at once when they stop.</summary>
+public sealed class CommitDelayTests
+{
+    [Fact]
+    public async Task The_last_document_of_a_burst_is_searchable_without_waiting_out_the_commit_delay()
+    {
+        await using var host = await TalentTestHost.StartAsync(new(StringComparer.Ordinal) { ["Talent:Index:CommitDelayMilliseconds"] = "20000" });
+        var synchronizer = host.Get<IndexSynchronizer>();
+        var store = host.Get<CandidateStore>();
+
+        await host.SubmitAsync("cv-1", "text/markdown", "# Ada Lovelace\n\nada@example.org\n\n## Skills\n\nPython\n");
+        await host.WaitForIndexAsync(); // the index has just caught up: the next change falls inside the commit delay
+
+        var clock = Stopwatch.StartNew();
+        await host.SubmitAsync("cv-2", "text/markdown", "# Grace Hopper\n\ngrace@example.org\n\n## Skills\n\nCOBOL\n");
+        var target = await store.LastSequenceAsync(CancellationToken.None);
+        while (synchronizer.AppliedSequence < target && clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(20);
+        }
+
+        // Nothing else comes, so the change is applied about 100 ms after it was written, not 20 s after the last commit.
+        Assert.True(synchronizer.AppliedSequence >= target, $"not applied after {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"applied after {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal(2, host.Get<LiveIndex>().Current.Count);
+    }
+}
