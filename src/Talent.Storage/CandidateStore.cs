@@ -24,6 +24,9 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
     /// <summary>At most this many written profiles are held for the index (a few seconds of ingestion); beyond, it reads them from SQLite.</summary>
     private const int WrittenProfilesHeld = 4096;
 
+    /// <summary>Profiles written and not yet taken by the change-log read.</summary>
+    internal int HeldProfiles => written.Count;
+
     /// <summary>Compares a new document with what is stored for its source id.</summary>
     public async Task<SourceState> CheckSourceAsync(string sourceId, long version, string contentHash, CancellationToken cancellationToken)
     {

@@ -129,8 +129,10 @@ public sealed class BatchStoreTests : IAsyncLifetime
             CancellationToken.None);
 
         // This store wrote them and hands its profiles over; another store over the same file has only SQLite.
+        Assert.Equal(2, store.HeldProfiles); // each candidate's last write
         var fromSqlite = await new CandidateStore(database, TimeProvider.System).ChangesSinceAsync(0, 100, CancellationToken.None);
         var fromWriter = await store.ChangesSinceAsync(0, 100, CancellationToken.None);
+        Assert.Equal(0, store.HeldProfiles); // both taken
 
         Assert.Equal(4, fromWriter.Count);
         Assert.Equal(Shape(fromSqlite), Shape(fromWriter));
