@@ -305,6 +305,7 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             var row = rows[i];
             if (!row.Present || string.Equals(row.Kind, "delete", StringComparison.Ordinal))
             {
+                written.TryTake(row.CandidateId, row.Sequence, out _); // an erased person's profile is not kept in memory either
                 changes[i] = new CandidateChange(row.Sequence, row.CandidateId, "delete", null, ParseTime(row.ChangedAt));
             }
             else if (written.TryTake(row.CandidateId, row.Sequence, out var profile))

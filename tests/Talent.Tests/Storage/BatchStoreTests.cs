@@ -143,6 +143,20 @@ public sealed class BatchStoreTests : IAsyncLifetime
             changes.Select(c => $"{c.Sequence} {c.CandidateId} {c.Kind} {c.UpdatedAt:O} {(c.Profile is null ? "-" : ProfileJson.Serialize(c.Profile))}").ToList();
     }
 
+    [Fact]
+    public async Task An_erased_candidate_is_a_delete_for_the_index_and_its_profile_is_not_kept_in_memory()
+    {
+        var stored = await store.StoreBatchAsync([Accepted("cv", 1, "h1", Person("Ana Lima", "ana@example.org", "Sparse Attention at Scale"))], CancellationToken.None);
+        Assert.Equal(1, store.HeldProfiles);
+
+        Assert.True(await store.RemoveCandidateAsync(stored[0].Outcome!.CandidateId!.Value, CancellationToken.None));
+        var changes = await store.ChangesSinceAsync(0, 10, CancellationToken.None);
+
+        Assert.All(changes, c => Assert.True(c.IsDelete));
+        Assert.All(changes, c => Assert.Null(c.Profile));
+        Assert.Equal(0, store.HeldProfiles);
+    }
+
     private async Task AssertFactsAsync(long candidateId, int publications)
     {
         var stored = (await store.GetCandidateAsync(candidateId, CancellationToken.None))!.Profile.Publications.Select(p => p.Publication).ToList();
