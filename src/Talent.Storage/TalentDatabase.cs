@@ -56,20 +56,21 @@ public sealed class TalentDatabase
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await ConfigureAsync(connection, ConnectionSettings);
+        Configure(connection, ConnectionSettings);
         return connection;
     }
 
     /// <summary>
     /// Applies the connection settings the first time a SQLite connection is handed out. The pool keeps connections
     /// open between uses and the settings last as long as the connection, so they are not run again on every open
-    /// (a version check per document opens one).
+    /// (a version check per document opens one). Synchronous for every caller: SQLite's async methods run
+    /// synchronously anyway.
     /// </summary>
-    private static async Task ConfigureAsync(SqliteConnection connection, string settings)
+    private static void Configure(SqliteConnection connection, string settings)
     {
         if (!Configured.TryGetValue(Handle(connection), out _))
         {
-            await connection.ExecuteAsync(settings);
+            connection.Execute(settings);
             Configured.TryAdd(Handle(connection), Marker);
         }
     }
@@ -90,7 +91,7 @@ public sealed class TalentDatabase
     {
         var connection = new SqliteConnection(writerConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await ConfigureAsync(connection, WriterSettings);
+        Configure(connection, WriterSettings);
         return connection;
     }
 
@@ -99,12 +100,7 @@ public sealed class TalentDatabase
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        if (!Configured.TryGetValue(Handle(connection), out _))
-        {
-            connection.Execute(ConnectionSettings);
-            Configured.TryAdd(Handle(connection), Marker);
-        }
-
+        Configure(connection, ConnectionSettings);
         return connection;
     }
 
