@@ -105,10 +105,12 @@ internal static class CandidateDocument
 
         foreach (var (publication, venue, first) in papers)
         {
-            AddTextAndMentions(doc, catalogs, IndexFields.Titles, publication.Title);
+            // A first-authored title is in both title fields: its catalog mentions are looked for once.
+            var mentions = catalogs.TopicsAndSkillsIn(publication.Title).ToList();
+            AddTextAndMentions(doc, IndexFields.Titles, publication.Title, mentions);
             if (first)
             {
-                AddTextAndMentions(doc, catalogs, IndexFields.TitlesFirst, publication.Title);
+                AddTextAndMentions(doc, IndexFields.TitlesFirst, publication.Title, mentions);
             }
 
             AddTextAndMentions(doc, catalogs, IndexFields.Abstracts, publication.Abstract);
@@ -222,14 +224,17 @@ internal static class CandidateDocument
     /// <summary>The text, and the catalog topics and skills it mentions in the field's mentions field (<see cref="IndexFields.MentionsIn"/>).</summary>
     private static void AddTextAndMentions(Document doc, ProfileCatalogs catalogs, string field, string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (!string.IsNullOrWhiteSpace(text))
         {
-            return;
+            AddTextAndMentions(doc, field, text, catalogs.TopicsAndSkillsIn(text));
         }
+    }
 
+    private static void AddTextAndMentions(Document doc, string field, string text, IEnumerable<string> mentioned)
+    {
         doc.Add(new TextField(field, text, Field.Store.NO));
         var mentions = IndexFields.MentionsIn[field];
-        foreach (var name in catalogs.TopicsAndSkillsIn(text))
+        foreach (var name in mentioned)
         {
             doc.Add(new Field(mentions, KeywordOf(name), CountedKeyword));
         }

@@ -66,20 +66,20 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             {
                 var write = writes[i];
                 var writtenBefore = statements.Written.Count;
-                await transaction.SaveAsync(DocumentSavepoint, cancellationToken);
+                await statements.SaveAsync();
                 try
                 {
                     var outcome = write.Profile is { } profile
                         ? await AcceptAsync(connection, transaction, statements, write.Document, profile, now)
                         : await RejectAsync(connection, transaction, statements, write.Document, write.RejectionReason ?? "rejected", now);
-                    await transaction.ReleaseAsync(DocumentSavepoint, cancellationToken);
+                    await statements.ReleaseAsync();
                     results[i] = new DocumentWriteResult(outcome, null);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // This document's failure is its own result: undo its writes and keep the rest of the batch.
-                    await transaction.RollbackAsync(DocumentSavepoint, cancellationToken);
-                    await transaction.ReleaseAsync(DocumentSavepoint, cancellationToken);
+                    await statements.RollbackAsync();
+                    await statements.ReleaseAsync();
                     statements.Written.RemoveRange(writtenBefore, statements.Written.Count - writtenBefore);
                     results[i] = new DocumentWriteResult(null, e);
                 }
@@ -104,8 +104,6 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
             writeTurn.Release();
         }
     }
-
-    private const string DocumentSavepoint = "document";
 
     private static StoreOutcome Single(IReadOnlyList<DocumentWriteResult> results)
     {

@@ -17,6 +17,18 @@ internal sealed class DocumentStatements(SqliteConnection connection, SqliteTran
     /// <summary>Merged profiles this transaction wrote, each with the change sequence it was written under.</summary>
     public List<WrittenProfiles.Written> Written { get; } = [];
 
+    /// <summary>
+    /// Starts one document's savepoint, so a document that fails is undone alone (<see cref="RollbackAsync"/>) and the
+    /// rest of its batch is kept. Prepared here once: <c>SqliteTransaction.Save</c> parses its SQL on every call.
+    /// </summary>
+    public Task SaveAsync() => Bind("SAVEPOINT document").ExecuteNonQueryAsync();
+
+    /// <summary>Ends the document's savepoint, keeping its writes in the batch transaction.</summary>
+    public Task ReleaseAsync() => Bind("RELEASE document").ExecuteNonQueryAsync();
+
+    /// <summary>Undoes the document's writes since <see cref="SaveAsync"/>; the savepoint stays open until released.</summary>
+    public Task RollbackAsync() => Bind("ROLLBACK TO document").ExecuteNonQueryAsync();
+
     /// <summary>What is stored for a source id: version, content hash and candidate, or null.</summary>
     public async Task<(long Version, string ContentHash, long? CandidateId)?> SourceAsync(string sourceId)
     {

@@ -9,7 +9,7 @@ internal static class Program
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Areas = new(StringComparer.Ordinal)
     {
         ["extraction"] = ("Profile extraction over the labelled evaluation set (documents/s/core)", ExtractionBenchmark.Run),
-        ["ingest"] = ("profiles/s end to end through RabbitMQ and the in-memory transport vs bare Lucene.Net, and where one document's time goes: --documents N --seed S --rounds R [--warmup N] [--rabbitmq URL]", Ingest.IngestBenchmark.RunAsync),
+        ["ingest"] = ("profiles/s end to end through RabbitMQ and the in-memory transport vs bare Lucene.Net, and where one document's time goes: --documents N --seed S --rounds R [--warmup N] [--rabbitmq URL] [--stages-only]", Ingest.IngestBenchmark.RunAsync),
         ["search"] = ("ingestion, reindex, HTTP query latency and throughput, reindex under query load, query service memory, vs in-process, bare Lucene.Net and SQLite FTS5: --candidates N --seed S --rounds R --clients C --data DIR", Search.SearchBenchmark.RunAsync),
         ["corpus"] = ("writes the documents of people FROM..TO of the synthetic corpus to a folder: --from N --to N --seed S --out DIR", Corpus.SyntheticCorpus.WriteAsync),
         ["mix"] = ("the search benchmark's query strings, one per line", Search.SearchBenchmark.PrintMixAsync),

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Talent.Profiles.Catalogs;
 
 /// <summary>
@@ -46,19 +48,39 @@ internal sealed class PhraseMatcher
     {
         // The key separates words with exactly one space, so any run of words is a contiguous slice of it:
         // windows are looked up as spans without allocating a string per window.
-        var starts = new List<int>();
-        for (var i = 0; i < key.Length; i++)
+        var words = key.Length == 0 ? 0 : key.AsSpan().Count(' ') + 1;
+        int[]? rented = null;
+        var starts = words <= StackWords ? stackalloc int[StackWords] : rented = ArrayPool<int>.Shared.Rent(words);
+        try
+        {
+            return (IReadOnlyList<string>?)Match(key, starts[..words]) ?? [];
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Texts of up to this many words keep their word starts on the stack; longer ones in a rented array.</summary>
+    private const int StackWords = 256;
+
+    private List<string>? Match(string key, Span<int> starts)
+    {
+        for (int i = 0, word = 0; i < key.Length; i++)
         {
             if (i == 0 || key[i - 1] == ' ')
             {
-                starts.Add(i);
+                starts[word++] = i;
             }
         }
 
         var lookup = canonicalByKey.GetAlternateLookup<ReadOnlySpan<char>>();
         var firstWords = longestFrom.GetAlternateLookup<ReadOnlySpan<char>>();
         List<string>? found = null; // most texts name nothing, and those that do name a few: a list, made on the first find
-        var words = starts.Count;
+        var words = starts.Length;
         for (var i = 0; i < words;)
         {
             var wordEnd = i + 1 < words ? starts[i + 1] - 1 : key.Length;
@@ -75,7 +97,7 @@ internal sealed class PhraseMatcher
                 if (lookup.TryGetValue(key.AsSpan(starts[i], end - starts[i]), out var canonical))
                 {
                     found ??= [];
-                    if (!found.Contains(canonical, StringComparer.Ordinal))
+                    if (!found.Contains(canonical))
                     {
                         found.Add(canonical);
                     }
@@ -92,6 +114,6 @@ internal sealed class PhraseMatcher
             }
         }
 
-        return found is null ? [] : found;
+        return found;
     }
 }

@@ -59,6 +59,11 @@ internal static class IngestBenchmark
 
         Console.Error.WriteLine($"{count} documents, seed {seed}, {Environment.ProcessorCount} cores; stages on one thread");
         var stages = await StagesAsync(catalogs, documents.Take(Math.Min(4_000, count)).ToList());
+        if (args.Contains("--stages-only"))
+        {
+            PrintStages(stages, Math.Min(4_000, count));
+            return 0;
+        }
 
         await using var broker = externalBroker is null ? await PrivateBroker.StartAsync() : null;
         var brokerUrl = externalBroker ?? broker!.AmqpUrl; // one of the two is set
@@ -85,18 +90,7 @@ internal static class IngestBenchmark
             Console.Error.WriteLine($"round {round}: rabbitmq {rabbit[^1].Rate:0}/s ({rabbit[^1].CpuPerProfile:0.00} CPU ms each), rabbitmq plain JSON {plain[^1].Rate:0}/s ({plain[^1].CpuPerProfile:0.00}), rabbitmq backlog {backlog[^1].Rate:0}/s ({backlog[^1].CpuPerProfile:0.00}), in-memory {memory[^1].Rate:0}/s ({memory[^1].CpuPerProfile:0.00}), bare Lucene.Net {bare[^1].Rate:0}/s ({bare[^1].CpuPerProfile:0.00})");
         }
 
-        Console.WriteLine($"Where one document's time goes, on one thread ({Math.Min(4_000, count)} documents, after a warm-up pass):");
-        Console.WriteLine();
-        Console.WriteLine("| stage | per document |");
-        Console.WriteLine("| --- | --- |");
-        foreach (var (stage, value) in stages)
-        {
-            var cell = stage.Contains("bytes", StringComparison.Ordinal)
-                ? string.Create(CultureInfo.InvariantCulture, $"{value / 1024:0.0} KB")
-                : string.Create(CultureInfo.InvariantCulture, $"{value:0} µs");
-            Console.WriteLine($"| {stage} | {cell} |");
-        }
-
+        PrintStages(stages, Math.Min(4_000, count));
         Console.WriteLine();
         Console.WriteLine($"Profiles/second, {count} documents (seed {seed}), {rounds} rounds, {Environment.ProcessorCount} cores; best and median of the rounds:");
         Console.WriteLine();
@@ -120,6 +114,22 @@ internal static class IngestBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RabbitMQ / in-memory (medians): {Median(rabbit).Rate / Median(memory).Rate:0.00}×. Candidates after each end-to-end run: {rabbit[0].Candidates} (scholar pages merge with their person's CV). Publishing alone took {Median(rabbit).Published.TotalSeconds:0.0} s (RabbitMQ) and {Median(memory).Published.TotalSeconds:0.0} s (in-memory) of the end-to-end time."));
         Console.WriteLine($"Settings: {rabbit[0].Settings}.");
         return 0;
+    }
+
+    private static void PrintStages(List<Stage> stages, int documents)
+    {
+        Console.WriteLine($"Where one document's time goes, on one thread ({documents} documents, after a warm-up pass):");
+        Console.WriteLine();
+        Console.WriteLine("| stage | per document | allocated per document |");
+        Console.WriteLine("| --- | --- | --- |");
+        foreach (var stage in stages)
+        {
+            var cell = stage.Name.Contains("bytes", StringComparison.Ordinal)
+                ? string.Create(CultureInfo.InvariantCulture, $"{stage.Value / 1024:0.0} KB")
+                : string.Create(CultureInfo.InvariantCulture, $"{stage.Value:0} µs");
+            var allocated = stage.Allocated is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024:0.0} KB") : "";
+            Console.WriteLine($"| {stage.Name} | {cell} | {allocated} |");
+        }
     }
 
     private static ProfileDocumentSubmitted Message(SyntheticDocument document) => new()
@@ -348,17 +358,20 @@ internal static class IngestBenchmark
         }
     }
 
-    /// <summary>One document's path, stage by stage on one thread, each timed over the same documents after a warm-up pass.</summary>
-    private static async Task<List<(string Stage, double Micros)>> StagesAsync(ProfileCatalogs catalogs, IReadOnlyList<SyntheticDocument> documents)
+    /// <summary>
+    /// One document's path, stage by stage on one thread, each timed over the same documents after a warm-up pass, with
+    /// the bytes it allocated (nothing else runs meanwhile, so the process's allocations are the stage's).
+    /// </summary>
+    private static async Task<List<Stage>> StagesAsync(ProfileCatalogs catalogs, IReadOnlyList<SyntheticDocument> documents)
     {
         var extractor = new ProfileExtractor(catalogs);
-        var stages = new List<(string, double)>();
+        var stages = new List<Stage>();
         for (var pass = 0; pass < 2; pass++)
         {
             stages.Clear();
-            var clock = Stopwatch.StartNew();
+            var meter = StageMeter.Start();
             var extracted = documents.Select(d => Accepted(extractor, d)).ToList();
-            stages.Add(("extraction (ProfileExtractor)", PerDocument(clock, documents.Count)));
+            stages.Add(meter.Stop("extraction (ProfileExtractor)", documents.Count));
 
             var data = Path.Combine(Path.GetTempPath(), "talent-bench-stages-" + Guid.NewGuid().ToString("N")[..12]);
             System.IO.Directory.CreateDirectory(data);
@@ -370,45 +383,53 @@ internal static class IngestBenchmark
                 var writes = documents.Select((d, i) => new DocumentWrite(new IncomingDocument(d.SourceId, 1, d.ContentType, d.Content, null, d.SourceId, DateTimeOffset.UtcNow), extracted[i], null)).ToList();
                 var half = writes.Count / 2;
 
-                clock.Restart();
+                meter = StageMeter.Start();
                 foreach (var write in writes.Take(half))
                 {
                     await store.CheckSourceAsync(write.Document.SourceId, 1, write.Document.ContentHash, CancellationToken.None);
                 }
 
-                stages.Add(("version check before extraction (one read)", PerDocument(clock, half)));
+                stages.Add(meter.Stop("version check before extraction (one read)", half));
 
-                clock.Restart();
+                meter = StageMeter.Start();
                 foreach (var write in writes.Take(half))
                 {
                     await store.StoreAcceptedAsync(write.Document, write.Profile!, CancellationToken.None); // writes hold profiles
                 }
 
-                stages.Add(("identity + SQLite, one transaction per document", PerDocument(clock, half)));
+                stages.Add(meter.Stop("identity + SQLite, one transaction per document", half));
 
                 var written = WrittenBytes();
-                clock.Restart();
+                meter = StageMeter.Start();
                 foreach (var batch in writes.Skip(half).Chunk(64))
                 {
                     await store.StoreBatchAsync(batch, CancellationToken.None);
                 }
 
-                stages.Add(("identity + SQLite, 64 documents per transaction", PerDocument(clock, writes.Count - half)));
-                stages.Add(("… bytes SQLite wrote per document meanwhile (log, database, temporary files)", (WrittenBytes() - written) / (double)(writes.Count - half)));
+                stages.Add(meter.Stop("identity + SQLite, 64 documents per transaction", writes.Count - half));
+                stages.Add(new Stage("… bytes SQLite wrote per document meanwhile (log, database, temporary files)", (WrittenBytes() - written) / (double)(writes.Count - half), null));
 
-                clock.Restart();
+                meter = StageMeter.Start();
                 var changes = await store.ChangesSinceAsync(0, writes.Count * 2, CancellationToken.None);
-                stages.Add(("reading the change log for the index", PerDocument(clock, writes.Count)));
+                stages.Add(meter.Stop("reading the change log for the index", writes.Count));
 
-                using var index = CandidateIndex.OpenForWriting(Path.Combine(data, "index"), catalogs, NullLogger.Instance);
-                clock.Restart();
+                meter = StageMeter.Start();
                 foreach (var change in changes)
                 {
-                    index.Upsert(change.CandidateId, change.Profile!, change.UpdatedAt); // the log holds upserts only here
+                    CandidateDocument.Create(change.CandidateId, change.Profile!, change.UpdatedAt, catalogs); // the log holds upserts only here
+                }
+
+                stages.Add(meter.Stop("… of which the Lucene document alone (built, not indexed)", writes.Count));
+
+                using var index = CandidateIndex.OpenForWriting(Path.Combine(data, "index"), catalogs, NullLogger.Instance);
+                meter = StageMeter.Start();
+                foreach (var change in changes)
+                {
+                    index.Upsert(change.CandidateId, change.Profile!, change.UpdatedAt);
                 }
 
                 index.Commit(changes[^1].Sequence);
-                stages.Add(("index: Lucene document + IndexWriter, one commit", PerDocument(clock, writes.Count)));
+                stages.Insert(stages.Count - 1, meter.Stop("index: Lucene document + IndexWriter, one commit", writes.Count));
             }
             finally
             {
@@ -420,11 +441,23 @@ internal static class IngestBenchmark
         return stages;
     }
 
+    /// <summary>A row of the stage table: time (or bytes written) per document, and bytes allocated per document when measured.</summary>
+    private sealed record Stage(string Name, double Value, double? Allocated);
+
+    /// <summary>Wall time and bytes allocated from <see cref="Start"/> to <see cref="Stop"/>.</summary>
+    private readonly record struct StageMeter(Stopwatch Clock, long AllocatedBefore)
+    {
+        public static StageMeter Start() => new(Stopwatch.StartNew(), GC.GetTotalAllocatedBytes(precise: true));
+
+        public Stage Stop(string name, int documents) => new(
+            name,
+            Clock.Elapsed.TotalMicroseconds / Math.Max(1, documents),
+            (GC.GetTotalAllocatedBytes(precise: true) - AllocatedBefore) / (double)Math.Max(1, documents));
+    }
+
     /// <summary>Bytes this process has handed to write calls so far (<c>wchar</c> in /proc/self/io).</summary>
     private static long WrittenBytes() =>
         long.Parse(File.ReadLines("/proc/self/io").First(l => l.StartsWith("wchar:", StringComparison.Ordinal))[6..].Trim(), CultureInfo.InvariantCulture);
-
-    private static double PerDocument(Stopwatch clock, int count) => clock.Elapsed.TotalMicroseconds / Math.Max(1, count);
 
     private static Run Median(List<Run> runs) => runs.OrderBy(r => r.Rate).ElementAt(runs.Count / 2);
 
