@@ -103,6 +103,33 @@ public sealed class AuthorListTests
     }
 
     [Theory]
+    [InlineData("A, B; C & D and E", "A|B|C|D|E")]
+    [InlineData("Anderson and Brandon", "Anderson|Brandon")]
+    [InlineData("Ada ,  , Bob", "Ada||Bob")]
+    [InlineData(", Ada", "|Ada")]
+    [InlineData("Ada and", "Ada|")]
+    [InlineData("Ada  Bob ", "Ada  Bob ")]
+    [InlineData("Ada\tand\u00a0Bob", "Ada|Bob")]
+    [InlineData("Ada_and Bob", "Ada_and Bob")]
+    public void An_author_list_splits_at_separators_and_the_white_space_around_them(string text, string expected) =>
+        Assert.Equal(expected.Split('|'), AuthorList.Split(text));
+
+    /// <summary>The splitter against the regex it replaces, on random text made of separators, white space and word characters of several kinds.</summary>
+    [Fact]
+    public void Splitting_an_author_list_agrees_with_the_separator_regex()
+    {
+        var separator = new System.Text.RegularExpressions.Regex(@"\s*(?:,|;|\band\b|&)\s*", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        const string alphabet = "and and,;& \t\u00a0\n.xAD_1é\u0301\u0bbe\u200d王-";
+        var random = new Random(7);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(0, 24)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+
+            Assert.Equal(separator.Split(text), AuthorList.Split(text));
+        }
+    }
+
+    [Theory]
     [InlineData("Project lead.")]
     [InlineData("Led development of Video-Ocean, a SaaS platform for AI video generation")]
     [InlineData("Pika, Inc. 05.2024 - 08.2024")]

@@ -24,9 +24,6 @@ internal static partial class AuthorList
     [GeneratedRegex(@"\bet\.?\s*al\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EtAlPattern();
 
-    [GeneratedRegex(@"\s*(?:,|;|\band\b|&)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex SeparatorPattern();
-
     /// <summary>The names in an author list, or null when the text is not one (too few name-like parts).</summary>
     public static IReadOnlyList<string>? Parse(string text, int minimum = 2)
     {
@@ -38,7 +35,7 @@ internal static partial class AuthorList
 
         text = EtAlPattern().Replace(text, ",");
         var names = new List<string>();
-        foreach (var part in SeparatorPattern().Split(text))
+        foreach (var part in Split(text))
         {
             // A free-standing number ("Neurips 2023") is not an affiliation mark: this part is not a name.
             if (part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(t => t.All(char.IsDigit)))
@@ -62,6 +59,60 @@ internal static partial class AuthorList
 
         return names.Count >= minimum ? names : null;
     }
+
+    /// <summary>
+    /// The parts of an author list between separators (<c>,</c> <c>;</c> <c>&amp;</c> or the word <c>and</c>), each
+    /// separator taking the white space around it: what splitting on <c>\s*(?:,|;|\band\b|&amp;)\s*</c> gives, without
+    /// trying a match at every position of the text (the regex starts with <c>\s*</c>, so it could not skip ahead).
+    /// </summary>
+    internal static List<string> Split(string text)
+    {
+        var parts = new List<string>();
+        var partStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var length = SeparatorLength(text, i);
+            if (length == 0)
+            {
+                continue;
+            }
+
+            var matchStart = i;
+            while (matchStart > partStart && char.IsWhiteSpace(text[matchStart - 1]))
+            {
+                matchStart--;
+            }
+
+            var matchEnd = i + length;
+            while (matchEnd < text.Length && char.IsWhiteSpace(text[matchEnd]))
+            {
+                matchEnd++;
+            }
+
+            parts.Add(text[partStart..matchStart]);
+            partStart = matchEnd;
+            i = matchEnd - 1;
+        }
+
+        parts.Add(text[partStart..]);
+        return parts;
+    }
+
+    /// <summary>Length of the separator at <paramref name="at"/>: 1 for <c>,</c> <c>;</c> <c>&amp;</c>, 3 for the word <c>and</c>, else 0.</summary>
+    private static int SeparatorLength(string text, int at) => text[at] switch
+    {
+        ',' or ';' or '&' => 1,
+        'a' when string.CompareOrdinal(text, at, "and", 0, 3) == 0
+            && (at == 0 || !IsWordCharacter(text[at - 1]))
+            && (at + 3 == text.Length || !IsWordCharacter(text[at + 3])) => 3,
+        _ => 0,
+    };
+
+    /// <summary>A character of a word as a regex word boundary (<c>\b</c>) sees one.</summary>
+    private static bool IsWordCharacter(char c) =>
+        char.IsLetterOrDigit(c)
+        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.ConnectorPunctuation
+        || c is '\u200C' or '\u200D';
 
     /// <summary>An author as written minus marks: <c>Xiangyu Yue*</c>, <c>Kai Wang†</c>, <c>Zheng¹</c> → the bare name.</summary>
     public static string CleanName(string raw)
