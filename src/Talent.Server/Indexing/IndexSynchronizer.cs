@@ -33,11 +33,18 @@ public sealed class IndexSynchronizer(
     private readonly TaskCompletionSource firstCatchUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long appliedSequence = -1;
     private long lastNotified;
+    private long writtenSequence = -1;
+
+    /// <summary>The index whose writer holds changes up to this sequence, some perhaps not committed yet; null after a failure.</summary>
+    private (CandidateIndex Index, long Sequence)? uncommitted;
 
     /// <summary>True once the index has caught up with the database at least once since start.</summary>
     public bool IsCaughtUp => firstCatchUp.Task.IsCompletedSuccessfully;
 
     public long AppliedSequence => Interlocked.Read(ref appliedSequence);
+
+    /// <summary>The last change in the live index's writer, committed or not (at least <see cref="AppliedSequence"/>).</summary>
+    internal long WrittenSequence => Interlocked.Read(ref writtenSequence);
 
     public void Notify()
     {
@@ -92,6 +99,10 @@ public sealed class IndexSynchronizer(
         await CatchUpAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// Waits out the commit delay while changes keep coming, applying them to the index writer (not committing) as they
+    /// come, so the index work is spread over the delay and what is left for the commit at its end is small.
+    /// </summary>
     private async Task WaitWhileChangesComeAsync(long caughtUpAt, CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(options.Value.CommitDelayMilliseconds);
@@ -105,6 +116,21 @@ public sealed class IndexSynchronizer(
             }
 
             await Task.Delay(remaining < Quiet - quietFor ? remaining : Quiet - quietFor, stoppingToken);
+            await ApplyUncommittedAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>Applies the changes so far to the live index's writer without a commit (the next catch-up commits them).</summary>
+    private async Task ApplyUncommittedAsync(CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await ApplyAsync(live.Current, cancellationToken, commit: false);
+        }
+        finally
+        {
+            writeGate.Release();
         }
     }
 
@@ -167,11 +193,16 @@ public sealed class IndexSynchronizer(
         }
     }
 
-    private async Task<int> ApplyAsync(CandidateIndex index, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the changes after the last one in <paramref name="index"/>'s writer (committed or not) and, unless
+    /// <paramref name="commit"/> is false, commits. After a failure the next apply starts again after the last commit.
+    /// </summary>
+    private async Task<int> ApplyAsync(CandidateIndex index, CancellationToken cancellationToken, bool commit = true)
     {
         var applied = 0;
-        var sequence = index.LastAppliedSequence;
-        var committed = sequence;
+        var committed = index.LastAppliedSequence;
+        var sequence = uncommitted is { } pending && ReferenceEquals(pending.Index, index) ? Math.Max(pending.Sequence, committed) : committed;
+        uncommitted = null; // until this apply has finished
         while (true)
         {
             var changes = await store.ChangesSinceAsync(sequence, options.Value.BatchSize, cancellationToken);
@@ -203,12 +234,14 @@ public sealed class IndexSynchronizer(
             }
         }
 
-        // One commit (a flush and an fsync) for everything this catch-up applied.
-        if (sequence != committed)
+        // One commit (a flush and an fsync) for everything applied since the last one.
+        if (commit && sequence != committed)
         {
             index.Commit(sequence);
         }
 
+        uncommitted = (index, sequence);
+        Interlocked.Exchange(ref writtenSequence, sequence);
         return applied;
     }
 

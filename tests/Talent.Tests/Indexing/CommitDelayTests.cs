@@ -30,4 +30,32 @@ public sealed class CommitDelayTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"applied after {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(2, host.Get<LiveIndex>().Current.Count);
     }
+
+    [Fact]
+    public async Task Documents_that_keep_coming_go_into_the_index_writer_before_the_commit_delay_is_over()
+    {
+        await using var host = await TalentTestHost.StartAsync(new(StringComparer.Ordinal) { ["Talent:Index:CommitDelayMilliseconds"] = "20000" });
+        var synchronizer = host.Get<IndexSynchronizer>();
+        await host.SubmitAsync("cv-0", "text/markdown", "# Ada Lovelace\n\nada@example.org\n");
+        await host.WaitForIndexAsync(); // the next commit is 20 s away while documents keep coming
+
+        // A document every 20 ms for two seconds: never quiet for the 100 ms that ends the wait.
+        var submitted = new List<Task>();
+        var writerAhead = false;
+        var clock = Stopwatch.StartNew();
+        for (var i = 1; clock.Elapsed < TimeSpan.FromSeconds(2); i++)
+        {
+            submitted.Add(host.SubmitAsync($"cv-{i}", "text/markdown", $"# Person {i}\n\nperson{i}@example.org\n"));
+            await Task.Delay(20);
+            writerAhead |= synchronizer.WrittenSequence > synchronizer.AppliedSequence;
+        }
+
+        await Task.WhenAll(submitted);
+        await host.WaitForIndexAsync();
+
+        // The writer held changes the commit had not recorded yet: they were applied while the delay ran, not all at its end.
+        Assert.True(writerAhead, "the index writer never got ahead of the last commit");
+        Assert.Equal(synchronizer.AppliedSequence, synchronizer.WrittenSequence);
+        Assert.Equal(submitted.Count + 1, host.Get<LiveIndex>().Current.Count);
+    }
 }
