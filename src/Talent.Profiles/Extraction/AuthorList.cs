@@ -289,6 +289,16 @@ internal static partial class AuthorList
     }
 
     /// <summary>Name tokens sorted, so "Zheng Zangwei" and "Zangwei Zheng" compare equal.</summary>
-    public static string SortedKey(string name) =>
-        string.Join(' ', CatalogKey.Of(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+    public static string SortedKey(string name)
+    {
+        var key = CatalogKey.Of(name);
+        if (!key.Contains(' ', StringComparison.Ordinal))
+        {
+            return key;
+        }
+
+        var words = key.Split(' ');
+        Array.Sort(words, StringComparer.Ordinal);
+        return string.Join(' ', words);
+    }
 }

@@ -86,8 +86,8 @@ internal static partial class MarkupText
             source = headingMatch.Groups["text"].Value;
         }
 
-        var links = new List<LinkRef>();
-        var text = CleanInline(source, links);
+        List<LinkRef>? links = null; // most lines link nothing
+        var text = CleanInline(source, ref links);
         var bullet = BulletPattern().Match(text);
         var isBullet = bullet.Success && !headingMatch.Success;
         if (isBullet)
@@ -102,11 +102,14 @@ internal static partial class MarkupText
             heading = plain;
         }
 
-        return new MarkupLine(index, text, plain, links, isBullet, heading);
+        return new MarkupLine(index, text, plain, (IReadOnlyList<LinkRef>?)links ?? [], isBullet, heading);
     }
 
-    /// <summary>Resolves inline HTML, markdown links and escapes; keeps <c>**</c>/<c>*</c> emphasis markers.</summary>
-    public static string CleanInline(string source, List<LinkRef> links)
+    /// <summary>
+    /// Resolves inline HTML, markdown links and escapes; keeps <c>**</c>/<c>*</c> emphasis markers. The links found are
+    /// added to <paramref name="links"/>, made on the first one.
+    /// </summary>
+    public static string CleanInline(string source, ref List<LinkRef>? links)
     {
         var text = source;
         if (text.Contains('<', StringComparison.Ordinal))
@@ -128,18 +131,14 @@ internal static partial class MarkupText
 
         if (text.Contains("](", StringComparison.Ordinal))
         {
-            text = LinkPattern().Replace(text, m =>
-            {
-                links.Add(new LinkRef(ToPlain(m.Groups["text"].Value).Trim(), m.Groups["url"].Value));
-                return m.Groups["text"].Value;
-            });
+            text = ReplaceLinks(text, links ??= []);
         }
 
         if (text.Contains("://", StringComparison.Ordinal)) // every address the pattern finds has one
         {
             foreach (Match m in BareUrlPattern().Matches(text))
             {
-                links.Add(new LinkRef(null, m.Value.TrimEnd('.', ',', ';', ':')));
+                (links ??= []).Add(new LinkRef(null, m.Value.TrimEnd('.', ',', ';', ':')));
             }
         }
 
@@ -156,6 +155,14 @@ internal static partial class MarkupText
 
         return text;
     }
+
+    /// <summary>Markdown links replaced by their text, each added to <paramref name="links"/>.</summary>
+    private static string ReplaceLinks(string text, List<LinkRef> links) =>
+        LinkPattern().Replace(text, m =>
+        {
+            links.Add(new LinkRef(ToPlain(m.Groups["text"].Value).Trim(), m.Groups["url"].Value));
+            return m.Groups["text"].Value;
+        });
 
     public static string ToPlain(string text)
     {

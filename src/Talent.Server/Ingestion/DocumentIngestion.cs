@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -197,6 +198,20 @@ public sealed class DocumentIngestion(
         return bytes > maxBytes ? $"document is {bytes / 1048576.0:0.0} MB, over the {maxBytes / 1048576.0:0.#} MB limit" : null;
     }
 
-    private static string Hash(string? contentType, string content) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((contentType ?? "") + "\n" + content)));
+    /// <summary>SHA-256 of the UTF-8 bytes of content type, a line break and the content, encoded into a pooled buffer.</summary>
+    private static string Hash(string? contentType, string content)
+    {
+        var prefix = (contentType ?? "") + "\n";
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(prefix.Length + content.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(prefix, buffer);
+            length += Encoding.UTF8.GetBytes(content, buffer.AsSpan(length));
+            return Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, length)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 }
