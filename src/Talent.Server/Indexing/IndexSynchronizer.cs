@@ -10,7 +10,8 @@ namespace Talent.Server.Indexing;
 /// <summary>
 /// Moves changes from SQLite into the index in change-sequence order. The index commit records the
 /// last sequence applied, so after a crash the loop replays exactly what the index missed. Writers
-/// call <see cref="Notify"/>; the loop commits at most once per commit delay while changes keep coming.
+/// call <see cref="Notify"/>; while changes keep coming the loop applies them to the index writer as they come and
+/// commits at most once per commit delay.
 /// It is the only writer of the live index, so a rebuilt index is swapped in through it.
 /// </summary>
 public sealed class IndexSynchronizer(
