@@ -34,10 +34,12 @@ public sealed class IndexSynchronizer(
     private readonly TaskCompletionSource firstCatchUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long appliedSequence = -1;
     private long lastNotified;
+
+    /// <summary>The last change applied to <see cref="writtenIndex"/>'s writer, committed or not.</summary>
     private long writtenSequence = -1;
 
-    /// <summary>The index whose writer holds changes up to this sequence, some perhaps not committed yet; null after a failure.</summary>
-    private (CandidateIndex Index, long Sequence)? uncommitted;
+    /// <summary>The index <see cref="writtenSequence"/> is about; null during an apply and after a failed one.</summary>
+    private CandidateIndex? writtenIndex;
 
     /// <summary>True once the index has caught up with the database at least once since start.</summary>
     public bool IsCaughtUp => firstCatchUp.Task.IsCompletedSuccessfully;
@@ -202,8 +204,8 @@ public sealed class IndexSynchronizer(
     {
         var applied = 0;
         var committed = index.LastAppliedSequence;
-        var sequence = uncommitted is { } pending && ReferenceEquals(pending.Index, index) ? Math.Max(pending.Sequence, committed) : committed;
-        uncommitted = null; // until this apply has finished
+        var sequence = ReferenceEquals(writtenIndex, index) ? Math.Max(WrittenSequence, committed) : committed;
+        writtenIndex = null; // until this apply has finished
         while (true)
         {
             var changes = await store.ChangesSinceAsync(sequence, options.Value.BatchSize, cancellationToken);
@@ -241,8 +243,8 @@ public sealed class IndexSynchronizer(
             index.Commit(sequence);
         }
 
-        uncommitted = (index, sequence);
         Interlocked.Exchange(ref writtenSequence, sequence);
+        writtenIndex = index;
         return applied;
     }
 
