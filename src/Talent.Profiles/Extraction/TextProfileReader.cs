@@ -46,8 +46,10 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     private static partial Regex ScholarDatePattern();
 
     /// <summary>A scholar page's date line ("Mar 4, 2024"): its ", " and year found before the pattern is tried.</summary>
-    private static bool IsScholarDate(string line) =>
-        line.Contains(", ", StringComparison.Ordinal) && line.AsSpan().ContainsAnyInRange('0', '9') && ScholarDatePattern().IsMatch(line);
+    private static Match ScholarDate(string line) =>
+        line.Contains(", ", StringComparison.Ordinal) && line.AsSpan().ContainsAnyInRange('0', '9') ? ScholarDatePattern().Match(line) : Match.Empty;
+
+    private static bool IsScholarDate(string line) => ScholarDate(line).Success;
 
     [GeneratedRegex(@"\s\*(?<place>[^*]{1,40})\*\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TrailingItalicPattern();
@@ -85,10 +87,10 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         var name = FindName(lines);
         var header = sections.Where(s => s.Kind == SectionKind.Header).SelectMany(s => s.Lines).ToList();
 
-        var emails = Distinct(header.Where(l => l.Plain.Contains('@', StringComparison.Ordinal)).SelectMany(l => EmailPattern().Matches(l.Plain).Select(m => m.Value.ToLowerInvariant())));
+        var emails = EmailsIn(header);
         if (emails.Count == 0)
         {
-            emails = Distinct(lines.Where(l => l.Plain.Contains('@', StringComparison.Ordinal)).SelectMany(l => EmailPattern().Matches(l.Plain).Select(m => m.Value.ToLowerInvariant())));
+            emails = EmailsIn(lines);
         }
 
         var phones = Distinct(header.SelectMany(l => PhonePattern().Matches(l.Plain).Select(m => m.Value.Trim())));
@@ -637,12 +639,11 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         var result = new List<Publication>();
         for (var i = 0; i < lines.Count; i++)
         {
-            if (!IsScholarDate(lines[i].Plain))
+            var date = ScholarDate(lines[i].Plain);
+            if (!date.Success)
             {
                 continue;
             }
-
-            var date = ScholarDatePattern().Match(lines[i].Plain);
 
             var block = new List<MarkupLine>();
             var j = i + 1;
@@ -954,6 +955,10 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 
         return new ProfileMetrics { HIndex = hIndex, Citations = citations, Papers = papers };
     }
+
+    /// <summary>E-mail addresses in the lines, lower-cased, each once; the pattern runs only on lines with an <c>@</c>.</summary>
+    private static List<string> EmailsIn(IEnumerable<MarkupLine> lines) =>
+        Distinct(lines.Where(l => l.Plain.Contains('@', StringComparison.Ordinal)).SelectMany(l => EmailPattern().Matches(l.Plain).Select(m => m.Value.ToLowerInvariant())));
 
     private static List<string> Distinct(IEnumerable<string> values)
     {
