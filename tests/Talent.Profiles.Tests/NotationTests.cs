@@ -151,17 +151,23 @@ public sealed class SkillListTests
     [Theory]
     [InlineData("**Languages**\tPython, JavaScript (TypeScript), C/C++, Go, Rust, SQL", "Python|JavaScript|TypeScript|C|C++|Go|Rust|SQL")]
     [InlineData("Languages Python, C, C++, LaTeX", "Python|C|C++|LaTeX")]
-    [InlineData("Frameworks: PyTorch, Huggingface, Scikit-learn, Deepspeed", "PyTorch|Hugging Face|scikit-learn|DeepSpeed")]
+    [InlineData("Frameworks: PyTorch, Huggingface, Scikit-learn, Deepspeed", "PyTorch|Huggingface|scikit-learn|DeepSpeed")]
     [InlineData("**DevOps**\tDocker, CI/CD (Gitlab & Github), Git, Linux", "Docker|CI/CD|GitLab|GitHub|Git|Linux")]
     [InlineData("Backend\tFastAPI, go-zero", "FastAPI|go-zero")]
-    [InlineData("Tools: Kubernetes; Terraform | Golang", "Kubernetes|Terraform|Go")]
-    public void A_skill_list_is_split_into_canonical_skills(string line, string expected)
+    [InlineData("Tools: Kubernetes; Terraform | Golang", "Kubernetes|Terraform|Golang")]
+    [InlineData("**Languages & Frameworks** — React.js, TypeScript, JavaScript (ES6+)", "React.js|TypeScript|JavaScript (ES6+)")]
+    [InlineData("Infrastructure as Code (Terraform, Bicep, Pulumi)", "Infrastructure as Code|Terraform|Bicep|Pulumi")]
+    [InlineData("Other Computational: Bash, Python (NumPy, pandas), R", "Bash|Python|NumPy|pandas|R")]
+    [InlineData("DevOps / DevSecOps, Shadcn/UI", "DevOps|DevSecOps|Shadcn/UI")]
+    [InlineData("Languages: English (native), French, 中文", "")]
+    [InlineData("I have 6] years of", "")]
+    public void A_skill_list_is_split_into_skills_as_written(string line, string expected)
     {
         var found = new List<string>();
 
         SkillList.AddFrom(line, RepoPaths.Catalogs.Skills, found);
 
-        Assert.Equal(expected.Split('|'), found);
+        Assert.Equal(expected.Split('|', StringSplitOptions.RemoveEmptyEntries), found);
     }
 
     [Fact]

@@ -2,9 +2,15 @@ using System.Text.Json;
 
 namespace Talent.Profiles.Catalogs;
 
-/// <summary>The three catalogs from <c>config/</c>, loaded and validated once at start.</summary>
+/// <summary>The catalogs and vocabularies from <c>config/</c>, loaded and validated once at start.</summary>
 public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, TopicCatalog Topics)
 {
+    /// <summary>Canonical university and institution names (<c>institutions.json</c>).</summary>
+    public InstitutionCatalog Institutions { get; init; } = new([]);
+
+    /// <summary>Heading words per section kind and language (<c>vocabulary.json</c>).</summary>
+    public ExtractionVocabulary Vocabulary { get; init; } = new([]);
+
     private static readonly JsonSerializerOptions ReadOptions = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -22,11 +28,31 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
         return Topics.FindInKey(key).Concat(Skills.FindInKey(key));
     }
 
-    /// <summary>Loads <c>venues.json</c>, <c>skills.json</c> and <c>topics.json</c> from a folder; throws <see cref="CatalogException"/> naming the file and entry on a bad catalog.</summary>
+    /// <summary>
+    /// Loads <c>venues.json</c>, <c>skills.json</c>, <c>topics.json</c>, <c>institutions.json</c> and <c>vocabulary.json</c>
+    /// from a folder; throws <see cref="CatalogException"/> naming the file and entry on a bad catalog.
+    /// </summary>
     public static ProfileCatalogs Load(string directory) => new(
         new VenueCatalog(Read<VenueFile>(directory, "venues.json").Venues),
         new SkillCatalog(Read<SkillFile>(directory, "skills.json").Skills),
-        new TopicCatalog(Read<TopicFile>(directory, "topics.json").Topics));
+        new TopicCatalog(Read<TopicFile>(directory, "topics.json").Topics))
+    {
+        Institutions = Read(directory, "institutions.json", (InstitutionFile f) => new InstitutionCatalog(f.Institutions)),
+        Vocabulary = Read(directory, "vocabulary.json", (VocabularyFile f) => new ExtractionVocabulary(f.Headings)),
+    };
+
+    private static TCatalog Read<TFile, TCatalog>(string directory, string fileName, Func<TFile, TCatalog> build)
+    {
+        var file = Read<TFile>(directory, fileName);
+        try
+        {
+            return build(file);
+        }
+        catch (CatalogException e)
+        {
+            throw new CatalogException($"{Path.Combine(directory, fileName)}: {e.Message}");
+        }
+    }
 
     private static T Read<T>(string directory, string fileName)
     {
@@ -56,6 +82,10 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
     private sealed record SkillFile(IReadOnlyList<SkillInfo> Skills);
 
     private sealed record TopicFile(IReadOnlyList<TopicInfo> Topics);
+
+    private sealed record InstitutionFile(IReadOnlyList<InstitutionInfo> Institutions);
+
+    private sealed record VocabularyFile(IReadOnlyList<HeadingWords> Headings);
 }
 
 /// <summary>A catalog file that cannot be used, with one line saying where and why.</summary>

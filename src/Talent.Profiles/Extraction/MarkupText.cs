@@ -15,6 +15,9 @@ internal sealed record MarkupLine(int Index, string Text, string Plain, IReadOnl
 {
     public bool IsBlank => Plain.Length == 0;
 
+    /// <summary>1 to 6 for a heading (<c>#</c> to <c>######</c>, setext <c>=</c> 1 and <c>-</c> 2); 0 otherwise.</summary>
+    public int HeadingLevel { get; init; }
+
     /// <summary>The whole line is one bold run (<c>**Pika**</c>): a sub-heading or an organisation.</summary>
     public bool IsFullyBold => Text.Length > 4 && Text.StartsWith("**", StringComparison.Ordinal) && Text.EndsWith("**", StringComparison.Ordinal)
         && Text.IndexOf("**", 2, StringComparison.Ordinal) == Text.Length - 2;
@@ -64,7 +67,7 @@ internal static partial class MarkupText
                 if (lines.Count > 0 && lines[^1] is { IsBlank: false, IsBullet: false, Heading: null } previous
                     && previous.Index == i - start - 1 && source.TrimStart()[0] is '-' or '=')
                 {
-                    lines[^1] = previous with { Heading = previous.Plain };
+                    lines[^1] = previous with { Heading = previous.Plain, HeadingLevel = source.TrimStart()[0] == '=' ? 1 : 2 };
                 }
 
                 lines.Add(new MarkupLine(i - start, string.Empty, string.Empty, [], false, null));
@@ -102,7 +105,10 @@ internal static partial class MarkupText
             heading = plain;
         }
 
-        return new MarkupLine(index, text, plain, (IReadOnlyList<LinkRef>?)links ?? [], isBullet, heading);
+        return new MarkupLine(index, text, plain, (IReadOnlyList<LinkRef>?)links ?? [], isBullet, heading)
+        {
+            HeadingLevel = headingMatch.Success ? headingMatch.Groups["h"].Length : 0,
+        };
     }
 
     /// <summary>

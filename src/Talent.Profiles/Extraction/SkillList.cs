@@ -3,89 +3,171 @@ using Talent.Profiles.Catalogs;
 namespace Talent.Profiles.Extraction;
 
 /// <summary>
-/// Reads explicit skill lists (<c>Languages	Python, JavaScript (TypeScript), C/C++</c>). Skills are only taken
-/// from lists: free text mentions "Go" or "C" in ordinary English too often.
+/// Reads explicit skill lists (<c>**Languages** — Python, JavaScript (ES6+), C/C++</c>). Skills are kept as written
+/// (the index maps them to catalog names for search); they are only taken from lists: free text mentions "Go" or "C" in
+/// ordinary English too often.
 /// </summary>
 internal static class SkillList
 {
-    private static readonly char[] ItemSeparators = [',', ';', '|', '•', '·', '♦'];
+    private static readonly char[] ItemSeparators = [',', ';', '|', '•', '·', '♦', '，', '、', '；'];
 
+    /// <summary>Natural languages and proficiency words: a "Languages" list of spoken languages is not a skill list.</summary>
+    private static readonly HashSet<string> SpokenLanguageKeys = new(StringComparer.Ordinal)
+    {
+        "english", "french", "german", "spanish", "italian", "portuguese", "dutch", "swedish", "norwegian", "danish", "finnish", "polish",
+        "czech", "russian", "ukrainian", "greek", "turkish", "arabic", "hebrew", "persian", "farsi", "hindi", "bengali", "urdu", "tamil",
+        "chinese", "mandarin", "cantonese", "japanese", "korean", "vietnamese", "thai", "indonesian", "malay", "romanian", "hungarian",
+        "catalan", "native", "fluent", "mother tongue", "basic", "intermediate", "advanced", "proficient", "英语", "中文", "英語", "日本語",
+        "русский", "английский", "немецкий", "deutsch", "englisch", "français", "español",
+    };
+
+    /// <summary>Adds the skills one line of a skill list names.</summary>
     public static void AddFrom(string line, SkillCatalog skills, List<string> found)
     {
         var text = StripLabel(line);
-        foreach (var chunk in text.Split(ItemSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var chunk in SplitOutsideParentheses(text))
         {
             AddItem(chunk, skills, found);
         }
     }
 
-    /// <summary>Adds the skills one list item names; <paramref name="keepUnknown"/> keeps an item the catalog does not know as written.</summary>
+    /// <summary>Adds the skills one list item names, as written.</summary>
     public static void AddItem(string chunk, SkillCatalog skills, List<string> found, bool keepUnknown = true)
     {
-        var item = MarkupText.ToPlain(chunk).Trim(' ', '.', ':');
-        if (item.Length == 0)
+        var item = MarkupText.ToPlain(chunk).Trim(' ', '.', ':', '-', '–', '—', '`', '"', '\'');
+        if (item.Length == 0 || IsSpokenLanguage(item))
         {
             return;
         }
 
-        // "JavaScript (TypeScript)": the parenthesis names further skills.
+        // "Infrastructure as Code (Terraform, Bicep)", "Kubernetes (AKS)": the parenthesis names further skills;
+        // "JavaScript (ES6+)" and "Python (3.x)" only qualify the name and stay with it.
         var open = item.IndexOf('(', StringComparison.Ordinal);
-        if (open >= 0)
+        if (open > 0)
         {
             var close = item.IndexOf(')', open + 1);
             var inner = close > open ? item[(open + 1)..close] : item[(open + 1)..];
             var outer = (item[..open] + (close > open ? " " + item[(close + 1)..] : string.Empty)).Trim();
-            AddItem(outer, skills, found, keepUnknown);
-            foreach (var part in inner.Split([',', '&', '/', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (skills.Find(inner) is { } alias && skills.Find(outer) is { } named && string.Equals(alias.Name, named.Name, StringComparison.Ordinal))
             {
-                AddItem(part, skills, found, keepUnknown);
+                // "Kubernetes (k8s)": the parenthesis is another name of the same skill.
+                AddItem(outer, skills, found, keepUnknown);
+                return;
             }
 
-            return;
-        }
-
-        if (skills.Find(item) is { } whole)
-        {
-            Add(whole.Name, found);
-            return;
-        }
-
-        var parts = item.Split(['/', '&', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (item.Contains("++", StringComparison.Ordinal))
-        {
-            parts = item.Split(['/', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        }
-
-        foreach (var part in parts)
-        {
-            if (skills.Find(part) is { } info)
+            if (!inner.Any(char.IsDigit))
             {
-                Add(info.Name, found);
+                if (!IsCategoryWord(outer))
+                {
+                    AddItem(outer, skills, found, keepUnknown);
+                }
+
+                foreach (var part in inner.Split([',', ';', '/', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    AddItem(part, skills, found, keepUnknown);
+                }
+
+                return;
+            }
+        }
+
+        foreach (var part in SplitJoined(WithoutCategoryWord(item), skills))
+        {
+            if (skills.Find(part) is { } known)
+            {
+                // "Deepspeed" is written as the catalog writes it; "Golang" stays as written (the index knows it is Go).
+                Add(string.Equals(CatalogKey.Of(part), CatalogKey.Of(known.Name), StringComparison.Ordinal) ? known.Name : part, found);
                 continue;
             }
 
-            // "Languages Python" (a label without a separator) or "and Git": look for catalog phrases inside.
-            var inside = skills.FindInList(part);
-            foreach (var name in inside)
-            {
-                Add(name, found);
-            }
-
-            // A listed tool the catalog does not know ("Opacus") is kept as written, never dropped.
-            if (keepUnknown && inside.Count == 0 && LooksLikeSkillName(part))
+            if (keepUnknown && LooksLikeSkillName(part))
             {
                 Add(part, found);
+                continue;
+            }
+
+            // A long phrase ("Experienced with Python and Docker"): the catalog names inside it.
+            foreach (var name in skills.FindInList(part))
+            {
+                Add(name, found);
             }
         }
     }
 
-    /// <summary>A name in a list: one to three words, starting with a capital or a digit, no sentence punctuation.</summary>
+    /// <summary>"C/C++", "DevOps / DevSecOps", "Cloud &amp; Cybersecurity": joined names split; "Shadcn/UI" stays one name.</summary>
+    private static IEnumerable<string> SplitJoined(string item, SkillCatalog skills)
+    {
+        var spaced = item.Split([" / ", " & ", " and ", " + "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var part in spaced)
+        {
+            var tight = part.Split(['/', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (tight.Length > 1 && tight.All(t => skills.Find(t) is not null))
+            {
+                foreach (var t in tight)
+                {
+                    yield return t;
+                }
+            }
+            else
+            {
+                yield return part;
+            }
+        }
+    }
+
+    /// <summary>Items split at commas and semicolons that are not inside parentheses.</summary>
+    internal static List<string> SplitOutsideParentheses(string text)
+    {
+        var items = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '(' or '（' or '[')
+            {
+                depth++;
+            }
+            else if (c is ')' or '）' or ']')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && Array.IndexOf(ItemSeparators, c) >= 0)
+            {
+                items.Add(text[start..i].Trim());
+                start = i + 1;
+            }
+        }
+
+        items.Add(text[start..].Trim());
+        return items.Where(i => i.Length > 0).ToList();
+    }
+
+    /// <summary>A name in a list: one to four words, no sentence punctuation, not a sentence fragment.</summary>
     private static bool LooksLikeSkillName(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return text.Length is >= 2 and <= 30 && words.Length <= 3 && (char.IsUpper(text[0]) || char.IsDigit(text[0]))
-            && !text.Any(c => c is ':' or '!' or '?' or '"' or '=' or '<' or '>' or '{' or '}');
+        return text.Length is >= 1 and <= 40 && words.Length <= 4 && (char.IsLetterOrDigit(text[0]) || text[0] is '.' or '#')
+            && !text.Any(c => c is ':' or '!' or '?' or '"' or '=' or '<' or '>' or '{' or '}' or '[' or ']')
+            && !words.Any(w => w is "I" or "I'm" or "my" or "me" or "have" or "has" or "am" or "is" or "are" or "was" or "we" or "you" or "our");
     }
+
+    private static bool IsSpokenLanguage(string item)
+    {
+        var key = CatalogKey.Of(item);
+        return SpokenLanguageKeys.Contains(key) || key.Split(' ').All(SpokenLanguageKeys.Contains);
+    }
+
+    /// <summary>"Languages Python" (a list label without its separator): the label word is dropped.</summary>
+    private static string WithoutCategoryWord(string item)
+    {
+        var space = item.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && IsCategoryWord(item[..space]) && item[(space + 1)..].Trim().Length > 0 ? item[(space + 1)..].Trim() : item;
+    }
+
+    private static bool IsCategoryWord(string text) =>
+        CatalogKey.Of(text) is "programming" or "data" or "languages" or "tools" or "frameworks" or "databases" or "other" or "trainer" or "cloud platforms"
+            or "libraries" or "technologies" or "platforms" or "web" or "software";
 
     private static string StripLabel(string line)
     {
@@ -98,19 +180,30 @@ internal static class SkillList
         if (line.StartsWith("**", StringComparison.Ordinal))
         {
             var close = line.IndexOf("**", 2, StringComparison.Ordinal);
-            if (close > 0 && close < 60 && line[(close + 2)..].Trim().Length > 0)
+            if (close > 0 && close < 60 && line[(close + 2)..].Trim(' ', ':', '—', '–', '-').Length > 0)
             {
-                return line[(close + 2)..].TrimStart(' ', ':');
+                return line[(close + 2)..].TrimStart(' ', ':', '：', '—', '–', '-');
             }
         }
 
-        var colon = line.IndexOf(':', StringComparison.Ordinal);
-        return colon is > 0 and < 40 ? line[(colon + 1)..] : line;
+        foreach (var separator in new[] { ":", "：", " — ", " – ", " - " })
+        {
+            var at = line.IndexOf(separator, StringComparison.Ordinal);
+            if (at is > 0 and < 40)
+            {
+                return line[(at + separator.Length)..];
+            }
+        }
+
+        return line;
     }
+
+    /// <summary>More skills than any real list has: the rest of a hostile document's list is not read.</summary>
+    internal const int MaxSkills = 300;
 
     private static void Add(string name, List<string> found)
     {
-        if (!found.Contains(name, StringComparer.Ordinal))
+        if (found.Count < MaxSkills && !found.Any(f => string.Equals(CatalogKey.Of(f), CatalogKey.Of(name), StringComparison.Ordinal)))
         {
             found.Add(name);
         }

@@ -4,26 +4,15 @@ using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
 
-internal enum SectionKind
-{
-    Header,
-    Education,
-    Experience,
-    Publications,
-    Skills,
-    Interests,
-    Projects,
-    Awards,
-    About,
-    Other,
-}
-
 /// <summary>
 /// Reads a markdown / plain-text document (CV, homepage, scholar-style page) section by section. Sections
 /// are recognised by their headings; publications are also recognised by shape anywhere a CV puts them.
 /// </summary>
 internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 {
+    private readonly SectionFinder sectionFinder = new(catalogs.Vocabulary);
+    private readonly EducationReader educationReader = new(catalogs.Institutions);
+
     private static readonly string[] RoleWords =
     [
         "intern", "engineer", "researcher", "scientist", "student", "lead", "manager", "developer", "assistant", "fellow",
@@ -63,15 +52,6 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     [GeneratedRegex(@"\*\*(?<b>[^*]{1,200})\*\*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BoldPattern();
 
-    [GeneratedRegex(@"\b(?<deg>Ph\.\s?D\.?|PhD|Doctor of Philosophy|B\.\s?Tech\.?|M\.\s?Tech\.?|M\.\s?Eng\.?|B\.\s?Eng\.?|M\.\s?Sc\.?|B\.\s?Sc\.?|M\.\s?S\.|B\.\s?S\.|B\.\s?A\.|M\.\s?A\.|MBA|M\.\s?Phil\.?|Bachelor(?:'s)?(?: of (?:Science|Engineering|Arts))?|Master(?:'s)?(?: of (?:Science|Engineering|Arts))?)(?=[\s,;]|$)(?:\s*(?:degree\s+)?in\s+(?<field>[^,.;\t|]+?))?(?=\s*(?:[,.;\t|]|Advisor|Supervisor|supervised|advised|$))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex DegreePattern();
-
-    [GeneratedRegex(@"\b(?:University|Institute|College|School|Academy|Polytechnic|Politecnico|Politécnica|Hochschule|Universit[éäà]t?|Università|Universidad|Universiteit|École|ETH|EPFL|KAIST|Technion)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex InstitutionWordPattern();
-
-    [GeneratedRegex(@"(?:Advisor|Supervisor|supervised by|advised by|Advised by|Supervised by)\s*:?\s*(?:Prof\.?|Professor|Dr\.?)?\s*(?<name>[A-Z][\w'-]+(?: +[A-Z][\w'-]+){1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex AdvisorPattern();
-
     [GeneratedRegex(@"^h-?index\s*:?\s*(?<n>\d{1,4})$|^(?<c>[\d,]{1,12})\s*citations$|^citations\s*:?\s*(?<c2>[\d,]{1,12})$|^(?<p>\d{1,5})\s*papers$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex MetricPattern();
 
@@ -83,7 +63,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 
     public ExtractedProfile Read(IReadOnlyList<MarkupLine> lines)
     {
-        var sections = SplitSections(lines);
+        var sections = sectionFinder.Split(lines);
         var name = FindName(lines);
         var header = sections.Where(s => s.Kind == SectionKind.Header).SelectMany(s => s.Lines).ToList();
 
@@ -117,7 +97,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             switch (section.Kind)
             {
                 case SectionKind.Education:
-                    education.AddRange(ReadEducation(rest));
+                    education.AddRange(educationReader.ReadSection(rest));
                     break;
                 case SectionKind.Experience:
                     experience.AddRange(ReadExperience(rest));
@@ -151,6 +131,15 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             }
         }
 
+        // Degrees stated in prose (an about page, a homepage's introduction) count when no section listed them.
+        foreach (var entry in educationReader.ReadProse(sections.Where(s => s.Kind is SectionKind.Header or SectionKind.About).SelectMany(s => s.Lines)))
+        {
+            if (!education.Any(e => string.Equals(e.Institution, entry.Institution, StringComparison.Ordinal)))
+            {
+                education.Add(entry);
+            }
+        }
+
         var topicText = interests
             .Concat(publications.Select(p => p.Title))
             .Concat(publications.Select(p => p.Abstract ?? string.Empty))
@@ -174,89 +163,6 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             Metrics = ReadMetrics(lines),
         };
     }
-
-    internal static SectionKind? KindOfHeading(string text)
-    {
-        var key = CatalogKey.Of(text);
-        if (key.Length == 0 || key.Length > 40)
-        {
-            return null;
-        }
-
-        if (key.Contains("interest", StringComparison.Ordinal) || key is "research" or "research focus" or "research areas")
-        {
-            return SectionKind.Interests;
-        }
-
-        if (key.Contains("publication", StringComparison.Ordinal) || key.Contains("preprint", StringComparison.Ordinal)
-            || key.EndsWith("papers", StringComparison.Ordinal) || key is "manuscripts" or "selected works")
-        {
-            return SectionKind.Publications;
-        }
-
-        if (key.Contains("education", StringComparison.Ordinal))
-        {
-            return SectionKind.Education;
-        }
-
-        if (key.Contains("skill", StringComparison.Ordinal) || key is "technical" or "tools" or "technologies" or "languages" or "programming")
-        {
-            return SectionKind.Skills;
-        }
-
-        if (key.Contains("project", StringComparison.Ordinal) || key.Contains("open source", StringComparison.Ordinal) || key is "software")
-        {
-            return SectionKind.Projects;
-        }
-
-        if (key.Contains("experience", StringComparison.Ordinal) || key.Contains("employment", StringComparison.Ordinal)
-            || key.Contains("internship", StringComparison.Ordinal) || key is "work" or "positions" or "industry" or "career")
-        {
-            return SectionKind.Experience;
-        }
-
-        if (key.Contains("award", StringComparison.Ordinal) || key.Contains("honor", StringComparison.Ordinal) || key.Contains("honour", StringComparison.Ordinal))
-        {
-            return SectionKind.Awards;
-        }
-
-        if (key is "about" or "about me" or "bio" or "biography" or "summary" or "profile")
-        {
-            return SectionKind.About;
-        }
-
-        if (key is "teaching" or "service" or "services" or "talks" or "news" or "misc" or "contact" or "references" or "activities" or "academic service")
-        {
-            return SectionKind.Other;
-        }
-
-        return null;
-    }
-
-    private static List<(SectionKind Kind, List<MarkupLine> Lines)> SplitSections(IReadOnlyList<MarkupLine> lines)
-    {
-        var sections = new List<(SectionKind Kind, List<MarkupLine> Lines)> { (SectionKind.Header, []) };
-        foreach (var line in lines)
-        {
-            var candidate = line.Heading
-                ?? (line.IsFullyBold && !line.IsBullet ? line.Plain : null)
-                ?? (!line.IsBullet && IsShortCaps(line.Plain) ? line.Plain : null)
-                ?? (!line.IsBullet && line.Plain.Length < 30 && line.Plain.Split(' ').Length <= 3 ? line.Plain : null);
-            var kind = candidate is null ? null : KindOfHeading(candidate.TrimEnd(':'));
-            if (kind is { } k)
-            {
-                sections.Add((k, []));
-                continue;
-            }
-
-            sections[^1].Lines.Add(line);
-        }
-
-        return sections;
-    }
-
-    private static bool IsShortCaps(string text) =>
-        text.Length is > 2 and < 50 && text.Any(char.IsLetter) && text.All(c => !char.IsLetter(c) || char.IsUpper(c)) && !text.Any(char.IsDigit);
 
     private static string? FindName(IReadOnlyList<MarkupLine> lines)
     {
@@ -357,7 +263,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         return null;
     }
 
-    private List<Publication> ReadPublications((SectionKind Kind, List<MarkupLine> Lines) section, string? person, HashSet<int> consumed)
+    private List<Publication> ReadPublications(Section section, string? person, HashSet<int> consumed)
     {
         if (section.Lines.Any(l => IsScholarDate(l.Plain)))
         {
@@ -684,86 +590,6 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         }
 
         return result;
-    }
-
-    private List<EducationEntry> ReadEducation(List<MarkupLine> lines)
-    {
-        var entries = new List<EducationEntry>();
-        string? institution = null;
-        foreach (var line in lines)
-        {
-            if (line.IsBlank)
-            {
-                continue;
-            }
-
-            var text = line.Plain;
-            var range = DateNotation.FindRange(text);
-            if (range is { } r)
-            {
-                text = (text[..r.Index] + " " + text[(r.Index + r.Length)..]).Trim();
-            }
-
-            var degree = DegreePattern().Match(text);
-            var foundInstitution = FindInstitution(text, degree.Success ? degree.Index : text.Length);
-            var advisor = AdvisorPattern().Match(line.Text);
-            if (foundInstitution is not null)
-            {
-                institution = foundInstitution;
-            }
-
-            if (foundInstitution is not null || degree.Success)
-            {
-                var last = entries.Count > 0 ? entries[^1] : null;
-                if (foundInstitution is null && last is { Degree: null } && string.Equals(last.Institution, institution, StringComparison.Ordinal))
-                {
-                    entries[^1] = last with
-                    {
-                        Degree = degree.Groups["deg"].Value.Trim(),
-                        Field = FieldOf(degree),
-                        Start = last.Start ?? range?.Start,
-                        End = last.Start is null ? range?.End : last.End,
-                    };
-                }
-                else if (institution is not null)
-                {
-                    entries.Add(new EducationEntry
-                    {
-                        Institution = institution,
-                        Degree = degree.Success ? degree.Groups["deg"].Value.Trim() : null,
-                        Field = degree.Success ? FieldOf(degree) : null,
-                        Start = range?.Start,
-                        End = range?.End,
-                    });
-                }
-            }
-            else if (range is { } dates && entries.Count > 0 && entries[^1].Start is null)
-            {
-                entries[^1] = entries[^1] with { Start = dates.Start, End = dates.End };
-            }
-
-            if (advisor.Success && entries.Count > 0 && entries[^1].Advisor is null)
-            {
-                entries[^1] = entries[^1] with { Advisor = advisor.Groups["name"].Value.Trim() };
-            }
-        }
-
-        return entries;
-
-        static string? FieldOf(Match degree) => degree.Groups["field"].Success ? degree.Groups["field"].Value.Trim() : null;
-    }
-
-    private static string? FindInstitution(string text, int degreeIndex)
-    {
-        foreach (var segment in text[..degreeIndex].Split(['\t', '|', '·', '♦'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (InstitutionWordPattern().IsMatch(segment) && segment.Length < 120)
-            {
-                return OrganizationNames.Canonical(segment);
-            }
-        }
-
-        return null;
     }
 
     private static List<ExperienceEntry> ReadExperience(List<MarkupLine> lines)

@@ -1,0 +1,86 @@
+namespace Talent.Profiles.Catalogs;
+
+/// <summary>The words of one section kind in headings: a heading matches a phrase found in it as whole words, or equal to it when the phrase starts with '='.</summary>
+public sealed record HeadingWords(string Kind, IReadOnlyList<string> Phrases);
+
+/// <summary>
+/// Words the extractor reads documents by (section headings per kind and language), from <c>config/vocabulary.json</c>:
+/// a new language or heading is a data change.
+/// </summary>
+public sealed class ExtractionVocabulary
+{
+    private readonly List<(string Kind, string Key, bool Whole)> headingPhrases = [];
+
+    public ExtractionVocabulary(IEnumerable<HeadingWords> headings)
+    {
+        foreach (var group in headings)
+        {
+            if (!Enum.TryParse<SectionKindName>(group.Kind, ignoreCase: false, out _))
+            {
+                throw new CatalogException($"vocabulary: unknown section kind '{group.Kind}' (expected one of {string.Join(", ", Enum.GetNames<SectionKindName>())})");
+            }
+
+            foreach (var phrase in group.Phrases)
+            {
+                var whole = phrase.StartsWith('=');
+                var key = CatalogKey.Of(whole ? phrase[1..] : phrase);
+                if (key.Length == 0)
+                {
+                    throw new CatalogException($"vocabulary: an empty heading phrase for '{group.Kind}'");
+                }
+
+                headingPhrases.Add((group.Kind, key, whole));
+            }
+        }
+    }
+
+    /// <summary>The section kind a heading names (<c>Education</c>, <c>Skills</c>, ...), or null when it names none.</summary>
+    public string? KindOfHeading(string heading)
+    {
+        var key = CatalogKey.Of(heading);
+        if (key.Length == 0 || key.Length > 60)
+        {
+            return null;
+        }
+
+        foreach (var (kind, phrase, whole) in headingPhrases)
+        {
+            if (whole ? string.Equals(key, phrase, StringComparison.Ordinal) : ContainsWords(key, phrase))
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="key"/> on word boundaries (or anywhere, for scripts written without spaces).</summary>
+    private static bool ContainsWords(string key, string phrase)
+    {
+        var unspaced = phrase.Any(InstitutionCatalog.IsUnspacedScript);
+        for (var at = key.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = key.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + phrase.Length;
+            if (unspaced || ((at == 0 || key[at - 1] == ' ') && (end == key.Length || key[end] == ' ')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The section kinds a vocabulary may name.</summary>
+    private enum SectionKindName
+    {
+        Education,
+        Experience,
+        Publications,
+        Skills,
+        Interests,
+        Projects,
+        Awards,
+        About,
+        Other,
+    }
+}

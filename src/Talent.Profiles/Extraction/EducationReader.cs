@@ -1,0 +1,208 @@
+using System.Text.RegularExpressions;
+using Talent.Profiles.Catalogs;
+
+namespace Talent.Profiles.Extraction;
+
+/// <summary>
+/// Reads education: degree, field, institution and period from the lines of an education section (one entry per line or
+/// per group of lines, the parts in any order), and from sentences elsewhere that state a degree ("He received his PhD in
+/// marine biology at the Technical University of Denmark").
+/// </summary>
+internal sealed partial class EducationReader(InstitutionCatalog institutions)
+{
+    [GeneratedRegex(@"\b(?:Ph\.?\s?D|D\.?\s?Phil|Doctor of Philosophy|Doctorate|Doctor rer\. \w+|Dr\. rer\. \w+|Dr\.-Ing|M\.?\s?Sc|B\.?\s?Sc|M\.\s?S|B\.\s?S|MS|BS|B\.\s?A|M\.\s?A|BA|MA|M\.?\s?Eng|B\.?\s?Eng|M\.?\s?Tech|B\.?\s?Tech|B\.\s?E|M\.\s?E|MBA|M\.?\s?Phil|LL\.?\s?M|LL\.?\s?B|J\.\s?D|M\.?\s?D|Diplom[a-z-]*|Magister|Licenciatura|Licence|Laurea[a-z ]*|Master[a-z']*|Bachelor[a-z']*|Doctor[a-z]*|Habilitation|Abitur|Postgraduate|Undergraduate|Graduate student|PhD student|PhD candidate)\b\.?|博士|硕士|碩士|学士|學士|本科|修士|研究生|бакалавр|магистр|аспирант|специалист|кандидат", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex DegreePattern();
+
+    [GeneratedRegex(@"(?:Advisor|Supervisor|supervised by|advised by|Advised by|Supervised by|Adviser)\s*:?\s*(?:Prof\.?|Professor|Dr\.?)?\s*[A-Z][\w'-]+(?: +[A-Z][\w'-]+){1,3}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AdvisorPattern();
+
+    [GeneratedRegex(@"\b(?:received|obtained|obained|earned|completed|holds?|graduated|studied|pursuing|pursued|doing|student|candidate|degree|diploma|term abroad|exchange|alumn[a-z]*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex ProseCuePattern();
+
+    [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex YearPattern();
+
+    /// <summary>Entries of an education section.</summary>
+    public List<EducationEntry> ReadSection(IEnumerable<MarkupLine> lines)
+    {
+        var entries = new List<EducationEntry>();
+        var previousWasEntry = false;
+        foreach (var line in lines)
+        {
+            if (line.IsBlank)
+            {
+                previousWasEntry = false;
+                continue;
+            }
+
+            var text = line.Plain;
+            var range = DateNotation.FindRange(text);
+            if (range is { } r)
+            {
+                text = (text[..r.Index] + " " + text[(r.Index + r.Length)..]).Trim();
+            }
+
+            text = RemoveAdvisor(text);
+            var degree = DegreePattern().Match(text);
+
+            // "University of Zagreb B.Eng. in Computing": the degree separates the institution from the field.
+            var institution = InstitutionNames.Find(degree.Success ? text[..degree.Index] + " | " + text[(degree.Index + degree.Length)..] : text, institutions);
+            var start = range?.Start;
+            var end = range is null ? LastYear(text) : range.Value.End;
+            var last = entries.Count > 0 ? entries[^1] : null;
+            if (institution is not null || degree.Success)
+            {
+                // A degree line under its institution's line, or an institution line under its degree's line: one entry.
+                var completes = previousWasEntry && last is not null
+                    && ((institution is null && last.Degree is null) || (!degree.Success && last.Institution is null));
+                if (completes && last is not null)
+                {
+                    entries[^1] = last with
+                    {
+                        Institution = last.Institution ?? institution,
+                        Degree = last.Degree ?? DegreeOf(degree),
+                        Field = last.Field ?? FieldOf(text, degree),
+                        Start = last.Start ?? start,
+                        End = last.Start is null && last.End is null ? end : last.End,
+                    };
+                }
+                else
+                {
+                    entries.Add(new EducationEntry { Institution = institution, Degree = DegreeOf(degree), Field = FieldOf(text, degree), Start = start, End = end });
+                }
+
+                previousWasEntry = true;
+            }
+            else if (last is not null && (range is not null || end is not null) && last.Start is null && last.End is null)
+            {
+                entries[^1] = last with { Start = start, End = end };
+            }
+
+            if (entries.Count > 0 && entries[^1].Advisor is null && AdvisorPattern().Match(line.Text) is { Success: true } advisor)
+            {
+                entries[^1] = entries[^1] with { Advisor = AdvisorName(advisor.Value) };
+            }
+        }
+
+        // A degree line with no institution anywhere near it is kept only when it says what was studied.
+        return entries.Where(e => e.Institution is not null || e.Field is not null).ToList();
+    }
+
+    /// <summary>Degrees stated in sentences outside an education section (about text, a homepage's introduction).</summary>
+    public List<EducationEntry> ReadProse(IEnumerable<MarkupLine> lines)
+    {
+        var entries = new List<EducationEntry>();
+        var text = string.Join(' ', lines.Where(l => !l.IsBlank).Select(l => l.Plain));
+        foreach (var sentence in Sentences(text))
+        {
+            var degree = DegreePattern().Match(sentence);
+            if (!degree.Success && !ProseCuePattern().IsMatch(sentence))
+            {
+                continue;
+            }
+
+            if (!degree.Success && !sentence.Contains("stud", StringComparison.OrdinalIgnoreCase) && !sentence.Contains("abroad", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var from = degree.Success ? degree.Index : 0;
+            var institution = InstitutionNames.Find(sentence[from..], institutions);
+            if (institution is null || entries.Any(e => string.Equals(e.Institution, institution, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            entries.Add(new EducationEntry { Institution = institution, Degree = DegreeOf(degree), End = LastYear(sentence) });
+        }
+
+        return entries;
+    }
+
+    /// <summary>Sentences of running text, cut at ". " before a capital letter or at line-like breaks; each bounded in length.</summary>
+    private static IEnumerable<string> Sentences(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var end = text[i] is '!' or '?' or '。' or ';' || (text[i] == '.' && i + 2 < text.Length && text[i + 1] == ' ' && char.IsUpper(text[i + 2]) && !IsAbbreviation(text, i));
+            if (end || i - start > 600)
+            {
+                yield return text[start..(i + 1)];
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            yield return text[start..];
+        }
+    }
+
+    /// <summary>"Dr. Smith", "Ph.D. at", "M.Sc. in": a dot after a short abbreviation does not end a sentence.</summary>
+    private static bool IsAbbreviation(string text, int dot)
+    {
+        var wordStart = dot;
+        while (wordStart > 0 && text[wordStart - 1] != ' ')
+        {
+            wordStart--;
+        }
+
+        var word = text[wordStart..dot];
+        return word.Length <= 3 || word.Contains('.', StringComparison.Ordinal);
+    }
+
+    private static string RemoveAdvisor(string text)
+    {
+        var advisor = AdvisorPattern().Match(text);
+        return advisor.Success ? text[..advisor.Index] + text[(advisor.Index + advisor.Length)..] : text;
+    }
+
+    /// <summary>"Advisor: Prof. Yang You" → "Yang You".</summary>
+    private static string AdvisorName(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .SkipWhile(w => !char.IsUpper(w[0]) || w.TrimEnd(':') is "Advisor" or "Supervisor" or "Adviser" or "Advised" or "Supervised" or "Prof." or "Prof" or "Professor" or "Dr." or "Dr");
+        return string.Join(' ', words).Trim();
+    }
+
+    private static string? DegreeOf(Match degree) => degree.Success ? degree.Value.Trim() : null;
+
+    /// <summary>"Ph.D. in Physics", "M.S. in Computer Science": the words after "in" up to the next separator.</summary>
+    private static string? FieldOf(string text, Match degree)
+    {
+        if (!degree.Success)
+        {
+            return null;
+        }
+
+        var after = text[(degree.Index + degree.Length)..].TrimStart(' ', '.');
+        if (after.StartsWith("degree ", StringComparison.OrdinalIgnoreCase))
+        {
+            after = after[7..];
+        }
+
+        if (!after.StartsWith("in ", StringComparison.Ordinal) && !after.StartsWith("of ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var field = after[3..];
+        var stop = field.IndexOfAny([',', ';', '(', '|', '\t', '.']);
+        field = (stop >= 0 ? field[..stop] : field).Trim();
+        var at = field.IndexOf(" at ", StringComparison.Ordinal);
+        field = at > 0 ? field[..at] : field;
+        return field.Length is > 1 and < 80 ? field : null;
+    }
+
+    private static string? LastYear(string text)
+    {
+        string? year = null;
+        foreach (Match m in YearPattern().Matches(text))
+        {
+            year = m.Value;
+        }
+
+        return year;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using Talent.Profiles.Catalogs;
+
+namespace Talent.Profiles.Extraction;
+
+/// <summary>
+/// Finds the university or institution a piece of text names: a catalog name or alias first (reported under its
+/// canonical English name), else a run of capitalised words around an institution word ("Technical University of
+/// Denmark", "Universität Leipzig", "武汉大学"), kept as written.
+/// </summary>
+internal static partial class InstitutionNames
+{
+    /// <summary>Words that make a name a university's; "School" or "Department" alone names a unit, not the institution.</summary>
+    [GeneratedRegex(@"\b(?:University|Universit[yéäà]t?|Università|Universidad|Universidade|Universitat|Universiteit|Uniwersytet|Institute of Technology|Polytechnic|Politecnico|Politécnica|Polytechnique|Technion|ETH|EPFL|KAIST|Hochschule|Université|Universite|Университет|университет|Институт|институт|Академия)\b|大学|大學|대학교", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex StrongWordPattern();
+
+    [GeneratedRegex(@"\b(?:Institute|Institut|College|Academy|École|Ecole|Conservatory|Scuola)\b|学院|研究所|研究院", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex WeakWordPattern();
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    {
+        "of", "de", "du", "des", "la", "le", "der", "für", "zu", "di", "del", "degli", "della", "and", "&", "at", "am", "in", "y", "e", "do", "da",
+    };
+
+    private static readonly char[] SegmentSeparators = [',', ';', '|', '\t', '·', '♦', '•', '–', '—', '(', ')', '，', '、', '；', '（', '）'];
+
+    /// <summary>The institution named in <paramref name="text"/>, or null. Strong names (a university) win over weak ones (a college, a school).</summary>
+    public static string? Find(string text, InstitutionCatalog catalog)
+    {
+        string? weak = null;
+        foreach (var raw in text.Split(SegmentSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = raw.Trim('.', ':', '*', ' ');
+            if (segment.Length is < 2 or > 160)
+            {
+                continue;
+            }
+
+            if (catalog.Find(segment) is { } exact)
+            {
+                return exact;
+            }
+
+            if (StrongWordPattern().Match(segment) is { Success: true } strong)
+            {
+                return catalog.FindIn(segment) ?? NameAround(segment, strong.Index, strong.Length);
+            }
+
+            if (weak is null && WeakWordPattern().Match(segment) is { Success: true } weakWord && !segment.StartsWith("School of", StringComparison.Ordinal)
+                && !segment.StartsWith("Department", StringComparison.Ordinal) && !segment.StartsWith("Faculty", StringComparison.Ordinal))
+            {
+                weak = catalog.FindIn(segment) ?? NameAround(segment, weakWord.Index, weakWord.Length);
+            }
+        }
+
+        return weak ?? FindKnownInside(text, catalog);
+    }
+
+    /// <summary>Whether the text names an institution at all (a catalog alias as a whole segment or an institution word).</summary>
+    public static bool Mentions(string text, InstitutionCatalog catalog) => Find(text, catalog) is not null;
+
+    /// <summary>A known name inside running text ("a PhD from CMU in 2019"), for text that has no institution word.</summary>
+    private static string? FindKnownInside(string text, InstitutionCatalog catalog) => catalog.FindIn(text);
+
+    /// <summary>The capitalised run of words (with "of", "de", "für" between them) around the institution word at <paramref name="at"/>.</summary>
+    private static string NameAround(string segment, int at, int length)
+    {
+        if (segment.Length <= 60 && segment.Split(' ').Length <= 8 && !segment.Any(InstitutionCatalog.IsUnspacedScript))
+        {
+            return OrganizationNames.Canonical(segment) ?? segment;
+        }
+
+        if (segment.Any(InstitutionCatalog.IsUnspacedScript))
+        {
+            // "中国科学院大学 数学科学学院": the name ends at its institution word; words are separated by spaces or nothing.
+            var end = at + length;
+            var start = segment.LastIndexOf(' ', Math.Max(0, at - 1)) + 1;
+            return segment[start..end];
+        }
+
+        var words = segment.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int first = -1, last = -1;
+        var position = 0;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var start = segment.IndexOf(words[i], position, StringComparison.Ordinal);
+            position = start + words[i].Length;
+            if (position > at && start < at + length)
+            {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+
+        if (first < 0)
+        {
+            return segment;
+        }
+
+        while (first > 0 && IsNameWord(words[first - 1], allowConnector: first - 1 > 0 && IsNameWord(words[first - 2], false)))
+        {
+            first--;
+        }
+
+        while (last + 1 < words.Length && IsNameWord(words[last + 1], allowConnector: last + 2 < words.Length && IsNameWord(words[last + 2], false)))
+        {
+            last++;
+        }
+
+        while (last > first && Connectors.Contains(words[last]))
+        {
+            last--;
+        }
+
+        var name = string.Join(' ', words[first..(last + 1)]).Trim('.', ',', ':');
+        return name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? name[4..] : name;
+    }
+
+    private static bool IsNameWord(string word, bool allowConnector) =>
+        (word.Length > 0 && char.IsUpper(word[0]) && !word.EndsWith('.')) || (allowConnector && Connectors.Contains(word) && word is not ("at" or "in" or "am"));
+}

@@ -1,0 +1,81 @@
+using Talent.Profiles.Catalogs;
+
+namespace Talent.Profiles.Extraction;
+
+internal enum SectionKind
+{
+    Header,
+    Education,
+    Experience,
+    Publications,
+    Skills,
+    Interests,
+    Projects,
+    Awards,
+    About,
+    Other,
+}
+
+/// <summary>A run of lines under one heading, with the kind the heading names.</summary>
+internal sealed record Section(SectionKind Kind, List<MarkupLine> Lines, int HeadingLevel = 0, string? Heading = null);
+
+/// <summary>
+/// Splits a document into sections by its headings: markdown headings, a line that is all bold, a short line in capitals
+/// or a short line of one to three words. The heading words per kind and language come from <c>config/vocabulary.json</c>.
+/// </summary>
+internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
+{
+    public List<Section> Split(IReadOnlyList<MarkupLine> lines)
+    {
+        var sections = new List<Section> { new(SectionKind.Header, []) };
+        foreach (var line in lines)
+        {
+            var candidate = HeadingText(line);
+            var kind = candidate is null ? null : KindOf(candidate);
+            if (kind is { } k)
+            {
+                sections.Add(new Section(k, [], line.HeadingLevel, candidate));
+                continue;
+            }
+
+            // A markdown heading naming no known kind ends a section whose heading was at its level ("## Teaching" after
+            // "## Skills"); a deeper one ("#### A project") stays inside it, and so does a shallower one, which documents
+            // converted from PDF use for employers under a smaller section heading.
+            if (line.HeadingLevel > 0 && sections[^1] is { Kind: not SectionKind.Header, HeadingLevel: > 0 } open && line.HeadingLevel == open.HeadingLevel)
+            {
+                sections.Add(new Section(SectionKind.Other, [], line.HeadingLevel, line.Heading));
+                continue;
+            }
+
+            sections[^1].Lines.Add(line);
+        }
+
+        return sections;
+    }
+
+    public SectionKind? KindOf(string heading) =>
+        vocabulary.KindOfHeading(heading.Trim().TrimEnd(':', '：')) is { } name && Enum.TryParse<SectionKind>(name, out var kind) ? kind : null;
+
+    private static string? HeadingText(MarkupLine line)
+    {
+        if (line.Heading is not null)
+        {
+            return line.Heading;
+        }
+
+        if (line.IsBullet)
+        {
+            return null;
+        }
+
+        if (line.IsFullyBold || IsShortCaps(line.Plain))
+        {
+            return line.Plain;
+        }
+
+        return line.Plain.Length < 30 && line.Plain.Split(' ').Length <= 3 ? line.Plain : null;
+    }
+
+    private static bool IsShortCaps(string text) =>
+        text.Length is > 2 and < 50 && text.Any(char.IsLetter) && text.All(c => !char.IsLetter(c) || char.IsUpper(c)) && !text.Any(char.IsDigit);
+}
