@@ -41,6 +41,12 @@ public sealed record ExtractedProfile
     public IReadOnlyList<string> Interests { get; init; } = [];
 
     public ProfileMetrics Metrics { get; init; } = new();
+
+    /// <summary>
+    /// Set when the document is readable text but states none of the facts above: the reason, in one line. Such a
+    /// document is stored with its opening text as the headline, so it can be found and read.
+    /// </summary>
+    public string? Partial { get; init; }
 }
 
 public sealed record EducationEntry

@@ -65,7 +65,10 @@ internal static class HtmlText
         return max;
     }
 
-    public static string ToMarkdown(string html)
+    public static string ToMarkdown(string html) => Read(html).Markdown;
+
+    /// <summary>The page as markdown, and the person its metadata names (<c>meta name=author</c>, <c>itemprop=name</c>, <c>&lt;title&gt;</c>).</summary>
+    public static (string Markdown, string? Name) Read(string html)
     {
         var parser = new HtmlParser();
         using var document = parser.ParseDocument(html);
@@ -75,7 +78,10 @@ internal static class HtmlText
             Render(body, builder);
         }
 
-        return builder.ToString();
+        var name = PersonNames.FromTitle(document.QuerySelector("meta[name=author]")?.GetAttribute("content"))
+            ?? PersonNames.FromTitle(document.QuerySelector("[itemprop=name]")?.TextContent)
+            ?? PersonNames.FromTitle(document.Title);
+        return (builder.ToString(), name);
     }
 
     /// <summary>Depth-first with an explicit stack: a hostile page nests elements deeper than the call stack allows.</summary>

@@ -72,7 +72,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
                 }
                 else
                 {
-                    profile = textReader.Read(MarkupText.Parse(content));
+                    profile = ReadMarkdown(content);
                 }
 
                 break;
@@ -82,7 +82,13 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
                     return new ExtractionResult.Rejected($"HTML document nests elements more than {HtmlText.MaxNesting} levels deep");
                 }
 
-                profile = textReader.Read(MarkupText.Parse(HtmlText.ToMarkdown(content)));
+                var (markdown, metadataName) = HtmlText.Read(content);
+                profile = textReader.Read(MarkupText.Parse(markdown));
+                if (profile.Name is null && metadataName is not null)
+                {
+                    profile = profile with { Name = metadataName, Partial = null };
+                }
+
                 break;
             case "application/json" or "text/json":
                 try
@@ -105,12 +111,35 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
                 return new ExtractionResult.Rejected($"unsupported content type '{document.ContentType}' (expected text/markdown, text/plain, text/html, application/json, application/x-tex, application/x-bibtex or application/pdf-text)");
         }
 
-        if (profile is null || IsEmpty(profile))
+        if (profile is null || (IsEmpty(profile) && profile.Partial is null))
         {
             return new ExtractionResult.Rejected("no profile facts found (no name, contact, education, experience, publications or skills)");
         }
 
         return new ExtractionResult.Accepted(profile);
+    }
+
+    /// <summary>A markdown page: its front matter (YAML or TOML) and its body, the body's facts first where both state one.</summary>
+    private ExtractedProfile ReadMarkdown(string content)
+    {
+        var (values, bodyStart) = FrontMatter.Read(content);
+        var body = textReader.Read(MarkupText.Parse(bodyStart > 0 ? content[bodyStart..] : content));
+        if (values is null)
+        {
+            return body;
+        }
+
+        var front = FrontMatterReader.Read(values, catalogs);
+        return body with
+        {
+            Name = front.Name ?? body.Name,
+            Emails = Union(body.Emails, front.Emails),
+            Links = Union(body.Links, front.Links),
+            Education = body.Education.Count > 0 ? body.Education : front.Education,
+            Interests = Union(body.Interests, front.Interests),
+        };
+
+        static List<string> Union(IReadOnlyList<string> first, IReadOnlyList<string> second) => first.Concat(second).Distinct(StringComparer.Ordinal).ToList();
     }
 
     internal static string NormalizeContentType(string? contentType)
@@ -151,7 +180,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
         return replacement > Math.Max(3, sample / 100) ? "document is not valid UTF-8 text (too many replacement characters)" : null;
     }
 
-    private static bool IsEmpty(ExtractedProfile profile) =>
+    internal static bool IsEmpty(ExtractedProfile profile) =>
         profile.Name is null && profile.Emails.Count == 0 && profile.Homepages.Count == 0 && profile.Links.Count == 0
         && profile.Education.Count == 0 && profile.Experience.Count == 0 && profile.Publications.Count == 0 && profile.Skills.Count == 0;
 }

@@ -146,7 +146,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             .Concat(experience.SelectMany(e => e.Highlights.Append(e.Title ?? string.Empty)));
         var topics = Distinct(topicText.SelectMany(catalogs.Topics.FindIn));
 
-        return new ExtractedProfile
+        var profile = new ExtractedProfile
         {
             Name = name,
             Emails = emails,
@@ -162,6 +162,36 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             Interests = interests,
             Metrics = ReadMetrics(lines),
         };
+        return ProfileExtractor.IsEmpty(profile) && OpeningProse(lines) is { } prose
+            ? profile with { Headline = prose, Partial = "no name, contact, education, experience, publications or skills found; stored with its opening text" }
+            : profile;
+    }
+
+    /// <summary>Documents with fewer words than this and no facts are not profiles at all.</summary>
+    private const int MinimumPartialWords = 20;
+
+    /// <summary>The document's opening text (up to ~400 characters at a word boundary) when it has at least <see cref="MinimumPartialWords"/> words.</summary>
+    private static string? OpeningProse(IReadOnlyList<MarkupLine> lines)
+    {
+        var words = new List<string>();
+        foreach (var line in lines.Where(l => !l.IsBlank && l.Heading is null))
+        {
+            words.AddRange(line.Plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Count(char.IsLetter) >= 2));
+            if (words.Count >= 80)
+            {
+                break;
+            }
+        }
+
+        // Prose has words of its own: one token repeated ("<b <i <u" thousands of times) is not text.
+        if (words.Count < MinimumPartialWords || words.Distinct(StringComparer.Ordinal).Count() < MinimumPartialWords / 2)
+        {
+            return null;
+        }
+
+        var text = string.Join(' ', words);
+        var space = text.Length <= 400 ? text.Length : text.LastIndexOf(' ', 400);
+        return text[..(space > 0 ? space : Math.Min(400, text.Length))];
     }
 
     private static string? FindName(IReadOnlyList<MarkupLine> lines)
@@ -182,6 +212,15 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             if (++seen >= 3)
             {
                 break;
+            }
+        }
+
+        // "Hi, I'm Jane Roe", "My name is Jane Roe": an introduction near the top.
+        foreach (var line in lines.Take(40))
+        {
+            if (line.Plain.Length > 8 && PersonNames.FromIntroduction(line.Plain) is { } introduced)
+            {
+                return introduced;
             }
         }
 

@@ -1,0 +1,132 @@
+using Talent.Profiles.Catalogs;
+
+namespace Talent.Profiles.Extraction;
+
+/// <summary>
+/// Profile facts in a page's front matter: the name (<c>name</c>, <c>author</c>, <c>first_name</c>/<c>last_name</c>, or a
+/// title or description that names a person), e-mail, social links, education entries (Hugo Blox <c>education.courses</c>
+/// and lists of maps with an institution) and interests.
+/// </summary>
+internal static class FrontMatterReader
+{
+    public static ExtractedProfile Read(Dictionary<string, object> values, ProfileCatalogs catalogs)
+    {
+        var emails = new List<string>();
+        var links = new List<string>();
+        foreach (var text in Strings(values, "email", "e-mail", "mail"))
+        {
+            if (text.Contains('@', StringComparison.Ordinal))
+            {
+                emails.Add(text.Trim().ToLowerInvariant());
+            }
+        }
+
+        foreach (var link in SocialLinks(values))
+        {
+            if (link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+            {
+                emails.Add(link[7..].Trim().ToLowerInvariant());
+            }
+            else if (WebAddress.Normalize(link) is { } normalized)
+            {
+                links.Add(WebAddress.AsProfileLink(normalized) ?? normalized);
+            }
+        }
+
+        return new ExtractedProfile
+        {
+            Name = NameOf(values),
+            Emails = emails.Distinct(StringComparer.Ordinal).ToList(),
+            Links = links.Distinct(StringComparer.Ordinal).ToList(),
+            Education = Education(values, catalogs.Institutions),
+            Interests = Strings(values, "interests", "research_interests").Where(i => i.Length is > 2 and < 200).ToList(),
+        };
+    }
+
+    private static string? NameOf(Dictionary<string, object> values)
+    {
+        foreach (var key in new[] { "name", "author", "full_name", "fullname" })
+        {
+            var value = values.GetValueOrDefault(key);
+            var text = value as string ?? (value as Dictionary<string, object>)?.GetValueOrDefault("name") as string;
+            if (text is not null && AuthorList.AsPersonName(text) is { } name)
+            {
+                return name;
+            }
+        }
+
+        if (values.GetValueOrDefault("first_name") is string first && values.GetValueOrDefault("last_name") is string last
+            && AuthorList.AsPersonName($"{first} {last}") is { } full)
+        {
+            return full;
+        }
+
+        return PersonNames.FromTitle(values.GetValueOrDefault("title") as string) ?? PersonNames.FromTitle(values.GetValueOrDefault("description") as string);
+    }
+
+    private static IEnumerable<string> SocialLinks(Dictionary<string, object> values)
+    {
+        foreach (var key in new[] { "social", "links", "profiles" })
+        {
+            if (values.GetValueOrDefault(key) is not List<object> items)
+            {
+                continue;
+            }
+
+            foreach (var item in items.OfType<Dictionary<string, object>>())
+            {
+                if ((item.GetValueOrDefault("link") ?? item.GetValueOrDefault("url")) is string url && url.Contains(':', StringComparison.Ordinal))
+                {
+                    yield return url.Trim();
+                }
+            }
+        }
+    }
+
+    /// <summary>Education entries: any list of maps under an "education" key (or its "courses") with an institution or school.</summary>
+    private static List<EducationEntry> Education(Dictionary<string, object> values, InstitutionCatalog institutions)
+    {
+        var entries = new List<EducationEntry>();
+        var education = values.GetValueOrDefault("education");
+        var items = education as List<object> ?? ((education as Dictionary<string, object>)?.GetValueOrDefault("courses") as List<object>) ?? [];
+        foreach (var item in items.OfType<Dictionary<string, object>>())
+        {
+            var written = (item.GetValueOrDefault("institution") ?? item.GetValueOrDefault("school") ?? item.GetValueOrDefault("university")) as string;
+            if (string.IsNullOrWhiteSpace(written))
+            {
+                continue;
+            }
+
+            var institution = institutions.Find(written) ?? InstitutionNames.Find(written, institutions) ?? written.Trim();
+            var year = item.GetValueOrDefault("year") as string;
+            entries.Add(new EducationEntry
+            {
+                Institution = institution,
+                Degree = (item.GetValueOrDefault("course") ?? item.GetValueOrDefault("degree")) as string,
+                End = year is { Length: 4 } && year.All(char.IsDigit) ? year : null,
+            });
+        }
+
+        return entries;
+    }
+
+    private static IEnumerable<string> Strings(Dictionary<string, object> values, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            switch (values.GetValueOrDefault(key))
+            {
+                case string text:
+                    yield return text;
+                    break;
+                case List<object> list:
+                    foreach (var text in list.OfType<string>())
+                    {
+                        yield return text;
+                    }
+
+                    break;
+            }
+        }
+    }
+}

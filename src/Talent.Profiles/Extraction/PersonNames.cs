@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+
+namespace Talent.Profiles.Extraction;
+
+/// <summary>The owner's name where pages state it outside a heading: a page title ("Jane Roe's CV", "About Jane Roe",
+/// "Jane Roe | Homepage") or a sentence ("My name is Jane Roe", "Hi, I'm Jane Roe").</summary>
+internal static partial class PersonNames
+{
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " · ", " :: ", ": ", " / "];
+
+    private static readonly string[] LeadingWords = ["about ", "homepage of ", "home page of ", "home of ", "cv of ", "resume of ", "website of ", "welcome to ", "hi, i'm ", "i'm "];
+
+    private static readonly string[] PossessiveSuffixes = ["'s ", "’s ", "'s", "’s"];
+
+    [GeneratedRegex(@"\b(?:[Mm]y name is|I am|I'm|I’m|[Tt]his is|Hi,? I am|Hello,? I am)\s+(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex IntroductionPattern();
+
+    /// <summary>The person a page title names, or null.</summary>
+    public static string? FromTitle(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title) || title.Length > 200)
+        {
+            return null;
+        }
+
+        foreach (var part in title.Split(TitleSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var text = part;
+            foreach (var word in LeadingWords)
+            {
+                if (text.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    text = text[word.Length..];
+                }
+            }
+
+            foreach (var suffix in PossessiveSuffixes)
+            {
+                var at = text.IndexOf(suffix, StringComparison.Ordinal);
+                if (at > 0)
+                {
+                    text = text[..at];
+                    break;
+                }
+            }
+
+            if (AuthorList.AsPersonName(text.Trim()) is { } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A name introduced in a sentence ("My name is Jane Roe."), or null.</summary>
+    public static string? FromIntroduction(string line)
+    {
+        if (line.Length > 2_000)
+        {
+            line = line[..2_000];
+        }
+
+        var match = IntroductionPattern().Match(line);
+        return match.Success ? AuthorList.AsPersonName(match.Groups["name"].Value) : null;
+    }
+}
