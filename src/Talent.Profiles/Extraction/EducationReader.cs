@@ -31,8 +31,7 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions)
         {
             if (line.IsBlank)
             {
-                previousWasEntry = false;
-                continue;
+                continue; // "**University**", a blank line, then "M.Sc. in Informatics, 2019 – 2021" is still one entry
             }
 
             var text = line.Plain;

@@ -157,6 +157,9 @@ internal static class HtmlText
                 }
 
                 return ("[", "](" + href.Replace(" ", "%20", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal) + ")");
+            case "p" or "div" when element.ParentElement is { LocalName: "li" } item && item.FirstElementChild == element && item.TextContent.Length < 3_000:
+                // <li><p>Authors, "Title", Venue 2020.</p></li>: the paragraph is the item's text, on the bullet's line.
+                return (string.Empty, " ");
             default:
                 return Blocks.Contains(tag) ? ("\n", "\n") : (string.Empty, string.Empty);
         }

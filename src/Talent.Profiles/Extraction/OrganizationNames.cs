@@ -37,7 +37,7 @@ internal static partial class OrganizationNames
     [GeneratedRegex(@"\s*\([^()]{0,120}\)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ParenthesisPattern();
 
-    [GeneratedRegex(@",?\s+(?:Inc|Ltd|LLC|Corp|Corporation|Co|GmbH|Pte|Limited|S\.A)\.?(?:,?\s+(?:Ltd|Inc)\.?)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@",?\s+(?:Inc|Ltd|LLC|Co|GmbH|Pte|Limited|S\.A)\.?(?:,?\s+(?:Ltd|Inc)\.?)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LegalSuffixPattern();
 
     public static string? Canonical(string? raw)

@@ -73,7 +73,12 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
             return line.Plain;
         }
 
-        return line.Plain.Length < 30 && line.Plain.Split(' ').Length <= 3 ? line.Plain : null;
+        // A short line is a heading only when it reads like one: no year, no sentence or list punctuation at its end
+        // ("arXiv preprint, 2026." under a title is a venue line, not a "Preprints" heading).
+        var plain = line.Plain;
+        return plain.Length < 30 && plain.Split(' ').Length <= 3 && !plain.Any(char.IsDigit) && !plain.EndsWith('.') && !plain.Contains(',', StringComparison.Ordinal)
+            ? plain
+            : null;
     }
 
     private static bool IsShortCaps(string text) =>

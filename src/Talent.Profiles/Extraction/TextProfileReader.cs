@@ -13,13 +13,6 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     private readonly SectionFinder sectionFinder = new(catalogs.Vocabulary);
     private readonly EducationReader educationReader = new(catalogs.Institutions);
 
-    private static readonly string[] RoleWords =
-    [
-        "intern", "engineer", "researcher", "scientist", "student", "lead", "manager", "developer", "assistant", "fellow",
-        "postdoc", "professor", "lecturer", "visiting", "founder", "director", "head", "member", "consultant", "analyst",
-        "architect", "ceo", "cto", "contributor", "ph.d", "phd", "candidate", "maintainer", "author", "officer",
-    ];
-
     private static readonly string[] LinkLabels = ["homepage", "github", "google scholar", "scholar", "twitter", "linkedin", "email", "cv", "blog", "website", "orcid"];
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
@@ -39,9 +32,6 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         line.Contains(", ", StringComparison.Ordinal) && line.AsSpan().ContainsAnyInRange('0', '9') ? ScholarDatePattern().Match(line) : Match.Empty;
 
     private static bool IsScholarDate(string line) => ScholarDate(line).Success;
-
-    [GeneratedRegex(@"\s\*(?<place>[^*]{1,40})\*\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex TrailingItalicPattern();
 
     [GeneratedRegex(@"^\[(?<v>[^\[\]]{2,60})\]\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadingBracketPattern();
@@ -100,7 +90,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
                     education.AddRange(educationReader.ReadSection(rest));
                     break;
                 case SectionKind.Experience:
-                    experience.AddRange(ReadExperience(rest));
+                    experience.AddRange(ExperienceReader.Read(rest));
                     break;
                 case SectionKind.Skills:
                     foreach (var line in rest.Where(l => !l.IsBlank))
@@ -335,6 +325,12 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             {
                 current.Add(line);
             }
+            else if (section.Kind == SectionKind.Publications)
+            {
+                // Under a publications heading a paragraph is an entry too ("Authors (2017). Title. Journal.").
+                current = [line];
+                entries.Add(current);
+            }
             else
             {
                 current = null;
@@ -343,7 +339,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             afterBlank = false;
         }
 
-        var drafts = entries.Select(e => ReadEntry(e, person)).ToList();
+        var drafts = entries.Select(e => ReadByFeatures(ReadEntry(e, person), e, person, section.Kind == SectionKind.Publications)).ToList();
         var result = new List<Publication>();
         for (var i = 0; i < drafts.Count; i++)
         {
@@ -379,6 +375,35 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// An entry the notation-specific reading could not give both a venue and a year is read again by its features
+    /// (quoted or emphasised title, venue after it, year); the reading with more facts wins.
+    /// </summary>
+    private EntryDraft? ReadByFeatures(EntryDraft? draft, List<MarkupLine> entry, string? person, bool inPublications)
+    {
+        if (draft is { IsAuthorLine: true } || draft?.Publication is { Venue: not null, Year: not null })
+        {
+            return draft;
+        }
+
+        var text = string.Join('\n', entry.Select(l => l.Text)).Trim();
+        var links = entry.SelectMany(l => l.Links).ToList();
+        if (PublicationFeatures.Read(text, links, person, catalogs.Venues) is not { } read)
+        {
+            return draft;
+        }
+
+        // Outside a publications section (news, talks, attendance lists) an entry needs a venue the catalog knows.
+        if (!inPublications && (read.Kind == PublicationKind.Unknown || read.Year is null))
+        {
+            return draft;
+        }
+
+        var better = draft is null || draft.Publication.Title.Length < 8 || (read.Venue is not null && read.Year is not null)
+            || (draft.Publication.Venue is null && draft.Publication.Authors.Count < 2);
+        return better ? new EntryDraft(read, false, read.Authors) : draft;
     }
 
     private sealed record EntryDraft(Publication Publication, bool IsAuthorLine, IReadOnlyList<string> AuthorNames, string? AuthorText = null);
@@ -629,159 +654,6 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         }
 
         return result;
-    }
-
-    private static List<ExperienceEntry> ReadExperience(List<MarkupLine> lines)
-    {
-        var entries = new List<ExperienceEntry>();
-        ExperienceEntry? current = null;
-        var highlights = new List<string>();
-        foreach (var line in lines)
-        {
-            if (line.IsBlank)
-            {
-                continue;
-            }
-
-            var plain = line.Plain;
-            var range = DateNotation.FindRange(plain);
-            var withoutDate = range is { } r ? (plain[..r.Index] + plain[(r.Index + r.Length)..]).Trim() : plain;
-            withoutDate = withoutDate.Split('\t')[0].Trim().TrimEnd('(', ' ');
-            string? organization = null;
-            if (line.Heading is not null || line.IsFullyBold)
-            {
-                organization = line.Plain;
-            }
-            else if (range is not null && withoutDate.Length is > 1 and <= 80 && char.IsUpper(withoutDate[0]) && withoutDate.Split(' ').Length <= 10)
-            {
-                organization = withoutDate;
-            }
-
-            if (organization is not null)
-            {
-                Flush();
-                current = new ExperienceEntry { Organization = OrganizationNames.Canonical(organization), Start = range?.Start, End = range?.End };
-                continue;
-            }
-
-            if (current is null)
-            {
-                continue;
-            }
-
-            if (range is not null && withoutDate.Length <= 2)
-            {
-                if (current.Start is null)
-                {
-                    current = current with { Start = range.Value.Start, End = range.Value.End };
-                }
-
-                continue;
-            }
-
-            var lower = plain.ToLowerInvariant();
-            if (lower.StartsWith("host", StringComparison.Ordinal) || lower.StartsWith("supervisor", StringComparison.Ordinal)
-                || lower.StartsWith("advisor", StringComparison.Ordinal) || lower.StartsWith("mentor", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (current.Title is null && highlights.Count == 0 && plain.Length < 160 && RoleWords.Any(w => ContainsWord(lower, w)))
-            {
-                var (title, location) = SplitTitle(line.Text);
-                current = current with { Title = title, Location = current.Location ?? location };
-                continue;
-            }
-
-            if (current.Location is null && highlights.Count == 0 && LooksLikePlace(plain))
-            {
-                current = current with { Location = plain };
-                continue;
-            }
-
-            highlights.Add(plain.TrimStart('·', '◦', ' '));
-        }
-
-        Flush();
-        return entries;
-
-        void Flush()
-        {
-            if (current is not null)
-            {
-                entries.Add(current with { Highlights = highlights.ToList() });
-            }
-
-            highlights.Clear();
-            current = null;
-        }
-    }
-
-    private static (string Title, string? Location) SplitTitle(string text)
-    {
-        string title = text;
-        string? location = null;
-        var trailing = TrailingItalicPattern().Match(text);
-        if (trailing.Success && LooksLikePlace(trailing.Groups["place"].Value.Trim()))
-        {
-            // "*Team lead of ... **Video-Ocean*** *Singapore*": the last italic run is the place.
-            location = trailing.Groups["place"].Value.Trim();
-            title = text[..trailing.Index];
-        }
-        else if (text.StartsWith('*') && !text.StartsWith("**", StringComparison.Ordinal))
-        {
-            var last = text.LastIndexOf('*');
-            if (last > 1)
-            {
-                title = text[1..last];
-                var after = MarkupText.ToPlain(text[(last + 1)..]).Trim();
-                location = after.Length > 0 && LooksLikePlace(after) ? after : null;
-            }
-        }
-        else if (text.Contains('\t', StringComparison.Ordinal))
-        {
-            var parts = text.Split('\t', StringSplitOptions.TrimEntries);
-            title = parts[0];
-            location = parts.Length > 1 && LooksLikePlace(MarkupText.ToPlain(parts[^1])) ? MarkupText.ToPlain(parts[^1]) : null;
-        }
-
-        title = MarkupText.ToPlain(title);
-        foreach (var cut in new[] { " | ", ", supervised", ", in charge", " supervised by", ", advised" })
-        {
-            var at = title.IndexOf(cut, StringComparison.OrdinalIgnoreCase);
-            if (at > 0)
-            {
-                title = title[..at];
-            }
-        }
-
-        return (title.Trim(' ', ',', '|'), location);
-    }
-
-    private static bool LooksLikePlace(string text)
-    {
-        var words = text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
-        return text.Length <= 40 && words.Length is > 0 and <= 5 && !text.EndsWith('.')
-            && words.All(w => char.IsUpper(w[0]) || w.StartsWith('(') || w.Length <= 2);
-    }
-
-    private static bool ContainsWord(string text, string word)
-    {
-        var at = text.IndexOf(word, StringComparison.Ordinal);
-        while (at >= 0)
-        {
-            var before = at == 0 || !char.IsLetter(text[at - 1]);
-            var afterIndex = at + word.Length;
-            var after = afterIndex >= text.Length || !char.IsLetter(text[afterIndex]) || text[afterIndex] == 's';
-            if (before && after)
-            {
-                return true;
-            }
-
-            at = text.IndexOf(word, at + 1, StringComparison.Ordinal);
-        }
-
-        return false;
     }
 
     private static ProfileMetrics ReadMetrics(IReadOnlyList<MarkupLine> lines)

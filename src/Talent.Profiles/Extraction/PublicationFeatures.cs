@@ -1,0 +1,448 @@
+using System.Globalization;
+using Talent.Profiles.Catalogs;
+
+namespace Talent.Profiles.Extraction;
+
+/// <summary>
+/// Reads one publication entry by its features, wherever it stands (a list item, a paragraph, a definition, a table
+/// row): a title in quotes, emphasis or a link; the owner in an author list (bold, starred, initialled); a venue from the
+/// catalog or the words after the title; a year (four digits, or two after an apostrophe: <c>PPoPP'19</c>).
+/// </summary>
+internal static class PublicationFeatures
+{
+    private static readonly string[] LinkWords = ["pdf", "code", "slides", "video", "poster", "bibtex", "bib", "arxiv", "link", "doi", "project", "website", "paper", "talk", "demo", "preprint", "abstract", "html", "package", "github", "data", "supplement"];
+
+    /// <summary>The publication the entry describes, or null when it lacks a title or both a venue and an author list.</summary>
+    public static Publication? Read(string text, IReadOnlyList<LinkRef> links, string? owner, VenueCatalog venues)
+    {
+        if (text.Length is < 15 or > 3_000)
+        {
+            return null;
+        }
+
+        var (title, titleStart, titleEnd) = FindTitle(text, links, owner, venues);
+        if (title is null || title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 3)
+        {
+            return null;
+        }
+
+        var before = titleStart > 0 ? text[..titleStart] : string.Empty;
+        var after = titleEnd < text.Length ? text[titleEnd..] : string.Empty;
+        var venue = FindVenue(before, after, venues);
+        var year = CitedYear(before) ?? venue?.Year ?? YearIn(after) ?? YearIn(before);
+        var authors = AuthorList.Parse(WithoutTag(MarkupText.ToPlain(StripYear(before.Replace('\n', ' ')))).Trim(' ', '.', ',', ':', '-'), 1) ?? [];
+        if (venue?.Venue is null && year is null && authors.Count < 2)
+        {
+            return null;
+        }
+
+        var position = AuthorList.PositionOf(owner, authors);
+        return new Publication
+        {
+            Title = title,
+            Authors = authors,
+            Venue = venue?.Venue,
+            VenueRaw = venue?.Venue is null ? null : venue.Raw,
+            Year = year,
+            Kind = venue?.Kind ?? PublicationKind.Unknown,
+            AuthorPosition = position,
+            FirstAuthor = position == 1,
+        };
+    }
+
+    private sealed record VenueFound(string? Venue, int? Year, PublicationKind Kind, string Raw);
+
+    /// <summary>The title: quoted text, else an emphasised run or link text that is neither a name nor a venue, else the sentence after the authors.</summary>
+    private static (string? Title, int Start, int End) FindTitle(string text, IReadOnlyList<LinkRef> links, string? owner, VenueCatalog venues)
+    {
+        foreach (var (open, close) in new[] { ('"', '"'), ('“', '”'), ('„', '“'), ('«', '»') })
+        {
+            var start = text.IndexOf(open, StringComparison.Ordinal);
+            var end = start >= 0 ? text.IndexOf(close, start + 1) : -1;
+            if (end > start + 10)
+            {
+                return (Clean(text[(start + 1)..end]), start, end + 1);
+            }
+        }
+
+        // An entry that opens with an emphasised run of several words opens with its title ("**Title**<br>Authors<br>Venue").
+        if (EmphasisRuns(text).FirstOrDefault() is { Inner: { } leading } run && text[..run.Start].Trim(' ', '-', '[', ']').Length == 0)
+        {
+            var plain = MarkupText.ToPlain(leading).Trim();
+            if (plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && !HasInitials(plain) && !IsVenue(plain, venues)
+                && !string.Equals(AuthorList.AsPersonName(plain), owner, StringComparison.Ordinal))
+            {
+                return (Clean(plain), run.Start, run.End);
+            }
+        }
+
+        foreach (var (start, end, inner) in EmphasisRuns(text))
+        {
+            var plain = MarkupText.ToPlain(inner).Trim();
+            if (plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && AuthorList.Parse(plain, 1) is null && !HasInitials(plain)
+                && !string.Equals(AuthorList.AsPersonName(plain), owner, StringComparison.Ordinal) && !IsVenue(plain, venues))
+            {
+                return (Clean(plain), start, end);
+            }
+        }
+
+        foreach (var link in links)
+        {
+            if (link.Label is { } label && label.Split(' ').Length >= 4 && !LinkWords.Contains(label.Trim('[', ']').ToLowerInvariant()))
+            {
+                var at = text.IndexOf(label, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    return (Clean(label), at, at + label.Length);
+                }
+            }
+        }
+
+        // "Authors (2016), Title. Venue.": an author-year citation; the title is the sentence after the year.
+        var yearOpen = text.IndexOf("(", StringComparison.Ordinal);
+        while (yearOpen > 0)
+        {
+            var yearClose = text.IndexOf(')', yearOpen);
+            if (yearClose > yearOpen && yearClose - yearOpen <= 6 && YearIn(text[yearOpen..yearClose]) is not null
+                && LooksLikeAuthorText(MarkupText.ToPlain(text[..yearOpen]).Replace('\n', ' ')))
+            {
+                var rest = text[(yearClose + 1)..].TrimStart('.', ',', ' ', ':');
+                var restStart = text.Length - rest.Length;
+                var sentence = Sentences(rest).FirstOrDefault();
+                if (sentence is not null)
+                {
+                    return (Clean(sentence.Text), restStart, restStart + sentence.Text.Length);
+                }
+            }
+
+            yearOpen = yearClose > 0 ? text.IndexOf('(', yearClose) : -1;
+        }
+
+        // "Authors. Title. Venue, 2021.": the sentence after the author list.
+        var sentences = Sentences(text);
+        for (var i = 0; i + 1 < sentences.Count; i++)
+        {
+            var candidate = MarkupText.ToPlain(StripYear(sentences[i].Text)).Trim(' ', '.', ',');
+            if (AuthorList.Parse(candidate, 1) is not null)
+            {
+                var next = sentences[i + 1];
+                return (Clean(MarkupText.ToPlain(next.Text)), next.Start, next.Start + next.Text.Length);
+            }
+        }
+
+        return (null, 0, 0);
+    }
+
+    private static VenueFound? FindVenue(string before, string after, VenueCatalog venues)
+    {
+        // "[PPoPP'19] Authors ...": a leading tag names the venue.
+        var tag = MarkupText.ToPlain(before).TrimStart();
+        int? tagYear = null;
+        if (tag.StartsWith('[') && tag.IndexOf(']', StringComparison.Ordinal) is var close and > 1)
+        {
+            var (tagged, year) = ReadTag(tag[1..close], venues);
+            if (tagged is not null)
+            {
+                return new VenueFound(tagged.Venue, year ?? tagged.Year ?? YearIn(after), tagged.Kind, tag[..(close + 1)]);
+            }
+
+            tagYear = year;
+        }
+
+        // Lines after the title that are author lists ("E. Vilkul, A. Ivanov.") are not searched for the venue.
+        var lines = after.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(MarkupText.ToPlain)
+            .Where(l => AuthorList.Parse(l.Trim(' ', '.', ','), 2) is null && !(HasInitials(l) && AuthorList.Parse(l.Trim(' ', '.', ','), 1) is not null))
+            .ToList();
+        var plain = string.Join(" \n ", lines);
+        var segments = Segments(plain);
+        foreach (var segment in segments)
+        {
+            foreach (var bare in new[] { segment, WithoutPrefix(segment) })
+            {
+                if (VenueNotation.Parse(bare, venues) is { Known: true } known && (WordCount(bare) <= 5 || venues.Find(WithoutYear(bare)) is not null))
+                {
+                    return new VenueFound(known.Venue, known.Year ?? YearIn(plain) ?? tagYear, known.Kind, segment);
+                }
+            }
+        }
+
+        var unknown = UnknownVenue(segments, plain);
+        return unknown is { Year: null } && tagYear is not null ? unknown with { Year = tagYear } : unknown;
+    }
+
+    /// <summary>
+    /// A venue the catalog does not know: the words after the title up to the first segment that is not words (pages,
+    /// volume, a DOI), with a year at its end allowed ("Applicable Algebra in Engineering, Communication and Computing 2020").
+    /// </summary>
+    private static VenueFound? UnknownVenue(List<string> segments, string plain)
+    {
+        var parts = new List<string>();
+        foreach (var segment in segments)
+        {
+            var name = WithoutYear(WithoutPrefix(segment)).Trim(' ', '*', '_', ':');
+            if (segment == "\n" || name.Length == 0 || !LooksLikeVenueName(name))
+            {
+                if (parts.Count > 0 || (name.Length > 0 && !name.All(c => char.IsDigit(c) || c is '–' or '-' or ':' or ' ')))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            parts.Add(name);
+            if (!string.Equals(name, WithoutPrefix(segment).Trim(' ', '*', '_', ':'), StringComparison.Ordinal))
+            {
+                break; // the year closed the venue
+            }
+        }
+
+        return parts.Count == 0 ? null : new VenueFound(string.Join(", ", parts), YearIn(plain), PublicationKind.Unknown, string.Join(", ", parts));
+    }
+
+    /// <summary>"PPoPP'19", "ICLR 2025", "Doctoral Dissertation": a bracketed tag's venue and year, when it names a known venue.</summary>
+    private static (VenueReading? Known, int? Year) ReadTag(string tag, VenueCatalog venues)
+    {
+        var apostrophe = tag.LastIndexOfAny(['\'', '’']);
+        if (apostrophe > 0 && apostrophe == tag.Length - 3 && char.IsDigit(tag[^1]) && char.IsDigit(tag[^2]))
+        {
+            var twoDigits = int.Parse(tag.AsSpan(apostrophe + 1), CultureInfo.InvariantCulture);
+            var year = twoDigits < 70 ? 2000 + twoDigits : 1900 + twoDigits;
+            return (VenueNotation.Parse(tag[..apostrophe], venues) is { Known: true } named ? named with { Year = year } : null, year);
+        }
+
+        return VenueNotation.Parse(tag, venues) is { Known: true } reading ? (reading, reading.Year) : (null, null);
+    }
+
+    /// <summary>Segments at commas, semicolons, brackets and sentence ends; a dot after an initial does not split.</summary>
+    private static List<string> Segments(string text)
+    {
+        var segments = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var split = i == text.Length || text[i] is ',' or ';' or '(' or ')' or '|' or '\n'
+                || (text[i] == '.' && (i + 1 == text.Length || text[i + 1] == ' ') && !(i >= 2 && char.IsUpper(text[i - 1]) && text[i - 2] is ' ' or '.'));
+            if (!split)
+            {
+                continue;
+            }
+
+            var segment = text[start..i].Trim();
+            if (segment.Length > 0)
+            {
+                segments.Add(segment);
+            }
+
+            if (i < text.Length && text[i] == '\n')
+            {
+                segments.Add("\n");
+            }
+
+            start = i + 1;
+        }
+
+        return segments;
+    }
+
+    private static bool LooksLikeVenueName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 12 || name.Length > 120 || name.Any(char.IsDigit) || name.Contains("://", StringComparison.Ordinal)
+            || name.StartsWith("doi", StringComparison.OrdinalIgnoreCase) || LinkWords.Contains(name.ToLowerInvariant())
+            || name is "ACM" or "IEEE" or "Springer" or "Elsevier" or "PMLR" or "USA" or "UK")
+        {
+            return false;
+        }
+
+        // Venue names are capitalised ("Journal of Computational and Graphical Statistics", "mSphere"); sentences are not.
+        var content = words.Where(w => !Connectors.Contains(w)).ToList();
+        var capitalised = content.Count(w => char.IsUpper(w[0]) || w.Skip(1).Any(char.IsUpper));
+        return content.Count > 0 && capitalised * 10 >= content.Count * 8 && (words.Length > 1 || name.Length >= 3);
+    }
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "on", "and", "in", "for", "the", "&", "de", "der", "und", "to", "with", "at" };
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>A year (and an apostrophe form) at the end of a segment removed: "ICICS 2020" → "ICICS".</summary>
+    private static string WithoutYear(string segment)
+    {
+        var text = segment.TrimEnd(' ', '.');
+        if (text.Length >= 5 && YearIn(text[^4..]) is not null && (text.Length == 4 || !char.IsLetterOrDigit(text[^5])))
+        {
+            return text[..^4].TrimEnd(' ', ',', '\'');
+        }
+
+        return text;
+    }
+
+    /// <summary>"In Proceedings of the 24th ACM SIGPLAN Symposium on ..." → "ACM SIGPLAN Symposium on ...".</summary>
+    private static string WithoutPrefix(string segment)
+    {
+        var text = segment.Trim();
+        foreach (var prefix in new[] { "In ", "in ", "Proceedings of the ", "Proceedings of ", "Proc. of the ", "Proc. ", "Accepted at ", "accepted at ", "To appear in ", "to appear in ", "the " })
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                text = text[prefix.Length..];
+            }
+        }
+
+        var words = text.Split(' ', 2);
+        if (words.Length == 2 && words[0].Length > 2 && words[0].All(char.IsDigit) == false && (words[0].EndsWith("th", StringComparison.Ordinal)
+            || words[0].EndsWith("st", StringComparison.Ordinal) || words[0].EndsWith("nd", StringComparison.Ordinal) || words[0].EndsWith("rd", StringComparison.Ordinal))
+            && char.IsDigit(words[0][0]))
+        {
+            text = words[1]; // an ordinal ("24th") numbers the meeting, not the venue
+        }
+
+        return text;
+    }
+
+    private static bool IsVenue(string text, VenueCatalog venues) => VenueNotation.Parse(WithoutPrefix(text), venues) is { Known: true };
+
+    private static int? YearIn(string text)
+    {
+        int? found = null;
+        for (var i = 0; i + 4 <= text.Length; i++)
+        {
+            if ((text[i] == '1' && text[i + 1] == '9') || (text[i] == '2' && text[i + 1] == '0'))
+            {
+                // Years inside DOIs and addresses ("ismej.2015.241", "/2019/") are not publication years.
+                var boundedBefore = i == 0 || (!char.IsLetterOrDigit(text[i - 1]) && text[i - 1] is not ('.' or '/' or ':' or '-'));
+                var boundedAfter = i + 4 == text.Length || (!char.IsLetterOrDigit(text[i + 4]) && !(text[i + 4] is '.' or '/' && i + 5 < text.Length && char.IsLetterOrDigit(text[i + 5])));
+                if (boundedBefore && boundedAfter && char.IsDigit(text[i + 2]) && char.IsDigit(text[i + 3]))
+                {
+                    found = int.Parse(text.AsSpan(i, 4), CultureInfo.InvariantCulture);
+                    return found; // the first year after the title is the publication's; later ones are DOIs or notes
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>"[PPoPP'19] Bob Smith, Jane Roe": the leading tag is not an author.</summary>
+    private static string WithoutTag(string text)
+    {
+        var trimmed = text.TrimStart();
+        return trimmed.StartsWith('[') && trimmed.IndexOf(']', StringComparison.Ordinal) is var close and > 0 ? trimmed[(close + 1)..] : text;
+    }
+
+    /// <summary>The year of an author-year citation: "McMahon, K. D. (2017)." before the title.</summary>
+    private static int? CitedYear(string before)
+    {
+        var open = before.LastIndexOf('(');
+        return open >= 0 && before.IndexOf(')', open) is var close and > 0 && close - open <= 6 ? YearIn(before[open..close]) : null;
+    }
+
+    /// <summary>"(2017)" of an author-year citation removed from the author part.</summary>
+    private static string StripYear(string text)
+    {
+        var open = text.LastIndexOf('(');
+        return open >= 0 && text.IndexOf(')', open) is var close and > 0 && YearIn(text[open..close]) is not null ? text[..open] + text[(close + 1)..] : text;
+    }
+
+    /// <summary>"He, S., Stevens, S. L. R., Chan, L.-K." or "Hikosaka K., Sasaki T. and Kimura H.": names, initials and "and" only.</summary>
+    private static bool LooksLikeAuthorText(string text)
+    {
+        var tokens = text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length is 0 or > 400 || (!text.Contains(',', StringComparison.Ordinal) && !text.Contains(" and ", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var nameLike = 0;
+        foreach (var token in tokens)
+        {
+            var bare = token.Trim('*', '_', '\\');
+            if (bare.Length == 0 || char.IsUpper(bare[0]) || bare is "and" or "&" or "et" or "al." or "al" or "van" or "von" or "de" or "del" or "der")
+            {
+                nameLike++;
+            }
+        }
+
+        return nameLike * 10 >= tokens.Length * 9;
+    }
+
+    /// <summary>"Stevens, S. L. R.": a run with initials is a name, not a title.</summary>
+    private static bool HasInitials(string text) =>
+        text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Any(t => t.Length is 2 or 4 && char.IsUpper(t[0]) && t[1] == '.');
+
+    private static string Clean(string title) =>
+        string.Join(' ', MarkupText.ToPlain(title).Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim(' ', '.', ',', ':', '"', '“', '”');
+
+    /// <summary><c>**bold**</c> and <c>*italic*</c> runs with their positions, outermost first.</summary>
+    private static IEnumerable<(int Start, int End, string Inner)> EmphasisRuns(string text)
+    {
+        var at = 0;
+        while (at < text.Length)
+        {
+            var open = text.IndexOf('*', at);
+            if (open < 0)
+            {
+                yield break;
+            }
+
+            var marker = open + 1 < text.Length && text[open + 1] == '*' ? "**" : "*";
+            var close = text.IndexOf(marker, open + marker.Length, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                yield break;
+            }
+
+            var inner = text[(open + marker.Length)..close];
+            if (inner.Length >= 3 && !char.IsWhiteSpace(inner[0]) && !char.IsWhiteSpace(inner[^1]) && inner[0] is not (',' or '.' or ';'))
+            {
+                yield return (open, close + marker.Length, inner);
+                at = close + marker.Length;
+            }
+            else
+            {
+                at = open + marker.Length; // a stray star ("Garcia, S. L.*, ...") is an equal-contribution mark, not emphasis
+            }
+        }
+    }
+
+    private sealed record Sentence(int Start, string Text);
+
+    /// <summary>Sentences split at ". " — but not after an initial ("S. L. R.") or inside an author list.</summary>
+    private static List<Sentence> Sentences(string text)
+    {
+        var result = new List<Sentence>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                result.Add(new Sentence(start, text[start..i]));
+                start = i + 1;
+                continue;
+            }
+
+            if (text[i] is not ('.' or '?' or '!') || i + 1 >= text.Length || text[i + 1] != ' ')
+            {
+                continue;
+            }
+
+            var wordStart = text.LastIndexOf(' ', Math.Max(0, i - 1)) + 1;
+            var word = text[wordStart..i].Trim('*', '_');
+            if (word.Length <= 1 || (word.Length <= 3 && word.Contains('.', StringComparison.Ordinal)))
+            {
+                continue; // an initial
+            }
+
+            result.Add(new Sentence(start, text[start..(i + 1)]));
+            start = i + 2;
+        }
+
+        if (start < text.Length)
+        {
+            result.Add(new Sentence(start, text[start..]));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,144 @@
+using Talent.Profiles.Extraction;
+
+namespace Talent.Profiles.Tests;
+
+/// <summary>
+/// Shapes that real CVs and homepages use, each as a small document with its facts written by hand: the owner in bold
+/// inside an author list, a title in emphasis with the venue after it, a degree line with its parts in any order, a role
+/// line that names title and employer together, front matter, page titles and documents that state no facts.
+/// </summary>
+public sealed class DocumentShapeTests
+{
+    private readonly ProfileExtractor extractor = new(RepoPaths.Catalogs);
+
+    private ExtractedProfile Read(string contentType, string content) =>
+        Assert.IsType<ExtractionResult.Accepted>(extractor.Extract(new DocumentInput("shape", contentType, content))).Profile;
+
+    [Theory]
+    [InlineData("text/markdown", "# Jane Roe\n\n## Publications\n\n1. **Jane Roe**, Bob Smith. *A Title of the Paper.* SOSP 2021.\n", "A Title of the Paper", "SOSP", 2021, 1)]
+    [InlineData("text/markdown", "# Jane Roe\n\n## Papers\n\n- Bob Smith, **Jane Roe**, Ann Lee. \"Learning to Rank Shards\". VLDB 2019.\n", "Learning to Rank Shards", "VLDB", 2019, 2)]
+    [InlineData("text/html", "<html><body><h1>Jane Roe</h1><h2>Publications</h2><ul><li><strong>Jane Roe</strong>, Bob Smith. <em>Designing Interfaces for Everyone</em>. CHI 2023. <a href=\"https://arxiv.org/pdf/2301.00001\">[pdf]</a></li></ul></body></html>", "Designing Interfaces for Everyone", "CHI", 2023, 1)]
+    [InlineData("text/html", "<html><body><h1>Jane Roe</h1><h2>Publications</h2><ul><li><p><strong>Sparse Factor Models for Brain Data</strong><br><strong>J. Roe</strong>, B. Smith.<br><em>Biostatistics</em>, 22(4): 834–850, 2021.<br><a href=\"https://doi.org/10.1/x\">Link</a></p></li></ul></body></html>", "Sparse Factor Models for Brain Data", "Biostatistics", 2021, null)]
+    [InlineData("text/markdown", "# Jane Roe\n\n## Publications\n\n  Smith, B., **Roe, J.**, Lee, A. (2017). Genome-wide sweeps in freshwater bacteria. Microbial Ecology Letters. doi:10.1/ab.2015.3\n", "Genome-wide sweeps in freshwater bacteria", "Microbial Ecology Letters", 2017, null)]
+    [InlineData("text/html", "<html><body><h1>Jane Roe</h1><h2>Publications</h2><ul><li><b>[PPoPP'19]</b> Bob Smith, <b>Jane Roe</b>. \"<i>Fast Graph Processing on Many GPUs</i>\" Proceedings of the 24th Symposium.</li></ul></body></html>", "Fast Graph Processing on Many GPUs", "PPoPP", 2019, 2)]
+    public void A_publication_entry_is_read_by_its_features(string contentType, string content, string title, string venue, int year, int? position)
+    {
+        var publication = Assert.Single(Read(contentType, content).Publications);
+
+        Assert.Equal(title, publication.Title);
+        Assert.Equal(venue, publication.Venue);
+        Assert.Equal(year, publication.Year);
+        if (position is not null)
+        {
+            Assert.Equal(position, publication.AuthorPosition);
+        }
+    }
+
+    [Fact]
+    public void A_link_label_is_never_a_venue()
+    {
+        var profile = Read("text/html", "<html><body><h1>Jane Roe</h1><h2>Publications</h2><ul><li><strong>Jane Roe</strong>, Bob Smith. <em>Designing Interfaces for Everyone</em>. CHI 2023. <a href=\"https://arxiv.org/abs/2301.00001\">[arXiv]</a> <a href=\"x.pdf\">[pdf]</a></li></ul></body></html>");
+
+        Assert.DoesNotContain(profile.Publications, p => p.Venue is "arXiv" or "pdf");
+    }
+
+    [Theory]
+    [InlineData("- Ph.D. in Physics, Stanford University, 2015 – 2020", "Stanford University", "Ph.D.", "Physics", "2015", "2020")]
+    [InlineData("- Stanford University, Ph.D. in Physics, 2015 – 2020", "Stanford University", "Ph.D.", "Physics", "2015", "2020")]
+    [InlineData("- M.S. in Economics, Universidad de los Andes, 2023", "Universidad de los Andes", "M.S.", "Economics", null, "2023")]
+    [InlineData("- B.Sc. Informatik, Universität Leipzig", "Universität Leipzig", "B.Sc.", null, null, null)]
+    [InlineData("- 2017年9月 - 2022年7月，理学博士\n  中国科学院大学 数学科学学院 数理统计", "University of Chinese Academy of Sciences", "博士", null, null, null)]
+    [InlineData("**Technische Universität München**\n\nM.Sc. in Informatics, 2019 – 2021", "Technical University of Munich", "M.Sc.", "Informatics", "2019", "2021")]
+    public void An_education_line_gives_its_parts_in_any_order(string lines, string institution, string degree, string? field, string? start, string? end)
+    {
+        var entry = Assert.Single(Read("text/markdown", "# Jane Roe\n\n## Education\n\n" + lines + "\n").Education);
+
+        Assert.Equal(institution, entry.Institution);
+        Assert.Equal(degree, entry.Degree);
+        Assert.Equal(field, entry.Field);
+        if (start is not null || end is not null)
+        {
+            Assert.Equal(start, entry.Start);
+            Assert.Equal(end, entry.End);
+        }
+    }
+
+    [Theory]
+    [InlineData("He received his PhD in marine biology at the Technical University of Denmark (DTU).", "Technical University of Denmark")]
+    [InlineData("I obtained my PhD in 2023 at the MAP5 laboratory, Université Paris Cité, under the supervision of Prof. X.", "Université Paris Cité")]
+    [InlineData("She studied computer science and spent a term abroad at the University of Abertay in Dundee.", "University of Abertay")]
+    public void A_degree_stated_in_prose_gives_its_institution(string sentence, string institution)
+    {
+        var profile = Read("text/markdown", "# Jane Roe\n\n" + sentence + "\n");
+
+        Assert.Contains(institution, profile.Education.Select(e => e.Institution));
+    }
+
+    [Fact]
+    public void An_employer_in_prose_is_not_education() =>
+        Assert.Empty(Read("text/markdown", "# Jane Roe\n\nJane is a postdoc in the Smith group at the University of California, San Diego, working on oceans.\n").Education);
+
+    [Theory]
+    [InlineData("- **Senior Engineer**, Acme Corp, Mar 2021 – present", "Senior Engineer", "Acme Corp", "2021-03", null, 0)]
+    [InlineData("- **Senior Engineer**, Acme Corp, Mar 2021 – present — worked on storage systems", "Senior Engineer", "Acme Corp", "2021-03", null, 1)]
+    [InlineData("- Software Engineer at Globex, Jan 2018 – Feb 2021", "Software Engineer", "Globex", "2018-01", "2021-02", 0)]
+    [InlineData("- Acme Corp, Research Scientist, Berlin, 2019 – 2020", "Research Scientist", "Acme Corp", "2019", "2020", 0)]
+    public void A_role_line_keeps_title_and_employer_apart(string line, string title, string organization, string start, string? end, int highlights)
+    {
+        var entry = Assert.Single(Read("text/markdown", "# Jane Roe\n\n## Experience\n\n" + line + "\n").Experience);
+
+        Assert.Equal(title, entry.Title);
+        Assert.Equal(organization, entry.Organization);
+        Assert.Equal(start, entry.Start);
+        Assert.Equal(end, entry.End);
+        Assert.Equal(highlights, entry.Highlights.Count);
+    }
+
+    [Fact]
+    public void Two_role_lines_are_two_roles()
+    {
+        var profile = Read("text/markdown", "# Jane Roe\n\n## Experience\n\n- **Senior Engineer**, Acme Corp, Mar 2021 – present — worked on storage\n- **Software Engineer**, Globex Inc, Jan 2018 – Feb 2021\n");
+
+        Assert.Equal(["Acme Corp", "Globex"], profile.Experience.Select(e => e.Organization));
+    }
+
+    [Theory]
+    [InlineData("---\ntitle: Alexander Example\nrole: Professor\neducation:\n  courses:\n    - course: PhD in Economics\n      institution: Technische Universität Berlin\n      year: 2010\n---\n\nSome text.\n", "Alexander Example", "Technical University of Berlin")]
+    [InlineData("+++\ntitle = 'About Me'\ndescription = \"About Walid Example\"\n+++\n\n## Hello\nI'm Walid.\n", "Walid Example", null)]
+    [InlineData("---\nlayout: archive\ntitle: \"Michelle Lynn Example's CV\"\n---\n\n{% include cv %}\n", "Michelle Lynn Example", null)]
+    public void Front_matter_gives_name_and_education(string content, string name, string? institution)
+    {
+        var profile = Read("text/markdown", content);
+
+        Assert.Equal(name, profile.Name);
+        if (institution is not null)
+        {
+            Assert.Contains(institution, profile.Education.Select(e => e.Institution));
+        }
+    }
+
+    [Theory]
+    [InlineData("<html><head><title>Alexander Example</title></head><body><p>Welcome to my page.</p></body></html>", "Alexander Example")]
+    [InlineData("<html><head><title>Home | Jane Roe</title></head><body><h2>News</h2><p>We moved.</p></body></html>", "Jane Roe")]
+    [InlineData("<html><head><meta name=\"author\" content=\"Jane Roe\"><title>Publications</title></head><body></body></html>", "Jane Roe")]
+    public void A_page_title_or_author_meta_names_the_owner(string html, string name) =>
+        Assert.Equal(name, Read("text/html", html).Name);
+
+    [Fact]
+    public void A_readable_document_without_facts_is_kept_as_partial_with_its_text()
+    {
+        var prose = "Early career researcher with a strong background in bio-engineering and plant ecology. Research focus is remote sensing " +
+            "of plant pests and pathogens, with field work on several continents and a long interest in statistics.";
+
+        var profile = Read("text/markdown", "---\ntitle: \"CV\"\n---\n\n" + prose + "\n");
+
+        Assert.NotNull(profile.Partial);
+        Assert.StartsWith("Early career researcher", profile.Headline, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("the quick brown fox jumps over the lazy dog\nand nothing else is said here.")]
+    [InlineData("<b <i <u <b <i <u <b <i <u <b <i <u <b <i <u <b <i <u <b <i <u <b <i <u")]
+    public void Too_little_text_is_still_rejected(string content) =>
+        Assert.IsType<ExtractionResult.Rejected>(extractor.Extract(new DocumentInput("tiny", "text/markdown", content)));
+}
