@@ -141,4 +141,24 @@ public sealed class DocumentShapeTests
     [InlineData("<b <i <u <b <i <u <b <i <u <b <i <u <b <i <u <b <i <u <b <i <u <b <i <u")]
     public void Too_little_text_is_still_rejected(string content) =>
         Assert.IsType<ExtractionResult.Rejected>(extractor.Extract(new DocumentInput("tiny", "text/markdown", content)));
+
+    [Theory]
+    [InlineData("e-mail: <i>jane [DOT] roe</i> [@] uib [DOT] no", "jane.roe@uib.no")]
+    [InlineData("Email: jroe (at) cs (dot) example (dot) edu", "jroe@cs.example.edu")]
+    [InlineData("电子邮箱: janeroe AT cuhk DOT edu DOT hk", "janeroe@cuhk.edu.hk")]
+    [InlineData("Contact: {jane,roe}@example.org", "jane@example.org|roe@example.org")]
+    public void Obfuscated_emails_are_revealed(string line, string expected)
+    {
+        var profile = Read("text/html", "<html><body><h1>Jane Roe</h1><p>" + line + "</p></body></html>");
+
+        Assert.Equal(expected.Split('|'), profile.Emails);
+    }
+
+    [Fact]
+    public void A_co_authors_site_linked_from_a_publication_is_not_the_owners_homepage()
+    {
+        var profile = Read("text/markdown", "# Jane Roe\n\n[Homepage](https://janeroe.net)\n\n## Publications\n\n- [Bob Smith](https://bobsmith.github.io), **Jane Roe**. *A Study of Many Things.* ICML 2020. [project](https://lab.github.io/study)\n");
+
+        Assert.Equal(["janeroe.net"], profile.Homepages);
+    }
 }

@@ -64,7 +64,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         }
 
         var phones = Distinct(header.SelectMany(l => PhonePattern().Matches(l.Plain).Select(m => m.Value.Trim())));
-        var (homepages, links) = FindWebAddresses(lines, header);
+        var (homepages, links) = FindWebAddresses(lines, header, sections);
         var location = FindLocation(header, name);
 
         var consumed = new HashSet<int>();
@@ -217,7 +217,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         return null;
     }
 
-    private static (List<string> Homepages, List<string> Links) FindWebAddresses(IReadOnlyList<MarkupLine> lines, List<MarkupLine> header)
+    private static (List<string> Homepages, List<string> Links) FindWebAddresses(IReadOnlyList<MarkupLine> lines, List<MarkupLine> header, List<Section> sections)
     {
         var homepages = new List<string>();
         var links = new List<string>();
@@ -232,23 +232,30 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             }
         }
 
+        // The header and the section headings ("Selected Publications ([all](https://jane.github.io/publications))") link the
+        // owner's own pages; section bodies link everyone else's.
+        var bodyLines = sections.Where(s => s.Kind != SectionKind.Header).SelectMany(s => s.Lines).Select(l => l.Index).ToHashSet();
+        var headerLines = lines.Select(l => l.Index).Where(i => !bodyLines.Contains(i)).ToHashSet();
         foreach (var line in lines)
         {
             foreach (var link in line.Links)
             {
-                // A link whose text is a person's name points at someone else (an advisor, a host).
+                // A link whose text is a person's name points at someone else (an advisor, a host, a co-author).
                 if (link.Label is { } label && AuthorList.LooksLikeName(label, allowSingle: false))
                 {
                     continue;
                 }
 
-                Classify(link.Url, link.Label, labelled: link.Label is { } l && l.Contains("homepage", StringComparison.OrdinalIgnoreCase));
+                // Below the header a page links co-authors', labs' and projects' sites: only a link labelled as the
+                // owner's site ("Homepage", "Website", "Blog") is a homepage there.
+                var labelled = link.Label is { } l && IsHomepageLabel(l);
+                Classify(link.Url, link.Label, labelled, inHeader: headerLines.Contains(line.Index));
             }
         }
 
         return (homepages, links);
 
-        void Classify(string url, string? label, bool labelled)
+        void Classify(string url, string? label, bool labelled, bool inHeader = true)
         {
             if (WebAddress.Normalize(url) is not { } normalized)
             {
@@ -259,7 +266,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             {
                 AddDistinct(links, profile);
             }
-            else if (WebAddress.AsHomepage(normalized, labelled) is { } home)
+            else if ((inHeader || labelled) && WebAddress.AsHomepage(normalized, labelled) is { } home)
             {
                 AddDistinct(homepages, home);
             }
@@ -695,7 +702,15 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 
     /// <summary>E-mail addresses in the lines, lower-cased, each once; the pattern runs only on lines with an <c>@</c>.</summary>
     private static List<string> EmailsIn(IEnumerable<MarkupLine> lines) =>
-        Distinct(lines.Where(l => l.Plain.Contains('@', StringComparison.Ordinal)).SelectMany(l => EmailPattern().Matches(l.Plain).Select(m => m.Value.ToLowerInvariant())));
+        Distinct(lines.Select(l => EmailObfuscation.Reveal(l.Plain)).Where(t => t.Contains('@', StringComparison.Ordinal))
+            .SelectMany(t => EmailPattern().Matches(t).Select(m => m.Value.ToLowerInvariant())));
+
+    private static bool IsHomepageLabel(string label)
+    {
+        var key = Catalogs.CatalogKey.Of(label);
+        return key is "homepage" or "home page" or "website" or "personal website" or "personal page" or "blog" or "my blog" or "web" or "home" or "site"
+            || label.Contains("🏠", StringComparison.Ordinal);
+    }
 
     private static List<string> Distinct(IEnumerable<string> values)
     {

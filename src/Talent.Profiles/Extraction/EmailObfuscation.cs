@@ -1,0 +1,81 @@
+using System.Text;
+
+namespace Talent.Profiles.Extraction;
+
+/// <summary>
+/// Undoes the ways pages hide addresses from harvesters: <c>name [at] host [dot] org</c>, <c>name (at) host</c>,
+/// <c>name AT host DOT edu</c>, <c>name [@] host</c>, <c>{jane,bob}@host</c> (two addresses). Linear in the line.
+/// </summary>
+internal static class EmailObfuscation
+{
+    private static readonly (string Marker, string Replacement)[] Markers =
+    [
+        ("[at]", "@"), ("(at)", "@"), ("{at}", "@"), ("[@]", "@"), ("<at>", "@"), (" AT ", "@"), ("＠", "@"),
+        ("[dot]", "."), ("(dot)", "."), ("{dot}", "."), (" DOT ", "."), ("<dot>", "."),
+    ];
+
+    /// <summary>The line with obfuscated addresses written plainly; the line itself when it hides none.</summary>
+    public static string Reveal(string line)
+    {
+        if (line.Length > 4_000 || (!Markers.Any(m => line.Contains(m.Marker, StringComparison.OrdinalIgnoreCase)) && !line.Contains("}@", StringComparison.Ordinal)))
+        {
+            return line;
+        }
+
+        var text = line;
+        foreach (var (marker, replacement) in Markers)
+        {
+            // " AT "/" DOT " only in capitals: "at" is an ordinary word.
+            var comparison = marker.Trim().All(char.IsUpper) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+            text = Replace(text, marker, replacement, comparison);
+        }
+
+        text = ExpandBraces(text);
+        return text;
+    }
+
+    /// <summary>"a @ b . org" (spaces left by the markers) closed up around '@' and '.' between word characters.</summary>
+    private static string Replace(string text, string marker, string replacement, StringComparison comparison)
+    {
+        var builder = new StringBuilder(text.Length);
+        var at = 0;
+        while (true)
+        {
+            var found = text.IndexOf(marker, at, comparison);
+            if (found < 0)
+            {
+                builder.Append(text, at, text.Length - at);
+                return builder.ToString();
+            }
+
+            builder.Append(text.AsSpan(at, found - at).TrimEnd(' '));
+            builder.Append(replacement);
+            at = found + marker.Length;
+            while (at < text.Length && text[at] == ' ')
+            {
+                at++;
+            }
+        }
+    }
+
+    /// <summary>"{jane,bob}@host.org" → "jane@host.org bob@host.org".</summary>
+    private static string ExpandBraces(string text)
+    {
+        var close = text.IndexOf("}@", StringComparison.Ordinal);
+        var open = close > 0 ? text.LastIndexOf('{', close) : -1;
+        if (open < 0)
+        {
+            return text;
+        }
+
+        var hostEnd = close + 2;
+        while (hostEnd < text.Length && (char.IsLetterOrDigit(text[hostEnd]) || text[hostEnd] is '.' or '-'))
+        {
+            hostEnd++;
+        }
+
+        var host = text[(close + 1)..hostEnd];
+        var names = text[(open + 1)..close].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return text[..open] + string.Join(' ', names.Select(n => n + host)) + text[hostEnd..];
+    }
+}
