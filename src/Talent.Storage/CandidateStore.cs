@@ -85,6 +85,8 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
                 }
             }
 
+            await RemoveStoredFromInboxAsync(connection, transaction, writes, results);
+
             // Handed over before the commit, so an index reading right after it finds them; taken back if it fails.
             written.Add(statements.Written);
             try

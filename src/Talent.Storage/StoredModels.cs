@@ -16,8 +16,14 @@ public sealed record StoreOutcome(string Outcome, long? CandidateId, string? Rea
     public const string Rejected = "rejected";
 }
 
-/// <summary>A document to store in a batch: accepted with its extracted profile, or rejected with a reason.</summary>
-public sealed record DocumentWrite(IncomingDocument Document, ExtractedProfile? Profile, string? RejectionReason);
+/// <summary>
+/// A document to store in a batch: accepted with its extracted profile, or rejected with a reason. <see cref="InboxId"/>
+/// names the inbox entry the document came from, deleted in the transaction that stores it.
+/// </summary>
+public sealed record DocumentWrite(IncomingDocument Document, ExtractedProfile? Profile, string? RejectionReason)
+{
+    public long? InboxId { get; init; }
+}
 
 /// <summary>What became of one document of a batch: its outcome, or the failure that kept it out while the rest was stored.</summary>
 public sealed record DocumentWriteResult(StoreOutcome? Outcome, Exception? Failure);

@@ -23,7 +23,12 @@ public static class DocumentEndpoints
     public sealed record SubmittedDocument(string SourceId, long? Version);
 
     internal static async Task<Results<Accepted<SubmittedDocument>, ValidationProblem>> Submit(
-        ProfileDocumentSubmitted document, IPublishEndpoint publish, IOptions<IngestionOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        ProfileDocumentSubmitted document,
+        IPublishEndpoint publish,
+        DocumentInbox inbox,
+        IOptions<IngestionOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(document.SourceId))
@@ -52,7 +57,8 @@ public static class DocumentEndpoints
         }
 
         var message = document with { SubmittedAt = document.SubmittedAt ?? time.GetUtcNow() };
-        await publish.Publish(message, cancellationToken);
+        // Accepted means kept: the document is in the inbox (or the broker's durable queue) before the answer.
+        await inbox.SubmitAsync(publish, message, cancellationToken);
         return TypedResults.Accepted($"/api/search", new SubmittedDocument(message.SourceId!, message.Version)); // checked non-empty above
     }
 }

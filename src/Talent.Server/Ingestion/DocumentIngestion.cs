@@ -21,6 +21,7 @@ public sealed class DocumentIngestion(
     CandidateStore store,
     ProfileExtractor extractor,
     DocumentBatchWriter writer,
+    DocumentInbox inbox,
     IOptions<IngestionOptions> options,
     TimeProvider time,
     ILogger<DocumentIngestion> logger)
@@ -30,7 +31,11 @@ public sealed class DocumentIngestion(
         "text/markdown", "text/plain", "text/html", "application/json", "application/x-tex", "application/x-bibtex", "application/pdf-text",
     };
 
-    public async Task<StoreOutcome> IngestAsync(ProfileDocumentSubmitted message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ingests one document. <paramref name="inboxId"/> names the inbox entry it came from (<see cref="DocumentInbox"/>):
+    /// deleted with the document's write, or at once when there is nothing to write.
+    /// </summary>
+    public async Task<StoreOutcome> IngestAsync(ProfileDocumentSubmitted message, CancellationToken cancellationToken, long? inboxId = null)
     {
         using var slot = writer.Reserve();
         var receivedAt = time.GetUtcNow();
@@ -43,6 +48,7 @@ public sealed class DocumentIngestion(
         {
             // Without a source id there is nothing to record the rejection under; the caller sees the reason.
             Log.DocumentRejected(logger, "(none)", problem ?? "missing sourceId");
+            await inbox.RemoveAsync(inboxId, cancellationToken);
             return new StoreOutcome(StoreOutcome.Rejected, null, problem);
         }
 
@@ -58,7 +64,7 @@ public sealed class DocumentIngestion(
         StoreOutcome outcome;
         if (problem is not null)
         {
-            outcome = await slot.WriteAsync(new DocumentWrite(document, null, problem), cancellationToken);
+            outcome = await slot.WriteAsync(new DocumentWrite(document, null, problem) { InboxId = inboxId }, cancellationToken);
         }
         else
         {
@@ -66,13 +72,14 @@ public sealed class DocumentIngestion(
             if (state is SourceState.Unchanged or SourceState.Stale)
             {
                 outcome = new StoreOutcome(state == SourceState.Stale ? StoreOutcome.Stale : StoreOutcome.Unchanged, null, null);
+                await inbox.RemoveAsync(inboxId, cancellationToken);
             }
             else
             {
                 var write = extractor.Extract(new DocumentInput(sourceId, contentType!, content, message.Uri)) switch // Validate checked the content type
                 {
-                    ExtractionResult.Accepted accepted => new DocumentWrite(document, accepted.Profile, null),
-                    ExtractionResult.Rejected rejected => new DocumentWrite(document, null, rejected.Reason),
+                    ExtractionResult.Accepted accepted => new DocumentWrite(document, accepted.Profile, null) { InboxId = inboxId },
+                    ExtractionResult.Rejected rejected => new DocumentWrite(document, null, rejected.Reason) { InboxId = inboxId },
                     _ => throw new InvalidOperationException("Unknown extraction result."),
                 };
                 outcome = await slot.WriteAsync(write, cancellationToken);
