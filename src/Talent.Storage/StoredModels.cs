@@ -56,7 +56,12 @@ public sealed record CandidateDetails(
     DateTimeOffset UpdatedAt,
     CandidateProfile Profile,
     IReadOnlyList<CandidateSource> Sources,
-    IReadOnlyList<MergeRecord> Merges);
+    IReadOnlyList<MergeRecord> Merges)
+{
+    /// <summary>The candidate as a recruiter sees it: each source's address as <see cref="SourceAddress.Shown"/> gives it.</summary>
+    public CandidateDetails ForRecruiters() =>
+        this with { Sources = Sources.Select(s => s with { Uri = SourceAddress.Shown(s.Uri) }).ToList() };
+}
 
 public sealed record CandidateSource(string SourceId, long Version, string ContentType, string? Uri, DateTimeOffset ReceivedAt, ExtractedProfile Profile);
 

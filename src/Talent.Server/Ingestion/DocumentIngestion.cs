@@ -26,6 +26,18 @@ public sealed class DocumentIngestion(
     TimeProvider time,
     ILogger<DocumentIngestion> logger)
 {
+    /// <summary>
+    /// The highest version accepted: the milliseconds from 1970 to the end of the year 9999 (versions are such times, or
+    /// counters). A version far beyond any real one would leave its source impossible to update.
+    /// </summary>
+    public const long MaxVersion = 253_402_300_799_999;
+
+    /// <summary>Why a version is not accepted, or null when it is.</summary>
+    public static string? VersionProblem(long version) =>
+        version is < 0 or > MaxVersion
+            ? $"'version' must be between 0 and {MaxVersion} (milliseconds since 1970 up to the year 9999, or a counter), not {version}."
+            : null;
+
     public static readonly IReadOnlySet<string> ContentTypes = new HashSet<string>(StringComparer.Ordinal)
     {
         "text/markdown", "text/plain", "text/html", "application/json", "application/x-tex", "application/x-bibtex", "application/pdf-text",
@@ -40,16 +52,18 @@ public sealed class DocumentIngestion(
         using var slot = writer.Reserve();
         var receivedAt = time.GetUtcNow();
         var sourceId = message.SourceId?.Trim();
-        var content = message.Content ?? "";
+        var content = DocumentText.StripMark(message.Content ?? "");
         var contentType = NormalizeContentType(message.ContentType);
         var version = message.Version ?? (message.SubmittedAt ?? receivedAt).ToUnixTimeMilliseconds();
         var problem = Validate(sourceId, message.Content, contentType, options.Value.MaxDocumentBytes);
-        if (string.IsNullOrEmpty(sourceId))
+        if (string.IsNullOrEmpty(sourceId) || VersionProblem(version) is not null)
         {
-            // Without a source id there is nothing to record the rejection under; the caller sees the reason.
-            Log.DocumentRejected(logger, "(none)", problem ?? "missing sourceId");
+            // Without a source id there is nothing to record the rejection under, and a version out of range is not
+            // recorded (it would outrank every real version of the source): the caller sees the reason.
+            var reason = string.IsNullOrEmpty(sourceId) ? problem ?? "missing sourceId" : VersionProblem(version);
+            Log.DocumentRejected(logger, string.IsNullOrEmpty(sourceId) ? "(none)" : sourceId, reason ?? "");
             await inbox.RemoveAsync(inboxId, cancellationToken);
-            return new StoreOutcome(StoreOutcome.Rejected, null, problem);
+            return new StoreOutcome(StoreOutcome.Rejected, null, reason);
         }
 
         var document = new IncomingDocument(
@@ -139,7 +153,7 @@ public sealed class DocumentIngestion(
             }
 
             sourceId = id.GetString()!.Trim(); // checked not blank above
-            if (Property(message, "version") is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out var parsed))
+            if (Property(message, "version") is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out var parsed) && VersionProblem(parsed) is null)
             {
                 version = parsed;
             }
