@@ -220,14 +220,21 @@ public sealed class CandidateIndex : IDisposable
     /// <summary>
     /// Erasure: rewrites every segment that holds deleted documents (earlier versions of updated candidates
     /// included) so no trace of them stays in the index files, commits, and lets the replaced files go as soon
-    /// as no search uses them.
+    /// as no search uses them. Returns how many deleted documents the segments held.
     /// </summary>
-    public void PurgeDeleted()
+    public int PurgeDeleted()
     {
         var indexWriter = Writer;
+        int deleted;
+        using (var reader = DirectoryReader.Open(indexWriter, applyAllDeletes: true))
+        {
+            deleted = reader.NumDeletedDocs;
+        }
+
         indexWriter.ForceMergeDeletes(doWait: true);
         Commit(LastAppliedSequence);
         indexWriter.DeleteUnusedFiles();
+        return deleted;
     }
 
     /// <summary>

@@ -159,6 +159,7 @@ public static class TalentApplication
         services.AddSingleton(sp => new ProfileExtractor(sp.GetRequiredService<ProfileCatalogs>()));
         services.AddSingleton(sp => new TalentDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath));
         services.AddSingleton<CandidateStore>();
+        services.AddSingleton<DocumentInbox>();
         services.AddSingleton<AccessStore>();
         // Only a process with the worker role writes the index; a query-only process opens it read-only
         // (no lock) and follows the worker's commits and swapped generations, so both can share one data folder.
@@ -227,6 +228,12 @@ public static class TalentApplication
             o.WaitUntilStarted = true;
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
+        if (writesIndex)
+        {
+            // After the bus (registered above): documents accepted before the last stop and not stored yet go again.
+            services.AddHostedService<InboxReplay>();
+        }
+
         services.AddHostedService<DemoLoader>();
     }
 

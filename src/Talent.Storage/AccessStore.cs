@@ -108,8 +108,39 @@ public sealed class AccessStore(TalentDatabase database, TimeProvider time)
     }
 
     /// <summary>Erasure: the candidate leaves every stored audit result; that the accesses happened stays.</summary>
-    internal static Task EraseFromAuditAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId) =>
+    internal static Task<int> EraseFromAuditAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId) =>
         connection.ExecuteAsync("DELETE FROM audit_candidates WHERE candidate_id = @candidateId", new { candidateId }, transaction);
+
+    /// <summary>
+    /// Erasure: replaces the text of every audited request that <paramref name="names"/> says names the person (a
+    /// search's query string is read URL-decoded too) with <paramref name="replacement"/>; the rows stay. Returns how many.
+    /// </summary>
+    internal static async Task<int> ScrubAuditTextsAsync(SqliteConnection connection, SqliteTransaction transaction, Func<string, bool> names, string replacement)
+    {
+        var scrubbed = new List<long>();
+        using (var reader = await connection.ExecuteReaderAsync(
+            "SELECT id, detail FROM audit WHERE detail IS NOT NULL AND detail <> @replacement", new { replacement }, transaction))
+        {
+            while (await reader.ReadAsync())
+            {
+                var detail = reader.GetString(1);
+                if (names(detail) || names(UrlDecoded(detail)))
+                {
+                    scrubbed.Add(reader.GetInt64(0));
+                }
+            }
+        }
+
+        foreach (var chunk in scrubbed.Chunk(500))
+        {
+            await connection.ExecuteAsync("UPDATE audit SET detail = @replacement WHERE id IN @chunk", new { replacement, chunk }, transaction);
+        }
+
+        return scrubbed.Count;
+    }
+
+    /// <summary>A query string as typed: <c>+</c> is a space, percent escapes decoded (malformed ones kept as they are).</summary>
+    private static string UrlDecoded(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 
     private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 

@@ -12,7 +12,7 @@ namespace Talent.Storage;
 /// Sources, candidates and the change log in SQLite. Every write that changes a candidate re-derives
 /// its merged profile from its sources and appends to the change log in the same transaction.
 /// </summary>
-public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
+public sealed partial class CandidateStore(TalentDatabase database, TimeProvider time)
 {
     // Writers in this process take turns here instead of in SQLite's busy handler, which sleeps in
     // growing steps (up to 100 ms) and turns concurrent consumers into a crawl.
@@ -84,6 +84,8 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
                     results[i] = new DocumentWriteResult(null, e);
                 }
             }
+
+            await RemoveStoredFromInboxAsync(connection, transaction, writes, results);
 
             // Handed over before the commit, so an index reading right after it finds them; taken back if it fails.
             written.Add(statements.Written);
@@ -207,69 +209,6 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
         }
 
         return new StoreOutcome(StoreOutcome.Rejected, null, reason);
-    }
-
-    /// <summary>Erases one source document; its candidate is re-derived from what remains (or removed when nothing does).</summary>
-    public async Task<bool> RemoveSourceAsync(string sourceId, CancellationToken cancellationToken)
-    {
-        await writeTurn.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = TalentDatabase.BeginWrite(connection);
-            var candidateId = await connection.QuerySingleOrDefaultAsync<long?>(
-                "SELECT candidate_id FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
-            await connection.ExecuteAsync(
-                """
-                DELETE FROM identity_keys WHERE candidate_id = @candidateId AND source_id = @sourceId;
-                DELETE FROM merges WHERE source_id = @sourceId;
-                """,
-                new { sourceId, candidateId }, transaction);
-            var removed = await connection.ExecuteAsync("DELETE FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
-            if (candidateId is { } id)
-            {
-                using var statements = new DocumentStatements(connection, transaction);
-                await RederiveAsync(connection, transaction, statements, id, Now());
-                if (!await CandidateExistsAsync(connection, transaction, id))
-                {
-                    // The person's last source is gone: so is the person, from the audit's stored results too.
-                    await ErasePersonTracesAsync(connection, transaction, id);
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            await TalentDatabase.CheckpointAsync(connection, cancellationToken);
-            return removed > 0;
-        }
-        finally
-        {
-            writeTurn.Release();
-        }
-    }
-
-    /// <summary>Erases a candidate and every source about them, raw documents included.</summary>
-    public async Task<bool> RemoveCandidateAsync(long candidateId, CancellationToken cancellationToken)
-    {
-        await writeTurn.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = TalentDatabase.BeginWrite(connection);
-            var exists = await CandidateExistsAsync(connection, transaction, candidateId);
-            if (exists)
-            {
-                await ErasePersonTracesAsync(connection, transaction, candidateId);
-                await DeleteCandidateAsync(connection, transaction, candidateId, Now());
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            await TalentDatabase.CheckpointAsync(connection, cancellationToken);
-            return exists;
-        }
-        finally
-        {
-            writeTurn.Release();
-        }
     }
 
     /// <summary>
@@ -476,19 +415,6 @@ public sealed class CandidateStore(TalentDatabase database, TimeProvider time)
 
     private static async Task<bool> CandidateExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId) =>
         await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM candidates WHERE id = @candidateId", new { candidateId }, transaction) > 0;
-
-    /// <summary>Everything stored about a person besides the candidate row: raw sources, identity keys, merges, and their ids in audited results.</summary>
-    private static async Task ErasePersonTracesAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId)
-    {
-        await connection.ExecuteAsync(
-            """
-            DELETE FROM identity_keys WHERE candidate_id = @candidateId;
-            DELETE FROM sources WHERE candidate_id = @candidateId;
-            DELETE FROM merges WHERE candidate_id = @candidateId;
-            """,
-            new { candidateId }, transaction);
-        await AccessStore.EraseFromAuditAsync(connection, transaction, candidateId);
-    }
 
     private static Task DeleteCandidateAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId, string now) =>
         connection.ExecuteAsync(

@@ -16,8 +16,14 @@ public sealed record StoreOutcome(string Outcome, long? CandidateId, string? Rea
     public const string Rejected = "rejected";
 }
 
-/// <summary>A document to store in a batch: accepted with its extracted profile, or rejected with a reason.</summary>
-public sealed record DocumentWrite(IncomingDocument Document, ExtractedProfile? Profile, string? RejectionReason);
+/// <summary>
+/// A document to store in a batch: accepted with its extracted profile, or rejected with a reason. <see cref="InboxId"/>
+/// names the inbox entry the document came from, deleted in the transaction that stores it.
+/// </summary>
+public sealed record DocumentWrite(IncomingDocument Document, ExtractedProfile? Profile, string? RejectionReason)
+{
+    public long? InboxId { get; init; }
+}
 
 /// <summary>What became of one document of a batch: its outcome, or the failure that kept it out while the rest was stored.</summary>
 public sealed record DocumentWriteResult(StoreOutcome? Outcome, Exception? Failure);
@@ -50,7 +56,12 @@ public sealed record CandidateDetails(
     DateTimeOffset UpdatedAt,
     CandidateProfile Profile,
     IReadOnlyList<CandidateSource> Sources,
-    IReadOnlyList<MergeRecord> Merges);
+    IReadOnlyList<MergeRecord> Merges)
+{
+    /// <summary>The candidate as a recruiter sees it: each source's address as <see cref="SourceAddress.Shown"/> gives it.</summary>
+    public CandidateDetails ForRecruiters() =>
+        this with { Sources = Sources.Select(s => s with { Uri = SourceAddress.Shown(s.Uri) }).ToList() };
+}
 
 public sealed record CandidateSource(string SourceId, long Version, string ContentType, string? Uri, DateTimeOffset ReceivedAt, ExtractedProfile Profile);
 

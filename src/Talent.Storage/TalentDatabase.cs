@@ -106,10 +106,15 @@ public sealed class TalentDatabase
 
     /// <summary>
     /// Erasure: copies the write-ahead log into the database and truncates it, so erased rows (already zeroed in
-    /// the database by <c>secure_delete</c>) leave no older page images behind in the <c>-wal</c> file.
+    /// the database by <c>secure_delete</c>) leave no older page images behind in the <c>-wal</c> file. False when a
+    /// reader kept it from finishing within the busy timeout (the log is then truncated by a later checkpoint).
     /// </summary>
-    public static async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: cancellationToken));
+    public static async Task<bool> CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // The pragma answers one row: busy (1 when it could not finish), frames in the log, frames copied.
+        var busy = await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: cancellationToken));
+        return busy == 0;
+    }
 
     /// <summary>Starts a write transaction that takes the write lock at once, so read-then-write decisions cannot race.</summary>
     public static SqliteTransaction BeginWrite(SqliteConnection connection) => connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);

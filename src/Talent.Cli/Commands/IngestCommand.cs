@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -141,7 +140,7 @@ internal static class IngestCommand
         string content;
         try
         {
-            content = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file, cancellationToken));
+            content = DocumentText.Decode(await File.ReadAllBytesAsync(file, cancellationToken));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Talent.Profiles;
 using Talent.Profiles.Catalogs;
 using Talent.Profiles.Extraction;
@@ -31,7 +30,7 @@ internal static class ParseCommand
                     throw new UsageException($"{path}: no such file");
                 }
 
-                var content = Encoding.UTF8.GetString(File.ReadAllBytes(path));
+                var content = DocumentText.Decode(File.ReadAllBytes(path));
                 switch (extractor.Extract(new DocumentInput(path, DocumentIngestion.ContentTypeForFile(path), content)))
                 {
                     case ExtractionResult.Accepted accepted:

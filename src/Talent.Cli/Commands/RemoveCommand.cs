@@ -25,14 +25,23 @@ internal static class RemoveCommand
             using var host = WorkerHost.Build(CliSettings.Overrides(parseResult, LogLevel.Warning));
             await WorkerHost.StartAsync(host, cancellationToken);
             var store = host.Get<CandidateStore>();
-            var removed = parseResult.GetValue(candidate) is { } candidateId
-                ? await store.RemoveCandidateAsync(candidateId, cancellationToken)
-                : await store.RemoveSourceAsync(parseResult.GetValue(source)!, cancellationToken); // the validator requires one of the two
-            await host.Get<IndexSynchronizer>().WaitForCatchUpAsync(cancellationToken);
+            var report = parseResult.GetValue(candidate) is { } candidateId
+                ? await store.EraseCandidateAsync(candidateId, cancellationToken)
+                : await store.EraseSourceAsync(parseResult.GetValue(source)!, cancellationToken); // the validator requires one of the two
+
+            // Done when the person is gone from the index files too, not only from search results.
+            var purged = await host.Get<IndexSynchronizer>().CatchUpAndPurgeAsync(cancellationToken);
+            await store.RecordIndexPurgeAsync([report.Id], purged, cancellationToken);
             await host.StopAsync(CancellationToken.None);
-            if (!removed)
+            if (!report.Found)
             {
                 throw new WorkException("nothing to remove: no such " + (parseResult.GetValue(candidate) is null ? "source" : "candidate"));
+            }
+
+            if (report.CandidateId is { } erased)
+            {
+                Console.WriteLine($"removed (talent admin erasure-report {erased.ToString(System.Globalization.CultureInfo.InvariantCulture)} shows what)");
+                return ExitCodes.Success;
             }
 
             Console.WriteLine("removed");

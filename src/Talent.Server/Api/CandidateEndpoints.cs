@@ -32,7 +32,7 @@ public static class CandidateEndpoints
         }
 
         await audit.RecordAsync(context, "candidate", null, [id]);
-        return TypedResults.Ok(candidate);
+        return TypedResults.Ok(context.User.IsInRole("admin") ? candidate : candidate.ForRecruiters()); // file paths are for admins
     }
 
     /// <summary>

@@ -159,16 +159,20 @@ public sealed class IndexSynchronizer(
         }
     }
 
-    /// <summary>Erasure: applies every pending change, then purges deleted documents from the live index files.</summary>
-    public async Task CatchUpAndPurgeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Erasure: applies every pending change, then purges deleted documents from the live index files; returns how
+    /// many deleted documents were rewritten out of them.
+    /// </summary>
+    public async Task<int> CatchUpAndPurgeAsync(CancellationToken cancellationToken)
     {
         await writeGate.WaitAsync(cancellationToken);
         try
         {
             var index = live.Current;
             await ApplyAsync(index, cancellationToken);
-            index.PurgeDeleted();
+            var purged = index.PurgeDeleted();
             Interlocked.Exchange(ref appliedSequence, index.LastAppliedSequence);
+            return purged;
         }
         finally
         {

@@ -23,19 +23,23 @@ public sealed class CandidateRemovalRequestedConsumer(
             throw new InvalidOperationException("a removal by candidate id cannot be applied on read replicas (Talent:Bus:Node is set): candidate ids differ between nodes; remove by source id");
         }
 
+        var erasures = new List<long>();
         if (message.CandidateId is { } candidateId)
         {
-            var removed = await store.RemoveCandidateAsync(candidateId, context.CancellationToken);
-            Log.RemovalProcessed(logger, "candidate", candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture), removed);
+            var report = await store.EraseCandidateAsync(candidateId, context.CancellationToken);
+            Log.RemovalProcessed(logger, "candidate", candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture), report.Found);
+            erasures.Add(report.Id);
         }
 
         if (!string.IsNullOrWhiteSpace(message.SourceId))
         {
-            var removed = await store.RemoveSourceAsync(message.SourceId, context.CancellationToken);
-            Log.RemovalProcessed(logger, "source", message.SourceId, removed);
+            var report = await store.EraseSourceAsync(message.SourceId, context.CancellationToken);
+            Log.RemovalProcessed(logger, "source", message.SourceId, report.Found);
+            erasures.Add(report.Id);
         }
 
         // Erasure is done when the person is gone from the index files too, not only from search results.
-        await synchronizer.CatchUpAndPurgeAsync(context.CancellationToken);
+        var purged = await synchronizer.CatchUpAndPurgeAsync(context.CancellationToken);
+        await store.RecordIndexPurgeAsync(erasures, purged, context.CancellationToken);
     }
 }

@@ -21,29 +21,49 @@ public sealed class DocumentIngestion(
     CandidateStore store,
     ProfileExtractor extractor,
     DocumentBatchWriter writer,
+    DocumentInbox inbox,
     IOptions<IngestionOptions> options,
     TimeProvider time,
     ILogger<DocumentIngestion> logger)
 {
+    /// <summary>
+    /// The highest version accepted: the milliseconds from 1970 to the end of the year 9999 (versions are such times, or
+    /// counters). A version far beyond any real one would leave its source impossible to update.
+    /// </summary>
+    public const long MaxVersion = 253_402_300_799_999;
+
+    /// <summary>Why a version is not accepted, or null when it is.</summary>
+    public static string? VersionProblem(long version) =>
+        version is < 0 or > MaxVersion
+            ? $"'version' must be between 0 and {MaxVersion} (milliseconds since 1970 up to the year 9999, or a counter), not {version}."
+            : null;
+
     public static readonly IReadOnlySet<string> ContentTypes = new HashSet<string>(StringComparer.Ordinal)
     {
         "text/markdown", "text/plain", "text/html", "application/json", "application/x-tex", "application/x-bibtex", "application/pdf-text",
     };
 
-    public async Task<StoreOutcome> IngestAsync(ProfileDocumentSubmitted message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ingests one document. <paramref name="inboxId"/> names the inbox entry it came from (<see cref="DocumentInbox"/>):
+    /// deleted with the document's write, or at once when there is nothing to write.
+    /// </summary>
+    public async Task<StoreOutcome> IngestAsync(ProfileDocumentSubmitted message, CancellationToken cancellationToken, long? inboxId = null)
     {
         using var slot = writer.Reserve();
         var receivedAt = time.GetUtcNow();
         var sourceId = message.SourceId?.Trim();
-        var content = message.Content ?? "";
+        var content = DocumentText.StripMark(message.Content ?? "");
         var contentType = NormalizeContentType(message.ContentType);
         var version = message.Version ?? (message.SubmittedAt ?? receivedAt).ToUnixTimeMilliseconds();
         var problem = Validate(sourceId, message.Content, contentType, options.Value.MaxDocumentBytes);
-        if (string.IsNullOrEmpty(sourceId))
+        if (string.IsNullOrEmpty(sourceId) || VersionProblem(version) is not null)
         {
-            // Without a source id there is nothing to record the rejection under; the caller sees the reason.
-            Log.DocumentRejected(logger, "(none)", problem ?? "missing sourceId");
-            return new StoreOutcome(StoreOutcome.Rejected, null, problem);
+            // Without a source id there is nothing to record the rejection under, and a version out of range is not
+            // recorded (it would outrank every real version of the source): the caller sees the reason.
+            var reason = string.IsNullOrEmpty(sourceId) ? problem ?? "missing sourceId" : VersionProblem(version);
+            Log.DocumentRejected(logger, string.IsNullOrEmpty(sourceId) ? "(none)" : sourceId, reason ?? "");
+            await inbox.RemoveAsync(inboxId, cancellationToken);
+            return new StoreOutcome(StoreOutcome.Rejected, null, reason);
         }
 
         var document = new IncomingDocument(
@@ -58,7 +78,7 @@ public sealed class DocumentIngestion(
         StoreOutcome outcome;
         if (problem is not null)
         {
-            outcome = await slot.WriteAsync(new DocumentWrite(document, null, problem), cancellationToken);
+            outcome = await slot.WriteAsync(new DocumentWrite(document, null, problem) { InboxId = inboxId }, cancellationToken);
         }
         else
         {
@@ -66,13 +86,14 @@ public sealed class DocumentIngestion(
             if (state is SourceState.Unchanged or SourceState.Stale)
             {
                 outcome = new StoreOutcome(state == SourceState.Stale ? StoreOutcome.Stale : StoreOutcome.Unchanged, null, null);
+                await inbox.RemoveAsync(inboxId, cancellationToken);
             }
             else
             {
                 var write = extractor.Extract(new DocumentInput(sourceId, contentType!, content, message.Uri)) switch // Validate checked the content type
                 {
-                    ExtractionResult.Accepted accepted => new DocumentWrite(document, accepted.Profile, null),
-                    ExtractionResult.Rejected rejected => new DocumentWrite(document, null, rejected.Reason),
+                    ExtractionResult.Accepted accepted => new DocumentWrite(document, accepted.Profile, null) { InboxId = inboxId },
+                    ExtractionResult.Rejected rejected => new DocumentWrite(document, null, rejected.Reason) { InboxId = inboxId },
                     _ => throw new InvalidOperationException("Unknown extraction result."),
                 };
                 outcome = await slot.WriteAsync(write, cancellationToken);
@@ -132,7 +153,7 @@ public sealed class DocumentIngestion(
             }
 
             sourceId = id.GetString()!.Trim(); // checked not blank above
-            if (Property(message, "version") is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out var parsed))
+            if (Property(message, "version") is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out var parsed) && VersionProblem(parsed) is null)
             {
                 version = parsed;
             }

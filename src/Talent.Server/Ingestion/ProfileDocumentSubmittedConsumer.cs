@@ -8,11 +8,11 @@ namespace Talent.Server.Ingestion;
 /// rejections included. A document that was only published and can never be processed is recorded as
 /// rejected and then faults, so the message also lands in the error queue where an operator sees it.
 /// </summary>
-public sealed class ProfileDocumentSubmittedConsumer(DocumentIngestion ingestion) : IConsumer<ProfileDocumentSubmitted>
+public sealed class ProfileDocumentSubmittedConsumer(DocumentIngestion ingestion, DocumentInbox inbox) : IConsumer<ProfileDocumentSubmitted>
 {
     public async Task Consume(ConsumeContext<ProfileDocumentSubmitted> context)
     {
-        var outcome = await ingestion.IngestAsync(context.Message, context.CancellationToken);
+        var outcome = await ingestion.IngestAsync(context.Message, context.CancellationToken, inbox.IdOf(context));
         if (context.ResponseAddress is not null)
         {
             await context.RespondAsync(new ProfileDocumentProcessed

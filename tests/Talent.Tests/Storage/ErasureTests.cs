@@ -31,8 +31,11 @@ public sealed class ErasureTests
 
         // Stored fields are compressed, so the index is also read through Lucene: no stored value or term of any
         // document, deleted ones (earlier versions) included, may still name the person.
+        // Done once both removals (one per source) have purged the index and its searchers have been refreshed.
         await WaitUntilAsync(
-            async () => await host.Get<CandidateStore>().GetCandidateAsync(id, CancellationToken.None) is null && FilesHolding(host.DataDirectory).Count == 0 && Traces(host).Count == 0,
+            async () => await host.Get<CandidateStore>().GetCandidateAsync(id, CancellationToken.None) is null
+                && (await host.Get<CandidateStore>().ErasureReportsAsync(id, CancellationToken.None)) is { Count: 2 } reports && reports.All(r => r.IndexPurged is not null)
+                && FilesHolding(host.DataDirectory).Count == 0 && Traces(host).Count == 0,
             () => "the address is still in: " + string.Join(", ", FilesHolding(host.DataDirectory).Concat(Traces(host))));
         Assert.Equal(0, (await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=Vasquez"))!.Total);
         Assert.Equal(1, (await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=Achterberg"))!.Total);

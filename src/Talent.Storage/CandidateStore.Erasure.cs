@@ -1,0 +1,321 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Talent.Profiles;
+
+namespace Talent.Storage;
+
+/// <summary>
+/// Erasure. A person's data is everything stored under their candidate (accepted sources with raw content, identity
+/// keys, merges, their ids in audited results) and, found by what their sources say about them:
+/// <list type="bullet">
+/// <item>rejected documents that share an e-mail address, phone number or homepage with one of their sources (a CV
+/// rejected as unreadable still holds their contact details), or that once were a source of theirs (a later version
+/// of one of their documents was rejected: the merge log still names it);</item>
+/// <item>the text of audited requests (a search's query string, a match's description) that holds their e-mail,
+/// phone or homepage, or every word of their name: the text is replaced, the record that the access happened stays.</item>
+/// </list>
+/// A name alone never makes a rejected document theirs (as it never merges two sources). Erasure runs with
+/// <c>secure_delete</c> (erased rows are zeroed, not just unlinked), truncates the write-ahead log after it, and
+/// stores a report of what it removed, by place and count, without personal data.
+/// </summary>
+public sealed partial class CandidateStore
+{
+    /// <summary>What replaces an audited text that named an erased person.</summary>
+    public const string ErasedText = "[erased]";
+
+    /// <summary>Erases one source document; its candidate is re-derived from what remains (or removed when nothing does).</summary>
+    public async Task<bool> RemoveSourceAsync(string sourceId, CancellationToken cancellationToken) =>
+        (await EraseSourceAsync(sourceId, cancellationToken)).Found;
+
+    /// <summary>Erases a candidate and every source about them, raw documents included.</summary>
+    public async Task<bool> RemoveCandidateAsync(long candidateId, CancellationToken cancellationToken) =>
+        (await EraseCandidateAsync(candidateId, cancellationToken)).Found;
+
+    /// <summary>
+    /// Erases one source document (in any state) with the rejected documents and audited texts that share its
+    /// contact details; when it was its candidate's last accepted source, the person goes with it.
+    /// </summary>
+    public Task<ErasureReport> EraseSourceAsync(string sourceId, CancellationToken cancellationToken) =>
+        EraseAsync("source", async (connection, transaction, now) =>
+        {
+            var found = await connection.QuerySingleOrDefaultAsync<ErasedSourceRow>(
+                "SELECT candidate_id, status, profile_json FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
+            if (found is null)
+            {
+                return null;
+            }
+
+            var traces = PersonTraces.Of(found.ProfileJson is null ? [] : [ProfileJson.Deserialize<ExtractedProfile>(found.ProfileJson)]);
+            var counts = new ErasureCounts
+            {
+                IdentityKeys = await connection.ExecuteAsync(
+                    "DELETE FROM identity_keys WHERE candidate_id = @CandidateId AND source_id = @sourceId", new { found.CandidateId, sourceId }, transaction),
+                Merges = await connection.ExecuteAsync("DELETE FROM merges WHERE source_id = @sourceId", new { sourceId }, transaction),
+            };
+            await connection.ExecuteAsync("DELETE FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
+            counts.Count(found.Status);
+            counts.RejectedSources += await DeleteRejectedSharingAsync(connection, transaction, traces);
+            if (found.CandidateId is { } id)
+            {
+                using var statements = new DocumentStatements(connection, transaction);
+                await RederiveAsync(connection, transaction, statements, id, now);
+                if (!await CandidateExistsAsync(connection, transaction, id))
+                {
+                    // The person's last source is gone: so is the person, from the audit too.
+                    counts.Add(await ErasePersonTracesAsync(connection, transaction, id, traces));
+                    counts.CandidateRemoved = true;
+                    return (id, counts);
+                }
+            }
+
+            // The person (if any) stays: only texts holding this document's contact details go.
+            counts.AuditTexts += await AccessStore.ScrubAuditTextsAsync(connection, transaction, traces.SharesContact, ErasedText);
+            return (found.CandidateId, counts);
+        }, cancellationToken);
+
+    /// <summary>Erases a candidate, every source about them and every trace of them (see the type's summary).</summary>
+    public Task<ErasureReport> EraseCandidateAsync(long candidateId, CancellationToken cancellationToken) =>
+        EraseAsync("candidate", async (connection, transaction, now) =>
+        {
+            if (!await CandidateExistsAsync(connection, transaction, candidateId))
+            {
+                return null;
+            }
+
+            var profiles = await connection.QueryAsync<string>(
+                "SELECT profile_json FROM sources WHERE candidate_id = @candidateId AND profile_json IS NOT NULL", new { candidateId }, transaction);
+            var traces = PersonTraces.Of(profiles.Select(ProfileJson.Deserialize<ExtractedProfile>));
+            var counts = new ErasureCounts { RejectedSources = await DeleteRejectedSharingAsync(connection, transaction, traces) };
+            counts.Add(await ErasePersonTracesAsync(connection, transaction, candidateId, traces));
+            await DeleteCandidateAsync(connection, transaction, candidateId, now);
+            counts.CandidateRemoved = true;
+            return (candidateId, counts);
+        }, cancellationToken);
+
+    /// <summary>Records how many deleted documents the index purged from its files for these erasures.</summary>
+    public async Task RecordIndexPurgeAsync(IReadOnlyCollection<long> erasureIds, int purged, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE erasures SET index_purged = @purged WHERE id IN @erasureIds", new { purged, erasureIds });
+    }
+
+    /// <summary>The erasures recorded for a candidate id, oldest first.</summary>
+    public async Task<IReadOnlyList<ErasureReport>> ErasureReportsAsync(long candidateId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ErasureRow>(
+            "SELECT * FROM erasures WHERE candidate_id = @candidateId ORDER BY id", new { candidateId });
+        return rows.Select(r => r.ToReport()).ToList();
+    }
+
+    private async Task<ErasureReport> EraseAsync(
+        string scope, Func<SqliteConnection, SqliteTransaction, string, Task<(long? CandidateId, ErasureCounts Counts)?>> erase, CancellationToken cancellationToken)
+    {
+        await writeTurn.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            var erasedAt = time.GetUtcNow();
+            long id;
+            ErasureReport report;
+            await using (var transaction = TalentDatabase.BeginWrite(connection))
+            {
+                if (await erase(connection, transaction, Format(erasedAt)) is not { } done)
+                {
+                    return ErasureReport.NotFound(scope);
+                }
+
+                report = done.Counts.ToReport(0, scope, done.CandidateId, erasedAt);
+                id = await connection.ExecuteScalarAsync<long>(
+                    """
+                    INSERT INTO erasures (erased_at, scope, candidate_id, accepted_sources, rejected_sources, identity_keys, merges, audit_results, audit_texts, candidate_removed)
+                    VALUES (@ErasedAt, @Scope, @CandidateId, @AcceptedSources, @RejectedSources, @IdentityKeys, @Merges, @AuditResults, @AuditTexts, @CandidateRemoved);
+                    SELECT last_insert_rowid();
+                    """,
+                    new ErasureRow
+                    {
+                        ErasedAt = Format(erasedAt),
+                        Scope = scope,
+                        CandidateId = report.CandidateId,
+                        AcceptedSources = report.AcceptedSources,
+                        RejectedSources = report.RejectedSources,
+                        IdentityKeys = report.IdentityKeys,
+                        Merges = report.Merges,
+                        AuditResults = report.AuditResults,
+                        AuditTexts = report.AuditTexts,
+                        CandidateRemoved = report.CandidateRemoved,
+                    },
+                    transaction);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            // The erased rows are zeroed in the database pages; the log's older images of those pages go now.
+            var truncated = await TalentDatabase.CheckpointAsync(connection, cancellationToken);
+            await connection.ExecuteAsync("UPDATE erasures SET log_truncated = @truncated WHERE id = @id", new { truncated, id });
+            return report with { Id = id, LogTruncated = truncated };
+        }
+        finally
+        {
+            writeTurn.Release();
+        }
+    }
+
+    /// <summary>
+    /// The person behind <paramref name="candidateId"/> is gone: their remaining sources, the rejected documents that
+    /// were once theirs, identity keys, merges, their ids in audited results and audited texts that name them.
+    /// </summary>
+    private static async Task<ErasureCounts> ErasePersonTracesAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId, PersonTraces traces)
+    {
+        var lineage = await connection.ExecuteAsync(
+            "DELETE FROM sources WHERE status = 'rejected' AND source_id IN (SELECT source_id FROM merges WHERE candidate_id = @candidateId)",
+            new { candidateId }, transaction);
+        return new ErasureCounts
+        {
+            RejectedSources = lineage,
+            AcceptedSources = await connection.ExecuteAsync("DELETE FROM sources WHERE candidate_id = @candidateId", new { candidateId }, transaction),
+            IdentityKeys = await connection.ExecuteAsync("DELETE FROM identity_keys WHERE candidate_id = @candidateId", new { candidateId }, transaction),
+            Merges = await connection.ExecuteAsync("DELETE FROM merges WHERE candidate_id = @candidateId", new { candidateId }, transaction),
+            AuditResults = await AccessStore.EraseFromAuditAsync(connection, transaction, candidateId),
+            AuditTexts = await AccessStore.ScrubAuditTextsAsync(connection, transaction, traces.Mentions, ErasedText),
+        };
+    }
+
+    /// <summary>Deletes the rejected documents whose raw content holds one of the person's contact details.</summary>
+    private static async Task<int> DeleteRejectedSharingAsync(SqliteConnection connection, SqliteTransaction transaction, PersonTraces traces)
+    {
+        if (traces.IsEmpty)
+        {
+            return 0;
+        }
+
+        var sharing = new List<string>();
+        using (var reader = await connection.ExecuteReaderAsync(
+            "SELECT source_id, content, uri FROM sources WHERE status = 'rejected'", transaction: transaction))
+        {
+            while (await reader.ReadAsync())
+            {
+                if (traces.SharesContact(reader.GetString(1)) || (!reader.IsDBNull(2) && traces.SharesContact(reader.GetString(2))))
+                {
+                    sharing.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        var deleted = 0;
+        foreach (var sourceId in sharing)
+        {
+            deleted += await connection.ExecuteAsync("DELETE FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>Counts of one erasure, gathered as it goes.</summary>
+    private sealed class ErasureCounts
+    {
+        public int AcceptedSources { get; set; }
+
+        public int RejectedSources { get; set; }
+
+        public int IdentityKeys { get; set; }
+
+        public int Merges { get; set; }
+
+        public int AuditResults { get; set; }
+
+        public int AuditTexts { get; set; }
+
+        public bool CandidateRemoved { get; set; }
+
+        public void Count(string status)
+        {
+            if (string.Equals(status, "accepted", StringComparison.Ordinal))
+            {
+                AcceptedSources++;
+            }
+            else
+            {
+                RejectedSources++;
+            }
+        }
+
+        public void Add(ErasureCounts other)
+        {
+            AcceptedSources += other.AcceptedSources;
+            RejectedSources += other.RejectedSources;
+            IdentityKeys += other.IdentityKeys;
+            Merges += other.Merges;
+            AuditResults += other.AuditResults;
+            AuditTexts += other.AuditTexts;
+        }
+
+        public ErasureReport ToReport(long id, string scope, long? candidateId, DateTimeOffset erasedAt) =>
+            new(id, scope, candidateId, erasedAt, true, AcceptedSources, RejectedSources, IdentityKeys, Merges, AuditResults, AuditTexts, CandidateRemoved, null, null);
+    }
+
+    private sealed class ErasedSourceRow
+    {
+        public long? CandidateId { get; init; }
+
+        public string Status { get; init; } = "";
+
+        public string? ProfileJson { get; init; }
+    }
+
+    private sealed class ErasureRow
+    {
+        public long Id { get; init; }
+
+        public string ErasedAt { get; init; } = "";
+
+        public string Scope { get; init; } = "";
+
+        public long? CandidateId { get; init; }
+
+        public int AcceptedSources { get; init; }
+
+        public int RejectedSources { get; init; }
+
+        public int IdentityKeys { get; init; }
+
+        public int Merges { get; init; }
+
+        public int AuditResults { get; init; }
+
+        public int AuditTexts { get; init; }
+
+        public bool CandidateRemoved { get; init; }
+
+        public bool? LogTruncated { get; init; }
+
+        public int? IndexPurged { get; init; }
+
+        public ErasureReport ToReport() =>
+            new(Id, Scope, CandidateId, ParseTime(ErasedAt), true, AcceptedSources, RejectedSources, IdentityKeys, Merges, AuditResults, AuditTexts, CandidateRemoved, LogTruncated, IndexPurged);
+    }
+}
+
+/// <summary>
+/// What one erasure removed, by place (no personal data: counts only). <see cref="LogTruncated"/> says the write-ahead
+/// log was emptied after it; <see cref="IndexPurged"/> is the number of deleted documents the index then rewrote out of
+/// its segment files (null until the index has done so).
+/// </summary>
+public sealed record ErasureReport(
+    long Id,
+    string Scope,
+    long? CandidateId,
+    DateTimeOffset ErasedAt,
+    bool Found,
+    int AcceptedSources,
+    int RejectedSources,
+    int IdentityKeys,
+    int Merges,
+    int AuditResults,
+    int AuditTexts,
+    bool CandidateRemoved,
+    bool? LogTruncated,
+    int? IndexPurged)
+{
+    public static ErasureReport NotFound(string scope) => new(0, scope, null, default, false, 0, 0, 0, 0, 0, 0, false, null, null);
+}
