@@ -90,8 +90,16 @@ internal sealed class CandidateQueryParser : MultiFieldQueryParser
             : base.GetFieldQuery(null!, field + " " + queryText, quoted); // null means every text field in MultiFieldQueryParser.
     }
 
-    protected override Query GetFieldQuery(string field, string queryText, int slop) =>
-        KeywordQuery(field, queryText) ?? base.GetFieldQuery(MapField(field), queryText, slop);
+    protected override Query GetFieldQuery(string field, string queryText, int slop)
+    {
+        // Lucene reads "a b"~-1 as a slop of -1, which its phrase query rejects with an exception of its own.
+        if (slop < 0)
+        {
+            throw new ParseException($"A phrase's distance (~{slop}) cannot be negative.");
+        }
+
+        return KeywordQuery(field, queryText) ?? base.GetFieldQuery(MapField(field), queryText, slop);
+    }
 
     protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
     {

@@ -27,7 +27,7 @@ public sealed class QueryLimits : IValidatableObject
     public bool AllowLeadingWildcard { get; init; }
 
     /// <summary>Milliseconds of work one search or match may take before it is stopped and answered as over budget.</summary>
-    public int TimeBudgetMilliseconds { get; init; } = 5000;
+    public int TimeBudgetMilliseconds { get; init; } = 10_000;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
