@@ -13,8 +13,8 @@ internal sealed class QueryBudget(CancellationToken token)
 
     private long spent;
 
-    /// <summary>A budget that never runs out (for searches run from code that bounds them itself).</summary>
-    public static QueryBudget Unlimited { get; } = new(CancellationToken.None);
+    /// <summary>A new budget that never runs out (for searches run from code that bounds them itself).</summary>
+    public static QueryBudget Unlimited => new(CancellationToken.None);
 
     /// <summary>Units spent so far.</summary>
     public long Spent => Interlocked.Read(ref spent);
