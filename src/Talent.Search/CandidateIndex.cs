@@ -2,7 +2,6 @@ using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Index;
-using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
@@ -10,7 +9,6 @@ using Lucene.Net.Util;
 using Microsoft.Extensions.Logging;
 using Talent.Profiles.Catalogs;
 using Talent.Profiles.Merging;
-using Talent.Search.Matching;
 
 namespace Talent.Search;
 
@@ -19,7 +17,7 @@ namespace Talent.Search;
 /// directory (unless opened read-only) and a <c>SearcherManager</c> refreshed in the background.
 /// The last change sequence applied is kept in the commit user data.
 /// </summary>
-public sealed class CandidateIndex : IDisposable
+public sealed partial class CandidateIndex : IDisposable
 {
     /// <summary>Commit user-data key holding the last change sequence applied.</summary>
     public const string SequenceKey = "talent.sequence";
@@ -298,84 +296,6 @@ public sealed class CandidateIndex : IDisposable
         searchers.MaybeRefreshBlocking();
     }
 
-    public SearchOutcome Search(SearchRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var manager = searchers;
-        IndexSearcher? searcher = null;
-        try
-        {
-            if (manager is null)
-            {
-                // No index yet: nobody matches, but bad syntax is still an error, as it is against a full index.
-                if (!string.IsNullOrWhiteSpace(request.Query))
-                {
-                    _ = new CandidateQueryParser(analyzer, catalogs, Operator.AND, options.FieldBoosts).Parse(request.Query);
-                }
-
-                return new SearchOutcome.Found(new SearchResponse(0, 0, [], new SearchFacets([], [], [], [], [])));
-            }
-
-            searcher = AcquireFrom(manager);
-            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request, options, clock.GetUtcNow().Year).Run());
-        }
-        catch (ParseException e)
-        {
-            // The one place query syntax errors become a field error.
-            return Invalid(QueryError(e.Message));
-        }
-        catch (BooleanQuery.TooManyClausesException)
-        {
-            return Invalid($"The query expands to more than {BooleanQuery.MaxClauseCount} clauses; use fewer words or wildcards.");
-        }
-        finally
-        {
-            if (searcher is not null)
-            {
-                manager!.Release(searcher); // a searcher is only acquired from a manager
-            }
-        }
-    }
-
-    /// <summary>Candidates ranked by fit (0..1) to a job or paper description.</summary>
-    public MatchResponse Match(MatchRequest request, MatchWeights? weights = null)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        return WithSearcher(s => new CandidateMatch(s, analyzer, catalogs, weights ?? options.Match).Run(request), new MatchResponse(0, []));
-    }
-
-    /// <summary>
-    /// Candidates most like this one: their own titles, abstracts, topics and skills are the description.
-    /// Null when the candidate is not in the index.
-    /// </summary>
-    public MatchResponse? Similar(long candidateId, int top, MatchWeights? weights = null)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        return WithSearcher(
-            s =>
-            {
-                var found = s.Search(new TermQuery(new Term(IndexFields.Id, CandidateDocument.IdTerm(candidateId))), 1).ScoreDocs;
-                if (found.Length == 0 || CandidateDocument.Read(s.Doc(found[0].Doc)) is not { } candidate)
-                {
-                    return null;
-                }
-
-                var description = string.Join(
-                    "\n",
-                    candidate.Publications.Select(p => p.Title + "\n" + p.Abstract).Concat(candidate.Topics).Concat(candidate.Skills));
-                var request = new MatchRequest
-                {
-                    Text = description.Length > MatchRequest.MaxTextLength ? description[..MatchRequest.MaxTextLength] : description,
-                    Top = top,
-                    Exclude = new HashSet<long> { candidateId },
-                };
-                return new CandidateMatch(s, analyzer, catalogs, weights ?? options.Match).Run(request);
-            },
-            null);
-    }
-
     public void Dispose()
     {
         if (disposed)
@@ -406,24 +326,6 @@ public sealed class CandidateIndex : IDisposable
             && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var sequence)
             ? sequence
             : 0L;
-
-    private static string QueryError(string parserMessage)
-    {
-        // Lucene's message lists every expected token; the first line says what and where.
-        var firstLine = parserMessage.Split('\n', 2)[0].Trim();
-        if (!firstLine.EndsWith('.'))
-        {
-            firstLine += ".";
-        }
-
-        return $"The query could not be parsed: {firstLine} Check quotes, parentheses and AND/OR/NOT placement.";
-    }
-
-    private SearchOutcome.Invalid Invalid(string message)
-    {
-        Log.SearchRejected(logger, message);
-        return new SearchOutcome.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["q"] = [message] });
-    }
 
     private IndexWriter Writer => writer ?? throw new InvalidOperationException("The index was opened read-only.");
 

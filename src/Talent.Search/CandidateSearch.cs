@@ -7,15 +7,18 @@ using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Talent.Profiles.Catalogs;
+using Talent.Search.QueryCost;
 
 namespace Talent.Search;
 
 /// <summary>
 /// One search over one acquired searcher: builds the Lucene query from the request, collects the page and
 /// the facets over every match, and explains each hit from its stored blob. Throws Lucene's
-/// <see cref="ParseException"/> for bad syntax; <see cref="CandidateIndex.Search"/> turns it into a field error.
+/// <see cref="ParseException"/> for bad syntax and <see cref="QueryRefusedException"/> for a query over its limits;
+/// <see cref="CandidateIndex.Search"/> turns them into a field error. Every step spends from <paramref name="budget"/>
+/// and stops with <see cref="OperationCanceledException"/> when it runs out.
 /// </summary>
-internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, RelatedTopics relatedTopics, FacetOrdinals.Cache facetCache, SearchRequest request, SearchOptions options, int currentYear)
+internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, RelatedTopics relatedTopics, FacetOrdinals.Cache facetCache, SearchRequest request, SearchOptions options, int currentYear, QueryBudget budget)
 {
     private const int FacetSize = 10;
     private const int MaxEvidence = 5;
@@ -32,6 +35,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
     private readonly HashSet<string> skills = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> topics = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> venues = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, BudgetedQueries.CompiledPattern> patterns = new(StringComparer.Ordinal);
     private HashSet<string> queryTerms = new(StringComparer.Ordinal);
     private int? since;
 
@@ -57,6 +61,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         for (var i = start; i < ranked.Length && i < start + request.Size; i++)
         {
             var scoreDoc = ranked[i];
+            budget.Check();
             if (CandidateDocument.Read(searcher.Doc(scoreDoc.Doc)) is { } stored)
             {
                 var score = float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d;
@@ -166,8 +171,8 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
 
         if (!string.IsNullOrWhiteSpace(request.Query))
         {
-            var parser = new CandidateQueryParser(analyzer, catalogs, defaultOperator, options.FieldBoosts);
-            var parsed = parser.Parse(request.Query);
+            var parser = new CandidateQueryParser(analyzer, catalogs, defaultOperator, options.FieldBoosts, options.Limits, budget, patterns);
+            var parsed = parser.ParseBounded(request.Query);
             if (parsed is BooleanQuery onlyNegated && onlyNegated.Clauses.Count > 0 && onlyNegated.Clauses.All(c => c.Occur == Occur.MUST_NOT))
             {
                 // "NOT x" alone means everyone but x, not nobody.
@@ -324,6 +329,11 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         var next = 0;
         foreach (var i in byDoc)
         {
+            if (i % QueryBudget.CheckEvery == 0)
+            {
+                budget.Check();
+            }
+
             var hit = hits[i];
             while (leaf is null || hit.Doc >= leaf.DocBase + leaf.AtomicReader.MaxDoc)
             {
@@ -370,7 +380,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         {
             var top = TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: sort == ByScore, trackMaxScore: false, docsScoredInOrder: false);
             var facets = new FacetCollector(IndexFields.FacetFields, facetCache);
-            var collector = MultiCollector.Wrap(top, facets);
+            var collector = new BudgetedCollector(MultiCollector.Wrap(top, facets), budget);
             foreach (var leaf in slices[slice])
             {
                 collector.SetNextReader(leaf);
@@ -390,10 +400,10 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         {
             Parallel.For(0, slices.Count, new ParallelOptions { MaxDegreeOfParallelism = slices.Count }, Collect);
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        catch (AggregateException e)
         {
-            // The one failure, as it would have surfaced from a search on one thread.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            // A failure as it would have surfaced from a search on one thread: a fault before the cancellations it caused.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0]);
         }
 
         foreach (var (_, facets) in collected.Skip(1))

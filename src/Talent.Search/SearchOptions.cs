@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Talent.Search.Matching;
+using Talent.Search.QueryCost;
 
 namespace Talent.Search;
 
@@ -59,6 +60,9 @@ public sealed class SearchOptions : IValidatableObject
     /// <summary>How <c>talent match</c> computes a fit.</summary>
     public MatchWeights Match { get; init; } = new();
 
+    /// <summary>What one query may cost: refused syntax, expansions, nesting and the time budget (<c>Talent:Search:Limits</c>).</summary>
+    public QueryLimits Limits { get; init; } = new();
+
     /// <summary>Every weight is a finite, non-negative number; a half-life and windows are positive.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -102,6 +106,11 @@ public sealed class SearchOptions : IValidatableObject
         if (VenueRecencyWindowYears is < 1 or > 100)
         {
             yield return new ValidationResult($"{nameof(VenueRecencyWindowYears)} must be between 1 and 100", [nameof(VenueRecencyWindowYears)]);
+        }
+
+        foreach (var result in Limits.Validate(validationContext))
+        {
+            yield return result;
         }
     }
 }

@@ -29,4 +29,7 @@ public abstract record SearchOutcome
     public sealed record Found(SearchResponse Response) : SearchOutcome;
 
     public sealed record Invalid(IDictionary<string, string[]> Errors) : SearchOutcome;
+
+    /// <summary>The search ran past its time budget and was stopped; <see cref="Reason"/> says which budget.</summary>
+    public sealed record OverBudget(string Reason) : SearchOutcome;
 }

@@ -21,6 +21,8 @@ internal sealed class BrokerTalentHost : IAsyncDisposable
     {
         App = app;
         Client = app.GetTestClient();
+        // As the web page and the CLI do: state-changing requests without a key need it.
+        Client.DefaultRequestHeaders.Add("X-Talent-Request", "1");
         this.directory = directory;
     }
 

@@ -25,6 +25,8 @@ internal sealed class TalentTestHost : IAsyncDisposable
     {
         App = app;
         Client = address is null ? app.GetTestClient() : new HttpClient { BaseAddress = address };
+        // As the web page and the CLI do: state-changing requests without a key need it.
+        Client.DefaultRequestHeaders.Add("X-Talent-Request", "1");
         Address = address;
         this.directory = directory;
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Talent.Search;
 using Talent.Search.Matching;
+using Talent.Search.QueryCost;
 using Talent.Server.Configuration;
 
 namespace Talent.Cli.Commands;
@@ -31,7 +32,7 @@ internal static class MatchCommand
             }
 
             using var index = OpenIndex(parseResult);
-            var response = index.Match(request);
+            var response = WithinBudget(() => index.Match(request));
             if (request.CandidateId is { } id && response.Results.Count == 0)
             {
                 throw new WorkException($"No candidate with id {id} in the index.");
@@ -57,12 +58,25 @@ internal static class MatchCommand
             }
 
             using var index = OpenIndex(parseResult);
-            var response = index.Similar(parseResult.GetValue(id), count)
+            var response = WithinBudget(() => index.Similar(parseResult.GetValue(id), count))
                 ?? throw new WorkException($"No candidate with id {parseResult.GetValue(id)} in the index.");
             Write(parseResult, response);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>A match stopped at its time budget is one line on stderr and exit 1, like any failed work.</summary>
+    private static T WithinBudget<T>(Func<T> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (QueryOverBudgetException e)
+        {
+            throw new WorkException(e.Message);
+        }
     }
 
     private static CandidateIndex OpenIndex(ParseResult parseResult)

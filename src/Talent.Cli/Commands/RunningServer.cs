@@ -24,6 +24,8 @@ internal sealed class RunningServer(HttpClient client) : IDisposable
         // A wildcard listen address is reached on loopback.
         url = url.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://+", "://127.0.0.1", StringComparison.Ordinal);
         var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
+        // Without a key, the server takes state-changing requests (ingest, reindex) only with this header.
+        client.DefaultRequestHeaders.Add("X-Talent-Request", "1");
         // A server that is not on loopback only requires an admin key for ingestion and reindex.
         if (Environment.GetEnvironmentVariable("TALENT_API_KEY") is { Length: > 0 } key)
         {

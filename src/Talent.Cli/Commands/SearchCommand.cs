@@ -38,6 +38,8 @@ internal static class SearchCommand
             {
                 case SearchOutcome.Invalid invalid:
                     throw new UsageException(FirstError(invalid.Errors));
+                case SearchOutcome.OverBudget over:
+                    throw new WorkException(over.Reason);
                 case SearchOutcome.Found found when parseResult.GetValue(Output.Json):
                     Output.WriteJson(found.Response);
                     break;

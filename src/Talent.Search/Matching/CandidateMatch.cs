@@ -4,6 +4,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Talent.Profiles.Catalogs;
+using Talent.Search.QueryCost;
 
 namespace Talent.Search.Matching;
 
@@ -15,8 +16,10 @@ namespace Talent.Search.Matching;
 /// lucky word overlap in a concatenated document.
 /// Canonical topics and skills the description names and the candidate holds raise the fit towards 1.
 /// </summary>
-internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, MatchWeights weights)
+internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, MatchWeights weights, QueryBudget? budget = null)
 {
+    private readonly QueryBudget budget = budget ?? QueryBudget.Unlimited;
+
     private const int MaxEvidence = 3;
 
     private readonly Dictionary<string, double> idfCache = new(StringComparer.Ordinal);
@@ -31,6 +34,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var hits = new List<MatchHit>();
         foreach (var docId in Candidates(request, description))
         {
+            budget.Check();
             if (CandidateDocument.Read(searcher.Doc(docId)) is not { } candidate || request.Exclude.Contains(candidate.Id))
             {
                 continue;
@@ -164,7 +168,9 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
             return [];
         }
 
-        return searcher.Search(query, weights.RerankDepth + request.Exclude.Count).ScoreDocs.Select(d => d.Doc);
+        var top = TopScoreDocCollector.Create(weights.RerankDepth + request.Exclude.Count, docsScoredInOrder: false);
+        searcher.Search(query, new BudgetedCollector(top, budget));
+        return top.GetTopDocs().ScoreDocs.Select(d => d.Doc);
     }
 }
 

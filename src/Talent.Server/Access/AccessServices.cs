@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +21,8 @@ internal static class AccessServices
         var services = builder.Services;
         var access = builder.Configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
         services.AddSingleton<AnonymousAccess>();
+        services.AddSingleton<HostValidation>();
+        services.AddSingleton<ExpensiveQueryGate>();
         services.AddSingleton<AuditTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
@@ -35,9 +36,7 @@ internal static class AccessServices
             // A request with a valid key counts against its key; any other against its client address.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 RateLimitPartition.GetTokenBucketLimiter(
-                    context.User.FindFirstValue(ApiKeyAuthentication.KeyIdClaim) is { } keyId
-                        ? "key:" + keyId
-                        : "address:" + context.Connection.RemoteIpAddress,
+                    ExpensiveQueryGate.CallerOf(context),
                     _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = access.BurstLimit,
@@ -58,7 +57,7 @@ internal static class AccessServices
         });
     }
 
-    /// <summary>Security headers, authentication, the rate limiter and authorization, in that order.</summary>
+    /// <summary>Security headers, the Host check, authentication, the state-change header, the rate limiter and authorization, in that order.</summary>
     public static void Use(WebApplication app)
     {
         app.Use((context, next) =>
@@ -70,7 +69,9 @@ internal static class AccessServices
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             return next(context);
         });
+        RequestOrigin.UseHostValidation(app);
         app.UseAuthentication();
+        RequestOrigin.UseStateChangeHeader(app);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<AnonymousAccess>().Announce());

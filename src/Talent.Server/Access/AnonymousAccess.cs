@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Talent.Server.Access;
 
 /// <summary>
-/// Decides whether a request without a key is allowed: only when the service listens on loopback addresses only
-/// (and the request comes from this machine), or when <see cref="AccessOptions.AllowAnonymousOnAnyAddress"/> is set.
+/// Decides whether a request without a key is allowed: only when the service listens on loopback addresses only, the
+/// request comes from this machine and names the service by a loopback name (<c>localhost</c>, <c>127.0.0.1</c>,
+/// <c>[::1]</c>: a page under another name pointed at this machine gets no anonymous access), or when
+/// <see cref="AccessOptions.AllowAnonymousOnAnyAddress"/> is set.
 /// </summary>
 internal sealed class AnonymousAccess(IServer server, IOptions<AccessOptions> options, ILogger<AnonymousAccess> logger)
 {
@@ -24,7 +26,8 @@ internal sealed class AnonymousAccess(IServer server, IOptions<AccessOptions> op
 
         var remote = context.Connection.RemoteIpAddress;
         // No remote address: an in-process test server, not a socket.
-        return options.Value.AllowAnonymousOnLoopback && loopbackOnly.Value && (remote is null || IPAddress.IsLoopback(remote));
+        return options.Value.AllowAnonymousOnLoopback && loopbackOnly.Value && (remote is null || IPAddress.IsLoopback(remote))
+            && HostValidation.IsLoopbackName(context.Request.Host);
     }
 
     /// <summary>Says at start how the service can be reached: loudly when it is open to the network.</summary>
@@ -50,7 +53,7 @@ internal sealed class AnonymousAccess(IServer server, IOptions<AccessOptions> op
         return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
     }
 
-    private static bool ListensOnLoopbackOnly(IServer server) => Addresses(server).All(IsLoopbackAddress);
+    internal static bool ListensOnLoopbackOnly(IServer server) => Addresses(server).All(IsLoopbackAddress);
 
     private static ICollection<string> Addresses(IServer server) =>
         server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -24,6 +24,9 @@ internal sealed class ApiKeyAuthentication(
     public const string Header = "X-Api-Key";
     public const string KeyIdClaim = "talent:key_id";
 
+    /// <summary>Claim of a request served without a key (anonymous local use).</summary>
+    public const string AnonymousClaim = "talent:anonymous";
+
     /// <summary>Policy: search and candidate pages (recruiter or admin).</summary>
     public const string RecruiterPolicy = "recruiter";
 
@@ -38,7 +41,7 @@ internal sealed class ApiKeyAuthentication(
         if (presented.Count == 0 || string.IsNullOrEmpty(presented[0]))
         {
             return anonymous.Allows(Context)
-                ? AuthenticateResult.Success(Ticket([new Claim(ClaimTypes.Role, "admin"), new Claim(ClaimTypes.Name, "anonymous (local)")]))
+                ? AuthenticateResult.Success(Ticket([new Claim(ClaimTypes.Role, "admin"), new Claim(ClaimTypes.Name, "anonymous (local)"), new Claim(AnonymousClaim, "local")]))
                 : AuthenticateResult.NoResult();
         }
 

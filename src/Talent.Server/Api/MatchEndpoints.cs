@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Talent.Search.Matching;
+using Talent.Search.QueryCost;
 using Talent.Server.Access;
 using Talent.Server.Indexing;
 
@@ -14,6 +15,7 @@ public static class MatchEndpoints
     public static void MapMatchEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/match", Match)
+            .WithMetadata(RequestOrigin.ReadsOnly.Instance)
             .WithName("MatchCandidates")
             .WithSummary("Candidates ranked by fit (0..1) to a job or paper description")
             .WithTags("Match");
@@ -26,7 +28,8 @@ public static class MatchEndpoints
     /// <summary>The body of <c>POST /api/match</c>.</summary>
     public sealed record MatchBody(string? Text, long? CandidateId, int? Top);
 
-    internal static async Task<Results<Ok<MatchResponse>, ValidationProblem>> Match(MatchBody? body, HttpContext context, LiveIndex live, AuditTrail audit)
+    /// <summary>A match: 429 when the caller already runs as many expensive queries as allowed, 503 past its time budget.</summary>
+    internal static async Task<Results<Ok<MatchResponse>, ValidationProblem, ProblemHttpResult>> Match(MatchBody? body, HttpContext context, LiveIndex live, AuditTrail audit, ExpensiveQueryGate gate)
     {
         var (request, errors) = MatchRequest.Create(body?.Text, body?.CandidateId, body?.Top);
         if (request is null)
@@ -34,10 +37,24 @@ public static class MatchEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
+        var (permit, refusal) = gate.Enter(context);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         MatchResponse response;
+        using (permit)
         using (var lease = live.Acquire())
         {
-            response = lease.Index.Match(request);
+            try
+            {
+                response = lease.Index.Match(request, cancellationToken: context.RequestAborted);
+            }
+            catch (QueryOverBudgetException e)
+            {
+                return SearchEndpoints.OverBudget(e.Message);
+            }
         }
 
         var described = request.Text.Length > 200 ? request.Text[..200] + "…" : request.Text;
@@ -45,7 +62,7 @@ public static class MatchEndpoints
         return TypedResults.Ok(response);
     }
 
-    internal static async Task<Results<Ok<MatchResponse>, ValidationProblem, NotFound<ProblemDetails>>> Similar(long id, int? top, HttpContext context, LiveIndex live, AuditTrail audit)
+    internal static async Task<Results<Ok<MatchResponse>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> Similar(long id, int? top, HttpContext context, LiveIndex live, AuditTrail audit, ExpensiveQueryGate gate)
     {
         if (top is < 1 or > MatchRequest.MaxTop)
         {
@@ -55,10 +72,24 @@ public static class MatchEndpoints
             });
         }
 
+        var (permit, refusal) = gate.Enter(context);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         MatchResponse? response;
+        using (permit)
         using (var lease = live.Acquire())
         {
-            response = lease.Index.Similar(id, top ?? 10);
+            try
+            {
+                response = lease.Index.Similar(id, top ?? 10, cancellationToken: context.RequestAborted);
+            }
+            catch (QueryOverBudgetException e)
+            {
+                return SearchEndpoints.OverBudget(e.Message);
+            }
         }
 
         if (response is null)

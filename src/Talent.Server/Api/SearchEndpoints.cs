@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Talent.Search;
+using Talent.Search.QueryCost;
 using Talent.Server.Access;
 using Talent.Server.Indexing;
 
@@ -18,7 +19,11 @@ public static class SearchEndpoints
             .WithSummary("Ranked candidates with evidence and facets")
             .WithTags("Search");
 
-    internal static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(HttpContext context, LiveIndex live, AuditTrail audit)
+    /// <summary>
+    /// The search, answered 400 when the query is malformed or over its limits, 429 when the caller already runs as many
+    /// expensive queries as allowed, and 503 when it ran past its time budget; it stops when the client goes away.
+    /// </summary>
+    internal static async Task<Results<Ok<SearchResponse>, ValidationProblem, ProblemHttpResult>> Search(HttpContext context, LiveIndex live, AuditTrail audit, ExpensiveQueryGate gate)
     {
         var request = context.Request;
         var query = request.Query;
@@ -43,10 +48,17 @@ public static class SearchEndpoints
             return TypedResults.ValidationProblem(requestErrors);
         }
 
+        var (permit, refusal) = QueryShape.IsExpensive(searchRequest.Query) ? gate.Enter(context) : (null, null);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         SearchOutcome outcome;
+        using (permit)
         using (var lease = live.Acquire())
         {
-            outcome = lease.Index.Search(searchRequest);
+            outcome = lease.Index.Search(searchRequest, context.RequestAborted);
         }
 
         switch (outcome)
@@ -56,10 +68,16 @@ public static class SearchEndpoints
                 return TypedResults.Ok(found.Response);
             case SearchOutcome.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors);
+            case SearchOutcome.OverBudget over:
+                return OverBudget(over.Reason);
             default:
                 throw new InvalidOperationException("Unknown search outcome.");
         }
     }
+
+    /// <summary>503 for a query stopped at its time budget: the service is fine, this query cost too much now.</summary>
+    internal static ProblemHttpResult OverBudget(string reason) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Query over its time budget", detail: reason);
 
     private static IEnumerable<string> Values(IQueryCollection query, string name) =>
         query[name].Where(v => v is not null).Select(v => v!); // filtered to non-null just before

@@ -95,6 +95,7 @@ internal static class SearchBenchmark
         using (var service = await QueryService.StartAsync(data, FreePort()))
         {
             using var http = new HttpClient { BaseAddress = service.Address };
+            http.DefaultRequestHeaders.Add("X-Talent-Request", "1"); // reindex without a key needs it
             var totals = new Dictionary<BenchQuery, int>();
             foreach (var query in queries)
             {

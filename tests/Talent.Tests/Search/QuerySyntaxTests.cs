@@ -13,7 +13,6 @@ public sealed class QuerySyntaxTests : IDisposable
     [InlineData("title:(unclosed")]
     [InlineData("AND OR")]
     [InlineData("\"unclosed")]
-    [InlineData("*")]
     [InlineData("skill:")]
     [InlineData("()")]
     [InlineData("\\")]
