@@ -12,6 +12,9 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
         AllowTrailingCommas = true,
     };
 
+    /// <summary>Category words and natural languages for skill group names (<c>skill-groups.json</c>).</summary>
+    public SkillGroupVocabulary SkillGroups { get; init; } = SkillGroupVocabulary.Empty;
+
     /// <summary>
     /// Canonical topics, then skills, that the text mentions (skills as prose names them, see <see cref="SkillCatalog.FindIn"/>),
     /// each in order of first mention: what both catalogs' <c>FindIn</c> give, normalising the text once.
@@ -26,7 +29,10 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
     public static ProfileCatalogs Load(string directory) => new(
         new VenueCatalog(Read<VenueFile>(directory, "venues.json").Venues),
         new SkillCatalog(Read<SkillFile>(directory, "skills.json").Skills),
-        new TopicCatalog(Read<TopicFile>(directory, "topics.json").Topics));
+        new TopicCatalog(Read<TopicFile>(directory, "topics.json").Topics))
+    {
+        SkillGroups = SkillGroupVocabulary.Load(directory),
+    };
 
     private static T Read<T>(string directory, string fileName)
     {
