@@ -12,7 +12,7 @@ internal static partial class VenueName
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
-    [GeneratedRegex(@"\((?<inner>[^()]{1,60})\)", Options)]
+    [GeneratedRegex(@"\((?<inner>[^()]{1,60})(?:\)|$)", Options)]
     private static partial Regex ParenthesisPattern();
 
     [GeneratedRegex(@"^[A-Z][A-Za-z0-9&/+\-]{1,15}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]

@@ -15,7 +15,7 @@ namespace Talent.Tests.Evaluation;
 public sealed partial class LabelledSetAcceptanceTests
 {
     /// <summary>
-    /// Overall fact recall measured on the 40 real documents when this floor was set (0.414, see docs/extraction.md),
+    /// Overall fact recall measured on the 40 real documents when this floor was set (0.414),
     /// less a small margin for changes elsewhere that trade one fact for another. Below it, extraction regressed.
     /// </summary>
     private const double RealSetRecallFloor = 0.40;
