@@ -43,6 +43,8 @@ public sealed class VenueFieldTests
     [InlineData("ICDE'21 (to appear)", "ICDE", 2021)]
     [InlineData("[AsHES'17]", "AsHES", 2017)]
     [InlineData("Proceedings of the 16th ACM SIGPLAN International Symposium on Dynamic Languages, 2020", "DLS", 2020)]
+    [InlineData("IC2S2 2018", "IC2S2", 2018)]
+    [InlineData("Nature 615(7950):100-105, 2023", "Nature", 2023)]
     public void Notations_in_text_read_two_digit_years_and_cleaned_names(string raw, string venue, int year)
     {
         var reading = VenueNotation.Parse(raw, RepoPaths.Catalogs.Venues);
@@ -54,12 +56,14 @@ public sealed class VenueFieldTests
     [Theory]
     [InlineData("Programming")]
     [InlineData("Genetics")]
+    [InlineData("Nature")]
+    [InlineData("Science")]
     public void An_exact_venue_is_found_by_its_whole_name_only(string name)
     {
         var venues = RepoPaths.Catalogs.Venues;
 
         Assert.Equal(name, venues.Find(name)?.Name);
-        Assert.Empty(venues.FindIn($"Workshop on Live {name} and Friends"));
+        Assert.Empty(venues.FindIn($"Workshop on Live {name} and Friends, Springer {name} Switzerland"));
     }
 
     [Fact]

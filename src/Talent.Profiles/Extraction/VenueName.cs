@@ -24,7 +24,7 @@ internal static partial class VenueName
     [GeneratedRegex(@"\b(?:vol(?:ume)?|no|num(?:ber)?|pp|pages?|issue)\b\.?\s*[0-9][0-9A-Za-z\-–:()]{0,20}", Options)]
     private static partial Regex VolumePattern();
 
-    [GeneratedRegex(@"[,:;]?\s*[0-9][0-9\-–:()\s]{0,30}$", Options)]
+    [GeneratedRegex(@"(?:[,:;]\s*|\s+)[0-9][0-9\-–:()\s]{0,30}$", Options)]
     private static partial Regex TrailingNumbersPattern();
 
     [GeneratedRegex(@"^(?:\s|in\b:?|the\b|proceedings\b|proc\b\.?|of\b|companion\b|conference\s+companion\b|conference\s+record\b|annual\b|[,.:;\-])+", Options)]
