@@ -79,6 +79,19 @@ public sealed partial class LabelledSetAcceptanceTests
         Assert.Equal(Summary(Run()), python);
     }
 
+    [RealProfilesFact]
+    public async Task Talent_eval_extraction_reports_the_labelled_set()
+    {
+        var (exit, stdout, stderr) = await TalentProcess.RunAsync("eval", "extraction", "--set", RealProfilesDirectory, "--json");
+
+        Assert.True(exit == 0, stderr);
+        var labelled = JsonDocument.Parse(stdout).RootElement.GetProperty("labelled");
+        var expected = Run();
+        Assert.Equal(expected.Documents, labelled.GetProperty("documents").GetInt32());
+        Assert.Equal(expected.OverallRecall, labelled.GetProperty("overallRecall").GetDouble(), 9);
+        Assert.Equal(expected.Unread, labelled.GetProperty("unread").EnumerateArray().Select(u => u.GetString() ?? string.Empty).ToList());
+    }
+
     private static LabelledSetReport Run() => LabelledSetEvaluation.Run(
         Path.Combine(RealProfilesDirectory, "labels.json"),
         Path.Combine(RealProfilesDirectory, "docs"),
