@@ -4,13 +4,15 @@ using System.Text.Json;
 using Talent.Profiles.Evaluation;
 using Talent.Server.Configuration;
 using Talent.Server.Evaluation;
+using Talent.Server.Ingestion;
 
 namespace Talent.Cli.Commands;
 
 /// <summary>
 /// <c>talent eval …</c>: measurements against labelled data. <c>goldstandard</c>: ranking quality on the
 /// reviewer-expertise benchmark, Talent beside two baselines. <c>extraction</c>: field-level precision and
-/// recall of the extractor on the labelled set kept in the repository.
+/// recall of the extractor on the labelled set kept in the repository and on the real documents labelled in
+/// <c>../shared/data/real-profiles</c>, scored by the shared scorer's rules.
 /// </summary>
 internal static class EvalCommand
 {
@@ -85,47 +87,122 @@ internal static class EvalCommand
 
     private static Command CreateExtraction()
     {
-        var set = new Option<string?>("--set") { Description = $"Folder of documents with NAME.expected.json beside each (default: {DefaultExtractionSet} in the repository)" };
-        var command = new Command("extraction", "Field-level precision and recall of the extractor, micro-averaged over the documents") { set, Output.Json };
+        var set = new Option<string?>("--set")
+        {
+            Description = $"A folder of documents with NAME.expected.json beside each, or a labels.json (or its folder) with the documents in docs/ beside it (default: {DefaultExtractionSet}, and the real documents in ../shared/data/real-profiles when present)",
+        };
+        var docs = new Option<string?>("--docs") { Description = "Folder of the documents a labels.json names (default: docs/ beside it)" };
+        var command = new Command("extraction", "Field-level precision and recall of the extractor, micro-averaged over the documents") { set, docs, Output.Json };
         command.SetAction(parseResult =>
         {
-            var directory = parseResult.GetValue(set) ?? FindDefaultSet();
-            if (!Directory.Exists(directory))
+            var chosen = parseResult.GetValue(set);
+            if (chosen is not null && !Directory.Exists(chosen) && !File.Exists(chosen))
             {
-                throw new UsageException($"{directory}: no such folder");
+                throw new UsageException($"{chosen}: no such file or folder");
             }
 
             var configuration = CliSettings.Configuration(parseResult);
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
-            var report = ExtractionEvaluation.Run(directory, catalogs);
-            if (report.Documents == 0)
+            var labelled = chosen is null ? DefaultRealProfiles() : LabelledSetEvaluation.LabelsFile(chosen) is { } file && file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? file : null;
+            EvaluationReport? report = null;
+            string? directory = null;
+            if (chosen is null || labelled is null)
             {
-                throw new UsageException($"{directory}: no *{ExtractionEvaluation.ExpectedSuffix} files");
+                directory = chosen ?? FindDefaultSet();
+                report = ExtractionEvaluation.Run(directory, catalogs);
+                if (report.Documents == 0)
+                {
+                    throw new UsageException($"{directory}: no *{ExtractionEvaluation.ExpectedSuffix} files");
+                }
+            }
+
+            LabelledSetReport? real = null;
+            if (labelled is not null)
+            {
+                var documents = parseResult.GetValue(docs) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(labelled)) ?? ".", "docs");
+                real = LabelledSetEvaluation.Run(labelled, documents, catalogs, DocumentIngestion.ContentTypeForFile);
             }
 
             if (parseResult.GetValue(Output.Json))
             {
                 Output.WriteJson(new
                 {
-                    report.Documents,
-                    Fields = report.Fields.Select(f => new { f.Field, f.Precision, f.Recall, f.Correct, f.Extracted, f.Expected }),
-                    report.Errors,
+                    report?.Documents,
+                    Fields = report?.Fields.Select(f => new { f.Field, f.Precision, f.Recall, f.Correct, f.Extracted, f.Expected }),
+                    report?.Errors,
+                    Labelled = real is null ? null : new
+                    {
+                        Labels = labelled,
+                        real.Documents,
+                        Fields = real.Fields.Where(f => f.Expected > 0).Select(f => new { f.Field, f.Recall, f.Precision, f.Hits, f.Expected, f.Right, f.Predicted }),
+                        real.Unread,
+                        real.OverallRecall,
+                    },
                 });
+                return ExitCodes.Success;
             }
-            else
+
+            if (report is not null)
             {
-                Console.WriteLine($"{report.Documents} documents in {directory}");
-                Console.WriteLine($"{"field",-14}{"precision",10}{"recall",10}{"correct",9}{"extracted",11}{"expected",10}");
-                foreach (var f in report.Fields)
-                {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Field,-14}{f.Precision,10:0.000}{f.Recall,10:0.000}{f.Correct,9}{f.Extracted,11}{f.Expected,10}"));
-                }
+                PrintProjectSet(directory ?? string.Empty, report);
+            }
+
+            if (real is not null)
+            {
+                PrintLabelledSet(labelled ?? string.Empty, real);
             }
 
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static void PrintProjectSet(string directory, EvaluationReport report)
+    {
+        Console.WriteLine($"{report.Documents} documents in {directory}");
+        Console.WriteLine($"{"field",-14}{"precision",10}{"recall",10}{"correct",9}{"extracted",11}{"expected",10}");
+        foreach (var f in report.Fields)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{f.Field,-14}{f.Precision,10:0.000}{f.Recall,10:0.000}{f.Correct,9}{f.Extracted,11}{f.Expected,10}"));
+        }
+    }
+
+    /// <summary>The shared scorer's layout, line for line, so the two outputs can be compared directly.</summary>
+    private static void PrintLabelledSet(string labels, LabelledSetReport report)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{report.Documents} labelled documents of {labels}");
+        foreach (var f in report.Fields.Where(f => f.Expected > 0))
+        {
+            var precision = f.Precision is { } p ? string.Create(CultureInfo.InvariantCulture, $"   precision {f.Right}/{f.Predicted} = {Fixed(p, 2)}") : string.Empty;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {f.Field,-17} recall {f.Hits}/{f.Expected} = {Fixed(f.Recall, 2)}{precision}"));
+        }
+
+        if (report.Unread.Count > 0)
+        {
+            Console.WriteLine($"  not read ({report.Unread.Count}): {string.Join(' ', report.Unread)}");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overall fact recall {report.Hits}/{report.Expected} = {Fixed(report.OverallRecall, 3)} over {report.Documents} documents"));
+    }
+
+    /// <summary>
+    /// A ratio with <paramref name="digits"/> decimals as Python's format writes it: an exact tie (0.625) goes to the even
+    /// digit (0.62) where .NET would round away from zero.
+    /// </summary>
+    private static string Fixed(double value, int digits)
+    {
+        var scaled = value * Math.Pow(10, digits);
+        var rounded = scaled - Math.Floor(scaled) == 0.5 ? Math.Round(value, digits, MidpointRounding.ToEven) : value;
+        return rounded.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The shared real-profile set beside the checkout, when it is there.</summary>
+    private static string? DefaultRealProfiles() =>
+        CliSettings.RepositoryRoot() is { } root
+            && LabelledSetEvaluation.LabelsFile(Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "real-profiles"))) is { } labels
+            ? labels
+            : null;
 
     private static string FindDefaultSet()
     {

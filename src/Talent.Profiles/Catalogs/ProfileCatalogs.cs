@@ -18,6 +18,9 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
         AllowTrailingCommas = true,
     };
 
+    /// <summary>Category words and natural languages for skill group names (<c>skill-groups.json</c>).</summary>
+    public SkillGroupVocabulary SkillGroups { get; init; } = SkillGroupVocabulary.Empty;
+
     /// <summary>
     /// Canonical topics, then skills, that the text mentions (skills as prose names them, see <see cref="SkillCatalog.FindIn"/>),
     /// each in order of first mention: what both catalogs' <c>FindIn</c> give, normalising the text once.
@@ -39,6 +42,7 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
     {
         Institutions = Read(directory, "institutions.json", (InstitutionFile f) => new InstitutionCatalog(f.Institutions)),
         Vocabulary = Read(directory, "vocabulary.json", (VocabularyFile f) => new ExtractionVocabulary(f.Headings)),
+        SkillGroups = SkillGroupVocabulary.Load(directory),
     };
 
     private static TCatalog Read<TFile, TCatalog>(string directory, string fileName, Func<TFile, TCatalog> build)

@@ -1,86 +1,65 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
 
 /// <summary>
-/// Reads a BibTeX publication list (<c>@inproceedings{key, title={..}, author={A and B}, booktitle={..}, year={2023}}</c>)
-/// into publications with canonical venue and year. The list's owner is the author met most often; with a
-/// single entry, its first author.
+/// Reads a BibTeX or biblatex publication list (<c>@inproceedings{key, title={..}, author={A and B}, booktitle={..},
+/// year={2023}}</c>) into publications with canonical venue and year: every entry is one publication (theses and
+/// preprints included). The list's owner is the author met most often, or the one biblatex marks
+/// (<c>author+an = {1=highlight}</c>); with a single entry, its first author.
 /// </summary>
 internal static partial class BibtexReader
 {
     /// <summary>More entries than this are not a person's publication list.</summary>
     public const int MaxEntries = 5_000;
 
-    private static readonly HashSet<string> SkippedTypes = new(StringComparer.OrdinalIgnoreCase) { "comment", "string", "preamble" };
+    private static readonly HashSet<string> ThesisTypes = new(StringComparer.Ordinal) { "phdthesis", "mastersthesis", "thesis", "bachelorsthesis" };
+
+    private static readonly HashSet<string> JournalTypes = new(StringComparer.Ordinal) { "article", "periodical", "suppperiodical" };
 
     [GeneratedRegex(@"@(?<type>[A-Za-z]{2,20})\s*[{(]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EntryStartPattern();
 
-    [GeneratedRegex(@"\s+and\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex AndPattern();
-
     [GeneratedRegex(@"(?:19|20)\d{2}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex YearPattern();
+
+    /// <summary>ACM's <c>series = {DLS 2020}</c>, <c>{Programming '19}</c>: the venue's short name and year.</summary>
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9&/+\-]{1,20}(?: [A-Za-z][A-Za-z0-9&/+\-]{1,20})?\s?(?:'|’)?\s?(?:\d{2}|(?:19|20)\d{2})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex SeriesPattern();
 
     /// <summary>True when plain text is recognisably a BibTeX file: entries of the form <c>@type{key,</c>.</summary>
     public static bool LooksLikeBibtex(string content)
     {
         var sample = content.Length > 20_000 ? content[..20_000] : content;
-        var entries = EntryStartPattern().Matches(sample).Count(m => !SkippedTypes.Contains(m.Groups["type"].Value));
+        var entries = EntryStartPattern().Matches(sample).Count(m => m.Groups["type"].Value.ToLowerInvariant() is not ("comment" or "string" or "preamble"));
         var fields = sample.Contains('=', StringComparison.Ordinal) && sample.Contains("title", StringComparison.OrdinalIgnoreCase);
         return fields && (entries >= 2 || (entries == 1 && sample.TrimStart().StartsWith('@')));
     }
 
     public static ExtractedProfile? Read(string content, ProfileCatalogs catalogs)
     {
-        var entries = Entries(content).Take(MaxEntries).ToList();
+        var entries = BibtexEntries.Read(content).Take(MaxEntries).ToList();
         if (entries.Count == 0)
         {
             return null;
         }
 
-        var drafts = entries.Select(e => (Fields: e, Authors: Authors(e.GetValueOrDefault("author") ?? string.Empty))).ToList();
-        var person = Owner(drafts.Select(d => d.Authors).ToList());
+        var authorLists = entries.Select(e => BibtexNames.Authors(e.Field("author") ?? e.Field("editor") ?? string.Empty)).ToList();
+        var highlighted = entries.Select((e, i) => BibtexNames.Highlighted(e.Field("author+an"), authorLists[i])).ToList();
+        var owner = BibtexNames.Owner(authorLists, highlighted);
+        var name = owner is null ? null : BibtexNames.StatedOwner(content, owner.Value.Key) ?? owner.Value.Name;
         var publications = new List<Publication>();
-        foreach (var (fields, authors) in drafts)
+        for (var i = 0; i < entries.Count; i++)
         {
-            var title = Clean(fields.GetValueOrDefault("title") ?? string.Empty).TrimEnd('.');
-            if (title.Length == 0)
+            if (ReadEntry(entries[i], authorLists[i], owner?.Key, catalogs.Venues) is { } publication)
             {
-                continue;
+                publications.Add(publication);
             }
-
-            var year = fields.GetValueOrDefault("year") is { } y && YearPattern().Match(y) is { Success: true } ym
-                ? int.Parse(ym.Value, CultureInfo.InvariantCulture)
-                : (int?)null;
-            var venueRaw = Clean(fields.GetValueOrDefault("booktitle") ?? fields.GetValueOrDefault("journal") ?? fields.GetValueOrDefault("howpublished") ?? string.Empty);
-            if (venueRaw.Length == 0 && fields.GetValueOrDefault("archiveprefix") is { } archive && archive.Contains("arxiv", StringComparison.OrdinalIgnoreCase))
-            {
-                venueRaw = "arXiv";
-            }
-
-            var reading = venueRaw.Length > 0 ? VenueNotation.Parse(venueRaw, catalogs.Venues) : null;
-            var position = AuthorList.PositionOf(person, authors);
-            publications.Add(new Publication
-            {
-                Title = title,
-                Authors = authors,
-                Venue = reading?.Venue ?? (venueRaw.Length > 0 ? venueRaw : null),
-                VenueRaw = venueRaw.Length > 0 ? venueRaw : null,
-                Year = year ?? reading?.Year,
-                Kind = reading?.Kind ?? PublicationKind.Unknown,
-                Awards = reading?.Awards ?? [],
-                AuthorPosition = position,
-                FirstAuthor = position == 1,
-            });
         }
 
         var topics = new List<string>();
-        foreach (var topic in publications.Select(p => p.Title).Concat(entries.Select(e => Clean(e.GetValueOrDefault("keywords") ?? string.Empty))).SelectMany(catalogs.Topics.FindIn))
+        foreach (var topic in publications.Select(p => p.Title).Concat(entries.Select(e => Clean(e.Field("keywords") ?? string.Empty))).SelectMany(catalogs.Topics.FindIn))
         {
             if (!topics.Contains(topic, StringComparer.Ordinal))
             {
@@ -88,57 +67,85 @@ internal static partial class BibtexReader
             }
         }
 
-        return new ExtractedProfile { Name = person, Publications = publications, Topics = topics };
+        return new ExtractedProfile { Name = name, Publications = publications, Topics = topics };
     }
 
-    /// <summary>The author met most often; a tie among several entries names nobody.</summary>
-    internal static string? Owner(IReadOnlyList<IReadOnlyList<string>> authorLists)
+    private static Publication? ReadEntry(BibtexEntry entry, IReadOnlyList<BibtexNames.Author> authors, string? ownerKey, VenueCatalog venues)
     {
-        if (authorLists.Count == 1)
-        {
-            return authorLists[0].Count > 0 ? authorLists[0][0] : null;
-        }
-
-        var counts = authorLists.SelectMany(a => a.Select(AuthorList.SortedKey).Distinct(StringComparer.Ordinal))
-            .GroupBy(k => k, StringComparer.Ordinal)
-            .Select(g => (Key: g.Key, Count: g.Count()))
-            .OrderByDescending(g => g.Count)
-            .ToList();
-        if (counts.Count == 0 || counts[0].Count < 2 || (counts.Count > 1 && counts[1].Count == counts[0].Count))
+        var title = Clean(entry.Field("title") ?? string.Empty).TrimEnd('.');
+        var (venueRaw, reading) = Venue(entry, venues);
+        if (title.Length == 0 && venueRaw is null)
         {
             return null;
         }
 
-        // The fullest spelling of the owner's name ("Xiaoming Wang" over "X. Wang" would need initials matching; the keys agree here).
-        return authorLists.SelectMany(a => a).First(a => string.Equals(AuthorList.SortedKey(a), counts[0].Key, StringComparison.Ordinal));
-    }
-
-    /// <summary>"Wang, Xiaoming and Álvarez-Núñez, José and others" → ["Xiaoming Wang", "José Álvarez-Núñez"].</summary>
-    internal static IReadOnlyList<string> Authors(string field)
-    {
-        var names = new List<string>();
-        foreach (var part in AndPattern().Split(Clean(field)))
+        var year = (entry.Field("year") ?? entry.Field("date")) is { } y && YearPattern().Match(y) is { Success: true } ym
+            ? int.Parse(ym.Value, System.Globalization.CultureInfo.InvariantCulture)
+            : (int?)null;
+        int? position = null;
+        for (var i = 0; ownerKey is not null && i < authors.Count; i++)
         {
-            var name = part.Trim();
-            if (name.Length == 0 || string.Equals(name, "others", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(authors[i].Key, ownerKey, StringComparison.Ordinal))
             {
-                continue;
+                position = i + 1;
+                break;
             }
-
-            var pieces = name.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            name = pieces.Length switch
-            {
-                2 => pieces[1] + " " + pieces[0],
-                3 => pieces[2] + " " + pieces[0] + " " + pieces[1],
-                _ => name,
-            };
-            names.Add(AuthorList.CleanName(name));
         }
 
-        return names;
+        var kind = reading?.Kind ?? PublicationKind.Unknown;
+        return new Publication
+        {
+            Title = title.Length > 0 ? title : venueRaw ?? string.Empty,
+            Authors = authors.Select(a => a.Name).ToList(),
+            Venue = reading?.Venue,
+            VenueRaw = venueRaw,
+            Year = year ?? reading?.Year,
+            Kind = kind == PublicationKind.Unknown && JournalTypes.Contains(entry.Type) && reading is { Known: false } ? PublicationKind.Journal : kind,
+            Awards = reading?.Awards ?? [],
+            AuthorPosition = position,
+            FirstAuthor = position == 1,
+        };
     }
 
-    private static string Clean(string value)
+    /// <summary>
+    /// The venue an entry names, by the fields its type uses: an article's journal, a paper's booktitle (or ACM's
+    /// short <c>series</c> when the booktitle names no catalog venue), a misc entry's howpublished, and arXiv for an
+    /// entry that names only its e-print. A thesis names no venue.
+    /// </summary>
+    private static (string? Raw, VenueReading? Reading) Venue(BibtexEntry entry, VenueCatalog venues)
+    {
+        if (ThesisTypes.Contains(entry.Type))
+        {
+            return (null, null);
+        }
+
+        string[] order = JournalTypes.Contains(entry.Type)
+            ? ["journal", "journaltitle", "booktitle", "eventtitle", "howpublished"]
+            : ["booktitle", "eventtitle", "journal", "journaltitle", "howpublished"];
+        var raw = order.Select(entry.Field).FirstOrDefault(v => v is not null) is { } field ? Clean(field) : null;
+        var reading = raw is null ? null : VenueNotation.ReadField(raw, venues);
+        if (reading is not { Known: true } && entry.Field("series") is { } series && SeriesPattern().IsMatch(Clean(series)))
+        {
+            var shortName = Clean(series);
+            return (shortName, VenueNotation.ReadField(shortName, venues));
+        }
+
+        if (raw is null && IsArxiv(entry))
+        {
+            return ("arXiv", VenueNotation.ReadField("arXiv", venues));
+        }
+
+        return (raw, reading);
+    }
+
+    private static bool IsArxiv(BibtexEntry entry) =>
+        new[] { "archiveprefix", "eprinttype", "publisher", "url" }.Any(f => entry.Field(f)?.Contains("arxiv", StringComparison.OrdinalIgnoreCase) == true);
+
+    /// <summary>"Wang, Xiaoming and Álvarez-Núñez, José and others" → ["Xiaoming Wang", "José Álvarez-Núñez"].</summary>
+    internal static IReadOnlyList<string> Authors(string field) => BibtexNames.Authors(field).Select(a => a.Name).ToList();
+
+    /// <summary>A field's text without LaTeX markup, braces and accents commands, on one line.</summary>
+    internal static string Clean(string value)
     {
         if (value.Length == 0)
         {
@@ -148,139 +155,6 @@ internal static partial class BibtexReader
         var text = value.Contains('\\', StringComparison.Ordinal) || value.Contains('{', StringComparison.Ordinal)
             ? MarkupText.ToPlain(LatexText.ToMarkdown(value))
             : value;
-        return string.Join(' ', text.Split([' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    private static IEnumerable<Dictionary<string, string>> Entries(string content)
-    {
-        foreach (Match start in EntryStartPattern().Matches(content))
-        {
-            if (SkippedTypes.Contains(start.Groups["type"].Value))
-            {
-                continue;
-            }
-
-            var at = start.Index + start.Length;
-            var comma = content.IndexOf(',', at);
-            if (comma < 0)
-            {
-                yield break;
-            }
-
-            at = comma + 1;
-            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            while (at < content.Length)
-            {
-                while (at < content.Length && (char.IsWhiteSpace(content[at]) || content[at] == ','))
-                {
-                    at++;
-                }
-
-                if (at >= content.Length || content[at] is '}' or ')' or '@')
-                {
-                    break;
-                }
-
-                var nameStart = at;
-                while (at < content.Length && (char.IsLetterOrDigit(content[at]) || content[at] is '_' or '-'))
-                {
-                    at++;
-                }
-
-                var name = content[nameStart..at];
-                while (at < content.Length && char.IsWhiteSpace(content[at]))
-                {
-                    at++;
-                }
-
-                if (name.Length == 0 || at >= content.Length || content[at] != '=')
-                {
-                    break;
-                }
-
-                at++;
-                var value = ReadValue(content, ref at);
-                fields.TryAdd(name, value);
-            }
-
-            if (fields.Count > 0)
-            {
-                yield return fields;
-            }
-        }
-    }
-
-    private static string ReadValue(string content, ref int at)
-    {
-        var value = new StringBuilder();
-        while (at < content.Length)
-        {
-            while (at < content.Length && char.IsWhiteSpace(content[at]))
-            {
-                at++;
-            }
-
-            if (at >= content.Length)
-            {
-                break;
-            }
-
-            if (content[at] == '{')
-            {
-                var depth = 0;
-                var start = at;
-                for (; at < content.Length; at++)
-                {
-                    if (content[at] == '{')
-                    {
-                        depth++;
-                    }
-                    else if (content[at] == '}' && --depth == 0)
-                    {
-                        break;
-                    }
-                }
-
-                value.Append(content, start + 1, Math.Max(0, Math.Min(at, content.Length) - start - 1));
-                at++;
-            }
-            else if (content[at] == '"')
-            {
-                var close = content.IndexOf('"', at + 1);
-                close = close < 0 ? content.Length : close;
-                value.Append(content, at + 1, close - at - 1);
-                at = close + 1;
-            }
-            else
-            {
-                var start = at;
-                while (at < content.Length && (char.IsLetterOrDigit(content[at]) || content[at] is '_' or '-' or '.' or ':'))
-                {
-                    at++;
-                }
-
-                value.Append(content, start, at - start);
-                if (at == start)
-                {
-                    break;
-                }
-            }
-
-            while (at < content.Length && char.IsWhiteSpace(content[at]))
-            {
-                at++;
-            }
-
-            // String concatenation: "Proc. of " # conf.
-            if (at < content.Length && content[at] == '#')
-            {
-                at++;
-                continue;
-            }
-
-            break;
-        }
-
-        return value.ToString();
+        return string.Join(' ', text.Split([' ', '\n', '\t', '\r', '~'], StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -22,27 +22,24 @@ internal static class JsonResumeReader
             emails.Add(email.ToLowerInvariant());
         }
 
+        // basics.url (website in older resumes) is the person's own page unless it is a profile on a shared site (GitHub, LinkedIn).
         var homepages = new List<string>();
-        if ((Text(basics, "url") ?? Text(basics, "website")) is { } url && WebAddress.Normalize(url) is { } home)
+        var links = new List<string>();
+        if ((Text(basics, "url") ?? Text(basics, "website")) is { } url && WebAddress.Normalize(url) is { } own)
         {
-            homepages.Add(WebAddress.AsHomepage(home, labelled: true) ?? home);
+            (IsProfile(own) ? links : homepages).Add(own);
         }
 
-        var links = new List<string>();
         foreach (var profile in Array(basics, "profiles"))
         {
-            if (Text(profile, "url") is { } link && WebAddress.Normalize(link) is { } normalized && !links.Contains(normalized, StringComparer.Ordinal))
+            if ((Text(profile, "url") is { } link ? WebAddress.Normalize(link) : ProfileUrl(Text(profile, "network"), Text(profile, "username"))) is { } normalized
+                && !links.Contains(normalized, StringComparer.Ordinal) && !homepages.Contains(normalized, StringComparer.Ordinal))
             {
                 links.Add(normalized);
             }
         }
 
-        string? location = null;
-        if (basics.TryGetProperty("location", out var place) && place.ValueKind == JsonValueKind.Object)
-        {
-            var parts = new[] { Text(place, "city"), Text(place, "region"), Text(place, "countryCode") }.Where(p => p is not null);
-            location = string.Join(", ", parts) is { Length: > 0 } joined ? joined : null;
-        }
+        var location = Location(basics);
 
         var experience = Array(root, "work").Select(w => new ExperienceEntry
         {
@@ -72,37 +69,21 @@ internal static class JsonResumeReader
             }
 
             var publisher = Text(p, "publisher");
-            var date = Text(p, "releaseDate");
-            var reading = publisher is null ? null : VenueNotation.Parse(publisher + (date is { Length: >= 4 } ? " " + date[..4] : string.Empty), catalogs.Venues);
+            var date = Text(p, "releaseDate") ?? Text(p, "date");
+            var reading = publisher is null ? null : VenueNotation.ReadField(publisher, catalogs.Venues);
             publications.Add(new Publication
             {
                 Title = title,
-                Venue = reading?.Venue ?? publisher,
+                Venue = reading?.Venue,
                 VenueRaw = publisher,
-                Year = reading?.Year ?? DateNotation.YearOf(date),
+                Year = DateNotation.YearOf(date) ?? reading?.Year,
                 Kind = reading?.Kind ?? PublicationKind.Unknown,
                 Awards = reading?.Awards ?? [],
                 Abstract = Text(p, "summary"),
             });
         }
 
-        var skills = new List<string>();
-        foreach (var skill in Array(root, "skills"))
-        {
-            // With keywords, the name is their category ("Programming": Python, C++) and counts only when it is a known skill.
-            if (Text(skill, "name") is { } skillName)
-            {
-                SkillList.AddItem(skillName, catalogs.Skills, skills, keepUnknown: !Array(skill, "keywords").Any());
-            }
-
-            foreach (var keyword in Array(skill, "keywords"))
-            {
-                if (keyword.ValueKind == JsonValueKind.String && keyword.GetString() is { } word)
-                {
-                    SkillList.AddItem(word, catalogs.Skills, skills);
-                }
-            }
-        }
+        var skills = JsonResumeSkills.Read(root, catalogs);
 
         var interests = Array(root, "interests").Select(i => Text(i, "name")).OfType<string>().ToList();
         // The same sources as a text CV: interests, papers, and what the person did in each role.
@@ -128,6 +109,43 @@ internal static class JsonResumeReader
             Topics = topics,
             Interests = interests,
         }, null);
+    }
+
+    private static bool IsProfile(string normalized) => WebAddress.AsProfileLink(normalized) is not null || WebAddress.AsHomepage(normalized, labelled: true) is null;
+
+    /// <summary>A profile given only by network and user name: <c>{"network": "GitHub", "username": "ada"}</c>.</summary>
+    private static string? ProfileUrl(string? network, string? username)
+    {
+        if (network is null || username is null || username.Contains('/', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return network.ToLowerInvariant() switch
+        {
+            "github" => "github.com/" + username,
+            "gitlab" => "gitlab.com/" + username,
+            "linkedin" => "linkedin.com/in/" + username,
+            "twitter" or "x" => "twitter.com/" + username,
+            _ => null,
+        };
+    }
+
+    /// <summary>basics.location as the schema's object (city, region, country code) or as one string.</summary>
+    private static string? Location(JsonElement basics)
+    {
+        if (Text(basics, "location") is { } written)
+        {
+            return written;
+        }
+
+        if (!basics.TryGetProperty("location", out var place) || place.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var parts = new[] { Text(place, "city"), Text(place, "region"), Text(place, "countryCode") ?? Text(place, "country") }.OfType<string>();
+        return string.Join(", ", parts) is { Length: > 0 } joined ? joined : null;
     }
 
     private static string? Text(JsonElement element, string property) =>

@@ -22,6 +22,12 @@ internal static partial class VenueNotation
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex YearPattern();
 
+    [GeneratedRegex(@"\b(?:co-?located\s+with|in\s+conjunction\s+with|held\s+(?:with|at)|affiliated\s+with|@)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex ParentMarkerPattern();
+
+    [GeneratedRegex(@"(?<=[A-Za-z]\s?)['’‘](?<yy>\d{2})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ShortYearPattern();
+
     [GeneratedRegex(@"\b(?:awards?|best\s+\w*\s*paper|honou?rable\s+mention|oral|spotlight|outstanding|nominee|finalist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AwardPattern();
 
@@ -36,10 +42,25 @@ internal static partial class VenueNotation
     }
 
     /// <summary>Reads one notation; null when it names neither a known venue nor a year.</summary>
-    public static VenueReading? Parse(string raw, VenueCatalog venues)
+    public static VenueReading? Parse(string raw, VenueCatalog venues) => Read(raw, venues, field: false);
+
+    /// <summary>
+    /// Reads a field known to hold a venue (a BibTeX <c>booktitle</c> or <c>journal</c>, a JSON Resume
+    /// <c>publisher</c>): the whole text is the name, never split into awards, and a venue outside the catalog
+    /// is kept, cleaned (<see cref="VenueName"/>), with or without a year. Null only for an empty field.
+    /// </summary>
+    public static VenueReading? ReadField(string raw, VenueCatalog venues) =>
+        Read(raw.Length > MaxNotation ? raw[..MaxNotation] : raw, venues, field: true);
+
+    private const int MaxNotation = 200;
+
+    /// <summary>Two-digit years below this are read as 20yy, the others as 19yy.</summary>
+    private const int ShortYearPivot = 60;
+
+    private static VenueReading? Read(string raw, VenueCatalog venues, bool field)
     {
         var text = raw.Replace("**", " ", StringComparison.Ordinal).Trim().Trim('[', ']', '(', ')', '|', ' ', '*', '.');
-        if (text.Length == 0 || text.Length > 200)
+        if (text.Length == 0 || text.Length > MaxNotation)
         {
             return null;
         }
@@ -53,7 +74,7 @@ internal static partial class VenueNotation
 
         var awards = new List<string>();
         var rest = new List<string>();
-        foreach (var part in SplitTopLevel(text))
+        foreach (var part in field ? [text] : SplitTopLevel(text))
         {
             var trimmed = part.Trim();
             if (trimmed.Length == 0)
@@ -61,7 +82,7 @@ internal static partial class VenueNotation
                 continue;
             }
 
-            if (AwardPattern().IsMatch(trimmed))
+            if (!field && AwardPattern().IsMatch(trimmed))
             {
                 awards.Add(trimmed);
             }
@@ -71,40 +92,28 @@ internal static partial class VenueNotation
             }
         }
 
-        var remaining = string.Join(' ', rest);
-        int? foundYear = null;
-        var years = YearPattern().Matches(remaining);
-        if (years.Count > 0)
-        {
-            foundYear = int.Parse(years[^1].Value, CultureInfo.InvariantCulture);
-            remaining = YearPattern().Replace(remaining, " ");
-        }
-        else
+        var remaining = string.Join(field ? ", " : " ", rest);
+        var foundYear = YearIn(remaining);
+        if (foundYear is null)
         {
             // "AAAI 2023 Distinguished Paper Award" keeps the year inside the award part.
             foreach (var award in awards)
             {
-                var inAward = YearPattern().Matches(award);
-                if (inAward.Count > 0)
-                {
-                    foundYear = int.Parse(inAward[^1].Value, CultureInfo.InvariantCulture);
-                }
+                foundYear = YearIn(award) ?? foundYear;
             }
         }
 
-        var name = remaining.Trim().Trim(',', ';', ':', '-', '.', ' ', '\'', '’');
+        var name = YearPattern().Replace(remaining, " ").Trim().Trim(',', ';', ':', '-', '.', ' ', '\'', '’');
         if (name.Length == 0)
         {
             return foundYear is null && awards.Count == 0 ? null : new VenueReading(null, foundYear, PublicationKind.Unknown, awards, false);
         }
 
-        var info = venues.Find(name) ?? FirstIn(name, venues);
+        var info = Lookup(name, venues);
         if (info is not null && WorkshopPattern().IsMatch(name) && !string.Equals(info.Kind, "workshop", StringComparison.OrdinalIgnoreCase))
         {
             var workshop = venues.Find(info.Name + " Workshops");
-            return workshop is not null
-                ? new VenueReading(workshop.Name, foundYear, PublicationKind.Workshop, awards, true)
-                : new VenueReading(info.Name + " Workshops", foundYear, PublicationKind.Workshop, awards, true);
+            return new VenueReading(workshop?.Name ?? info.Name + " Workshops", foundYear, PublicationKind.Workshop, awards, true);
         }
 
         if (info is not null)
@@ -112,12 +121,68 @@ internal static partial class VenueNotation
             return new VenueReading(info.Name, foundYear, KindOf(info), awards, true);
         }
 
-        if (foundYear is null || name.Length > 80)
+        var display = VenueName.Display(name);
+        if (!field && (foundYear is null || display.Length > 80))
         {
             return null;
         }
 
-        return new VenueReading(name, foundYear, WorkshopPattern().IsMatch(name) ? PublicationKind.Workshop : PublicationKind.Unknown, awards, false);
+        var kind = WorkshopPattern().IsMatch(name) ? PublicationKind.Workshop
+            : VenueName.IsJournalName(display) ? PublicationKind.Journal
+            : PublicationKind.Unknown;
+        return new VenueReading(display, foundYear, kind, awards, false);
+    }
+
+    /// <summary>The last four-digit year, else a two-digit one after an apostrophe (<c>PPoPP'19</c>, <c>ICDE '21</c>).</summary>
+    internal static int? YearIn(string text)
+    {
+        var years = YearPattern().Matches(text);
+        if (years.Count > 0)
+        {
+            return int.Parse(years[^1].Value, CultureInfo.InvariantCulture);
+        }
+
+        var shortYear = ShortYearPattern().Match(text);
+        if (!shortYear.Success)
+        {
+            return null;
+        }
+
+        // Publication lists reach back decades, not a century: "'19" is 2019, "'98" is 1998.
+        var yy = int.Parse(shortYear.Groups["yy"].Value, CultureInfo.InvariantCulture);
+        return yy < ShortYearPivot ? 2000 + yy : 1900 + yy;
+    }
+
+    /// <summary>
+    /// The catalog venue a name means: the name itself, then its cleaned form ("Proceedings of the 36th …"),
+    /// the acronym it states in parentheses, and last a catalog venue named inside it.
+    /// </summary>
+    private static VenueInfo? Lookup(string name, VenueCatalog venues)
+    {
+        if (venues.Find(name) is { } direct)
+        {
+            return direct;
+        }
+
+        var cleaned = VenueName.Clean(name);
+        if (cleaned.Length > 0 && venues.Find(cleaned) is { } clean)
+        {
+            return clean;
+        }
+
+        if (VenueName.Acronym(name) is { } acronym && venues.Find(acronym) is { } abbreviated)
+        {
+            return abbreviated;
+        }
+
+        // A workshop names the conference it sits beside: "Workshop on Live Programming (co-located with SPLASH)".
+        var parent = ParentMarkerPattern().Match(name);
+        if (parent.Success && FirstIn(name[(parent.Index + parent.Length)..], venues) is { } host)
+        {
+            return host;
+        }
+
+        return FirstIn(name, venues);
     }
 
     public static PublicationKind KindOf(VenueInfo info) => info.Kind?.ToLowerInvariant() switch

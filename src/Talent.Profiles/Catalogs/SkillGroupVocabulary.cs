@@ -1,0 +1,116 @@
+using System.Text.Json;
+
+namespace Talent.Profiles.Catalogs;
+
+/// <summary>
+/// Words that tell a skill group's category name ("Databases", "Front End") from a group named by a skill
+/// ("Javascript"), and the natural languages that are never skills; from <c>config/skill-groups.json</c>.
+/// </summary>
+public sealed class SkillGroupVocabulary
+{
+    /// <summary>Category words this long or longer also match with one letter wrong ("Sevices").</summary>
+    private const int TypoLength = 6;
+
+    private readonly HashSet<string> categoryWords;
+    private readonly HashSet<string> naturalLanguages;
+
+    public SkillGroupVocabulary(IEnumerable<string> categoryWords, IEnumerable<string> naturalLanguages)
+    {
+        this.categoryWords = categoryWords.Select(CatalogKey.Of).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        this.naturalLanguages = naturalLanguages.Select(CatalogKey.Of).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>No vocabulary: every group name is kept, no language is recognised.</summary>
+    public static SkillGroupVocabulary Empty { get; } = new([], []);
+
+    /// <summary>True when every word of the name is a category word ("Tools / Misc", "Cloud Sevices").</summary>
+    public bool IsCategory(string name)
+    {
+        var words = CatalogKey.Of(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && words.All(IsCategoryWord);
+    }
+
+    /// <summary>True for a natural language, with or without its level ("Spanish", "English (fluent)").</summary>
+    public bool IsNaturalLanguage(string name)
+    {
+        var open = name.IndexOf('(', StringComparison.Ordinal);
+        return naturalLanguages.Contains(CatalogKey.Of(open > 0 ? name[..open] : name));
+    }
+
+    private bool IsCategoryWord(string word)
+    {
+        if (categoryWords.Contains(word))
+        {
+            return true;
+        }
+
+        return word.Length >= TypoLength && categoryWords.Any(c => c.Length >= TypoLength && WithinOneEdit(word, c));
+    }
+
+    private static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        int i = 0, j = 0, edits = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                i++;
+                j++;
+                continue;
+            }
+
+            if (++edits > 1)
+            {
+                return false;
+            }
+
+            if (a.Length > b.Length)
+            {
+                i++;
+            }
+            else if (b.Length > a.Length)
+            {
+                j++;
+            }
+            else
+            {
+                i++;
+                j++;
+            }
+        }
+
+        return edits + (a.Length - i) + (b.Length - j) <= 1;
+    }
+
+    /// <summary>Loads <c>skill-groups.json</c> from the catalog folder; a folder without it has the empty vocabulary.</summary>
+    public static SkillGroupVocabulary Load(string directory)
+    {
+        var path = Path.Combine(directory, "skill-groups.json");
+        if (!File.Exists(path))
+        {
+            return Empty;
+        }
+
+        try
+        {
+            var file = JsonSerializer.Deserialize<GroupFile>(File.ReadAllText(path), new JsonSerializerOptions
+            {
+                PropertyNameCaseInsensitive = true,
+                ReadCommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            }) ?? throw new CatalogException($"{path}: empty vocabulary");
+            return new SkillGroupVocabulary(file.CategoryWords ?? [], file.NaturalLanguages ?? []);
+        }
+        catch (JsonException e)
+        {
+            throw new CatalogException($"{path}: not valid JSON ({e.Message})");
+        }
+    }
+
+    private sealed record GroupFile(IReadOnlyList<string>? CategoryWords, IReadOnlyList<string>? NaturalLanguages);
+}
