@@ -160,7 +160,8 @@ internal static class PublicationFeatures
         {
             foreach (var bare in new[] { segment, WithoutPrefix(segment) })
             {
-                if (VenueNotation.Parse(bare, venues) is { Known: true } known && (WordCount(bare) <= 5 || venues.Find(WithoutYear(bare)) is not null))
+                // A catalog name found inside a longer one ("Ecology Letters" in "Microbial Ecology Letters") is not the venue.
+                if (VenueNotation.Parse(bare, venues) is { Known: true } known && (WordCount(WithoutYear(bare)) <= 2 || venues.Find(WithoutYear(bare)) is not null))
                 {
                     return new VenueFound(known.Venue, known.Year ?? YearIn(plain) ?? tagYear, known.Kind, segment);
                 }
