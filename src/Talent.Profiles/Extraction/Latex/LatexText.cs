@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using static Talent.Profiles.Extraction.LatexSymbols;
+
+namespace Talent.Profiles.Extraction;
+
+/// <summary>
+/// Renders a LaTeX CV as the markdown a person would write for it: <c># Name</c> first, then the contact lines, then
+/// <c>## Section</c> headings with one list item per entry. Comments, <c>\iffalse</c> blocks and the document's own macro
+/// definitions are resolved first (<see cref="LatexSource"/>, <see cref="LatexMacros"/>); <see cref="LatexConverter"/> reads
+/// the rest. The name comes from <c>\name</c>, <c>\firstname</c>/<c>\familyname</c>, <c>\header</c> or <c>\author</c>,
+/// else from the first big-font line before the first section.
+/// </summary>
+internal static partial class LatexText
+{
+    [GeneratedRegex(@"\\documentclass|\\begin\{document\}|\\(?:sub)?section\*?\{|\\cventry\{|\\textbf\{", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SniffPattern();
+
+    /// <summary>True when plain text is recognisably a LaTeX source.</summary>
+    public static bool LooksLikeLatex(string content) => SniffPattern().Matches(content.Length > 20_000 ? content[..20_000] : content).Count >= 2;
+
+    public static string ToMarkdown(string latex)
+    {
+        var source = LatexMacros.Expand(LatexSource.WithoutComments(latex));
+        var begin = source.IndexOf(@"\begin{document}", StringComparison.Ordinal);
+        var header = new LatexHeader();
+        if (begin >= 0)
+        {
+            new LatexConverter(source[..begin], header) { Preamble = true }.Convert();
+        }
+
+        var body = new LatexConverter(begin >= 0 ? source[(begin + @"\begin{document}".Length)..] : source, header).Convert();
+        var name = header.Name ?? (header.FirstName is null && header.LastName is null ? null : $"{header.FirstName} {header.LastName}".Trim());
+        var output = new StringBuilder(body.Length + 256);
+        var top = string.Join("\n", header.Lines);
+        if (name is null && TitleLine(top + "\n\n" + body) is { } title)
+        {
+            name = title.Name;
+            // The big line itself goes when it sits among the header lines: the name heading and its subtitle replace it.
+            top = string.Join("\n", header.Lines.Where(line => !line.Contains(Markers.TitleStart, StringComparison.Ordinal)));
+            top = title.Subtitle.Length > 0 ? title.Subtitle + "\n" + top : top;
+        }
+
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            output.Append("# ").Append(LatexConverter.Flatten(name).Replace("*", string.Empty, StringComparison.Ordinal)).Append("\n\n");
+        }
+
+        output.Append(top).Append("\n\n").Append(body);
+        return Tidy(output.ToString());
+    }
+
+    /// <summary>The first big-font text before the first section: "Name, Position" gives the name and the rest.</summary>
+    private static (string Name, string Subtitle)? TitleLine(string text)
+    {
+        var start = text.IndexOf(Markers.TitleStart, StringComparison.Ordinal);
+        var section = text.IndexOf("\n## ", StringComparison.Ordinal);
+        if (start < 0 || (section >= 0 && start > section))
+        {
+            return null;
+        }
+
+        var end = text.IndexOf(Markers.TitleEnd, start);
+        var title = text[(start + 1)..(end < 0 ? text.Length : end)];
+        var lineEnd = title.IndexOf('\n', StringComparison.Ordinal);
+        title = MarkupText.ToPlain(lineEnd >= 0 ? title[..lineEnd] : title);
+        // A linked name ([Ada Lovelace](https://..)) is the name without its link.
+        if (title.StartsWith('[') && title.IndexOf("](", StringComparison.Ordinal) is var close && close > 0)
+        {
+            title = title[1..close];
+        }
+
+        var comma = title.IndexOf(',', StringComparison.Ordinal);
+        return title.Trim().Length == 0 ? null
+            : comma > 0 ? (title[..comma].Trim(), title[(comma + 1)..].Trim())
+            : (title.Trim(), string.Empty);
+    }
+
+    /// <summary>Markers removed, spaces collapsed, empty items and runs of blank lines dropped; list indentation kept.</summary>
+    private static string Tidy(string markdown)
+    {
+        var output = new StringBuilder(markdown.Length);
+        var blank = true;
+        foreach (var raw in markdown.Split('\n'))
+        {
+            var line = Collapse(raw);
+            var content = line.TrimStart();
+            if (content.Length == 0 || content is "-" or "- **" or "****")
+            {
+                if (!blank && content.Length == 0)
+                {
+                    output.Append('\n');
+                    blank = true;
+                }
+
+                continue;
+            }
+
+            var indented = content.StartsWith("- ", StringComparison.Ordinal) || raw.TrimStart().StartsWith(Markers.Continuation);
+            output.Append(indented ? line : content).Append('\n');
+            blank = false;
+        }
+
+        return output.ToString().Trim('\n');
+    }
+
+    private static string Collapse(string raw)
+    {
+        var builder = new StringBuilder(raw.Length);
+        var leading = true;
+        foreach (var c in raw)
+        {
+            if (c is Markers.Bold or Markers.Italic or Markers.Big or Markers.TitleStart or Markers.TitleEnd or Markers.Continuation)
+            {
+                continue;
+            }
+
+            var d = c == '\t' ? ' ' : c;
+            if (d == ' ' && !leading && builder.Length > 0 && builder[^1] == ' ')
+            {
+                continue;
+            }
+
+            leading &= d == ' ';
+            builder.Append(d);
+        }
+
+        var line = builder.ToString().TrimEnd();
+        var content = line.TrimStart();
+        // Separators left at a line's ends by an empty cell or a trailing \hfill.
+        var trimmed = content.Trim('·', ',', ' ');
+        return trimmed.Length == content.Length ? line : line[..(line.Length - content.Length)] + trimmed;
+    }
+}
