@@ -317,11 +317,12 @@ internal sealed partial class LatexConverter(string text, LatexHeader header)
         return text[(i + 1)..Math.Min(close, text.Length)];
     }
 
-    /// <summary>The current (last) line of <paramref name="o"/>, read backwards to its start.</summary>
+    /// <summary>The current (last) line of <paramref name="o"/>, read backwards to its start (at most a line's length).</summary>
     private static string CurrentLine(StringBuilder o)
     {
         var start = o.Length;
-        while (start > 0 && o[start - 1] != '\n')
+        var stop = Math.Max(0, o.Length - MarkupText.MaxLineChars);
+        while (start > stop && o[start - 1] != '\n')
         {
             start--;
         }

@@ -6,8 +6,9 @@ namespace Talent.Profiles.Extraction;
 /// Expands the document's own <c>\newcommand</c>, <c>\renewcommand</c>, <c>\providecommand</c>, <c>\def</c> and
 /// <c>\newenvironment</c> definitions, so that <c>\resumeSubheading{University}{City}{Degree}{Dates}</c> reaches the
 /// converter as the <c>\item</c>, tabular and emphasis it stands for. Definitions are dropped from the text.
-/// Bounded: past <see cref="MaxNesting"/> nested expansions, <see cref="MaxExpansions"/> expansions in all, or an output
-/// four times the input, a macro is left as written and read like any unknown command (its arguments' text kept).
+/// Bounded: past <see cref="MaxNesting"/> nested expansions, <see cref="MaxExpansions"/> expansions in all, or an output of
+/// <see cref="OutputLimit"/>, a macro is left as written and read like any unknown command (its arguments' text kept); text
+/// past twice that limit is dropped.
 /// </summary>
 internal sealed class LatexMacros
 {
@@ -23,11 +24,14 @@ internal sealed class LatexMacros
 
     public static string Expand(string text)
     {
-        var macros = new LatexMacros { outputLimit = (4 * text.Length) + 100_000 };
+        var macros = new LatexMacros { outputLimit = OutputLimit(text.Length) };
         var output = new StringBuilder(text.Length);
         macros.ExpandInto(text, output, 0);
         return output.ToString();
     }
+
+    /// <summary>The most characters expansion may produce from an input of <paramref name="inputLength"/>.</summary>
+    public static int OutputLimit(int inputLength) => (4 * inputLength) + 100_000;
 
     private bool Exhausted(StringBuilder output) => expansions >= MaxExpansions || output.Length > outputLimit;
 
@@ -36,14 +40,20 @@ internal sealed class LatexMacros
         var i = 0;
         while (i < text.Length)
         {
-            var slash = text.IndexOf('\\', i);
-            if (slash < 0 || slash + 1 >= text.Length)
+            if (output.Length > 2 * outputLimit)
             {
-                output.Append(text, i, text.Length - i);
+                // Unexpanded text left over past the budget is copied up to twice the budget, then dropped.
                 return;
             }
 
-            output.Append(text, i, slash - i);
+            var slash = text.IndexOf('\\', i);
+            if (slash < 0 || slash + 1 >= text.Length)
+            {
+                output.Append(text, i, Math.Min(text.Length - i, (2 * outputLimit) - output.Length + 1));
+                return;
+            }
+
+            output.Append(text, i, Math.Min(slash - i, Math.Max(0, (2 * outputLimit) - output.Length + 1)));
             var end = slash + 1;
             while (end < text.Length && char.IsLetter(text[end]))
             {
@@ -78,12 +88,11 @@ internal sealed class LatexMacros
     private int Use(string text, int slash, int end, string name, StringBuilder output, int nesting)
     {
         var exhausted = nesting >= MaxNesting || Exhausted(output);
-        if (!exhausted && commands.TryGetValue(name, out var macro))
+        if (!exhausted && commands.TryGetValue(name, out var macro) && Apply(macro, text, end, outputLimit - output.Length) is ({ } expanded, var next))
         {
-            var (body, after) = Apply(macro, text, end);
             expansions++;
-            ExpandInto(body, output, nesting + 1);
-            return after;
+            ExpandInto(expanded, output, nesting + 1);
+            return next;
         }
 
         var open = LatexSource.SkipSpaces(text, end, lineBreaks: false);
@@ -97,8 +106,8 @@ internal sealed class LatexMacros
                 expansions++;
                 if (name == "begin")
                 {
-                    (var body, after) = Apply(definition.Begin, text, after);
-                    ExpandInto(body, output, nesting + 1);
+                    (var body, after) = Apply(definition.Begin, text, after, outputLimit - output.Length);
+                    ExpandInto(body ?? string.Empty, output, nesting + 1);
                 }
                 else
                 {
@@ -113,7 +122,8 @@ internal sealed class LatexMacros
         return end;
     }
 
-    private static (string Body, int After) Apply(Macro macro, string text, int at)
+    /// <summary>The macro's body with its arguments in place, and where its use ends; no body when it would pass <paramref name="room"/> characters.</summary>
+    private static (string? Body, int After) Apply(Macro macro, string text, int at, int room)
     {
         var arguments = new string[macro.Parameters];
         var i = at;
@@ -140,7 +150,7 @@ internal sealed class LatexMacros
             (arguments[k], i) = ReadArgument(text, i);
         }
 
-        return (Substitute(macro.Body, arguments), i);
+        return (Substitute(macro.Body, arguments, room), i);
     }
 
     /// <summary>A mandatory argument: a brace group's inside, or one token (a control word or a character).</summary>
@@ -173,7 +183,7 @@ internal sealed class LatexMacros
         return (text[i].ToString(), i + 1);
     }
 
-    private static string Substitute(string body, string[] arguments)
+    private static string? Substitute(string body, string[] arguments, int room)
     {
         if (arguments.Length == 0 && !body.Contains("##", StringComparison.Ordinal))
         {
@@ -202,6 +212,10 @@ internal sealed class LatexMacros
             {
                 var k = body[++i] - '1';
                 result.Append(k < arguments.Length ? arguments[k] : string.Empty);
+                if (result.Length > room)
+                {
+                    return null;
+                }
             }
             else if (c == '#' && i + 1 < body.Length && body[i + 1] == '#')
             {

@@ -31,27 +31,36 @@ internal static partial class LatexText
 
         var body = new LatexConverter(begin >= 0 ? source[(begin + @"\begin{document}".Length)..] : source, header).Convert();
         var name = header.Name ?? (header.FirstName is null && header.LastName is null ? null : $"{header.FirstName} {header.LastName}".Trim());
-        var output = new StringBuilder(body.Length + 256);
-        var top = string.Join("\n", header.Lines);
-        if (name is null && TitleLine(top + "\n\n" + body) is { } title)
+        var document = string.Join("\n", header.Lines) + "\n\n" + body;
+        var subtitle = string.Empty;
+        if (name is null && TitleLine(document) is { } title)
         {
             name = title.Name;
-            // The big line itself goes when it sits among the header lines: the name heading and its subtitle replace it.
-            top = string.Join("\n", header.Lines.Where(line => !line.Contains(Markers.TitleStart, StringComparison.Ordinal)));
-            top = title.Subtitle.Length > 0 ? title.Subtitle + "\n" + top : top;
+            subtitle = title.Subtitle;
+            // A line holding nothing but the big title goes: the name heading and its subtitle say it.
+            var lineStart = document.LastIndexOf('\n', title.At) + 1;
+            var lineEnd = document.IndexOf('\n', title.At);
+            lineEnd = lineEnd < 0 ? document.Length : lineEnd;
+            if (string.Equals(Plain(document[lineStart..lineEnd]), Plain(title.Text), StringComparison.Ordinal))
+            {
+                document = document[..lineStart] + document[lineEnd..];
+            }
         }
 
+        var output = new StringBuilder(document.Length + 256);
         if (!string.IsNullOrWhiteSpace(name))
         {
-            output.Append("# ").Append(LatexConverter.Flatten(name).Replace("*", string.Empty, StringComparison.Ordinal)).Append("\n\n");
+            output.Append("# ").Append(Plain(name)).Append("\n\n");
         }
 
-        output.Append(top).Append("\n\n").Append(body);
+        output.Append(subtitle).Append('\n').Append(document);
         return Tidy(output.ToString());
     }
 
+    private static string Plain(string text) => MarkupText.ToPlain(LatexConverter.Flatten(Collapse(text)));
+
     /// <summary>The first big-font text before the first section: "Name, Position" gives the name and the rest.</summary>
-    private static (string Name, string Subtitle)? TitleLine(string text)
+    private static (string Name, string Subtitle, string Text, int At)? TitleLine(string text)
     {
         var start = text.IndexOf(Markers.TitleStart, StringComparison.Ordinal);
         var section = text.IndexOf("\n## ", StringComparison.Ordinal);
@@ -61,9 +70,10 @@ internal static partial class LatexText
         }
 
         var end = text.IndexOf(Markers.TitleEnd, start);
-        var title = text[(start + 1)..(end < 0 ? text.Length : end)];
-        var lineEnd = title.IndexOf('\n', StringComparison.Ordinal);
-        title = MarkupText.ToPlain(lineEnd >= 0 ? title[..lineEnd] : title);
+        var marked = text[(start + 1)..(end < 0 ? text.Length : end)];
+        var lineEnd = marked.IndexOf('\n', StringComparison.Ordinal);
+        marked = lineEnd >= 0 ? marked[..lineEnd] : marked;
+        var title = Plain(marked);
         // A linked name ([Ada Lovelace](https://..)) is the name without its link.
         if (title.StartsWith('[') && title.IndexOf("](", StringComparison.Ordinal) is var close && close > 0)
         {
@@ -71,32 +81,33 @@ internal static partial class LatexText
         }
 
         var comma = title.IndexOf(',', StringComparison.Ordinal);
-        return title.Trim().Length == 0 ? null
-            : comma > 0 ? (title[..comma].Trim(), title[(comma + 1)..].Trim())
-            : (title.Trim(), string.Empty);
+        return title.Length == 0 ? null
+            : comma > 0 ? (title[..comma].Trim(), title[(comma + 1)..].Trim(), marked, start)
+            : (title, string.Empty, marked, start);
     }
 
     /// <summary>Markers removed, spaces collapsed, empty items and runs of blank lines dropped; list indentation kept.</summary>
     private static string Tidy(string markdown)
     {
         var output = new StringBuilder(markdown.Length);
-        var blank = true;
+        var blank = false;
         foreach (var raw in markdown.Split('\n'))
         {
             var line = Collapse(raw);
             var content = line.TrimStart();
             if (content.Length == 0 || content is "-" or "- **" or "****")
             {
-                if (!blank && content.Length == 0)
-                {
-                    output.Append('\n');
-                    blank = true;
-                }
-
+                blank |= content.Length == 0;
                 continue;
             }
 
             var indented = content.StartsWith("- ", StringComparison.Ordinal) || raw.TrimStart().StartsWith(Markers.Continuation);
+            // A nested item or a continuation stays with the item above it: no blank line between them.
+            if (blank && output.Length > 0 && !(indented && line.StartsWith(' ')))
+            {
+                output.Append('\n');
+            }
+
             output.Append(indented ? line : content).Append('\n');
             blank = false;
         }
