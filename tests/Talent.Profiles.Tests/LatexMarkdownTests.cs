@@ -20,6 +20,7 @@ public sealed class LatexMarkdownTests
     [InlineData(@"\cvitemwithcomment{Native}{Spanish}{}", "- **Native**: Spanish")]
     [InlineData(@"\cvskill{Programming}{Python, Go}", "- **Programming**: Python, Go")]
     [InlineData(@"\begin{rSubsection}{Acme}{2019 - 2021}{Engineer}{Berlin}\item Built it\end{rSubsection}", "- **Engineer**, Acme, Berlin, 2019 - 2021\n  - Built it")]
+    [InlineData(@"\cvtag{Python}\cvtag{C++}\cvtag{Docker}", "Python, C++, Docker")]
     public void Cv_class_entries_become_one_list_item(string latex, string expected) =>
         Assert.Equal(expected, LatexText.ToMarkdown(latex));
 
@@ -34,6 +35,7 @@ public sealed class LatexMarkdownTests
     [InlineData(@"\begin{description}\item[\textit{Languages}:] Python, Go\end{description}", "- **Languages**: Python, Go")]
     [InlineData("\\begin{itemize}\\item First\n\nSecond\\end{itemize}", "- First\n  Second")]
     [InlineData(@"\begin{thebibliography}{9}\bibitem{k1} A. Author. Title. 2020.\end{thebibliography}", "- A. Author. Title. 2020.")]
+    [InlineData(@"\begin{itemize}\item{\textbf{Languages}{: Java, C} \\ \textbf{Tools}{: Git}}\end{itemize}", "- **Languages**: Java, C\n  **Tools**: Git")]
     public void Headings_and_lists_become_markdown_structure(string latex, string expected) =>
         Assert.Equal(expected, LatexText.ToMarkdown(latex));
 
@@ -85,6 +87,8 @@ public sealed class LatexMarkdownTests
     [InlineData("\\documentclass{curve}\\leftheader{{\\LARGE Ada Lovelace}\n\n\\makefield{}{\\url{https://ada.org}}}\\begin{document}\\end{document}", "# Ada Lovelace\n\nhttps://ada.org")]
     [InlineData(@"\documentclass{moderncv}\name{Ada}{Lovelace}\phone[mobile]{+44 1234}\homepage{ada.org}\social[github]{ada}\address{1 Road}{London}\begin{document}\end{document}", "# Ada Lovelace\n\nPhone: +44 1234\nHomepage: [ada.org](https://ada.org)\n[ada](https://github.com/ada)\n1 Road, London")]
     [InlineData(@"\documentclass{article}\author{Ada Lovelace}\begin{document}\maketitle Text\end{document}", "# Ada Lovelace\n\nText")]
+    [InlineData(@"\documentclass{article}\begin{document}\begin{center}\textbf{\Huge \scshape Jake Ryan} \\ \vspace{1pt} \small 123-456-7890 $|$ \href{mailto:jake@su.edu}{\underline{jake@su.edu}}\end{center}\end{document}", "# Jake Ryan\n\n123-456-7890 | [jake@su.edu](mailto:jake@su.edu)")]
+    [InlineData(@"\documentclass{deedy}\begin{document}\namesection{Ada}{Lovelace}{\href{mailto:ada@x.org}{ada@x.org}}\end{document}", "# Ada Lovelace\n\n[ada@x.org](mailto:ada@x.org)")]
     public void The_name_and_contact_lines_come_first(string latex, string expected) =>
         Assert.Equal(expected, LatexText.ToMarkdown(latex));
 

@@ -4,7 +4,8 @@ namespace Talent.Profiles.Tests;
 
 /// <summary>
 /// A debugging aid, not a check of behaviour: with TALENT_MARKDOWN_DUMP set to a folder, writes the markdown that the LaTeX
-/// and jemdoc renderers make of every document in ../shared/data/real-profiles/docs, to be read beside the source.
+/// and jemdoc renderers make of every document in ../shared/data/real-profiles/docs (or TALENT_MARKDOWN_DUMP_SOURCE), to be
+/// read beside the source.
 /// </summary>
 public sealed class RenderedMarkdownDump
 {
@@ -14,7 +15,8 @@ public sealed class RenderedMarkdownDump
         var folder = Environment.GetEnvironmentVariable(MarkdownDumpFactAttribute.Variable)!; // set: the attribute skips otherwise
         Directory.CreateDirectory(folder);
         var written = 0;
-        foreach (var path in Directory.EnumerateFiles(MarkdownDumpFactAttribute.Documents))
+        var source = Environment.GetEnvironmentVariable(MarkdownDumpFactAttribute.SourceVariable) is { Length: > 0 } other ? other : MarkdownDumpFactAttribute.Documents;
+        foreach (var path in Directory.EnumerateFiles(source))
         {
             var content = File.ReadAllText(path);
             var markdown = Path.GetExtension(path) switch
@@ -38,6 +40,9 @@ public sealed class RenderedMarkdownDump
 public sealed class MarkdownDumpFactAttribute : FactAttribute
 {
     public const string Variable = "TALENT_MARKDOWN_DUMP";
+
+    /// <summary>Another folder of documents to render instead of the real ones.</summary>
+    public const string SourceVariable = "TALENT_MARKDOWN_DUMP_SOURCE";
 
     public static string Documents => Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "data", "real-profiles", "docs"));
 

@@ -50,10 +50,11 @@ internal sealed partial class LatexConverter
     {
         if (first == '\\')
         {
-            Emit(o, "\n");
+            // A forced break inside a list item continues the item on an indented line.
+            Emit(o, ListDepth > 0 ? "\n" + Continuation(ListDepth + 1) : "\n");
             Optional();
         }
-        else if (Accents.TryGetValue(first, out var accent) && char.IsLetter(first) is false)
+        else if (Accents.TryGetValue(first, out var accent))
         {
             Emit(o, Accent(accent, depth));
         }

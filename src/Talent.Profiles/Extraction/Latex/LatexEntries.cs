@@ -29,6 +29,12 @@ internal sealed partial class LatexConverter
                 LabelledItem(o, depth, Part(pairs, 0), Part(pairs, 1), string.Empty);
                 LabelledItem(o, depth, Part(pairs, 2), Part(pairs, 3), string.Empty);
                 return true;
+            case "cvtag" or "cvskilltag":
+                // altacv's tags sit side by side: a comma between neighbours.
+                var tag = Inline(RawArgument(), depth);
+                var previous = o.Length > 0 ? o[^1] : '\n';
+                Emit(o, (previous is ' ' or '\n' or '\t' ? string.Empty : ", ") + tag);
+                return true;
             case "cvlistitem" or "cvlistdoubleitem":
                 Optional();
                 foreach (var value in RawArguments(name == "cvlistitem" ? 1 : 2))

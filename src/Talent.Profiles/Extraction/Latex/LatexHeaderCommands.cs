@@ -34,6 +34,12 @@ internal sealed partial class LatexConverter
                 var author = Fragment(RawArgument(), depth).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 header.Name ??= author.Length > 0 ? Flatten(author[0]) : null;
                 return true;
+            case "namesection" when PeekArgument():
+                // Deedy: \namesection{First}{Last}{contact line}.
+                var deedy = RawArguments(3).Select(part => Inline(part, depth)).ToList();
+                header.Name ??= (Part(deedy, 0) + " " + Part(deedy, 1)).Trim();
+                AddHeaderLine(Part(deedy, 2));
+                return true;
             case "header" when PeekArgument():
                 var names = RawArguments(3).Select(part => Inline(part, depth)).ToList();
                 header.Name ??= (Part(names, 0) + " " + Part(names, 1)).Trim();

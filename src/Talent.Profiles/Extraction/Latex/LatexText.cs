@@ -101,7 +101,13 @@ internal static partial class LatexText
                 continue;
             }
 
-            var indented = content.StartsWith("- ", StringComparison.Ordinal) || raw.TrimStart().StartsWith(Markers.Continuation);
+            var continuation = raw.TrimStart().StartsWith(Markers.Continuation);
+            if (continuation)
+            {
+                line = raw[..(raw.Length - raw.TrimStart().Length)] + content;
+            }
+
+            var indented = continuation || content.StartsWith("- ", StringComparison.Ordinal);
             // A nested item or a continuation stays with the item above it: no blank line between them.
             if (blank && output.Length > 0 && !(indented && line.StartsWith(' ')))
             {
