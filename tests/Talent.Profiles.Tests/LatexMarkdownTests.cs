@@ -13,6 +13,7 @@ public sealed class LatexMarkdownTests
     [InlineData(@"\cvevent{Engineer}{Acme}{2019 -- 2021}{Oslo}", "- **Engineer**, Acme, Oslo, 2019 – 2021")]
     [InlineData(@"\begin{entrylist}\entry{2015--2019}{BSc Physics}{Heidelberg University}{Thesis}\end{entrylist}", "- **BSc Physics**, Heidelberg University, 2015–2019\n  - Thesis")]
     [InlineData(@"\entry{Data Scientist}{2018 -- 2022}", "- **Data Scientist**, 2018 – 2022")]
+    [InlineData(@"\twentyitem{2014 -- 2016}{M.Sc.}{Oxford}{Thesis}", "- **M.Sc.**, Oxford, 2014 – 2016\n  - Thesis")]
     [InlineData(@"\entry{09/18}{A\&A}{Doe, J.}{Title}", "- **A&A**, Doe, J., 09/18\n  - Title")]
     [InlineData(@"\cvitem{Languages}{Python, C/C++, CUDA}", "- **Languages**: Python, C/C++, CUDA")]
     [InlineData(@"\cvline{-}{Web development}", "- Web development")]
@@ -36,6 +37,8 @@ public sealed class LatexMarkdownTests
     [InlineData("\\begin{itemize}\\item First\n\nSecond\\end{itemize}", "- First\n  Second")]
     [InlineData(@"\begin{thebibliography}{9}\bibitem{k1} A. Author. Title. 2020.\end{thebibliography}", "- A. Author. Title. 2020.")]
     [InlineData(@"\begin{itemize}\item{\textbf{Languages}{: Java, C} \\ \textbf{Tools}{: Git}}\end{itemize}", "- **Languages**: Java, C\n  **Tools**: Git")]
+    [InlineData(@"\begin{itemize}\item[--] Dash \item[$\bullet$] Dot\end{itemize}", "- Dash\n- Dot")]
+    [InlineData(@"\cvsubsection{Journal papers}", "### Journal papers")]
     public void Headings_and_lists_become_markdown_structure(string latex, string expected) =>
         Assert.Equal(expected, LatexText.ToMarkdown(latex));
 
@@ -89,6 +92,9 @@ public sealed class LatexMarkdownTests
     [InlineData(@"\documentclass{article}\author{Ada Lovelace}\begin{document}\maketitle Text\end{document}", "# Ada Lovelace\n\nText")]
     [InlineData(@"\documentclass{article}\begin{document}\begin{center}\textbf{\Huge \scshape Jake Ryan} \\ \vspace{1pt} \small 123-456-7890 $|$ \href{mailto:jake@su.edu}{\underline{jake@su.edu}}\end{center}\end{document}", "# Jake Ryan\n\n123-456-7890 | [jake@su.edu](mailto:jake@su.edu)")]
     [InlineData(@"\documentclass{deedy}\begin{document}\namesection{Ada}{Lovelace}{\href{mailto:ada@x.org}{ada@x.org}}\end{document}", "# Ada Lovelace\n\n[ada@x.org](mailto:ada@x.org)")]
+    [InlineData(@"\documentclass{article}\title{Ada Lovelace}\begin{document}\maketitle\end{document}", "# Ada Lovelace")]
+    [InlineData(@"\documentclass{moderncv}\name{Ada}{Lovelace}\title{Analyst}\begin{document}\end{document}", "# Ada Lovelace\n\nAnalyst")]
+    [InlineData(@"\documentclass{twentysecondcv}\cvname{Ada Lovelace}\cvjobtitle{Analyst}\cvmail{ada@x.org}\cvsite{ada.org}\begin{document}\end{document}", "# Ada Lovelace\n\nAnalyst\n[ada@x.org](mailto:ada@x.org)\nHomepage: [ada.org](https://ada.org)")]
     public void The_name_and_contact_lines_come_first(string latex, string expected) =>
         Assert.Equal(expected, LatexText.ToMarkdown(latex));
 

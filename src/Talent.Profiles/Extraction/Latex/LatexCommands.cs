@@ -73,9 +73,9 @@ internal sealed partial class LatexConverter
     {
         switch (name)
         {
-            case "section" or "cvsection" or "chapter" or "subsection" or "subsubsection":
+            case "section" or "cvsection" or "chapter" or "subsection" or "cvsubsection" or "subsubsection":
                 Optional();
-                var level = name switch { "subsection" => 3, "subsubsection" => 4, _ => 2 };
+                var level = name switch { "subsection" or "cvsubsection" => 3, "subsubsection" => 4, _ => 2 };
                 Heading(o, depth, level, RawArgument());
                 return true;
             case "item" or "bibitem":
@@ -87,6 +87,8 @@ internal sealed partial class LatexConverter
                 }
 
                 var prefix = label is null ? string.Empty : Flatten(Fragment(label, depth)).Replace("*", string.Empty, StringComparison.Ordinal).Trim().TrimEnd(':');
+                // A bullet-like label (\item[--], \item[$\bullet$]) is only the item's marker.
+                prefix = prefix.Any(char.IsLetterOrDigit) ? prefix : string.Empty;
                 Emit(o, "\n" + Indent(Math.Max(1, ListDepth)) + "- " + (prefix.Length > 0 ? "**" + prefix + "**: " : string.Empty));
                 at = LatexSource.SkipSpaces(text, at, lineBreaks: true);
                 return true;
@@ -194,7 +196,7 @@ internal sealed partial class LatexConverter
         if (DroppedWithArguments.Contains(name))
         {
             Optional();
-            RawArguments(name is "let" ? 0 : 4, sameLine: name is not ("title" or "footnotetext" or "rightheader" or "myname" or "publications"));
+            RawArguments(name is "let" ? 0 : 4, sameLine: name is not ("footnotetext" or "rightheader" or "myname" or "publications"));
             if (name == "let")
             {
                 at = Math.Min(at + 2, text.Length);

@@ -9,6 +9,9 @@ internal sealed class LatexHeader
     public string? Name { get; set; }
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
+
+    /// <summary>The document's <c>\title</c>: a heading when nothing else names the person, a subtitle line otherwise.</summary>
+    public string? Title { get; set; }
     public List<string> Lines { get; } = [];
 }
 
@@ -29,7 +32,7 @@ internal sealed partial class LatexConverter(string text, LatexHeader header)
         "colorlet", "label", "ref", "eqref", "pageref", "cite", "citep", "citet", "nocite", "hypersetup", "fontsize", "bibliographystyle",
         "bibliography", "addbibresource", "linespread", "titleformat", "titlespacing", "setmainfont", "setsansfont", "setmonofont",
         "newfontfamily", "setCJKmainfont", "setCJKsansfont", "setCJKmonofont", "usetikzlibrary", "smartdiagramset", "input", "include",
-        "makerubric", "publications", "printbibliography", "footnotemark", "footnotetext", "title", "date", "thanks", "cline", "setmainlanguage",
+        "makerubric", "publications", "printbibliography", "footnotemark", "footnotetext", "date", "thanks", "cline", "setmainlanguage",
         "setotherlanguage", "urlstyle", "pdfbookmark", "let", "fancyhf", "fancyhead", "fancyfoot", "rightheader", "myname", "nopagenumbers",
         "wechat", "skype", "defbibcheck", "AtEveryBibitem", "includecomment", "excludecomment", "rule", "makebox", "phantom", "hphantom", "vphantom",
     };

@@ -13,7 +13,7 @@ internal sealed partial class LatexConverter
     {
         switch (name)
         {
-            case "cventry" or "cvevent" or "entry" or "cvhonor" when PeekArgument() || LatexSource.SkipSpaces(text, at, lineBreaks: false) is var i && i < text.Length && text[i] == '[':
+            case "cventry" or "cvevent" or "entry" or "twentyitem" or "cvhonor" when PeekArgument() || LatexSource.SkipSpaces(text, at, lineBreaks: false) is var i && i < text.Length && text[i] == '[':
                 Optional();
                 var args = RawArguments(6).Select(a => a.Trim()).ToList();
                 var (title, parts, description) = EntryRoles(name, args);
@@ -64,7 +64,7 @@ internal sealed partial class LatexConverter
         {
             "cvevent" => (Part(a, 0), [Part(a, 1), Part(a, 3), Part(a, 2)], string.Empty),
             "cvhonor" => (Part(a, 0), [Part(a, 1), Part(a, 2), Part(a, 3)], string.Empty),
-            "entry" => (Part(a, 1), [Part(a, 2), Part(a, 0)], Part(a, 3)),
+            "entry" or "twentyitem" => (Part(a, 1), [Part(a, 2), Part(a, 0)], Part(a, 3)),
             _ when !LooksLikeDates(Part(a, 0)) && LooksLikeDates(Part(a, 3)) => (Part(a, 0), [Part(a, 1), Part(a, 2), Part(a, 3)], Part(a, 4)),
             _ => (Part(a, 1), [Part(a, 2), Part(a, 3), Part(a, 0), Part(a, 4)], Part(a, 5)),
         };

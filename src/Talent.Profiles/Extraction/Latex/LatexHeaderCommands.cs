@@ -24,6 +24,27 @@ internal sealed partial class LatexConverter
                 var parts = RawArguments(2).Select(part => Inline(part, depth));
                 header.Name ??= shortForm.Length > 0 ? shortForm : string.Join(" ", parts).Trim();
                 return true;
+            case "title" when PeekArgument(sameLine: true) || LatexSource.SkipSpaces(text, at, lineBreaks: false) is var t && t < text.Length && text[t] == '[':
+                Optional();
+                header.Title ??= Inline(RawArgument(), depth);
+                return true;
+            case "cvname":
+                header.Name ??= Inline(RawArgument(), depth);
+                return true;
+            case "cvjobtitle":
+                AddHeaderLine(Inline(RawArgument(), depth));
+                return true;
+            case "cvmail":
+                var mail = Unescape(RawArgument()).Trim();
+                AddHeaderLine(mail.Length > 0 ? $"[{mail}](mailto:{mail})" : string.Empty);
+                return true;
+            case "cvsite":
+                var cvsite = Unescape(RawArgument()).Trim();
+                AddHeaderLine(cvsite.Length > 0 ? $"Homepage: [{cvsite}]({(cvsite.Contains("://", StringComparison.Ordinal) ? cvsite : "https://" + cvsite)})" : string.Empty);
+                return true;
+            case "cvnumberphone":
+                AddHeaderLine("Phone: " + Inline(RawArgument(), depth));
+                return true;
             case "firstname" or "givenname":
                 header.FirstName ??= Inline(RawArgument(), depth);
                 return true;

@@ -33,10 +33,22 @@ internal static partial class LatexText
         var name = header.Name ?? (header.FirstName is null && header.LastName is null ? null : $"{header.FirstName} {header.LastName}".Trim());
         var document = string.Join("\n", header.Lines) + "\n\n" + body;
         var subtitle = string.Empty;
+        if (header.Title is { Length: > 0 } documentTitle)
+        {
+            if (name is not null || TitleLine(document) is not null)
+            {
+                subtitle = documentTitle;
+            }
+            else
+            {
+                name = documentTitle;
+            }
+        }
+
         if (name is null && TitleLine(document) is { } title)
         {
             name = title.Name;
-            subtitle = title.Subtitle;
+            subtitle = (title.Subtitle + "\n" + subtitle).Trim();
             // A line holding nothing but the big title goes: the name heading and its subtitle say it.
             var lineStart = document.LastIndexOf('\n', title.At) + 1;
             var lineEnd = document.IndexOf('\n', title.At);
