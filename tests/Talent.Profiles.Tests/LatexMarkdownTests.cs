@@ -106,6 +106,17 @@ public sealed class LatexMarkdownTests
         Assert.Equal("Deep after", LatexText.ToMarkdown(latex));
     }
 
+    [Fact]
+    public void Thousands_of_nested_uses_stop_at_the_budget_of_text_made_by_expansion()
+    {
+        var latex = @"\newcommand{\a}[1]{#1#1}" + string.Concat(Enumerable.Repeat(@"\a{", 20_000)) + "Text" + new string('}', 20_000);
+
+        var markdown = LatexText.ToMarkdown(latex);
+
+        Assert.Contains("Text", markdown, StringComparison.Ordinal);
+        Assert.True(markdown.Length <= 2 * LatexMacros.OutputLimit(latex.Length), $"{markdown.Length} characters");
+    }
+
     [Theory]
     [InlineData(@"\newcommand{\a}{\a\a}\a Text")]
     [InlineData(@"\def\a{\a}\a Text")]

@@ -23,7 +23,7 @@ internal sealed class LatexHeader
 internal sealed partial class LatexConverter(string text, LatexHeader header)
 {
     /// <summary>Groups nest no deeper than this; a deeper group is read as plain text.</summary>
-    public const int MaxDepth = 40;
+    public const int MaxDepth = 24;
 
     private static readonly HashSet<string> DroppedWithArguments = new(StringComparer.Ordinal)
     {

@@ -20,6 +20,7 @@ internal sealed class LatexMacros
     private readonly Dictionary<string, Macro> commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Macro Begin, string End)> environments = new(StringComparer.Ordinal);
     private int expansions;
+    private long produced;
     private int outputLimit;
 
     public static string Expand(string text)
@@ -33,7 +34,11 @@ internal sealed class LatexMacros
     /// <summary>The most characters expansion may produce from an input of <paramref name="inputLength"/>.</summary>
     public static int OutputLimit(int inputLength) => (4 * inputLength) + 100_000;
 
-    private bool Exhausted(StringBuilder output) => expansions >= MaxExpansions || output.Length > outputLimit;
+    /// <summary>
+    /// Out of budget: too many expansions, or too much text made by them. Counting the text every expansion makes (not only what
+    /// reaches the output) bounds the work too: nested uses copy their arguments before anything is output.
+    /// </summary>
+    private bool Exhausted(StringBuilder output) => expansions >= MaxExpansions || produced > outputLimit || output.Length > outputLimit;
 
     private void ExpandInto(string text, StringBuilder output, int nesting)
     {
@@ -84,15 +89,24 @@ internal sealed class LatexMacros
         }
     }
 
+    private int Room(StringBuilder output) => (int)Math.Max(0, outputLimit - Math.Max(produced, output.Length));
+
     /// <summary>Expands a defined command or environment at <paramref name="slash"/>; copies anything else. Returns where reading goes on.</summary>
     private int Use(string text, int slash, int end, string name, StringBuilder output, int nesting)
     {
         var exhausted = nesting >= MaxNesting || Exhausted(output);
-        if (!exhausted && commands.TryGetValue(name, out var macro) && Apply(macro, text, end, outputLimit - output.Length) is ({ } expanded, var next))
+        if (!exhausted && commands.TryGetValue(name, out var macro))
         {
-            expansions++;
-            ExpandInto(expanded, output, nesting + 1);
-            return next;
+            if (Apply(macro, text, end, Room(output)) is ({ } expanded, var next))
+            {
+                expansions++;
+                produced += expanded.Length;
+                ExpandInto(expanded, output, nesting + 1);
+                return next;
+            }
+
+            // The budget is spent: no later use reads its arguments again.
+            produced = (long)outputLimit + 1;
         }
 
         var open = LatexSource.SkipSpaces(text, end, lineBreaks: false);
@@ -106,7 +120,8 @@ internal sealed class LatexMacros
                 expansions++;
                 if (name == "begin")
                 {
-                    (var body, after) = Apply(definition.Begin, text, after, outputLimit - output.Length);
+                    (var body, after) = Apply(definition.Begin, text, after, Room(output));
+                    produced += body?.Length ?? 0;
                     ExpandInto(body ?? string.Empty, output, nesting + 1);
                 }
                 else
