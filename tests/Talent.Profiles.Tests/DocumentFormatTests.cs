@@ -11,10 +11,10 @@ public sealed class DocumentFormatTests
     [InlineData(@"M\""uller", "Müller")]
     [InlineData(@"Dvo\v{r}\'ak", "Dvořák")]
     [InlineData(@"\textbf{Bold} text", "**Bold** text")]
-    [InlineData(@"\href{mailto:a@b.org}{Mail}", "a@b.org")]
+    [InlineData(@"\href{mailto:a@b.org}{Mail}", "[Mail](mailto:a@b.org)")]
     [InlineData(@"2018--2023", "2018–2023")]
     [InlineData(@"50\% of \& more % a comment", "50% of & more")]
-    [InlineData(@"\cvitem{Programming}{C, Python}", "Programming: C, Python")]
+    [InlineData(@"\cvitem{Programming}{C, Python}", "- **Programming**: C, Python")]
     [InlineData(@"\cvitem{2023}{\textbf{Title}. A. Author. \textit{ICASSP 2023}.}", "- **Title**. A. Author. *ICASSP 2023*.")]
     [InlineData(@"\cvitem{2019--2021}{\textbf{Title}. A. Author.}", "- **Title**. A. Author. (2019–2021)")]
     public void Latex_notation_becomes_text(string latex, string expected) =>

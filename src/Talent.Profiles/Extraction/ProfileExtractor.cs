@@ -50,6 +50,9 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
             case "application/x-tex" or "application/x-latex" or "text/x-tex" or "text/x-latex":
                 profile = textReader.Read(MarkupText.Parse(LatexText.ToMarkdown(content)));
                 break;
+            case "text/x-jemdoc":
+                profile = textReader.Read(MarkupText.Parse(JemdocText.ToMarkdown(content)));
+                break;
             case "application/x-bibtex" or "text/x-bibtex":
                 profile = BibtexReader.Read(content, catalogs);
                 break;
@@ -61,6 +64,10 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
                 if (BibtexReader.LooksLikeBibtex(content))
                 {
                     profile = BibtexReader.Read(content, catalogs);
+                }
+                else if (JemdocText.LooksLikeJemdoc(content))
+                {
+                    profile = textReader.Read(MarkupText.Parse(JemdocText.ToMarkdown(content)));
                 }
                 else if (LatexText.LooksLikeLatex(content))
                 {

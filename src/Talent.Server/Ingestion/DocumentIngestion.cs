@@ -40,7 +40,7 @@ public sealed class DocumentIngestion(
 
     public static readonly IReadOnlySet<string> ContentTypes = new HashSet<string>(StringComparer.Ordinal)
     {
-        "text/markdown", "text/plain", "text/html", "application/json", "application/x-tex", "application/x-bibtex", "application/pdf-text",
+        "text/markdown", "text/plain", "text/html", "application/json", "application/x-tex", "application/x-bibtex", "application/pdf-text", "text/x-jemdoc",
     };
 
     /// <summary>
@@ -187,6 +187,7 @@ public sealed class DocumentIngestion(
         ".json" => "application/json",
         ".tex" or ".ltx" => "application/x-tex",
         ".bib" => "application/x-bibtex",
+        ".jemdoc" => "text/x-jemdoc",
 
         // Text extracted from a PDF is recognised by its artefacts (page numbers, hyphenated line ends) when sent as text/plain.
         _ => "text/plain",

@@ -1,0 +1,330 @@
+using System.Text;
+using static Talent.Profiles.Extraction.LatexSymbols;
+
+namespace Talent.Profiles.Extraction;
+
+/// <summary>Control sequences: characters, emphasis, links, headings, lists, environments and the header's commands.</summary>
+internal sealed partial class LatexConverter
+{
+    private void Command(StringBuilder o, int depth)
+    {
+        at++;
+        if (at >= text.Length)
+        {
+            return;
+        }
+
+        var first = text[at];
+        if (!char.IsLetter(first))
+        {
+            at++;
+            Symbol(o, first, depth);
+            return;
+        }
+
+        var start = at;
+        while (at < text.Length && char.IsLetter(text[at]))
+        {
+            at++;
+        }
+
+        var name = text[start..at];
+        if (name.Length == 1 && Accents.TryGetValue(name[0], out var letterAccent) && at < text.Length && text[at] is '{' or ' ')
+        {
+            Emit(o, Accent(letterAccent, depth));
+            return;
+        }
+
+        if (at < text.Length && text[at] == '*')
+        {
+            at++;
+        }
+
+        if (!Structure(o, depth, name) && !HeaderCommand(depth, name) && !Entry(o, depth, name))
+        {
+            Other(o, depth, name);
+        }
+    }
+
+    private void Symbol(StringBuilder o, char first, int depth)
+    {
+        if (first == '\\')
+        {
+            // A forced break inside a list item continues the item on an indented line.
+            Emit(o, ListDepth > 0 ? "\n" + Continuation(ListDepth + 1) : "\n");
+            Optional();
+        }
+        else if (Accents.TryGetValue(first, out var accent))
+        {
+            Emit(o, Accent(accent, depth));
+        }
+        else if (first is ',' or ';' or ' ' or ':' or '\n')
+        {
+            Emit(o, " ");
+        }
+        else if (first is not ('!' or '/' or '-' or '@'))
+        {
+            Emit(o, first.ToString());
+        }
+    }
+
+    /// <summary>Headings, list items, environments and emphasis; false when <paramref name="name"/> is none of them.</summary>
+    private bool Structure(StringBuilder o, int depth, string name)
+    {
+        switch (name)
+        {
+            case "section" or "cvsection" or "chapter" or "subsection" or "cvsubsection" or "subsubsection":
+                Optional();
+                var level = name switch { "subsection" or "cvsubsection" => 3, "subsubsection" => 4, _ => 2 };
+                Heading(o, depth, level, RawArgument());
+                return true;
+            case "item" or "bibitem":
+                var label = Optional();
+                if (name == "bibitem")
+                {
+                    RawArgument();
+                    label = null;
+                }
+
+                var prefix = label is null ? string.Empty : Flatten(Fragment(label, depth)).Replace("*", string.Empty, StringComparison.Ordinal).Trim().TrimEnd(':');
+                // A bullet-like label (\item[--], \item[$\bullet$]) is only the item's marker.
+                prefix = prefix.Any(char.IsLetterOrDigit) ? prefix : string.Empty;
+                Emit(o, "\n" + Indent(Math.Max(1, ListDepth)) + "- " + (prefix.Length > 0 ? "**" + prefix + "**: " : string.Empty));
+                at = LatexSource.SkipSpaces(text, at, lineBreaks: true);
+                return true;
+            case "begin":
+                Begin(o, depth, RawArgument().Trim());
+                return true;
+            case "end":
+                End(o, RawArgument().Trim());
+                return true;
+            case "textbf":
+                Emit(o, Emphasis(Fragment(RawArgument(), depth), "**"));
+                return true;
+            case "textit" or "emph" or "textsl":
+                Emit(o, Emphasis(Fragment(RawArgument(), depth), "*"));
+                return true;
+            case "href":
+                var url = Unescape(RawArgument());
+                var anchor = Flatten(Fragment(RawArgument(), depth).Replace("\n", string.Empty, StringComparison.Ordinal));
+                Emit(o, anchor.Length == 0 || string.Equals(anchor, url, StringComparison.Ordinal) ? url : $"[{anchor}]({url})");
+                return true;
+            case "url" or "nolinkurl" or "path":
+                Emit(o, Unescape(RawArgument()));
+                return true;
+            case "multicolumn" or "multirow":
+                RawArgument();
+                Optional();
+                RawArgument();
+                Emit(o, Fragment(RawArgument(), depth));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void Heading(StringBuilder o, int depth, int level, string raw)
+    {
+        var title = Flatten(Fragment(raw, depth)).Replace("*", string.Empty, StringComparison.Ordinal);
+        // Some classes take the heading's place or dates in brackets after it: \subsection{University}[City, Country].
+        var after = Optional() is { } trailing ? Inline(trailing, depth) : string.Empty;
+        Emit(o, "\n\n" + new string('#', level) + " " + title + "\n\n" + (after.Length > 0 ? after + "\n\n" : string.Empty));
+    }
+
+    private void Begin(StringBuilder o, int depth, string environment)
+    {
+        if (TableEnvironments.Contains(environment))
+        {
+            Table(o, depth, environment);
+            return;
+        }
+
+        switch (environment)
+        {
+            case "rSection":
+                Heading(o, depth, 2, RawArgument());
+                return;
+            case "rSubsection":
+                // resume.cls: {organisation}{dates}{title}{place}, then the entry's \items nested under it.
+                var parts = RawArguments(4);
+                EntryItem(o, depth, Part(parts, 2), [Part(parts, 0), Part(parts, 3), Part(parts, 1)], string.Empty);
+                savedListDepths.Push(ListDepth);
+                ListDepth = Math.Max(1, ListDepth) + 1;
+                return;
+            case "aside":
+                ObeyLines = true;
+                break;
+        }
+
+        Optional();
+        if (environment is "thebibliography" or "minipage" or "multicols" or "multicols*" or "paracol")
+        {
+            RawArguments(1, sameLine: true);
+        }
+
+        if (ListEnvironments.Contains(environment))
+        {
+            ListDepth++;
+        }
+
+        // An environment's own arguments (\begin{minipage}{0.5\textwidth}) are on its line; a group on the next line is content.
+        RawArguments(3, sameLine: true);
+        Emit(o, "\n");
+    }
+
+    private void End(StringBuilder o, string environment)
+    {
+        if (environment == "rSubsection" && savedListDepths.Count > 0)
+        {
+            ListDepth = savedListDepths.Pop();
+        }
+        else if (ListEnvironments.Contains(environment))
+        {
+            ListDepth = Math.Max(0, ListDepth - 1);
+        }
+        else if (environment == "aside")
+        {
+            ObeyLines = false;
+        }
+
+        Emit(o, "\n");
+    }
+
+    /// <summary>Layout commands, symbols, font switches and commands nobody here knows (their arguments' text is kept).</summary>
+    private void Other(StringBuilder o, int depth, string name)
+    {
+        if (DroppedWithArguments.Contains(name))
+        {
+            Optional();
+            RawArguments(name is "let" ? 0 : 4, sameLine: name is not ("footnotetext" or "rightheader" or "myname" or "publications"));
+            if (name == "let")
+            {
+                at = Math.Min(at + 2, text.Length);
+            }
+
+            return;
+        }
+
+        if (Text.TryGetValue(name, out var symbol))
+        {
+            Emit(o, symbol);
+            return;
+        }
+
+        if (Switches.TryGetValue(name, out var marker))
+        {
+            Emit(o, marker.ToString());
+            at = LatexSource.SkipSpaces(text, at, lineBreaks: true);
+            return;
+        }
+
+        // An unknown command keeps the text of its arguments (\makefield{\faEnvelope}{..}, \fcolorbox{white}{gray}{..}),
+        // leaving out those that only set a length or a colour.
+        Optional();
+        var arguments = RawArguments(4);
+        if (arguments.Count == 0)
+        {
+            // A control word ends at the space after it: "\LaTeX{} is" and "\foo bar" both read as one space at most.
+            return;
+        }
+
+        if (Preamble && !arguments.Any(LooksLikeHeaderContent))
+        {
+            return;
+        }
+
+        var kept = arguments.Select(a => Fragment(a, depth)).Where(a => !IsSetting(a)).ToList();
+        var content = string.Join(" ", kept);
+        if (Preamble)
+        {
+            foreach (var line in content.Split('\n'))
+            {
+                AddHeaderLine(line);
+            }
+        }
+        else
+        {
+            o.Append(content);
+        }
+    }
+
+    /// <summary>A preamble command holding the visible header (curve's <c>\leftheader{..}</c>): it has a link or a big title.</summary>
+    private static bool LooksLikeHeaderContent(string raw) =>
+        raw.Contains(@"\href", StringComparison.Ordinal) || raw.Contains(@"\url", StringComparison.Ordinal)
+        || raw.Contains(@"\LARGE", StringComparison.Ordinal) || raw.Contains(@"\Large", StringComparison.Ordinal) || raw.Contains(@"\huge", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> Colors = new(StringComparer.Ordinal)
+    {
+        "white", "black", "gray", "grey", "red", "green", "blue", "cyan", "magenta", "yellow", "orange", "lightgray", "darkgray", "brown", "purple", "violet", "teal",
+    };
+
+    /// <summary>An argument that is a length (<c>0.5cm</c>, <c>-2pt</c>), a colour name or a column letter, not content.</summary>
+    private static bool IsSetting(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0 || Colors.Contains(trimmed) || trimmed is "l" or "r" or "c" or "t" or "b")
+        {
+            return true;
+        }
+
+        return trimmed[0] is '-' or '.' or (>= '0' and <= '9') && trimmed.Length <= 12 && !trimmed.Any(char.IsWhiteSpace)
+            && trimmed.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-' or '+');
+    }
+
+    private static string Unescape(string raw)
+    {
+        var builder = new StringBuilder(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '\\' && i + 1 < raw.Length && !char.IsLetter(raw[i + 1]))
+            {
+                continue;
+            }
+
+            if (raw[i] is not ('\n' or '{' or '}'))
+            {
+                builder.Append(raw[i]);
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private string Accent(string table, int depth)
+    {
+        while (at < text.Length && text[at] == ' ')
+        {
+            at++;
+        }
+
+        string letter;
+        if (at < text.Length && text[at] == '{')
+        {
+            letter = Fragment(RawArgument(), depth);
+        }
+        else if (at < text.Length && text[at] == '\\')
+        {
+            // \'{\i} and \"\i: a dotless i under the accent.
+            var start = ++at;
+            while (at < text.Length && char.IsLetter(text[at]))
+            {
+                at++;
+            }
+
+            letter = text[start..at] is "i" or "j" ? text[start..at] : Text.GetValueOrDefault(text[start..at], text[start..at]);
+        }
+        else if (at < text.Length)
+        {
+            letter = text[at].ToString();
+            at++;
+        }
+        else
+        {
+            return string.Empty;
+        }
+
+        return table.Length == 0 ? letter : Accented(table, letter);
+    }
+
+    private static string Part(IReadOnlyList<string> parts, int index) => index < parts.Count ? parts[index] : string.Empty;
+}
