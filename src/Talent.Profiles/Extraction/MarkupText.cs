@@ -5,7 +5,11 @@ using System.Text.RegularExpressions;
 namespace Talent.Profiles.Extraction;
 
 /// <summary>A link met in a document: its anchor text (null for a bare URL) and target.</summary>
-internal sealed record LinkRef(string? Label, string Url);
+internal sealed record LinkRef(string? Label, string Url)
+{
+    /// <summary>An image (<c>![alt](src)</c>): its alt text is the label; badges and skill icons carry skill lists this way.</summary>
+    public bool IsImage { get; init; }
+}
 
 /// <summary>
 /// One line of a markdown/plain-text document after inline markup is resolved: <see cref="Text"/> keeps bold
@@ -31,9 +35,6 @@ internal static partial class MarkupText
 
     [GeneratedRegex(@"</?(?<tag>[a-zA-Z][a-zA-Z0-9]{0,10})\b[^<>]{0,300}>", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TagPattern();
-
-    [GeneratedRegex(@"!\[[^\]\n]{0,300}\]\([^)\s]{0,500}\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex ImagePattern();
 
     [GeneratedRegex(@"\[(?<text>[^\[\]\n]{0,500})\]\((?<url>[^)\s]{0,1000})(?:\s+""[^""]{0,200}"")?\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LinkPattern();
@@ -132,7 +133,7 @@ internal static partial class MarkupText
 
         if (text.Contains("![", StringComparison.Ordinal))
         {
-            text = ImagePattern().Replace(text, string.Empty);
+            text = RemoveImages(text, ref links);
         }
 
         if (text.Contains("](", StringComparison.Ordinal))
@@ -160,6 +161,47 @@ internal static partial class MarkupText
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// Images removed from the text and kept as links with their alt text. The address may hold parentheses
+    /// ("lines=Kubernetes+(AKS)"), so it is scanned with a depth count instead of matched up to the first ')'.
+    /// </summary>
+    private static string RemoveImages(string text, ref List<LinkRef>? links)
+    {
+        var builder = new StringBuilder(text.Length);
+        var at = 0;
+        while (at < text.Length)
+        {
+            var open = text.IndexOf("![", at, StringComparison.Ordinal);
+            var altEnd = open >= 0 ? text.IndexOf("](", open + 2, StringComparison.Ordinal) : -1;
+            if (open < 0 || altEnd < 0 || altEnd - open > 302 || text.AsSpan(open, altEnd - open).Contains('\n'))
+            {
+                builder.Append(text, at, text.Length - at);
+                break;
+            }
+
+            var end = altEnd + 2;
+            var depth = 0;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]) && (text[end] != ')' || depth > 0) && end - altEnd < 2_000)
+            {
+                depth += text[end] == '(' ? 1 : text[end] == ')' ? -1 : 0;
+                end++;
+            }
+
+            if (end >= text.Length || text[end] != ')')
+            {
+                builder.Append(text, at, altEnd + 2 - at);
+                at = altEnd + 2;
+                continue;
+            }
+
+            builder.Append(text, at, open - at);
+            (links ??= []).Add(new LinkRef(text[(open + 2)..altEnd].Trim(), text[(altEnd + 2)..end]) { IsImage = true });
+            at = end + 1;
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Markdown links replaced by their text, each added to <paramref name="links"/>.</summary>

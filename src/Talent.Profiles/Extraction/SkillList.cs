@@ -55,7 +55,8 @@ internal static class SkillList
                 return;
             }
 
-            if (!inner.Any(char.IsDigit))
+            // A list in the parenthesis always names further skills; a single token with digits ("ES6+", "3.x") is a version.
+            if (!inner.Any(char.IsDigit) || inner.Contains(',', StringComparison.Ordinal))
             {
                 if (!IsCategoryWord(outer))
                 {

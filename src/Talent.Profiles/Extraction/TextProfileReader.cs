@@ -93,9 +93,16 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
                     experience.AddRange(ExperienceReader.Read(rest));
                     break;
                 case SectionKind.Skills:
-                    foreach (var line in rest.Where(l => !l.IsBlank))
+                    var filled = rest.Where(l => !l.IsBlank).ToList();
+                    for (var i = 0; i < filled.Count; i++)
                     {
-                        SkillList.AddFrom(line.Text, catalogs.Skills, skills);
+                        // "Bioinformatics" over ": Blast, BBtools": a definition list's term labels the list under it.
+                        if (i + 1 < filled.Count && filled[i + 1].Text.StartsWith(':') && !filled[i].Text.Contains(',', StringComparison.Ordinal))
+                        {
+                            continue;
+                        }
+
+                        SkillList.AddFrom(filled[i].Text, catalogs.Skills, skills);
                     }
 
                     break;
@@ -104,6 +111,17 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
                     interests.AddRange(rest.Where(l => !l.IsBlank && l.Plain.Length > 3 && catalogs.Topics.FindIn(l.Plain).Count > 0)
                         .Select(l => l.Plain.TrimStart('·', ' ')));
                     break;
+            }
+        }
+
+        // A profile README often lists its skills only as icons: "![My Skills](https://skillicons.dev/icons?i=js,react)".
+        // An image whose alt text says it is the skills list counts beside the text; icons alone only when nothing else does.
+        var textSkills = skills.Count > 0;
+        foreach (var image in lines.SelectMany(l => l.Links).Where(l => l.IsImage && IsSkillImage(l, byAltTextOnly: textSkills)))
+        {
+            foreach (var item in SkillImages.Items(image.Url))
+            {
+                SkillList.AddItem(item, catalogs.Skills, skills);
             }
         }
 
@@ -238,7 +256,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         var headerLines = lines.Select(l => l.Index).Where(i => !bodyLines.Contains(i)).ToHashSet();
         foreach (var line in lines)
         {
-            foreach (var link in line.Links)
+            foreach (var link in line.Links.Where(l => !l.IsImage))
             {
                 // A link whose text is a person's name points at someone else (an advisor, a host, a co-author).
                 if (link.Label is { } label && AuthorList.LooksLikeName(label, allowSingle: false))
@@ -396,7 +414,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         }
 
         var text = string.Join('\n', entry.Select(l => l.Text)).Trim();
-        var links = entry.SelectMany(l => l.Links).ToList();
+        var links = entry.SelectMany(l => l.Links).Where(l => !l.IsImage).ToList();
         if (PublicationFeatures.Read(text, links, person, catalogs.Venues) is not { } read)
         {
             return draft;
@@ -704,6 +722,10 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     private static List<string> EmailsIn(IEnumerable<MarkupLine> lines) =>
         Distinct(lines.Select(l => EmailObfuscation.Reveal(l.Plain)).Where(t => t.Contains('@', StringComparison.Ordinal))
             .SelectMany(t => EmailPattern().Matches(t).Select(m => m.Value.ToLowerInvariant())));
+
+    private bool IsSkillImage(LinkRef image, bool byAltTextOnly) =>
+        sectionFinder.KindOf(image.Label ?? string.Empty) == SectionKind.Skills
+        || (!byAltTextOnly && image.Url.Contains("skillicons.dev", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsHomepageLabel(string label)
     {

@@ -26,6 +26,7 @@ public sealed class DurableAcceptanceTests
         await using (var first = await StartAsync(temp.Path, holdBack: true))
         {
             using var client = first.GetTestClient();
+            client.DefaultRequestHeaders.Add("X-Talent-Request", "1"); // as the web page and the CLI send it
             foreach (var document in documents)
             {
                 using var response = await client.PostAsJsonAsync("/api/documents", document);
@@ -45,6 +46,7 @@ public sealed class DurableAcceptanceTests
         await WaitUntilAsync(async () => await store.CountSourcesAsync(CancellationToken.None) == documents.Count && await InboxCountAsync(database) == 0);
         await second.Services.GetRequiredService<IndexSynchronizer>().WaitForCatchUpAsync(CancellationToken.None);
         using var search = second.GetTestClient();
+        search.DefaultRequestHeaders.Add("X-Talent-Request", "1");
         var everyone = await search.GetFromJsonAsync<JsonElement>("/api/search?size=100");
         Assert.Equal(documents.Count, everyone.GetProperty("total").GetInt32());
 
@@ -65,6 +67,7 @@ public sealed class DurableAcceptanceTests
         var documents = Documents(30);
         var url = $"http://127.0.0.1:{TalentProcess.FreePort()}";
         using var client = new HttpClient { BaseAddress = new Uri(url) };
+        client.DefaultRequestHeaders.Add("X-Talent-Request", "1"); // as the web page and the CLI send it
         using (var server = await StartServeAsync(temp.Path, url, client))
         {
             await Parallel.ForEachAsync(documents, async (document, ct) =>
