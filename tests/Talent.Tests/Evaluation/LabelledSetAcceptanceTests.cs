@@ -15,10 +15,10 @@ namespace Talent.Tests.Evaluation;
 public sealed partial class LabelledSetAcceptanceTests
 {
     /// <summary>
-    /// Overall fact recall measured on the 40 real documents when this floor was set (0.414),
+    /// Overall fact recall measured on the 40 real documents when this floor was set (0.850),
     /// less a small margin for changes elsewhere that trade one fact for another. Below it, extraction regressed.
     /// </summary>
-    private const double RealSetRecallFloor = 0.40;
+    private const double RealSetRecallFloor = 0.82;
 
     private static string RealProfilesDirectory => Path.Combine(TestPaths.SharedDirectory, "data", "real-profiles");
 
@@ -31,9 +31,11 @@ public sealed partial class LabelledSetAcceptanceTests
 
         Assert.Equal(40, report.Documents);
         Assert.True(report.OverallRecall >= RealSetRecallFloor, $"overall fact recall {report.Hits}/{report.Expected} = {report.OverallRecall:0.000} < {RealSetRecallFloor}");
-        // Publication lists in BibTeX and JSON Resumes are read whole: their venue+year facts are nearly all found, and few are wrong.
+        // Every document is read, and publication entries are found in every format with few wrong venues (measured 0.90 / 0.93).
+        Assert.Empty(report.Unread);
         var venues = report.Fields.Single(f => f.Field == "venueYears");
-        Assert.True(venues.Precision >= 0.85, $"venue+year precision {venues.Right}/{venues.Predicted}");
+        Assert.True(venues.Precision >= 0.90, $"venue+year precision {venues.Right}/{venues.Predicted}");
+        Assert.True(venues.Recall >= 0.85, $"venue+year recall {venues.Hits}/{venues.Expected}");
     }
 
     [RealProfilesFact]
