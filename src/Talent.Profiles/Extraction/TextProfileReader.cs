@@ -364,6 +364,11 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             afterBlank = false;
         }
 
+        if (entries.Count > MaxEntriesPerSection)
+        {
+            entries.RemoveRange(MaxEntriesPerSection, entries.Count - MaxEntriesPerSection);
+        }
+
         var drafts = entries.Select(e => ReadByFeatures(ReadEntry(e, person), e, person, section.Kind == SectionKind.Publications)).ToList();
         var result = new List<Publication>();
         for (var i = 0; i < drafts.Count; i++)
@@ -745,9 +750,18 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         return list;
     }
 
+    /// <summary>
+    /// More e-mails, phones, links or topics than any real profile states: a hostile document listing thousands stops
+    /// adding there, which also keeps the de-duplication below linear in the document.
+    /// </summary>
+    internal const int MaxFactsPerKind = 200;
+
+    /// <summary>Publication entries read per section; real lists are far shorter, and each entry costs a few readings.</summary>
+    internal const int MaxEntriesPerSection = 2_000;
+
     private static void AddDistinct(List<string> list, string value)
     {
-        if (value.Length > 0 && !list.Contains(value, StringComparer.Ordinal))
+        if (value.Length > 0 && list.Count < MaxFactsPerKind && !list.Contains(value, StringComparer.Ordinal))
         {
             list.Add(value);
         }
