@@ -9,15 +9,15 @@ public sealed record HeadingWords(string Kind, IReadOnlyList<string> Phrases);
 /// </summary>
 public sealed class ExtractionVocabulary
 {
-    private readonly List<(string Kind, string Key, bool Whole)> headingPhrases = [];
+    private readonly List<(SectionKind Kind, string Key, bool Whole)> headingPhrases = [];
 
     public ExtractionVocabulary(IEnumerable<HeadingWords> headings)
     {
         foreach (var group in headings)
         {
-            if (!Enum.TryParse<SectionKindName>(group.Kind, ignoreCase: false, out _))
+            if (!Enum.TryParse<SectionKind>(group.Kind, ignoreCase: false, out var kind) || kind == SectionKind.Header)
             {
-                throw new CatalogException($"vocabulary: unknown section kind '{group.Kind}' (expected one of {string.Join(", ", Enum.GetNames<SectionKindName>())})");
+                throw new CatalogException($"vocabulary: unknown section kind '{group.Kind}' (expected one of {string.Join(", ", Enum.GetNames<SectionKind>().Where(n => n != nameof(SectionKind.Header)))})");
             }
 
             foreach (var phrase in group.Phrases)
@@ -29,13 +29,13 @@ public sealed class ExtractionVocabulary
                     throw new CatalogException($"vocabulary: an empty heading phrase for '{group.Kind}'");
                 }
 
-                headingPhrases.Add((group.Kind, key, whole));
+                headingPhrases.Add((kind, key, whole));
             }
         }
     }
 
     /// <summary>The section kind a heading names (<c>Education</c>, <c>Skills</c>, ...), or null when it names none.</summary>
-    public string? KindOfHeading(string heading)
+    internal SectionKind? KindOfHeading(string heading)
     {
         var key = CatalogKey.Of(heading);
         if (key.Length == 0 || key.Length > 60)
@@ -69,18 +69,19 @@ public sealed class ExtractionVocabulary
 
         return false;
     }
+}
 
-    /// <summary>The section kinds a vocabulary may name.</summary>
-    private enum SectionKindName
-    {
-        Education,
-        Experience,
-        Publications,
-        Skills,
-        Interests,
-        Projects,
-        Awards,
-        About,
-        Other,
-    }
+/// <summary>The kinds of CV section; <see cref="Header"/> is what comes before the first heading.</summary>
+internal enum SectionKind
+{
+    Header,
+    Education,
+    Experience,
+    Publications,
+    Skills,
+    Interests,
+    Projects,
+    Awards,
+    About,
+    Other,
 }

@@ -53,14 +53,9 @@ internal static partial class InstitutionNames
             }
         }
 
-        return weak ?? FindKnownInside(text, catalog);
+        // No institution word: a known name inside running text ("a PhD from CMU in 2019").
+        return weak ?? catalog.FindIn(text);
     }
-
-    /// <summary>Whether the text names an institution at all (a catalog alias as a whole segment or an institution word).</summary>
-    public static bool Mentions(string text, InstitutionCatalog catalog) => Find(text, catalog) is not null;
-
-    /// <summary>A known name inside running text ("a PhD from CMU in 2019"), for text that has no institution word.</summary>
-    private static string? FindKnownInside(string text, InstitutionCatalog catalog) => catalog.FindIn(text);
 
     /// <summary>The capitalised run of words (with "of", "de", "für" between them) around the institution word at <paramref name="at"/>.</summary>
     private static string NameAround(string segment, int at, int length)

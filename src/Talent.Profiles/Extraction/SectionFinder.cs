@@ -2,20 +2,6 @@ using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
 
-internal enum SectionKind
-{
-    Header,
-    Education,
-    Experience,
-    Publications,
-    Skills,
-    Interests,
-    Projects,
-    Awards,
-    About,
-    Other,
-}
-
 /// <summary>A run of lines under one heading, with the kind the heading names.</summary>
 internal sealed record Section(SectionKind Kind, List<MarkupLine> Lines, int HeadingLevel = 0, string? Heading = null);
 
@@ -53,8 +39,7 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
         return sections;
     }
 
-    public SectionKind? KindOf(string heading) =>
-        vocabulary.KindOfHeading(heading.Trim().TrimEnd(':', '：')) is { } name && Enum.TryParse<SectionKind>(name, out var kind) ? kind : null;
+    public SectionKind? KindOf(string heading) => vocabulary.KindOfHeading(heading.Trim().TrimEnd(':', '：'));
 
     private static string? HeadingText(MarkupLine line)
     {
