@@ -161,4 +161,16 @@ public sealed class DocumentShapeTests
 
         Assert.Equal(["janeroe.net"], profile.Homepages);
     }
+
+    [Theory]
+    [InlineData("<div>\n<a href=\"https://github.com/jroe\">GitHub</a> |\n<a href=\"https://janeroe.net\">Personal Website</a>\n</div>", "janeroe.net")]
+    [InlineData("I am a developer - check out my [personal site](https://www.janeroe.net/) and my [LinkedIn](https://www.linkedin.com/in/jroe/)!", "www.janeroe.net")]
+    [InlineData("> [Webpage](janeroe.net) --\n> [jane@roe.org](mailto:jane@roe.org)", "janeroe.net")]
+    [InlineData("<div class=\"menu\"><a href=\"index.html\">Home</a> <a href=\"teaching.html\">Teaching</a> <a href=\"cv.pdf\">CV</a></div>\n\nHomepage: www.janeroe.net", "www.janeroe.net")]
+    public void The_owners_site_is_found_in_labelled_links_and_relative_pages_are_not_sites(string header, string expected)
+    {
+        var profile = Read("text/markdown", "# Jane Roe\n\n" + header + "\n\n## Education\n\n- PhD, Stanford University, 2010\n");
+
+        Assert.Equal([expected], profile.Homepages);
+    }
 }

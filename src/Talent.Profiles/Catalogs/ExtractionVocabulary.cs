@@ -4,15 +4,27 @@ namespace Talent.Profiles.Catalogs;
 public sealed record HeadingWords(string Kind, IReadOnlyList<string> Phrases);
 
 /// <summary>
-/// Words the extractor reads documents by (section headings per kind and language), from <c>config/vocabulary.json</c>:
-/// a new language or heading is a data change.
+/// Words the extractor reads documents by (section headings per kind and language, the labels of a link to the owner's
+/// own site), from <c>config/vocabulary.json</c>: a new language, heading or label is a data change.
 /// </summary>
 public sealed class ExtractionVocabulary
 {
     private readonly List<(SectionKind Kind, string Key, bool Whole)> headingPhrases = [];
+    private readonly HashSet<string> homepageLabels = new(StringComparer.Ordinal);
 
-    public ExtractionVocabulary(IEnumerable<HeadingWords> headings)
+    public ExtractionVocabulary(IEnumerable<HeadingWords> headings, IEnumerable<string>? homepageLabels = null)
     {
+        foreach (var label in homepageLabels ?? [])
+        {
+            var key = CatalogKey.Of(label);
+            if (key.Length == 0)
+            {
+                throw new CatalogException("vocabulary: an empty homepage label");
+            }
+
+            this.homepageLabels.Add(key);
+        }
+
         foreach (var group in headings)
         {
             if (!Enum.TryParse<SectionKind>(group.Kind, ignoreCase: false, out var kind) || kind == SectionKind.Header)
@@ -53,6 +65,10 @@ public sealed class ExtractionVocabulary
 
         return null;
     }
+
+    /// <summary>True when a link's text names the owner's own site ("Homepage", "Personal website", "🏠").</summary>
+    internal bool IsHomepageLabel(string label) =>
+        homepageLabels.Contains(CatalogKey.Of(label)) || label.Contains("🏠", StringComparison.Ordinal);
 
     /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="key"/> on word boundaries (or anywhere, for scripts written without spaces).</summary>
     private static bool ContainsWords(string key, string phrase)

@@ -36,6 +36,9 @@ internal static partial class MarkupText
     [GeneratedRegex(@"</?(?<tag>[a-zA-Z][a-zA-Z0-9]{0,10})\b[^<>]{0,300}>", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TagPattern();
 
+    [GeneratedRegex(@"<a\s[^>]*?\bhref\s*=\s*[""'](?<url>[^""'<>]+)[""'][^>]*>(?<text>(?:[^<]|<[^/]|</[^aA])*)</[aA]\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AnchorPattern();
+
     [GeneratedRegex(@"\[(?<text>[^\[\]\n]{0,500})\]\((?<url>[^)\s]{0,1000})(?:\s+""[^""]{0,200}"")?\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LinkPattern();
 
@@ -122,6 +125,11 @@ internal static partial class MarkupText
         if (text.Contains('<', StringComparison.Ordinal))
         {
             text = DroppedElementPattern().Replace(text, string.Empty);
+            if (text.Contains("href", StringComparison.OrdinalIgnoreCase))
+            {
+                text = AnchorsAsLinks(text);
+            }
+
             text = TagPattern().Replace(text, m => m.Groups["tag"].Value.ToLowerInvariant() switch
             {
                 "b" or "strong" => "**",
@@ -162,6 +170,20 @@ internal static partial class MarkupText
 
         return text;
     }
+
+    /// <summary>
+    /// HTML anchors written inside markdown (<c>&lt;a href="…"&gt;Personal Website&lt;/a&gt;</c>) become markdown links, so
+    /// their address is kept when the tags are dropped; an address that is a template placeholder (<c>{{ … }}</c>) is dropped.
+    /// </summary>
+    private static string AnchorsAsLinks(string text) =>
+        AnchorPattern().Replace(text, m =>
+        {
+            var url = m.Groups["url"].Value.Trim();
+            var label = m.Groups["text"].Value.Replace('[', ' ').Replace(']', ' ');
+            return url.Contains('{', StringComparison.Ordinal) || url.Contains(' ', StringComparison.Ordinal) || url.StartsWith('#')
+                ? label
+                : "[" + label + "](" + url.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal) + ")";
+        });
 
     /// <summary>
     /// Images removed from the text and kept as links with their alt text. The address may hold parentheses

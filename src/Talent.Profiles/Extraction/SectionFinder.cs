@@ -48,7 +48,7 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
             return line.Heading;
         }
 
-        if (line.IsBullet)
+        if (line.IsBullet || IsNavigation(line))
         {
             return null;
         }
@@ -64,6 +64,24 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
         return plain.Length < 30 && plain.Split(' ').Length <= 3 && !plain.Any(char.IsDigit) && !plain.EndsWith('.') && !plain.Contains(',', StringComparison.Ordinal)
             ? plain
             : null;
+    }
+
+    /// <summary>A page's menu: a line of two or more links and nothing else ("Home | Teaching | CV").</summary>
+    private static bool IsNavigation(MarkupLine line)
+    {
+        var labels = line.Links.Where(l => !l.IsImage && l.Label is { Length: > 0 }).Select(l => l.Label!).ToList();
+        if (labels.Count < 2)
+        {
+            return false;
+        }
+
+        var rest = line.Plain;
+        foreach (var label in labels)
+        {
+            rest = rest.Replace(label, string.Empty, StringComparison.Ordinal);
+        }
+
+        return !rest.Any(char.IsLetterOrDigit);
     }
 
     private static bool IsShortCaps(string text) =>

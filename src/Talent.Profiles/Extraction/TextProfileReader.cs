@@ -235,9 +235,10 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         return null;
     }
 
-    private static (List<string> Homepages, List<string> Links) FindWebAddresses(IReadOnlyList<MarkupLine> lines, List<MarkupLine> header, List<Section> sections)
+    private (List<string> Homepages, List<string> Links) FindWebAddresses(IReadOnlyList<MarkupLine> lines, List<MarkupLine> header, List<Section> sections)
     {
         var homepages = new List<string>();
+        var homeKeys = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<string>();
         foreach (var line in header)
         {
@@ -266,7 +267,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 
                 // Below the header a page links co-authors', labs' and projects' sites: only a link labelled as the
                 // owner's site ("Homepage", "Website", "Blog") is a homepage there.
-                var labelled = link.Label is { } l && IsHomepageLabel(l);
+                var labelled = link.Label is { } l && catalogs.Vocabulary.IsHomepageLabel(l);
                 Classify(link.Url, link.Label, labelled, inHeader: headerLines.Contains(line.Index));
             }
         }
@@ -284,9 +285,11 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             {
                 AddDistinct(links, profile);
             }
-            else if ((inHeader || labelled) && WebAddress.AsHomepage(normalized, labelled) is { } home)
+            else if ((inHeader || labelled) && WebAddress.AsHomepage(normalized, labelled) is { } home && homeKeys.Add(home))
             {
-                AddDistinct(homepages, home);
+                // Shown as written (a "www." kept), compared without it.
+                var written = WebAddress.Normalize(url, keepWww: true) ?? home;
+                AddDistinct(homepages, home.Length < normalized.Length ? WebAddress.HostOf(written) : written);
             }
         }
     }
@@ -731,13 +734,6 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     private bool IsSkillImage(LinkRef image, bool byAltTextOnly) =>
         sectionFinder.KindOf(image.Label ?? string.Empty) == SectionKind.Skills
         || (!byAltTextOnly && image.Url.Contains("skillicons.dev", StringComparison.OrdinalIgnoreCase));
-
-    private static bool IsHomepageLabel(string label)
-    {
-        var key = Catalogs.CatalogKey.Of(label);
-        return key is "homepage" or "home page" or "website" or "personal website" or "personal page" or "blog" or "my blog" or "web" or "home" or "site"
-            || label.Contains("🏠", StringComparison.Ordinal);
-    }
 
     private static List<string> Distinct(IEnumerable<string> values)
     {

@@ -16,14 +16,31 @@ internal static class WebAddress
         "openaccess.thecvf.com", "papers.nips.cc", "proceedings.mlr.press", "zhihu.com", "bilibili.com",
     ];
 
-    /// <summary>Lower-case host and path without scheme, <c>www.</c>, query, fragment or trailing slash.</summary>
-    public static string? Normalize(string url)
+    /// <summary>
+    /// The endings of files a page links relatively (<c>index.html</c>, <c>cv.pdf</c>): a link without a scheme that ends so
+    /// is a path on the same site, not a web address.
+    /// </summary>
+    private static readonly string[] FileEndings =
+    [
+        "html", "htm", "php", "asp", "aspx", "jsp", "pdf", "md", "txt", "png", "jpg", "jpeg", "gif", "svg", "xml", "json",
+        "bib", "tex", "doc", "docx", "ppt", "pptx", "zip", "css", "js",
+    ];
+
+    /// <summary>
+    /// Lower-case host and path without scheme, query, fragment or trailing slash; without <c>www.</c> too unless
+    /// <paramref name="keepWww"/> (the form shown, as the document wrote it, where the key compares without it).
+    /// </summary>
+    public static string? Normalize(string url, bool keepWww = false)
     {
         var text = url.Trim().TrimEnd('.', ',', ';', ')');
         var scheme = text.IndexOf("://", StringComparison.Ordinal);
         if (scheme >= 0)
         {
             text = text[(scheme + 3)..];
+        }
+        else if (IsRelativeFile(text))
+        {
+            return null;
         }
 
         var cut = text.IndexOfAny(['?', '#']);
@@ -44,7 +61,7 @@ internal static class WebAddress
 
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         var host = (slash >= 0 ? text[..slash] : text).ToLowerInvariant();
-        if (host.StartsWith("www.", StringComparison.Ordinal))
+        if (!keepWww && host.StartsWith("www.", StringComparison.Ordinal))
         {
             host = host[4..];
         }
@@ -55,6 +72,15 @@ internal static class WebAddress
         }
 
         return slash >= 0 ? host + text[slash..] : host;
+    }
+
+    private static bool IsRelativeFile(string text)
+    {
+        var end = text.IndexOfAny(['?', '#']);
+        var path = (end >= 0 ? text[..end] : text).TrimEnd('/');
+        var dot = path.LastIndexOf('.');
+        return dot >= 0 && path.IndexOf('/', dot) < 0
+            && FileEndings.Contains(path[(dot + 1)..].ToLowerInvariant(), StringComparer.Ordinal);
     }
 
     public static string HostOf(string normalized)
