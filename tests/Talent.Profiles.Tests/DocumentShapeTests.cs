@@ -46,7 +46,7 @@ public sealed class DocumentShapeTests
     [InlineData("- Ph.D. in Physics, Stanford University, 2015 – 2020", "Stanford University", "Ph.D.", "Physics", "2015", "2020")]
     [InlineData("- Stanford University, Ph.D. in Physics, 2015 – 2020", "Stanford University", "Ph.D.", "Physics", "2015", "2020")]
     [InlineData("- M.S. in Economics, Universidad de los Andes, 2023", "Universidad de los Andes", "M.S.", "Economics", null, "2023")]
-    [InlineData("- B.Sc. Informatik, Universität Leipzig", "Universität Leipzig", "B.Sc.", null, null, null)]
+    [InlineData("- B.Sc. Informatik, Universität Passau", "Universität Passau", "B.Sc.", null, null, null)]
     [InlineData("- 2017年9月 - 2022年7月，理学博士\n  中国科学院大学 数学科学学院 数理统计", "University of Chinese Academy of Sciences", "博士", null, null, null)]
     [InlineData("**Technische Universität München**\n\nM.Sc. in Informatics, 2019 – 2021", "Technical University of Munich", "M.Sc.", "Informatics", "2019", "2021")]
     public void An_education_line_gives_its_parts_in_any_order(string lines, string institution, string degree, string? field, string? start, string? end)
@@ -66,12 +66,36 @@ public sealed class DocumentShapeTests
     [Theory]
     [InlineData("He received his PhD in marine biology at the Technical University of Denmark (DTU).", "Technical University of Denmark")]
     [InlineData("I obtained my PhD in 2023 at the MAP5 laboratory, Université Paris Cité, under the supervision of Prof. X.", "Université Paris Cité")]
-    [InlineData("She studied computer science and spent a term abroad at the University of Abertay in Dundee.", "University of Abertay")]
+    [InlineData("She studied computer science and spent a term abroad at the University of Stirling in Scotland.", "University of Stirling")]
+    [InlineData("Prior to that, I was a biostatistics Ph.D. student at the University of Minnesota, co-advised by Prof. X.", "University of Minnesota")]
+    [InlineData("- 👩‍🎓 Natural Sciences graduate from the University of Cambridge", "University of Cambridge")]
+    [InlineData("I am now a PhD candidate in Computer Security at Universitetet i Bergen.", "University of Bergen")]
     public void A_degree_stated_in_prose_gives_its_institution(string sentence, string institution)
     {
         var profile = Read("text/markdown", "# Jane Roe\n\n" + sentence + "\n");
 
         Assert.Contains(institution, profile.Education.Select(e => e.Institution));
+    }
+
+    [Fact]
+    public void Each_degree_of_a_sentence_keeps_its_own_institution()
+    {
+        var profile = Read("text/markdown", "# Jane Roe\n\nI received the B.S. degree at University of Pavia in Mathematics and the M.Sc. degree at University of Genoa in Cryptography.\n");
+
+        Assert.Equal(["University of Pavia", "University of Genoa"], profile.Education.Select(e => e.Institution));
+    }
+
+    [Theory]
+    [InlineData("Experienced in JavaScript/TypeScript, Node.js, and Golang", "JavaScript|TypeScript|Node.js|Golang")]
+    [InlineData("Experience using both SQL (PostgreSQL) and NoSQL (MongoDB, Cassandra) databases", "SQL|PostgreSQL|NoSQL|MongoDB|Cassandra")]
+    [InlineData("Basic understanding of AWS, Terraform and Pulumi", "AWS|Terraform|Pulumi")]
+    [InlineData("PHP (5.4 - 7.1/hhvm, Symfony 2/3/4, laravel 5), Debian/Ubuntu", "PHP|hhvm|Symfony|Laravel|Debian|Ubuntu")]
+    [InlineData("CI/CD tools, Shadcn/UI", "CI/CD tools|Shadcn/UI")]
+    public void Skills_written_as_phrases_give_the_skills_they_name(string line, string expected)
+    {
+        var profile = Read("text/markdown", "# Jane Roe\n\n## Skills\n\n- " + line + "\n");
+
+        Assert.Equal(expected.Split('|'), profile.Skills);
     }
 
     [Fact]

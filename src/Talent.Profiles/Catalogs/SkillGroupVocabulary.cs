@@ -13,11 +13,46 @@ public sealed class SkillGroupVocabulary
 
     private readonly HashSet<string> categoryWords;
     private readonly HashSet<string> naturalLanguages;
+    private readonly List<string> leadIns;
+    private readonly List<string> trailingNouns;
 
-    public SkillGroupVocabulary(IEnumerable<string> categoryWords, IEnumerable<string> naturalLanguages)
+    public SkillGroupVocabulary(
+        IEnumerable<string> categoryWords, IEnumerable<string> naturalLanguages, IEnumerable<string>? leadIns = null, IEnumerable<string>? trailingNouns = null)
     {
         this.categoryWords = categoryWords.Select(CatalogKey.Of).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
         this.naturalLanguages = naturalLanguages.Select(CatalogKey.Of).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+        // Longest first, so "experience using both" is removed before "experience".
+        this.leadIns = (leadIns ?? []).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).OrderByDescending(l => l.Length).ToList();
+        this.trailingNouns = (trailingNouns ?? []).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).OrderByDescending(l => l.Length).ToList();
+    }
+
+    /// <summary>
+    /// A skill item written as a phrase, without the words around the skill: "Experienced in Golang" → "Golang",
+    /// "Basic understanding of AWS" → "AWS", "NoSQL databases" → "NoSQL".
+    /// </summary>
+    public string WithoutPhraseWords(string item)
+    {
+        var text = item.Trim();
+        foreach (var leadIn in leadIns)
+        {
+            if (text.Length > leadIn.Length + 1 && text.StartsWith(leadIn, StringComparison.OrdinalIgnoreCase) && text[leadIn.Length] == ' ')
+            {
+                text = text[(leadIn.Length + 1)..].TrimStart();
+                break;
+            }
+        }
+
+        foreach (var noun in trailingNouns)
+        {
+            if (text.Length > noun.Length + 1 && text.EndsWith(noun, StringComparison.OrdinalIgnoreCase) && text[^(noun.Length + 1)] == ' ')
+            {
+                text = text[..^(noun.Length + 1)].TrimEnd();
+                break;
+            }
+        }
+
+        return text;
     }
 
     /// <summary>No vocabulary: every group name is kept, no language is recognised.</summary>
@@ -104,7 +139,7 @@ public sealed class SkillGroupVocabulary
                 ReadCommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
             }) ?? throw new CatalogException($"{path}: empty vocabulary");
-            return new SkillGroupVocabulary(file.CategoryWords ?? [], file.NaturalLanguages ?? []);
+            return new SkillGroupVocabulary(file.CategoryWords ?? [], file.NaturalLanguages ?? [], file.LeadIns, file.TrailingNouns);
         }
         catch (JsonException e)
         {
@@ -112,5 +147,6 @@ public sealed class SkillGroupVocabulary
         }
     }
 
-    private sealed record GroupFile(IReadOnlyList<string>? CategoryWords, IReadOnlyList<string>? NaturalLanguages);
+    private sealed record GroupFile(
+        IReadOnlyList<string>? CategoryWords, IReadOnlyList<string>? NaturalLanguages, IReadOnlyList<string>? LeadIns, IReadOnlyList<string>? TrailingNouns);
 }

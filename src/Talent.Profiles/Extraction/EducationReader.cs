@@ -16,7 +16,8 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions)
     [GeneratedRegex(@"(?:Advisor|Supervisor|supervised by|advised by|Advised by|Supervised by|Adviser)\s*:?\s*(?:Prof\.?|Professor|Dr\.?)?\s*[A-Z][\w'-]+(?: +[A-Z][\w'-]+){1,3}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AdvisorPattern();
 
-    [GeneratedRegex(@"\b(?:received|obtained|obained|earned|completed|holds?|graduated|studied|pursuing|pursued|doing|student|candidate|degree|diploma|term abroad|exchange|alumn[a-z]*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    /// <summary>Words that say a sentence is about one's own studies even when it names no degree.</summary>
+    [GeneratedRegex(@"\b(?:graduated|graduate (?:of|from)|alumn(?:us|a|i)|alum|studied|studying|student|exchange (?:student|semester|year)|term abroad|degree|diploma)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ProseCuePattern();
 
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
@@ -87,35 +88,45 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions)
         return entries.Where(e => e.Institution is not null || e.Field is not null).ToList();
     }
 
-    /// <summary>Degrees stated in sentences outside an education section (about text, a homepage's introduction).</summary>
+    /// <summary>
+    /// Degrees stated in sentences outside an education section (about text, a homepage's introduction): each degree a
+    /// sentence names with the institution after it ("the B.S. at A and the M.Sc. at B"), or the institution of a sentence
+    /// about one's studies ("a Natural Sciences graduate from the University of Cambridge").
+    /// </summary>
     public List<EducationEntry> ReadProse(IEnumerable<MarkupLine> lines)
     {
         var entries = new List<EducationEntry>();
         var text = string.Join(' ', lines.Where(l => !l.IsBlank).Select(l => l.Plain));
         foreach (var sentence in Sentences(text))
         {
-            var degree = DegreePattern().Match(sentence);
-            if (!degree.Success && !ProseCuePattern().IsMatch(sentence))
+            var degrees = DegreePattern().Matches(sentence);
+            if (degrees.Count == 0)
             {
+                if (ProseCuePattern().IsMatch(sentence))
+                {
+                    Add(InstitutionNames.Find(sentence, institutions), degree: null, sentence);
+                }
+
                 continue;
             }
 
-            if (!degree.Success && !sentence.Contains("stud", StringComparison.OrdinalIgnoreCase) && !sentence.Contains("abroad", StringComparison.OrdinalIgnoreCase))
+            for (var i = 0; i < degrees.Count && i < 8; i++)
             {
-                continue;
+                var end = i + 1 < degrees.Count ? degrees[i + 1].Index : sentence.Length;
+                var clause = sentence[degrees[i].Index..end];
+                Add(InstitutionNames.Find(clause, institutions), degrees[i], clause);
             }
-
-            var from = degree.Success ? degree.Index : 0;
-            var institution = InstitutionNames.Find(sentence[from..], institutions);
-            if (institution is null || entries.Any(e => string.Equals(e.Institution, institution, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            entries.Add(new EducationEntry { Institution = institution, Degree = DegreeOf(degree), End = LastYear(sentence) });
         }
 
         return entries;
+
+        void Add(string? institution, Match? degree, string clause)
+        {
+            if (institution is not null && !entries.Any(e => string.Equals(e.Institution, institution, StringComparison.Ordinal)))
+            {
+                entries.Add(new EducationEntry { Institution = institution, Degree = degree is null ? null : DegreeOf(degree), End = LastYear(clause) });
+            }
+        }
     }
 
     /// <summary>Sentences of running text, cut at ". " before a capital letter or at line-like breaks; each bounded in length.</summary>

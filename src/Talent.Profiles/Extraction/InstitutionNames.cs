@@ -11,7 +11,7 @@ namespace Talent.Profiles.Extraction;
 internal static partial class InstitutionNames
 {
     /// <summary>Words that make a name a university's; "School" or "Department" alone names a unit, not the institution.</summary>
-    [GeneratedRegex(@"\b(?:University|Universit[yéäà]t?|Università|Universidad|Universidade|Universitat|Universiteit|Uniwersytet|Institute of Technology|Polytechnic|Politecnico|Politécnica|Polytechnique|Technion|ETH|EPFL|KAIST|Hochschule|Université|Universite|Университет|университет|Институт|институт|Академия)\b|大学|大學|대학교", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:University|Universit[yéäà]t?|Università|Universidad|Universidade|Universitat|Universiteit|Universitet(?:et)?|Yliopisto|yliopisto|Uniwersytet|Institute of Technology|Polytechnic|Politecnico|Politécnica|Polytechnique|Technion|ETH|EPFL|KAIST|Hochschule|Université|Universite|Университет|университет|Институт|институт|Академия)\b|大学|大學|대학교", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex StrongWordPattern();
 
     [GeneratedRegex(@"\b(?:Institute|Institut|College|Academy|École|Ecole|Conservatory|Scuola)\b|学院|研究所|研究院", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
@@ -19,7 +19,7 @@ internal static partial class InstitutionNames
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
     {
-        "of", "de", "du", "des", "la", "le", "der", "für", "zu", "di", "del", "degli", "della", "and", "&", "at", "am", "in", "y", "e", "do", "da",
+        "of", "de", "du", "des", "la", "le", "der", "für", "zu", "di", "del", "degli", "della", "and", "&", "at", "am", "in", "y", "e", "do", "da", "i",
     };
 
     private static readonly char[] SegmentSeparators = [',', ';', '|', '\t', '·', '♦', '•', '–', '—', '(', ')', '，', '、', '；', '（', '）'];
@@ -28,12 +28,19 @@ internal static partial class InstitutionNames
     public static string? Find(string text, InstitutionCatalog catalog)
     {
         string? weak = null;
-        foreach (var raw in text.Split(SegmentSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var segments = text.Split(SegmentSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < segments.Length; i++)
         {
-            var segment = raw.Trim('.', ':', '*', ' ');
+            var segment = segments[i].Trim('.', ':', '*', ' ');
             if (segment.Length is < 2 or > 160)
             {
                 continue;
+            }
+
+            // A catalog name written with a comma in it ("University of Massachusetts, Boston") spans two segments.
+            if ((i + 1 < segments.Length && segments[i + 1].Length < 40 ? catalog.Find(segment + " " + segments[i + 1]) : null) is { } spanning)
+            {
+                return spanning;
             }
 
             if (catalog.Find(segment) is { } exact)
@@ -60,8 +67,10 @@ internal static partial class InstitutionNames
     /// <summary>The capitalised run of words (with "of", "de", "für" between them) around the institution word at <paramref name="at"/>.</summary>
     private static string NameAround(string segment, int at, int length)
     {
-        if (segment.Length <= 60 && segment.Split(' ').Length <= 8 && !segment.Any(InstitutionCatalog.IsUnspacedScript))
+        if (segment.Length <= 60 && segment.Split(' ').Length <= 8 && !segment.Any(InstitutionCatalog.IsUnspacedScript)
+            && segment.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => !char.IsLower(w[0]) || Connectors.Contains(w) || w == "the"))
         {
+            // The segment is the name itself ("University of Illinois at Urbana-Champaign").
             return OrganizationNames.Canonical(segment) ?? segment;
         }
 

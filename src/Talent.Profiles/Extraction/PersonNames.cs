@@ -64,4 +64,45 @@ internal static partial class PersonNames
         var match = IntroductionPattern().Match(line);
         return match.Success ? AuthorList.AsPersonName(match.Groups["name"].Value) : null;
     }
+
+    /// <summary>
+    /// The owner of a publication list that never states a name: people bold their own name in author lists, so the
+    /// full name set in bold in two or more author lines ("**Jane Roe** and Bob Smith.", "**Jane Roe**, Bob Smith, …").
+    /// </summary>
+    public static string? FromBoldAuthors(IEnumerable<MarkupLine> lines)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in lines.Where(l => l.Text.Contains("**", StringComparison.Ordinal)).Take(5_000))
+        {
+            var text = line.Text;
+            var start = text.IndexOf("**", StringComparison.Ordinal);
+            while (start >= 0)
+            {
+                var end = text.IndexOf("**", start + 2, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                var rest = text[(end + 2)..].TrimStart();
+                var bold = Candidate(text[(start + 2)..end]);
+                var inAuthorList = rest.StartsWith(',') || rest.StartsWith("and ", StringComparison.Ordinal) || text[..start].TrimEnd().EndsWith(',');
+                if (inAuthorList && bold.Split(' ').Length >= 2 && bold.Split(' ').All(w => w.Length > 1 && char.IsUpper(w[0]) && !w.EndsWith('.'))
+                    && AuthorList.LooksLikeName(bold, allowSingle: false))
+                {
+                    counts[bold] = counts.GetValueOrDefault(bold) + 1;
+                }
+
+                start = text.IndexOf("**", end + 2, StringComparison.Ordinal);
+            }
+        }
+
+        return counts.Where(c => c.Value >= 2).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key).FirstOrDefault();
+
+        static string Candidate(string bold)
+        {
+            var open = bold.IndexOf('(', StringComparison.Ordinal);
+            return (open > 0 ? bold[..open] : bold).Trim(' ', ',', '*', '†', '‡', '#', '.');
+        }
+    }
 }

@@ -22,21 +22,37 @@ internal static class SkillList
     };
 
     /// <summary>Adds the skills one line of a skill list names.</summary>
-    public static void AddFrom(string line, SkillCatalog skills, List<string> found)
+    public static void AddFrom(string line, SkillCatalog skills, List<string> found, SkillGroupVocabulary? words = null)
     {
         var text = StripLabel(line);
         foreach (var chunk in SplitOutsideParentheses(text))
         {
-            AddItem(chunk, skills, found);
+            AddItem(chunk, skills, found, words: words);
         }
     }
 
     /// <summary>Adds the skills one list item names, as written.</summary>
-    public static void AddItem(string chunk, SkillCatalog skills, List<string> found, bool keepUnknown = true)
+    public static void AddItem(string chunk, SkillCatalog skills, List<string> found, bool keepUnknown = true, SkillGroupVocabulary? words = null)
     {
         var item = MarkupText.ToPlain(chunk).Trim(' ', '.', ':', '-', '–', '—', '`', '"', '\'');
-        if (item.Length == 0 || IsSpokenLanguage(item))
+        if (words is not null)
         {
+            item = WithoutVersion(words.WithoutPhraseWords(item));
+        }
+
+        if (item.Length == 0 || IsSpokenLanguage(item) || !item.Any(char.IsLetter))
+        {
+            return;
+        }
+
+        // "SQL (PostgreSQL) and NoSQL (Redis)": items joined by "and" outside parentheses are read one by one.
+        if (words is not null && SplitOutsideParentheses(item, [" and ", " or "]) is { Count: > 1 } joined)
+        {
+            foreach (var part in joined)
+            {
+                AddItem(part, skills, found, keepUnknown, words);
+            }
+
             return;
         }
 
@@ -51,7 +67,7 @@ internal static class SkillList
             if (skills.Find(inner) is { } alias && skills.Find(outer) is { } named && string.Equals(alias.Name, named.Name, StringComparison.Ordinal))
             {
                 // "Kubernetes (k8s)": the parenthesis is another name of the same skill.
-                AddItem(outer, skills, found, keepUnknown);
+                AddItem(outer, skills, found, keepUnknown, words);
                 return;
             }
 
@@ -60,12 +76,12 @@ internal static class SkillList
             {
                 if (!IsCategoryWord(outer))
                 {
-                    AddItem(outer, skills, found, keepUnknown);
+                    AddItem(outer, skills, found, keepUnknown, words);
                 }
 
                 foreach (var part in inner.Split([',', ';', '/', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    AddItem(part, skills, found, keepUnknown);
+                    AddItem(part, skills, found, keepUnknown, words);
                 }
 
                 return;
@@ -102,7 +118,7 @@ internal static class SkillList
         foreach (var part in spaced)
         {
             var tight = part.Split(['/', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (tight.Length > 1 && tight.All(t => skills.Find(t) is not null))
+            if (tight.Length > 1 && (tight.All(t => skills.Find(t) is not null) || tight.All(IsNameOfItsOwn)))
             {
                 foreach (var t in tight)
                 {
@@ -114,6 +130,42 @@ internal static class SkillList
                 yield return part;
             }
         }
+    }
+
+    /// <summary>"Symfony 2/3/4", "Rails 4/5", "Angular 1/2+": a version after the name is not part of the skill.</summary>
+    private static string WithoutVersion(string item)
+    {
+        var space = item.LastIndexOf(' ');
+        var last = space > 0 ? item[(space + 1)..].TrimEnd(')') : string.Empty;
+        return last.Length > 0 && char.IsDigit(last[0]) && last.All(c => char.IsDigit(c) || c is '.' or '/' or '+' or 'x' or '-')
+            ? item[..space].TrimEnd()
+            : item;
+    }
+
+    /// <summary>A part of "Git/Github" or "Debian/Ubuntu" that names a tool of its own; "CI/CD", "UI/UX", "TCP/IP" parts do not.</summary>
+    private static bool IsNameOfItsOwn(string part) =>
+        part.Length >= 2 && char.IsLetter(part[0]) && !(part.Length <= 3 && part.All(char.IsUpper)) && !part.Contains(' ', StringComparison.Ordinal);
+
+    /// <summary>Items split at the given words, outside parentheses.</summary>
+    private static List<string> SplitOutsideParentheses(string text, string[] separators)
+    {
+        var items = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            depth = c is '(' or '[' ? depth + 1 : c is ')' or ']' ? Math.Max(0, depth - 1) : depth;
+            if (depth == 0 && c == ' ' && separators.FirstOrDefault(s => string.CompareOrdinal(text, i, s, 0, s.Length) == 0) is { } separator)
+            {
+                items.Add(text[start..i].Trim());
+                start = i + separator.Length;
+                i = start - 1;
+            }
+        }
+
+        items.Add(text[start..].Trim());
+        return items.Where(i => i.Length > 0).ToList();
     }
 
     /// <summary>Items split at commas and semicolons that are not inside parentheses.</summary>
@@ -190,7 +242,7 @@ internal static class SkillList
         foreach (var separator in new[] { ":", "：", " — ", " – ", " - " })
         {
             var at = line.IndexOf(separator, StringComparison.Ordinal);
-            if (at is > 0 and < 40)
+            if (at is > 0 and < 40 && line.LastIndexOf('(', at) <= line.LastIndexOf(')', at))
             {
                 return line[(at + separator.Length)..];
             }

@@ -54,7 +54,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     public ExtractedProfile Read(IReadOnlyList<MarkupLine> lines)
     {
         var sections = sectionFinder.Split(lines);
-        var name = FindName(lines);
+        var name = FindName(lines) ?? PersonNames.FromBoldAuthors(lines);
         var header = sections.Where(s => s.Kind == SectionKind.Header).SelectMany(s => s.Lines).ToList();
 
         var emails = EmailsIn(header);
@@ -102,7 +102,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
                             continue;
                         }
 
-                        SkillList.AddFrom(filled[i].Text, catalogs.Skills, skills);
+                        SkillList.AddFrom(filled[i].Text, catalogs.Skills, skills, catalogs.SkillGroups);
                     }
 
                     break;
@@ -121,7 +121,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         {
             foreach (var item in SkillImages.Items(image.Url))
             {
-                SkillList.AddItem(item, catalogs.Skills, skills);
+                SkillList.AddItem(item, catalogs.Skills, skills, words: catalogs.SkillGroups);
             }
         }
 
