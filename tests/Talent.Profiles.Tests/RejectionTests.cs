@@ -81,4 +81,14 @@ public sealed class RejectionTests
 
         Assert.Equal("HTML document nests elements more than 400 levels deep", rejected.Reason);
     }
+
+    [Fact]
+    public void A_json_document_with_text_that_is_not_unicode_is_rejected_with_a_reason()
+    {
+        var content = "{\"basics\": {\"name\": \"Jane " + '\ud800' + "\"}}";
+
+        var result = Assert.IsType<ExtractionResult.Rejected>(extractor.Extract(new DocumentInput("bad.json", "application/json", content)));
+
+        Assert.StartsWith("JSON document is not valid JSON", result.Reason, StringComparison.Ordinal);
+    }
 }

@@ -21,7 +21,7 @@ internal static partial class AuthorList
     private static readonly SearchValues<char> PlainNameCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,;:'-");
 
-    [GeneratedRegex(@"\bet\.?\s*al\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\bet\.?\s*al\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EtAlPattern();
 
     /// <summary>The names in an author list, or null when the text is not one (too few name-like parts).</summary>

@@ -18,10 +18,10 @@ internal static partial class BibtexReader
 
     private static readonly HashSet<string> JournalTypes = new(StringComparer.Ordinal) { "article", "periodical", "suppperiodical" };
 
-    [GeneratedRegex(@"@(?<type>[A-Za-z]{2,20})\s*[{(]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"@(?<type>[A-Za-z]{2,20})\s*[{(]", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EntryStartPattern();
 
-    [GeneratedRegex(@"(?:19|20)\d{2}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:19|20)\d{2}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex YearPattern();
 
     /// <summary>ACM's <c>series = {DLS 2020}</c>, <c>{Programming '19}</c>: the venue's short name and year.</summary>

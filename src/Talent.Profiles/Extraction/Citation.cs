@@ -14,13 +14,13 @@ internal static partial class Citation
 {
     internal sealed record Reading(string Authors, string Title, VenueReading Venue, string VenueRaw);
 
-    [GeneratedRegex(@"[.,]\s*[""“”]?\s*\b(?:In|in)\s+(?=(?:Proc|Proceedings|Advances|Findings|the|The|Annual|International|Conference|Workshop|IEEE|ACM|[A-Z]{2,}))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[.,]\s*[""“”]?\s*\b(?:In|in)\s+(?<venue>Proc|Proceedings|Advances|Findings|the|The|Annual|International|Conference|Workshop|IEEE|ACM|[A-Z]{2})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex InMarkerPattern();
 
-    [GeneratedRegex(@"[""“](?<title>[^""“”]{8,300})[,.]?[""”]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[""“](?<title>[^""“”]{8,300})[,.]?[""”]", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex QuotedTitlePattern();
 
-    [GeneratedRegex(@"\.\s+(?=\S)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\.\s+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SentenceEndPattern();
 
     public static Reading? Read(string text, VenueCatalog venues)
@@ -36,12 +36,12 @@ internal static partial class Citation
         if (marker.Success)
         {
             head = text[..marker.Index];
-            venueText = text[(marker.Index + marker.Length)..];
+            venueText = text[marker.Groups["venue"].Index..];
         }
         else
         {
             // No "In": the last sentence that names a catalog venue is the venue ("... Title. Journal of ..., 2023.").
-            var ends = SentenceEndPattern().Matches(text);
+            var ends = SentenceEnds(text);
             if (ends.Count < 2)
             {
                 return null;
@@ -79,7 +79,7 @@ internal static partial class Citation
 
         // "Authors. Title": the longest run of sentences that reads as an author list is the authors.
         Match? split = null;
-        foreach (Match end in SentenceEndPattern().Matches(head))
+        foreach (var end in SentenceEnds(head))
         {
             if (AuthorList.Parse(head[..end.Index], 1) is not null && head.Length - end.Index - end.Length >= 8)
             {
@@ -91,4 +91,8 @@ internal static partial class Citation
             ? null
             : new Reading(head[..split.Index], head[(split.Index + split.Length)..].Trim().TrimEnd('.'), reading, venueText.Trim().TrimEnd('.'));
     }
+
+    /// <summary>Where sentences end: a full stop and the spaces after it, when more text follows.</summary>
+    private static List<Match> SentenceEnds(string text) =>
+        SentenceEndPattern().Matches(text).Where(m => m.Index + m.Length < text.Length).ToList();
 }

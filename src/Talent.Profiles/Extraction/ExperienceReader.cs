@@ -16,7 +16,7 @@ internal static partial class ExperienceReader
         "architect", "ceo", "cto", "contributor", "ph.d", "phd", "candidate", "maintainer", "author", "officer",
     ];
 
-    [GeneratedRegex(@"\s\*(?<place>[^*]{1,40})\*\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\s\*(?<place>[^*]{1,40})\*\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TrailingItalicPattern();
 
     public static List<ExperienceEntry> Read(List<MarkupLine> lines)

@@ -30,31 +30,31 @@ internal sealed record MarkupLine(int Index, string Text, string Plain, IReadOnl
 /// <summary>Turns markdown / plain text (with the inline HTML people paste into CVs) into <see cref="MarkupLine"/>s.</summary>
 internal static partial class MarkupText
 {
-    [GeneratedRegex(@"<(?<tag>del|s|strike|sup|script|style)\b[^>]{0,300}>.*?</\k<tag>\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"<del\b[^>]*>.*?</del\s*>|<s\b[^>]*>.*?</s\s*>|<strike\b[^>]*>.*?</strike\s*>|<sup\b[^>]*>.*?</sup\s*>|<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DroppedElementPattern();
 
-    [GeneratedRegex(@"</?(?<tag>[a-zA-Z][a-zA-Z0-9]{0,10})\b[^<>]{0,300}>", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"</?(?<tag>[a-zA-Z][a-zA-Z0-9]{0,10})\b[^<>]{0,300}>", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TagPattern();
 
     [GeneratedRegex(@"<a\s[^>]*?\bhref\s*=\s*[""'](?<url>[^""'<>]+)[""'][^>]*>(?<text>(?:[^<]|<[^/]|</[^aA])*)</[aA]\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AnchorPattern();
 
-    [GeneratedRegex(@"\[(?<text>[^\[\]\n]{0,500})\]\((?<url>[^)\s]{0,1000})(?:\s+""[^""]{0,200}"")?\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\[(?<text>[^\[\]\n]{0,500})\]\((?<url>[^)\s]{0,1000})(?:\s+""[^""]{0,200}"")?\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex(@"https?://[^\s<>()\[\]|""'`]{1,1000}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"https?://[^\s<>()\[\]|""'`]{1,1000}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex BareUrlPattern();
 
-    [GeneratedRegex(@"\\(?<c>[\\`*_{}\[\]()#+\-.!$|&%<>~^])|\\(?=[A-Za-z])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\\(?<c>[\\`*_{}\[\]()#+\-.!$|&%<>~^])|\\(?<l>[A-Za-z])", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EscapePattern();
 
-    [GeneratedRegex(@"^\s{0,3}(?<h>#{1,6})\s+(?<text>.*?)\s*#*\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^\s{0,3}(?<h>#{1,6})\s+(?<text>.*?)\s*#*\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AtxHeadingPattern();
 
-    [GeneratedRegex(@"^(?:\s*(?:[-*+•·◦▪‣●○■]|o(?=\s+[A-Z])|\d{1,3}[.)])\s+)+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^\s*(?:[-*+•·◦▪‣●○■]|\d{1,3}[.)])\s+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex BulletPattern();
 
-    [GeneratedRegex(@"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RulePattern();
 
     public static List<MarkupLine> Parse(string content)
@@ -95,11 +95,11 @@ internal static partial class MarkupText
 
         List<LinkRef>? links = null; // most lines link nothing
         var text = CleanInline(source, ref links);
-        var bullet = BulletPattern().Match(text);
-        var isBullet = bullet.Success && !headingMatch.Success;
+        var bullet = BulletLength(text);
+        var isBullet = bullet > 0 && !headingMatch.Success;
         if (isBullet)
         {
-            text = text[bullet.Length..];
+            text = text[bullet..];
         }
 
         text = text.Trim();
@@ -113,6 +113,39 @@ internal static partial class MarkupText
         {
             HeadingLevel = headingMatch.Success ? headingMatch.Groups["h"].Length : 0,
         };
+    }
+
+    /// <summary>The length of the list markers a line starts with ("- ", "1. ", "- 1. ", an "o " before a capital letter).</summary>
+    private static int BulletLength(string text)
+    {
+        var length = 0;
+        for (var markers = 0; markers < 8; markers++)
+        {
+            var rest = text.AsSpan(length);
+            var marker = BulletPattern().Match(text[length..]);
+            if (marker.Success)
+            {
+                length += marker.Length;
+                continue;
+            }
+
+            var o = rest.Length - rest.TrimStart().Length;
+            var spaces = 0;
+            while (o + 1 + spaces < rest.Length && char.IsWhiteSpace(rest[o + 1 + spaces]))
+            {
+                spaces++;
+            }
+
+            if (o < rest.Length && rest[o] == 'o' && spaces > 0 && o + 1 + spaces < rest.Length && char.IsUpper(rest[o + 1 + spaces]))
+            {
+                length += o + 1 + spaces;
+                continue;
+            }
+
+            break;
+        }
+
+        return length;
     }
 
     /// <summary>
@@ -159,7 +192,7 @@ internal static partial class MarkupText
 
         if (text.Contains('\\', StringComparison.Ordinal))
         {
-            text = EscapePattern().Replace(text, m => m.Groups["c"].Success ? m.Groups["c"].Value : string.Empty);
+            text = EscapePattern().Replace(text, m => m.Groups["c"].Success ? m.Groups["c"].Value : m.Groups["l"].Value);
             text = text.TrimEnd().TrimEnd('\\');
         }
 
@@ -303,5 +336,36 @@ internal static partial class MarkupText
         }
 
         return 0;
+    }
+
+    /// <summary>Text set in single-star emphasis (<c>*CVPR 2022*</c>, not <c>**bold**</c>): where each span starts and its text.</summary>
+    internal static IEnumerable<(int Index, string Text)> ItalicSpans(string text)
+    {
+        var open = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '*')
+            {
+                continue;
+            }
+
+            var run = 1;
+            while (i + run < text.Length && text[i + run] == '*')
+            {
+                run++;
+            }
+
+            if (run == 1 && open >= 0 && i - open - 1 is >= 2 and <= 200)
+            {
+                yield return (open, text[(open + 1)..i]);
+                open = -1;
+            }
+            else
+            {
+                open = run == 1 ? i : -1;
+            }
+
+            i += run - 1;
+        }
     }
 }

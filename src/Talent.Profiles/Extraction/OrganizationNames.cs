@@ -34,10 +34,10 @@ internal static partial class OrganizationNames
         ("Peking University", ["PKU"]),
         ("Nanyang Technological University", ["NTU Singapore"]));
 
-    [GeneratedRegex(@"\s*\([^()]{0,120}\)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\s*\([^()]{0,120}\)\s*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ParenthesisPattern();
 
-    [GeneratedRegex(@",?\s+(?:Inc|Ltd|LLC|Co|GmbH|Pte|Limited|S\.A)\.?(?:,?\s+(?:Ltd|Inc)\.?)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@",?\s+(?:Inc|Ltd|LLC|Co|GmbH|Pte|Limited|S\.A)\.?(?:,?\s+(?:Ltd|Inc)\.?)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex LegalSuffixPattern();
 
     public static string? Canonical(string? raw)

@@ -18,13 +18,13 @@ internal static partial class PdfText
         "language", "state-of", "of", "the", "art", "full", "half", "short", "top", "bottom", "key", "auto", "anti",
     };
 
-    [GeneratedRegex(@"(?<pre>\p{L}{1,40})-[ \t]*\n[ \t]*(?<post>\p{Ll}[\p{L}]{0,40})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<pre>\p{L}{1,40})-[ \t]*\n[ \t]*(?<post>\p{Ll}[\p{L}]{0,40})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HyphenBreakPattern();
 
-    [GeneratedRegex(@"^\s*(?:(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^\s*(?:(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex PageNumberPattern();
 
-    [GeneratedRegex(@"\S {3,}(?=\S)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\S {3,}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex WideGapPattern();
 
     /// <summary>True when plain text shows PDF-extraction artefacts: form feeds, page-number lines or words hyphenated at line ends.</summary>
@@ -87,7 +87,7 @@ internal static partial class PdfText
         });
     }
 
-    [GeneratedRegex(@"\p{L}+-\p{L}+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\p{L}+-\p{L}+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HyphenatedWordPattern();
 
     /// <summary>
@@ -99,7 +99,7 @@ internal static partial class PdfText
         if (ColumnSplit(lines) is not { } column)
         {
             // A lone wide gap separates fields of one line ("Institution      2019 – 2023"): keep it as a tab.
-            return lines.Select(l => WideGapPattern().Replace(l, m => m.Value[0] + "\t")).ToList();
+            return lines.Select(TabbedGaps).ToList();
         }
 
         var left = new List<string>();
@@ -118,7 +118,7 @@ internal static partial class PdfText
             }
         }
 
-        return left.Append(string.Empty).Concat(right).Select(l => WideGapPattern().Replace(l, m => m.Value[0] + "\t")).ToList();
+        return left.Append(string.Empty).Concat(right).Select(TabbedGaps).ToList();
     }
 
     /// <summary>The column where a right-hand text column starts, or null when the text has one column.</summary>
@@ -137,7 +137,7 @@ internal static partial class PdfText
             foreach (Match gap in WideGapPattern().Matches(line))
             {
                 var start = gap.Index + gap.Length;
-                if (start >= 25 && gap.Length >= 5)
+                if (start >= 25 && gap.Length >= 5 && start < line.Length)
                 {
                     starts[start] = starts.GetValueOrDefault(start) + 1;
                 }
@@ -152,4 +152,8 @@ internal static partial class PdfText
         var best = starts.MaxBy(s => s.Value);
         return best.Value >= Math.Max(5, nonBlank * 3 / 10) ? best.Key : null;
     }
+
+    /// <summary>A wide gap between two words becomes a tab (a column or table cell break); trailing spaces are dropped.</summary>
+    private static string TabbedGaps(string line) =>
+        WideGapPattern().Replace(line, m => m.Index + m.Length < line.Length ? m.Value[0] + "\t" : m.Value[..1]);
 }

@@ -112,6 +112,11 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
                 {
                     return new ExtractionResult.Rejected($"JSON document is not valid JSON ({e.Message.Split('.')[0]})");
                 }
+                catch (ArgumentException)
+                {
+                    // System.Text.Json refuses text it cannot transcode (an unpaired surrogate, "\ud800").
+                    return new ExtractionResult.Rejected("JSON document is not valid JSON (it holds text that is not valid Unicode)");
+                }
 
                 break;
             default:

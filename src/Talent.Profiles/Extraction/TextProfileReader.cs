@@ -15,16 +15,16 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 
     private static readonly string[] LinkLabels = ["homepage", "github", "google scholar", "scholar", "twitter", "linkedin", "email", "cv", "blog", "website", "orcid"];
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,8}){1,4}(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,8}){1,4}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:dev|io|com|org|net|me|edu|ai|cn|sg|xyz|art|page|site|info|co|uk|de|fr|ca|jp|hk|tw|us|app|tech|blog)(?:/[^\s)\]|]*)?(?![\w.])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:[a-z0-9-]+\.)+(?:dev|io|com|org|net|me|edu|ai|cn|sg|xyz|art|page|site|info|co|uk|de|fr|ca|jp|hk|tw|us|app|tech|blog)(?:/[^\s)\]|]*)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex BareDomainPattern();
 
-    [GeneratedRegex(@"^(?:[A-Z]{2,3}(?:\.[A-Z]{2,3})?)?(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?<year>(?:19|20)\d{2})(?:\s*(?:Code|PDF|Video|Project))*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:[A-Z]{2,3}(?:\.[A-Z]{2,3})?)?(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?<year>(?:19|20)\d{2})(?:\s*(?:Code|PDF|Video|Project))*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ScholarDatePattern();
 
     /// <summary>A scholar page's date line ("Mar 4, 2024"): its ", " and year found before the pattern is tried.</summary>
@@ -33,22 +33,19 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 
     private static bool IsScholarDate(string line) => ScholarDate(line).Success;
 
-    [GeneratedRegex(@"^\[(?<v>[^\[\]]{2,60})\]\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^\[(?<v>[^\[\]]{2,60})\]\s*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex LeadingBracketPattern();
 
-    [GeneratedRegex(@"(?<!\*)\*(?<i>[^*]{2,200})\*(?!\*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex ItalicPattern();
-
-    [GeneratedRegex(@"\*\*(?<b>[^*]{1,200})\*\*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\*\*(?<b>[^*]{1,200})\*\*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex BoldPattern();
 
-    [GeneratedRegex(@"^h-?index\s*:?\s*(?<n>\d{1,4})$|^(?<c>[\d,]{1,12})\s*citations$|^citations\s*:?\s*(?<c2>[\d,]{1,12})$|^(?<p>\d{1,5})\s*papers$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^h-?index\s*:?\s*(?<n>\d{1,4})$|^(?<c>[\d,]{1,12})\s*citations$|^citations\s*:?\s*(?<c2>[\d,]{1,12})$|^(?<p>\d{1,5})\s*papers$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MetricPattern();
 
-    [GeneratedRegex(@"\b(?<which>co-first|first|second|third|fourth|fifth|last|corresponding)\s+author\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?<which>co-first|first|second|third|fourth|fifth|last|corresponding)\s+author\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AuthorRolePattern();
 
-    [GeneratedRegex(@"\b(?:work(?:s|ing|ed)? on|interested in|interests? (?:include|are|lie in)|research (?:focuses|focused) on|focus(?:es|ing)? on|research(?:ing)? on)\s+(?<what>[^.!?;]{3,300})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:work(?:s|ing|ed)? on|interested in|interests? (?:include|are|lie in)|research (?:focuses|focused) on|focus(?:es|ing)? on|research(?:ing)? on)\s+(?<what>[^.!?;]{3,300})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex InterestCuePattern();
 
     public ExtractedProfile Read(IReadOnlyList<MarkupLine> lines)
@@ -63,7 +60,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             emails = EmailsIn(lines);
         }
 
-        var phones = Distinct(header.SelectMany(l => PhonePattern().Matches(l.Plain).Select(m => m.Value.Trim())));
+        var phones = Distinct(header.SelectMany(l => PhonesIn(l.Plain)));
         var (homepages, links) = FindWebAddresses(lines, header, sections);
         var location = FindLocation(header, name);
 
@@ -245,9 +242,9 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             var withoutEmails = line.Plain.Contains('@', StringComparison.Ordinal) ? EmailPattern().Replace(line.Plain, " ") : line.Plain;
             var labelled = line.Plain.Contains("🏠", StringComparison.Ordinal) || line.Plain.Contains("homepage", StringComparison.OrdinalIgnoreCase)
                 || line.Plain.Contains("website", StringComparison.OrdinalIgnoreCase) || line.Plain.Contains("web:", StringComparison.OrdinalIgnoreCase);
-            foreach (Match m in BareDomainPattern().Matches(withoutEmails))
+            foreach (var m in BareDomainsIn(withoutEmails))
             {
-                Classify(m.Value, label: null, labelled: labelled || line.Index < 8);
+                Classify(m, label: null, labelled: labelled || line.Index < 8);
             }
         }
 
@@ -298,7 +295,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     {
         foreach (var line in header)
         {
-            if (!(line.Plain.Contains('@', StringComparison.Ordinal) && EmailPattern().IsMatch(line.Plain)) && !PhonePattern().IsMatch(line.Plain))
+            if (!(line.Plain.Contains('@', StringComparison.Ordinal) && EmailPattern().IsMatch(line.Plain)) && !PhonesIn(line.Plain).Any())
             {
                 continue;
             }
@@ -503,13 +500,13 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         if (venue is null)
         {
             // LaTeX sources put the venue in italics: "\textbf{Title}. Authors. \textit{CVPR 2022}."
-            foreach (Match m in ItalicPattern().Matches(rest))
+            foreach (var (index, italic) in MarkupText.ItalicSpans(rest))
             {
-                if (VenueNotation.Parse(m.Groups["i"].Value, catalogs.Venues) is { Known: true } reading)
+                if (VenueNotation.Parse(italic, catalogs.Venues) is { Known: true } reading)
                 {
                     venue = reading;
-                    venueRaw = m.Groups["i"].Value.Trim();
-                    rest = rest[..m.Index];
+                    venueRaw = italic.Trim();
+                    rest = rest[..index];
                     break;
                 }
             }
@@ -734,6 +731,19 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     private bool IsSkillImage(LinkRef image, bool byAltTextOnly) =>
         sectionFinder.KindOf(image.Label ?? string.Empty) == SectionKind.Skills
         || (!byAltTextOnly && image.Url.Contains("skillicons.dev", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Phone numbers in international notation, each not followed by a further digit.</summary>
+    private static IEnumerable<string> PhonesIn(string text) =>
+        text.Contains('+', StringComparison.Ordinal)
+            ? PhonePattern().Matches(text).Where(m => m.Index + m.Length == text.Length || !char.IsDigit(text[m.Index + m.Length])).Select(m => m.Value.Trim())
+            : [];
+
+    /// <summary>Domain names written without a scheme ("jane.dev/cv"), not part of an e-mail address or a longer name.</summary>
+    private static IEnumerable<string> BareDomainsIn(string text) =>
+        BareDomainPattern().Matches(text)
+            .Where(m => (m.Index == 0 || !(char.IsLetterOrDigit(text[m.Index - 1]) || text[m.Index - 1] is '@' or '_' or '.' or '-'))
+                && (m.Index + m.Length == text.Length || !(char.IsLetterOrDigit(text[m.Index + m.Length]) || text[m.Index + m.Length] is '_' or '.')))
+            .Select(m => m.Value);
 
     private static List<string> Distinct(IEnumerable<string> values)
     {

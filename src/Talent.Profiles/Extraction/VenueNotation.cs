@@ -13,25 +13,25 @@ internal sealed record VenueReading(string? Venue, int? Year, PublicationKind Ki
 /// </summary>
 internal static partial class VenueNotation
 {
-    [GeneratedRegex(@"arXiv\s*:?\s*(?<yy>\d{2})(?<mm>\d{2})\.\d{4,5}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"arXiv\s*:?\s*(?<yy>\d{2})(?<mm>\d{2})\.\d{4,5}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ArxivIdPattern();
 
-    [GeneratedRegex(@"arxiv\.org/(?:abs|pdf)/(?<yy>\d{2})(?<mm>\d{2})\.\d{4,5}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"arxiv\.org/(?:abs|pdf)/(?<yy>\d{2})(?<mm>\d{2})\.\d{4,5}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ArxivUrlPattern();
 
-    [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex YearPattern();
 
     [GeneratedRegex(@"\b(?:co-?located\s+with|in\s+conjunction\s+with|held\s+(?:with|at)|affiliated\s+with|@)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ParentMarkerPattern();
 
-    [GeneratedRegex(@"(?<=[A-Za-z]\s?)['’‘](?<yy>\d{2})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[A-Za-z]\s?['’‘](?<yy>\d{2})\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ShortYearPattern();
 
-    [GeneratedRegex(@"\b(?:awards?|best\s+\w*\s*paper|honou?rable\s+mention|oral|spotlight|outstanding|nominee|finalist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:awards?|best\s+\w*\s*paper|honou?rable\s+mention|oral|spotlight|outstanding|nominee|finalist)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AwardPattern();
 
-    [GeneratedRegex(@"\bworkshops?\b|-W\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\bworkshops?\b|-W\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex WorkshopPattern();
 
     /// <summary>The year of an arXiv identifier in an URL (<c>arxiv.org/abs/2408.12588</c> → 2024), or null.</summary>

@@ -13,7 +13,7 @@ namespace Talent.Profiles.Extraction;
 /// </summary>
 internal static partial class LatexText
 {
-    [GeneratedRegex(@"\\documentclass|\\begin\{document\}|\\(?:sub)?section\*?\{|\\cventry\{|\\textbf\{", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\\documentclass|\\begin\{document\}|\\(?:sub)?section\*?\{|\\cventry\{|\\textbf\{", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SniffPattern();
 
     /// <summary>True when plain text is recognisably a LaTeX source.</summary>
