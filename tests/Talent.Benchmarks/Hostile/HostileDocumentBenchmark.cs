@@ -28,7 +28,7 @@ internal static class HostileDocumentBenchmark
         var extractor = new ProfileExtractor(ProfileCatalogs.Load(Path.Combine(root?.FullName ?? ".", "config")));
         extractor.Extract(new DocumentInput("warm", "text/markdown", "# Warm Upton\n\nwarm@example.org\n")); // compiled before timing
         Console.WriteLine($"{"shape",-20} {"MB",6} {"wall s",8} {"CPU s",8}  result");
-        foreach (var (name, contentType, content) in HostileDocuments.All.Where(d => shape is null || d.Name == shape))
+        foreach (var (name, contentType, content) in HostileDocuments.All.Concat(HostileDocuments.More).Where(d => shape is null || d.Name == shape))
         {
             foreach (var fraction in Fractions)
             {

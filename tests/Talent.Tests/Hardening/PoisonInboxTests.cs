@@ -4,7 +4,6 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Talent.Contracts;
 using Talent.Server;
 using Talent.Server.Ingestion;
