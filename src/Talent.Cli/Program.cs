@@ -8,6 +8,7 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        Output.UseTerminalSafeOutput(); // documents and queries are printed: no control sequence of theirs reaches the terminal
         var root = TalentCommands.Create();
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

@@ -34,9 +34,16 @@ public sealed partial class CandidateStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<InboxEntry>(
-            "SELECT id, message_json FROM inbox WHERE id > @afterId AND id <= @lastId ORDER BY id LIMIT @limit",
+            "SELECT id, message_json, starts FROM inbox WHERE id > @afterId AND id <= @lastId ORDER BY id LIMIT @limit",
             new { afterId, lastId, limit });
         return rows.ToList();
+    }
+
+    /// <summary>Counts one more start for every inbox entry up to <paramref name="lastId"/> (each is about to be submitted again).</summary>
+    public async Task CountInboxStartAsync(long lastId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE inbox SET starts = starts + 1 WHERE id <= @lastId", new { lastId });
     }
 
     /// <summary>The newest inbox id (0 when the inbox is empty).</summary>
@@ -65,4 +72,7 @@ public sealed class InboxEntry
     public long Id { get; init; }
 
     public string MessageJson { get; init; } = "";
+
+    /// <summary>How many starts of the worker have submitted it again, this one included.</summary>
+    public int Starts { get; init; }
 }

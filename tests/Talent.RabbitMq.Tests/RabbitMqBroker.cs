@@ -144,15 +144,15 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     /// Publishes a raw body over AMQP (RabbitMQ.Client, no MassTransit). For bodies over the management
     /// API's 20 MiB request limit; the broker's own max_message_size stays at its default, 128 MiB.
     /// </summary>
-    public Task PublishOverAmqpAsync(string virtualHost, string queue, byte[] body, string contentType = "application/json") =>
+    public Task PublishOverAmqpAsync(string virtualHost, string queue, byte[] body, string? contentType = "application/json") =>
         PublishOverAmqpAsync(virtualHost, queue, [body], contentType);
 
     /// <summary>Publishes raw bodies in order over one AMQP channel with publisher confirms.</summary>
-    public Task PublishOverAmqpAsync(string virtualHost, string queue, IEnumerable<byte[]> bodies, string contentType = "application/json") =>
+    public Task PublishOverAmqpAsync(string virtualHost, string queue, IEnumerable<byte[]> bodies, string? contentType = "application/json") =>
         PublishToExchangeAsync(virtualHost, "", queue, bodies, contentType);
 
     /// <summary>Publishes raw bodies in order to an exchange (routing key <paramref name="routingKey"/>) with publisher confirms.</summary>
-    public async Task PublishToExchangeAsync(string virtualHost, string exchange, string routingKey, IEnumerable<byte[]> bodies, string contentType = "application/json")
+    public async Task PublishToExchangeAsync(string virtualHost, string exchange, string routingKey, IEnumerable<byte[]> bodies, string? contentType = "application/json")
     {
         var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(AmqpUrl(virtualHost)) };
         await using var connection = await factory.CreateConnectionAsync();

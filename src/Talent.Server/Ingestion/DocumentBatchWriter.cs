@@ -29,13 +29,19 @@ public sealed class DocumentBatchWriter(
     private int preparing;
 
     /// <summary>
-    /// Announces a document on its way (being checked and extracted): a filling batch waits for it. Write
-    /// it through the slot, or dispose the slot when there is nothing to write.
+    /// Announces a document on its way (being checked and extracted): a filling batch waits for it, unless it is
+    /// <paramref name="slow"/> (a large document), which a batch never waits for: it joins whichever batch is
+    /// filling when it is ready, so no document is stored behind a slower one. Write it through the slot, or dispose
+    /// the slot when there is nothing to write.
     /// </summary>
-    public Slot Reserve()
+    public Slot Reserve(bool slow = false)
     {
-        Interlocked.Increment(ref preparing);
-        return new Slot(this);
+        if (!slow)
+        {
+            Interlocked.Increment(ref preparing);
+        }
+
+        return new Slot(this, slow);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -151,7 +157,7 @@ public sealed class DocumentBatchWriter(
     private sealed record Pending(DocumentWrite? Write, TaskCompletionSource<StoreOutcome> Done);
 
     /// <summary>One announced document: written once, or dropped on dispose.</summary>
-    public sealed class Slot(DocumentBatchWriter owner) : IDisposable
+    public sealed class Slot(DocumentBatchWriter owner, bool slow) : IDisposable
     {
         private int released;
 
@@ -170,7 +176,7 @@ public sealed class DocumentBatchWriter(
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
+            if (Interlocked.Exchange(ref released, 1) == 0 && !slow)
             {
                 owner.Release();
             }

@@ -38,6 +38,9 @@ public sealed class DocumentIngestion(
             ? $"'version' must be between 0 and {MaxVersion} (milliseconds since 1970 up to the year 9999, or a counter), not {version}."
             : null;
 
+    /// <summary>Documents of this many characters or more are extracted on a thread of their own.</summary>
+    public const int IsolatedChars = 64 * 1024;
+
     public static readonly IReadOnlySet<string> ContentTypes = new HashSet<string>(StringComparer.Ordinal)
     {
         "text/markdown", "text/plain", "text/html", "application/json", "application/x-tex", "application/x-bibtex", "application/pdf-text", "text/x-jemdoc",
@@ -49,10 +52,10 @@ public sealed class DocumentIngestion(
     /// </summary>
     public async Task<StoreOutcome> IngestAsync(ProfileDocumentSubmitted message, CancellationToken cancellationToken, long? inboxId = null)
     {
-        using var slot = writer.Reserve();
+        using var slot = writer.Reserve(slow: (message.Content?.Length ?? 0) >= IsolatedChars);
         var receivedAt = time.GetUtcNow();
         var sourceId = message.SourceId?.Trim();
-        var content = DocumentText.StripMark(message.Content ?? "");
+        var content = DocumentText.WellFormed(DocumentText.StripMark(message.Content ?? ""));
         var contentType = NormalizeContentType(message.ContentType);
         var version = message.Version ?? (message.SubmittedAt ?? receivedAt).ToUnixTimeMilliseconds();
         var problem = Validate(sourceId, message.Content, contentType, options.Value.MaxDocumentBytes);
@@ -90,7 +93,8 @@ public sealed class DocumentIngestion(
             }
             else
             {
-                var write = extractor.Extract(new DocumentInput(sourceId, contentType!, content, message.Uri)) switch // Validate checked the content type
+                var input = new DocumentInput(sourceId, contentType!, content, message.Uri); // Validate checked the content type
+                var write = await ExtractAsync(input, cancellationToken) switch
                 {
                     ExtractionResult.Accepted accepted => new DocumentWrite(document, accepted.Profile, null) { InboxId = inboxId },
                     ExtractionResult.Rejected rejected => new DocumentWrite(document, null, rejected.Reason) { InboxId = inboxId },
@@ -107,6 +111,30 @@ public sealed class DocumentIngestion(
 
         Log.DocumentProcessed(logger, sourceId, version, outcome.Outcome, outcome.CandidateId);
         return outcome;
+    }
+
+    /// <summary>
+    /// Extracts a document. One of <see cref="IsolatedChars"/> characters or more runs on a thread of its own, so slow
+    /// documents never hold the thread pool that accepts, extracts and stores the others: each document is stored when
+    /// it is ready, whatever arrived before it. A time-out is a transient failure (<see cref="ExtractionTimedOutException"/>).
+    /// </summary>
+    private async Task<ExtractionResult> ExtractAsync(DocumentInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return input.Content.Length < IsolatedChars
+                ? ExtractionTimedOutException.ExtractOrThrow(extractor, input)
+                : await Task.Factory.StartNew(
+                    () => ExtractionTimedOutException.ExtractOrThrow(extractor, input),
+                    cancellationToken,
+                    TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
+                    TaskScheduler.Default);
+        }
+        catch (ExtractionTimedOutException e)
+        {
+            Log.ExtractionTimedOut(logger, input.SourceId, e.Message);
+            throw;
+        }
     }
 
     /// <summary>

@@ -34,6 +34,52 @@ public static class DocumentText
         return Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Encoding.Latin1.GetString(bytes);
     }
 
+    /// <summary>
+    /// <paramref name="text"/> with every unpaired surrogate (UTF-16 that encodes no character, which a JSON body can carry
+    /// as <c>\ud800</c>) replaced by U+FFFD, so no reader of the document meets text it cannot encode.
+    /// </summary>
+    public static string WellFormed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var bad = FirstUnpaired(text);
+        if (bad < 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = bad; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private static int FirstUnpaired(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Text without the byte order mark a sender left at its start (read as text, a UTF-8 mark is U+FEFF).</summary>
     public static string StripMark(string text) =>
         text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;

@@ -14,8 +14,16 @@ namespace Talent.Server.Ingestion;
 /// process that stopped before storing it). Entries added after the start are published by their own request and are
 /// not replayed. A replayed document that was stored after all is <c>unchanged</c>.
 /// </summary>
-public sealed class InboxReplay(CandidateStore store, IPublishEndpoint publish, IOptions<BusOptions> bus, ILogger<InboxReplay> logger) : BackgroundService
+public sealed class InboxReplay(CandidateStore store, IPublishEndpoint publish, DocumentIngestion ingestion, IOptions<BusOptions> bus, ILogger<InboxReplay> logger)
+    : BackgroundService
 {
+    /// <summary>
+    /// Starts that submit one inbox entry again. An entry still there after this many was not stored by any of them (it
+    /// crashes or stalls the worker, or faults every time): it is recorded as rejected and leaves the inbox. The
+    /// rejection keeps no content hash, so submitting the document again tries it again.
+    /// </summary>
+    public const int MaxStarts = 3;
+
     private const int Page = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,6 +34,7 @@ public sealed class InboxReplay(CandidateStore store, IPublishEndpoint publish, 
         }
 
         var last = await store.LastInboxIdAsync(stoppingToken);
+        await store.CountInboxStartAsync(last, stoppingToken);
         var after = 0L;
         var replayed = 0;
         while (true)
@@ -38,6 +47,12 @@ public sealed class InboxReplay(CandidateStore store, IPublishEndpoint publish, 
 
             foreach (var entry in entries)
             {
+                if (entry.Starts > MaxStarts)
+                {
+                    await GiveUpAsync(entry, stoppingToken);
+                    continue;
+                }
+
                 var message = JsonSerializer.Deserialize<ProfileDocumentSubmitted>(entry.MessageJson, JsonSerializerOptions.Web)
                     ?? throw new InvalidOperationException($"inbox entry {entry.Id} holds no document");
                 await DocumentInbox.PublishAsync(publish, message, entry.Id, stoppingToken);
@@ -52,4 +67,15 @@ public sealed class InboxReplay(CandidateStore store, IPublishEndpoint publish, 
             Log.InboxReplayed(logger, replayed);
         }
     }
+
+    private async Task GiveUpAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        var reason = $"not stored after being submitted at {MaxStarts} starts of the worker (it may crash or stall it); submit it again to retry";
+        var outcome = await ingestion.RecordUnreadableAsync(System.Text.Encoding.UTF8.GetBytes(entry.MessageJson), reason, cancellationToken);
+        await store.RemoveFromInboxAsync(entry.Id, cancellationToken);
+        Log.InboxGaveUp(logger, entry.Id, outcome is null ? "(unknown)" : PersonalData.Mask(SourceOf(entry)), MaxStarts);
+    }
+
+    private static string SourceOf(InboxEntry entry) =>
+        JsonSerializer.Deserialize<ProfileDocumentSubmitted>(entry.MessageJson, JsonSerializerOptions.Web)?.SourceId ?? "(unknown)";
 }

@@ -40,6 +40,9 @@ public sealed class ProfileDocumentSubmittedConsumerDefinition : ConsumerDefinit
         retryLimit = options.Value.RetryLimit;
     }
 
+    /// <summary>Retries of a document whose extraction ran out of time (pauses of 1 s growing to 60 s: about four minutes in all).</summary>
+    public const int TimeOutRetryLimit = 8;
+
     private readonly int prefetchCount;
     private readonly int retryLimit;
 
@@ -51,10 +54,18 @@ public sealed class ProfileDocumentSubmittedConsumerDefinition : ConsumerDefinit
         // Producers without MassTransit publish plain JSON (content type application/json) to this queue;
         // MassTransit's own envelope (application/vnd.masstransit+json) stays the default.
         endpointConfigurator.PrefetchCount = prefetchCount;
-        endpointConfigurator.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
+        // A message without a content type is read as plain JSON too (the MassTransit envelope always names its type).
+        endpointConfigurator.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
         endpointConfigurator.ConfigureError(error => error.UseFilter(new UnreadableDocumentFilter(context)));
         // Configuring the error pipe replaces MassTransit's default: fault event, then the _error queue.
         endpointConfigurator.ConfigureDefaultErrorTransport();
+
+        // A document that ran out of time (a CPU-starved host) is tried again with growing pauses, up to minutes.
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            r.Exponential(TimeOutRetryLimit, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2));
+            r.Handle<ExtractionTimedOutException>();
+        });
 
         // SQLite busy/locked and I/O errors are transient; anything else fails fast to the error queue.
         endpointConfigurator.UseMessageRetry(r =>

@@ -14,10 +14,11 @@ internal sealed class UnreadableDocumentFilter(IServiceProvider services) : IFil
     public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
     {
         // Rejected documents are recorded by the consumer, and exhausted transient faults are not rejections.
-        if (Unreadable(context.Exception) is { } json)
+        if (Unreadable(context.Exception) is { } unreadable)
         {
             var ingestion = services.GetRequiredService<DocumentIngestion>();
-            await ingestion.RecordUnreadableAsync(context.GetBody(), "unreadable message: " + json.Message, context.CancellationToken);
+            var reason = $"unreadable message (content type '{context.ContentType?.MediaType ?? "none"}'): {unreadable.Message}";
+            await ingestion.RecordUnreadableAsync(context.GetBody(), reason, context.CancellationToken);
         }
 
         await next.Send(context);
@@ -25,16 +26,24 @@ internal sealed class UnreadableDocumentFilter(IServiceProvider services) : IFil
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("recordUnreadableDocument");
 
-    private static JsonException? Unreadable(Exception exception)
+    /// <summary>
+    /// The reading failure in <paramref name="exception"/>: invalid JSON, a body no deserializer takes (an unknown
+    /// content type), or an envelope that is not one. Null for a document's own fault (rejected, or out of retries).
+    /// </summary>
+    private static Exception? Unreadable(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            switch (e)
+            if (e is DocumentRejectedException or ExtractionTimedOutException)
             {
-                case DocumentRejectedException:
-                    return null;
-                case JsonException json:
-                    return json;
+                return null;
+            }
+
+            // MassTransit's own serialization exception is matched by name (it is not part of its public contracts).
+            if (e is JsonException or System.Runtime.Serialization.SerializationException or ArgumentNullException { ParamName: "envelope" }
+                || e.GetType().Name.EndsWith("SerializationException", StringComparison.Ordinal))
+            {
+                return e;
             }
         }
 

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+
+namespace Talent.Tests.Hardening;
+
+/// <summary>Documents of about 2 MB built to be slow to read: one shape each, named for what it repeats.</summary>
+internal static class HostileDocuments
+{
+    /// <summary>Just under the extractor's 2,000,000-character limit.</summary>
+    public const int Size = 1_990_000;
+
+    /// <summary>The four shapes the ingestion test posts: e-mails, phones, <c>&lt;</c> runs, deep lists.</summary>
+    public static IReadOnlyList<(string Name, string ContentType, string Content)> All { get; } =
+    [
+        ("e-mails", "text/markdown", Repeat(i => string.Create(CultureInfo.InvariantCulture, $"person{i}@mail{i % 97}.example.org, "))),
+        ("phones", "text/plain", Repeat(i => string.Create(CultureInfo.InvariantCulture, $"+44 20 {i % 10_000:D4} {i / 10_000 % 10_000:D4}; "))),
+        ("< runs", "text/html", Repeat(i => new string('<', 1 + (i % 64)) + "a ")),
+        ("deep lists", "text/markdown", Repeat(i => new string(' ', 2 * (i % 500)) + "- item\n")),
+    ];
+
+    /// <summary>Two more shapes the benchmark measures as well (the test leaves them out to stay short).</summary>
+    public static IReadOnlyList<(string Name, string ContentType, string Content)> More { get; } =
+    [
+        ("< runs in markdown", "text/markdown", Repeat(_ => "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n")),
+        ("deep HTML lists", "text/html", Repeat(i => i % 400 < 200 ? "<ul><li>x" : "</li></ul>")),
+    ];
+
+    private static string Repeat(Func<int, string> piece)
+    {
+        var text = new StringBuilder(Size + 1024);
+        text.Append("# Hostile Document\n\n");
+        for (var i = 0; text.Length < Size; i++)
+        {
+            text.Append(piece(i));
+        }
+
+        text.Length = Size;
+        return text.ToString();
+    }
+}
