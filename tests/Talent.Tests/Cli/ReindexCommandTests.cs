@@ -38,7 +38,7 @@ public sealed class ReindexCommandTests
         _ = server.StandardError.ReadToEndAsync();
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var timeout = TestWait.Token();
             while (!File.Exists(Path.Combine(data, "server.json")))
             {
                 Assert.False(server.HasExited, "talent serve exited early");

@@ -20,7 +20,7 @@ public sealed class ServeDemoTests
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var timeout = TestWait.Token();
             var results = 0;
             while (results == 0)
             {
