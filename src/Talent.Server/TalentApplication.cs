@@ -119,10 +119,16 @@ public static class TalentApplication
         recruiter.MapVenueEndpoints();
         admin.MapDocumentEndpoints();
         admin.MapRejectedEndpoints();
+        admin.MapCommandEndpoints();
         if (app.Services.GetService<IndexRebuilder>() is not null)
         {
             // Rebuilds run where the index writer is: processes with the worker role.
             admin.MapAdminEndpoints();
+        }
+        else
+        {
+            // A query-only process asks the worker through the broker and follows the generation it publishes.
+            admin.MapWorkerReindexEndpoints();
         }
         app.MapHealthEndpoints();
         app.MapWebPage();
@@ -210,6 +216,8 @@ public static class TalentApplication
             }
 
             x.AddRequestClient<ProfileDocumentSubmitted>(RequestTimeout.After(m: 2));
+            // An erasure answers once the index files are purged too, which takes longer than one document.
+            x.AddRequestClient<CandidateRemovalRequested>(RequestTimeout.After(m: 10));
             if (string.Equals(bus.Transport, "rabbitmq", StringComparison.Ordinal))
             {
                 x.UsingRabbitMq((context, cfg) =>
