@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
@@ -96,6 +97,9 @@ public static class TalentApplication
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
         builder.Services.AddHostedService<ServerAnnouncement>();
+        // Data-protection keys live in the data folder (the volume in a container), so they outlast a restart.
+        var dataDirectory = builder.Configuration.GetSection(DataOptions.Section).Get<DataOptions>()?.Directory ?? "data";
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDirectory), "keys")));
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("talent", tags: ["ready"]);
         return builder;
     }

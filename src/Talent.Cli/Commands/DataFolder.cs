@@ -26,6 +26,8 @@ internal abstract class DataFolder(CancellationTokenSource stop) : IDisposable
     /// <summary>How long the holder may take to pick a reindex request up before the command says it did not.</summary>
     private static readonly TimeSpan StartWithin = TimeSpan.FromMinutes(5);
 
+    private const string WorkerHolder = "a talent worker holds this data folder; the work goes to it through the broker";
+
     /// <summary>Where the work runs, for a line on stderr; null when it runs in this process.</summary>
     public abstract string? Holder { get; }
 
@@ -49,7 +51,7 @@ internal abstract class DataFolder(CancellationTokenSource stop) : IDisposable
 
     public virtual void Dispose() => stop.Dispose();
 
-    /// <summary>Finds who holds the data folder and connects to it.</summary>
+    /// <summary>Finds who holds the data folder and connects to it, saying on stderr where the work goes when it is not this process.</summary>
     public static async Task<DataFolder> ReachAsync(ParseResult parseResult, Dictionary<string, string?> overrides, string command, CancellationToken cancellationToken)
     {
         var host = WorkerHost.Build(overrides);
@@ -69,10 +71,13 @@ internal abstract class DataFolder(CancellationTokenSource stop) : IDisposable
         host.Dispose();
         if (RunningServer.Find(CliSettings.Configuration(parseResult)) is { } server)
         {
-            return new Server(server, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken));
+            var reached = new Server(server, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken));
+            Console.Error.WriteLine(reached.Holder);
+            return reached;
         }
 
         var worker = WorkerHost.ForRunningWorker(parseResult, overrides, command);
+        Console.Error.WriteLine(WorkerHolder);
         try
         {
             await WorkerHost.StartBrokerClientAsync(worker, cancellationToken);
@@ -211,7 +216,7 @@ internal abstract class DataFolder(CancellationTokenSource stop) : IDisposable
     /// <summary>A <c>talent worker</c> holds the folder: requests go through its broker, each answered by the worker.</summary>
     private sealed class Worker(IHost publisher, string indexRoot, CancellationTokenSource stop) : DataFolder(stop)
     {
-        public override string? Holder => "a talent worker holds this data folder; the work goes to it through the broker";
+        public override string? Holder => WorkerHolder;
 
         public override async Task<(string Outcome, string? Reason)> IngestAsync(ProfileDocumentSubmitted document, CancellationToken cancellationToken)
         {

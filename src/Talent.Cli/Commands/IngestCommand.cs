@@ -24,11 +24,6 @@ internal static class IngestCommand
             overrides["Logging:LogLevel:Talent.Server.Ingestion"] = nameof(LogLevel.Error);
             var maxBytes = CliSettings.Options<IngestionOptions>(CliSettings.Configuration(parseResult), IngestionOptions.Section).MaxDocumentBytes;
             using var folder = await DataFolder.ReachAsync(parseResult, overrides, "talent ingest", cancellationToken);
-            if (folder.Holder is { } holder)
-            {
-                Console.Error.WriteLine(holder);
-            }
-
             var results = new List<(string Path, string Outcome, string? Reason)>();
             var files = Expand(parseResult.GetValue(paths) ?? [], results);
             var progress = new ProgressLine(files.Count, "documents");

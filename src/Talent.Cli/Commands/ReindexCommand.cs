@@ -19,11 +19,6 @@ internal static class ReindexCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var folder = await DataFolder.ReachAsync(parseResult, CliSettings.Overrides(parseResult, LogLevel.Warning), "talent admin reindex", cancellationToken);
-            if (folder.Holder is { } holder)
-            {
-                Console.Error.WriteLine(holder);
-            }
-
             ReindexStatus result;
             try
             {

@@ -22,11 +22,6 @@ internal static class RemoveCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var folder = await DataFolder.ReachAsync(parseResult, CliSettings.Overrides(parseResult, LogLevel.Warning), "talent remove", cancellationToken);
-            if (folder.Holder is { } holder)
-            {
-                Console.Error.WriteLine(holder);
-            }
-
             // Answered once the person is gone from the database and from the index files, not only from search results.
             var outcome = await folder.RemoveAsync(
                 new CandidateRemovalRequested { SourceId = parseResult.GetValue(source), CandidateId = parseResult.GetValue(candidate), RequestedAt = DateTimeOffset.UtcNow },

@@ -32,8 +32,16 @@ internal static class SearchCommand
 
             var configuration = CliSettings.Configuration(parseResult);
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
-            var indexPath = IndexLocation.Current(Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory));
-            using var index = CandidateIndex.OpenReadOnly(indexPath, catalogs, NullLogger.Instance, CliSettings.Options<SearchOptions>(configuration, SearchOptions.Section));
+            var indexRoot = Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory);
+            CandidateIndex Open() => CandidateIndex.OpenReadOnly(IndexLocation.Current(indexRoot), catalogs, NullLogger.Instance, CliSettings.Options<SearchOptions>(configuration, SearchOptions.Section));
+            var index = Open();
+            if (await IndexFreshness.CatchUpAsync(parseResult, index.LastAppliedSequence, cancellationToken))
+            {
+                index.Dispose();
+                index = Open();
+            }
+
+            using var _ = index;
             switch (index.Search(request, cancellationToken))
             {
                 case SearchOutcome.Invalid invalid:
