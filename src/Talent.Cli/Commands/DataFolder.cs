@@ -1,8 +1,8 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.CommandLine;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Talent.Contracts;
