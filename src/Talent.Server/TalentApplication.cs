@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
@@ -96,6 +97,9 @@ public static class TalentApplication
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
         builder.Services.AddHostedService<ServerAnnouncement>();
+        // Data-protection keys live in the data folder (the volume in a container), so they outlast a restart.
+        var dataDirectory = builder.Configuration.GetSection(DataOptions.Section).Get<DataOptions>()?.Directory ?? "data";
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDirectory), "keys")));
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("talent", tags: ["ready"]);
         return builder;
     }
@@ -119,10 +123,16 @@ public static class TalentApplication
         recruiter.MapVenueEndpoints();
         admin.MapDocumentEndpoints();
         admin.MapRejectedEndpoints();
+        admin.MapCommandEndpoints();
         if (app.Services.GetService<IndexRebuilder>() is not null)
         {
             // Rebuilds run where the index writer is: processes with the worker role.
             admin.MapAdminEndpoints();
+        }
+        else
+        {
+            // A query-only process asks the worker through the broker and follows the generation it publishes.
+            admin.MapWorkerReindexEndpoints();
         }
         app.MapHealthEndpoints();
         app.MapWebPage();
@@ -210,6 +220,8 @@ public static class TalentApplication
             }
 
             x.AddRequestClient<ProfileDocumentSubmitted>(RequestTimeout.After(m: 2));
+            // An erasure answers once the index files are purged too, which takes longer than one document.
+            x.AddRequestClient<CandidateRemovalRequested>(RequestTimeout.After(m: 10));
             if (string.Equals(bus.Transport, "rabbitmq", StringComparison.Ordinal))
             {
                 x.UsingRabbitMq((context, cfg) =>

@@ -65,10 +65,10 @@ internal sealed class BrokerTalentHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    /// <summary>Polls until <paramref name="condition"/> holds; fails with <paramref name="what"/> after the timeout (a minute unless given).</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
+    /// <summary>Polls until <paramref name="condition"/> holds; fails with <paramref name="what"/> only when CI's limit for a hung test is reached.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(60));
+        using var timeout = TestWait.Token();
         while (!await condition())
         {
             if (timeout.IsCancellationRequested)
@@ -96,7 +96,7 @@ internal sealed class BrokerTalentHost : IAsyncDisposable
 
     public async Task WaitForIndexAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = TestWait.Token();
         await Get<IndexSynchronizer>().WaitForCatchUpAsync(timeout.Token);
     }
 

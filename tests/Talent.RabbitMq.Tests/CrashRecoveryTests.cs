@@ -27,7 +27,7 @@ public sealed class CrashRecoveryTests(RabbitMqBroker broker)
             var bodies = Enumerable.Range(0, Documents).SelectMany(i => i % 10 == 3 ? [Body(i), Body(i)] : new[] { Body(i) });
             var publishing = broker.PublishOverAmqpAsync(vhost, Queue, bodies);
 
-            await BrokerTalentHost.WaitUntilAsync(async () => await CountAsync(store) >= Documents / 10, "the first worker to store a tenth", TimeSpan.FromMinutes(3));
+            await BrokerTalentHost.WaitUntilAsync(async () => await CountAsync(store) >= Documents / 10, "the first worker to store a tenth");
             first.Kill(); // SIGKILL: no graceful stop, unacknowledged messages go back to the queue
             await first.WaitForExitAsync();
             var beforeRestart = await CountAsync(store);
@@ -45,8 +45,7 @@ public sealed class CrashRecoveryTests(RabbitMqBroker broker)
                         stored = await CountAsync(store);
                         return stored == Documents;
                     },
-                    "every document in SQLite",
-                    TimeSpan.FromMinutes(8));
+                    "every document in SQLite");
             }
             catch (Xunit.Sdk.FailException)
             {
@@ -54,7 +53,7 @@ public sealed class CrashRecoveryTests(RabbitMqBroker broker)
                 Assert.Fail($"{stored} of {Documents} candidates stored; queue {await broker.QueueDepthAsync(vhost, Queue)}, error queue {await broker.QueueDepthAsync(vhost, Queue + "_error")}; worker: {SplitProcessTests.OutputOf(second)}");
             }
 
-            await BrokerTalentHost.WaitUntilAsync(async () => await IndexedAsync(data) == Documents, "every candidate in the index", TimeSpan.FromMinutes(2));
+            await BrokerTalentHost.WaitUntilAsync(async () => await IndexedAsync(data) == Documents, "every candidate in the index");
 
             Assert.Empty(await store.ListRejectedAsync(10, CancellationToken.None));
             Assert.True(await broker.QueueDepthAsync(vhost, Queue + "_error") is null or 0);

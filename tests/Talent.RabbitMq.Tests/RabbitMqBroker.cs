@@ -74,7 +74,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
 
         Management.BaseAddress = new Uri($"http://127.0.0.1:{ManagementPort}/");
         Management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("guest:guest"u8.ToArray()));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var timeout = TestWait.Token();
         while (true)
         {
             if (server.HasExited)
@@ -194,7 +194,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
                 using var stop = Process.Start(StartInfo("rabbitmqctl", "-n", NodeName, "stop"));
                 if (stop is not null)
                 {
-                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                    using var timeout = TestWait.Token();
                     try
                     {
                         await stop.WaitForExitAsync(timeout.Token);

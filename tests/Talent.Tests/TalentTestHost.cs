@@ -99,7 +99,7 @@ internal sealed class TalentTestHost : IAsyncDisposable
     /// <summary>Waits until everything stored is searchable.</summary>
     public async Task WaitForIndexAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = TestWait.Token();
         await Get<IndexSynchronizer>().WaitForCatchUpAsync(timeout.Token);
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Server.Access;
 using Talent.Server.Configuration;
 using Talent.Storage;
 
@@ -89,9 +90,12 @@ internal static class AccessCommands
 
             foreach (var entry in entries)
             {
-                var who = entry.KeyId is null ? "anonymous" : $"key {entry.KeyId} ({entry.KeyRole}, {entry.KeyPrefix}…)";
+                var who = entry.KeyId is not null ? $"key {entry.KeyId} ({entry.KeyRole}, {entry.KeyPrefix}…) from {entry.Client ?? "?"}"
+                    : entry.Client?.StartsWith(AuditTrail.CommandLineClient, StringComparison.Ordinal) == true ? $"command line (user {entry.Client[AuditTrail.CommandLineClient.Length..]})"
+                    : $"anonymous from {entry.Client ?? "?"}";
                 var shown = entry.CandidateIds.Count == 0 ? "" : "  → candidates " + string.Join(", ", entry.CandidateIds.Select(c => c.ToString(CultureInfo.InvariantCulture)));
-                Console.WriteLine($"{entry.At}  {who} from {entry.Client ?? "?"}  {entry.Action} {entry.Detail}{shown}");
+                // One entry, one line, whatever the stored text holds.
+                Console.WriteLine($"{entry.At}  {who}  {entry.Action} {TextLine.Of(entry.Detail)}{shown}");
             }
 
             Console.WriteLine($"{entries.Count} entr{(entries.Count == 1 ? "y" : "ies")}");

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using MassTransit;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Talent.Contracts;
 using Talent.Server.Configuration;
-using Talent.Server.Indexing;
 using Talent.Server.Ingestion;
 using Talent.Storage;
 
@@ -25,36 +22,17 @@ internal static class IngestCommand
             var overrides = CliSettings.Overrides(parseResult, LogLevel.Warning);
             // Rejections are reported below, one line each; the worker's own warning would repeat them.
             overrides["Logging:LogLevel:Talent.Server.Ingestion"] = nameof(LogLevel.Error);
-            using var host = WorkerHost.Build(overrides);
-            using var stop = host.StopsWith(cancellationToken);
-            var local = await WorkerHost.TryStartAsync(host, stop.Token);
-            using var server = local ? null : RunningServer.Find(CliSettings.Configuration(parseResult));
-            // A talent worker holds the folder: the documents go to it through its broker, each answered with its outcome.
-            using var worker = local || server is not null ? null : WorkerHost.ForRunningWorker(parseResult, overrides, "talent ingest");
-            if (server is not null)
-            {
-                Console.Error.WriteLine($"a talent server at {server.Address} holds this data folder; documents go to it");
-            }
-            else if (worker is not null)
-            {
-                Console.Error.WriteLine("a talent worker holds this data folder; documents go to it through the broker");
-                await WorkerHost.StartBrokerClientAsync(worker, stop.Token);
-            }
-
-            var submit = server is not null
-                ? ServerSubmitter(server)
-                : LocalSubmitter((worker ?? host).Get<IRequestClient<ProfileDocumentSubmitted>>());
-
-            var maxBytes = host.Get<IOptions<IngestionOptions>>().Value.MaxDocumentBytes;
+            var maxBytes = CliSettings.Options<IngestionOptions>(CliSettings.Configuration(parseResult), IngestionOptions.Section).MaxDocumentBytes;
+            using var folder = await DataFolder.ReachAsync(parseResult, overrides, "talent ingest", cancellationToken);
             var results = new List<(string Path, string Outcome, string? Reason)>();
             var files = Expand(parseResult.GetValue(paths) ?? [], results);
             var progress = new ProgressLine(files.Count, "documents");
             var submitted = 0;
             try
             {
-                await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stop.Token }, async (file, ct) =>
+                await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = folder.Stopping }, async (file, ct) =>
                 {
-                    var result = await SubmitAsync(file, maxBytes, submit, ct);
+                    var result = await SubmitAsync(file, maxBytes, folder.IngestAsync, ct);
                     lock (results)
                     {
                         results.Add(result);
@@ -63,17 +41,9 @@ internal static class IngestCommand
                     }
                 });
                 progress.Done();
-                if (local)
-                {
-                    await host.Get<IndexSynchronizer>().WaitForCatchUpAsync(stop.Token);
-                    await host.StopAsync(CancellationToken.None);
-                }
-                else if (worker is not null)
-                {
-                    await worker.StopAsync(CancellationToken.None);
-                }
+                await folder.FinishAsync();
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (folder.Stopping.IsCancellationRequested)
             {
                 throw new WorkException($"ingest interrupted after {submitted} of {files.Count} documents; those are stored (ingest again to go on: unchanged documents are skipped)");
             }
@@ -107,26 +77,6 @@ internal static class IngestCommand
 
         return files;
     }
-
-    private const string Submitted = "submitted";
-
-    /// <summary>Sends a document as a request on the bus (in process, or through the broker) and waits for the worker's outcome.</summary>
-    private static Func<ProfileDocumentSubmitted, CancellationToken, Task<(string Outcome, string? Reason)>> LocalSubmitter(IRequestClient<ProfileDocumentSubmitted> client) =>
-        async (message, cancellationToken) =>
-        {
-            var response = await client.GetResponse<ProfileDocumentProcessed>(message, cancellationToken);
-            return (response.Message.Outcome ?? StoreOutcome.Rejected, response.Message.Reason);
-        };
-
-    /// <summary>Hands a document to the running server; its worker ingests it asynchronously.</summary>
-    private static Func<ProfileDocumentSubmitted, CancellationToken, Task<(string Outcome, string? Reason)>> ServerSubmitter(RunningServer server) =>
-        async (message, cancellationToken) =>
-        {
-            using var response = await server.PostAsync("/api/documents", message, cancellationToken);
-            return response.IsSuccessStatusCode
-                ? (Submitted, null)
-                : (StoreOutcome.Rejected, $"the server answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-        };
 
     private static async Task<(string Path, string Outcome, string? Reason)> SubmitAsync(
         string file, int maxBytes, Func<ProfileDocumentSubmitted, CancellationToken, Task<(string Outcome, string? Reason)>> submit, CancellationToken cancellationToken)
@@ -169,10 +119,6 @@ internal static class IngestCommand
         }
 
         int Count(string outcome) => results.Count(r => r.Outcome == outcome);
-        if (Count(Submitted) > 0)
-        {
-            Console.WriteLine($"submitted {Count(Submitted)} to the running server (see talent admin rejected for documents it rejects)");
-        }
 
         Console.WriteLine(
             $"accepted {Count(StoreOutcome.Accepted)}, merged {Count(StoreOutcome.Merged)}, unchanged {Count(StoreOutcome.Unchanged)}, " +

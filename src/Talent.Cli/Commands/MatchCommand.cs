@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Talent.Search;
 using Talent.Search.Matching;
 using Talent.Search.QueryCost;
+using Talent.Server.Access;
 using Talent.Server.Configuration;
 
 namespace Talent.Cli.Commands;
@@ -17,7 +18,7 @@ internal static class MatchCommand
         var candidate = new Option<long?>("--candidate") { Description = "Score only this candidate" };
         var top = new Option<int>("--top") { Description = "Number of candidates to show", DefaultValueFactory = _ => 10 };
         var command = new Command("match", "Candidates ranked by fit (0..1) to a job or paper description") { text, candidate, top, Output.Json };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(text) ?? "";
             if (!File.Exists(path))
@@ -38,6 +39,8 @@ internal static class MatchCommand
                 throw new WorkException($"No candidate with id {id} in the index.");
             }
 
+            var described = request.Text.Length > AuditTrail.MaxDetailLength ? request.Text[..AuditTrail.MaxDetailLength] : request.Text;
+            await CliAudit.RecordAsync(parseResult, "match", described, response.Results.Select(r => r.Id), cancellationToken);
             Write(parseResult, response);
             return ExitCodes.Success;
         });
@@ -49,7 +52,7 @@ internal static class MatchCommand
         var id = new Argument<long>("ID") { Description = "Candidate id" };
         var top = new Option<int>("--top") { Description = "Number of candidates to show", DefaultValueFactory = _ => 10 };
         var command = new Command("similar", "Candidates whose work is most like this candidate's") { id, top, Output.Json };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var count = parseResult.GetValue(top);
             if (count is < 1 or > MatchRequest.MaxTop)
@@ -60,6 +63,9 @@ internal static class MatchCommand
             using var index = OpenIndex(parseResult);
             var response = WithinBudget(() => index.Similar(parseResult.GetValue(id), count))
                 ?? throw new WorkException($"No candidate with id {parseResult.GetValue(id)} in the index.");
+            var candidateId = parseResult.GetValue(id);
+            await CliAudit.RecordAsync(
+                parseResult, "similar", candidateId.ToString(CultureInfo.InvariantCulture), response.Results.Select(r => r.Id).Prepend(candidateId), cancellationToken);
             Write(parseResult, response);
             return ExitCodes.Success;
         });

@@ -1,51 +1,35 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
-using MassTransit;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
-using Talent.Contracts;
-using Talent.Server.Configuration;
 using Talent.Server.Indexing;
 
 namespace Talent.Cli.Commands;
 
 /// <summary>
-/// <c>talent admin reindex</c>: rebuilds the index from SQLite and swaps it in. Runs in this process
-/// when the data folder is free; when a <c>talent serve</c> holds it, asks that server and follows its
-/// progress.
+/// <c>talent admin reindex</c>: rebuilds the index from SQLite and swaps it in. Runs where the index writer is
+/// (<see cref="DataFolder"/>): in this process when the data folder is free, else in the server or worker holding it,
+/// whose progress this command follows.
 /// </summary>
 internal static class ReindexCommand
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>How long a worker may take to pick the request up from its queue.</summary>
-    private static readonly TimeSpan WorkerStartTimeout = TimeSpan.FromMinutes(1);
-
     public static Command Create()
     {
         var command = new Command("reindex", "Rebuild the index from the database into a new directory and swap it in atomically");
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var host = WorkerHost.Build(CliSettings.Overrides(parseResult, LogLevel.Warning));
-            using var stop = host.StopsWith(cancellationToken);
+            using var folder = await DataFolder.ReachAsync(parseResult, CliSettings.Overrides(parseResult, LogLevel.Warning), "talent admin reindex", cancellationToken);
             ReindexStatus result;
-            if (await WorkerHost.TryStartAsync(host, stop.Token))
+            try
             {
-                result = await RunLocallyAsync(host.Get<IndexRebuilder>(), stop.Token);
-                await host.StopAsync(CancellationToken.None);
+                result = await WithProgressAsync(report => folder.ReindexAsync(report, folder.Stopping));
+                await folder.FinishAsync();
             }
-            else if (RunningServer.Find(CliSettings.Configuration(parseResult)) is { } server)
+            catch (OperationCanceledException) when (folder.Stopping.IsCancellationRequested)
             {
-                using (server)
-                {
-                    Console.Error.WriteLine($"a talent server at {server.Address} holds this data folder; it runs the reindex");
-                    result = await RunOnServerAsync(server, stop.Token);
-                }
-            }
-            else
-            {
-                result = await RunOnWorkerAsync(parseResult, stop.Token);
+                throw new WorkException(folder.Holder is null
+                    ? "reindex interrupted; the live index is unchanged"
+                    : "stopped following the reindex; the process holding this data folder goes on with it");
             }
 
             if (result.State != ReindexStatus.Succeeded)
@@ -58,110 +42,6 @@ internal static class ReindexCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static async Task<ReindexStatus> RunLocallyAsync(IndexRebuilder rebuilder, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await WithProgressAsync(async report =>
-            {
-                await rebuilder.RebuildAsync(new Progress<ReindexStatus>(report), cancellationToken);
-                return rebuilder.Status;
-            });
-        }
-        catch (OperationCanceledException)
-        {
-            throw new WorkException("reindex interrupted; the live index is unchanged");
-        }
-    }
-
-    /// <summary>
-    /// A <c>talent worker</c> holds the data folder: asks it through the broker (a <c>ReindexRequested</c> message, as any
-    /// producer may send) and follows the status file its rebuild writes in the index folder.
-    /// </summary>
-    private static async Task<ReindexStatus> RunOnWorkerAsync(ParseResult parseResult, CancellationToken cancellationToken)
-    {
-        using var publisher = WorkerHost.ForRunningWorker(parseResult, CliSettings.Overrides(parseResult, LogLevel.Warning), "talent admin reindex");
-        var indexRoot = Path.GetFullPath(CliSettings.Options<IndexOptions>(CliSettings.Configuration(parseResult), IndexOptions.Section).Directory);
-        Console.Error.WriteLine("a talent worker holds this data folder; asking it through the broker to run the reindex");
-        await WorkerHost.StartBrokerClientAsync(publisher, cancellationToken);
-        var requestedAt = DateTimeOffset.UtcNow;
-        await publisher.Get<IPublishEndpoint>().Publish(new ReindexRequested(), cancellationToken);
-        try
-        {
-            return await WithProgressAsync(async report =>
-            {
-                var waiting = Stopwatch.StartNew();
-                var runningDone = -1;
-                while (true)
-                {
-                    var status = IndexRebuilder.ReadStatusFile(indexRoot);
-                    // This request's rebuild, or one that was running already and keeps going (the worker lets the request pass then).
-                    var followed = status is not null
-                        && (status.StartedAt >= requestedAt.AddSeconds(-1) || (status.State == ReindexStatus.Running && runningDone >= 0 && status.Done > runningDone));
-                    runningDone = status?.State == ReindexStatus.Running ? status.Done : -1;
-                    if (followed)
-                    {
-                        report(status!); // followed only when there is a status
-                        if (status!.State is ReindexStatus.Succeeded or ReindexStatus.Failed)
-                        {
-                            return status;
-                        }
-                    }
-                    else if (waiting.Elapsed > WorkerStartTimeout)
-                    {
-                        throw new WorkException($"the talent worker did not start the reindex within {WorkerStartTimeout.TotalSeconds:0} s; is it running, with this broker?");
-                    }
-
-                    await Task.Delay(PollInterval, cancellationToken);
-                }
-            });
-        }
-        catch (OperationCanceledException)
-        {
-            throw new WorkException("stopped following the reindex; the worker goes on with it");
-        }
-        finally
-        {
-            await publisher.StopAsync(CancellationToken.None);
-        }
-    }
-
-    private static async Task<ReindexStatus> RunOnServerAsync(RunningServer server, CancellationToken cancellationToken)
-    {
-        using var response = await server.PostAsync("/api/admin/reindex", new { }, cancellationToken);
-        if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.Conflict)
-        {
-            throw new WorkException($"the server refused the reindex: {(int)response.StatusCode} {response.ReasonPhrase}");
-        }
-
-        try
-        {
-            return await FollowAsync(server, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new WorkException("stopped following the reindex; the server goes on with it (talent admin reindex again shows its progress)");
-        }
-    }
-
-    private static async Task<ReindexStatus> FollowAsync(RunningServer server, CancellationToken cancellationToken)
-    {
-        return await WithProgressAsync(async report =>
-        {
-            while (true)
-            {
-                var status = await server.GetAsync<ReindexStatus>("/api/admin/reindex", cancellationToken);
-                report(status);
-                if (status.State is not (ReindexStatus.Running or ReindexStatus.Idle))
-                {
-                    return status;
-                }
-
-                await Task.Delay(PollInterval, cancellationToken);
-            }
-        });
     }
 
     /// <summary>A progress bar with rate and ETA on a terminal; a plain line every 10% otherwise. Both on stderr.</summary>

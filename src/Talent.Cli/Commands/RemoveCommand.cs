@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
-using Talent.Server.Indexing;
-using Talent.Storage;
+using Talent.Contracts;
 
 namespace Talent.Cli.Commands;
 
@@ -22,29 +21,20 @@ internal static class RemoveCommand
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var host = WorkerHost.Build(CliSettings.Overrides(parseResult, LogLevel.Warning));
-            await WorkerHost.StartAsync(host, cancellationToken);
-            var store = host.Get<CandidateStore>();
-            var report = parseResult.GetValue(candidate) is { } candidateId
-                ? await store.EraseCandidateAsync(candidateId, cancellationToken)
-                : await store.EraseSourceAsync(parseResult.GetValue(source)!, cancellationToken); // the validator requires one of the two
-
-            // Done when the person is gone from the index files too, not only from search results.
-            var purged = await host.Get<IndexSynchronizer>().CatchUpAndPurgeAsync(cancellationToken);
-            await store.RecordIndexPurgeAsync([report.Id], purged, cancellationToken);
-            await host.StopAsync(CancellationToken.None);
-            if (!report.Found)
+            using var folder = await DataFolder.ReachAsync(parseResult, CliSettings.Overrides(parseResult, LogLevel.Warning), "talent remove", cancellationToken);
+            // Answered once the person is gone from the database and from the index files, not only from search results.
+            var outcome = await folder.RemoveAsync(
+                new CandidateRemovalRequested { SourceId = parseResult.GetValue(source), CandidateId = parseResult.GetValue(candidate), RequestedAt = DateTimeOffset.UtcNow },
+                folder.Stopping);
+            await folder.FinishAsync();
+            if (!outcome.Found)
             {
                 throw new WorkException("nothing to remove: no such " + (parseResult.GetValue(candidate) is null ? "source" : "candidate"));
             }
 
-            if (report.CandidateId is { } erased)
-            {
-                Console.WriteLine($"removed (talent admin erasure-report {erased.ToString(System.Globalization.CultureInfo.InvariantCulture)} shows what)");
-                return ExitCodes.Success;
-            }
-
-            Console.WriteLine("removed");
+            Console.WriteLine(outcome.CandidateId is { } erased
+                ? $"removed (talent admin erasure-report {erased.ToString(System.Globalization.CultureInfo.InvariantCulture)} shows what)"
+                : "removed");
             return ExitCodes.Success;
         });
         return command;

@@ -18,7 +18,7 @@ internal static class SearchCommand
         var top = new Option<int>("--top") { Description = "Number of candidates to show", DefaultValueFactory = _ => 10 };
         var explain = new Option<bool>("--explain") { Description = "Print each result's score split by signal (index field)" };
         var command = new Command("search", "Ranked candidates with their evidence") { query, skill, topic, venue, since, top, explain, Output.Json };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (request, errors) = SearchRequest.Create(
                 parseResult.GetValue(query), parseResult.GetValue(skill), parseResult.GetValue(topic), parseResult.GetValue(venue),
@@ -32,25 +32,56 @@ internal static class SearchCommand
 
             var configuration = CliSettings.Configuration(parseResult);
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
-            var indexPath = IndexLocation.Current(Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory));
-            using var index = CandidateIndex.OpenReadOnly(indexPath, catalogs, NullLogger.Instance, CliSettings.Options<SearchOptions>(configuration, SearchOptions.Section));
-            switch (index.Search(request))
+            var indexRoot = Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory);
+            CandidateIndex Open() => CandidateIndex.OpenReadOnly(IndexLocation.Current(indexRoot), catalogs, NullLogger.Instance, CliSettings.Options<SearchOptions>(configuration, SearchOptions.Section));
+            var index = Open();
+            if (await IndexFreshness.CatchUpAsync(parseResult, index.LastAppliedSequence, cancellationToken))
+            {
+                index.Dispose();
+                index = Open();
+            }
+
+            using var _ = index;
+            switch (index.Search(request, cancellationToken))
             {
                 case SearchOutcome.Invalid invalid:
                     throw new UsageException(FirstError(invalid.Errors));
                 case SearchOutcome.OverBudget over:
                     throw new WorkException(over.Reason);
-                case SearchOutcome.Found found when parseResult.GetValue(Output.Json):
-                    Output.WriteJson(found.Response);
-                    break;
                 case SearchOutcome.Found found:
-                    Print(found.Response);
+                    await CliAudit.RecordAsync(parseResult, "search", Described(parseResult, query, skill, topic, venue), found.Response.Results.Select(r => r.Id), cancellationToken);
+                    if (parseResult.GetValue(Output.Json))
+                    {
+                        Output.WriteJson(found.Response);
+                    }
+                    else
+                    {
+                        Print(found.Response);
+                    }
+
                     break;
             }
 
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The search as the audit trail keeps it, in the shape of the HTTP query string.</summary>
+    private static string Described(ParseResult parseResult, Argument<string?> query, params Option<string[]>[] filters)
+    {
+        var parts = new List<string>();
+        if (parseResult.GetValue(query) is { Length: > 0 } text)
+        {
+            parts.Add("q=" + text);
+        }
+
+        foreach (var filter in filters)
+        {
+            parts.AddRange((parseResult.GetValue(filter) ?? []).Select(v => $"{filter.Name.TrimStart('-')}={v}"));
+        }
+
+        return string.Join('&', parts);
     }
 
     private static string FirstError(IDictionary<string, string[]> errors) => errors.Select(e => e.Value.FirstOrDefault() ?? e.Key).First();

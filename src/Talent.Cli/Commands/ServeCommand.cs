@@ -1,9 +1,11 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Talent.Search;
 using Talent.Server;
 using Talent.Server.Configuration;
+using Talent.Server.Health;
 
 namespace Talent.Cli.Commands;
 
@@ -37,6 +39,8 @@ internal static class ServeCommand
                 throw new UsageException("--role query needs --transport rabbitmq (a talent worker consumes the documents it accepts)");
             }
 
+            // A start that cannot listen fails before it writes anything (database, index, demo).
+            ListenCheck.EnsureFree(parseResult.GetValue(urls) ?? "");
             var builder = TalentApplication.CreateWebBuilder(overrides, roles);
             await using var app = TalentApplication.BuildWebApplication(builder);
             await RunAsync(app, cancellationToken);
@@ -50,7 +54,12 @@ internal static class ServeCommand
         var command = new Command("worker", "Run the ingestion worker only (no HTTP), for split deployments");
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var host = WorkerHost.Build(CliSettings.Overrides(parseResult, LogLevel.Information));
+            // No HTTP here: a liveness file, fresh while the bus and consumers are healthy, is what a container checks.
+            using var host = WorkerHost.Build(CliSettings.Overrides(parseResult, LogLevel.Information), TalentRoles.Worker, services =>
+            {
+                services.AddHealthChecks();
+                services.AddHostedService<LivenessFile>();
+            });
             await RunAsync(host, cancellationToken);
             return ExitCodes.Success;
         });
@@ -69,7 +78,8 @@ internal static class ServeCommand
         }
         catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
-            throw new WorkException($"cannot listen: {e.Message}");
+            // Taken between the check before start-up and the bind.
+            throw new WorkException($"cannot listen on {e.Message.Split(": ")[0].Replace("Failed to bind to address ", "", StringComparison.Ordinal)}: the address is in use");
         }
     }
 }

@@ -18,6 +18,7 @@ internal static class ShowCommand
             var candidateId = parseResult.GetValue(id);
             var candidate = await store.GetCandidateAsync(candidateId, cancellationToken)
                 ?? throw new WorkException($"no candidate with id {candidateId}");
+            await CliAudit.RecordAsync(parseResult, "candidate", null, [candidateId], cancellationToken);
             if (parseResult.GetValue(Output.Json))
             {
                 Output.WriteJson(candidate);

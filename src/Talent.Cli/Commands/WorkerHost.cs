@@ -18,7 +18,7 @@ internal static class WorkerHost
     public static IHost Build(Dictionary<string, string?> overrides) => Build(overrides, TalentRoles.Worker);
 
     /// <summary>A host with the given roles; <see cref="TalentRoles.Query"/> opens the index read-only and only publishes on the bus.</summary>
-    public static IHost Build(Dictionary<string, string?> overrides, TalentRoles roles)
+    public static IHost Build(Dictionary<string, string?> overrides, TalentRoles roles, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -28,6 +28,7 @@ internal static class WorkerHost
         TalentApplication.AddTalentConfiguration(builder.Configuration, builder.Environment.EnvironmentName, overrides);
         TalentApplication.AddTalentLogging(builder.Logging, builder.Configuration);
         TalentApplication.AddTalentServices(builder, roles);
+        configure?.Invoke(builder.Services);
         return builder.Build();
     }
 

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,32 +10,103 @@ using Talent.Storage;
 
 namespace Talent.Server.Demo;
 
-/// <summary>With <c>--demo</c>, publishes the bundled sample profiles through the bus on a first start (empty database).</summary>
-public sealed class DemoLoader(
+/// <summary>
+/// With <c>--demo</c>, ingests the bundled sample profiles on a first start. All or nothing: nothing is written until
+/// the process has fully started (its listener bound), so a start that fails writes nothing; the load is complete when
+/// every sample is stored, which <c>demo-loaded</c> in the data folder records. A load cut short (the process stopped
+/// half-way) is resumed on the next start, which says so.
+/// </summary>
+public sealed partial class DemoLoader(
     IOptions<DemoOptions> options,
+    IOptions<DataOptions> data,
     CandidateStore store,
     IServiceProvider services,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILogger<DemoLoader> logger) : IHostedService
+    ILogger<DemoLoader> logger) : IHostedService, IDisposable
 {
     private const string Prefix = "Talent.Server.Demo.";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>File in the data folder that records a complete demo load.</summary>
+    public const string LoadedFile = "demo-loaded";
+
+    private readonly CancellationTokenSource stopping = new();
+    private Task loading = Task.CompletedTask;
+
+    private string LoadedPath => Path.Combine(Path.GetFullPath(data.Value.Directory), LoadedFile);
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled || await store.CountCandidatesAsync(cancellationToken) > 0)
+        if (options.Value.Enabled && !File.Exists(LoadedPath))
         {
-            return;
+            lifetime.ApplicationStarted.Register(() => loading = LoadAsync(stopping.Token));
         }
 
-        var documents = Documents();
-        Log.DemoLoading(logger, documents.Count);
-        var publish = (IPublishEndpoint)services.GetService(typeof(IPublishEndpoint))!; // registered by AddMassTransit
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        await loading;
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var documents = Documents();
+            var missing = new List<(string Name, string Content)>();
+            foreach (var document in documents)
+            {
+                if (await store.CheckSourceAsync(SourceId(document.Name), 1, "", cancellationToken) == SourceState.New)
+                {
+                    missing.Add(document);
+                }
+            }
+
+            if (missing.Count == documents.Count && await store.CountCandidatesAsync(cancellationToken) > 0)
+            {
+                // The folder holds the user's own documents: not a first start, and no samples are mixed in.
+                return;
+            }
+
+            if (missing.Count < documents.Count)
+            {
+                DemoResuming(logger, missing.Count, documents.Count);
+            }
+            else
+            {
+                DemoLoading(logger, documents.Count);
+            }
+
+            await IngestAsync(missing, cancellationToken);
+            await File.WriteAllTextAsync(LoadedPath, time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            DemoLoaded(logger, documents.Count);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped half-way: the next start resumes the load.
+        }
+        catch (RequestTimeoutException e)
+        {
+            DemoFailed(logger, e);
+        }
+    }
+
+    /// <summary>Ingests each sample and waits for its outcome, so the load is recorded complete only when every one is stored.</summary>
+    private async Task IngestAsync(List<(string Name, string Content)> documents, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var client = scope.ServiceProvider.GetRequiredService<IRequestClient<ProfileDocumentSubmitted>>();
         foreach (var (name, content) in documents)
         {
-            await publish.Publish(
+            await client.GetResponse<ProfileDocumentProcessed>(
                 new ProfileDocumentSubmitted
                 {
-                    SourceId = "demo:" + name,
+                    SourceId = SourceId(name),
                     Version = 1,
                     ContentType = DocumentIngestion.ContentTypeForFile(name),
                     Content = content,
@@ -44,7 +116,7 @@ public sealed class DemoLoader(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private static string SourceId(string name) => "demo:" + name;
 
     /// <summary>The bundled sample documents: file name and text.</summary>
     public static IReadOnlyList<(string Name, string Content)> Documents()
@@ -61,4 +133,16 @@ public sealed class DemoLoader(
             })
             .ToList();
     }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Loading {Count} demo profiles")]
+    private static partial void DemoLoading(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Resuming the demo load cut short by an earlier start: {Missing} of {Count} demo profiles still to load")]
+    private static partial void DemoResuming(ILogger logger, int missing, int count);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Demo loaded: {Count} sample profiles")]
+    private static partial void DemoLoaded(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "Demo load did not finish; the next start resumes it")]
+    private static partial void DemoFailed(ILogger logger, Exception exception);
 }

@@ -23,23 +23,32 @@ public sealed class CandidateRemovalRequestedConsumer(
             throw new InvalidOperationException("a removal by candidate id cannot be applied on read replicas (Talent:Bus:Node is set): candidate ids differ between nodes; remove by source id");
         }
 
-        var erasures = new List<long>();
+        var reports = new List<ErasureReport>();
         if (message.CandidateId is { } candidateId)
         {
             var report = await store.EraseCandidateAsync(candidateId, context.CancellationToken);
             Log.RemovalProcessed(logger, "candidate", candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture), report.Found);
-            erasures.Add(report.Id);
+            reports.Add(report);
         }
 
         if (!string.IsNullOrWhiteSpace(message.SourceId))
         {
             var report = await store.EraseSourceAsync(message.SourceId, context.CancellationToken);
             Log.RemovalProcessed(logger, "source", message.SourceId, report.Found);
-            erasures.Add(report.Id);
+            reports.Add(report);
         }
 
         // Erasure is done when the person is gone from the index files too, not only from search results.
         var purged = await synchronizer.CatchUpAndPurgeAsync(context.CancellationToken);
-        await store.RecordIndexPurgeAsync(erasures, purged, context.CancellationToken);
+        await store.RecordIndexPurgeAsync([.. reports.Select(r => r.Id)], purged, context.CancellationToken);
+        if (context.ResponseAddress is not null)
+        {
+            // A requester (talent remove) hears the outcome only now: the erasure is complete, index files included.
+            await context.RespondAsync(new CandidateRemovalProcessed
+            {
+                Found = reports.Any(r => r.Found),
+                CandidateId = reports.Select(r => r.CandidateId).FirstOrDefault(id => id is not null),
+            });
+        }
     }
 }

@@ -6,7 +6,9 @@ namespace Talent.Server.Ingestion;
 /// <summary>
 /// Ingests one submitted document. A requester (<c>talent ingest</c>) gets the outcome as the answer,
 /// rejections included. A document that was only published and can never be processed is recorded as
-/// rejected and then faults, so the message also lands in the error queue where an operator sees it.
+/// rejected (one warning line with the source id and the reason) and is also forwarded to the endpoint's
+/// error queue, where an operator sees it: a rejection is an expected outcome, not a fault, so the consumer
+/// does not throw (which would log a fault with a stack trace for every rejected document).
 /// </summary>
 public sealed class ProfileDocumentSubmittedConsumer(DocumentIngestion ingestion, DocumentInbox inbox) : IConsumer<ProfileDocumentSubmitted>
 {
@@ -25,9 +27,15 @@ public sealed class ProfileDocumentSubmittedConsumer(DocumentIngestion ingestion
         }
         else if (outcome.Outcome == Storage.StoreOutcome.Rejected)
         {
-            throw new DocumentRejectedException(context.Message.SourceId, outcome.Reason ?? "rejected");
+            var input = new UriBuilder(context.ReceiveContext.InputAddress);
+            input.Path = input.Path.TrimEnd('/') + "_error";
+            var errors = await context.GetSendEndpoint(input.Uri);
+            await errors.Send(context.Message, send => send.Headers.Set(RejectedReasonHeader, outcome.Reason ?? "rejected"), context.CancellationToken);
         }
     }
+
+    /// <summary>The header on a rejected document in the error queue that says why it was rejected.</summary>
+    public const string RejectedReasonHeader = "Talent-Rejected-Reason";
 }
 
 public sealed class ProfileDocumentSubmittedConsumerDefinition : ConsumerDefinition<ProfileDocumentSubmittedConsumer>

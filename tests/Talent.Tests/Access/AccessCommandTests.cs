@@ -136,7 +136,7 @@ public sealed class AccessCommandTests
 
     private static async Task WaitReadyAsync(HttpClient http, Process server, System.Collections.Concurrent.ConcurrentQueue<string> log)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = TestWait.Token();
         while (true)
         {
             Assert.False(server.HasExited, "the server exited: " + string.Join('\n', log));

@@ -22,7 +22,7 @@ public sealed class MalformedRequestFuzzTests
         }
 
         await host.WaitForIndexAsync();
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 8 }) { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 8 }) { BaseAddress = host.Address, Timeout = TestWait.Limit };
         var before = Memory();
 
         var random = new Random(20261122);

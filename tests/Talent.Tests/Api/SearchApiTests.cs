@@ -105,7 +105,7 @@ public sealed class SearchApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("ats:4711", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sourceId").GetString());
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = TestWait.Token();
         SearchResponse? found = null;
         while (found is null || found.Total == 0)
         {

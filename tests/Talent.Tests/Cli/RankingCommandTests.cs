@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Xunit.Abstractions;
 
 namespace Talent.Tests.Cli;
 
 /// <summary><c>talent match</c>, <c>similar</c>, <c>eval goldstandard</c> and ranking configuration as separate processes.</summary>
-public sealed class RankingCommandTests
+public sealed class RankingCommandTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Match_and_similar_rank_the_ingested_candidates_and_refuse_bad_usage_in_one_line()
@@ -61,7 +62,10 @@ public sealed class RankingCommandTests
     [GoldStandardFact]
     public async Task Eval_goldstandard_prints_talent_next_to_the_baselines_and_the_published_references()
     {
+        // A long acceptance run: it reports its time instead of racing a timeout.
+        var clock = Stopwatch.StartNew();
         var (exit, stdout, stderr) = await TalentProcess.RunAsync("eval", "goldstandard", "--dataset", TestPaths.GoldStandardDirectory, "--version", "1");
+        output.WriteLine($"talent eval goldstandard took {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.True(exit == 0, stderr);
         var rows = stdout.Split('\n').Select(l => l.Trim()).ToList();
         double Loss(string system) => double.Parse(

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
+using Talent.Server.Demo;
+using Talent.Storage;
 
 namespace Talent.Tests.Cli;
 
@@ -9,9 +12,23 @@ namespace Talent.Tests.Cli;
 public sealed class ServeDemoTests
 {
     [Fact]
-    public async Task Serve_demo_answers_a_search_with_sample_profiles_and_reports_ready()
+    public async Task Serve_demo_on_a_busy_port_fails_in_one_line_then_answers_with_every_sample_and_reports_ready()
     {
         using var temp = new TempDirectory();
+        var database = Path.Combine(temp.Path, "talent.db");
+        using (var busy = new TcpListener(IPAddress.Loopback, 0))
+        {
+            busy.Start();
+            var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+            var (exit, _, failed) = await TalentProcess.RunAsync("--data", temp.Path, "serve", "--demo", "--urls", $"http://127.0.0.1:{port}");
+            Assert.Equal(1, exit);
+            var line = Assert.Single(failed.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("talent: cannot listen on ", line, StringComparison.Ordinal);
+            Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), line, StringComparison.Ordinal);
+            // Nothing was written before the listener was bound: no half-loaded demo to be stuck with.
+            Assert.True(!File.Exists(database) || await CountCandidatesAsync(database) == 0);
+        }
+
         var url = $"http://127.0.0.1:{TalentProcess.FreePort()}";
         using var process = Process.Start(TalentProcess.StartInfo("--data", temp.Path, "serve", "--demo", "--urls", url))!; // Start returns a process for a file name
         process.StandardInput.Close();
@@ -20,7 +37,7 @@ public sealed class ServeDemoTests
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var timeout = TestWait.Token();
             var results = 0;
             while (results == 0)
             {
@@ -38,6 +55,13 @@ public sealed class ServeDemoTests
                 await Task.Delay(100, timeout.Token);
             }
 
+            // Every sample, not the first one: the load after a failed start is complete.
+            while (await CountCandidatesAsync(database) < DemoLoader.Documents().Count)
+            {
+                await Task.Delay(100, timeout.Token);
+            }
+
+            Assert.Equal(DemoLoader.Documents().Count, await CountCandidatesAsync(database));
             var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), timeout.Token);
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             var page = await client.GetStringAsync(new Uri("/", UriKind.Relative), timeout.Token);
@@ -52,4 +76,6 @@ public sealed class ServeDemoTests
         Assert.DoesNotContain("Unhandled exception", await stderr, StringComparison.Ordinal);
     }
 
+    private static Task<int> CountCandidatesAsync(string database) =>
+        new CandidateStore(new TalentDatabase(database), TimeProvider.System).CountCandidatesAsync(CancellationToken.None);
 }

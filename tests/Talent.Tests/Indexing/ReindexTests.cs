@@ -110,7 +110,7 @@ public sealed class ReindexTests
 
         var started = await host.Client.PostAsync(new Uri("/api/admin/reindex", UriKind.Relative), null);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, started.StatusCode);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = TestWait.Token();
         ReindexStatus? status;
         do
         {

@@ -32,7 +32,7 @@ public sealed class DocumentInputTests
         }
 
         var store = host.Get<CandidateStore>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = TestWait.Token();
         while (await store.CountCandidatesAsync(timeout.Token) == 0)
         {
             await Task.Delay(50, timeout.Token);

@@ -156,7 +156,7 @@ public sealed class DurableAcceptanceTests
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = TestWait.Token();
         while (!await condition())
         {
             Assert.False(timeout.IsCancellationRequested, "timed out waiting for the condition");

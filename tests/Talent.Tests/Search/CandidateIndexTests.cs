@@ -112,7 +112,7 @@ public sealed class CandidateIndexTests : IDisposable
     {
         using var index = OpenWithBoth(directory);
         index.Upsert(303, PersonAProfile with { Name = "Third" }, BaseTime);
-        Assert.True(SpinWait.SpinUntil(() => index.Count == 3, TimeSpan.FromSeconds(10)));
+        Assert.True(SpinWait.SpinUntil(() => index.Count == 3, TestWait.Limit));
     }
 
     [Fact]

@@ -147,7 +147,7 @@ public sealed class ErasureReachTests
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string> what)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = TestWait.Token();
         while (!await condition())
         {
             if (timeout.IsCancellationRequested)

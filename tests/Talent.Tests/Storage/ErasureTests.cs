@@ -109,7 +109,7 @@ public sealed class ErasureTests
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string> what)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = TestWait.Token();
         while (!await condition())
         {
             if (timeout.IsCancellationRequested)

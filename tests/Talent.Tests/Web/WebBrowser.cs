@@ -27,7 +27,7 @@ internal static class WebBrowser
         }
 
         // A loaded two-core machine is slow to lay out the first page; the default 5 s is too tight.
-        Assertions.SetDefaultExpectTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout((float)TestWait.Limit.TotalMilliseconds);
         var playwright = await Playwright.CreateAsync();
         try
         {
@@ -99,7 +99,7 @@ internal sealed class WatchedPage : IAsyncDisposable
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout((float)TestWait.Limit.TotalMilliseconds);
         return new WatchedPage(context, await context.NewPageAsync(), baseAddress);
     }
 

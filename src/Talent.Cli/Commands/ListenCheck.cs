@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Talent.Cli.Commands;
+
+/// <summary>Whether <c>talent serve</c> can listen on its addresses, checked before start-up writes anything.</summary>
+internal static class ListenCheck
+{
+    /// <summary>One line (exit 1) naming the address when a port is taken; addresses this check cannot read are left to the server.</summary>
+    public static void EnsureFree(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // Wildcard hosts (*, +) are not valid URI hosts: they are checked as "every address".
+            var readable = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
+            if (!Uri.TryCreate(readable, UriKind.Absolute, out var uri) || uri.Port <= 0)
+            {
+                continue;
+            }
+
+            var address = string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+                : IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) ? parsed
+                : null;
+            if (address is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var listener = new TcpListener(address, uri.Port);
+                listener.Start();
+                listener.Stop();
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                throw new WorkException(string.Create(CultureInfo.InvariantCulture, $"cannot listen on {url}: the address is in use (another talent serve, or another program, listens on port {uri.Port})"));
+            }
+            catch (SocketException)
+            {
+                // Not an address of this machine, or not permitted: the server's own bind says what is wrong.
+            }
+        }
+    }
+}
