@@ -80,6 +80,42 @@ public sealed class IdentityResolverTests
         Assert.Equal(compatible, PersonName.Of(other)!.IsCompatibleWith(PersonName.Of(one)!));
     }
 
+    [Theory]
+    [InlineData("index.html")] // a page's link to itself, on every site
+    [InlineData("cv.pdf")]
+    [InlineData("publications")]
+    public void A_relative_link_identifies_nobody(string address)
+    {
+        var one = new ExtractedProfile { Name = "Aylin Yener", Homepages = [address] };
+        var other = new ExtractedProfile { Name = "Alessandro Budroni", Homepages = [address], Links = [address] };
+
+        Assert.Null(IdentityEvidence.Link(SourceIdentity.Of("a", one), SourceIdentity.Of("b", other)));
+    }
+
+    [Theory]
+    [InlineData("https://github.com/Remi-Boutin/Remi-Boutin.github.io/blob/abc/_pages/about.md", "github.com/remi-boutin/remi-boutin.github.io")]
+    [InlineData("https://raw.githubusercontent.com/3tty0n/cv/abc/my-bib.bib", "github.com/3tty0n/cv")]
+    [InlineData("https://zhengzangw.github.io/publications/", "zhengzangw.github.io")]
+    [InlineData("https://www.cs.example.edu/~alice/cv.pdf", "cs.example.edu/~alice")]
+    [InlineData("https://www.cs.example.edu/people/alice/cv.pdf", null)] // a department's server holds many people's pages
+    [InlineData("file:///home/me/cvs/alice.md", null)]
+    [InlineData(null, null)]
+    public void A_document_is_from_a_personal_site_or_repository_only_when_its_address_says_whose(string? uri, string? site)
+    {
+        Assert.Equal(site, SourceIdentity.SiteOf(uri));
+    }
+
+    [Fact]
+    public void Pages_of_one_site_link_unless_they_name_two_people()
+    {
+        const string about = "https://github.com/someone/someone.github.io/blob/c/_pages/about.md";
+        const string bib = "https://github.com/someone/someone.github.io/blob/c/_bibliography/papers.bib";
+        var nameless = SourceIdentity.Of("about", new ExtractedProfile { Name = "Université Paris Cité" }, about);
+
+        Assert.Equal("same personal site or repository", IdentityEvidence.Link(nameless, SourceIdentity.Of("bib", new ExtractedProfile { Name = "Rémi Boutin" }, bib))?.Reason);
+        Assert.Null(IdentityEvidence.Link(SourceIdentity.Of("alice", new ExtractedProfile { Name = "Alice Moreau" }, about), SourceIdentity.Of("bob", new ExtractedProfile { Name = "Bob Stone" }, bib)));
+    }
+
     [Fact]
     public void A_namesake_with_other_mail_papers_and_institution_stays_separate()
     {

@@ -20,8 +20,8 @@ public sealed class SourceIdentity
         Name = PersonName.Of(profile.Name);
         NameInferred = Name is null && (Name = PersonName.Of(OwnerOfPublications(profile))) is not null;
         Emails = profile.Emails.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0).ToHashSet(StringComparer.Ordinal);
-        Homepages = profile.Homepages.Select(h => WebAddress.Normalize(h) ?? h.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        Links = profile.Links.Select(l => WebAddress.Normalize(l) ?? l.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        Homepages = profile.Homepages.Select(h => WebAddress.Normalize(h) ?? h.ToLowerInvariant()).Where(IsWebAddress).ToHashSet(StringComparer.Ordinal);
+        Links = profile.Links.Select(l => WebAddress.Normalize(l) ?? l.ToLowerInvariant()).Where(IsWebAddress).ToHashSet(StringComparer.Ordinal);
         Orcids = Links.Where(l => l.StartsWith("orcid.org/", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         Titles = profile.Publications.Select(p => CatalogKey.Of(p.Title)).Where(k => k.Length >= MinTitleKeyLength).ToHashSet(StringComparer.Ordinal);
         Periods = profile.Education.Where(e => e.Institution is not null).Select(e => new Period(CatalogKey.Of(e.Institution!), e.Institution!, e.Start, e.End))
@@ -110,6 +110,24 @@ public sealed class SourceIdentity
         }
 
         return keys.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// True for an address with a host (<c>zangwei.dev</c>, <c>github.com/x</c>); a relative link a page makes to itself
+    /// (<c>index.html</c>, <c>cv.pdf</c>) is on every site and identifies nobody.
+    /// </summary>
+    internal static bool IsWebAddress(string address)
+    {
+        var slash = address.IndexOf('/', StringComparison.Ordinal);
+        var host = slash < 0 ? address : address[..slash];
+        var dot = host.LastIndexOf('.');
+        if (dot <= 0 || dot == host.Length - 1)
+        {
+            return false;
+        }
+
+        var last = host[(dot + 1)..];
+        return last.All(char.IsAsciiLetter) && last is not ("html" or "htm" or "php" or "pdf" or "md" or "jemdoc" or "asp" or "aspx" or "txt");
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ internal sealed class CoauthorNetwork
 
     private static readonly string[] Venues = ["NeurIPS 2023", "ICLR 2024", "CVPR 2022", "KDD 2021", "ICML 2024", "AAAI 2023"];
 
-    public CoauthorNetwork(int seed, int groups = 20, int membersPerGroup = 10, int papersPerGroup = 36)
+    public CoauthorNetwork(int seed, int groups = 20, int membersPerGroup = 10, int papersPerGroup = 24)
     {
         var random = new Random(seed);
         var names = new List<string>();
@@ -135,7 +135,7 @@ internal sealed class CoauthorNetwork
     private static string Reordered(string name)
     {
         var space = name.IndexOf(' ', StringComparison.Ordinal);
-        return $"{name[(space + 1)..]}, {name[..space]}";
+        return $"{name[(space + 1)..]} {name[..space]}"; // family name first, as in East Asian order
     }
 
     private static string Ascii(string name) =>
