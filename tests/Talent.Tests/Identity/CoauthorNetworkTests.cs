@@ -53,15 +53,7 @@ public sealed class CoauthorNetworkTests
             var shuffled = extracted.OrderBy(_ => random.Next()).ToList();
             await using var store = await IdentityStore.CreateAsync();
             // Batches of varied size: a document meets the ones before it in its own batch and in earlier ones.
-            for (var at = 0; at < shuffled.Count;)
-            {
-                var size = random.Next(1, 60);
-                var batch = shuffled.Skip(at).Take(size)
-                    .Select(e => new DocumentWrite(IdentityStore.Document(e.Document.SourceId, 1, e.Document.Markdown), e.Profile, null)).ToList();
-                var results = await store.Store.StoreBatchAsync(batch, CancellationToken.None);
-                Assert.All(results, r => Assert.Null(r.Failure));
-                at += size;
-            }
+            await StoreAsync(store, shuffled, random.Next(1, 80));
 
             Assert.Equal(network.People, await store.Store.CountCandidatesAsync(CancellationToken.None));
             Assert.Equal(truth, await store.GroupingAsync());
@@ -74,10 +66,7 @@ public sealed class CoauthorNetworkTests
         var (_, extracted) = Generated.Value;
         var random = new Random(71);
         await using var all = await IdentityStore.CreateAsync();
-        foreach (var (document, profile) in extracted.OrderBy(_ => random.Next()))
-        {
-            await all.AcceptAsync(document.SourceId, profile, content: document.Markdown);
-        }
+        await StoreAsync(all, extracted.OrderBy(_ => random.Next()).ToList(), 50);
 
         // Every second document of a person goes: the rest is grouped as if it had never come.
         var removed = extracted.Where(e => !e.Document.SourceId.StartsWith("cv:", StringComparison.Ordinal)).Take(20).Select(e => e.Document.SourceId).ToList();
@@ -87,12 +76,19 @@ public sealed class CoauthorNetworkTests
         }
 
         await using var without = await IdentityStore.CreateAsync();
-        foreach (var (document, profile) in extracted.Where(e => !removed.Contains(e.Document.SourceId)))
-        {
-            await without.AcceptAsync(document.SourceId, profile, content: document.Markdown);
-        }
+        await StoreAsync(without, extracted.Where(e => !removed.Contains(e.Document.SourceId)).ToList(), 50);
 
         Assert.Equal(await without.GroupingAsync(), await all.GroupingAsync());
+    }
+
+    private static async Task StoreAsync(IdentityStore store, List<(NetworkDocument Document, ExtractedProfile Profile)> documents, int batch)
+    {
+        foreach (var chunk in documents.Chunk(batch))
+        {
+            var results = await store.Store.StoreBatchAsync(
+                chunk.Select(e => new DocumentWrite(IdentityStore.Document(e.Document.SourceId, 1, e.Document.Markdown), e.Profile, null)).ToList(), CancellationToken.None);
+            Assert.All(results, r => Assert.Null(r.Failure));
+        }
     }
 
     /// <summary>The true grouping, written from how the network was generated.</summary>
