@@ -118,6 +118,7 @@ public static class TalentApplication
         var admin = app.MapGroup("").RequireAuthorization(ApiKeyAuthentication.AdminPolicy);
         recruiter.MapSearchEndpoints();
         recruiter.MapCandidateEndpoints();
+        recruiter.MapIdentityEndpoints();
         recruiter.MapMatchEndpoints();
         recruiter.MapSuggestEndpoints();
         recruiter.MapVenueEndpoints();

@@ -53,12 +53,13 @@ public sealed partial class CandidateStore
                 Merges = await connection.ExecuteAsync("DELETE FROM merges WHERE source_id = @sourceId", new { sourceId }, transaction),
             };
             await connection.ExecuteAsync("DELETE FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
+            var linked = await ForgetIdentityAsync(connection, transaction, [sourceId]);
             counts.Count(found.Status);
             counts.RejectedSources += await DeleteRejectedSharingAsync(connection, transaction, traces);
             if (found.CandidateId is { } id)
             {
                 using var statements = new DocumentStatements(connection, transaction);
-                await RederiveAsync(connection, transaction, statements, id, now);
+                await RegroupAfterRemovalAsync(connection, transaction, statements, linked, id, now);
                 if (!await CandidateExistsAsync(connection, transaction, id))
                 {
                     // The person's last source is gone: so is the person, from the audit too.
@@ -86,8 +87,16 @@ public sealed partial class CandidateStore
                 "SELECT profile_json FROM sources WHERE candidate_id = @candidateId AND profile_json IS NOT NULL", new { candidateId }, transaction);
             var traces = PersonTraces.Of(profiles.Select(ProfileJson.Deserialize<ExtractedProfile>));
             var counts = new ErasureCounts { RejectedSources = await DeleteRejectedSharingAsync(connection, transaction, traces) };
+            var sourceIds = (await connection.QueryAsync<string>(
+                "SELECT source_id FROM sources WHERE candidate_id = @candidateId", new { candidateId }, transaction)).ToList();
+            var linked = await ForgetIdentityAsync(connection, transaction, sourceIds);
             counts.Add(await ErasePersonTracesAsync(connection, transaction, candidateId, traces));
             await DeleteCandidateAsync(connection, transaction, candidateId, now);
+            using (var statements = new DocumentStatements(connection, transaction))
+            {
+                await RegroupAfterRemovalAsync(connection, transaction, statements, linked, null, now);
+            }
+
             counts.CandidateRemoved = true;
             return (candidateId, counts);
         }, cancellationToken);

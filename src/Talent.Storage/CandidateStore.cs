@@ -3,7 +3,6 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Talent.Profiles;
-using Talent.Profiles.Identity;
 using Talent.Profiles.Merging;
 
 namespace Talent.Storage;
@@ -127,64 +126,8 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
             return new StoreOutcome(state == SourceState.Stale ? StoreOutcome.Stale : StoreOutcome.Unchanged, previous?.CandidateId, null);
         }
 
-        // The source's own earlier version is not evidence about itself: detach it before resolving.
-        if (previous?.CandidateId is { } previousOwner)
-        {
-            await statements.DeleteKeysAsync(document.SourceId, previousOwner);
-        }
-
-        var keys = IdentityResolver.KeysOf(profile);
-        var keysJson = KeysJson(keys);
-        var known = await LoadCandidatesSharingAsync(connection, transaction, statements, keysJson, document.SourceId);
-        var decision = IdentityResolver.Resolve(profile, known);
-
-        long candidateId;
-        var ownCandidate = previous?.CandidateId is { } previousCandidate
-            && await connection.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM sources WHERE candidate_id = @previousCandidate AND source_id <> @SourceId AND status = 'accepted'",
-                new { previousCandidate, document.SourceId }, transaction) == 0
-            ? previousCandidate
-            : (long?)null;
-        if (decision.IsNewCandidate && ownCandidate is { } kept)
-        {
-            // A new version of a candidate's only source keeps the candidate's id.
-            candidateId = kept;
-        }
-        else if (decision.IsNewCandidate)
-        {
-            // A candidate made for this document has no other source: its profile is this one's, written once.
-            var merged = ProfileMerger.Merge([new SourceProfile(document.SourceId, profile, document.ReceivedAt)]);
-            candidateId = await statements.InsertCandidateAsync(merged, now);
-            await statements.InsertMergeAsync(candidateId, document.SourceId, "new candidate", now);
-        }
-        else
-        {
-            candidateId = decision.Matches.Min(m => m.CandidateId);
-            foreach (var match in decision.Matches)
-            {
-                await statements.InsertMergeAsync(candidateId, document.SourceId, match.Reason, now);
-            }
-
-            foreach (var other in decision.Matches.Select(m => m.CandidateId).Distinct().Where(id => id != candidateId))
-            {
-                await JoinCandidateAsync(connection, transaction, other, candidateId, now);
-            }
-        }
-
-        await statements.UpsertSourceAsync(document, "accepted", null, ProfileJson.Serialize(profile), candidateId, Format(document.ReceivedAt));
-        await statements.InsertKeysAsync(document.SourceId, candidateId, keysJson);
-
-        if (!decision.IsNewCandidate || ownCandidate is not null)
-        {
-            await RederiveAsync(connection, transaction, statements, candidateId, now);
-        }
-
-        if (previous?.CandidateId is { } oldCandidate && oldCandidate != candidateId)
-        {
-            await RederiveAsync(connection, transaction, statements, oldCandidate, now);
-        }
-
-        return new StoreOutcome(decision.IsNewCandidate ? StoreOutcome.Accepted : StoreOutcome.Merged, candidateId, decision.IsNewCandidate ? null : string.Join("; ", decision.Matches.Select(m => m.Reason)));
+        // The source's own earlier version is not evidence about itself: it is detached before the new one is placed.
+        return await PlaceAcceptedAsync(connection, transaction, statements, document, profile, previous?.CandidateId, previous is not null, now);
     }
 
     private static async Task<StoreOutcome> RejectAsync(
@@ -197,15 +140,10 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
             return new StoreOutcome(StoreOutcome.Stale, previous?.CandidateId, null);
         }
 
-        if (previous?.CandidateId is { } previousOwner)
-        {
-            await statements.DeleteKeysAsync(document.SourceId, previousOwner);
-        }
-
         await statements.UpsertSourceAsync(document, "rejected", reason, null, null, Format(document.ReceivedAt));
-        if (previous?.CandidateId is { } oldCandidate)
+        if (previous is not null)
         {
-            await RederiveAsync(connection, transaction, statements, oldCandidate, now);
+            await RemoveFromIdentityAsync(connection, transaction, statements, document.SourceId, previous.CandidateId, now);
         }
 
         return new StoreOutcome(StoreOutcome.Rejected, null, reason);
@@ -358,42 +296,10 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
         _ => SourceState.Changed,
     };
 
-    private static async Task<IReadOnlyList<KnownCandidate>> LoadCandidatesSharingAsync(
-        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, string keysJson, string sourceId)
-    {
-        var candidateIds = await statements.CandidatesSharingAsync(keysJson, sourceId);
-        if (candidateIds.Count == 0)
-        {
-            return [];
-        }
-
-        var rows = await connection.QueryAsync<(long CandidateId, string ProfileJson)>(
-            "SELECT candidate_id, profile_json FROM sources WHERE candidate_id IN @candidateIds AND status = 'accepted' AND source_id <> @sourceId ORDER BY candidate_id, source_id",
-            new { candidateIds, sourceId }, transaction);
-        var profiles = rows.ToLookup(r => r.CandidateId, r => ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson));
-        return candidateIds.Select(id => new KnownCandidate(id, profiles[id].ToList())).ToList();
-    }
-
     private static async Task<SourceVersionRow?> PreviousAsync(DocumentStatements statements, string sourceId) =>
         await statements.SourceAsync(sourceId) is { } row
             ? new SourceVersionRow { Version = row.Version, ContentHash = row.ContentHash, CandidateId = row.CandidateId }
             : null;
-
-    /// <summary>Identity keys as a JSON array of [kind, value] pairs, for one statement over <c>json_each</c>.</summary>
-    private static string KeysJson(IReadOnlyList<IdentityKey> keys) =>
-        JsonSerializer.Serialize(keys.Select(k => new[] { k.Kind, k.Value }));
-
-    private static async Task JoinCandidateAsync(SqliteConnection connection, SqliteTransaction transaction, long from, long into, string now)
-    {
-        await connection.ExecuteAsync(
-            """
-            UPDATE sources SET candidate_id = @into WHERE candidate_id = @from;
-            UPDATE identity_keys SET candidate_id = @into WHERE candidate_id = @from;
-            UPDATE merges SET candidate_id = @into WHERE candidate_id = @from;
-            """,
-            new { from, into }, transaction);
-        await DeleteCandidateAsync(connection, transaction, from, now);
-    }
 
     /// <summary>Rebuilds a candidate's merged profile from its accepted sources; removes the candidate when none remain.</summary>
     private static async Task RederiveAsync(

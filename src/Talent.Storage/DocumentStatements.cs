@@ -39,24 +39,24 @@ internal sealed class DocumentStatements(SqliteConnection connection, SqliteTran
             : null;
     }
 
-    /// <summary>Candidates holding any of the identity keys (a JSON array of [kind, value] pairs) through another source, in id order.</summary>
-    public async Task<List<long>> CandidatesSharingAsync(string keysJson, string sourceId)
+    /// <summary>Other sources holding any of the identity keys (a JSON array of [kind, value] pairs), in id order.</summary>
+    public async Task<List<string>> SourcesSharingAsync(string keysJson, string sourceId)
     {
         var command = Bind(
             """
-            SELECT DISTINCT k.candidate_id
+            SELECT DISTINCT k.source_id
             FROM json_each($keys) j
             JOIN identity_keys k ON k.kind = json_extract(j.value, '$[0]') AND k.value = json_extract(j.value, '$[1]')
             WHERE k.source_id <> $source
-            ORDER BY k.candidate_id
+            ORDER BY k.source_id
             """,
             ("$keys", keysJson),
             ("$source", sourceId));
-        var ids = new List<long>();
+        var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            ids.Add(reader.GetInt64(0));
+            ids.Add(reader.GetString(0));
         }
 
         return ids;

@@ -23,24 +23,97 @@ public sealed class IdentityResolverTests
     [InlineData("email", "zangwei@comp.nus.edu.sg", "shared e-mail")]
     [InlineData("email", "ZANGWEI@comp.nus.edu.sg", "shared e-mail")]
     [InlineData("homepage", "https://zhengzangw.github.io/", "shared homepage")]
-    [InlineData("titles", "2", "2 shared publication titles")]
-    [InlineData("titles", "3", "3 shared publication titles")]
-    [InlineData("institution", "2023-01", "same name, institution (National University of Singapore) and period")]
-    public void A_document_joins_a_candidate_through_shared_evidence(string kind, string value, string reason)
+    [InlineData("titles", "2", "2 shared publication titles, one side names nobody")]
+    [InlineData("titles", "3", "3 shared publication titles, one side names nobody")]
+    [InlineData("named-titles", "Z. Zheng", "3 shared publication titles, compatible names")]
+    [InlineData("named-titles", "Zheng, Zangwei", "3 shared publication titles, compatible names")]
+    [InlineData("named-titles", "Zang-Wei Zheng", "3 shared publication titles, compatible names")]
+    [InlineData("named-titles", "Zangwei Zheng (郑奘巍)", "3 shared publication titles, compatible names")]
+    [InlineData("institution", "2023-01", "same name, institution (National University of Singapore) and period (weaker)")]
+    [InlineData("one-title", "Zangwei Zheng", "same name and 1 shared publication title (weaker)")]
+    public void Two_sources_link_through_shared_evidence(string kind, string value, string reason)
     {
         var profile = kind switch
         {
             "email" => new ExtractedProfile { Emails = [value.ToLowerInvariant()] },
             "homepage" => new ExtractedProfile { Homepages = [value] },
             "titles" => new ExtractedProfile { Publications = Zheng.Publications.Take(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).Select(p => p with { Title = p.Title.ToUpperInvariant() + "." }).ToList() },
+            "named-titles" => new ExtractedProfile { Name = value, Publications = Zheng.Publications },
+            "one-title" => new ExtractedProfile { Name = value, Publications = Zheng.Publications.Take(1).ToList() },
             _ => new ExtractedProfile { Name = "Zangwei Zheng", Education = [new EducationEntry { Institution = "National University of Singapore", Start = value }] },
         };
 
-        var decision = IdentityResolver.Resolve(profile, [new KnownCandidate(7, [Zheng])]);
+        var link = IdentityEvidence.Link(SourceIdentity.Of("new", profile), SourceIdentity.Of("known", Zheng));
 
-        var match = Assert.Single(decision.Matches);
-        Assert.Equal(7, match.CandidateId);
-        Assert.Equal(reason, match.Reason);
+        Assert.NotNull(link);
+        Assert.Equal(reason, link.Reason);
+        Assert.Equal(("known", "new"), (link.SourceA, link.SourceB));
+    }
+
+    [Theory]
+    [InlineData("Xuanlei Zhao", null)] // a co-author: however many titles they share
+    [InlineData("Zangwei Zhang", null)]
+    [InlineData("Kai Zheng", null)]
+    [InlineData("K. Zheng", null)]
+    [InlineData("郑奘巍", null)] // another script, not given as an alternate
+    public void Shared_titles_never_join_two_different_names(string name, string? expected)
+    {
+        var coauthor = new ExtractedProfile { Name = name, Publications = Zheng.Publications };
+
+        Assert.Equal(expected, IdentityEvidence.Link(SourceIdentity.Of("new", coauthor), SourceIdentity.Of("known", Zheng))?.Reason);
+    }
+
+    [Theory]
+    [InlineData("Jonas Müller", "Jonas Mueller", true)]
+    [InlineData("Jonas Müller", "JONAS MULLER", true)]
+    [InlineData("Agustín Pivetta", "Agustin Pivetta", true)]
+    [InlineData("Sarah L. R. Stevens", "Stevens, S. L. R.", true)]
+    [InlineData("John Ronald Smith", "John Smith", true)]
+    [InlineData("Masatoshi Katabuchi", "Katabuchi M.", true)]
+    [InlineData("John Smith", "Jane Smith", false)]
+    [InlineData("John Smith", "John Smyth", false)]
+    [InlineData("Tam", "Tam North", false)]
+    [InlineData("Wei Zhang", "Zhang Wei", true)]
+    public void Name_forms_are_compatible_when_one_can_be_written_as_the_other(string one, string other, bool compatible)
+    {
+        Assert.Equal(compatible, PersonName.Of(one)!.IsCompatibleWith(PersonName.Of(other)!));
+        Assert.Equal(compatible, PersonName.Of(other)!.IsCompatibleWith(PersonName.Of(one)!));
+    }
+
+    [Theory]
+    [InlineData("index.html")] // a page's link to itself, on every site
+    [InlineData("cv.pdf")]
+    [InlineData("publications")]
+    public void A_relative_link_identifies_nobody(string address)
+    {
+        var one = new ExtractedProfile { Name = "Aylin Yener", Homepages = [address] };
+        var other = new ExtractedProfile { Name = "Alessandro Budroni", Homepages = [address], Links = [address] };
+
+        Assert.Null(IdentityEvidence.Link(SourceIdentity.Of("a", one), SourceIdentity.Of("b", other)));
+    }
+
+    [Theory]
+    [InlineData("https://github.com/Remi-Boutin/Remi-Boutin.github.io/blob/abc/_pages/about.md", "github.com/remi-boutin/remi-boutin.github.io")]
+    [InlineData("https://raw.githubusercontent.com/3tty0n/cv/abc/my-bib.bib", "github.com/3tty0n/cv")]
+    [InlineData("https://zhengzangw.github.io/publications/", "zhengzangw.github.io")]
+    [InlineData("https://www.cs.example.edu/~alice/cv.pdf", "cs.example.edu/~alice")]
+    [InlineData("https://www.cs.example.edu/people/alice/cv.pdf", null)] // a department's server holds many people's pages
+    [InlineData("file:///home/me/cvs/alice.md", null)]
+    [InlineData(null, null)]
+    public void A_document_is_from_a_personal_site_or_repository_only_when_its_address_says_whose(string? uri, string? site)
+    {
+        Assert.Equal(site, SourceIdentity.SiteOf(uri));
+    }
+
+    [Fact]
+    public void Pages_of_one_site_link_unless_they_name_two_people()
+    {
+        const string about = "https://github.com/someone/someone.github.io/blob/c/_pages/about.md";
+        const string bib = "https://github.com/someone/someone.github.io/blob/c/_bibliography/papers.bib";
+        var nameless = SourceIdentity.Of("about", new ExtractedProfile { Name = "Université Paris Cité" }, about);
+
+        Assert.Equal("same personal site or repository", IdentityEvidence.Link(nameless, SourceIdentity.Of("bib", new ExtractedProfile { Name = "Rémi Boutin" }, bib))?.Reason);
+        Assert.Null(IdentityEvidence.Link(SourceIdentity.Of("alice", new ExtractedProfile { Name = "Alice Moreau" }, about), SourceIdentity.Of("bob", new ExtractedProfile { Name = "Bob Stone" }, bib)));
     }
 
     [Fact]
@@ -54,42 +127,73 @@ public sealed class IdentityResolverTests
             Publications = [Paper("Graph Contrastive Learning for Molecular Property Prediction"), Paper("A Survey of Retrieval for Chemistry")],
         };
 
-        var decision = IdentityResolver.Resolve(namesake, [new KnownCandidate(1, [Zheng])]);
-
-        Assert.True(decision.IsNewCandidate);
+        Assert.Null(IdentityEvidence.Link(SourceIdentity.Of("new", namesake), SourceIdentity.Of("known", Zheng)));
     }
 
-    [Fact]
-    public void One_shared_title_is_not_enough()
+    [Theory]
+    [InlineData("https://orcid.org/0000-0001-0000-0001", "https://orcid.org/0000-0001-0000-0002", "different ORCIDs")]
+    [InlineData(null, null, null)]
+    public void Two_different_orcids_block_a_link_however_much_else_is_shared(string? one, string? other, string? conflict)
     {
-        var coauthor = new ExtractedProfile { Name = "Xuanlei Zhao", Publications = [Zheng.Publications[0], Paper("AutoChunk: Automated Activation Chunk for Memory-Efficient Long Sequence Inference")] };
+        var a = SourceIdentity.Of("a", Zheng with { Links = one is null ? [] : [one] });
+        var b = SourceIdentity.Of("b", Zheng with { Links = other is null ? [] : [other] });
 
-        Assert.True(IdentityResolver.Resolve(coauthor, [new KnownCandidate(1, [Zheng])]).IsNewCandidate);
+        Assert.Equal(conflict, IdentityEvidence.Conflict(a, b));
+        Assert.Equal(conflict is null, IdentityEvidence.Link(a, b) is not null);
     }
 
     [Fact]
-    public void A_nameless_document_joins_through_shared_titles()
+    public void Two_different_addresses_at_one_domain_block_a_link()
     {
-        var nameless = new ExtractedProfile { Publications = Zheng.Publications.Skip(1).ToList() };
+        var a = SourceIdentity.Of("a", Zheng);
+        var b = SourceIdentity.Of("b", Zheng with { Emails = ["someone.else@comp.nus.edu.sg"], Homepages = [] });
 
-        var decision = IdentityResolver.Resolve(nameless, [new KnownCandidate(1, [Zheng]), new KnownCandidate(2, [new ExtractedProfile { Name = "Someone Else" }])]);
-
-        Assert.Equal([1L], decision.Matches.Select(m => m.CandidateId));
+        Assert.Equal("different e-mails at the same domain", IdentityEvidence.Conflict(a, b));
+        Assert.Null(IdentityEvidence.Link(a, b));
     }
 
     [Fact]
-    public void A_document_matching_two_candidates_returns_both_to_join_them()
+    public void A_nameless_list_takes_its_owners_name_from_the_authors_on_most_entries()
     {
-        var bridge = new ExtractedProfile { Emails = ["zangwei@comp.nus.edu.sg"], Publications = [Paper("Open-Sora: Democratizing Efficient Video Production for All"), Paper("Open-Sora 2.0: Training a Commercial-Level Video Generation Model")] };
-        var other = new ExtractedProfile { Publications = bridge.Publications };
+        var list = new ExtractedProfile
+        {
+            Publications = Zheng.Publications.Select((p, i) => p with { Authors = ["Zangwei Zheng", i == 0 ? "Kai Wang" : "Yang You"] }).ToList(),
+        };
 
-        var decision = IdentityResolver.Resolve(bridge, [new KnownCandidate(9, [other]), new KnownCandidate(3, [Zheng])]);
+        var identity = SourceIdentity.Of("bib", list);
 
-        Assert.Equal([3L, 9L], decision.Matches.Select(m => m.CandidateId));
+        Assert.True(identity.NameInferred);
+        Assert.True(identity.Name!.IsSameAs(PersonName.Of("Zangwei Zheng")!));
     }
 
     [Fact]
-    public void Keys_are_normalised()
+    public void A_page_whose_addresses_reach_two_people_links_nobody_and_is_flagged()
+    {
+        var ana = SourceIdentity.Of("ana", new ExtractedProfile { Name = "Ana Lima", Emails = ["ana@a.example.org"] });
+        var bo = SourceIdentity.Of("bo", new ExtractedProfile { Name = "Bo Chen", Emails = ["bo@b.example.org"] });
+        var page = SourceIdentity.Of("page", new ExtractedProfile { Emails = ["ana@a.example.org", "bo@b.example.org"] });
+
+        var grouping = IdentityResolver.Resolve([ana, bo, page], []);
+
+        Assert.Equal(["ana", "bo", "page"], grouping.Groups.Select(g => string.Join(' ', g.SourceIds)));
+        Assert.Contains("for review", grouping.Flagged["page"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_persons_decision_outranks_the_rules()
+    {
+        var cv = SourceIdentity.Of("cv", Zheng);
+        var homepage = SourceIdentity.Of("homepage", new ExtractedProfile { Name = "Zangwei Zheng", Emails = ["zangwei@comp.nus.edu.sg"] });
+        var other = SourceIdentity.Of("other", new ExtractedProfile { Name = "Xuanlei Zhao" });
+
+        var grouping = IdentityResolver.Resolve([cv, homepage, other], [new IdentityDecision("cv", "homepage", false, "admin"), new IdentityDecision("homepage", "other", true, "admin")]);
+
+        Assert.Equal(["cv", "homepage other"], grouping.Groups.Select(g => string.Join(' ', g.SourceIds)));
+        Assert.Equal(LinkStrength.Manual, Assert.Single(grouping.Groups[1].Links).Strength);
+    }
+
+    [Fact]
+    public void Keys_are_normalised_and_a_name_alone_is_no_key()
     {
         var keys = IdentityResolver.KeysOf(new ExtractedProfile
         {
@@ -97,12 +201,14 @@ public sealed class IdentityResolverTests
             Emails = ["Zangwei@Comp.NUS.edu.sg"],
             Homepages = ["https://www.zangwei.dev/"],
             Publications = [Paper("CowClip: Reducing CTR Prediction Model Training Time")],
+            Education = [new EducationEntry { Institution = "National University of Singapore" }],
         });
 
         Assert.Contains(new IdentityKey("email", "zangwei@comp.nus.edu.sg"), keys);
         Assert.Contains(new IdentityKey("homepage", "zangwei.dev"), keys);
-        Assert.Contains(new IdentityKey("name", "zangwei zheng"), keys);
+        Assert.Contains(new IdentityKey("person", "zangwei zheng|national university of singapore"), keys);
         Assert.Contains(new IdentityKey("title", "cowclip reducing ctr prediction model training time"), keys);
+        Assert.DoesNotContain(keys, k => k.Kind == "name");
     }
 
     private static Publication Paper(string title) => new() { Title = title };

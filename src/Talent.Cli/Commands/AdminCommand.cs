@@ -35,6 +35,8 @@ internal static class AdminCommand
         admin.Subcommands.Add(AccessCommands.Keys());
         admin.Subcommands.Add(AccessCommands.Audit());
         admin.Subcommands.Add(ErasureReportCommand.Create());
+        admin.Subcommands.Add(IdentityCommands.Merge());
+        admin.Subcommands.Add(IdentityCommands.Split());
         return admin;
     }
 }

@@ -19,9 +19,10 @@ internal static class ShowCommand
             var candidate = await store.GetCandidateAsync(candidateId, cancellationToken)
                 ?? throw new WorkException($"no candidate with id {candidateId}");
             await CliAudit.RecordAsync(parseResult, "candidate", null, [candidateId], cancellationToken);
+            var identity = await store.GetIdentityAsync(candidateId, cancellationToken);
             if (parseResult.GetValue(Output.Json))
             {
-                Output.WriteJson(candidate);
+                Output.WriteJson(new { candidate.Id, candidate.CreatedAt, candidate.UpdatedAt, candidate.Profile, candidate.Sources, candidate.Merges, Identity = identity });
                 return ExitCodes.Success;
             }
 
@@ -50,6 +51,8 @@ internal static class ShowCommand
                 Console.WriteLine($"  · {source.SourceId} (version {source.Version}, {source.ContentType}) — {string.Join("; ", reasons)}");
             }
 
+            WriteIdentity(identity);
+
             return ExitCodes.Success;
         });
         return command;
@@ -67,6 +70,28 @@ internal static class ShowCommand
         var database = new TalentDatabase(data.DatabasePath);
         await database.MigrateAsync(NullLogger.Instance, cancellationToken);
         return new CandidateStore(database, TimeProvider.System);
+    }
+
+    /// <summary>Every link among the candidate's sources with its reason, and who decided it when a person did.</summary>
+    private static void WriteIdentity(CandidateIdentity? identity)
+    {
+        if (identity is null)
+        {
+            return;
+        }
+
+        var links = identity.Links.Where(l => l.Inside).ToList();
+        Console.WriteLine($"links ({links.Count}):");
+        foreach (var link in links)
+        {
+            var who = link.DecidedBy is { } person ? $"decided by {person} at {link.DecidedAt:yyyy-MM-dd HH:mm}" : $"rule, {link.Strength}";
+            Console.WriteLine($"  · {link.SourceA} ↔ {link.SourceB}: {link.Reason} ({who})");
+        }
+
+        foreach (var flagged in identity.Flagged)
+        {
+            Console.WriteLine($"  ! {flagged.SourceId}: {flagged.Reason}");
+        }
     }
 
     private static void Line(string label, IReadOnlyList<string> values)

@@ -1,109 +1,95 @@
-using Talent.Profiles.Catalogs;
-using Talent.Profiles.Extraction;
-
 namespace Talent.Profiles.Identity;
 
 /// <summary>
-/// Decides which known candidates a new document's person is, from evidence only: shared e-mail,
-/// homepage or profile link; two or more shared publication titles; or the same name with the same
-/// institution and overlapping period. Never on name alone.
+/// Who is who in a set of sources, in memory: every pair that shares a key is weighed
+/// (<see cref="IdentityEvidence"/>), the links form connected components, and each component is grouped
+/// (<see cref="IdentityGrouper"/>). Storage does the same one component at a time, as sources come and go; this is
+/// the whole-set reference it must agree with.
 /// </summary>
 public static class IdentityResolver
 {
-    /// <summary>Titles shorter than this (normalised) are too generic to identify anyone.</summary>
-    private const int MinTitleKeyLength = 16;
+    /// <summary>The normalised keys storage indexes to find the sources that may be the same person.</summary>
+    public static IReadOnlyList<IdentityKey> KeysOf(ExtractedProfile profile) => SourceIdentity.Of("", profile).Keys();
 
-    /// <summary>The normalised keys storage indexes to find candidates that may be the same person.</summary>
-    public static IReadOnlyList<IdentityKey> KeysOf(ExtractedProfile profile)
+    /// <summary>The links of <paramref name="source"/> with each of <paramref name="others"/> (the sources sharing a key with it).</summary>
+    public static IReadOnlyList<IdentityLink> LinksOf(SourceIdentity source, IEnumerable<SourceIdentity> others)
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        var keys = new List<IdentityKey>();
-        keys.AddRange(profile.Emails.Select(e => new IdentityKey("email", e.Trim().ToLowerInvariant())));
-        keys.AddRange(profile.Homepages.Select(h => new IdentityKey("homepage", WebAddress.Normalize(h) ?? h.ToLowerInvariant())));
-        keys.AddRange(profile.Links.Select(l => new IdentityKey("link", WebAddress.Normalize(l) ?? l.ToLowerInvariant())));
-        keys.AddRange(profile.Publications.Select(p => TitleKey(p.Title)).Where(k => k.Length >= MinTitleKeyLength).Select(k => new IdentityKey("title", k)));
-        if (profile.Name is { } name && CatalogKey.Of(name) is { Length: > 0 } nameKey)
-        {
-            keys.Add(new IdentityKey("name", nameKey));
-        }
-
-        return keys.Distinct().ToList();
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(others);
+        return others.Select(o => IdentityEvidence.Link(source, o)).OfType<IdentityLink>().ToList();
     }
 
-    public static IdentityDecision Resolve(ExtractedProfile profile, IReadOnlyList<KnownCandidate> candidates)
+    /// <summary>Groups a whole set of sources into people, with the decisions people made.</summary>
+    public static IdentityGrouping Resolve(IReadOnlyList<SourceIdentity> sources, IReadOnlyList<IdentityDecision> decisions)
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(candidates);
-        if (candidates.Count == 0)
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(decisions);
+        var byKey = new Dictionary<IdentityKey, List<SourceIdentity>>();
+        var links = new HashSet<IdentityLink>();
+        foreach (var source in sources)
         {
-            return new IdentityDecision([]); // nobody shares a key: a new person, the usual case
+            var sharing = new HashSet<SourceIdentity>(ReferenceEqualityComparer.Instance);
+            foreach (var key in source.Keys())
+            {
+                if (!byKey.TryGetValue(key, out var holders))
+                {
+                    byKey[key] = holders = [];
+                }
+
+                sharing.UnionWith(holders);
+                holders.Add(source);
+            }
+
+            links.UnionWith(LinksOf(source, sharing));
         }
 
-        var mine = KeysOf(profile);
-        var matches = new List<IdentityMatch>();
-        foreach (var candidate in candidates.OrderBy(c => c.CandidateId))
+        var groups = new List<IdentityGroup>();
+        var flagged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var component in Components(sources, links, decisions))
         {
-            var theirs = candidate.Sources.SelectMany(KeysOf).ToHashSet();
-            var reasons = new List<string>();
-            AddShared("email", "shared e-mail");
-            AddShared("homepage", "shared homepage");
-            AddShared("link", "shared profile link");
-            var titles = mine.Count(k => k.Kind == "title" && theirs.Contains(k));
-            if (titles >= 2)
+            var ids = component.Select(s => s.SourceId).ToHashSet(StringComparer.Ordinal);
+            var grouping = IdentityGrouper.Group(component, links.Where(l => ids.Contains(l.SourceA)).ToList(), decisions.Where(d => ids.Contains(d.SourceA)).ToList());
+            groups.AddRange(grouping.Groups);
+            foreach (var (id, reason) in grouping.Flagged)
             {
-                reasons.Add($"{titles} shared publication titles");
+                flagged[id] = reason;
+            }
+        }
+
+        return new IdentityGrouping(groups.OrderBy(g => g.SourceIds[0], StringComparer.Ordinal).ToList(), flagged);
+    }
+
+    /// <summary>Connected components over links and "together" decisions.</summary>
+    private static List<List<SourceIdentity>> Components(IReadOnlyList<SourceIdentity> sources, IEnumerable<IdentityLink> links, IReadOnlyList<IdentityDecision> decisions)
+    {
+        var byId = sources.ToDictionary(s => s.SourceId, StringComparer.Ordinal);
+        var edges = links.Select(l => (l.SourceA, l.SourceB)).Concat(decisions.Where(d => d.Together).Select(d => (d.SourceA, d.SourceB)))
+            .Where(e => byId.ContainsKey(e.SourceA) && byId.ContainsKey(e.SourceB))
+            .SelectMany(e => new[] { (e.SourceA, e.SourceB), (e.SourceB, e.SourceA) })
+            .ToLookup(e => e.Item1, e => e.Item2, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var components = new List<List<SourceIdentity>>();
+        foreach (var start in sources.Select(s => s.SourceId).Order(StringComparer.Ordinal))
+        {
+            if (!seen.Add(start))
+            {
+                continue;
             }
 
-            if (SameNameInstitutionAndPeriod(profile, candidate.Sources) is { } institution)
+            var component = new List<SourceIdentity>();
+            var queue = new Queue<string>([start]);
+            while (queue.TryDequeue(out var id))
             {
-                reasons.Add($"same name, institution ({institution}) and period");
-            }
-
-            if (reasons.Count > 0)
-            {
-                matches.Add(new IdentityMatch(candidate.CandidateId, string.Join("; ", reasons)));
-            }
-
-            void AddShared(string kind, string reason)
-            {
-                if (mine.Any(k => k.Kind == kind && theirs.Contains(k)))
+                component.Add(byId[id]);
+                foreach (var next in edges[id].Where(seen.Add))
                 {
-                    reasons.Add(reason);
+                    queue.Enqueue(next);
                 }
             }
+
+            components.Add(component);
         }
 
-        return new IdentityDecision(matches);
+        return components;
     }
-
-    internal static string TitleKey(string title) => CatalogKey.Of(title);
-
-    private static string? SameNameInstitutionAndPeriod(ExtractedProfile profile, IReadOnlyList<ExtractedProfile> sources)
-    {
-        if (profile.Name is null)
-        {
-            return null;
-        }
-
-        var name = AuthorList.SortedKey(profile.Name);
-        foreach (var source in sources.Where(s => s.Name is not null && string.Equals(AuthorList.SortedKey(s.Name), name, StringComparison.Ordinal)))
-        {
-            foreach (var mine in Periods(profile))
-            {
-                foreach (var theirs in Periods(source))
-                {
-                    if (string.Equals(mine.Key, theirs.Key, StringComparison.Ordinal) && DateNotation.Overlap(mine.Start, mine.End, theirs.Start, theirs.End))
-                    {
-                        return mine.Name;
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static IEnumerable<(string Key, string Name, string? Start, string? End)> Periods(ExtractedProfile profile) =>
-        profile.Education.Where(e => e.Institution is not null).Select(e => (CatalogKey.Of(e.Institution!), e.Institution!, e.Start, e.End))
-            .Concat(profile.Experience.Where(e => e.Organization is not null).Select(e => (CatalogKey.Of(e.Organization!), e.Organization!, e.Start, e.End)));
 }

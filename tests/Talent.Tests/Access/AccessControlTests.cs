@@ -17,6 +17,8 @@ public sealed class AccessControlTests : IAsyncLifetime
     private long erasableId;
     private string recruiter = "";
     private string admin = "";
+    private (long First, long Second) mergeIds;
+    private long splitId;
     private string revoked = "";
 
     /// <summary>Every /api route with the least role it needs and a request that succeeds with that role.</summary>
@@ -30,6 +32,9 @@ public sealed class AccessControlTests : IAsyncLifetime
         ("GET", "/api/venues", "recruiter", () => new(HttpMethod.Get, "/api/venues")),
         ("POST", "/api/documents", "admin", () => new(HttpMethod.Post, "/api/documents") { Content = JsonContent.Create(new { sourceId = "api:access", version = 1, contentType = "text/markdown", content = "# Quentin Marlowe-Iyer\nquentin@example.org\n" }) }),
         ("DELETE", "/api/candidates/{id:long}", "admin", () => new(HttpMethod.Delete, $"/api/candidates/{erasableId}")),
+        ("GET", "/api/candidates/{id:long}/identity", "recruiter", () => new(HttpMethod.Get, $"/api/candidates/{candidateId}/identity")),
+        ("POST", "/api/candidates/{id:long}/merge", "admin", () => new(HttpMethod.Post, $"/api/candidates/{mergeIds.First}/merge") { Content = JsonContent.Create(new { with = mergeIds.Second }) }),
+        ("POST", "/api/candidates/{id:long}/split", "admin", () => new(HttpMethod.Post, $"/api/candidates/{splitId}/split") { Content = JsonContent.Create(new { sources = new[] { "api:split-2" } }) }),
         ("GET", "/api/rejected", "admin", () => new(HttpMethod.Get, "/api/rejected")),
         ("GET", "/api/admin/reindex", "admin", () => new(HttpMethod.Get, "/api/admin/reindex")),
         ("POST", "/api/admin/reindex", "admin", () => new(HttpMethod.Post, "/api/admin/reindex")),
@@ -44,6 +49,10 @@ public sealed class AccessControlTests : IAsyncLifetime
             candidateId = outcome.CandidateId ?? candidateId;
         }
 
+        mergeIds = ((await host.SubmitAsync("api:merge-1", "text/markdown", "# Ottilie Brandvold\n\nottilie@one.example.org\n")).CandidateId ?? 0,
+            (await host.SubmitAsync("api:merge-2", "text/markdown", "# Ottilie Brandvold\n\nottilie@two.example.org\n")).CandidateId ?? 0);
+        await host.SubmitAsync("api:split-1", "text/markdown", "# Severin Oakhurst\n\nseverin@three.example.org\n");
+        splitId = (await host.SubmitAsync("api:split-2", "text/markdown", "# Severin Oakhurst\n\nContact: severin@three.example.org\n\nHomepage of a chemist.\n")).CandidateId ?? 0;
         erasableId = (await host.SubmitAsync("api:erasable", "text/markdown", "# Quirin Albrecht-Moya\n\nquirin@example.org\n")).CandidateId ?? 0;
         await host.WaitForIndexAsync();
         var keys = host.Get<AccessStore>();

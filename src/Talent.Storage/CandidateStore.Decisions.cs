@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Talent.Profiles.Identity;
+
+namespace Talent.Storage;
+
+/// <summary>
+/// People's corrections of identity: a merge or a split is stored as decisions about pairs of sources (never about
+/// candidate ids, which re-grouping may change), so it outranks the rules and holds across new versions,
+/// re-ingestion, reindex and restarts; each one is audited with who decided.
+/// </summary>
+public sealed partial class CandidateStore
+{
+    /// <summary>Decides that two candidates are one person; returns the id the joined candidate keeps.</summary>
+    public Task<IdentityCorrection> MergeCandidatesAsync(long first, long second, IdentityActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return DecideAsync(actor, async (connection, transaction) =>
+        {
+            var one = await AcceptedSourcesOfAsync(connection, transaction, first);
+            var other = await AcceptedSourcesOfAsync(connection, transaction, second);
+            if (first == second || one.Count == 0 || other.Count == 0)
+            {
+                return (first == second ? "give two different candidates" : $"no candidate with id {(one.Count == 0 ? first : second)}", [], []);
+            }
+
+            var pairs = one.SelectMany(a => other.Select(b => (a, b, true))).ToList();
+            return (null, pairs, [first, second]);
+        }, "merge", cancellationToken);
+    }
+
+    /// <summary>Decides that <paramref name="sourceIds"/> are one person and the candidate's other sources another.</summary>
+    public Task<IdentityCorrection> SplitCandidateAsync(long candidateId, IReadOnlyCollection<string> sourceIds, IdentityActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sourceIds);
+        ArgumentNullException.ThrowIfNull(actor);
+        return DecideAsync(actor, async (connection, transaction) =>
+        {
+            var all = await AcceptedSourcesOfAsync(connection, transaction, candidateId);
+            var apart = sourceIds.Distinct(StringComparer.Ordinal).ToList();
+            if (all.Count == 0)
+            {
+                return ($"no candidate with id {candidateId}", [], []);
+            }
+
+            if (apart.FirstOrDefault(s => !all.Contains(s, StringComparer.Ordinal)) is { } stranger)
+            {
+                return ($"source {stranger} is not a source of candidate {candidateId}", [], []);
+            }
+
+            var rest = all.Except(apart, StringComparer.Ordinal).ToList();
+            if (apart.Count == 0 || rest.Count == 0)
+            {
+                return ("a split needs some of the candidate's sources, not none or all", [], []);
+            }
+
+            // Apart from the rest; each side kept together, so a side held only through the other does not fall apart.
+            var pairs = apart.SelectMany(a => rest.Select(r => (a, r, false)))
+                .Concat(Together(apart)).Concat(Together(rest)).ToList();
+            return (null, pairs, [candidateId]);
+        }, "split", cancellationToken);
+    }
+
+    /// <summary>Every link among a candidate's sources with its reason, every decision about them, and flagged sources.</summary>
+    public async Task<CandidateIdentity?> GetIdentityAsync(long candidateId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var sources = (await connection.QueryAsync<string>(
+            "SELECT source_id FROM sources WHERE candidate_id = @candidateId AND status = 'accepted' ORDER BY source_id", new { candidateId })).ToList();
+        if (sources.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = JsonSerializer.Serialize(sources);
+        var links = await connection.QueryAsync<(string SourceA, string SourceB, long Strength, string Reason)>(
+            """
+            SELECT source_a, source_b, strength, reason FROM identity_links
+            WHERE source_a IN (SELECT value FROM json_each(@ids)) OR source_b IN (SELECT value FROM json_each(@ids))
+            ORDER BY source_a, source_b
+            """,
+            new { ids });
+        var decisions = await connection.QueryAsync<(string SourceA, string SourceB, bool Together, string DecidedBy, string DecidedAt)>(
+            """
+            SELECT source_a, source_b, together, decided_by, decided_at FROM identity_decisions
+            WHERE source_a IN (SELECT value FROM json_each(@ids)) OR source_b IN (SELECT value FROM json_each(@ids))
+            ORDER BY id
+            """,
+            new { ids });
+        var flagged = await connection.QueryAsync<(string SourceId, string Reason)>(
+            "SELECT source_id, reason FROM identity_flags WHERE source_id IN (SELECT value FROM json_each(@ids)) ORDER BY source_id", new { ids });
+        var inside = sources.ToHashSet(StringComparer.Ordinal);
+        return new CandidateIdentity(
+            candidateId,
+            sources,
+            links.Select(l => new CandidateLink(l.SourceA, l.SourceB, l.Reason, ((LinkStrength)l.Strength).ToString().ToLowerInvariant(), inside.Contains(l.SourceA) && inside.Contains(l.SourceB), null, null))
+                .Concat(decisions.Select(d => new CandidateLink(
+                    d.SourceA, d.SourceB, d.Together ? "a person decided: same person" : "a person decided: not the same person", "manual",
+                    inside.Contains(d.SourceA) && inside.Contains(d.SourceB), d.DecidedBy, ParseTime(d.DecidedAt))))
+                .ToList(),
+            flagged.Select(f => new FlaggedSource(f.SourceId, f.Reason)).ToList());
+    }
+
+    private static IEnumerable<(string, string, bool)> Together(List<string> side) =>
+        side.SelectMany((a, i) => side.Skip(i + 1).Select(b => (a, b, true)));
+
+    private async Task<IdentityCorrection> DecideAsync(
+        IdentityActor actor,
+        Func<SqliteConnection, SqliteTransaction, Task<(string? Error, List<(string A, string B, bool Together)> Pairs, long[] Candidates)>> decide,
+        string action,
+        CancellationToken cancellationToken)
+    {
+        await writeTurn.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenWriterAsync(cancellationToken);
+            await using var transaction = TalentDatabase.BeginWrite(connection);
+            var (error, pairs, candidates) = await decide(connection, transaction);
+            if (error is not null)
+            {
+                return new IdentityCorrection(error, []);
+            }
+
+            var now = Now();
+            await connection.ExecuteAsync(
+                "INSERT INTO identity_decisions (source_a, source_b, together, decided_by, decided_at) VALUES (@A, @B, @Together, @DecidedBy, @now)",
+                pairs.Select(p => new { A = p.A, B = p.B, p.Together, DecidedBy = actor.Name, now }), transaction);
+            using var statements = new DocumentStatements(connection, transaction);
+            var seeds = pairs.SelectMany(p => new[] { p.A, p.B }).Distinct(StringComparer.Ordinal).ToList();
+            var placed = await RegroupAsync(connection, transaction, statements, seeds, null, now);
+            var result = seeds.Select(s => placed.CandidateOf.GetValueOrDefault(s)).Where(c => c > 0).Distinct().Order().ToList();
+            var detail = string.Create(CultureInfo.InvariantCulture,
+                $"identity {action} of candidate(s) {string.Join(", ", candidates)} by {actor.Name}: now candidate(s) {string.Join(", ", result)}");
+            var auditId = await connection.ExecuteScalarAsync<long>(
+                "INSERT INTO audit (at, key_id, client, action, detail) VALUES (@at, @KeyId, @Client, @action, @detail) RETURNING id",
+                new { at = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), actor.KeyId, actor.Client, action = "identity " + action, detail },
+                transaction);
+            await connection.ExecuteAsync(
+                "INSERT OR IGNORE INTO audit_candidates (audit_id, candidate_id) VALUES (@auditId, @candidateId)",
+                result.Concat(candidates).Distinct().Select(candidateId => new { auditId, candidateId }), transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return new IdentityCorrection(null, result);
+        }
+        finally
+        {
+            writeTurn.Release();
+        }
+    }
+
+    private static async Task<List<string>> AcceptedSourcesOfAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId) =>
+        (await connection.QueryAsync<string>(
+            "SELECT source_id FROM sources WHERE candidate_id = @candidateId AND status = 'accepted' ORDER BY source_id", new { candidateId }, transaction)).ToList();
+}
+
+/// <summary>Who made an identity decision: a name for the record, and the API key and client address when over HTTP.</summary>
+public sealed record IdentityActor(string Name, long? KeyId = null, string? Client = null);
+
+/// <summary>The outcome of a merge or split: an error a person can act on, or the candidate ids the sources now have.</summary>
+public sealed record IdentityCorrection(string? Error, IReadOnlyList<long> CandidateIds)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>Why a candidate's sources are together: every link (rules and people's decisions) and every flagged source.</summary>
+public sealed record CandidateIdentity(long CandidateId, IReadOnlyList<string> SourceIds, IReadOnlyList<CandidateLink> Links, IReadOnlyList<FlaggedSource> Flagged);
+
+/// <summary>
+/// A link between two sources: its reason, its strength (<c>weak</c>, <c>publications</c>, <c>strong</c>, <c>manual</c>),
+/// whether both sources are in this candidate, and who decided it and when (null for a rule's link).
+/// </summary>
+public sealed record CandidateLink(string SourceA, string SourceB, string Reason, string Strength, bool Inside, string? DecidedBy, DateTimeOffset? DecidedAt);
+
+/// <summary>A source linked to nobody, for review, with the reason.</summary>
+public sealed record FlaggedSource(string SourceId, string Reason);

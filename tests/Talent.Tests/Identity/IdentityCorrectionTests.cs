@@ -1,0 +1,149 @@
+using Dapper;
+using Talent.Profiles;
+using Talent.Storage;
+
+namespace Talent.Tests.Identity;
+
+/// <summary>No hijacking through one document, and people's merges and splits that hold (issue 17).</summary>
+public sealed class IdentityCorrectionTests
+{
+    private static readonly ExtractedProfile Ana = Person("Ana Lima", "ana.lima@uni-a.example.org", "Sparse Attention for Scalable Graph Partitioning", "Diffusion Sampling Meets Protein Folding: A Study");
+    private static readonly ExtractedProfile AnaHomepage = new() { Name = "Ana Lima", Emails = ["ana.lima@uni-a.example.org"], Homepages = ["ana-lima.example.org"] };
+    private static readonly ExtractedProfile Bo = Person("Bo Chen", "bo.chen@uni-b.example.org", "Towards Efficient Causal Discovery with Program Synthesis", "On the Limits of Neural Rendering in Federated Averaging");
+
+    [Fact]
+    public async Task A_forged_page_with_two_peoples_emails_merges_nobody_and_removing_it_leaves_both()
+    {
+        await using var store = await IdentityStore.CreateAsync();
+        var ana = await store.AcceptAsync("cv:ana", Ana);
+        await store.AcceptAsync("homepage:ana", AnaHomepage);
+        var bo = await store.AcceptAsync("cv:bo", Bo);
+        var forged = new ExtractedProfile { Name = "Lab Members", Emails = ["ana.lima@uni-a.example.org", "bo.chen@uni-b.example.org"] };
+
+        var outcome = await store.AcceptAsync("lab-page", forged);
+
+        Assert.Equal(StoreOutcome.Accepted, outcome.Outcome);
+        Assert.NotEqual(ana.CandidateId, outcome.CandidateId);
+        Assert.NotEqual(bo.CandidateId, outcome.CandidateId);
+        Assert.Contains("for review", outcome.Reason, StringComparison.Ordinal);
+        Assert.Equal(["cv:ana homepage:ana", "cv:bo", "lab-page"], await store.GroupingAsync());
+        var flagged = (await store.Store.GetIdentityAsync(outcome.CandidateId!.Value, CancellationToken.None))!.Flagged;
+        Assert.Equal("lab-page", Assert.Single(flagged).SourceId);
+
+        Assert.True(await store.Store.RemoveSourceAsync("lab-page", CancellationToken.None));
+
+        Assert.Equal(["cv:ana homepage:ana", "cv:bo"], await store.GroupingAsync());
+        Assert.Equal(ana.CandidateId, await store.CandidateOfAsync("cv:ana"));
+        Assert.Equal(bo.CandidateId, await store.CandidateOfAsync("cv:bo"));
+        await using var connection = await store.Database.OpenAsync(CancellationToken.None);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM identity_links WHERE source_a = 'lab-page' OR source_b = 'lab-page'"));
+    }
+
+    [Fact]
+    public async Task A_page_that_arrives_first_and_bridges_two_people_is_undone_when_the_second_arrives()
+    {
+        await using var store = await IdentityStore.CreateAsync();
+        await store.AcceptAsync("cv:ana", Ana);
+        var forged = new ExtractedProfile { Emails = ["ana.lima@uni-a.example.org", "bo.chen@uni-b.example.org"] };
+        await store.AcceptAsync("lab-page", forged);
+        Assert.Equal(["cv:ana lab-page"], await store.GroupingAsync()); // one person's address alone: it is theirs
+
+        await store.AcceptAsync("cv:bo", Bo);
+
+        Assert.Equal(["cv:ana", "cv:bo", "lab-page"], await store.GroupingAsync());
+    }
+
+    [Fact]
+    public async Task Co_authors_with_many_shared_titles_stay_two_people_and_two_orcids_never_join()
+    {
+        await using var store = await IdentityStore.CreateAsync();
+        var coauthor = Ana with { Name = "Bo Chen", Emails = ["bo@elsewhere.example.org"] };
+        await store.AcceptAsync("cv:ana", Ana);
+        await store.AcceptAsync("cv:coauthor", coauthor);
+        var initialled = Ana with { Name = "A. Lima", Emails = [] };
+        await store.AcceptAsync("bib:ana", initialled);
+        var otherOrcid = Ana with { Name = "Ana Lima", Emails = [], Links = ["https://orcid.org/0000-0002-0000-0001"] };
+        var orcid = Ana with { Name = "Ana Lima", Emails = [], Links = ["https://orcid.org/0000-0002-0000-0002"] };
+        await store.AcceptAsync("orcid:1", otherOrcid);
+        await store.AcceptAsync("orcid:2", orcid);
+
+        var grouping = await store.GroupingAsync();
+
+        Assert.Contains("cv:coauthor", grouping);
+        Assert.DoesNotContain(grouping, g => g.Contains("orcid:1", StringComparison.Ordinal) && g.Contains("orcid:2", StringComparison.Ordinal));
+        Assert.Contains(grouping, g => g.Contains("bib:ana", StringComparison.Ordinal) && g.Contains("cv:ana", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_manual_merge_and_split_hold_across_reingestion_a_new_version_and_a_restart_and_are_audited()
+    {
+        await using var store = await IdentityStore.CreateAsync();
+        var ana = (await store.AcceptAsync("cv:ana", Ana)).CandidateId!.Value;
+        var bo = (await store.AcceptAsync("cv:bo", Bo)).CandidateId!.Value;
+        await store.AcceptAsync("homepage:ana", AnaHomepage);
+
+        var merged = await store.Store.MergeCandidatesAsync(ana, bo, new IdentityActor("alice (admin)"), CancellationToken.None);
+        Assert.True(merged.Succeeded, merged.Error);
+        Assert.Equal(["cv:ana cv:bo homepage:ana"], await store.GroupingAsync());
+        Assert.Equal([ana], merged.CandidateIds); // the older id survives
+
+        var split = await store.Store.SplitCandidateAsync(ana, ["homepage:ana"], new IdentityActor("carol (admin)"), CancellationToken.None);
+        Assert.True(split.Succeeded, split.Error);
+        var expected = new List<string> { "cv:ana cv:bo", "homepage:ana" };
+        Assert.Equal(expected, await store.GroupingAsync());
+
+        // The same documents again, a new version of one of them, and a restart: the decisions still hold.
+        await store.AcceptAsync("cv:ana", Ana);
+        await store.AcceptAsync("homepage:ana", AnaHomepage);
+        Assert.Equal(expected, await store.GroupingAsync());
+        await store.AcceptAsync("cv:bo", Bo with { Skills = ["Rust"] }, version: 2);
+        Assert.Equal(expected, await store.GroupingAsync());
+        store.Restart();
+        await store.AcceptAsync("homepage:ana", AnaHomepage with { Skills = ["Go"] }, version: 2);
+        Assert.Equal(expected, await store.GroupingAsync());
+
+        var identity = (await store.Store.GetIdentityAsync((await store.CandidateOfAsync("cv:ana"))!.Value, CancellationToken.None))!;
+        Assert.Contains(identity.Links, l => l.DecidedBy == "alice (admin)" && l.Strength == "manual");
+        Assert.Contains(identity.Links, l => l.DecidedBy == "carol (admin)" && l.Reason.Contains("not the same", StringComparison.Ordinal));
+        await using var connection = await store.Database.OpenAsync(CancellationToken.None);
+        var audit = (await connection.QueryAsync<string>("SELECT detail FROM audit WHERE action LIKE 'identity %' ORDER BY id")).ToList();
+        Assert.Equal(2, audit.Count);
+        Assert.Contains("by alice (admin)", audit[0], StringComparison.Ordinal);
+        Assert.Contains("by carol (admin)", audit[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_split_before_erasure_means_erasure_takes_only_that_persons_sources()
+    {
+        await using var store = await IdentityStore.CreateAsync();
+        var ana = (await store.AcceptAsync("cv:ana", Ana)).CandidateId!.Value;
+        var bo = (await store.AcceptAsync("cv:bo", Bo)).CandidateId!.Value;
+        await store.Store.MergeCandidatesAsync(ana, bo, new IdentityActor("someone"), CancellationToken.None); // the wrong merge
+        var split = await store.Store.SplitCandidateAsync(ana, ["cv:bo"], new IdentityActor("someone"), CancellationToken.None);
+        Assert.True(split.Succeeded, split.Error);
+
+        var report = await store.Store.EraseCandidateAsync((await store.CandidateOfAsync("cv:bo"))!.Value, CancellationToken.None);
+
+        Assert.Equal(1, report.AcceptedSources);
+        Assert.Equal(["cv:ana"], await store.GroupingAsync());
+    }
+
+    [Fact]
+    public async Task Bad_corrections_are_refused_with_a_reason()
+    {
+        await using var store = await IdentityStore.CreateAsync();
+        var ana = (await store.AcceptAsync("cv:ana", Ana)).CandidateId!.Value;
+
+        Assert.Equal("give two different candidates", (await store.Store.MergeCandidatesAsync(ana, ana, new IdentityActor("x"), CancellationToken.None)).Error);
+        Assert.Equal("no candidate with id 999", (await store.Store.MergeCandidatesAsync(ana, 999, new IdentityActor("x"), CancellationToken.None)).Error);
+        Assert.Equal("source cv:bo is not a source of candidate " + ana, (await store.Store.SplitCandidateAsync(ana, ["cv:bo"], new IdentityActor("x"), CancellationToken.None)).Error);
+        Assert.NotNull((await store.Store.SplitCandidateAsync(ana, ["cv:ana"], new IdentityActor("x"), CancellationToken.None)).Error);
+    }
+
+    private static ExtractedProfile Person(string name, string email, params string[] titles) => new()
+    {
+        Name = name,
+        Emails = [email],
+        Publications = titles.Select(t => new Publication { Title = t, Venue = "KDD", Year = 2022, Kind = PublicationKind.Conference }).ToList(),
+    };
+}
