@@ -97,7 +97,7 @@ internal static class PdfDocumentReader
             var centreX = (box.Left + box.Right) / 2;
             var centreY = (box.Bottom + box.Top) / 2;
             var link = links.FirstOrDefault(l => centreX >= l.Bounds.Left && centreX <= l.Bounds.Right && centreY >= l.Bounds.Bottom && centreY <= l.Bounds.Top)?.Uri;
-            words.Add(new PdfWord(text, box.Left, box.Right, box.Bottom, box.Top, size, bold, italic, link));
+            words.Add(new PdfWord(text, box.Left, box.Right, box.Bottom, box.Top, size, bold, italic, link) { Monospaced = IsMonospaced(font) });
         }
 
         return words;
@@ -108,6 +108,10 @@ internal static class PdfDocumentReader
         var kept = text.Where(c => !char.IsControl(c) && c != '\uFFFD').ToArray();
         return kept.Length == text.Length ? text.Trim() : new string(kept).Trim();
     }
+
+    private static bool IsMonospaced(string font) =>
+        font.Contains("Mono", StringComparison.OrdinalIgnoreCase) || font.Contains("Courier", StringComparison.OrdinalIgnoreCase)
+        || font.Contains("Consol", StringComparison.OrdinalIgnoreCase) || font.Contains("Code", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasWeightName(string font) =>
         font.Contains("Bold", StringComparison.OrdinalIgnoreCase) || font.Contains("Black", StringComparison.OrdinalIgnoreCase)

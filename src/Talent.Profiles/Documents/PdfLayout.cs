@@ -1,7 +1,11 @@
 namespace Talent.Profiles.Documents;
 
 /// <summary>A word on a PDF page: its text, box (PDF space: y grows upwards), font size and style, and the link over it.</summary>
-internal sealed record PdfWord(string Text, double Left, double Right, double Bottom, double Top, double Size, bool Bold, bool Italic, string? Link);
+internal sealed record PdfWord(string Text, double Left, double Right, double Bottom, double Top, double Size, bool Bold, bool Italic, string? Link)
+{
+    /// <summary>Set in a monospaced font: a code or preformatted block, whose lines are kept as they are.</summary>
+    public bool Monospaced { get; init; }
+}
 
 /// <summary>
 /// One line in reading order: its words left to right, the indexes of words after a wide gap (fields of one line, such as
@@ -268,6 +272,6 @@ internal static class PdfLayout
             .Where(w => w != "-" && !w.Equals("page", StringComparison.OrdinalIgnoreCase) && !w.Equals("of", StringComparison.OrdinalIgnoreCase) && w != "/")
             .SelectMany(w => w.Split('/', StringSplitOptions.RemoveEmptyEntries))
             .ToList();
-        return words.Count is 1 or 2 && words.TrueForAll(w => w.Length <= 4 && w.All(char.IsAsciiDigit));
+        return words.Count is 1 or 2 && words.TrueForAll(w => w.Length <= 3 && w.All(char.IsAsciiDigit));
     }
 }

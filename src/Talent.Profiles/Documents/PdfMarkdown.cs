@@ -42,7 +42,7 @@ internal static class PdfMarkdown
                 if (previous is not null && !Continues(previous, line))
                 {
                     Flush();
-                    if (previous.Column != line.Column || previous.Bottom - line.Top > line.Size * 0.6)
+                    if (previous.Column != line.Column || previous.Bottom - line.Bottom > line.Size * (line.Words[0].Monospaced ? 2.2 : 1.7))
                     {
                         text.Append('\n');
                     }
@@ -59,7 +59,8 @@ internal static class PdfMarkdown
             {
                 if (paragraph.Count > 0)
                 {
-                    text.Append(Paragraph(paragraph)).Append('\n');
+                    // A paragraph is a block of its own (an entry, an item); lines of a preformatted block stay together.
+                    text.Append(Paragraph(paragraph)).Append(paragraph[0].Words[0].Monospaced ? "\n" : "\n\n");
                     paragraph.Clear();
                 }
             }
@@ -78,14 +79,31 @@ internal static class PdfMarkdown
     /// </summary>
     private static bool Continues(PdfLine previous, PdfLine line)
     {
-        var width = previous.ColumnRight - previous.ColumnLeft;
+        if (previous.Words[0].Monospaced || line.Words[0].Monospaced)
+        {
+            return false; // a preformatted block keeps its lines
+        }
+
+        var hyphenated = previous.Words[^1].Text is [.., var letter, '-'] && char.IsLetter(letter) && char.IsLower(line.Words[0].Text[0]);
         return previous.Column == line.Column
             && Math.Abs(previous.Size - line.Size) < 0.6
-            && previous.Bottom - line.Top < line.Size * 0.6
-            && previous.Right >= previous.ColumnRight - Math.Max(line.Size * 4, width * 0.15)
+            && previous.Bottom - line.Bottom < line.Size * 1.7
+            && (hyphenated || Wrapped(previous, line))
             && previous.GapsBefore.Count == 0 && line.GapsBefore.Count == 0
             && !IsBullet(line.Words[0].Text)
             && !(line.Words.All(w => w.Bold) && !previous.Words.All(w => w.Bold));
+    }
+
+    /// <summary>
+    /// The line before is running text (a few words at least: a lone e-mail or name in a sidebar is an item) and the next
+    /// line's first word would not have fitted at its end: the line was wrapped there. A line ending a sentence before one
+    /// starting with a capital is taken as ended (list entries, publications).
+    /// </summary>
+    private static bool Wrapped(PdfLine previous, PdfLine line)
+    {
+        var first = line.Words[0];
+        var ended = previous.Words[^1].Text[^1] is '.' or ':' or ';' && char.IsUpper(first.Text[0]);
+        return previous.Words.Count >= 4 && !ended && previous.Right + (first.Right - first.Left) + (line.Size * 0.5) > previous.ColumnRight;
     }
 
     private static bool IsBullet(string word) => Array.IndexOf(Bullets, word) >= 0;

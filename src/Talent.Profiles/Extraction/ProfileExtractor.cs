@@ -30,7 +30,9 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
             }
 
             // The text of a PDF or DOCX is read as written text is: a JSON Resume or BibTeX list printed as a page stays one.
-            document = document with { ContentType = read.Text.TrimStart().StartsWith('{') ? "application/json" : "text/markdown", Content = read.Text };
+            document = read.Text.TrimStart().StartsWith('{')
+                ? document with { ContentType = "application/json", Content = PrintedText.MendJson(read.Text) }
+                : document with { ContentType = "text/markdown", Content = read.Text };
         }
 
         var content = document.Content ?? string.Empty;
