@@ -9,13 +9,14 @@
 #   tests/tools/render-documents.sh SOURCE_DIR OUT_DIR [JOBS]
 #
 # OUT_DIR/pdf/<name>.pdf and OUT_DIR/docx/<name>.docx, one per document; documents are rendered JOBS at a time
-# (default: the number of cores). Needs pandoc and chromium on PATH (or CHROMIUM=/path/to/chromium).
+# (default: the number of cores). Needs pandoc and chromium on PATH (or CHROMIUM=/path/to/chromium; CHROMIUM=none
+# writes the HTML and DOCX only, for a caller that prints the HTML pages with one browser of its own).
 set -euo pipefail
 
 src=${1:?source folder}
 out=${2:?output folder}
 jobs=${3:-$(nproc)}
-chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}
+chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || echo none)}
 mkdir -p "$out/pdf" "$out/docx" "$out/html"
 printf 'function Image(el) return el.caption end\n' > "$out/html/no-images.lua"
 
@@ -38,6 +39,7 @@ render_one() {
                      "${pandoc[@]}" -f markdown -t html5 -s -o "$html" "$out/html/$base.txt.md"
                      "${pandoc[@]}" -f markdown -t docx -o "$out/docx/$base.docx" "$out/html/$base.txt.md" ;;
     esac
+    [ "$chromium" = none ] && return 0
     # Each Chromium run gets its own profile folder, so parallel runs do not share a lock.
     local profile
     profile=$(mktemp -d)
