@@ -27,6 +27,7 @@ internal static class PdfMarkdown
         foreach (var page in pages)
         {
             PdfLine? previous = null;
+            PdfLine? heading = null;
             var paragraph = new List<PdfLine>();
             foreach (var line in page.Lines)
             {
@@ -34,10 +35,23 @@ internal static class PdfMarkdown
                 if (level > 0)
                 {
                     Flush();
-                    text.Append('\n').Append('#', level).Append(' ').Append(line.Text).Append("\n\n");
+                    if (heading is { } last && last.Column == line.Column && Math.Abs(last.Size - line.Size) < 0.6 && last.Bottom - line.Bottom < line.Size * 1.6)
+                    {
+                        // A heading wrapped onto a second line (a long name in a narrow sidebar) is one heading.
+                        text.Length -= 2;
+                        text.Append(' ').Append(line.Text).Append("\n\n");
+                    }
+                    else
+                    {
+                        text.Append('\n').Append('#', level).Append(' ').Append(line.Text).Append("\n\n");
+                    }
+
+                    heading = line;
                     previous = null;
                     continue;
                 }
+
+                heading = null;
 
                 if (previous is not null && !Continues(previous, line))
                 {
@@ -165,6 +179,10 @@ internal static class PdfMarkdown
         if (link is not null && !SameAsText(link, text))
         {
             text = $"[{text.Replace('[', '(').Replace(']', ')')}]({link.Replace(" ", "%20", StringComparison.Ordinal)})";
+        }
+        else if (link is not null && link.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+        {
+            text = link; // the address shown without its scheme ("example.org"): written whole, so it reads as a link
         }
 
         if (words[0].Italic)
