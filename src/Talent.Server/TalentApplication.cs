@@ -167,7 +167,7 @@ public static class TalentApplication
         AddOptions<SearchOptions>(services, SearchOptions.Section);
 
         services.AddSingleton(sp => ProfileCatalogs.Load(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.ResolvedDirectory));
-        services.AddSingleton(sp => new ProfileExtractor(sp.GetRequiredService<ProfileCatalogs>()));
+        services.AddSingleton(sp => new ProfileExtractor(sp.GetRequiredService<ProfileCatalogs>(), sp.GetRequiredService<IOptions<IngestionOptions>>().Value.Limits));
         services.AddSingleton(sp => new TalentDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath));
         services.AddSingleton<CandidateStore>();
         services.AddSingleton<DocumentInbox>();

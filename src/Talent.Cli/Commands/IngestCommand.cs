@@ -87,10 +87,11 @@ internal static class IngestCommand
             return (file, StoreOutcome.Rejected, $"file is {info.Length / 1048576.0:0.0} MB, over the {maxBytes / 1048576.0:0.#} MB limit");
         }
 
-        string content;
+        string contentType, content;
         try
         {
-            content = DocumentText.Decode(await File.ReadAllBytesAsync(file, cancellationToken));
+            // The format table decides: a PDF or DOCX (by its first bytes, else its extension) travels base64-encoded.
+            (contentType, content) = DocumentText.ForMessage(file, await File.ReadAllBytesAsync(file, cancellationToken));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -102,7 +103,7 @@ internal static class IngestCommand
             {
                 SourceId = new Uri(Path.GetFullPath(file)).AbsoluteUri,
                 Version = new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeMilliseconds(),
-                ContentType = DocumentIngestion.ContentTypeForFile(file),
+                ContentType = contentType,
                 Content = content,
                 Uri = new Uri(Path.GetFullPath(file)).AbsoluteUri,
                 SubmittedAt = DateTimeOffset.UtcNow,

@@ -18,7 +18,8 @@ internal static class ParseCommand
         {
             var configuration = CliSettings.Configuration(parseResult);
             var catalogs = LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
-            var extractor = new ProfileExtractor(catalogs);
+            var limits = CliSettings.Options<IngestionOptions>(configuration, IngestionOptions.Section).Limits;
+            var extractor = new ProfileExtractor(catalogs, limits);
             var json = parseResult.GetValue(Output.Json);
             var paths = parseResult.GetValue(files) ?? [];
             var profiles = new List<ExtractedProfile>();
@@ -30,8 +31,12 @@ internal static class ParseCommand
                     throw new UsageException($"{path}: no such file");
                 }
 
-                var content = DocumentText.Decode(File.ReadAllBytes(path));
-                switch (extractor.Extract(new DocumentInput(path, DocumentIngestion.ContentTypeForFile(path), content)))
+                // The one size limit, checked before the file is read: a PDF or DOCX by its bytes, text by its UTF-8 bytes.
+                var size = new FileInfo(path).Length;
+                var result = limits.SizeProblem(size) is { } tooLarge
+                    ? new ExtractionResult.Rejected(tooLarge)
+                    : extractor.Extract(DocumentText.ForExtraction(path, File.ReadAllBytes(path)));
+                switch (result)
                 {
                     case ExtractionResult.Accepted accepted:
                         profiles.Add(accepted.Profile);

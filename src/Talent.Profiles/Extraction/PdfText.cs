@@ -66,6 +66,9 @@ internal static partial class PdfText
         return false;
     }
 
+    /// <summary>True when a hyphen at a line break after this word belongs to a compound ("self-" "supervised").</summary>
+    public static bool KeepsHyphen(string before) => CompoundPrefixes.Contains(before);
+
     public static string Repair(string content)
     {
         var text = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');

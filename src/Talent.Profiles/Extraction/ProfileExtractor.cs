@@ -1,19 +1,40 @@
 using System.Text.Json;
 using Talent.Profiles.Catalogs;
+using Talent.Profiles.Documents;
 
 namespace Talent.Profiles.Extraction;
 
-/// <summary>Turns one document into an <see cref="ExtractedProfile"/>, or a one-line rejection.</summary>
-public sealed class ProfileExtractor(ProfileCatalogs catalogs)
+/// <summary>
+/// Turns one document into an <see cref="ExtractedProfile"/>, or a one-line rejection. The format table
+/// (<see cref="DocumentFormats"/>) says how a content type is read; a PDF or DOCX is first read into the same text model as
+/// markdown, so every section reader serves every format.
+/// </summary>
+public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? limits = null)
 {
     /// <summary>Documents longer than this many characters are rejected rather than parsed.</summary>
     public const int MaxContentChars = 2_000_000;
 
     private readonly TextProfileReader textReader = new(catalogs);
 
+    private readonly DocumentLimits limits = limits ?? DocumentLimits.Default;
+
     public ExtractionResult Extract(DocumentInput document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (DocumentFormats.ForContentType(document.ContentType) is { IsBinary: true } binary)
+        {
+            var read = BinaryDocuments.Read(binary, document.Bytes, limits);
+            if (read.Text is null)
+            {
+                return new ExtractionResult.Rejected(read.Refusal ?? "document could not be read");
+            }
+
+            // The text of a PDF or DOCX is read as written text is: a JSON Resume or BibTeX list printed as a page stays one.
+            document = read.Text.TrimStart().StartsWith('{')
+                ? document with { ContentType = "application/json", Content = PrintedText.MendJson(read.Text) }
+                : document with { ContentType = "text/markdown", Content = read.Text };
+        }
+
         var content = document.Content ?? string.Empty;
         if (content.Length > MaxContentChars)
         {
@@ -25,9 +46,9 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
             return new ExtractionResult.Rejected("document is empty");
         }
 
-        if (BinaryReason(content) is { } binary)
+        if (BinaryReason(content) is { } binaryReason)
         {
-            return new ExtractionResult.Rejected(binary);
+            return new ExtractionResult.Rejected(binaryReason);
         }
 
         try
@@ -45,21 +66,21 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
     {
         var type = NormalizeContentType(document.ContentType);
         ExtractedProfile? profile;
-        switch (type)
+        switch (DocumentFormats.ForContentType(type)?.Reading)
         {
-            case "application/x-tex" or "application/x-latex" or "text/x-tex" or "text/x-latex":
+            case DocumentReading.Latex:
                 profile = textReader.Read(MarkupText.Parse(LatexText.ToMarkdown(content)));
                 break;
-            case "text/x-jemdoc":
+            case DocumentReading.Jemdoc:
                 profile = textReader.Read(MarkupText.Parse(JemdocText.ToMarkdown(content)));
                 break;
-            case "application/x-bibtex" or "text/x-bibtex":
+            case DocumentReading.Bibtex:
                 profile = BibtexReader.Read(content, catalogs);
                 break;
-            case "application/pdf-text" or "text/x-pdf-text":
+            case DocumentReading.PdfText:
                 profile = textReader.Read(MarkupText.Parse(PdfText.Repair(content)));
                 break;
-            case "text/markdown" or "text/x-markdown" or "text/plain" or "text/md" or "":
+            case DocumentReading.Markdown or DocumentReading.Text:
                 // Plain text is sniffed: a BibTeX list, a LaTeX source and PDF-extracted text each need their own reading.
                 if (BibtexReader.LooksLikeBibtex(content))
                 {
@@ -83,7 +104,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
                 }
 
                 break;
-            case "text/html" or "application/xhtml+xml":
+            case DocumentReading.Html:
                 if (HtmlText.NestingDepth(content) > HtmlText.MaxNesting)
                 {
                     return new ExtractionResult.Rejected($"HTML document nests elements more than {HtmlText.MaxNesting} levels deep");
@@ -97,7 +118,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
                 }
 
                 break;
-            case "application/json" or "text/json":
+            case DocumentReading.JsonResume:
                 try
                 {
                     var resume = JsonResumeReader.Read(content, catalogs);
@@ -120,7 +141,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
 
                 break;
             default:
-                return new ExtractionResult.Rejected($"unsupported content type '{document.ContentType}' (expected text/markdown, text/plain, text/html, application/json, application/x-tex, application/x-bibtex or application/pdf-text)");
+                return new ExtractionResult.Rejected($"unsupported content type '{document.ContentType}' (expected one of: {DocumentFormats.AcceptedList})");
         }
 
         if (profile is null || (IsEmpty(profile) && profile.Partial is null))
@@ -154,12 +175,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs)
         static List<string> Union(IReadOnlyList<string> first, IReadOnlyList<string> second) => first.Concat(second).Distinct(StringComparer.Ordinal).ToList();
     }
 
-    internal static string NormalizeContentType(string? contentType)
-    {
-        var type = contentType ?? string.Empty;
-        var semicolon = type.IndexOf(';', StringComparison.Ordinal);
-        return (semicolon >= 0 ? type[..semicolon] : type).Trim().ToLowerInvariant();
-    }
+    internal static string NormalizeContentType(string? contentType) => DocumentFormats.Normalize(contentType);
 
     private static string? BinaryReason(string content)
     {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Talent.Contracts;
+using Talent.Profiles.Documents;
 using Talent.Server.Configuration;
 using Talent.Server.Ingestion;
 
@@ -15,15 +16,34 @@ namespace Talent.Server.Api;
 
 public static class DocumentEndpoints
 {
-    /// <summary>The largest request body read (the server's own limit; a 5 MB document sent as UTF-16 JSON needs more than 5 MB).</summary>
-    private const int MaxBodyBytes = 8 * 1024 * 1024;
-
-    public static void MapDocumentEndpoints(this IEndpointRouteBuilder app) =>
+    public static void MapDocumentEndpoints(this IEndpointRouteBuilder app)
+    {
         app.MapPost("/api/documents", Submit)
             .Accepts<ProfileDocumentSubmitted>("application/json")
+            .Accepts<byte[]>(DocumentFormats.PdfType, DocumentFormats.DocxType, "application/octet-stream", "text/markdown", "text/html", "text/plain")
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .DisableAntiforgery()
             .WithName("SubmitDocument")
-            .WithSummary("Submit a profile document for ingestion")
+            .WithSummary("Submit a profile document: a JSON message, the document's own bytes, or files as multipart/form-data (answered with each file's outcome)")
             .WithTags("Documents");
+        app.MapGet("/api/documents/formats", Formats)
+            .WithName("DocumentFormats")
+            .WithSummary("The formats documents may be sent in and the size and page limits")
+            .WithTags("Documents");
+    }
+
+    /// <summary>The formats and limits, for a page or producer that offers them (admins only: it also tells the page the key may add documents).</summary>
+    public sealed record FormatList(IReadOnlyList<FormatEntry> Formats, int MaxDocumentBytes, int MaxPdfPages);
+
+    public sealed record FormatEntry(string ContentType, IReadOnlyList<string> Extensions, bool Base64);
+
+    internal static Ok<FormatList> Formats(IOptions<IngestionOptions> options) => TypedResults.Ok(new FormatList(
+        DocumentFormats.All.Where(f => f.IsAccepted).Select(f => new FormatEntry(f.ContentType, f.Extensions, f.IsBinary)).ToList(),
+        options.Value.MaxDocumentBytes,
+        options.Value.MaxPdfPages));
+
+    /// <summary>The largest JSON body read: a document at the size limit, base64-encoded or sent as UTF-16, with room for the rest of the message.</summary>
+    private static long MaxBodyBytes(int maxDocumentBytes) => (2L * maxDocumentBytes) + (64 * 1024);
 
     /// <summary>The answer to a submission: the source id the document is known by.</summary>
     public sealed record SubmittedDocument(string SourceId, long? Version);
@@ -33,15 +53,24 @@ public static class DocumentEndpoints
     /// declared charset, UTF-16 without a mark, UTF-8), so a body saved as UTF-16 or with a mark is read like any other;
     /// a mark left at the start of the document's content goes too.
     /// </summary>
-    internal static async Task<Results<Accepted<SubmittedDocument>, ValidationProblem>> Submit(
+    internal static async Task<Results<Accepted<SubmittedDocument>, Ok<IReadOnlyList<DocumentUploads.FileOutcome>>, ValidationProblem>> Submit(
         HttpRequest request,
         IPublishEndpoint publish,
         DocumentInbox inbox,
+        IRequestClient<ProfileDocumentSubmitted> client,
         IOptions<IngestionOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var (document, problem) = await ReadAsync(request, cancellationToken);
+        var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
+        if (mediaType is "multipart/form-data")
+        {
+            return await DocumentUploads.ReceiveAsync(request, client, options.Value, time, cancellationToken);
+        }
+
+        var (document, problem) = mediaType is null or "application/json" or "text/json"
+            ? await ReadAsync(request, options.Value.MaxDocumentBytes, cancellationToken)
+            : await DocumentUploads.ReadRawAsync(request, mediaType, options.Value.MaxDocumentBytes, cancellationToken);
         if (document is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["body"] = [problem ?? "'body' is required."] });
@@ -60,19 +89,13 @@ public static class DocumentEndpoints
         return TypedResults.Accepted($"/api/search", new SubmittedDocument(message.SourceId!, message.Version)); // checked non-empty above
     }
 
-    private static async Task<(ProfileDocumentSubmitted? Document, string? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(ProfileDocumentSubmitted? Document, string? Problem)> ReadAsync(HttpRequest request, int maxDocumentBytes, CancellationToken cancellationToken)
     {
-        using var body = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+        var limit = MaxBodyBytes(maxDocumentBytes);
+        using var body = await DocumentUploads.ReadBodyAsync(request, limit, cancellationToken);
+        if (body is null)
         {
-            if (body.Length + read > MaxBodyBytes)
-            {
-                return (null, $"the body is over the {MaxBodyBytes} byte limit.");
-            }
-
-            body.Write(buffer, 0, read);
+            return (null, $"the body is over the {limit} byte limit.");
         }
 
         var charset = MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? DocumentText.Charset(type.Charset.Value) : null;
@@ -87,6 +110,9 @@ public static class DocumentEndpoints
         }
     }
 
+    /// <summary>The bytes a document's content stands for: UTF-8 text, or what base64 decodes to.</summary>
+    private static long Size(string content, bool base64) => base64 ? content.Length / 4L * 3 : Encoding.UTF8.GetByteCount(content);
+
     private static Dictionary<string, string[]> Validate(ProfileDocumentSubmitted document, int maxDocumentBytes)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -99,15 +125,16 @@ public static class DocumentEndpoints
         {
             errors["content"] = ["'content' is required and must not be empty."];
         }
-        else if (Encoding.UTF8.GetByteCount(document.Content) > maxDocumentBytes)
+        var format = DocumentFormats.ForContentType(document.ContentType);
+        if (format is null || !format.IsAccepted)
         {
-            errors["content"] = [$"'content' is over the {maxDocumentBytes} byte limit."];
+            errors["contentType"] = format?.Reading == DocumentReading.LegacyWord
+                ? ["'contentType' names a binary Word document (.doc), which is not read: save it as .docx or PDF."]
+                : [$"'contentType' must be one of: {DocumentFormats.AcceptedList}."];
         }
-
-        var contentType = document.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        if (contentType is null || !DocumentIngestion.ContentTypes.Contains(contentType))
+        else if (!string.IsNullOrWhiteSpace(document.Content) && Size(document.Content, format.IsBinary) > maxDocumentBytes)
         {
-            errors["contentType"] = [$"'contentType' must be one of: {string.Join(", ", DocumentIngestion.ContentTypes)}."];
+            errors["content"] = [$"'content' is over the {maxDocumentBytes} byte limit{(format.IsBinary ? " (of the decoded bytes)" : "")}."];
         }
 
         if (document.Version is { } version && DocumentIngestion.VersionProblem(version) is { } problem)

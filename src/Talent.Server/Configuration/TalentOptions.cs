@@ -91,9 +91,16 @@ public sealed class IngestionOptions
 {
     public const string Section = "Talent:Ingestion";
 
-    /// <summary>Largest document accepted, in bytes of UTF-8 text.</summary>
+    /// <summary>Largest document accepted, in bytes (UTF-8 text, or the PDF or DOCX file): the one size limit of every entry point.</summary>
     [Range(1, 64 * 1024 * 1024)]
     public int MaxDocumentBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Most pages of a PDF read; a longer one is refused before its pages are read.</summary>
+    [Range(1, 10_000)]
+    public int MaxPdfPages { get; set; } = Talent.Profiles.Documents.DocumentLimits.DefaultMaxPages;
+
+    /// <summary>The limits handed to the document readers.</summary>
+    public Talent.Profiles.Documents.DocumentLimits Limits => new(MaxDocumentBytes, MaxPdfPages);
 
     /// <summary>Most documents stored in one SQLite transaction (capped by <c>Talent:Bus:ConcurrencyLimit</c>).</summary>
     [Range(1, 10_000)]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Talent.Contracts;
 using Talent.Profiles;
+using Talent.Profiles.Documents;
 using Talent.Profiles.Extraction;
 using Talent.Server.Configuration;
 using Talent.Storage;
@@ -38,13 +39,11 @@ public sealed class DocumentIngestion(
             ? $"'version' must be between 0 and {MaxVersion} (milliseconds since 1970 up to the year 9999, or a counter), not {version}."
             : null;
 
-    /// <summary>Documents of this many characters or more are extracted on a thread of their own.</summary>
+    /// <summary>Documents of this many characters (or bytes) or more are extracted on a thread of their own.</summary>
     public const int IsolatedChars = 64 * 1024;
 
-    public static readonly IReadOnlySet<string> ContentTypes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "text/markdown", "text/plain", "text/html", "application/json", "application/x-tex", "application/x-bibtex", "application/pdf-text", "text/x-jemdoc",
-    };
+    /// <summary>The content types accepted (the format table's, <see cref="DocumentFormats"/>).</summary>
+    public static IReadOnlyList<string> ContentTypes => DocumentFormats.AcceptedTypes;
 
     /// <summary>
     /// Ingests one document. <paramref name="inboxId"/> names the inbox entry it came from (<see cref="DocumentInbox"/>):
@@ -58,7 +57,9 @@ public sealed class DocumentIngestion(
         var content = DocumentText.WellFormed(DocumentText.StripMark(message.Content ?? ""));
         var contentType = NormalizeContentType(message.ContentType);
         var version = message.Version ?? (message.SubmittedAt ?? receivedAt).ToUnixTimeMilliseconds();
-        var problem = Validate(sourceId, message.Content, contentType, options.Value.MaxDocumentBytes);
+        // A PDF or DOCX arrives base64-encoded in content; its bytes are what is hashed, read and limited.
+        var bytes = DocumentFormats.ForContentType(contentType) is { IsBinary: true } ? Base64(content) : null;
+        var problem = Validate(sourceId, message.Content, contentType, bytes, options.Value.MaxDocumentBytes);
         if (string.IsNullOrEmpty(sourceId) || VersionProblem(version) is not null)
         {
             // Without a source id there is nothing to record the rejection under, and a version out of range is not
@@ -73,9 +74,9 @@ public sealed class DocumentIngestion(
             sourceId,
             version,
             contentType ?? message.ContentType ?? "",
-            problem is null ? content : "",
+            problem is null ? (bytes is null ? content : Convert.ToBase64String(bytes)) : "",
             message.Uri,
-            Hash(contentType, content),
+            bytes is null ? Hash(contentType, content) : Hash(contentType, bytes),
             receivedAt);
 
         StoreOutcome outcome;
@@ -93,7 +94,7 @@ public sealed class DocumentIngestion(
             }
             else
             {
-                var input = new DocumentInput(sourceId, contentType!, content, message.Uri); // Validate checked the content type
+                var input = new DocumentInput(sourceId, contentType!, bytes is null ? content : "", message.Uri) { Bytes = bytes ?? default(ReadOnlyMemory<byte>) }; // Validate checked the content type
                 var write = await ExtractAsync(input, cancellationToken) switch
                 {
                     ExtractionResult.Accepted accepted => new DocumentWrite(document, accepted.Profile, null) { InboxId = inboxId },
@@ -122,7 +123,7 @@ public sealed class DocumentIngestion(
     {
         try
         {
-            return input.Content.Length < IsolatedChars
+            return input.Content.Length + input.Bytes.Length < IsolatedChars
                 ? ExtractionTimedOutException.ExtractOrThrow(extractor, input)
                 : await Task.Factory.StartNew(
                     () => ExtractionTimedOutException.ExtractOrThrow(extractor, input),
@@ -207,27 +208,29 @@ public sealed class DocumentIngestion(
         return null;
     }
 
-    /// <summary>Content type from a file name, for the CLI and the demo loader.</summary>
-    public static string ContentTypeForFile(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".md" or ".markdown" => "text/markdown",
-        ".html" or ".htm" => "text/html",
-        ".json" => "application/json",
-        ".tex" or ".ltx" => "application/x-tex",
-        ".bib" => "application/x-bibtex",
-        ".jemdoc" => "text/x-jemdoc",
+    /// <summary>
+    /// Content type from a file name (the format table's extensions), for the CLI and the demo loader. Text extracted from a
+    /// PDF is recognised by its artefacts (page numbers, hyphenated line ends) when sent as text/plain.
+    /// </summary>
+    public static string ContentTypeForFile(string path) => DocumentFormats.ContentTypeForName(path);
 
-        // Text extracted from a PDF is recognised by its artefacts (page numbers, hyphenated line ends) when sent as text/plain.
-        _ => "text/plain",
-    };
+    /// <summary>The format table's name for a content type or one of its aliases (a binary Word type too, refused with its reason), or null.</summary>
+    private static string? NormalizeContentType(string? contentType) => DocumentFormats.ForContentType(contentType)?.ContentType;
 
-    private static string? NormalizeContentType(string? contentType)
+    /// <summary>The bytes base64 text stands for (line breaks and blanks allowed), or null when it is not base64.</summary>
+    private static byte[]? Base64(string text)
     {
-        var bare = contentType?.Split(';')[0].Trim().ToLowerInvariant();
-        return bare is not null && ContentTypes.Contains(bare) ? bare : null;
+        try
+        {
+            return Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
-    private static string? Validate(string? sourceId, string? content, string? contentType, int maxBytes)
+    private static string? Validate(string? sourceId, string? content, string? contentType, byte[]? bytes, int maxBytes)
     {
         if (string.IsNullOrWhiteSpace(sourceId))
         {
@@ -241,11 +244,25 @@ public sealed class DocumentIngestion(
 
         if (contentType is null)
         {
-            return $"unsupported contentType (expected one of: {string.Join(", ", ContentTypes.Order(StringComparer.Ordinal))})";
+            return $"unsupported contentType (expected one of: {DocumentFormats.AcceptedList})";
         }
 
-        var bytes = Encoding.UTF8.GetByteCount(content);
-        return bytes > maxBytes ? $"document is {bytes / 1048576.0:0.0} MB, over the {maxBytes / 1048576.0:0.#} MB limit" : null;
+        if (DocumentFormats.ForContentType(contentType) is { IsBinary: true } && bytes is null)
+        {
+            return $"content of a {contentType} document must be its bytes in base64";
+        }
+
+        var size = bytes?.LongLength ?? Encoding.UTF8.GetByteCount(content);
+        return new DocumentLimits(maxBytes).SizeProblem(size);
+    }
+
+    /// <summary>SHA-256 of the UTF-8 content type, a line break and the document's bytes.</summary>
+    private static string Hash(string? contentType, byte[] bytes)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes((contentType ?? "") + "\n"));
+        hash.AppendData(bytes);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>SHA-256 of the UTF-8 bytes of content type, a line break and the content, encoded into a pooled buffer.</summary>

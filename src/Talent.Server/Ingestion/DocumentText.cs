@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
+using Talent.Profiles;
+using Talent.Profiles.Documents;
 
 namespace Talent.Server.Ingestion;
 
@@ -13,6 +15,25 @@ public static class DocumentText
 {
     /// <summary>At most this many bytes from the start are looked at to recognise UTF-16 without a mark.</summary>
     private const int SniffBytes = 4096;
+
+    /// <summary>
+    /// A file's content as a message carries it: its format from its first bytes, else its name (<see cref="DocumentFormats"/>);
+    /// text decoded, a PDF or DOCX as base64.
+    /// </summary>
+    public static (string ContentType, string Content) ForMessage(string name, ReadOnlySpan<byte> bytes)
+    {
+        var format = DocumentFormats.ForFile(name, bytes);
+        return (format.ContentType, format.IsBinary ? Convert.ToBase64String(bytes) : Decode(bytes));
+    }
+
+    /// <summary>A file as the extractor takes it: text decoded, a PDF or DOCX as its bytes.</summary>
+    public static DocumentInput ForExtraction(string name, byte[] bytes)
+    {
+        var format = DocumentFormats.ForFile(name, bytes);
+        return format.IsBinary
+            ? new DocumentInput(name, format.ContentType, string.Empty) { Bytes = bytes }
+            : new DocumentInput(name, format.ContentType, Decode(bytes));
+    }
 
     public static string Decode(ReadOnlySpan<byte> bytes, Encoding? declared = null)
     {

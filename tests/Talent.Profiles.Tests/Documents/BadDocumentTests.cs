@@ -1,0 +1,134 @@
+using System.IO.Compression;
+using System.Text;
+using Talent.Profiles.Documents;
+using Talent.Profiles.Extraction;
+
+namespace Talent.Profiles.Tests.Documents;
+
+/// <summary>Files that are not readable CVs are refused with their reason in one line, never with an exception.</summary>
+public sealed class BadDocumentTests
+{
+    private readonly ProfileExtractor extractor = new(RepoPaths.Catalogs, new DocumentLimits(MaxBytes: 5 * 1024 * 1024, MaxPages: 50));
+
+    public static TheoryData<string, string, string> BadFiles => new()
+    {
+        { "scanned.pdf", DocumentFormats.PdfType, "PDF has no text layer (scanned pages, images only)" },
+        { "encrypted.pdf", DocumentFormats.PdfType, "PDF is encrypted" },
+        { "truncated.pdf", DocumentFormats.PdfType, "PDF is damaged or truncated" },
+        { "garbage.pdf", DocumentFormats.PdfType, "PDF is damaged or truncated" },
+        { "report.pdf", DocumentFormats.PdfType, "PDF has 300 pages, over the 50 page limit" },
+        { "huge.pdf", DocumentFormats.PdfType, "document is 50.0 MB, over the 5.0 MB limit" },
+        { "old.doc", DocumentFormats.LegacyWordType, "binary Word document (.doc) is not read" },
+        { "old-as-docx.docx", DocumentFormats.DocxType, "binary Word document (.doc) is not read" },
+        { "bomb.docx", DocumentFormats.DocxType, "DOCX part word/document.xml unpacks" },
+        { "not-word.docx", DocumentFormats.DocxType, "DOCX has no document body (not a Word document)" },
+        { "cut.docx", DocumentFormats.DocxType, "DOCX is damaged or not a Word document" },
+        { "empty.pdf", DocumentFormats.PdfType, "document is empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public void A_bad_file_is_refused_with_its_reason(string name, string contentType, string reason)
+    {
+        var result = extractor.Extract(new DocumentInput(name, contentType, string.Empty) { Bytes = Bytes(name) });
+
+        var rejected = Assert.IsType<ExtractionResult.Rejected>(result);
+        Assert.True(rejected.Reason.StartsWith(reason, StringComparison.Ordinal), rejected.Reason);
+        Assert.DoesNotContain('\n', rejected.Reason);
+    }
+
+    [Theory]
+    [InlineData("cv.pdf", "%PDF-1.7\n", DocumentFormats.PdfType)]
+    [InlineData("cv.txt", "  \n%PDF-1.4\n", DocumentFormats.PdfType)]
+    [InlineData("cv.bin", "PK\u0003\u0004rest", DocumentFormats.DocxType)]
+    [InlineData("cv.pdf", "# Jane Doe\n", "text/plain")]
+    [InlineData("cv.md", "# Jane Doe\n", "text/markdown")]
+    [InlineData("cv.DOCX", "# not a zip", "text/plain")]
+    [InlineData("cv.tex", "\\documentclass{article}", "application/x-tex")]
+    [InlineData("cv", "Jane Doe", "text/plain")]
+    public void A_file_is_known_by_its_first_bytes_before_its_name(string name, string head, string contentType) =>
+        Assert.Equal(contentType, DocumentFormats.ForFile(name, Encoding.Latin1.GetBytes(head)).ContentType);
+
+    [Theory]
+    [InlineData("Application/PDF", DocumentFormats.PdfType)]
+    [InlineData("application/x-pdf", DocumentFormats.PdfType)]
+    [InlineData("text/x-markdown; charset=utf-8", "text/markdown")]
+    [InlineData("application/xhtml+xml", "text/html")]
+    [InlineData("text/x-latex", "application/x-tex")]
+    [InlineData("application/msword", DocumentFormats.LegacyWordType)]
+    public void A_content_type_alias_names_its_format(string declared, string contentType) =>
+        Assert.Equal(contentType, DocumentFormats.ForContentType(declared)?.ContentType);
+
+    internal static byte[] Bytes(string name) => name switch
+    {
+        "scanned.pdf" => TestPdf.ScannedPage(),
+        "encrypted.pdf" => EncryptedPdf(),
+        "truncated.pdf" => TestPdf.Pages([new PdfText("Jane Doe", 72, 760, 18)])[..200],
+        "garbage.pdf" => Encoding.ASCII.GetBytes("%PDF-1.7\n" + new string('x', 4000)),
+        "report.pdf" => TestPdf.ManyPages(300),
+        "huge.pdf" => HugePdf(),
+        "old.doc" or "old-as-docx.docx" => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0],
+        "bomb.docx" => ZipBomb(),
+        "not-word.docx" => Zip(("notes.txt", Encoding.UTF8.GetBytes("not a Word document"))),
+        "empty.pdf" => [],
+        "cut.docx" => DocxDocumentTests.Cv()[..300],
+        _ => throw new ArgumentException(name, nameof(name)),
+    };
+
+    private static byte[] HugePdf()
+    {
+        var bytes = new byte[50 * 1024 * 1024];
+        "%PDF-1.7\n"u8.CopyTo(bytes);
+        return bytes;
+    }
+
+    /// <summary>A DOCX-shaped zip whose document part inflates 64 MB of zeros from a few kilobytes.</summary>
+    private static byte[] ZipBomb() => Zip(("[Content_Types].xml", "<Types/>"u8.ToArray()), ("word/document.xml", new byte[64 * 1024 * 1024]));
+
+    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var entry = zip.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+                entry.Write(content);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>A PDF whose trailer names a standard security handler with a user password (its check value matches no empty password).</summary>
+    private static byte[] EncryptedPdf()
+    {
+        var check = new string('7', 64);
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R >>",
+            $"<< /Filter /Standard /V 2 /R 3 /Length 128 /O <{check}> /U <{check}> /P -3904 >>",
+            "<< /Length 8 >>\nstream\nABCDEFGH\nendstream",
+        };
+        var pdf = new StringBuilder("%PDF-1.6\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(i + 1).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
+        }
+
+        var xref = pdf.Length;
+        pdf.Append("xref\n0 ").Append(objects.Length + 1).Append("\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(offset.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+        }
+
+        pdf.Append("trailer\n<< /Size 6 /Root 1 0 R /Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\n")
+            .Append("startxref\n").Append(xref).Append("\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+}

@@ -1,0 +1,69 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Talent.Profiles.Documents;
+using Talent.Profiles.Extraction;
+
+namespace Talent.Profiles.Tests.Documents;
+
+/// <summary>Word paragraphs become the text model: styles as headings, numbering as list items, bold runs, hyperlinks, table rows.</summary>
+public sealed class DocxDocumentTests
+{
+    [Fact]
+    public void Styles_lists_emphasis_links_and_tables_are_kept()
+    {
+        var text = Text(Cv());
+
+        Assert.Contains("# Jane Q. Doe\n", text, StringComparison.Ordinal);
+        Assert.Contains("## Education\n", text, StringComparison.Ordinal);
+        Assert.Contains("- Ph.D. in Computer Science, **Stanford University**, 2016 - 2021\n", text, StringComparison.Ordinal);
+        Assert.Contains("  - Thesis on sparse attention\n", text, StringComparison.Ordinal);
+        Assert.Contains("[Homepage](https://janedoe.example.org/)", text, StringComparison.Ordinal);
+        Assert.Contains("Research Scientist\tDeepMind\t2021 - present\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_word_cv_reads_each_fact_in_its_field()
+    {
+        var result = new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("cv.docx", DocumentFormats.DocxType, string.Empty) { Bytes = Cv() });
+
+        var profile = Assert.IsType<ExtractionResult.Accepted>(result).Profile;
+        Assert.Equal("Jane Q. Doe", profile.Name);
+        Assert.Contains("jane.doe@example.org", profile.Emails);
+        Assert.Contains(profile.Education, e => e.Institution == "Stanford University");
+        Assert.Contains(profile.Publications, p => p.Venue == "NeurIPS" && p.Year == 2022);
+    }
+
+    private static string Text(byte[] docx) =>
+        BinaryDocuments.Read(DocumentFormats.Docx, docx, DocumentLimits.Default).Text ?? throw new InvalidOperationException("not read");
+
+    internal static byte[] Cv()
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var link = main.AddHyperlinkRelationship(new Uri("https://janedoe.example.org/"), true);
+            main.Document = new Document(new Body(
+                Styled("Title", new Run(new Text("Jane Q. Doe"))),
+                new Paragraph(new Run(new Text("jane.doe@example.org")), new Run(new Text(" · ") { Space = SpaceProcessingModeValues.Preserve }), new Hyperlink(new Run(new Text("Homepage"))) { Id = link.Id }),
+                Styled("Heading2", new Run(new Text("Education"))),
+                Listed(0, new Run(new Text("Ph.D. in Computer Science, ") { Space = SpaceProcessingModeValues.Preserve }), new Run(new RunProperties(new Bold()), new Text("Stanford University")), new Run(new Text(", 2016 - 2021") { Space = SpaceProcessingModeValues.Preserve })),
+                Listed(1, new Run(new Text("Thesis on sparse attention"))),
+                Styled("Heading2", new Run(new Text("Experience"))),
+                new Table(new TableRow(Cell("Research Scientist"), Cell("DeepMind"), Cell("2021 - present"))),
+                Styled("Heading2", new Run(new Text("Publications"))),
+                Listed(0, new Run(new Text("Jane Q. Doe, John Smith. Sparse Attention for Long Videos. NeurIPS 2022.")))));
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Paragraph Styled(string style, params OpenXmlElement[] runs) =>
+        new(runs.Prepend(new ParagraphProperties(new ParagraphStyleId { Val = style })));
+
+    private static Paragraph Listed(int level, params OpenXmlElement[] runs) =>
+        new(runs.Prepend(new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = level }, new NumberingId { Val = 1 }))));
+
+    private static TableCell Cell(string text) => new(new Paragraph(new Run(new Text(text))));
+}
