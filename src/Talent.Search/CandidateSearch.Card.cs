@@ -61,7 +61,8 @@ internal sealed partial class CandidateSearch
 
         if (parts.Count == 0)
         {
-            return request.HasRecruiterFilters || request.Since is not null ? 100 : null;
+            // Only filters (the request's or the query's own, "school:Stanford"): every result meets them all.
+            return request.HasRecruiterFilters || request.Since is not null || !string.IsNullOrWhiteSpace(request.Query) ? 100 : null;
         }
 
         return (int)Math.Round(100 * parts.Average());
@@ -110,7 +111,7 @@ internal sealed partial class CandidateSearch
         }
 
         var asked = request.Schools.Concat(request.Companies).Concat(request.CurrentCompanies).Concat(request.Locations)
-            .Append(FreeTextOf(request.Query)).Select(Text.Fold).Where(a => a.Length > 0).ToList();
+            .Concat(ValuesOf(request.Query)).Select(Text.Fold).Where(a => a.Length > 0).ToList();
         bool Asked(string value)
         {
             var folded = Text.Fold(value);
@@ -176,6 +177,23 @@ internal sealed partial class CandidateSearch
         }
 
         return line;
+    }
+
+    /// <summary>The words of a query with field names, quotes and operators left out ("school:\"Stanford University\"" gives "Stanford University").</summary>
+    private static IEnumerable<string> ValuesOf(string query)
+    {
+        var words = new List<string>();
+        foreach (var token in query.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = token.IndexOf(':', StringComparison.Ordinal);
+            var value = (colon > 0 && !token.Contains("//", StringComparison.Ordinal) ? token[(colon + 1)..] : token).Trim('"', '(', ')', '+', '-', '!');
+            if (value.Length > 0 && value is not "AND" and not "OR" and not "NOT")
+            {
+                words.Add(value);
+            }
+        }
+
+        return words.Count == 0 ? [] : [string.Join(' ', words)];
     }
 
     private static bool ContainsWord(string text, string word)
