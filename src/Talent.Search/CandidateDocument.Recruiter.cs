@@ -35,10 +35,10 @@ internal static partial class CandidateDocument
             AddText(doc, IndexFields.About, field);
         }
 
+        // Free text finds employers through the roles field, which holds them already.
         foreach (var employer in employers)
         {
             AddText(doc, IndexFields.Employers, employer);
-            AddText(doc, IndexFields.About, employer);
         }
 
         foreach (var employer in facts.CurrentEmployers)

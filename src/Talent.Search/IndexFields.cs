@@ -31,7 +31,7 @@ internal static class IndexFields
     /// <summary>One term per paper, <c>venue|year</c>, so "at this venue since that year" is one range per venue.</summary>
     public const string VenueYear = "venue_year";
 
-    /// <summary>Schools, degree subjects, employers, job titles and places, for free text: what a recruiter knows a person by.</summary>
+    /// <summary>Schools, degree subjects and places, for free text (employers and job titles are in <see cref="Roles"/>).</summary>
     public const string About = "about";
 
     /// <summary>Text of education institutions (as written and canonical), for <c>school:</c> and the school filter.</summary>

@@ -17,7 +17,7 @@ internal static class SignalNames
         [IndexFields.SkillsText] = "skill names",
         [IndexFields.Headline] = "headline",
         [IndexFields.Name] = "name",
-        [IndexFields.About] = "schools, employers and places",
+        [IndexFields.About] = "schools and places",
         [IndexFields.Skill] = "catalog skill",
         [IndexFields.Topic] = "catalog topic",
         [IndexFields.Venue] = "papers at the venue",
