@@ -41,7 +41,10 @@ internal sealed partial class CandidateSearch
         if (queryTerms.Count > 0)
         {
             var words = Terms(analyzer, ProfileText(candidate));
-            parts.Add((double)queryTerms.Count(words.Contains) / queryTerms.Count);
+            var found = queryTerms.Count(words.Contains);
+            // "Stanford OR Munich" asks for either: one of them is all that was asked.
+            var anyOf = request.Query.Contains(" OR ", StringComparison.Ordinal) || request.Query.Contains("||", StringComparison.Ordinal);
+            parts.Add(anyOf ? Math.Min(1, found) : (double)found / queryTerms.Count);
         }
 
         if (skillsWanted > 0)
