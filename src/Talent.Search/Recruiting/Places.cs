@@ -65,7 +65,9 @@ internal static class Places
             return (null, null);
         }
 
-        var country = CountryOf(parts[^1]);
+        // "San Francisco, CA" is California: two parts ending in a US state code are read the American way.
+        var usState = parts.Count == 2 && parts[1].Length == 2 && parts[1].All(char.IsAsciiLetterUpper) && Regions.ContainsKey(Text.Fold(parts[1]));
+        var country = usState ? "United States" : CountryOf(parts[^1]);
         if (parts.Count == 1)
         {
             return country is null ? (parts[0], null) : (null, country);
