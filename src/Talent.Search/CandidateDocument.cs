@@ -21,17 +21,19 @@ internal sealed record StoredCandidate(
     string? Headline,
     IReadOnlyList<string> Skills,
     IReadOnlyList<string> Topics,
-    IReadOnlyList<StoredPublication> Publications);
+    IReadOnlyList<StoredPublication> Publications,
+    StoredRecruiterFacts? Recruiter = null);
 
 /// <summary>A publication as a result shows it. <see cref="PeerReviewed"/> is a main-track conference or journal paper.</summary>
 internal sealed record StoredPublication(string Title, string? Venue, int? Year, bool FirstAuthor, bool PeerReviewed, string? Abstract);
 
 [JsonSerializable(typeof(StoredCandidate))]
+[JsonSerializable(typeof(StoredRecruiterFacts))]
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 internal sealed partial class StoredCandidateJson : JsonSerializerContext;
 
 /// <summary>Maps a merged candidate to its one Lucene document.</summary>
-internal static class CandidateDocument
+internal static partial class CandidateDocument
 {
     /// <summary>Abstracts are kept in the stored blob whole as far as matching needs them (per-paper similarity; most are shorter).</summary>
     private const int StoredAbstractLength = 3000;
@@ -51,7 +53,7 @@ internal static class CandidateDocument
     private static readonly string[] KeywordFields =
     [
         IndexFields.Id, IndexFields.Skill, IndexFields.Topic, IndexFields.Venue, IndexFields.VenueFirst, IndexFields.Institution,
-        IndexFields.Year, IndexFields.VenueYear, .. IndexFields.MentionsIn.Values,
+        IndexFields.Year, IndexFields.VenueYear, .. IndexFields.MentionsIn.Values, IndexFields.Contact, IndexFields.Degree,
     ];
 
     public static string IdTerm(long candidateId) => candidateId.ToString(CultureInfo.InvariantCulture);
@@ -93,6 +95,7 @@ internal static class CandidateDocument
 
         AddText(doc, IndexFields.Name, profile.Name);
         AddText(doc, IndexFields.Headline, profile.Headline);
+        var recruiter = AddRecruiterFields(doc, profile, updatedAt);
 
         // Each catalog lookup normalises its text: look every venue, skill and topic up once.
         var skills = DistinctByName(profile.Skills.Select(s => catalogs.Skills.Find(s) is { } known ? (known.Name, known.Synonyms) : (s.Trim(), null)));
@@ -191,7 +194,8 @@ internal static class CandidateDocument
                 p.Paper.Year,
                 p.First,
                 p.Paper.Kind is PublicationKind.Conference or PublicationKind.Journal,
-                Truncate(p.Paper.Abstract))).ToList());
+                Truncate(p.Paper.Abstract))).ToList(),
+            recruiter);
         doc.Add(new StoredField(IndexFields.Stored, JsonSerializer.Serialize(stored, StoredCandidateJson.Default.StoredCandidate)));
         return doc;
     }

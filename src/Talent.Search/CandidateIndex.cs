@@ -1,6 +1,5 @@
 using System.Globalization;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -46,7 +45,7 @@ public sealed partial class CandidateIndex : IDisposable
     private readonly SearchOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
-    private readonly Analyzer analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+    private readonly Analyzer analyzer = new Recruiting.FoldingAnalyzer();
     private readonly Analyzer indexAnalyzer;
     private readonly Lucene.Net.Store.Directory directory;
     private readonly IndexWriter? writer;

@@ -11,13 +11,14 @@ namespace Talent.Search;
 
 /// <summary>
 /// Lucene's classic syntax over the candidate text fields, with the filters people write in a query
-/// (<c>skill:</c>, <c>topic:</c>, <c>venue:</c>, <c>institution:</c>, <c>since:</c>, <c>year:</c>) rewritten to
+/// (<c>skill:</c>, <c>topic:</c>, <c>venue:</c>, <c>institution:</c>, <c>since:</c>, <c>year:</c>, and the recruiter
+/// filters <c>school:</c>, <c>company:</c>, <c>location:</c> and the rest in <c>CandidateQueryParser.Recruiter.cs</c>) rewritten to
 /// the keyword fields through the catalogs. One parser per search: it records the filters it met. Wildcard, prefix,
 /// fuzzy, regular-expression and range terms are counted against <see cref="QueryLimits.MaxExpensiveTerms"/>, built as
 /// <see cref="BudgetedQueries"/> that spend from the search's budget, and regular expressions and wildcards are compiled
 /// by <see cref="PatternAutomaton"/> with their size bounded, never by Lucene's unbounded <c>RegExp</c>.
 /// </summary>
-internal sealed class CandidateQueryParser : MultiFieldQueryParser
+internal sealed partial class CandidateQueryParser : MultiFieldQueryParser
 {
     private static readonly Dictionary<string, string> TextFieldAliases = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -261,7 +262,7 @@ internal sealed class CandidateQueryParser : MultiFieldQueryParser
                 return new TermQuery(new Term(IndexFields.Institution, CandidateDocument.KeywordOf(queryText)));
 
             default:
-                return null;
+                return RecruiterQuery(field.ToLowerInvariant(), queryText);
         }
     }
 }

@@ -29,7 +29,9 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
 
     // Ties go to the newer candidate id, not to the document's place in the index, so the order does not depend on
     // how the index was written (a parallel rebuild, another node's index).
-    private static readonly Sort ByUpdated = new(new SortField(IndexFields.Updated, SortFieldType.INT64, true), new SortField(IndexFields.IdValue, SortFieldType.INT64, true));
+    // Browsing lists documents that state a name first: one that never says whose it is gains nothing by it.
+    private static readonly Sort ByUpdated = new(
+        new SortField(IndexFields.Named, SortFieldType.INT64, true), new SortField(IndexFields.Updated, SortFieldType.INT64, true), new SortField(IndexFields.IdValue, SortFieldType.INT64, true));
     private static readonly Sort ByScore = new(SortField.FIELD_SCORE, new SortField(IndexFields.IdValue, SortFieldType.INT64, true));
 
     private readonly HashSet<string> skills = new(StringComparer.OrdinalIgnoreCase);
@@ -65,8 +67,8 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             if (CandidateDocument.Read(searcher.Doc(scoreDoc.Doc)) is { } stored)
             {
                 var score = float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d;
-                var hit = Explain(stored, score);
-                results.Add(request.Explain && query is not MatchAllDocsQuery ? hit with { Signals = Signals(searcher.Explain(explained, scoreDoc.Doc)) } : hit);
+                var hit = Describe(Explain(stored, score), stored);
+                results.Add(request.Explain && query is not MatchAllDocsQuery ? hit with { Signals = Recruiting.SignalNames.Rename(Signals(searcher.Explain(explained, scoreDoc.Doc))) } : hit);
             }
         }
 
@@ -74,12 +76,14 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             top.TotalHits,
             0,
             results,
-            new SearchFacets(
-                facets.Top(IndexFields.Venue, FacetSize),
-                facets.Top(IndexFields.Skill, FacetSize),
-                facets.Top(IndexFields.Topic, FacetSize),
-                facets.Top(IndexFields.Institution, FacetSize),
-                facets.Top(IndexFields.Year, FacetSize)));
+            WithRecruiterFacets(
+                new SearchFacets(
+                    facets.Top(IndexFields.Venue, FacetSize),
+                    facets.Top(IndexFields.Skill, FacetSize),
+                    facets.Top(IndexFields.Topic, FacetSize),
+                    facets.Top(IndexFields.Institution, FacetSize),
+                    facets.Top(IndexFields.Year, FacetSize)),
+                facets));
         return response with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3) };
     }
 
@@ -169,7 +173,11 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         since = request.Since;
         var query = new BooleanQuery(true);
 
-        if (!string.IsNullOrWhiteSpace(request.Query))
+        if (ContactQuery() is { } contact)
+        {
+            query.Add(contact, Occur.MUST);
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Query))
         {
             var parser = new CandidateQueryParser(analyzer, catalogs, defaultOperator, options.FieldBoosts, options.Limits, budget, patterns);
             var parsed = parser.ParseBounded(request.Query);
@@ -224,7 +232,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             query.Add(anyVenue, Occur.MUST);
         }
 
-        if (request.Since is { } year)
+        if (request.Since is { } year && request.Until is null)
         {
             if (venues.Count > 0)
             {
@@ -246,6 +254,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             }
         }
 
+        AddRecruiterFilters(query);
         return query.Clauses.Count == 0 ? new MatchAllDocsQuery() : query;
     }
 

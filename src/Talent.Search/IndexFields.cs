@@ -31,6 +31,41 @@ internal static class IndexFields
     /// <summary>One term per paper, <c>venue|year</c>, so "at this venue since that year" is one range per venue.</summary>
     public const string VenueYear = "venue_year";
 
+    /// <summary>Schools, degree subjects and places, for free text (employers and job titles are in <see cref="Roles"/>).</summary>
+    public const string About = "about";
+
+    /// <summary>Text of education institutions (as written and canonical), for <c>school:</c> and the school filter.</summary>
+    public const string Schools = "schools";
+
+    /// <summary>Text of every employer, current and past, for <c>company:</c> and the employer filter.</summary>
+    public const string Employers = "employers";
+
+    /// <summary>Text of the employers of current roles.</summary>
+    public const string EmployersNow = "employers_now";
+
+    /// <summary>Text of the person's place and the places of their roles, with country names for country codes.</summary>
+    public const string Places = "places";
+
+    /// <summary>Text of job titles, current and past.</summary>
+    public const string JobTitles = "job_titles";
+
+    /// <summary>E-mails, phones (digits) and homepages, one exact term each (see <c>RecruiterFacts.ContactKey</c>).</summary>
+    public const string Contact = "contact";
+
+    /// <summary>Facets: employers ever, employers now, city, country, highest degree level, years of experience as a range.</summary>
+    public const string Employer = "employer";
+    public const string EmployerNow = "employer_now";
+    public const string City = "city";
+    public const string Country = "country";
+    public const string Degree = "degree";
+    public const string Experience = "experience";
+
+    /// <summary>Years of experience as a number, for "at least N years".</summary>
+    public const string ExperienceYears = "experience_years";
+
+    /// <summary>1 when the documents state a name: a browse lists named people before documents that never say whose they are.</summary>
+    public const string Named = "named";
+
     /// <summary>Text fields searched by free text, with their boosts.</summary>
     public static readonly IReadOnlyDictionary<string, float> TextBoosts = new Dictionary<string, float>(StringComparer.Ordinal)
     {
@@ -43,6 +78,7 @@ internal static class IndexFields
         [Abstracts] = 1f,
         [Headline] = 1f,
         [Name] = 1f,
+        [About] = 1.5f,
     };
 
     /// <summary>
@@ -62,5 +98,5 @@ internal static class IndexFields
     public static readonly string[] PhraseFields = [Titles, Abstracts, Interests, Roles];
 
     /// <summary>Keyword fields with a facet of the same name.</summary>
-    public static readonly string[] FacetFields = [Venue, Skill, Topic, Institution, Year];
+    public static readonly string[] FacetFields = [Venue, Skill, Topic, Institution, Year, Employer, EmployerNow, City, Country, Degree, Experience];
 }

@@ -1,7 +1,7 @@
 namespace Talent.Search;
 
 /// <summary>A validated search: free text plus structured filters. Build one with <see cref="SearchRequest.Create"/>.</summary>
-public sealed record SearchRequest
+public sealed partial record SearchRequest
 {
     public const int MaxQueryLength = 1000;
     public const int MaxSize = 100;
@@ -27,7 +27,7 @@ public sealed record SearchRequest
     /// <summary>Split each result's score by signal (Lucene's explanation summarised per field); slower, for people tuning weights.</summary>
     public bool Explain { get; init; }
 
-    public bool IsBrowse => string.IsNullOrWhiteSpace(Query) && Skills.Count == 0 && Topics.Count == 0 && Venues.Count == 0 && Since is null;
+    public bool IsBrowse => string.IsNullOrWhiteSpace(Query) && Skills.Count == 0 && Topics.Count == 0 && Venues.Count == 0 && Since is null && !HasRecruiterFilters;
 
     /// <summary>Checks limits and returns either a request or the field errors (field name to messages).</summary>
     public static (SearchRequest? Request, IDictionary<string, string[]> Errors) Create(

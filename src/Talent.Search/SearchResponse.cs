@@ -3,8 +3,46 @@ namespace Talent.Search;
 /// <summary>The answer to a search, in the JSON shape of <c>GET /api/search</c> and <c>talent search --json</c>.</summary>
 public sealed record SearchResponse(int Total, double TookMs, IReadOnlyList<SearchHit> Results, SearchFacets Facets);
 
-/// <summary>A ranked candidate. <see cref="Signals"/> (only when explaining) is the score split by the index field each part came from.</summary>
-public sealed record SearchHit(long Id, string? Name, string? Headline, double Score, HitMatches Matches, IReadOnlyList<Evidence> Evidence, IReadOnlyDictionary<string, double>? Signals = null);
+/// <summary>
+/// A ranked candidate. <see cref="Signals"/> (only when explaining) is the score split by ranking signal. The card fields
+/// (<see cref="Title"/> to <see cref="Skills"/>) say who the person is and, in plain words, why they matched.
+/// </summary>
+public sealed record SearchHit(
+    long Id,
+    string? Name,
+    string? Headline,
+    double Score,
+    HitMatches Matches,
+    IReadOnlyList<Evidence> Evidence,
+    IReadOnlyDictionary<string, double>? Signals = null)
+{
+    /// <summary>The name to show: the stated name, else "Name not stated" with a homepage or e-mail when the caller may see contact data.</summary>
+    public string DisplayName { get; init; } = Name ?? CandidateCard.NameNotStated;
+
+    /// <summary>Current (else latest) job title.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Employer of the current role.</summary>
+    public string? Employer { get; init; }
+
+    /// <summary>City and country, as far as the documents say.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>How well the candidate fits the search, 0 to 100 (null when browsing without criteria).</summary>
+    public int? Fit { get; init; }
+
+    /// <summary>The fit in a word: Strong, Good, Partial or Weak.</summary>
+    public string? FitLabel { get; init; }
+
+    /// <summary>The strongest evidence as short sentences ("3 first-author papers on video generation, 2 at ICLR"; "has Rust, gRPC; lacks Terraform").</summary>
+    public IReadOnlyList<string> Highlights { get; init; } = [];
+
+    /// <summary>Top skills, those the search asked for first and marked.</summary>
+    public IReadOnlyList<SkillMark> Skills { get; init; } = [];
+}
+
+/// <summary>A skill on a card; <see cref="Matched"/> when the search asked for it.</summary>
+public sealed record SkillMark(string Name, bool Matched);
 
 /// <summary>Why a candidate matched: the canonical skills, topics and venues of the query they hold.</summary>
 public sealed record HitMatches(IReadOnlyList<string> Skills, IReadOnlyList<string> Topics, IReadOnlyList<VenueCount> Venues);
@@ -19,7 +57,23 @@ public sealed record SearchFacets(
     IReadOnlyList<FacetValue> Skills,
     IReadOnlyList<FacetValue> Topics,
     IReadOnlyList<FacetValue> Institutions,
-    IReadOnlyList<FacetValue> Years);
+    IReadOnlyList<FacetValue> Years)
+{
+    /// <summary>Employers, current or past.</summary>
+    public IReadOnlyList<FacetValue> Employers { get; init; } = [];
+
+    public IReadOnlyList<FacetValue> CurrentEmployers { get; init; } = [];
+
+    public IReadOnlyList<FacetValue> Cities { get; init; } = [];
+
+    public IReadOnlyList<FacetValue> Countries { get; init; } = [];
+
+    /// <summary>Highest degree level.</summary>
+    public IReadOnlyList<FacetValue> Degrees { get; init; } = [];
+
+    /// <summary>Years of experience in ranges ("3–5 years").</summary>
+    public IReadOnlyList<FacetValue> Experience { get; init; } = [];
+}
 
 public sealed record FacetValue(string Value, int Count);
 

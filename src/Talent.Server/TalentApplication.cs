@@ -90,7 +90,7 @@ public static class TalentApplication
         AddOptions<AccessOptions>(builder.Services, AccessOptions.Section);
         AccessServices.Add(builder);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(Api.OpenApiSecurity.Configure);
         builder.Services.Configure<JsonOptions>(json =>
         {
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;

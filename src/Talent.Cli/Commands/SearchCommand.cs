@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Talent.Search;
+using Talent.Server.Api;
 using Talent.Server.Configuration;
 
 namespace Talent.Cli.Commands;
@@ -15,20 +16,38 @@ internal static class SearchCommand
         var topic = new Option<string[]>("--topic") { Description = "Required research topic (repeatable)" };
         var venue = new Option<string[]>("--venue") { Description = "Required publication venue (repeatable)" };
         var since = new Option<int?>("--since") { Description = "Only candidates with a publication in or after this year" };
-        var top = new Option<int>("--top") { Description = "Number of candidates to show", DefaultValueFactory = _ => 10 };
-        var explain = new Option<bool>("--explain") { Description = "Print each result's score split by signal (index field)" };
-        var command = new Command("search", "Ranked candidates with their evidence") { query, skill, topic, venue, since, top, explain, Output.Json };
+        var until = new Option<int?>("--until") { Description = "Only candidates with a publication in or before this year (with --since: within the years)" };
+        var top = new Option<int>("--top") { Description = "Number of candidates to show (with --format, to export: up to 10000)", DefaultValueFactory = _ => 10 };
+        var explain = new Option<bool>("--explain") { Description = "Print each result's score split by ranking signal" };
+        var filters = RecruiterOptions.Create();
+        var format = new Option<string?>("--format") { Description = "Export the ranked candidates as csv or json (one object per line) instead of printing cards" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var command = new Command("search", "Ranked candidates with their evidence") { query, skill, topic, venue, since, until, top, explain, format, Output.Json };
+        filters.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var exporting = parseResult.GetValue(format) is not null;
+            var count = parseResult.GetValue(top);
             var (request, errors) = SearchRequest.Create(
                 parseResult.GetValue(query), parseResult.GetValue(skill), parseResult.GetValue(topic), parseResult.GetValue(venue),
-                parseResult.GetValue(since), 1, parseResult.GetValue(top));
+                parseResult.GetValue(since), 1, exporting ? 1 : count);
             if (request is null)
             {
                 throw new UsageException(FirstError(errors));
             }
 
-            request = request with { Explain = parseResult.GetValue(explain) };
+            var (filtered, filterErrors) = filters.Apply(parseResult, request, parseResult.GetValue(until));
+            if (filtered is null)
+            {
+                throw new UsageException(FirstError(filterErrors));
+            }
+
+            // Whoever can read the data folder may see contact data.
+            request = filtered with { Explain = parseResult.GetValue(explain), ContactLookup = true };
+            if (exporting && count is < 1 or > CandidateIndex.MaxExport)
+            {
+                throw new UsageException($"--top must be between 1 and {CandidateIndex.MaxExport} for an export, not {count}.");
+            }
 
             var configuration = CliSettings.Configuration(parseResult);
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
@@ -48,6 +67,10 @@ internal static class SearchCommand
                     throw new UsageException(FirstError(invalid.Errors));
                 case SearchOutcome.OverBudget over:
                     throw new WorkException(over.Reason);
+                case SearchOutcome.Found found when exporting:
+                    await CliAudit.RecordAsync(parseResult, "search", Described(parseResult, query, skill, topic, venue), found.Response.Results.Select(r => r.Id), cancellationToken);
+                    await ExportAsync(index, request, count, parseResult.GetValue(format)!, cancellationToken); // checked non-null in exporting
+                    break;
                 case SearchOutcome.Found found:
                     await CliAudit.RecordAsync(parseResult, "search", Described(parseResult, query, skill, topic, venue), found.Response.Results.Select(r => r.Id), cancellationToken);
                     if (parseResult.GetValue(Output.Json))
@@ -86,6 +109,15 @@ internal static class SearchCommand
 
     private static string FirstError(IDictionary<string, string[]> errors) => errors.Select(e => e.Value.FirstOrDefault() ?? e.Key).First();
 
+    private static async Task ExportAsync(CandidateIndex index, SearchRequest request, int count, string format, CancellationToken cancellationToken)
+    {
+        await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 16 * 1024);
+        var hits = index.Export(request, count, cancellationToken);
+        _ = string.Equals(format, "json", StringComparison.Ordinal)
+            ? await SearchExport.WriteJsonLinesAsync(hits, stdout, cancellationToken)
+            : await SearchExport.WriteCsvAsync(hits, stdout, cancellationToken);
+    }
+
     private static void Print(SearchResponse response)
     {
         Console.WriteLine($"{response.Total} candidate{(response.Total == 1 ? "" : "s")} ({response.TookMs:0.#} ms)");
@@ -94,10 +126,18 @@ internal static class SearchCommand
         {
             rank++;
             Console.WriteLine();
-            Console.WriteLine($"{rank}. {hit.Name ?? "(unnamed)"}  [id {hit.Id}, score {hit.Score:0.00}]");
-            if (!string.IsNullOrEmpty(hit.Headline))
+            var fit = hit.Fit is { } value ? $"fit {value}% {hit.FitLabel}" : $"score {hit.Score:0.00}";
+            Console.WriteLine($"{rank}. {hit.DisplayName}  [id {hit.Id}, {fit}]");
+            var role = string.Join(" at ", new[] { hit.Title, hit.Employer }.Where(s => !string.IsNullOrEmpty(s)));
+            var line = string.Join(" · ", new[] { role, hit.Location }.Where(s => !string.IsNullOrEmpty(s)));
+            if (line.Length > 0)
             {
-                Console.WriteLine($"   {hit.Headline}");
+                Console.WriteLine($"   {line}");
+            }
+
+            foreach (var highlight in hit.Highlights)
+            {
+                Console.WriteLine($"   {highlight}");
             }
 
             var matches = new List<string>();

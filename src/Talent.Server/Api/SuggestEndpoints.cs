@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Talent.Profiles.Catalogs;
 
@@ -24,7 +26,12 @@ public static class SuggestEndpoints
     /// <summary>A canonical name; <see cref="Matched"/> is the synonym or alias the prefix matched when it was not the name itself.</summary>
     public sealed record Suggestion(string Value, string? Matched, string? Detail);
 
-    internal static Results<Ok<IReadOnlyList<Suggestion>>, ValidationProblem> Suggest(HttpRequest request, ProfileCatalogs catalogs)
+    internal static Results<Ok<IReadOnlyList<Suggestion>>, ValidationProblem> Suggest(
+        HttpRequest request,
+        ProfileCatalogs catalogs,
+        [FromQuery(Name = "field"), Description("skill, topic or venue")] string? field,
+        [FromQuery(Name = "prefix"), Description("The start of a name or synonym")] string? prefix,
+        [FromQuery(Name = "limit"), Description("Most suggestions (1-50)")] string? limit)
     {
         var query = request.Query;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -33,21 +40,21 @@ public static class SuggestEndpoints
             errors[unknown] = [$"Unknown parameter '{unknown}'; expected one of: {string.Join(", ", Parameters)}."];
         }
 
-        var field = query["field"].ToString();
+        field ??= "";
         if (!Fields.Contains(field, StringComparer.Ordinal))
         {
             errors["field"] = [$"'field' must be one of: {string.Join(", ", Fields)}."];
         }
 
-        var prefix = query["prefix"].ToString().Trim();
+        prefix = prefix?.Trim() ?? "";
         if (prefix.Length > MaxPrefixLength)
         {
             errors["prefix"] = [$"The prefix is {prefix.Length} characters long; the limit is {MaxPrefixLength}."];
         }
 
-        var limit = DefaultLimit;
-        var rawLimit = query["limit"].ToString();
-        if (rawLimit.Length > 0 && (!int.TryParse(rawLimit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        var count = DefaultLimit;
+        var rawLimit = limit ?? "";
+        if (rawLimit.Length > 0 && (!int.TryParse(rawLimit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxLimit))
         {
             errors["limit"] = [$"'limit' must be a whole number between 1 and {MaxLimit}."];
         }
@@ -63,7 +70,7 @@ public static class SuggestEndpoints
             "topic" => catalogs.Topics.All.Select(t => (t.Name, Names: t.Synonyms ?? [], Detail: (string?)null)),
             _ => catalogs.Venues.All.Select(v => (v.Name, Names: (IReadOnlyList<string>)[.. v.FullName is null ? [] : new[] { v.FullName }, .. v.Aliases ?? []], Detail: (string?)$"{v.FullName ?? v.Name} · tier {v.Tier}")),
         };
-        return TypedResults.Ok<IReadOnlyList<Suggestion>>(Rank(entries, prefix).Take(limit).ToList());
+        return TypedResults.Ok<IReadOnlyList<Suggestion>>(Rank(entries, prefix).Take(count).ToList());
     }
 
     /// <summary>

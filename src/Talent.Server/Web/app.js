@@ -6,12 +6,20 @@
 const API_KEY_STORAGE = "talent.apiKey";
 const LAST_SEARCH_STORAGE = "talent.lastSearch";
 const MAX_QUERY_LENGTH = 1000;
+// Filters of the search: a box to type one (input) with catalog suggestions (suggest), and a facet group.
 const FILTERS = [
-  { kind: "skill", label: "Skills", facet: "skills", placeholder: "e.g. PyTorch" },
-  { kind: "topic", label: "Topics", facet: "topics", placeholder: "e.g. video generation" },
-  { kind: "venue", label: "Venues", facet: "venues", placeholder: "e.g. ICLR" },
+  { kind: "skill", label: "Skills", facet: "skills", placeholder: "e.g. PyTorch", input: true, suggest: true },
+  { kind: "topic", label: "Topics", facet: "topics", placeholder: "e.g. video generation", input: true, suggest: true },
+  { kind: "venue", label: "Venues", facet: "venues", placeholder: "e.g. ICLR", input: true, suggest: true },
+  { kind: "school", label: "Schools", facet: "institutions", placeholder: "e.g. Stanford", input: true },
+  { kind: "company", label: "Employers", facet: "employers", placeholder: "e.g. Google", input: true },
+  { kind: "current_company", label: "Current employers", facet: "currentEmployers", chip: "works at" },
+  { kind: "location", label: "Places", facet: "cities", placeholder: "e.g. Lisbon", input: true, extraFacets: [{ label: "Countries", facet: "countries" }] },
+  { kind: "degree", label: "Degrees", facet: "degrees" },
 ];
-const SEARCH_PARAMS = ["q", "skill", "topic", "venue", "since", "page", "size"];
+const SEARCH_PARAMS = ["q", "skill", "topic", "venue", "school", "company", "current_company", "location", "degree", "since", "until", "min_years", "max_years", "page", "size"];
+/** The experience facet's ranges as the service names them, and the years each covers. */
+const EXPERIENCE = { "0–2 years": ["0", "2"], "3–5 years": ["3", "5"], "6–10 years": ["6", "10"], "over 10 years": ["11", ""] };
 const PAGE_SIZES = [10, 20, 50];
 const FACET_VISIBLE = 8;
 
@@ -224,7 +232,7 @@ function notFoundView() {
 
 /** The whole search lives in the URL: q, skill*, topic*, venue*, since, page, size. */
 function readSearch(params) {
-  const state = { q: params.get("q") || "", skill: [], topic: [], venue: [], since: params.get("since") || "", page: Number(params.get("page")) || 1, size: Number(params.get("size")) || 10 };
+  const state = { q: params.get("q") || "", since: params.get("since") || "", until: params.get("until") || "", min_years: params.get("min_years") || "", max_years: params.get("max_years") || "", page: Number(params.get("page")) || 1, size: Number(params.get("size")) || 10 };
   for (const { kind } of FILTERS) {
     state[kind] = unique(params.getAll(kind).map(v => v.trim()).filter(Boolean));
   }
@@ -245,7 +253,7 @@ function searchParams(state) {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set("q", state.q.trim());
   for (const { kind } of FILTERS) for (const value of state[kind]) params.append(kind, value);
-  if (state.since) params.set("since", state.since);
+  for (const name of ["since", "until", "min_years", "max_years"]) if (state[name]) params.set(name, state[name]);
   if (state.page > 1) params.set("page", String(state.page));
   if (state.size !== 10) params.set("size", String(state.size));
   return params;
@@ -296,15 +304,25 @@ function searchView() {
   since.value = state.since;
   since.addEventListener("change", () => submitSearch({ since: since.value, page: 1 }));
 
-  const filterBoxes = FILTERS.map(filter => filterInput(filter));
+  const until = h("select", { id: "until", name: "until" },
+    h("option", { value: "", text: "Any year" }),
+    Array.from({ length: 30 }, (_, i) => new Date().getFullYear() - i).map(year => h("option", { value: String(year), text: `${year} or earlier` })));
+  if (state.until && !until.querySelector(`option[value="${CSS.escape(state.until)}"]`)) {
+    until.append(h("option", { value: state.until, text: `${state.until} or earlier` }));
+  }
+  until.value = state.until;
+  until.addEventListener("change", () => submitSearch({ until: until.value, page: 1 }));
+
+  const filterBoxes = FILTERS.filter(f => f.input).map(filter => filterInput(filter));
   const form = h("form", { id: "search-form", class: "search-form", role: "search", "aria-label": "Candidates", novalidate: true, onsubmit: onSearchSubmit },
     h("label", { for: "q", class: "search-label", text: "Search candidates" }),
     h("div", { class: "inline-field searchbar" }, q, h("button", { type: "submit", class: "primary", text: "Search" })),
-    h("p", { id: "q-hint", class: "hint" }, "Free text over papers, abstracts, roles and interests. Use quotes for a phrase; press / to come back here."),
+    h("p", { id: "q-hint", class: "hint" }, "Free text over names, schools, employers, titles, places, skills and papers; an e-mail or homepage finds its owner. Use quotes for a phrase, school:, company:, location: for one field; press / to come back here."),
     h("p", { id: "q-error", class: "field-error", role: "alert", hidden: true }),
     h("div", { class: "filters" },
       filterBoxes,
-      h("div", { class: "filter" }, h("label", { for: "since", text: "Papers since" }), since)),
+      h("div", { class: "filter" }, h("label", { for: "since", text: "Papers since" }), since),
+      h("div", { class: "filter" }, h("label", { for: "until", text: "Papers until" }), until)),
     h("div", { id: "active-filters", class: "active-filters", "aria-label": "Active filters" }));
 
   const facets = h("details", { class: "facets", id: "facets" },
@@ -316,6 +334,7 @@ function searchView() {
     h("div", { class: "results-bar" },
       h("h2", { id: "results-title", class: "visually-hidden", text: "Results" }),
       h("p", { id: "summary", class: "summary", "aria-live": "polite" }),
+      h("button", { type: "button", id: "export", class: "secondary", text: "Export CSV", title: "Download up to 1,000 candidates of this search as CSV", onclick: () => exportResults() }),
       h("div", { class: "page-size" },
         h("label", { for: "size", text: "Per page" }),
         h("select", { id: "size", onchange: event => submitSearch({ size: Number(event.target.value), page: 1 }) },
@@ -333,7 +352,7 @@ function searchView() {
 }
 
 /** A filter input with catalog suggestions (a native datalist, so arrow keys and screen readers work). */
-function filterInput({ kind, label, placeholder }) {
+function filterInput({ kind, label, placeholder, suggest }) {
   const id = `add-${kind}`;
   const list = h("datalist", { id: `${kind}-suggestions` });
   const input = h("input", { id, type: "text", list: list.id, autocomplete: "off", spellcheck: "false", placeholder, "aria-describedby": `${id}-hint` });
@@ -356,7 +375,7 @@ function filterInput({ kind, label, placeholder }) {
         return;
       }
     }
-    if (value.length === 0 || value.length > 100) {
+    if (!suggest || value.length === 0 || value.length > 100) {
       list.replaceChildren();
       return;
     }
@@ -379,7 +398,7 @@ function filterInput({ kind, label, placeholder }) {
   return h("div", { class: "filter" },
     h("label", { for: id, text: label }),
     h("div", { class: "inline-field" }, input, h("button", { type: "button", class: "secondary", "aria-label": `Add ${kind} filter`, text: "Add", onclick: add })),
-    h("span", { id: `${id}-hint`, class: "visually-hidden", text: `Type to see ${label.toLowerCase()} from the catalog; Enter adds the filter.` }),
+    h("span", { id: `${id}-hint`, class: "visually-hidden", text: suggest ? `Type to see ${label.toLowerCase()} from the catalog; Enter adds the filter.` : "Enter adds the filter." }),
     list);
 }
 
@@ -387,7 +406,7 @@ function onSearchSubmit(event) {
   event.preventDefault();
   // Text typed into a filter box but not added yet still counts.
   const changes = { q: byId("q").value, page: 1 };
-  for (const { kind } of FILTERS) {
+  for (const { kind } of FILTERS.filter(f => f.input)) {
     const pending = byId(`add-${kind}`).value.trim();
     if (pending) {
       changes[kind] = unique([...search.state[kind], pending]);
@@ -405,6 +424,7 @@ function submitSearch(changes) {
   document.title = state.q ? `${state.q} — Talent search` : "Talent — find technical and research talent";
   if (byId("q").value !== state.q) byId("q").value = state.q;
   byId("since").value = state.since;
+  byId("until").value = state.until;
   renderActiveFilters();
   runSearch();
 }
@@ -412,23 +432,24 @@ function submitSearch(changes) {
 function renderActiveFilters() {
   const state = search.state;
   const chips = [];
-  for (const { kind } of FILTERS) {
+  for (const { kind, chip } of FILTERS) {
     for (const value of state[kind]) {
       chips.push(h("li", { class: `chip chip-${kind}` },
-        h("span", { class: "chip-kind", text: kind }), h("span", { text: value }),
+        h("span", { class: "chip-kind", text: chip || kind }), h("span", { text: value }),
         h("button", { type: "button", class: "chip-remove", "aria-label": `Remove ${kind} filter ${value}`, text: "×",
           onclick: () => submitSearch({ [kind]: state[kind].filter(v => v !== value), page: 1 }) })));
     }
   }
-  if (state.since) {
-    chips.push(h("li", { class: "chip chip-year" }, h("span", { class: "chip-kind", text: "since" }), h("span", { text: state.since }),
-      h("button", { type: "button", class: "chip-remove", "aria-label": `Remove year filter since ${state.since}`, text: "×", onclick: () => submitSearch({ since: "", page: 1 }) })));
+  for (const [name, label] of [["since", "since"], ["until", "until"], ["min_years", "years at least"], ["max_years", "years at most"]]) {
+    if (!state[name]) continue;
+    chips.push(h("li", { class: "chip chip-year" }, h("span", { class: "chip-kind", text: label }), h("span", { text: state[name] }),
+      h("button", { type: "button", class: "chip-remove", "aria-label": `Remove filter ${label} ${state[name]}`, text: "×", onclick: () => submitSearch({ [name]: "", page: 1 }) })));
   }
   const box = byId("active-filters");
   box.replaceChildren();
   if (chips.length > 0) {
     box.append(h("ul", { class: "chips" }, chips),
-      h("button", { type: "button", class: "link-button", text: "Clear filters", onclick: () => submitSearch({ skill: [], topic: [], venue: [], since: "", page: 1 }) }));
+      h("button", { type: "button", class: "link-button", text: "Clear filters", onclick: () => submitSearch({ ...Object.fromEntries(FILTERS.map(f => [f.kind, []])), since: "", until: "", min_years: "", max_years: "", page: 1 }) }));
   }
 }
 
@@ -468,7 +489,9 @@ async function runSearch() {
 }
 
 function fieldName(field) {
-  return { q: "Search text", skill: "Skill filter", topic: "Topic filter", venue: "Venue filter", since: "Year", page: "Page", size: "Page size" }[field] || field;
+  return { q: "Search text", skill: "Skill filter", topic: "Topic filter", venue: "Venue filter", school: "School filter", company: "Employer filter",
+    current_company: "Current employer filter", location: "Place filter", degree: "Degree filter", since: "Year", until: "Year", min_years: "Years of experience",
+    max_years: "Years of experience", page: "Page", size: "Page size" }[field] || field;
 }
 
 function setQueryError(message) {
@@ -517,21 +540,56 @@ function renderResults(response, tiers) {
 function resultCard(hit, tiers) {
   const matches = hit.matches || { skills: [], topics: [], venues: [] };
   const why = [
-    ...matches.skills.map(s => h("li", { class: "tag tag-skill" }, h("span", { class: "tag-kind", text: "skill" }), s)),
     ...matches.topics.map(t => h("li", { class: "tag tag-topic" }, h("span", { class: "tag-kind", text: "topic" }), t)),
     ...matches.venues.map(v => h("li", { class: "tag tag-venue" }, h("span", { class: "tag-kind", text: "venue" }), `${v.venue} × ${v.count}`)),
   ];
+  const role = [hit.title, hit.employer].filter(Boolean).join(" at ");
+  const skills = hit.skills || [];
   return h("li", { class: "card result", "data-candidate-id": hit.id },
     h("div", { class: "card-head" },
-      h("h3", { class: "candidate-name" }, h("a", { href: `/candidates/${hit.id}`, "data-nav": true, text: hit.name || `Candidate ${hit.id}` })),
-      h("span", { class: "score", title: "Relevance score (higher is a better match)", text: `score ${hit.score.toFixed(2)}` })),
-    hit.headline ? h("p", { class: "headline", text: hit.headline }) : null,
-    why.length > 0 ? h("div", { class: "why" }, h("span", { class: "why-label", text: "Matched" }), h("ul", { class: "tags", "aria-label": "Matched skills, topics and venues" }, why)) : null,
+      h("h3", { class: `candidate-name${hit.name ? "" : " unnamed"}` }, h("a", { href: `/candidates/${hit.id}`, "data-nav": true, text: hit.displayName || hit.name || "Name not stated" })),
+      hit.fit != null
+        ? h("span", { class: `fit fit-${(hit.fitLabel || "").toLowerCase()}`, title: "Share of what this search asks that the candidate shows", text: `${hit.fitLabel} match · ${hit.fit}%` })
+        : null),
+    role || hit.location
+      ? h("p", { class: "role-line" }, role ? h("span", { class: "role", text: role }) : null, hit.location ? h("span", { class: "location", text: hit.location }) : null)
+      : null,
+    hit.highlights && hit.highlights.length > 0
+      ? h("ul", { class: "highlights", "aria-label": "Why this candidate" }, hit.highlights.map(line => h("li", { text: line })))
+      : null,
+    skills.length > 0
+      ? h("div", { class: "why" }, h("span", { class: "why-label", text: "Skills" }),
+        h("ul", { class: "tags", "aria-label": "Top skills; the ones this search asks for are marked" },
+          skills.map(s => h("li", { class: `tag tag-skill${s.matched ? " matched" : ""}`, title: s.matched ? "Asked for in this search" : null }, s.matched ? "✓ " : null, s.name))))
+      : null,
+    why.length > 0 ? h("div", { class: "why" }, h("span", { class: "why-label", text: "Matched" }), h("ul", { class: "tags", "aria-label": "Matched topics and venues" }, why)) : null,
     hit.evidence.length > 0
       ? h("div", { class: "evidence" },
         h("span", { class: "why-label", text: "Supporting papers" }),
         h("ul", { class: "papers" }, hit.evidence.map(e => paperLine(e, tiers))))
       : null);
+}
+
+/** Downloads this search's candidates (up to 1,000) as CSV, with the stored key when there is one. */
+async function exportResults() {
+  const params = searchParams({ ...search.state, page: 1 });
+  params.delete("size");
+  params.set("format", "csv");
+  const headers = { "X-Talent-Request": "1" };
+  const key = localStorage.getItem(API_KEY_STORAGE);
+  if (key) headers["X-Api-Key"] = key;
+  try {
+    const response = await fetch("/api/search/export?" + params.toString(), { headers });
+    if (!response.ok) throw new ApiError(response.status, `The export failed (HTTP ${response.status}).`);
+    const url = URL.createObjectURL(await response.blob());
+    const link = h("a", { href: url, download: "talent-search.csv", hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch (error) {
+    showNotice(error.message || "The export failed.");
+  }
 }
 
 function paperLine(paper, tiers) {
@@ -578,16 +636,20 @@ function renderPagination(total) {
 function renderFacets(facets) {
   const state = search.state;
   const groups = [];
-  for (const { kind, label, facet } of FILTERS) {
-    groups.push(facetGroup(label, facets[facet] || [], value => state[kind].some(v => v.toLowerCase() === value.toLowerCase()),
-      (value, active) => submitSearch({ [kind]: active ? state[kind].filter(v => v.toLowerCase() !== value.toLowerCase()) : [...state[kind], value], page: 1 })));
+  const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+  for (const { kind, label, facet, extraFacets } of FILTERS) {
+    for (const group of [{ label, facet }, ...(extraFacets || [])]) {
+      groups.push(facetGroup(group.label, facets[group.facet] || [], value => state[kind].some(v => same(v, value)),
+        (value, active) => submitSearch({ [kind]: active ? state[kind].filter(v => !same(v, value)) : [...state[kind], value], page: 1 })));
+    }
   }
+  groups.push(facetGroup("Experience", facets.experience || [],
+    value => EXPERIENCE[value] && state.min_years === EXPERIENCE[value][0] && state.max_years === EXPERIENCE[value][1],
+    (value, active) => submitSearch({ min_years: active ? "" : EXPERIENCE[value][0], max_years: active ? "" : EXPERIENCE[value][1], page: 1 })));
+  // A year's count is of candidates with a paper in that year, so choosing it asks for papers in that year.
   const years = [...(facets.years || [])].sort((a, b) => Number(b.value) - Number(a.value));
-  groups.push(facetGroup("Papers since", years, value => state.since === value,
-    (value, active) => submitSearch({ since: active ? "" : value, page: 1 }), count => `${plural(count, "candidate")} with papers that year`));
-  const institution = value => `institution:"${value.replaceAll('"', "")}"`;
-  groups.push(facetGroup("Institutions", facets.institutions || [], value => state.q.includes(institution(value)),
-    (value, active) => submitSearch({ q: active ? state.q.replace(institution(value), "").replace(/\s+/g, " ").trim() : `${state.q} ${institution(value)}`.trim(), page: 1 })));
+  groups.push(facetGroup("Papers in", years, value => state.since === value && state.until === value,
+    (value, active) => submitSearch({ since: active ? "" : value, until: active ? "" : value, page: 1 }), count => `${plural(count, "candidate")} with papers that year`));
   byId("facet-groups").replaceChildren(...groups.filter(Boolean));
 }
 
@@ -652,8 +714,12 @@ function renderCandidate(container, details, tiers) {
   const statedBy = (select, value) => sources.filter(s => (select(s.profile) || []).some(v => String(v).toLowerCase() === String(value).toLowerCase())).map(s => s.sourceId);
   const scalarBy = (select, value) => sources.filter(s => select(s.profile) && select(s.profile) === value).map(s => s.sourceId);
 
-  document.title = `${profile.name || "Candidate " + details.id} — Talent`;
-  const heading = h("h1", { id: "candidate-name", tabindex: "-1", text: profile.name || `Candidate ${details.id}` });
+  document.title = `${profile.name || "Name not stated"} — Talent`;
+  const heading = h("h1", { id: "candidate-name", tabindex: "-1", text: profile.name || "Name not stated" });
+  // The current role: one without an end (or ending "present"), else the latest.
+  const roles = profile.experience.map(e => e.value);
+  const current = roles.find(r => r.start && (!r.end || /present|now|current/i.test(r.end))) || null;
+  const role = current ? [current.title, current.organization].filter(Boolean).join(" at ") : "";
   const contacts = [
     ...profile.emails.map(e => h("li", {}, h("span", { class: "contact-kind", text: "E-mail" }), h("a", { href: `mailto:${e}`, text: e }), marks(statedBy(p => p.emails, e)))),
     ...profile.homepages.map(u => h("li", {}, h("span", { class: "contact-kind", text: "Homepage" }), externalLink(u), marks(statedBy(p => p.homepages, u)))),
@@ -664,6 +730,7 @@ function renderCandidate(container, details, tiers) {
   const head = h("header", { class: "profile-head card" },
     heading,
     profile.headline ? h("p", { class: "headline", text: profile.headline }) : null,
+    role ? h("p", { class: "role-line" }, h("span", { class: "role", text: role }), current.location && !profile.location ? h("span", { class: "location", text: current.location }) : null) : null,
     h("p", { class: "profile-facts" },
       profile.location ? h("span", {}, profile.location, marks(scalarBy(p => p.location, profile.location))) : null,
       h("span", { text: plural(profile.publications.length, "publication") }),

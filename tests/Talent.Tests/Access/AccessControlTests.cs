@@ -25,6 +25,7 @@ public sealed class AccessControlTests : IAsyncLifetime
     private IEnumerable<(string Method, string Route, string Role, Func<HttpRequestMessage> Request)> Endpoints() =>
     [
         ("GET", "/api/search", "recruiter", () => new(HttpMethod.Get, "/api/search?q=learning")),
+        ("GET", "/api/search/export", "recruiter", () => new(HttpMethod.Get, "/api/search/export?q=learning")),
         ("GET", "/api/candidates/{id:long}", "recruiter", () => new(HttpMethod.Get, $"/api/candidates/{candidateId}")),
         ("GET", "/api/candidates/{id:long}/similar", "recruiter", () => new(HttpMethod.Get, $"/api/candidates/{candidateId}/similar")),
         ("POST", "/api/match", "recruiter", () => new(HttpMethod.Post, "/api/match") { Content = JsonContent.Create(new { text = "distributed training of large models" }) }),

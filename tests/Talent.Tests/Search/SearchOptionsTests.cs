@@ -89,8 +89,9 @@ public sealed class SearchExplanationTests : IDisposable
 
         Assert.NotNull(top.Signals);
         Assert.Equal(top.Score, top.Signals.Values.Sum(), 2);
-        Assert.Contains("titles", top.Signals.Keys);
-        Assert.Contains("topic", top.Signals.Keys);
+        Assert.Contains("paper titles", top.Signals.Keys);
+        Assert.Contains("catalog topic", top.Signals.Keys);
+        Assert.DoesNotContain(top.Signals.Keys, k => k.Contains('_', StringComparison.Ordinal));
         Assert.Null(Found(index.Search(Request("sequence parallelism"))).Results[0].Signals);
     }
 }

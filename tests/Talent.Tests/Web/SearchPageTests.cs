@@ -13,8 +13,8 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The name a result card shows: a profile without a name is shown by its id.</summary>
-    private static string DisplayName(SearchHit hit) => hit.Name ?? $"Candidate {hit.Id}";
+    /// <summary>The name a result card shows: "Name not stated" for a profile without one.</summary>
+    private static string DisplayName(SearchHit hit) => hit.DisplayName;
 
     private async Task<SearchResponse> ApiSearchAsync(string query)
     {

@@ -1,0 +1,219 @@
+using System.Globalization;
+using Talent.Search.Recruiting;
+
+namespace Talent.Search;
+
+/// <summary>A result card: who the person is now, how well they fit, and the strongest evidence in plain words.</summary>
+internal sealed partial class CandidateSearch
+{
+    private SearchHit Describe(SearchHit hit, StoredCandidate candidate)
+    {
+        var facts = candidate.Recruiter;
+        var wantedSkills = skills.ToList();
+        var had = candidate.Skills.Where(skills.Contains).ToList();
+        var lacking = wantedSkills.Where(s => !candidate.Skills.Contains(s, StringComparer.OrdinalIgnoreCase)).ToList();
+        var location = string.Join(", ", new[] { facts?.City, facts?.Country }.OfType<string>());
+        var name = candidate.Name ?? (request.ContactLookup && facts?.Contact is { } contact ? $"{CandidateCard.NameNotStated} ({contact})" : CandidateCard.NameNotStated);
+        var fit = Fit(candidate, had.Count, wantedSkills.Count);
+        return hit with
+        {
+            DisplayName = name,
+            Title = facts?.Title ?? candidate.Headline,
+            Employer = facts?.Employer,
+            Location = location.Length > 0 ? location : null,
+            Fit = fit,
+            FitLabel = fit is { } value ? CandidateCard.FitLabel(value) : null,
+            Highlights = Highlights(hit, candidate, had, lacking),
+            Skills = had.Select(s => new SkillMark(s, true))
+                .Concat(candidate.Skills.Where(s => !skills.Contains(s)).Select(s => new SkillMark(s, false)))
+                .Take(CardSkills)
+                .ToList(),
+        };
+    }
+
+    /// <summary>
+    /// The share of what was asked that the candidate shows: the query's words found in their profile, the skills, topics
+    /// and venues asked for that they hold. Filters are met by every result. Null when nothing was asked.
+    /// </summary>
+    private int? Fit(StoredCandidate candidate, int skillsHad, int skillsWanted)
+    {
+        var parts = new List<double>();
+        if (queryTerms.Count > 0)
+        {
+            var words = Terms(analyzer, ProfileText(candidate));
+            var found = queryTerms.Count(words.Contains);
+            // "Stanford OR Munich" asks for either: one of them is all that was asked.
+            var anyOf = request.Query.Contains(" OR ", StringComparison.Ordinal) || request.Query.Contains("||", StringComparison.Ordinal);
+            parts.Add(anyOf ? Math.Min(1, found) : (double)found / queryTerms.Count);
+        }
+
+        if (skillsWanted > 0)
+        {
+            parts.Add((double)skillsHad / skillsWanted);
+        }
+
+        if (topics.Count > 0)
+        {
+            parts.Add((double)candidate.Topics.Count(topics.Contains) / topics.Count);
+        }
+
+        if (venues.Count > 0)
+        {
+            parts.Add((double)venues.Count(v => candidate.Publications.Any(p => string.Equals(p.Venue, v, StringComparison.OrdinalIgnoreCase))) / venues.Count);
+        }
+
+        if (parts.Count == 0)
+        {
+            // Only filters (the request's or the query's own, "school:Stanford"): every result meets them all.
+            return request.HasRecruiterFilters || request.Since is not null || !string.IsNullOrWhiteSpace(request.Query) ? 100 : null;
+        }
+
+        return (int)Math.Round(100 * parts.Average());
+    }
+
+    private static string ProfileText(StoredCandidate candidate)
+    {
+        var facts = candidate.Recruiter;
+        var parts = new List<string?> { candidate.Name, candidate.Headline, facts?.Title, facts?.City, facts?.Country, facts?.Degree };
+        parts.AddRange(candidate.Skills);
+        parts.AddRange(candidate.Topics);
+        parts.AddRange(facts?.Employers ?? []);
+        parts.AddRange(facts?.Schools ?? []);
+        parts.AddRange(candidate.Publications.Select(p => p.Title + " " + p.Venue));
+        return string.Join(" \n ", parts.OfType<string>());
+    }
+
+    private List<string> Highlights(SearchHit hit, StoredCandidate candidate, List<string> had, List<string> lacking)
+    {
+        var lines = new List<string>();
+        if (PapersLine(hit) is { } papers)
+        {
+            lines.Add(papers);
+        }
+
+        if (had.Count > 0 || lacking.Count > 0)
+        {
+            var parts = new List<string>();
+            if (had.Count > 0)
+            {
+                parts.Add("has " + string.Join(", ", had));
+            }
+
+            if (lacking.Count > 0)
+            {
+                parts.Add("lacks " + string.Join(", ", lacking));
+            }
+
+            lines.Add(string.Join("; ", parts));
+        }
+
+        var facts = candidate.Recruiter;
+        if (facts is null)
+        {
+            return lines;
+        }
+
+        var asked = request.Schools.Concat(request.Companies).Concat(request.CurrentCompanies).Concat(request.Locations)
+            .Concat(ValuesOf(request.Query)).Select(Text.Fold).Where(a => a.Length > 0).ToList();
+        bool Asked(string value)
+        {
+            var folded = Text.Fold(value);
+            return asked.Exists(a => folded.Contains(a, StringComparison.Ordinal) || a.Split(' ').Any(w => w.Length > 2 && ContainsWord(folded, w)));
+        }
+
+        var schools = facts.Schools.Where(Asked).ToList();
+        if (schools.Count > 0)
+        {
+            lines.Add("studied at " + string.Join(", ", schools));
+        }
+
+        if (facts.Employer is { } employer && Asked(employer))
+        {
+            lines.Add("works at " + employer);
+        }
+
+        var past = facts.Employers.Where(e => !string.Equals(e, facts.Employer, StringComparison.OrdinalIgnoreCase) && Asked(e)).ToList();
+        if (past.Count > 0)
+        {
+            lines.Add((facts.Employer is null ? "worked at " : "previously at ") + string.Join(", ", past));
+        }
+
+        var place = string.Join(", ", new[] { facts.City, facts.Country }.OfType<string>());
+        if (place.Length > 0 && Asked(place))
+        {
+            lines.Add("based in " + place);
+        }
+
+        if (facts.ExperienceYears is { } years && (request.MinYears is not null || request.MaxYears is not null))
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{years} years of experience"));
+        }
+
+        return lines;
+    }
+
+    /// <summary>"3 papers on video generation (2 first-author), 2 at ICLR" from the evidence the hit shows.</summary>
+    private string? PapersLine(SearchHit hit)
+    {
+        if (hit.Evidence.Count == 0 || (queryTerms.Count == 0 && topics.Count == 0 && venues.Count == 0))
+        {
+            return null;
+        }
+
+        var subject = hit.Matches.Topics.FirstOrDefault() ?? FreeTextOf(request.Query);
+        var count = hit.Evidence.Count;
+        var first = hit.Evidence.Count(e => e.FirstAuthor);
+        var line = count == 1 ? "1 paper" : string.Create(CultureInfo.InvariantCulture, $"{count} papers");
+        if (subject.Length > 0)
+        {
+            line += " on " + subject;
+        }
+
+        if (first > 0)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $" ({first} first-author)");
+        }
+
+        foreach (var venue in hit.Matches.Venues.Take(2))
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $", {venue.Count} at {venue.Venue}");
+        }
+
+        return line;
+    }
+
+    /// <summary>The words of a query with field names, quotes and operators left out ("school:\"Stanford University\"" gives "Stanford University").</summary>
+    private static IEnumerable<string> ValuesOf(string query)
+    {
+        var words = new List<string>();
+        foreach (var token in query.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = token.IndexOf(':', StringComparison.Ordinal);
+            var value = (colon > 0 && !token.Contains("//", StringComparison.Ordinal) ? token[(colon + 1)..] : token).Trim('"', '(', ')', '+', '-', '!');
+            if (value.Length > 0 && value is not "AND" and not "OR" and not "NOT")
+            {
+                words.Add(value);
+            }
+        }
+
+        return words.Count == 0 ? [] : [string.Join(' ', words)];
+    }
+
+    private static bool ContainsWord(string text, string word)
+    {
+        var at = text.IndexOf(word, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var startOk = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            var endOk = at + word.Length == text.Length || !char.IsLetterOrDigit(text[at + word.Length]);
+            if (startOk && endOk)
+            {
+                return true;
+            }
+
+            at = text.IndexOf(word, at + 1, StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Talent.Server.Api;
+using Talent.Tests.Cli;
+
+namespace Talent.Tests.Recruiting;
+
+/// <summary><c>talent search</c> with the recruiter filters and export, as a separate process over the four CVs.</summary>
+public sealed class RecruiterCommandTests
+{
+    [Fact]
+    public async Task The_cli_finds_each_person_by_school_employer_place_plain_name_and_email_and_exports_csv()
+    {
+        using var temp = new TempDirectory();
+        var inbox = Directory.CreateDirectory(Path.Combine(temp.Path, "cvs")).FullName;
+        RecruiterCvs.WriteTo(inbox);
+        var data = Path.Combine(temp.Path, "data");
+        var (exit, _, stderr) = await TalentProcess.RunAsync("--data", data, "ingest", inbox);
+        Assert.True(exit == 0, stderr);
+
+        foreach (var person in RecruiterCvs.People)
+        {
+            // Plain spelling, school, past employer and city at once: only this person meets them all.
+            (exit, var stdout, stderr) = await TalentProcess.RunAsync(
+                "--data", data, "search", person.PlainName, "--school", person.School, "--company", person.PastEmployer, "--location", person.City, "--json");
+            Assert.True(exit == 0, stderr);
+            var response = JsonDocument.Parse(stdout).RootElement;
+            var hit = Assert.Single(response.GetProperty("results").EnumerateArray());
+            Assert.Equal(person.Name, hit.GetProperty("name").GetString());
+            Assert.Equal(person.CurrentEmployer, hit.GetProperty("employer").GetString());
+            Assert.Contains(response.GetProperty("facets").GetProperty("countries").EnumerateArray(), f => f.GetProperty("value").GetString() == person.Country);
+        }
+
+        (exit, var found, stderr) = await TalentProcess.RunAsync("--data", data, "search", RecruiterCvs.People[1].Email);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("1 candidate", found, StringComparison.Ordinal);
+        Assert.Contains($"{RecruiterCvs.People[1].Title} at {RecruiterCvs.People[1].CurrentEmployer} · {RecruiterCvs.People[1].City}, {RecruiterCvs.People[1].Country}", found, StringComparison.Ordinal);
+
+        (exit, var csv, stderr) = await TalentProcess.RunAsync("--data", data, "search", "company:Google OR company:SAP OR company:Criteo OR company:Amazon", "--format", "csv", "--top", "50");
+        Assert.True(exit == 0, stderr);
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Join(',', SearchExport.Columns), lines[0]);
+        Assert.Equal(5, lines.Length);
+        Assert.All(RecruiterCvs.People, p => Assert.Contains(lines, l => l.Contains(p.Name, StringComparison.Ordinal)));
+    }
+}
