@@ -193,6 +193,7 @@ internal static class CandidateDocument
                 p.Paper.Kind is PublicationKind.Conference or PublicationKind.Journal,
                 Truncate(p.Paper.Abstract))).ToList());
         doc.Add(new StoredField(IndexFields.Stored, JsonSerializer.Serialize(stored, StoredCandidateJson.Default.StoredCandidate)));
+        Ranking.OwnText.AddTo(doc, profile);
         return doc;
     }
 
