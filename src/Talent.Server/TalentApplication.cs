@@ -15,6 +15,7 @@ using Talent.Server.Access;
 using Talent.Server.Api;
 using Talent.Server.Configuration;
 using Talent.Server.Demo;
+using Talent.Server.Embeddings;
 using Talent.Server.Health;
 using Talent.Server.Indexing;
 using Talent.Server.Ingestion;
@@ -125,6 +126,7 @@ public static class TalentApplication
             admin.MapAdminEndpoints();
         }
         app.MapHealthEndpoints();
+        app.MapEmbeddingStatus();
         app.MapWebPage();
         return app;
     }
@@ -161,6 +163,7 @@ public static class TalentApplication
         services.AddSingleton<CandidateStore>();
         services.AddSingleton<DocumentInbox>();
         services.AddSingleton<AccessStore>();
+        EmbeddingServices.Add(services, builder.Configuration, roles.HasFlag(TalentRoles.Worker));
         // Only a process with the worker role writes the index; a query-only process opens it read-only
         // (no lock) and follows the worker's commits and swapped generations, so both can share one data folder.
         var writesIndex = roles.HasFlag(TalentRoles.Worker);
@@ -171,9 +174,11 @@ public static class TalentApplication
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Talent.Search");
             var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
             var clock = sp.GetRequiredService<TimeProvider>();
-            return writesIndex
+            var live = writesIndex
                 ? new LiveIndex(CandidateIndex.OpenForWriting(path, catalogs, logger, search, clock), deleteRetired: true)
                 : new LiveIndex(CandidateIndex.OpenReadOnly(path, catalogs, logger, search, clock), deleteRetired: false);
+            live.Current.Vectors = sp.GetService<Talent.Search.Ranking.ICandidateVectorSource>();
+            return live;
         });
 
         // Order matters: hosted services start in registration order, so the database is migrated and
@@ -207,6 +212,7 @@ public static class TalentApplication
                 // Read replicas (Talent:Bus:Node) each get their own queue, bound to the same message exchange.
                 x.AddConsumer<CandidateRemovalRequestedConsumer>().Endpoint(e => e.Name = bus.QueueName("CandidateRemovalRequested"));
                 x.AddConsumer<ReindexRequestedConsumer>().Endpoint(e => e.Name = bus.QueueName("ReindexRequested"));
+                EmbeddingServices.AddConsumers(x, builder.Configuration, bus);
             }
 
             x.AddRequestClient<ProfileDocumentSubmitted>(RequestTimeout.After(m: 2));

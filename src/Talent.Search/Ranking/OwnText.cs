@@ -7,7 +7,7 @@ namespace Talent.Search.Ranking;
 /// A candidate's own words (headline, roles with their employers, interests, skills) stored beside the search
 /// blob, so match and similar can score engineers, who have no papers, by what their profile says.
 /// </summary>
-internal static class OwnText
+public static class OwnText
 {
     public const string Field = "own_text";
 
@@ -36,7 +36,7 @@ internal static class OwnText
         return text.Length <= MaxLength ? text : text[..MaxLength];
     }
 
-    public static void AddTo(Document document, CandidateProfile profile)
+    internal static void AddTo(Document document, CandidateProfile profile)
     {
         var text = Of(profile);
         if (text.Length > 0)
@@ -45,7 +45,7 @@ internal static class OwnText
         }
     }
 
-    public static string Read(Document document) => document.Get(Field) ?? "";
+    internal static string Read(Document document) => document.Get(Field) ?? "";
 
     private static void Add(List<string> lines, string? text)
     {
