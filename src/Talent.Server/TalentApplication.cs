@@ -163,7 +163,6 @@ public static class TalentApplication
         services.AddSingleton<CandidateStore>();
         services.AddSingleton<DocumentInbox>();
         services.AddSingleton<AccessStore>();
-        EmbeddingServices.Add(services, builder.Configuration, roles.HasFlag(TalentRoles.Worker));
         // Only a process with the worker role writes the index; a query-only process opens it read-only
         // (no lock) and follows the worker's commits and swapped generations, so both can share one data folder.
         var writesIndex = roles.HasFlag(TalentRoles.Worker);
@@ -200,6 +199,8 @@ public static class TalentApplication
             services.AddHostedService<IndexRefresher>();
         }
 
+        // After the start-up initialiser: the embedding drainer reads tables the migrations create.
+        EmbeddingServices.Add(services, builder.Configuration, roles.HasFlag(TalentRoles.Worker));
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddMassTransit(x =>
         {
