@@ -49,11 +49,13 @@ internal static class BodyOfWork
             return hits;
         }
 
+        // The hits keep their words' score (what --explain's signals add up to); only their order changes.
         var mixed = hits.Take(window)
-            .Select((h, i) => new ScoreDoc(h.Doc, (float)(((1 - EvidenceShare) * h.Score / bestWords) + (EvidenceShare * evidence[i] / bestEvidence))))
-            .OrderByDescending(h => h.Score)
-            .ThenBy(h => h.Doc);
-        return mixed.Concat(hits.Skip(window).Select(h => new ScoreDoc(h.Doc, 0))).ToArray();
+            .Select((h, i) => (Hit: h, Mix: ((1 - EvidenceShare) * h.Score / bestWords) + (EvidenceShare * evidence[i] / bestEvidence)))
+            .OrderByDescending(h => h.Mix)
+            .ThenBy(h => h.Hit.Doc)
+            .Select(h => h.Hit);
+        return mixed.Concat(hits.Skip(window)).ToArray();
     }
 
     private static double Evidence(
