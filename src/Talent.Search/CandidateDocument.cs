@@ -197,6 +197,7 @@ internal static partial class CandidateDocument
                 Truncate(p.Paper.Abstract))).ToList(),
             recruiter);
         doc.Add(new StoredField(IndexFields.Stored, JsonSerializer.Serialize(stored, StoredCandidateJson.Default.StoredCandidate)));
+        Ranking.OwnText.AddTo(doc, profile);
         return doc;
     }
 

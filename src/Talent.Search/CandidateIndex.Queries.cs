@@ -75,7 +75,7 @@ public sealed partial class CandidateIndex
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(disposed, this);
-        return WithinBudget(budget => WithSearcher(s => new CandidateMatch(s, analyzer, catalogs, weights ?? options.Match, budget).Run(request), new MatchResponse(0, [])), cancellationToken);
+        return WithinBudget(budget => WithSearcher(s => new CandidateMatch(s, analyzer, catalogs, weights ?? options.Match, budget, Vectors).Run(request), new MatchResponse(0, [])), cancellationToken);
     }
 
     /// <summary>
@@ -97,14 +97,15 @@ public sealed partial class CandidateIndex
 
                     var description = string.Join(
                         "\n",
-                        candidate.Publications.Select(p => p.Title + "\n" + p.Abstract).Concat(candidate.Topics).Concat(candidate.Skills));
+                        candidate.Publications.Select(p => p.Title + "\n" + p.Abstract).Concat(candidate.Topics).Concat(candidate.Skills).Append(Ranking.OwnText.Read(s.Doc(found[0].Doc))));
                     var request = new MatchRequest
                     {
                         Text = description.Length > MatchRequest.MaxTextLength ? description[..MatchRequest.MaxTextLength] : description,
                         Top = top,
                         Exclude = new HashSet<long> { candidateId },
+                        QueryVector = SimilarVector(candidateId),
                     };
-                    return new CandidateMatch(s, analyzer, catalogs, weights ?? options.Match, budget).Run(request);
+                    return new CandidateMatch(s, analyzer, catalogs, weights ?? options.Match, budget, Vectors).Run(request);
                 },
                 null),
             cancellationToken);

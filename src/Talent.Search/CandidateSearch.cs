@@ -57,6 +57,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         }
 
         var ranked = phrase is null ? top.ScoreDocs : Rescore(top.ScoreDocs, phrase);
+        ranked = RerankByBodyOfWork(ranked);
         var explained = phrase is null ? query : new BooleanQuery(true) { { query, Occur.MUST }, { phrase, Occur.SHOULD } };
         var start = (request.Page - 1) * request.Size;
         var results = new List<SearchHit>();

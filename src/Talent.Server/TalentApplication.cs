@@ -16,6 +16,7 @@ using Talent.Server.Access;
 using Talent.Server.Api;
 using Talent.Server.Configuration;
 using Talent.Server.Demo;
+using Talent.Server.Embeddings;
 using Talent.Server.Health;
 using Talent.Server.Indexing;
 using Talent.Server.Ingestion;
@@ -136,6 +137,7 @@ public static class TalentApplication
             admin.MapWorkerReindexEndpoints();
         }
         app.MapHealthEndpoints();
+        app.MapEmbeddingStatus();
         app.MapWebPage();
         return app;
     }
@@ -182,9 +184,11 @@ public static class TalentApplication
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Talent.Search");
             var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
             var clock = sp.GetRequiredService<TimeProvider>();
-            return writesIndex
+            var live = writesIndex
                 ? new LiveIndex(CandidateIndex.OpenForWriting(path, catalogs, logger, search, clock), deleteRetired: true)
                 : new LiveIndex(CandidateIndex.OpenReadOnly(path, catalogs, logger, search, clock), deleteRetired: false);
+            live.Current.Vectors = sp.GetService<Talent.Search.Ranking.ICandidateVectorSource>();
+            return live;
         });
 
         // Order matters: hosted services start in registration order, so the database is migrated and
@@ -206,6 +210,8 @@ public static class TalentApplication
             services.AddHostedService<IndexRefresher>();
         }
 
+        // After the start-up initialiser: the embedding drainer reads tables the migrations create.
+        EmbeddingServices.Add(services, builder.Configuration, roles.HasFlag(TalentRoles.Worker));
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddMassTransit(x =>
         {
@@ -218,6 +224,7 @@ public static class TalentApplication
                 // Read replicas (Talent:Bus:Node) each get their own queue, bound to the same message exchange.
                 x.AddConsumer<CandidateRemovalRequestedConsumer>().Endpoint(e => e.Name = bus.QueueName("CandidateRemovalRequested"));
                 x.AddConsumer<ReindexRequestedConsumer>().Endpoint(e => e.Name = bus.QueueName("ReindexRequested"));
+                EmbeddingServices.AddConsumers(x, builder.Configuration, bus);
             }
 
             x.AddRequestClient<ProfileDocumentSubmitted>(RequestTimeout.After(m: 2));

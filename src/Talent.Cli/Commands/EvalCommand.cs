@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Talent.Embeddings;
 using Talent.Profiles.Evaluation;
 using Talent.Server.Configuration;
 using Talent.Server.Evaluation;
@@ -33,7 +34,9 @@ internal static class EvalCommand
         var evaluations = new Option<string?>("--evaluations") { Description = "Ratings file (default: the dataset's evaluations.tsv, the development half)" };
         var scoresOut = new Option<string?>("--scores-out") { Description = "Write Talent's scores for profile version 1 as JSON {participant_id: {paper_id: score}}" };
         var versions = new Option<int[]>("--version") { Description = "Profile versions to run (repeatable; default all ten)" };
-        var goldstandard = new Command("goldstandard", "Loss on the reviewer-expertise gold standard (lower is better; constant scorer 0.5)") { dataset, evaluations, scoresOut, versions };
+        var vectorsCache = new Option<string?>("--vectors-cache") { Description = "File of the papers' sentence vectors, written on the first run and read after it (default: talent-goldstandard-vectors.tsv in the temp folder)" };
+        var noVectors = new Option<bool>("--lexical-only") { Description = "Skip sentence vectors: words only (no embedding run)" };
+        var goldstandard = new Command("goldstandard", "Loss on the reviewer-expertise gold standard (lower is better; constant scorer 0.5)") { dataset, evaluations, scoresOut, versions, vectorsCache, noVectors };
         goldstandard.SetAction(parseResult =>
         {
             var directory = parseResult.GetValue(dataset) ?? DefaultDataset()
@@ -53,7 +56,16 @@ internal static class EvalCommand
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
             var data = GoldStandardDataset.Load(directory, ratingsFile);
             var chosen = parseResult.GetValue(versions) is { Length: > 0 } some ? some : null;
-            var report = new GoldStandardEvaluation(data, catalogs).Run(chosen, progress: new Progress<string>(m => Console.Error.WriteLine(m)));
+            var progress = new Progress<string>(m => Console.Error.WriteLine(m));
+            GoldStandardVectors? vectors = null;
+            if (!parseResult.GetValue(noVectors))
+            {
+                using var embedder = new MiniLmEmbedder();
+                var cache = parseResult.GetValue(vectorsCache) ?? Path.Combine(Path.GetTempPath(), "talent-goldstandard-vectors.tsv");
+                vectors = GoldStandardVectors.Load(data, embedder, cache, progress);
+            }
+
+            var report = new GoldStandardEvaluation(data, catalogs, vectors).Run(chosen, progress: progress);
             Print(report);
             if (parseResult.GetValue(scoresOut) is { } path)
             {

@@ -5,22 +5,33 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Talent.Profiles.Catalogs;
 using Talent.Search.QueryCost;
+using Talent.Search.Ranking;
 
 namespace Talent.Search.Matching;
 
 /// <summary>
-/// One match over one acquired searcher. Expert finding by body of work: the description and every paper of a
-/// candidate become tf-idf vectors (document frequencies from the index), each paper gets its cosine with the
-/// description, and the candidate's fit aggregates the closest papers: a share for the best paper plus a power
-/// mean over the closest <see cref="MatchWeights.TopPapers"/>, so the fit reflects the body of work, not one
-/// lucky word overlap in a concatenated document.
-/// Canonical topics and skills the description names and the candidate holds raise the fit towards 1.
+/// One match over one acquired searcher. Expert finding by body of work, with words and meaning: the description
+/// and every paper of a candidate become tf-idf vectors (document frequencies from the index) and, once the
+/// candidate's sentence vectors exist, sentence vectors too. Each paper's similarity mixes the two cosines in a
+/// fixed share (<see cref="MatchWeights.Semantic"/>); the body of work is a power mean over the closest
+/// <see cref="MatchWeights.TopPapers"/>, so several close papers count and further papers on other subjects do
+/// not dilute it. A candidate's own words (headline, roles, interests, skills) are one more text, so engineers
+/// without papers match too. Required skills the description names and the candidate holds raise the fit
+/// towards 1, and the fit lists the ones missing.
 /// </summary>
-internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, MatchWeights weights, QueryBudget? budget = null)
+internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, MatchWeights weights, QueryBudget? budget = null, ICandidateVectorSource? vectors = null)
 {
-    private readonly QueryBudget budget = budget ?? QueryBudget.Unlimited;
+    public const string Hybrid = "hybrid";
+    public const string NoVectorsYet = "lexical: this candidate's vectors are not computed yet";
+    public const string NoQueryVector = "lexical: no sentence vector for the description";
+    public const string LexicalOnly = "lexical: sentence vectors are off";
 
     private const int MaxEvidence = 3;
+
+    private readonly QueryBudget budget = budget ?? QueryBudget.Unlimited;
+
+    /// <summary>Fields of a candidate's own words, searched beside titles and abstracts so engineers are found.</summary>
+    private static readonly string[] OwnFields = [IndexFields.Roles, IndexFields.SkillsText, IndexFields.Headline, IndexFields.Interests];
 
     private readonly Dictionary<string, double> idfCache = new(StringComparer.Ordinal);
 
@@ -28,19 +39,21 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
     {
         var stopwatch = Stopwatch.StartNew();
         var description = Vector(request.Text);
+        var query = Query(request);
         var wantedTopics = catalogs.Topics.FindIn(request.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var wantedSkills = catalogs.Skills.FindIn(request.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var hits = new List<MatchHit>();
-        foreach (var docId in Candidates(request, description))
+        foreach (var docId in Candidates(request, description, wantedSkills))
         {
             budget.Check();
-            if (CandidateDocument.Read(searcher.Doc(docId)) is not { } candidate || request.Exclude.Contains(candidate.Id))
+            var document = searcher.Doc(docId);
+            if (CandidateDocument.Read(document) is not { } candidate || request.Exclude.Contains(candidate.Id))
             {
                 continue;
             }
 
-            hits.Add(Score(candidate, description, wantedTopics, wantedSkills));
+            hits.Add(Score(candidate, OwnText.Read(document), new MatchQuery(description, query.Vector, query.Ranker), wantedTopics, wantedSkills));
         }
 
         var results = hits
@@ -53,20 +66,31 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
     }
 
     /// <summary>The fit of one stored candidate, for the evaluation and for <see cref="Run"/>.</summary>
-    internal MatchHit Score(StoredCandidate candidate, IReadOnlyDictionary<string, double> description, IReadOnlySet<string> wantedTopics, IReadOnlySet<string> wantedSkills)
+    internal MatchHit Score(StoredCandidate candidate, string ownText, MatchQuery query, IReadOnlySet<string> wantedTopics, IReadOnlySet<string> wantedSkills)
     {
+        var stored = query.Vector is null ? null : vectors?.Find(candidate.Id);
+        var semantic = stored is not null ? weights.Semantic : 0;
         var papers = candidate.Publications
-            .Select(p => (Paper: p, Similarity: Cosine(description, Vector(p.Title + "\n" + p.Abstract))))
+            .Select(p =>
+            {
+                var words = Cosine(query.Words, Vector(p.Title + "\n" + p.Abstract));
+                var meaning = stored?.Publication(p.Title) is { } v ? Math.Max(0, VectorMath.Cosine(query.Vector, v)) : (double?)null;
+                return (Paper: p, Words: words, Meaning: meaning, Similarity: meaning is { } m ? ((1 - semantic) * words) + (semantic * m) : words);
+            })
             .OrderByDescending(p => p.Similarity)
             .ToList();
-        var best = papers.Count == 0 ? 0 : papers[0].Similarity;
-        var topMean = papers.Count == 0 ? 0 : Math.Pow(papers.Take(weights.TopPapers).Average(p => Math.Pow(p.Similarity, weights.Power)), 1 / weights.Power);
-        var textFit = (weights.BestPaper * best) + ((1 - weights.BestPaper) * topMean);
+        var body = Aggregate(papers.Select(p => p.Similarity).ToList());
+        var ownWords = ownText.Length == 0 ? 0 : Cosine(query.Words, Vector(ownText));
+        var ownMeaning = stored?.Profile is { } profile ? Math.Max(0, VectorMath.Cosine(query.Vector, profile)) : (double?)null;
+        var own = ownMeaning is { } om ? ((1 - semantic) * ownWords) + (semantic * om) : ownWords;
+        var textFit = Math.Max(body, own);
 
         var matchedTopics = candidate.Topics.Where(wantedTopics.Contains).ToList();
-        var matchedSkills = candidate.Skills.Where(wantedSkills.Contains).ToList();
+        var held = candidate.Skills.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var present = wantedSkills.Where(held.Contains).Order(StringComparer.Ordinal).ToList();
+        var missing = wantedSkills.Where(s => !held.Contains(s)).Order(StringComparer.Ordinal).ToList();
         var wanted = wantedTopics.Count + wantedSkills.Count;
-        var catalogShare = wanted == 0 ? 0 : (double)(matchedTopics.Count + matchedSkills.Count) / wanted;
+        var catalogShare = wanted == 0 ? 0 : (double)(matchedTopics.Count + present.Count) / wanted;
 
         // Catalog evidence only raises the fit, towards 1: a description naming a topic never punishes text evidence.
         var fit = Math.Clamp(textFit + ((1 - textFit) * weights.Catalog * catalogShare), 0, 1);
@@ -75,7 +99,34 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
             .Take(MaxEvidence)
             .Select(p => new PaperFit(p.Paper.Title, p.Paper.Venue, p.Paper.Year, Math.Round(p.Similarity, 4)))
             .ToList();
-        return new MatchHit(candidate.Id, candidate.Name, candidate.Headline, Math.Round(fit, 6), new HitMatches(matchedSkills, matchedTopics, []), evidence);
+        var ranker = stored is not null ? Hybrid : query.Vector is null ? query.Ranker : NoVectorsYet;
+        var words = Math.Max(Aggregate(papers.Select(p => p.Words).OrderDescending().ToList()), ownWords);
+        double? meaningFit = stored is null ? null : Math.Round(Math.Max(Aggregate(papers.Select(p => p.Meaning ?? 0).OrderDescending().ToList()), ownMeaning ?? 0), 4);
+        var signals = new FitSignals(ranker, Math.Round(words, 4), meaningFit, present, missing);
+        return new MatchHit(candidate.Id, candidate.Name, candidate.Headline, Math.Round(fit, 6), new HitMatches(present, matchedTopics, []), evidence, signals);
+    }
+
+    /// <summary>A share for the best paper plus a power mean over the closest <see cref="MatchWeights.TopPapers"/> (similarities sorted descending).</summary>
+    private double Aggregate(List<double> similarities)
+    {
+        if (similarities.Count == 0)
+        {
+            return 0;
+        }
+
+        var topMean = Math.Pow(similarities.Take(weights.TopPapers).Average(s => Math.Pow(s, weights.Power)), 1 / weights.Power);
+        return (weights.BestPaper * similarities[0]) + ((1 - weights.BestPaper) * topMean);
+    }
+
+    private (float[]? Vector, string Ranker) Query(MatchRequest request)
+    {
+        if (vectors is null || weights.Semantic <= 0)
+        {
+            return (null, LexicalOnly);
+        }
+
+        var vector = request.QueryVector ?? vectors.Query(request.Text, budget.Token);
+        return (vector, vector is null ? NoQueryVector : Hybrid);
     }
 
     /// <summary>A unit tf-idf vector of the text's analysed terms: sublinear term frequency times smoothed idf.</summary>
@@ -148,7 +199,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         return idf;
     }
 
-    private IEnumerable<int> Candidates(MatchRequest request, Dictionary<string, double> description)
+    private IEnumerable<int> Candidates(MatchRequest request, Dictionary<string, double> description, IReadOnlySet<string> wantedSkills)
     {
         if (request.CandidateId is { } id)
         {
@@ -161,6 +212,15 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         {
             query.Add(new TermQuery(new Term(IndexFields.Titles, term)) { Boost = (float)weight }, Occur.SHOULD);
             query.Add(new TermQuery(new Term(IndexFields.Abstracts, term)) { Boost = (float)weight }, Occur.SHOULD);
+            foreach (var field in OwnFields)
+            {
+                query.Add(new TermQuery(new Term(field, term)) { Boost = (float)weight }, Occur.SHOULD);
+            }
+        }
+
+        foreach (var skill in wantedSkills)
+        {
+            query.Add(new TermQuery(new Term(IndexFields.Skill, CandidateDocument.KeywordOf(skill))), Occur.SHOULD);
         }
 
         if (query.Clauses.Count == 0)
@@ -174,26 +234,5 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
     }
 }
 
-/// <summary>How a fit is computed; defaults tuned on the development half of the reviewer-expertise benchmark.</summary>
-public sealed record MatchWeights
-{
-    /// <summary>Share of the fit given to the single closest paper; the rest goes to the mean of the <see cref="TopPapers"/> closest.</summary>
-    public double BestPaper { get; init; }
-
-    public int TopPapers { get; init; } = 20;
-
-    /// <summary>
-    /// Exponent of the power mean over the closest papers: above 1 leans towards the best paper, 1 is the plain mean,
-    /// below 1 rewards several moderately close papers (measured best on the benchmark: 0.5).
-    /// </summary>
-    public double Power { get; init; } = 0.5;
-
-    /// <summary>How far matched catalog topics and skills move the fit towards 1.</summary>
-    public double Catalog { get; init; } = 0.2;
-
-    /// <summary>Description words used to retrieve candidates before re-ranking.</summary>
-    public int QueryTerms { get; init; } = 64;
-
-    /// <summary>Candidates retrieved and re-ranked by their papers.</summary>
-    public int RerankDepth { get; init; } = 200;
-}
+/// <summary>A description as match compares it: tf-idf words, the sentence vector when there is one, and why not.</summary>
+internal sealed record MatchQuery(IReadOnlyDictionary<string, double> Words, float[]? Vector, string Ranker);

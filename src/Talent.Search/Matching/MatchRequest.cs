@@ -16,6 +16,10 @@ public sealed record MatchRequest
     /// <summary>Candidates left out of the answer (the candidate whose similar people are asked for).</summary>
     public IReadOnlySet<long> Exclude { get; init; } = new HashSet<long>();
 
+    /// <summary>The description's sentence vector when the caller has it already (similar: the candidate's own vectors).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public float[]? QueryVector { get; init; }
+
     /// <summary>Checks limits and returns either a request or the field errors (field name to messages).</summary>
     public static (MatchRequest? Request, IDictionary<string, string[]> Errors) Create(string? text, long? candidateId, int? top)
     {
@@ -51,7 +55,14 @@ public sealed record MatchResponse(double TookMs, IReadOnlyList<MatchHit> Result
 /// A candidate and their fit in [0, 1]: the share of the description's weighted words their closest papers
 /// cover (cosine of tf-idf vectors), so the same fit means the same closeness whatever the description.
 /// </summary>
-public sealed record MatchHit(long Id, string? Name, string? Headline, double Fit, HitMatches Matches, IReadOnlyList<PaperFit> Evidence);
+public sealed record MatchHit(long Id, string? Name, string? Headline, double Fit, HitMatches Matches, IReadOnlyList<PaperFit> Evidence, FitSignals? Signals = null);
 
 /// <summary>A paper of the candidate and its similarity (0..1) to the description.</summary>
 public sealed record PaperFit(string Title, string? Venue, int? Year, double Similarity);
+
+/// <summary>
+/// How a fit was reached: <see cref="Ranker"/> is <c>hybrid</c> (words and meaning) or says why words alone
+/// ranked this candidate; <see cref="Words"/> and <see cref="Meaning"/> are the two text similarities (0..1) before
+/// skills and topics; the required skills the description names are split into those the candidate has and not.
+/// </summary>
+public sealed record FitSignals(string Ranker, double Words, double? Meaning, IReadOnlyList<string> SkillsPresent, IReadOnlyList<string> SkillsMissing);

@@ -16,6 +16,9 @@ internal sealed class QueryBudget(CancellationToken token)
     /// <summary>A new budget that never runs out (for searches run from code that bounds them itself).</summary>
     public static QueryBudget Unlimited => new(CancellationToken.None);
 
+    /// <summary>The search's token, for work outside Lucene (a query's sentence vector).</summary>
+    public CancellationToken Token => token;
+
     /// <summary>Units spent so far.</summary>
     public long Spent => Interlocked.Read(ref spent);
 

@@ -29,11 +29,13 @@ public sealed record GoldStandardReport(
 /// paper's title and abstract is the description, and its fit to that researcher is the score. Plain Lucene BM25
 /// and SQLite FTS5 bm25 over one concatenated document per researcher run beside it.
 /// </summary>
-public sealed class GoldStandardEvaluation(GoldStandardDataset dataset, ProfileCatalogs catalogs)
+public sealed class GoldStandardEvaluation(GoldStandardDataset dataset, ProfileCatalogs catalogs, GoldStandardVectors? vectors = null)
 {
     public const string Bm25 = "plain BM25 (Lucene, one document per researcher)";
     public const string Fts5 = "SQLite FTS5 bm25 (one document per researcher)";
-    public const string Talent = "Talent match";
+    public const string Talent = "Talent match (hybrid)";
+    public const string Lexical = "Talent match, words only (tf-idf)";
+    public const string Semantic = "Talent match, meaning only (MiniLM)";
 
     /// <summary>Evaluates <paramref name="versions"/> (all when null) over the first <paramref name="maxResearchers"/> rated researchers (all when null).</summary>
     public GoldStandardReport Run(IReadOnlyCollection<int>? versions = null, int? maxResearchers = null, MatchWeights? weights = null, IProgress<string>? progress = null)
@@ -46,6 +48,9 @@ public sealed class GoldStandardEvaluation(GoldStandardDataset dataset, ProfileC
         var bm25 = new Dictionary<int, double>();
         var fts = new Dictionary<int, double>();
         var talent = new Dictionary<int, double>();
+        var lexical = new Dictionary<int, double>();
+        var semantic = new Dictionary<int, double>();
+        var hybridWeights = weights ?? new MatchWeights();
         var talentScores = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         foreach (var version in dataset.Profiles.Keys.Where(v => versions is null || versions.Contains(v)).Order())
         {
@@ -64,12 +69,18 @@ public sealed class GoldStandardEvaluation(GoldStandardDataset dataset, ProfileC
             }
 
             var scores = version == 1 ? talentScores : null;
-            talent[version] = WithTalentIndex(profiles, index => Loss(
-                evaluations,
-                (participant, paper) =>
+            WithTalentIndex(profiles, index =>
+            {
+                index.Vectors = vectors?.For(dataset, profiles, CandidateId);
+                lexical[version] = Loss(evaluations, (participant, paper) => Fit(index, participant, paper, hybridWeights with { Semantic = 0 }));
+                if (vectors is not null)
                 {
-                    var request = new MatchRequest { Text = paper.Text, CandidateId = CandidateId(participant), Top = 1 };
-                    var fit = index.Match(request, weights).Results.FirstOrDefault()?.Fit ?? 0;
+                    semantic[version] = Loss(evaluations, (participant, paper) => Fit(index, participant, paper, hybridWeights with { Semantic = 1 }));
+                }
+
+                talent[version] = Loss(evaluations, (participant, paper) =>
+                {
+                    var fit = Fit(index, participant, paper, hybridWeights);
                     if (scores is not null)
                     {
                         if (!scores.TryGetValue(participant, out var byPaper))
@@ -81,7 +92,9 @@ public sealed class GoldStandardEvaluation(GoldStandardDataset dataset, ProfileC
                     }
 
                     return fit;
-                }));
+                });
+                return 0;
+            });
         }
 
         var references = new List<SystemLoss>();
@@ -95,10 +108,13 @@ public sealed class GoldStandardEvaluation(GoldStandardDataset dataset, ProfileC
         return new GoldStandardReport(
             evaluations.Count,
             evaluations.Sum(e => e.Ratings.Count),
-            [new SystemLoss(Bm25, bm25), new SystemLoss(Fts5, fts), new SystemLoss(Talent, talent)],
+            [new SystemLoss(Bm25, bm25), new SystemLoss(Fts5, fts), new SystemLoss(Lexical, lexical), .. vectors is null ? Array.Empty<SystemLoss>() : [new SystemLoss(Semantic, semantic)], new SystemLoss(Talent, talent)],
             references,
             talentScores);
     }
+
+    private static double Fit(CandidateIndex index, string participant, GoldStandardPaper paper, MatchWeights weights) =>
+        index.Match(new MatchRequest { Text = paper.Text, CandidateId = CandidateId(participant), Top = 1 }, weights).Results.FirstOrDefault()?.Fit ?? 0;
 
     /// <summary>Participant ids are Semantic Scholar author ids, numbers: they serve as candidate ids.</summary>
     private static long CandidateId(string participant) => long.Parse(participant, NumberStyles.None, CultureInfo.InvariantCulture);

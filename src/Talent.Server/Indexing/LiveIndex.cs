@@ -42,6 +42,7 @@ public sealed class LiveIndex(CandidateIndex initial, bool deleteRetired) : IDis
         lock (gate)
         {
             retired = current;
+            next.Vectors ??= retired.Index.Vectors;
             current = new Generation(next);
             retired.Retired = true;
             if (retired.Leases > 0)

@@ -20,7 +20,8 @@ public sealed class DocumentBatchWriter(
     CandidateStore store,
     IndexSynchronizer synchronizer,
     IOptions<IngestionOptions> ingestion,
-    IOptions<BusOptions> bus) : BackgroundService
+    IOptions<BusOptions> bus,
+    Embeddings.ProfileStoredAnnouncer? announcer = null) : BackgroundService
 {
     /// <summary>Queued when the last document being prepared was dropped, so a filling batch stops waiting for it.</summary>
     private static readonly Pending Wake = new(null, new TaskCompletionSource<StoreOutcome>());
@@ -151,6 +152,7 @@ public sealed class DocumentBatchWriter(
         if (changed)
         {
             synchronizer.Notify();
+            announcer?.Announce(results.Select(r => r.Outcome).Where(o => o is { Outcome: StoreOutcome.Accepted or StoreOutcome.Merged, CandidateId: not null }).Select(o => o!.CandidateId!.Value));
         }
     }
 

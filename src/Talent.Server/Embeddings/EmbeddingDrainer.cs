@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Talent.Embeddings;
+using Talent.Profiles;
+using Talent.Profiles.Merging;
+using Talent.Search.Ranking;
+using Talent.Storage;
+
+namespace Talent.Server.Embeddings;
+
+/// <summary>What the embedding backlog looks like now, for <c>/health</c> and the admin status.</summary>
+public sealed record EmbeddingStatus(bool Enabled, long Waiting, long Embedded, double CandidatesPerSecond, double TextsPerSecond, long TextsEmbedded);
+
+/// <summary>
+/// Drains the embedding backlog in batches: claims candidates (a lease, so several workers share the backlog),
+/// embeds the texts of theirs that have no vector yet (publications, own words; a text embedded once is never
+/// embedded again), and stores the vectors and the candidates' keys in one transaction. On start it enqueues
+/// every candidate without vectors, so nothing announced before a crash is lost.
+/// </summary>
+public sealed partial class EmbeddingDrainer(EmbeddingStore store, ITextEmbedder embedder, IOptions<EmbeddingOptions> options, ILogger<EmbeddingDrainer> logger) : BackgroundService
+{
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
+
+    private readonly SemaphoreSlim signal = new(0);
+    private long candidates;
+    private long texts;
+    private double busySeconds;
+
+    public void Wake()
+    {
+        if (signal.CurrentCount == 0)
+        {
+            signal.Release();
+        }
+    }
+
+    public async Task<EmbeddingStatus> StatusAsync(CancellationToken cancellationToken)
+    {
+        var (waiting, embedded) = await store.CountsAsync(cancellationToken);
+        var seconds = Volatile.Read(ref busySeconds);
+        var done = Interlocked.Read(ref candidates);
+        var embeddedTexts = Interlocked.Read(ref texts);
+        return new EmbeddingStatus(true, waiting, embedded, seconds > 0 ? Math.Round(done / seconds, 2) : 0, seconds > 0 ? Math.Round(embeddedTexts / seconds, 2) : 0, embeddedTexts);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var added = await store.EnqueueMissingAsync(stoppingToken);
+        if (added > 0)
+        {
+            LogSwept(logger, added);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = await store.ClaimAsync(options.Value.BatchSize, TimeSpan.FromSeconds(options.Value.LeaseSeconds), stoppingToken);
+            if (claimed.Count == 0)
+            {
+                await signal.WaitAsync(Idle, stoppingToken);
+                continue;
+            }
+
+            try
+            {
+                await EmbedAsync(claimed, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The lease runs out and the batch is claimed again; a broken model must not stop the worker.
+                LogFailed(logger, e, claimed.Count);
+                await Task.Delay(Idle, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Embeds one claimed batch and stores it.</summary>
+    internal async Task EmbedAsync(IReadOnlyList<long> claimed, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var profiles = await store.ProfilesAsync(claimed, cancellationToken);
+        var gone = claimed.Except(profiles.Select(p => p.Id)).ToList();
+        if (gone.Count > 0)
+        {
+            await store.ForgetAsync(gone, cancellationToken);
+        }
+
+        var keys = new List<CandidateVectorKeys>();
+        var textsByKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, json) in profiles)
+        {
+            var profile = ProfileJson.Deserialize<CandidateProfile>(json);
+            var publications = new List<(string Title, string Key)>();
+            foreach (var paper in profile.Publications.Select(p => p.Publication).Where(p => !string.IsNullOrWhiteSpace(p.Title)))
+            {
+                var text = EmbeddingText.Publication(paper.Title, paper.Abstract);
+                var key = EmbeddingText.Key(text);
+                textsByKey.TryAdd(key, text);
+                publications.Add((paper.Title.Trim(), key));
+            }
+
+            var own = OwnText.Of(profile);
+            string? ownKey = null;
+            if (own.Length > 0)
+            {
+                ownKey = EmbeddingText.Key(own);
+                textsByKey.TryAdd(ownKey, EmbeddingText.Cut(own));
+            }
+
+            keys.Add(new CandidateVectorKeys(id, ownKey, publications));
+        }
+
+        var known = await store.KnownKeysAsync(textsByKey.Keys, cancellationToken);
+        var missing = textsByKey.Where(t => !known.Contains(t.Key)).ToList();
+        var vectors = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (var i = 0; i < missing.Count; i += 16)
+        {
+            var batch = missing.Skip(i).Take(16).ToList();
+            var embedded = await Task.Run(() => embedder.Embed(batch.Select(b => b.Value).ToList(), cancellationToken), cancellationToken);
+            for (var j = 0; j < batch.Count; j++)
+            {
+                vectors[batch[j].Key] = VectorMath.ToBytes(embedded[j]);
+            }
+        }
+
+        await store.SaveAsync(embedder.Model, vectors, keys, cancellationToken);
+        Interlocked.Add(ref candidates, keys.Count);
+        Interlocked.Add(ref texts, vectors.Count);
+        Volatile.Write(ref busySeconds, Volatile.Read(ref busySeconds) + stopwatch.Elapsed.TotalSeconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} candidates without sentence vectors put on the embedding backlog")]
+    private static partial void LogSwept(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedding a batch of {Count} candidates failed; it is claimed again after its lease")]
+    private static partial void LogFailed(ILogger logger, Exception exception, int count);
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Talent.Embeddings;
+using Talent.Search.Ranking;
+
+namespace Talent.Server.Evaluation;
+
+/// <summary>
+/// Sentence vectors of every paper in the gold standard, embedded once with the shipped model and kept in a cache
+/// file (one <c>key TAB base64(float32)</c> line per text, keyed by <see cref="EmbeddingText.Key"/>), so a second
+/// run embeds nothing. Serves them to the ranker as a candidate's publication vectors and as query vectors.
+/// </summary>
+public sealed class GoldStandardVectors
+{
+    private const int Batch = 16;
+
+    private readonly Dictionary<string, float[]> byKey;
+    private IReadOnlyDictionary<long, CandidateVectors> candidates = new Dictionary<long, CandidateVectors>();
+
+    private GoldStandardVectors(Dictionary<string, float[]> byKey)
+    {
+        this.byKey = byKey;
+    }
+
+    /// <summary>Reads <paramref name="cachePath"/> and embeds (and appends) the papers it lacks.</summary>
+    public static GoldStandardVectors Load(GoldStandardDataset dataset, ITextEmbedder embedder, string cachePath, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(embedder);
+        var byKey = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        if (File.Exists(cachePath))
+        {
+            foreach (var line in File.ReadLines(cachePath))
+            {
+                var tab = line.IndexOf('\t', StringComparison.Ordinal);
+                if (tab > 0)
+                {
+                    byKey[line[..tab]] = VectorMath.FromBytes(Convert.FromBase64String(line[(tab + 1)..]));
+                }
+            }
+        }
+
+        var missing = dataset.Papers.Values.Select(p => p.Text).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)
+            .Where(t => !byKey.ContainsKey(EmbeddingText.Key(t))).ToList();
+        if (missing.Count > 0)
+        {
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"embedding {missing.Count} papers into {cachePath}"));
+            using var writer = new StreamWriter(cachePath, append: true);
+            for (var i = 0; i < missing.Count; i += Batch)
+            {
+                var batch = missing.Skip(i).Take(Batch).ToList();
+                var vectors = embedder.Embed(batch);
+                for (var j = 0; j < batch.Count; j++)
+                {
+                    var key = EmbeddingText.Key(batch[j]);
+                    byKey[key] = vectors[j];
+                    writer.WriteLine(key + "\t" + Convert.ToBase64String(VectorMath.ToBytes(vectors[j])));
+                }
+            }
+        }
+
+        return new GoldStandardVectors(byKey);
+    }
+
+    public float[]? Text(string text) => byKey.GetValueOrDefault(EmbeddingText.Key(text));
+
+    /// <summary>The vector source for one profile version: each participant's papers by title.</summary>
+    public ICandidateVectorSource For(GoldStandardDataset dataset, IReadOnlyDictionary<string, IReadOnlyList<string>> profiles, Func<string, long> candidateId)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(candidateId);
+        var result = new Dictionary<long, CandidateVectors>();
+        foreach (var (participant, paperIds) in profiles)
+        {
+            var byTitle = new Dictionary<string, float[]>(StringComparer.Ordinal);
+            foreach (var paper in paperIds.Select(id => dataset.Papers.GetValueOrDefault(id)).OfType<GoldStandardPaper>())
+            {
+                if (paper.Title is not null && Text(paper.Text) is { } vector)
+                {
+                    byTitle.TryAdd(paper.Title.Trim(), vector);
+                }
+            }
+
+            result[candidateId(participant)] = new CandidateVectors(byTitle, null);
+        }
+
+        candidates = result;
+        return new Source(this);
+    }
+
+    private sealed class Source(GoldStandardVectors vectors) : ICandidateVectorSource
+    {
+        public float[]? Query(string text, CancellationToken cancellationToken) => vectors.Text(text);
+
+        public CandidateVectors? Find(long candidateId) => vectors.candidates.GetValueOrDefault(candidateId);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using Talent.Search.Matching;
+using Talent.Server.Embeddings;
+using Talent.Server.Indexing;
+using Talent.Storage;
+
+namespace Talent.Tests.Ranking;
+
+/// <summary>
+/// Sentence vectors computed behind ingestion: stored profiles reach the backlog through the bus, a worker drains it
+/// with the shipped model, and match then ranks with words and meaning. The backlog's leases let several workers
+/// share it and survive a worker that stops mid-batch.
+/// </summary>
+public sealed class EmbeddingBacklogTests
+{
+    private const string Researcher = """
+        # Vera Video
+
+        Research scientist working on video generation.
+
+        ## Publications
+
+        - [ICLR 2025] Long Video Generation with Latent Diffusion Transformers
+        - Vera Video, Ada Frame
+        """;
+
+    private const string Engineer = """
+        # Ben Backend
+
+        Backend engineer at Acme Payments.
+
+        ## Skills
+
+        Go, PostgreSQL, Redis, Docker, Kubernetes
+        """;
+
+    [Fact]
+    public async Task Stored_profiles_are_embedded_behind_ingestion_and_match_then_ranks_with_meaning()
+    {
+        await using var host = await TalentTestHost.StartAsync(new Dictionary<string, string?>(StringComparer.Ordinal) { ["Talent:Embeddings:Enabled"] = "true" });
+        var researcher = await host.SubmitAsync("test:vera", "text/markdown", Researcher);
+        await host.SubmitAsync("test:ben", "text/markdown", Engineer);
+        await host.WaitForIndexAsync();
+
+        // The model runs on one thread behind ingestion; wait for the backlog to drain (no wall-clock limit below 10 min).
+        EmbeddingStatus? status = null;
+        for (var attempt = 0; attempt < 1200 && status is not { Waiting: 0, Embedded: 2 }; attempt++)
+        {
+            await Task.Delay(500);
+            status = await host.Client.GetFromJsonAsync<EmbeddingStatus>("/health/embeddings");
+        }
+
+        Assert.NotNull(status);
+        Assert.Equal(0, status.Waiting);
+        Assert.Equal(2, status.Embedded);
+        Assert.True(status.TextsEmbedded >= 2);
+
+        var response = host.Get<LiveIndex>().Current.Match(new MatchRequest { Text = "generating videos with diffusion models", Top = 5 });
+        var top = response.Results[0];
+        Assert.Equal(researcher.CandidateId, top.Id);
+        Assert.Equal(CandidateMatch.Hybrid, top.Signals!.Ranker);
+        Assert.True(top.Signals.Meaning > 0.3, $"meaning {top.Signals.Meaning}");
+    }
+
+    [Fact]
+    public async Task Workers_claim_different_candidates_and_an_expired_lease_is_claimed_again()
+    {
+        using var directory = new TempDirectory();
+        var database = new TalentDatabase(Path.Combine(directory.Path, "talent.db"));
+        await database.MigrateAsync(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
+        var clock = new ManualClock();
+        var store = new EmbeddingStore(database, clock);
+        await store.EnqueueAsync([1, 2, 3, 4], CancellationToken.None);
+
+        var first = await store.ClaimAsync(2, TimeSpan.FromMinutes(10), CancellationToken.None);
+        var second = await store.ClaimAsync(10, TimeSpan.FromMinutes(10), CancellationToken.None);
+        Assert.Equal(2, first.Count);
+        Assert.Equal(2, second.Count);
+        Assert.Empty(first.Intersect(second));
+        Assert.Empty(await store.ClaimAsync(10, TimeSpan.FromMinutes(10), CancellationToken.None));
+
+        // The first worker stopped without saving: after its lease its candidates go to whoever asks.
+        clock.Advance(TimeSpan.FromMinutes(11));
+        var reclaimed = await store.ClaimAsync(10, TimeSpan.FromMinutes(10), CancellationToken.None);
+        Assert.Equal(4, reclaimed.Count);
+
+        await store.SaveAsync("m", new Dictionary<string, byte[]>(), [new CandidateVectorKeys(1, null, []), new CandidateVectorKeys(2, null, [])], CancellationToken.None);
+        Assert.Equal((2L, 2L), await store.CountsAsync(CancellationToken.None));
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public void Advance(TimeSpan by) => now += by;
+    }
+}

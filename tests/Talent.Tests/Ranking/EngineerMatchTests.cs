@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Profiles;
+using Talent.Profiles.Catalogs;
+using Talent.Profiles.Merging;
+using Talent.Search;
+using Talent.Search.Matching;
+using Talent.Search.Ranking;
+using Talent.Tests.Search;
+
+namespace Talent.Tests.Ranking;
+
+/// <summary>
+/// Match and similar for engineers, who have roles, employers, skills and a headline but no papers: a job ad finds
+/// the engineer who has its skills, the fit lists present and missing skills, and similar works for an engineer.
+/// </summary>
+public sealed class EngineerMatchTests : IDisposable
+{
+    private const long Backend = 11;
+    private const long PartlyBackend = 12;
+    private const long Researcher = 13;
+    private const long Frontend = 14;
+
+    private const string JobAd =
+        "Senior backend engineer. You build services in Golang with PostgreSQL and Redis, deploy them with Docker on Kubernetes, " +
+        "and care about reliability and observability.";
+
+    private static readonly ProfileCatalogs Catalogs = ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config"));
+
+    private readonly TempIndexDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public void A_job_ad_ranks_the_engineer_with_all_its_skills_first_and_lists_missing_skills()
+    {
+        using var index = Open();
+        var response = index.Match(new MatchRequest { Text = JobAd, Top = 10 });
+
+        Assert.Equal(Backend, response.Results[0].Id);
+        var top = response.Results[0].Signals!;
+        Assert.Equal(["Docker", "Go", "Kubernetes", "PostgreSQL", "Redis"], top.SkillsPresent);
+        Assert.Empty(top.SkillsMissing);
+
+        var partial = Assert.Single(response.Results, h => h.Id == PartlyBackend).Signals!;
+        Assert.Equal(["Go", "PostgreSQL"], partial.SkillsPresent);
+        Assert.Equal(["Docker", "Kubernetes", "Redis"], partial.SkillsMissing);
+        Assert.True(response.Results.Single(h => h.Id == PartlyBackend).Fit < response.Results[0].Fit);
+        Assert.Equal(CandidateMatch.LexicalOnly, top.Ranker);
+    }
+
+    [Fact]
+    public void Similar_works_for_an_engineer_without_papers()
+    {
+        using var index = Open();
+        var response = index.Similar(Backend, 10);
+
+        Assert.NotNull(response);
+        Assert.NotEmpty(response.Results);
+        Assert.Equal(PartlyBackend, response.Results[0].Id);
+        Assert.DoesNotContain(response.Results, h => h.Id == Backend);
+    }
+
+    [Fact]
+    public void With_vectors_the_fit_says_hybrid_and_a_candidate_without_vectors_says_lexical()
+    {
+        using var index = Open();
+        index.Vectors = new FakeVectors(new Dictionary<long, CandidateVectors>
+        {
+            [Backend] = new(new Dictionary<string, float[]>(), [1f, 0f]),
+        });
+        var response = index.Match(new MatchRequest { Text = JobAd, Top = 10 });
+
+        Assert.Equal(CandidateMatch.Hybrid, response.Results.Single(h => h.Id == Backend).Signals!.Ranker);
+        Assert.Equal(1, response.Results.Single(h => h.Id == Backend).Signals!.Meaning);
+        Assert.Equal(CandidateMatch.NoVectorsYet, response.Results.Single(h => h.Id == PartlyBackend).Signals!.Ranker);
+    }
+
+    private CandidateIndex Open()
+    {
+        var index = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance);
+        index.Upsert(Backend, Engineer("Backend engineer", "Acme Payments", ["Go", "PostgreSQL", "Redis", "Docker", "Kubernetes"], "Built payment services handling 5k requests per second"), SearchTestCorpus.BaseTime);
+        index.Upsert(PartlyBackend, Engineer("Software engineer", "Shopline", ["Go", "PostgreSQL", "Python"], "Wrote order services and database migrations"), SearchTestCorpus.BaseTime);
+        index.Upsert(Frontend, Engineer("Frontend developer", "Pixel Studio", ["React", "TypeScript", "CSS"], "Built design systems and web apps"), SearchTestCorpus.BaseTime);
+        index.Upsert(Researcher, new CandidateProfile
+        {
+            Name = "Rhea Search",
+            Headline = "PhD student in distributed systems",
+            Publications =
+            [
+                new MergedPublication(new Publication { Title = "Reliability of backend services under load", Abstract = "We study reliability and observability of services.", Year = 2024 }, []),
+            ],
+        }, SearchTestCorpus.BaseTime);
+        index.Commit(4);
+        return index;
+    }
+
+    private static CandidateProfile Engineer(string title, string employer, string[] skills, string highlight) => new()
+    {
+        Name = title + " at " + employer,
+        Headline = title,
+        Skills = skills,
+        Experience = [new Sourced<ExperienceEntry>(new ExperienceEntry { Title = title, Organization = employer, Highlights = [highlight] }, [])],
+        Organizations = [employer],
+    };
+
+    private sealed class FakeVectors(Dictionary<long, CandidateVectors> vectors) : ICandidateVectorSource
+    {
+        public float[]? Query(string text, CancellationToken cancellationToken) => [1f, 0f];
+
+        public CandidateVectors? Find(long candidateId) => vectors.GetValueOrDefault(candidateId);
+    }
+}
