@@ -19,9 +19,8 @@ public static class DocumentEndpoints
     public static void MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/documents", Submit)
-            .Accepts<ProfileDocumentSubmitted>("application/json")
-            .Accepts<byte[]>(DocumentFormats.PdfType, DocumentFormats.DocxType, "application/octet-stream", "text/markdown", "text/html", "text/plain")
-            .Accepts<IFormFileCollection>("multipart/form-data")
+            // One list: endpoint selection answers 415 to a content type the (last) accepts metadata does not name.
+            .Accepts<ProfileDocumentSubmitted>("application/json", ["text/json", "multipart/form-data", "application/octet-stream", .. DocumentFormats.AcceptedTypes])
             .DisableAntiforgery()
             .WithName("SubmitDocument")
             .WithSummary("Submit a profile document: a JSON message, the document's own bytes, or files as multipart/form-data (answered with each file's outcome)")

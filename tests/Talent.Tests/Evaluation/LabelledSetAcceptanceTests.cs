@@ -15,10 +15,10 @@ namespace Talent.Tests.Evaluation;
 public sealed partial class LabelledSetAcceptanceTests
 {
     /// <summary>
-    /// Overall fact recall measured on the 40 real documents when this floor was set (0.850),
-    /// less a small margin for changes elsewhere that trade one fact for another. Below it, extraction regressed.
+    /// The bar for overall fact recall on the 40 real documents (measured 0.913 when it was set). Below it,
+    /// extraction regressed.
     /// </summary>
-    private const double RealSetRecallFloor = 0.82;
+    private const double RealSetRecallFloor = 0.90;
 
     private static string RealProfilesDirectory => Path.Combine(TestPaths.SharedDirectory, "data", "real-profiles");
 
@@ -36,6 +36,12 @@ public sealed partial class LabelledSetAcceptanceTests
         var venues = report.Fields.Single(f => f.Field == "venueYears");
         Assert.True(venues.Precision >= 0.90, $"venue+year precision {venues.Right}/{venues.Predicted}");
         Assert.True(venues.Recall >= 0.85, $"venue+year recall {venues.Hits}/{venues.Expected}");
+
+        // Names are found (measured 28/29) and only the owner's own sites are taken for homepages (measured 9/9).
+        var names = report.Fields.Single(f => f.Field == "name");
+        Assert.True(names.Recall >= 0.90, $"name recall {names.Hits}/{names.Expected}");
+        var homepages = report.Fields.Single(f => f.Field == "homepages");
+        Assert.True(homepages.Precision >= 0.85, $"homepage precision {homepages.Right}/{homepages.Predicted}");
     }
 
     [RealProfilesFact]

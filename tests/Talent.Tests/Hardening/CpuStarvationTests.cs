@@ -8,16 +8,16 @@ using Xunit.Abstractions;
 namespace Talent.Tests.Hardening;
 
 /// <summary>
-/// A document that runs out of time because the host is starved of CPU is tried again, never rejected for good.
+/// A host starved of CPU never turns a good document into a rejection: extraction has no wall-clock limit (its patterns
+/// run on the non-backtracking engine), and a time-out, were one to happen, is retried, never remembered as a verdict.
 /// The starvation is real: the test freezes a <c>talent serve</c> process (SIGSTOP) for 1.1 s at a time and lets it
-/// run for 25 ms in between, which is what a CPU-limited cgroup crowded with busy loops does to it, only harder: a
-/// pattern whose match is under way when the process stops finds its wall-clock time-out passed when it resumes.
+/// run for 25 ms in between, which is what a CPU-limited cgroup crowded with busy loops does to it, only harder.
 /// (A cgroup's CPU quota alone cannot pause a process for longer than its period, at most 1 s, and 80 busy loops
 /// would take the CPU from everything else on the machine.) After the starvation the seeds must all be accepted.
 /// </summary>
 public sealed class CpuStarvationTests(ITestOutputHelper output)
 {
-    private const int MaxRounds = 40;
+    private const int Rounds = 6;
 
     [SeedFact]
     public async Task Seeds_are_all_ingested_by_a_server_starved_of_cpu()
@@ -45,11 +45,11 @@ public sealed class CpuStarvationTests(ITestOutputHelper output)
             var texts = await Task.WhenAll(seeds.Select(seed => File.ReadAllTextAsync(seed)));
 
             // The seeds arrive in rounds, each a new version (a line break more: new content, same facts), so the server is
-            // busy extracting for as long as it is starved, until a pattern has timed out (or MaxRounds, which fails).
+            // busy extracting for as long as it is starved.
             using var starved = new CancellationTokenSource();
             var starving = StarveAsync(server.Id, starved.Token);
             var round = 0;
-            while (TimeOuts(log) == 0 && round < MaxRounds)
+            while (round < Rounds)
             {
                 round++;
                 await Task.WhenAll(seeds.Select((seed, i) => PostAsync(client, "file:" + Path.GetFileName(seed), texts[i] + new string('\n', round), round)));
@@ -64,7 +64,6 @@ public sealed class CpuStarvationTests(ITestOutputHelper output)
             Assert.Equal(0, rejected.GetArrayLength());
             Assert.DoesNotContain(log, line => line.Contains("Rejected document", StringComparison.Ordinal));
             output.WriteLine($"{seeds.Count} seeds accepted; {round} rounds under {freezes} freezes of 1.1 s; extraction time-outs retried: {TimeOuts(log)}");
-            Assert.True(TimeOuts(log) > 0, $"no pattern timed out in {round} rounds of starvation: the failure mode was not exercised");
         }
         finally
         {
