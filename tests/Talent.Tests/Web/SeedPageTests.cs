@@ -53,8 +53,7 @@ public sealed class SeedPageTests
         await Expect(page.Page.Locator("#sources .source")).ToHaveCountAsync(sources.Count);
         foreach (var source in sources)
         {
-            // Exactly one entry names the source (merge reasons may mention the other sources).
-            await Expect(page.Page.Locator("#sources .source").Filter(new() { Has = page.Page.GetByText(source, new() { Exact = true }) })).ToHaveCountAsync(1);
+            await Expect(page.Page.Locator("#sources .source", new() { HasText = source })).ToHaveCountAsync(1);
         }
 
         // PAB appears once, under 2025, with what each source said about it.
