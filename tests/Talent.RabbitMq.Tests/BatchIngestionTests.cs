@@ -61,7 +61,7 @@ public sealed class BatchIngestionTests(RabbitMqBroker broker)
 
         var rejected = (await host.RejectedAsync()).ToDictionary(r => r.GetProperty("sourceId").GetString()!, r => r.GetProperty("reason").GetString()!, StringComparer.Ordinal);
         Assert.Equal(["poison:blank", "poison:word"], rejected.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("unsupported contentType", rejected["poison:word"], StringComparison.Ordinal);
+        Assert.Contains("binary Word document (.doc) is not read", rejected["poison:word"], StringComparison.Ordinal);
         Assert.Contains("empty", rejected["poison:blank"], StringComparison.Ordinal);
     }
 

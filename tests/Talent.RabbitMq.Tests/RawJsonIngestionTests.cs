@@ -54,7 +54,7 @@ public sealed class RawJsonIngestionTests(RabbitMqBroker broker)
 
         Assert.Equal("accepted", accepted.Message.Outcome);
         Assert.Equal("rejected", rejected.Message.Outcome);
-        Assert.Contains("contentType", rejected.Message.Reason, StringComparison.Ordinal);
+        Assert.Contains("base64", rejected.Message.Reason, StringComparison.Ordinal);
         await host.WaitForIndexAsync();
         Assert.Equal(1, await host.SearchTotalAsync("Vasquez"));
         // The requester was told; a rejection only published (nobody to tell) goes to the error queue.

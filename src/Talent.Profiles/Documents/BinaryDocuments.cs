@@ -24,7 +24,7 @@ internal static class BinaryDocuments
         {
             DocumentReading.Pdf => PdfDocumentReader.Read(bytes, limits),
             DocumentReading.Docx => DocxDocumentReader.Read(bytes, limits),
-            DocumentReading.LegacyWord => BinaryText.Refused("binary Word document (.doc) is not read: save it as .docx or PDF and send that"),
+            DocumentReading.LegacyWord => BinaryText.Refused(DocumentFormats.LegacyWordRefusal),
             _ => BinaryText.Refused($"content declared {format.ContentType} is neither a PDF nor a Word (.docx) document"),
         };
     }

@@ -47,6 +47,9 @@ public static class DocumentFormats
 
     public const string LegacyWordType = "application/msword";
 
+    /// <summary>Why a binary Word document is refused, wherever it arrives.</summary>
+    public const string LegacyWordRefusal = "binary Word document (.doc) is not read: save it as .docx or PDF and send that";
+
     public static readonly DocumentFormat PlainText = new("text/plain", ["text/md", ""], [".txt", ".text"], false, DocumentReading.Text);
 
     public static readonly DocumentFormat Pdf = new(PdfType, ["application/x-pdf"], [".pdf"], true, DocumentReading.Pdf);

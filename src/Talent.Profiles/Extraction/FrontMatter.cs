@@ -82,9 +82,11 @@ internal static class FrontMatter
             var budget = MaxValues;
             return stream.Documents.Count > 0 && Convert(stream.Documents[0].RootNode, ref budget) is Dictionary<string, object> map ? map : null;
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            return null; // a broken block is read as if the page had none; the body is still read
+            // A broken block is read as if the page had none; the body is still read. The YAML scanner reports some
+            // malformed plain scalars as InvalidOperationException rather than YamlException.
+            return null;
         }
     }
 

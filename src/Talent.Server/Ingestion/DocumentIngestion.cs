@@ -247,6 +247,11 @@ public sealed class DocumentIngestion(
             return $"unsupported contentType (expected one of: {DocumentFormats.AcceptedList})";
         }
 
+        if (DocumentFormats.ForContentType(contentType) is { IsAccepted: false })
+        {
+            return DocumentFormats.LegacyWordRefusal;
+        }
+
         if (DocumentFormats.ForContentType(contentType) is { IsBinary: true } && bytes is null)
         {
             return $"content of a {contentType} document must be its bytes in base64";

@@ -27,11 +27,26 @@ public sealed class ProfileDocumentSubmittedConsumer(DocumentIngestion ingestion
         }
         else if (outcome.Outcome == Storage.StoreOutcome.Rejected)
         {
-            var input = new UriBuilder(context.ReceiveContext.InputAddress);
-            input.Path = input.Path.TrimEnd('/') + "_error";
-            var errors = await context.GetSendEndpoint(input.Uri);
+            var errors = await context.GetSendEndpoint(ErrorQueueAddress(context.ReceiveContext.InputAddress));
             await errors.Send(context.Message, send => send.Headers.Set(RejectedReasonHeader, outcome.Reason ?? "rejected"), context.CancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The endpoint's error queue. On RabbitMQ a send declares only the exchange; <c>bind</c> and <c>queue</c> make it
+    /// declare and bind the queue too, so a rejection sent before the first fault created the queue is not dropped.
+    /// </summary>
+    public static Uri ErrorQueueAddress(Uri inputAddress)
+    {
+        var address = new UriBuilder(inputAddress) { Query = "" };
+        var name = address.Path.TrimEnd('/').Split('/')[^1] + "_error";
+        address.Path = address.Path.TrimEnd('/') + "_error";
+        if (address.Scheme.StartsWith("rabbitmq", StringComparison.OrdinalIgnoreCase))
+        {
+            address.Query = "bind=true&queue=" + Uri.EscapeDataString(name);
+        }
+
+        return address.Uri;
     }
 
     /// <summary>The header on a rejected document in the error queue that says why it was rejected.</summary>
