@@ -21,6 +21,8 @@ public sealed partial class CommandDeploymentTests(RabbitMqBroker broker)
         "removed (talent admin erasure-report # shows what)",
         "reindexed 1 candidates",
         "1 candidate: Thaddeus Marchetti-Oyelowo",
+        "rejected: empty.md",
+        "audited: q=Okonkwo OR Marchetti OR Lindqvist OR Oyelowo",
     ];
 
     [Fact]
@@ -138,6 +140,18 @@ public sealed partial class CommandDeploymentTests(RabbitMqBroker broker)
         using var found = JsonDocument.Parse(stdout);
         var names = found.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList();
         lines.Add($"{names.Count} candidate: {string.Join(", ", names)}");
+
+        // Operator reads beside whoever holds the folder: the rejection is listed, the search above is in the audit.
+        (exit, stdout, stderr) = await SplitProcessTests.RunAsync(["--data", data, "admin", "rejected", "--json"]);
+        Assert.True(exit == 0, stderr);
+        using var rejected = JsonDocument.Parse(stdout);
+        lines.Add("rejected: " + string.Join(", ", rejected.RootElement.EnumerateArray().Select(r => Path.GetFileName(new Uri(r.GetProperty("sourceId").GetString()!).LocalPath))));
+        (exit, stdout, stderr) = await SplitProcessTests.RunAsync(["--data", data, "admin", "audit", "--json"]);
+        Assert.True(exit == 0, stderr);
+        using var audit = JsonDocument.Parse(stdout);
+        lines.Add("audited: " + string.Join(", ", audit.RootElement.EnumerateArray()
+            .Where(e => e.GetProperty("action").GetString() == "search")
+            .Select(e => e.GetProperty("detail").GetString())));
         return lines;
     }
 
