@@ -299,16 +299,17 @@ internal static partial class MarkupText
         var result = new List<string>(lines.Length);
         foreach (var line in lines)
         {
-            var rest = line;
-            while (rest.Length > MaxLineChars)
+            // Pieces are cut from an offset into the line: copying the rest of the line at every cut is quadratic.
+            var at = 0;
+            while (line.Length - at > MaxLineChars)
             {
-                var cut = rest.LastIndexOf(' ', MaxLineChars - 1, MaxLineChars / 2);
+                var cut = line.LastIndexOf(' ', at + MaxLineChars - 1, MaxLineChars / 2) - at;
                 cut = cut > 0 ? cut : MaxLineChars;
-                result.Add(rest[..cut]);
-                rest = rest[cut..];
+                result.Add(line.Substring(at, cut));
+                at += cut;
             }
 
-            result.Add(rest);
+            result.Add(at == 0 ? line : line[at..]);
         }
 
         return result.ToArray();
