@@ -74,6 +74,15 @@ internal sealed class QueryService : IDisposable
         return (Kilobytes("VmRSS:") / 1024, Kilobytes("VmHWM:") / 1024);
     }
 
+    /// <summary>CPU time the service has used so far (user + system, every thread), from /proc/PID/stat.</summary>
+    public TimeSpan Cpu()
+    {
+        var stat = File.ReadAllText($"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // the command name may hold spaces; fields start after it
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture); // utime, stime
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+
     /// <summary>The <c>host</c> area: runs the web application over <c>--data</c> at <c>--urls</c> until standard input closes.</summary>
     public static async Task<int> HostAsync(string[] args)
     {

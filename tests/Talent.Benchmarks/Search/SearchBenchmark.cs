@@ -88,6 +88,11 @@ internal static class SearchBenchmark
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         GC.Collect();
 
+        if (args.Contains("--hostile-only", StringComparer.Ordinal))
+        {
+            return await HostileOnlyAsync(data, candidates, seed, report);
+        }
+
         // 2. The query service in its own process.
         var queries = QueryMix(catalogs);
         List<double> httpTimes;
@@ -132,6 +137,8 @@ internal static class SearchBenchmark
             report.Add(("reindex over HTTP while one client queries", $"{underLoad.Elapsed.TotalSeconds:0.0} s ({underLoad.Rate:0} candidates/s)"));
             report.Add(("… queries answered during it: failures / empty pages that had results", $"{underLoad.Queries}: {underLoad.Failures} / {underLoad.Empty}"));
             report.Add(("… latency during it: p50 / p95 / p99", Percentiles(underLoad.Times)));
+            Console.Error.WriteLine("query service: hostile queries, complete and abandoned");
+            await HostileQueryMeasure.MeasureAsync(service, http, report);
             var (resident, peak) = service.Memory();
             report.Add(("query service resident memory: started / after queries / after reindex / peak", $"{startResident} / {queriedResident} / {resident} / {peak} MB"));
         }
@@ -174,6 +181,21 @@ internal static class SearchBenchmark
             Console.WriteLine($"| {measure} | {value} |");
         }
 
+        return 0;
+    }
+
+    /// <summary><c>--hostile-only</c>: after ingestion, only the hostile queries against the query service process.</summary>
+    private static async Task<int> HostileOnlyAsync(string data, int candidates, int seed, List<(string Measure, string Value)> report)
+    {
+        using (var service = await QueryService.StartAsync(data, FreePort()))
+        {
+            using var http = new HttpClient { BaseAddress = service.Address };
+            await HostileQueryMeasure.MeasureAsync(service, http, report);
+        }
+
+        Console.WriteLine($"| measure ({candidates} people, seed {seed}, {Environment.ProcessorCount} cores) | value |");
+        Console.WriteLine("| --- | --- |");
+        report.ForEach(r => Console.WriteLine($"| {r.Measure} | {r.Value} |"));
         return 0;
     }
 
