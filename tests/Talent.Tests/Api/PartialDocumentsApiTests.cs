@@ -73,6 +73,10 @@ public sealed class PartialDocumentsApiTests
         Assert.Contains("ats:blank", rejected, StringComparison.Ordinal);
         Assert.Contains("\n1 stored as partial (", rejected, StringComparison.Ordinal);
 
+        var (showExit, shown, _) = await TalentProcess.RunAsync("--data", host.DataDirectory, "show", candidates["partial:markdown"].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, showExit);
+        Assert.Contains("partial:markdown (version 1, text/markdown) — new candidate — stored as partial: no name, contact", shown, StringComparison.Ordinal);
+
         var (badExit, _, badError) = await TalentProcess.RunAsync("--data", host.DataDirectory, "admin", "partial", "--limit", "0");
         Assert.Equal(2, badExit);
         Assert.Contains("--limit", badError, StringComparison.Ordinal);

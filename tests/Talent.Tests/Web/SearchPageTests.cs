@@ -361,6 +361,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
         await partialRow.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page.Page).ToHaveURLAsync(new Regex($"/candidates/{partial.CandidateId}$"));
         await Expect(page.Page.Locator("#candidate")).ToContainTextAsync("market stall");
+        await Expect(page.Page.Locator("#sources .partial-reason")).ToHaveTextAsync("Stored as partial: " + partial.Reason);
         page.AssertNoErrors();
     }
 
