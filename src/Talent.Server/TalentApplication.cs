@@ -125,6 +125,7 @@ public static class TalentApplication
         recruiter.MapVenueEndpoints();
         admin.MapDocumentEndpoints();
         admin.MapRejectedEndpoints();
+        admin.MapPartialEndpoints();
         admin.MapCommandEndpoints();
         if (app.Services.GetService<IndexRebuilder>() is not null)
         {

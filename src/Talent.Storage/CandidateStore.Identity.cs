@@ -34,12 +34,12 @@ public sealed partial class CandidateStore
             var merged = ProfileMerger.Merge([new SourceProfile(document.SourceId, profile, document.ReceivedAt)]);
             var candidateId = await statements.InsertCandidateAsync(merged, now);
             await statements.InsertMergeAsync(candidateId, document.SourceId, "new candidate", now);
-            await statements.UpsertSourceAsync(document, "accepted", null, ProfileJson.Serialize(profile), candidateId, Format(document.ReceivedAt));
+            await statements.UpsertSourceAsync(document, "accepted", null, ProfileJson.Serialize(profile), profile.Partial, candidateId, Format(document.ReceivedAt));
             await statements.InsertKeysAsync(document.SourceId, candidateId, keysJson);
             return new StoreOutcome(StoreOutcome.Accepted, candidateId, null);
         }
 
-        await statements.UpsertSourceAsync(document, "accepted", null, ProfileJson.Serialize(profile), previousCandidate, Format(document.ReceivedAt));
+        await statements.UpsertSourceAsync(document, "accepted", null, ProfileJson.Serialize(profile), profile.Partial, previousCandidate, Format(document.ReceivedAt));
         await statements.InsertKeysAsync(document.SourceId, previousCandidate ?? 0, keysJson);
         await InsertLinksAsync(connection, transaction, links);
         var placed = await RegroupAsync(connection, transaction, statements, [document.SourceId, .. formerNeighbours], document.SourceId, now);

@@ -140,7 +140,7 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
             return new StoreOutcome(StoreOutcome.Stale, previous?.CandidateId, null);
         }
 
-        await statements.UpsertSourceAsync(document, "rejected", reason, null, null, Format(document.ReceivedAt));
+        await statements.UpsertSourceAsync(document, "rejected", reason, null, null, null, Format(document.ReceivedAt));
         if (previous is not null)
         {
             await RemoveFromIdentityAsync(connection, transaction, statements, document.SourceId, previous.CandidateId, now);

@@ -97,15 +97,17 @@ internal sealed class DocumentStatements(SqliteConnection connection, SqliteTran
             ("$reason", reason),
             ("$now", now)).ExecuteNonQueryAsync();
 
-    public Task UpsertSourceAsync(IncomingDocument document, string status, string? reason, string? profileJson, long? candidateId, string receivedAt) =>
+    /// <summary>A source's latest version; <paramref name="partialReason"/> is set for an accepted document stored as partial.</summary>
+    public Task UpsertSourceAsync(IncomingDocument document, string status, string? reason, string? profileJson, string? partialReason, long? candidateId, string receivedAt) =>
         Bind(
             """
-            INSERT INTO sources (source_id, candidate_id, version, content_hash, content_type, content, uri, status, rejection_reason, profile_json, received_at)
-            VALUES ($source, $candidate, $version, $hash, $type, $content, $uri, $status, $reason, $profile, $received)
+            INSERT INTO sources (source_id, candidate_id, version, content_hash, content_type, content, uri, status, rejection_reason, profile_json, partial_reason, received_at)
+            VALUES ($source, $candidate, $version, $hash, $type, $content, $uri, $status, $reason, $profile, $partial, $received)
             ON CONFLICT (source_id) DO UPDATE SET
                 candidate_id = excluded.candidate_id, version = excluded.version, content_hash = excluded.content_hash,
                 content_type = excluded.content_type, content = excluded.content, uri = excluded.uri, status = excluded.status,
-                rejection_reason = excluded.rejection_reason, profile_json = excluded.profile_json, received_at = excluded.received_at
+                rejection_reason = excluded.rejection_reason, profile_json = excluded.profile_json, partial_reason = excluded.partial_reason,
+                received_at = excluded.received_at
             """,
             ("$source", document.SourceId),
             ("$candidate", candidateId),
@@ -117,6 +119,7 @@ internal sealed class DocumentStatements(SqliteConnection connection, SqliteTran
             ("$status", status),
             ("$reason", reason),
             ("$profile", profileJson),
+            ("$partial", partialReason),
             ("$received", receivedAt)).ExecuteNonQueryAsync();
 
     /// <summary>A candidate's merged profile, and an upsert in the change log.</summary>

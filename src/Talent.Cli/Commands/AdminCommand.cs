@@ -26,11 +26,13 @@ internal static class AdminCommand
                 }
 
                 Console.WriteLine($"{documents.Count} rejected");
+                await PartialCommand.WriteCountAsync(store, cancellationToken);
             }
 
             return ExitCodes.Success;
         });
         admin.Subcommands.Add(rejected);
+        admin.Subcommands.Add(PartialCommand.Create());
         admin.Subcommands.Add(ReindexCommand.Create());
         admin.Subcommands.Add(AccessCommands.Keys());
         admin.Subcommands.Add(AccessCommands.Audit());

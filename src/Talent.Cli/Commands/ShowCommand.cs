@@ -48,7 +48,8 @@ internal static class ShowCommand
             foreach (var source in candidate.Sources)
             {
                 var reasons = candidate.Merges.Where(m => m.SourceId == source.SourceId).Select(m => m.Reason);
-                Console.WriteLine($"  · {source.SourceId} (version {source.Version}, {source.ContentType}) — {string.Join("; ", reasons)}");
+                var partial = source.Profile.Partial is { } why ? $" — stored as partial: {why}" : "";
+                Console.WriteLine($"  · {source.SourceId} (version {source.Version}, {source.ContentType}) — {string.Join("; ", reasons)}{partial}");
             }
 
             WriteIdentity(identity);

@@ -790,7 +790,8 @@ function sourcesSection(sources, reasons) {
         h("div", { class: "source-id" }, s.uri ? externalLink(s.uri) : h("span", { text: s.sourceId })),
         s.uri ? h("div", { class: "muted small", text: s.sourceId }) : null,
         h("div", { class: "muted small", text: `${s.contentType} · version ${s.version} · received ${new Date(s.receivedAt).toISOString().slice(0, 10)}` }),
-        h("div", { class: "small merge-reason", text: reasons.has(s.sourceId) ? `Merged: ${reasons.get(s.sourceId)}` : "First source of this profile" }))))));
+        h("div", { class: "small merge-reason", text: reasons.has(s.sourceId) ? `Merged: ${reasons.get(s.sourceId)}` : "First source of this profile" }),
+        s.profile && s.profile.partial ? h("div", { class: "small partial-reason", text: `Stored as partial: ${s.profile.partial}` }) : null)))));
 }
 
 function publicationsSection(profile, tiers, marks) {

@@ -40,6 +40,7 @@ public sealed class AccessControlTests : IAsyncLifetime
         ("POST", "/api/admin/commands/remove", "admin", () => new(HttpMethod.Post, "/api/admin/commands/remove") { Content = JsonContent.Create(new { sourceId = "api:never-stored" }) }),
         ("GET", "/api/documents/formats", "admin", () => new(HttpMethod.Get, "/api/documents/formats")),
         ("GET", "/api/rejected", "admin", () => new(HttpMethod.Get, "/api/rejected")),
+        ("GET", "/api/partial", "admin", () => new(HttpMethod.Get, "/api/partial")),
         ("GET", "/api/admin/reindex", "admin", () => new(HttpMethod.Get, "/api/admin/reindex")),
         ("POST", "/api/admin/reindex", "admin", () => new(HttpMethod.Post, "/api/admin/reindex")),
     ];

@@ -6,11 +6,14 @@ namespace Talent.Tests.Web;
 
 /// <summary>
 /// The real service on a loopback port with the team's own sample profiles (src/Talent.Server/Demo) and
-/// one rejected document, plus a headless Chromium: shared by the browser tests of one class.
+/// one rejected document and one stored as partial, plus a headless Chromium: shared by the browser tests of one class.
 /// </summary>
 public sealed class DemoSiteFixture : IAsyncLifetime
 {
     public const string RejectedSourceId = "ats:broken-upload";
+
+    /// <summary>Readable prose that states none of the profile facts: stored as partial.</summary>
+    public const string PartialSourceId = "ats:prose-only";
 
     private IPlaywright? playwright;
     private IBrowser? browser;
@@ -27,6 +30,10 @@ public sealed class DemoSiteFixture : IAsyncLifetime
 
         var rejected = await Host.SubmitAsync(RejectedSourceId, "application/x-unknown", "%PDF-1.7 binary upload");
         Assert.Equal("rejected", rejected.Outcome);
+        var partial = await Host.SubmitAsync(PartialSourceId, "text/plain",
+            "Saturday mornings are for the market stall, stacking crates of apples and pears before the first customers arrive with their baskets.\n"
+            + "By noon the stall is empty, the awning is folded away, and the van smells of cider and cardboard all the way home.\n");
+        Assert.Equal("accepted", partial.Outcome);
         await Host.WaitForIndexAsync();
         if (WebBrowser.HasChromium)
         {

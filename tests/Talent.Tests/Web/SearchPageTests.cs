@@ -349,6 +349,19 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
         await Expect(row.Locator(".reason")).ToHaveTextAsync(document.Reason);
         await Expect(row).ToContainTextAsync("application/x-unknown");
         await Expect(page.Page).ToHaveURLAsync(new Regex("/admin/rejected$"));
+
+        // Documents stored as partial are listed below, each with its reason and a link to its candidate.
+        var partial = Assert.Single(await site.Host.Get<CandidateStore>().ListPartialAsync(10, CancellationToken.None));
+        Assert.Equal(DemoSiteFixture.PartialSourceId, partial.SourceId);
+        var section = page.Page.GetByRole(AriaRole.Region, new() { Name = "Stored as partial" });
+        var partialRow = section.Locator("tbody tr", new() { HasText = DemoSiteFixture.PartialSourceId });
+        await Expect(partialRow).ToHaveCountAsync(1);
+        await Expect(partialRow.Locator(".reason")).ToHaveTextAsync(partial.Reason);
+        await Expect(section.Locator("tbody tr", new() { HasText = DemoSiteFixture.RejectedSourceId })).ToHaveCountAsync(0);
+        await partialRow.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.Page).ToHaveURLAsync(new Regex($"/candidates/{partial.CandidateId}$"));
+        await Expect(page.Page.Locator("#candidate")).ToContainTextAsync("market stall");
+        await Expect(page.Page.Locator("#sources .partial-reason")).ToHaveTextAsync("Stored as partial: " + partial.Reason);
         page.AssertNoErrors();
     }
 
