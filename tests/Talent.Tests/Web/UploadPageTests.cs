@@ -49,19 +49,21 @@ public sealed class UploadPageTests
             await page.Page.Locator("#upload-files").SetInputFilesAsync(
             [
                 File("hopper.pdf", "application/pdf", grace),
+                File("hamilton.pdf", "application/pdf", BinaryDocumentIngestionTests.Pdf("Margaret Hamilton", "margaret.hamilton@example.org")),
                 File("turing.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", BinaryDocumentIngestionTests.Docx("Alan Turing", "alan.turing@example.org")),
                 File("lovelace.md", "text/markdown", Encoding.UTF8.GetBytes("# Ada Lovelace\n\nada.lovelace@example.org\n\n## Education\n\nMathematics, University of London, 1840 - 1843\n")),
                 File("scan.pdf", "application/pdf", BinaryDocumentIngestionTests.Scan()),
                 File("huge.pdf", "application/pdf", [.. "%PDF-1.7\n"u8, .. new byte[300 * 1024]]),
             ]);
 
-            await Expect(page.Page.Locator("#upload-progress")).ToHaveTextAsync("5 of 5 sent: 3 new, 2 rejected. Done.");
+            await Expect(page.Page.Locator("#upload-progress")).ToHaveTextAsync("6 of 6 sent: 4 new, 2 rejected. Done.");
             await Expect(Line(page, "hopper.pdf")).ToHaveTextAsync("new candidate Grace Hopper");
+            await Expect(Line(page, "hamilton.pdf")).ToHaveTextAsync("new candidate Margaret Hamilton");
             await Expect(Line(page, "turing.docx")).ToHaveTextAsync("new candidate Alan Turing");
             await Expect(Line(page, "lovelace.md")).ToHaveTextAsync("new candidate Ada Lovelace");
             await Expect(Line(page, "scan.pdf")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^rejected: PDF has no text layer"));
             await Expect(Line(page, "huge.pdf")).ToHaveTextAsync("rejected: document is 0.29 MB, over the 0.25 MB limit (not sent)");
-            Assert.Equal(4, posts);
+            Assert.Equal(5, posts);
             if (Environment.GetEnvironmentVariable("TALENT_SCREENSHOTS") is { Length: > 0 } folder)
             {
                 await page.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetFullPath(folder), "screenshot-upload.png") });
@@ -80,7 +82,7 @@ public sealed class UploadPageTests
             await Expect(Line(page, "old.doc")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^rejected: binary Word document \(\.doc\) is not read"));
 
             await host.WaitForIndexAsync();
-            foreach (var (query, name) in new[] { ("Hopper", "Grace Hopper"), ("Turing", "Alan Turing"), ("Lovelace", "Ada Lovelace") })
+            foreach (var (query, name) in new[] { ("Hopper", "Grace Hopper"), ("Hamilton", "Margaret Hamilton"), ("Turing", "Alan Turing"), ("Lovelace", "Ada Lovelace") })
             {
                 await page.SearchAsync(query);
                 await page.WaitForResultsAsync();
