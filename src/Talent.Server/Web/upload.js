@@ -40,9 +40,10 @@
 
   const button = el("button", { type: "button", id: "upload-open", class: "upload-open", "aria-expanded": "false", "aria-controls": "upload-panel", hidden: true, text: "Add CVs" });
   const input = el("input", { id: "upload-files", type: "file", multiple: true, class: "visually-hidden", tabindex: "-1", "aria-hidden": "true" });
-  const choose = el("button", { type: "button", class: "secondary", id: "upload-choose", text: "Choose files…" });
+  // The picker is reached through this button (the input itself stays out of the way, and out of the tab order).
+  const choose = el("button", { type: "button", class: "secondary", id: "upload-choose", "aria-describedby": "upload-limits", text: "Choose files…" });
   const limits = el("p", { id: "upload-limits", class: "muted small" });
-  const zone = el("div", { class: "upload-zone", id: "upload-zone" },
+  const zone = el("div", { class: "upload-zone", id: "upload-zone", role: "group", "aria-label": "Drop CV files here" },
     el("p", { class: "upload-zone-text", text: "Drop CV files here, or" }), choose, input, limits);
   const progress = el("p", { id: "upload-progress", class: "upload-progress", role: "status", "aria-live": "polite" });
   const bar = el("progress", { id: "upload-bar", max: "1", value: "0", hidden: true, "aria-labelledby": "upload-progress" });
