@@ -11,6 +11,7 @@ using Talent.Contracts;
 using Talent.Profiles.Documents;
 using Talent.Server.Configuration;
 using Talent.Server.Ingestion;
+using Talent.Storage;
 
 namespace Talent.Server.Api;
 
@@ -57,6 +58,7 @@ public static class DocumentEndpoints
         IPublishEndpoint publish,
         DocumentInbox inbox,
         IRequestClient<ProfileDocumentSubmitted> client,
+        CandidateStore store,
         IOptions<IngestionOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -64,7 +66,7 @@ public static class DocumentEndpoints
         var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
         if (mediaType is "multipart/form-data")
         {
-            return await DocumentUploads.ReceiveAsync(request, client, options.Value, time, cancellationToken);
+            return await DocumentUploads.ReceiveAsync(request, client, store, options.Value, time, cancellationToken);
         }
 
         var (document, problem) = mediaType is null or "application/json" or "text/json"

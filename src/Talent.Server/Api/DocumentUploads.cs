@@ -23,8 +23,11 @@ internal static class DocumentUploads
     /// <summary>Most files in one upload.</summary>
     public const int MaxFiles = 50;
 
-    /// <summary>What became of one uploaded file: the worker's outcome, the candidate it joined and why it was refused.</summary>
-    public sealed record FileOutcome(string File, string? SourceId, string Outcome, long? CandidateId, string? Reason);
+    /// <summary>
+    /// What became of one uploaded file: the worker's outcome, the candidate it made or joined (with the candidate's name, so
+    /// the page can say "merged into Ada Lovelace"), and the reason: why it was refused, or why it was merged.
+    /// </summary>
+    public sealed record FileOutcome(string File, string? SourceId, string Outcome, long? CandidateId, string? Reason, string? CandidateName = null);
 
     /// <summary>The request body, up to <paramref name="limit"/> bytes; null when it is longer.</summary>
     public static async Task<MemoryStream?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
@@ -82,7 +85,7 @@ internal static class DocumentUploads
 
     /// <summary>Files of a multipart upload, each sent to the worker and answered with its outcome, in the order sent.</summary>
     public static async Task<Results<Accepted<DocumentEndpoints.SubmittedDocument>, Ok<IReadOnlyList<FileOutcome>>, ValidationProblem>> ReceiveAsync(
-        HttpRequest request, IRequestClient<ProfileDocumentSubmitted> client, IngestionOptions options, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, IRequestClient<ProfileDocumentSubmitted> client, CandidateStore store, IngestionOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         IFormCollection form;
         try
@@ -101,7 +104,7 @@ internal static class DocumentUploads
 
         var outcomes = new FileOutcome[form.Files.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, form.Files.Count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (i, ct) =>
-            outcomes[i] = await IngestAsync(form.Files[i], client, options, time, ct));
+            outcomes[i] = await NameCandidateAsync(await IngestAsync(form.Files[i], client, options, time, ct), store, ct));
         return TypedResults.Ok<IReadOnlyList<FileOutcome>>(outcomes);
     }
 
@@ -130,6 +133,12 @@ internal static class DocumentUploads
         var response = await client.GetResponse<ProfileDocumentProcessed>(message, cancellationToken, RequestTimeout.After(m: 5));
         return new FileOutcome(name, message.SourceId, response.Message.Outcome ?? StoreOutcome.Rejected, response.Message.CandidateId, response.Message.Reason);
     }
+
+    /// <summary>The name of the candidate a file made or joined, read once the worker has stored it (null when it has none).</summary>
+    private static async Task<FileOutcome> NameCandidateAsync(FileOutcome outcome, CandidateStore store, CancellationToken cancellationToken) =>
+        outcome.CandidateId is { } id && await store.GetCandidateAsync(id, cancellationToken) is { } candidate
+            ? outcome with { CandidateName = candidate.Profile.Name }
+            : outcome;
 
     /// <summary>An uploaded file's source id: its name and the start of its bytes' hash, so the same file sent again is the same source.</summary>
     private static string UploadSourceId(string name, ReadOnlySpan<byte> bytes) =>

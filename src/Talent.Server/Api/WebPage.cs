@@ -21,6 +21,8 @@ public static class WebPage
         ["app.css"] = "text/css; charset=utf-8",
         ["identity.js"] = "text/javascript; charset=utf-8",
         ["partial.js"] = "text/javascript; charset=utf-8",
+        ["upload.js"] = "text/javascript; charset=utf-8",
+        ["upload.css"] = "text/css; charset=utf-8",
         ["favicon.svg"] = "image/svg+xml",
     };
 

@@ -91,6 +91,8 @@ public sealed class SuggestApiTests : IAsyncLifetime
     [InlineData("/admin/rejected", "text/html")]
     [InlineData("/assets/app.js", "text/javascript")]
     [InlineData("/assets/app.css", "text/css")]
+    [InlineData("/assets/upload.js", "text/javascript")]
+    [InlineData("/assets/upload.css", "text/css")]
     [InlineData("/assets/favicon.svg", "image/svg+xml")]
     public async Task The_page_and_its_files_are_served_by_the_service_under_a_strict_policy(string path, string contentType)
     {

@@ -47,7 +47,7 @@ public sealed class BinaryDocumentIngestionTests
         Assert.Equal("unchanged", again.Outcome);
     }
 
-    private static byte[] Pdf(string name, string email)
+    internal static byte[] Pdf(string name, string email)
     {
         using var builder = new PdfDocumentBuilder();
         var regular = builder.AddStandard14Font(Standard14Font.Helvetica);
@@ -60,14 +60,14 @@ public sealed class BinaryDocumentIngestionTests
         return builder.Build();
     }
 
-    private static byte[] Scan()
+    internal static byte[] Scan()
     {
         using var builder = new PdfDocumentBuilder();
         builder.AddPage(595, 842).AddPng(Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg=="), new PdfRectangle(0, 0, 595, 842));
         return builder.Build();
     }
 
-    private static byte[] Docx(string name, string email)
+    internal static byte[] Docx(string name, string email)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
