@@ -68,8 +68,8 @@ public sealed class BrokerErasureTests(RabbitMqBroker broker)
         }
 
         await BrokerTalentHost.WaitUntilAsync(
-            async () => (await store.ErasureReportsAsync(id, CancellationToken.None)) is { Count: > 0 } reports && reports.All(r => r.Broker is not null),
-            "the erasure to reach the broker");
+            async () => (await store.ErasureReportsAsync(id, CancellationToken.None)) is { Count: > 0 } reports && reports.All(r => r.Broker is not null && r.IndexPurged is not null),
+            "the erasure to reach the broker and the index files");
 
         Assert.Empty(FilesHolding(directory));
         Assert.Empty(await MessagesHoldingAsync(vhost));

@@ -42,10 +42,7 @@ public sealed class CandidateRemovalRequestedConsumer(
             reports.Add(report);
         }
 
-        // Erasure is done when the person is gone from the index files too, not only from search results.
-        var purged = await synchronizer.CatchUpAndPurgeAsync(context.CancellationToken);
-        await store.RecordIndexPurgeAsync([.. reports.Select(r => r.Id)], purged, context.CancellationToken);
-        // Then the broker: copies of the person's documents in the error queues (raw, as they were published).
+        // The broker: copies of the person's documents in the error queues (raw, as they were published).
         var erased = reports.Where(r => r.Found).ToList();
         if (erased.Count > 0)
         {
@@ -53,6 +50,10 @@ public sealed class CandidateRemovalRequestedConsumer(
             await store.RecordBrokerErasureAsync([.. erased.Select(r => r.Id)], broker.Broker, broker.Examined, broker.Removed, broker.Failure, context.CancellationToken);
         }
 
+        // Erasure is done when the person is gone from the index files too, not only from search results (recorded last:
+        // a report with the index purged is complete).
+        var purged = await synchronizer.CatchUpAndPurgeAsync(context.CancellationToken);
+        await store.RecordIndexPurgeAsync([.. reports.Select(r => r.Id)], purged, context.CancellationToken);
         if (context.ResponseAddress is not null)
         {
             // A requester (talent remove) hears the outcome only now: the erasure is complete, index files included.
