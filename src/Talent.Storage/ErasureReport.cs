@@ -46,7 +46,7 @@ public sealed record ErasureReport(
 /// <summary>
 /// An erased person as the rest of the system can recognise them in raw messages: the ids of the source documents the
 /// erasure deleted, and their contact details (e-mail addresses, phone numbers, homepages), by the same rules that
-/// decide which rejected documents in SQLite were theirs. Exposes tests, never the details themselves.
+/// decide which rejected documents in SQLite were theirs. It answers whether a text is theirs and never gives the details out.
 /// </summary>
 public sealed class ErasedPerson
 {
