@@ -204,6 +204,7 @@ public static class TalentApplication
             services.AddSingleton<DocumentBatchWriter>();
             services.AddHostedService(sp => sp.GetRequiredService<DocumentBatchWriter>());
             services.AddSingleton<DocumentIngestion>();
+            services.AddSingleton<ErrorQueueEraser>();
             services.AddSingleton<IndexRebuilder>();
         }
         else

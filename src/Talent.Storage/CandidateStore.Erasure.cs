@@ -48,6 +48,7 @@ public sealed partial class CandidateStore
             var traces = PersonTraces.Of(found.ProfileJson is null ? [] : [ProfileJson.Deserialize<ExtractedProfile>(found.ProfileJson)]);
             var counts = new ErasureCounts
             {
+                Traces = traces,
                 IdentityKeys = await connection.ExecuteAsync(
                     "DELETE FROM identity_keys WHERE candidate_id = @CandidateId AND source_id = @sourceId", new { found.CandidateId, sourceId }, transaction),
                 Merges = await connection.ExecuteAsync("DELETE FROM merges WHERE source_id = @sourceId", new { sourceId }, transaction),
@@ -55,7 +56,8 @@ public sealed partial class CandidateStore
             await connection.ExecuteAsync("DELETE FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
             var linked = await ForgetIdentityAsync(connection, transaction, [sourceId]);
             counts.Count(found.Status);
-            counts.RejectedSources += await DeleteRejectedSharingAsync(connection, transaction, traces);
+            counts.SourceIds.Add(sourceId);
+            counts.RejectedSources += await DeleteRejectedSharingAsync(connection, transaction, traces, counts.SourceIds);
             if (found.CandidateId is { } id)
             {
                 using var statements = new DocumentStatements(connection, transaction);
@@ -86,7 +88,8 @@ public sealed partial class CandidateStore
             var profiles = await connection.QueryAsync<string>(
                 "SELECT profile_json FROM sources WHERE candidate_id = @candidateId AND profile_json IS NOT NULL", new { candidateId }, transaction);
             var traces = PersonTraces.Of(profiles.Select(ProfileJson.Deserialize<ExtractedProfile>));
-            var counts = new ErasureCounts { RejectedSources = await DeleteRejectedSharingAsync(connection, transaction, traces) };
+            var counts = new ErasureCounts { Traces = traces };
+            counts.RejectedSources = await DeleteRejectedSharingAsync(connection, transaction, traces, counts.SourceIds);
             var sourceIds = (await connection.QueryAsync<string>(
                 "SELECT source_id FROM sources WHERE candidate_id = @candidateId", new { candidateId }, transaction)).ToList();
             var linked = await ForgetIdentityAsync(connection, transaction, sourceIds);
@@ -109,6 +112,23 @@ public sealed partial class CandidateStore
             "UPDATE erasures SET index_purged = @purged WHERE id IN @erasureIds", new { purged, erasureIds });
     }
 
+    /// <summary>Whether a source document of this id is stored (in any state): after an erasure, the person's are not.</summary>
+    public async Task<bool> HoldsSourceAsync(string sourceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM sources WHERE source_id = @sourceId", new { sourceId }) > 0;
+    }
+
+    /// <summary>Records where the worker looked in the message broker for these erasures and what it removed there.</summary>
+    public async Task RecordBrokerErasureAsync(
+        IReadOnlyCollection<long> erasureIds, string broker, int examined, int removed, string? failure, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE erasures SET broker = @broker, broker_examined = @examined, broker_removed = @removed, broker_failure = @failure WHERE id IN @erasureIds",
+            new { broker, examined, removed, failure, erasureIds });
+    }
+
     /// <summary>The erasures recorded for a candidate id, oldest first.</summary>
     public async Task<IReadOnlyList<ErasureReport>> ErasureReportsAsync(long candidateId, CancellationToken cancellationToken)
     {
@@ -128,6 +148,7 @@ public sealed partial class CandidateStore
             var erasedAt = time.GetUtcNow();
             long id;
             ErasureReport report;
+            ErasedPerson erased;
             await using (var transaction = TalentDatabase.BeginWrite(connection))
             {
                 if (await erase(connection, transaction, Format(erasedAt)) is not { } done)
@@ -136,6 +157,7 @@ public sealed partial class CandidateStore
                 }
 
                 report = done.Counts.ToReport(0, scope, done.CandidateId, erasedAt);
+                erased = done.Counts.Erased();
                 id = await connection.ExecuteScalarAsync<long>(
                     """
                     INSERT INTO erasures (erased_at, scope, candidate_id, accepted_sources, rejected_sources, identity_keys, merges, audit_results, audit_texts, candidate_removed)
@@ -162,7 +184,7 @@ public sealed partial class CandidateStore
             // The erased rows are zeroed in the database pages; the log's older images of those pages go now.
             var truncated = await TalentDatabase.CheckpointAsync(connection, cancellationToken);
             await connection.ExecuteAsync("UPDATE erasures SET log_truncated = @truncated WHERE id = @id", new { truncated, id });
-            return report with { Id = id, LogTruncated = truncated };
+            return report with { Id = id, LogTruncated = truncated, Erased = erased };
         }
         finally
         {
@@ -176,10 +198,16 @@ public sealed partial class CandidateStore
     /// </summary>
     private static async Task<ErasureCounts> ErasePersonTracesAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId, PersonTraces traces)
     {
+        var erased = await connection.QueryAsync<string>(
+            """
+            SELECT source_id FROM sources WHERE candidate_id = @candidateId
+               OR (status = 'rejected' AND source_id IN (SELECT source_id FROM merges WHERE candidate_id = @candidateId))
+            """,
+            new { candidateId }, transaction);
         var lineage = await connection.ExecuteAsync(
             "DELETE FROM sources WHERE status = 'rejected' AND source_id IN (SELECT source_id FROM merges WHERE candidate_id = @candidateId)",
             new { candidateId }, transaction);
-        return new ErasureCounts
+        var counts = new ErasureCounts
         {
             RejectedSources = lineage,
             AcceptedSources = await connection.ExecuteAsync("DELETE FROM sources WHERE candidate_id = @candidateId", new { candidateId }, transaction),
@@ -188,10 +216,12 @@ public sealed partial class CandidateStore
             AuditResults = await AccessStore.EraseFromAuditAsync(connection, transaction, candidateId),
             AuditTexts = await AccessStore.ScrubAuditTextsAsync(connection, transaction, traces.Mentions, ErasedText),
         };
+        counts.SourceIds.AddRange(erased);
+        return counts;
     }
 
     /// <summary>Deletes the rejected documents whose raw content holds one of the person's contact details.</summary>
-    private static async Task<int> DeleteRejectedSharingAsync(SqliteConnection connection, SqliteTransaction transaction, PersonTraces traces)
+    private static async Task<int> DeleteRejectedSharingAsync(SqliteConnection connection, SqliteTransaction transaction, PersonTraces traces, List<string> deletedIds)
     {
         if (traces.IsEmpty)
         {
@@ -217,6 +247,8 @@ public sealed partial class CandidateStore
             deleted += await connection.ExecuteAsync("DELETE FROM sources WHERE source_id = @sourceId", new { sourceId }, transaction);
         }
 
+        deletedIds.AddRange(sharing);
+
         return deleted;
     }
 
@@ -236,6 +268,13 @@ public sealed partial class CandidateStore
         public int AuditTexts { get; set; }
 
         public bool CandidateRemoved { get; set; }
+
+        /// <summary>The ids of the source documents deleted, to find the person's messages outside SQLite.</summary>
+        public List<string> SourceIds { get; } = [];
+
+        public PersonTraces? Traces { get; set; }
+
+        public ErasedPerson Erased() => new(Traces ?? new PersonTraces(), SourceIds);
 
         public void Count(string status)
         {
@@ -257,6 +296,7 @@ public sealed partial class CandidateStore
             Merges += other.Merges;
             AuditResults += other.AuditResults;
             AuditTexts += other.AuditTexts;
+            SourceIds.AddRange(other.SourceIds);
         }
 
         public ErasureReport ToReport(long id, string scope, long? candidateId, DateTimeOffset erasedAt) =>
@@ -300,31 +340,15 @@ public sealed partial class CandidateStore
 
         public int? IndexPurged { get; init; }
 
-        public ErasureReport ToReport() =>
-            new(Id, Scope, CandidateId, ParseTime(ErasedAt), true, AcceptedSources, RejectedSources, IdentityKeys, Merges, AuditResults, AuditTexts, CandidateRemoved, LogTruncated, IndexPurged);
-    }
-}
+        public string? Broker { get; init; }
 
-/// <summary>
-/// What one erasure removed, by place (no personal data: counts only). <see cref="LogTruncated"/> says the write-ahead
-/// log was emptied after it; <see cref="IndexPurged"/> is the number of deleted documents the index then rewrote out of
-/// its segment files (null until the index has done so).
-/// </summary>
-public sealed record ErasureReport(
-    long Id,
-    string Scope,
-    long? CandidateId,
-    DateTimeOffset ErasedAt,
-    bool Found,
-    int AcceptedSources,
-    int RejectedSources,
-    int IdentityKeys,
-    int Merges,
-    int AuditResults,
-    int AuditTexts,
-    bool CandidateRemoved,
-    bool? LogTruncated,
-    int? IndexPurged)
-{
-    public static ErasureReport NotFound(string scope) => new(0, scope, null, default, false, 0, 0, 0, 0, 0, 0, false, null, null);
+        public int? BrokerExamined { get; init; }
+
+        public int? BrokerRemoved { get; init; }
+
+        public string? BrokerFailure { get; init; }
+
+        public ErasureReport ToReport() =>
+            new(Id, Scope, CandidateId, ParseTime(ErasedAt), true, AcceptedSources, RejectedSources, IdentityKeys, Merges, AuditResults, AuditTexts, CandidateRemoved, LogTruncated, IndexPurged, Broker, BrokerExamined, BrokerRemoved, BrokerFailure);
+    }
 }

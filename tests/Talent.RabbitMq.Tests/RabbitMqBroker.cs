@@ -184,6 +184,45 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         return json.RootElement.GetArrayLength();
     }
 
+    /// <summary>The names of every queue of a virtual host.</summary>
+    public async Task<List<string>> QueuesAsync(string virtualHost)
+    {
+        var queues = await Management.GetFromJsonAsync<List<JsonElement>>($"api/queues/{Uri.EscapeDataString(virtualHost)}?columns=name") ?? [];
+        return [.. queues.Select(q => q.GetProperty("name").GetString() ?? "")];
+    }
+
+    /// <summary>
+    /// Every message of a queue, each as its body's bytes and its headers as JSON text, read and put back (the broker
+    /// requeues them in their places): nothing is lost by looking.
+    /// </summary>
+    public async Task<List<(byte[] Body, string Headers)>> PeekAsync(string virtualHost, string queue)
+    {
+        using var response = await Management.PostAsJsonAsync(
+            $"api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}/get",
+            new { count = 10_000, ackmode = "ack_requeue_true", encoding = "auto" });
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return
+        [
+            .. json.RootElement.EnumerateArray().Select(m =>
+            {
+                var payload = m.GetProperty("payload").GetString() ?? "";
+                var body = m.GetProperty("payload_encoding").GetString() == "base64" ? Convert.FromBase64String(payload) : Encoding.UTF8.GetBytes(payload);
+                var headers = m.GetProperty("properties").TryGetProperty("headers", out var h) ? h.GetRawText() : "";
+                return (body, headers);
+            }),
+        ];
+    }
+
+    /// <summary>Declares a durable queue, as MassTransit declares its error queues.</summary>
+    public async Task DeclareQueueAsync(string virtualHost, string queue)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(AmqpUrl(virtualHost)) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+    }
+
     public async Task DisposeAsync()
     {
         Management.Dispose();

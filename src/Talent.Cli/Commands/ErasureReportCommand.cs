@@ -45,7 +45,8 @@ internal static class ErasureReportCommand
         }
 
         Console.WriteLine("looked in: sources (accepted and rejected: rejected documents sharing an e-mail, phone or homepage, or once the person's),");
-        Console.WriteLine("           identity keys, merge log, audit results, audit texts (queries naming the person), write-ahead log, index segment files");
+        Console.WriteLine("           identity keys, merge log, audit results, audit texts (queries naming the person), write-ahead log, index segment files,");
+        Console.WriteLine("           the broker's error queues (messages naming an erased source or holding the person's e-mail, phone or homepage)");
         Row("accepted sources deleted", reports.Sum(r => r.AcceptedSources).ToString(CultureInfo.InvariantCulture));
         Row("rejected sources deleted", reports.Sum(r => r.RejectedSources).ToString(CultureInfo.InvariantCulture));
         Row("stale versions", "none stored (an older version is never kept)");
@@ -58,6 +59,36 @@ internal static class ErasureReportCommand
         Row("index", reports.All(r => r.IndexPurged is not null)
             ? $"{reports.Sum(r => r.IndexPurged ?? 0).ToString(CultureInfo.InvariantCulture)} deleted documents rewritten out of the segment files"
             : "not purged yet (the worker purges after applying the removal)");
+        foreach (var line in BrokerLines(reports))
+        {
+            Row("broker", line);
+        }
+    }
+
+    /// <summary>Where each removal looked in the broker, the same places once, with what it read and removed there.</summary>
+    private static IEnumerable<string> BrokerLines(IReadOnlyList<ErasureReport> reports)
+    {
+        if (reports.Any(r => r.Broker is null))
+        {
+            yield return "not looked in yet (the worker does it after the index)";
+        }
+
+        foreach (var place in reports.Where(r => r.Broker is not null).GroupBy(r => r.Broker, StringComparer.Ordinal))
+        {
+            if (string.Equals(place.Key, ErasureReport.NoBroker, StringComparison.Ordinal))
+            {
+                yield return "none (in-memory bus: messages live only in the process)";
+                continue;
+            }
+
+            var read = place.Sum(r => r.BrokerExamined ?? 0).ToString(CultureInfo.InvariantCulture);
+            var removed = place.Sum(r => r.BrokerRemoved ?? 0).ToString(CultureInfo.InvariantCulture);
+            yield return $"{place.Key}: {read} messages read, {removed} removed, the rest put back unchanged";
+            foreach (var failure in place.Select(r => r.BrokerFailure).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                yield return "not finished: " + TextLine.Of(failure);
+            }
+        }
     }
 
     private static void Row(string what, string value) => Console.WriteLine($"  {what,-26} {value}");

@@ -8,12 +8,17 @@ namespace Talent.Server.Ingestion;
 /// rejections included. A document that was only published and can never be processed is recorded as
 /// rejected (one warning line with the source id and the reason) and is also forwarded to the endpoint's
 /// error queue, where an operator sees it: a rejection is an expected outcome, not a fault, so the consumer
-/// does not throw (which would log a fault with a stack trace for every rejected document).
+/// does not throw (which would log a fault with a stack trace for every rejected document). The forward goes through
+/// <see cref="ErrorQueueEraser"/>'s gate: when an erasure ran since the document arrived, it is forwarded only if its
+/// rejection is still stored (the erasure did not take it), so no copy of an erased person's document reaches the
+/// error queue behind the erasure's pass.
 /// </summary>
-public sealed class ProfileDocumentSubmittedConsumer(DocumentIngestion ingestion, DocumentInbox inbox) : IConsumer<ProfileDocumentSubmitted>
+public sealed class ProfileDocumentSubmittedConsumer(DocumentIngestion ingestion, DocumentInbox inbox, ErrorQueueEraser errorQueues, Storage.CandidateStore store)
+    : IConsumer<ProfileDocumentSubmitted>
 {
     public async Task Consume(ConsumeContext<ProfileDocumentSubmitted> context)
     {
+        var passes = errorQueues.Passes;
         var outcome = await ingestion.IngestAsync(context.Message, context.CancellationToken, inbox.IdOf(context));
         if (context.ResponseAddress is not null)
         {
@@ -27,10 +32,19 @@ public sealed class ProfileDocumentSubmittedConsumer(DocumentIngestion ingestion
         }
         else if (outcome.Outcome == Storage.StoreOutcome.Rejected)
         {
+            using var move = await errorQueues.MoveAsync(context.CancellationToken);
+            if (errorQueues.Passes != passes && !await StillStoredAsync(context.Message.SourceId, context.CancellationToken))
+            {
+                return;
+            }
+
             var errors = await context.GetSendEndpoint(ErrorQueueAddress(context.ReceiveContext.InputAddress));
             await errors.Send(context.Message, send => send.Headers.Set(RejectedReasonHeader, outcome.Reason ?? "rejected"), context.CancellationToken);
         }
     }
+
+    private async Task<bool> StillStoredAsync(string? sourceId, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(sourceId) && await store.HoldsSourceAsync(sourceId.Trim(), cancellationToken);
 
     /// <summary>
     /// The endpoint's error queue. On RabbitMQ a send declares only the exchange; <c>bind</c> and <c>queue</c> make it

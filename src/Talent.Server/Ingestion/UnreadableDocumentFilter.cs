@@ -7,12 +7,15 @@ namespace Talent.Server.Ingestion;
 /// <summary>
 /// On the document queue's error pipe: a message that cannot be deserialized (not JSON, a field of the
 /// wrong type) never reaches the consumer. When its body still names a source id, the rejection is
-/// recorded before the message moves to the error queue, so <c>talent admin rejected</c> shows it.
+/// recorded before the message moves to the error queue, so <c>talent admin rejected</c> shows it. Recording and the
+/// move (of every message of the endpoint that faulted) happen inside <see cref="ErrorQueueEraser"/>'s gate: an erasure
+/// that takes the recorded rejection passes over the error queue only after the message is in it.
 /// </summary>
 internal sealed class UnreadableDocumentFilter(IServiceProvider services) : IFilter<ExceptionReceiveContext>
 {
     public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
     {
+        using var move = await services.GetRequiredService<ErrorQueueEraser>().MoveAsync(context.CancellationToken);
         // Rejected documents are recorded by the consumer, and exhausted transient faults are not rejections.
         if (Unreadable(context.Exception) is { } unreadable)
         {

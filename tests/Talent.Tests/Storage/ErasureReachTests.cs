@@ -79,6 +79,7 @@ public sealed class ErasureReachTests
         Assert.True(exit == 0, stderr);
         Assert.Contains("rejected sources deleted   1", stdout, StringComparison.Ordinal);
         Assert.Contains("audit texts scrubbed       3", stdout, StringComparison.Ordinal);
+        Assert.Contains("broker                     none (in-memory bus: messages live only in the process)", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Oyelaran", stdout, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+
+namespace Talent.Storage;
+
+/// <summary>
+/// What one erasure removed, by place (no personal data: counts only). <see cref="LogTruncated"/> says the write-ahead
+/// log was emptied after it; <see cref="IndexPurged"/> is the number of deleted documents the index then rewrote out of
+/// its segment files (null until the index has done so). <see cref="Broker"/> says where the worker then looked in the
+/// message broker: null until it has, <see cref="NoBroker"/> when the bus has none, else the queues it searched, with
+/// the messages it read there (<see cref="BrokerExamined"/>), removed (<see cref="BrokerRemoved"/>) and why it could not
+/// finish (<see cref="BrokerFailure"/>).
+/// </summary>
+public sealed record ErasureReport(
+    long Id,
+    string Scope,
+    long? CandidateId,
+    DateTimeOffset ErasedAt,
+    bool Found,
+    int AcceptedSources,
+    int RejectedSources,
+    int IdentityKeys,
+    int Merges,
+    int AuditResults,
+    int AuditTexts,
+    bool CandidateRemoved,
+    bool? LogTruncated,
+    int? IndexPurged,
+    string? Broker = null,
+    int? BrokerExamined = null,
+    int? BrokerRemoved = null,
+    string? BrokerFailure = null)
+{
+    /// <summary>The value of <see cref="Broker"/> when the bus keeps messages in the process only.</summary>
+    public const string NoBroker = "in-memory";
+
+    /// <summary>
+    /// Who was erased, to find their messages outside SQLite (the broker's error queues). Held in memory by the process
+    /// that erased them, never stored or printed.
+    /// </summary>
+    [JsonIgnore]
+    public ErasedPerson? Erased { get; init; }
+
+    public static ErasureReport NotFound(string scope) => new(0, scope, null, default, false, 0, 0, 0, 0, 0, 0, false, null, null);
+}
+
+/// <summary>
+/// An erased person as the rest of the system can recognise them in raw messages: the ids of the source documents the
+/// erasure deleted, and their contact details (e-mail addresses, phone numbers, homepages), by the same rules that
+/// decide which rejected documents in SQLite were theirs. It answers whether a text is theirs and never gives the details out.
+/// </summary>
+public sealed class ErasedPerson
+{
+    private readonly PersonTraces traces;
+    private readonly HashSet<string> sourceIds;
+
+    internal ErasedPerson(PersonTraces traces, IEnumerable<string> sourceIds)
+    {
+        this.traces = traces;
+        this.sourceIds = new HashSet<string>(sourceIds, StringComparer.Ordinal);
+    }
+
+    /// <summary>True when <paramref name="value"/> is the id of a source document the erasure deleted.</summary>
+    public bool IsSourceId(string? value) => value is not null && sourceIds.Contains(value.Trim());
+
+    /// <summary>True when <paramref name="text"/> holds one of the person's e-mail addresses, phone numbers or homepages.</summary>
+    public bool SharesContact(string? text) => traces.SharesContact(text);
+}
