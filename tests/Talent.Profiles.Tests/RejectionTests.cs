@@ -31,11 +31,14 @@ public sealed class RejectionTests
     [Fact]
     public void A_document_over_the_size_limit_is_rejected_without_parsing()
     {
-        var content = new string('a', ProfileExtractor.MaxContentChars + 1);
+        var ascii = new string('a', 6 * 1024 * 1024);
+        var wide = new string('é', 3 * 1024 * 1024); // 3 Mi characters, 6 MiB in UTF-8: the limit is in bytes
 
-        var rejected = Assert.IsType<ExtractionResult.Rejected>(extractor.Extract(new DocumentInput("big", "text/plain", content)));
-
-        Assert.Equal($"document is too large ({ProfileExtractor.MaxContentChars + 1} characters; the limit is {ProfileExtractor.MaxContentChars})", rejected.Reason);
+        foreach (var content in new[] { ascii, wide })
+        {
+            var rejected = Assert.IsType<ExtractionResult.Rejected>(extractor.Extract(new DocumentInput("big", "text/plain", content)));
+            Assert.Equal("document is 6.0 MB, over the 5.0 MB limit", rejected.Reason);
+        }
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Talent.Profiles.Catalogs;
 using Talent.Profiles.Documents;
@@ -11,9 +12,6 @@ namespace Talent.Profiles.Extraction;
 /// </summary>
 public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? limits = null)
 {
-    /// <summary>Documents longer than this many characters are rejected rather than parsed.</summary>
-    public const int MaxContentChars = 2_000_000;
-
     private readonly TextProfileReader textReader = new(catalogs);
 
     private readonly DocumentLimits limits = limits ?? DocumentLimits.Default;
@@ -36,9 +34,11 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
         }
 
         var content = document.Content ?? string.Empty;
-        if (content.Length > MaxContentChars)
+        // One size limit: the text is held to the document limit in UTF-8 bytes, which a text document met on arrival
+        // and the text read from a PDF or DOCX must meet too (a UTF-8 character takes at most three bytes).
+        if (content.Length > limits.MaxBytes / 3 && limits.SizeProblem(Encoding.UTF8.GetByteCount(content)) is { } tooLarge)
         {
-            return new ExtractionResult.Rejected($"document is too large ({content.Length} characters; the limit is {MaxContentChars})");
+            return new ExtractionResult.Rejected(tooLarge);
         }
 
         if (string.IsNullOrWhiteSpace(content))

@@ -6,7 +6,7 @@ namespace Talent.Tests.Hardening;
 /// <summary>Documents of about 2 MB built to be slow to read: one shape each, named for what it repeats.</summary>
 internal static class HostileDocuments
 {
-    /// <summary>Just under the extractor's 2,000,000-character limit.</summary>
+    /// <summary>About 1.9 MB: the size the hardening bar names (2 MB), well within the 5 MB document limit.</summary>
     public const int Size = 1_990_000;
 
     /// <summary>The four shapes the ingestion test posts: e-mails, phones, <c>&lt;</c> runs, deep lists.</summary>
