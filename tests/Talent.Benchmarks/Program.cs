@@ -11,6 +11,7 @@ internal static class Program
         ["extraction"] = ("Profile extraction over the labelled evaluation set (documents/s/core)", ExtractionBenchmark.Run),
         ["ingest"] = ("profiles/s end to end through RabbitMQ and the in-memory transport vs bare Lucene.Net, and where one document's time goes: --documents N --seed S --rounds R [--warmup N] [--rabbitmq URL] [--stages-only]", Ingest.IngestBenchmark.RunAsync),
         ["search"] = ("ingestion, reindex, HTTP query latency and throughput, reindex under query load, query service memory, vs in-process, bare Lucene.Net and SQLite FTS5: --candidates N --seed S --rounds R --clients C --data DIR [--hostile-only: after ingestion, only the hostile queries: time to answer or refuse, CPU of a full run, CPU after a client gives up]", Search.SearchBenchmark.RunAsync),
+        ["formats"] = ("extraction documents/s/core by format: the evaluation set as written, as 2-page PDF CVs and as DOCX, side by side: [--rounds N]", Formats.FormatBenchmark.RunAsync),
         ["hostile"] = ("extraction time of the 2 MB hostile documents (e-mails, phones, < runs, deep lists) at 1/4, 1/2 and all of their size: [--shape NAME]", Hostile.HostileDocumentBenchmark.RunAsync),
         ["corpus"] = ("writes the documents of people FROM..TO of the synthetic corpus to a folder: --from N --to N --seed S --out DIR", Corpus.SyntheticCorpus.WriteAsync),
         ["mix"] = ("the search benchmark's query strings, one per line", Search.SearchBenchmark.PrintMixAsync),

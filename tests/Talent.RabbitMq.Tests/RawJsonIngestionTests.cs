@@ -30,6 +30,42 @@ public sealed class RawJsonIngestionTests(RabbitMqBroker broker)
         Assert.Contains("Quirinus Zabriskie", details, StringComparison.Ordinal);
     }
 
+    /// <summary>A PDF from a producer without MassTransit: its bytes in base64 in <c>content</c>, over RabbitMQ's own client.</summary>
+    [RabbitMqFact]
+    public async Task A_pdf_published_as_plain_json_by_another_producer_is_ingested()
+    {
+        var vhost = await broker.CreateVirtualHostAsync();
+        await using var host = await BrokerTalentHost.StartAsync(broker, vhost);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            sourceId = "ats:pdf-1",
+            version = 1,
+            contentType = "application/pdf",
+            content = Convert.ToBase64String(PrintedCv("Ludovica Abernathy-Szabo", "ludovica@example.org")),
+        });
+
+        await broker.PublishOverAmqpAsync(vhost, Queue, body);
+
+        await BrokerTalentHost.WaitUntilAsync(async () => await host.SearchTotalAsync("Abernathy") == 1, "the PDF to become searchable");
+        var found = await host.Client.GetStringAsync("/api/search?q=Abernathy");
+        Assert.Contains("Ludovica Abernathy-Szabo", found, StringComparison.Ordinal);
+        Assert.Equal(1, await host.SearchTotalAsync("Yale"));
+        Assert.Empty(await host.RejectedAsync());
+    }
+
+    private static byte[] PrintedCv(string name, string email)
+    {
+        using var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var regular = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        var bold = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.HelveticaBold);
+        var page = builder.AddPage(595, 842);
+        page.AddText(name, 22, new UglyToad.PdfPig.Core.PdfPoint(60, 780), bold);
+        page.AddText(email, 10, new UglyToad.PdfPig.Core.PdfPoint(60, 750), regular);
+        page.AddText("Education", 13, new UglyToad.PdfPig.Core.PdfPoint(60, 710), bold);
+        page.AddText("Ph.D. in Mathematics, Yale University, 2015 - 2020", 10, new UglyToad.PdfPig.Core.PdfPoint(60, 690), regular);
+        return builder.Build();
+    }
+
     [RabbitMqFact]
     public async Task MassTransit_requests_over_the_broker_still_get_their_outcome()
     {

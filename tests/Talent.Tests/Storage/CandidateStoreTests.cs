@@ -30,6 +30,22 @@ public sealed class CandidateStoreTests : IAsyncLifetime
     private static int MigrationCount =>
         Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "src", "Talent.Storage", "Migrations"), "*.sql").Length;
 
+    /// <summary>Statements every ingest runs while re-grouping identity: each reaches its rows through an index, so an ingest does not slow down as the database grows.</summary>
+    [Theory]
+    [InlineData("DELETE FROM merges WHERE source_id IN (SELECT value FROM json_each('[\"s\"]'))", "merges")]
+    [InlineData("DELETE FROM merges WHERE source_id = 's'", "merges")]
+    [InlineData("SELECT source_a FROM identity_links WHERE source_b IN (SELECT value FROM json_each('[\"s\"]'))", "identity_links")]
+    [InlineData("DELETE FROM identity_flags WHERE source_id IN (SELECT value FROM json_each('[\"s\"]'))", "identity_flags")]
+    [InlineData("SELECT source_id FROM sources WHERE candidate_id = 1 AND status = 'accepted'", "sources")]
+    public async Task Identity_statements_reach_their_rows_through_an_index(string statement, string table)
+    {
+        await database.MigrateAsync(NullLogger.Instance, CancellationToken.None);
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        var plan = string.Join('\n', (await connection.QueryAsync("EXPLAIN QUERY PLAN " + statement)).Select(row => (string)row.detail));
+        Assert.DoesNotContain("SCAN " + table, plan, StringComparison.Ordinal);
+        Assert.Contains("SEARCH " + table, plan, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Migrations_are_recorded_once_and_the_database_is_in_WAL_mode()
     {
