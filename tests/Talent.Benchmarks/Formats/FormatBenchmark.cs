@@ -60,7 +60,7 @@ internal static class FormatBenchmark
         return (times.Order().ElementAt(times.Count / 2), accepted);
     }
 
-    /// <summary>The text laid out on two A4 pages, one line per line (long lines wrapped), characters outside Latin-1 as '?'.</summary>
+    /// <summary>The text laid out on two A4 pages, one line per line (long lines wrapped), characters outside ASCII as ?.</summary>
     private static byte[] Pdf(string text)
     {
         using var builder = new PdfDocumentBuilder();
@@ -74,7 +74,7 @@ internal static class FormatBenchmark
             foreach (var line in lines.Skip(first).Take(LinesPerPage))
             {
                 var heading = line.StartsWith('#');
-                var shown = Latin1(heading ? line.TrimStart('#', ' ') : line);
+                var shown = Ascii(heading ? line.TrimStart('#', ' ') : line);
                 if (shown.Length > 0)
                 {
                     page.AddText(shown, heading ? 12 : 9, new PdfPoint(50, y), heading ? bold : regular);
@@ -122,12 +122,12 @@ internal static class FormatBenchmark
         }
     }
 
-    private static string Latin1(string text)
+    private static string Ascii(string text)
     {
         var shown = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            shown.Append(c is >= ' ' and <= '~' or >= '\u00a0' and <= '\u00ff' ? c : '?');
+            shown.Append(c is >= ' ' and <= '~' ? c : '?');
         }
 
         return shown.ToString().TrimEnd();
