@@ -114,32 +114,5 @@ public sealed class BrokerErasureTests(RabbitMqBroker broker)
         return holding;
     }
 
-    /// <summary>Every file under the data folder whose bytes hold the person's e-mail address or phone number (UTF-8 or UTF-16).</summary>
-    private static List<string> FilesHolding(string directory)
-    {
-        var needles = Needles.SelectMany(n => new[] { Encoding.UTF8.GetBytes(n), Encoding.Unicode.GetBytes(n) }).ToList();
-        var holding = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "talent-writer.lock"))
-        {
-            byte[] bytes;
-            try
-            {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                bytes = copy.ToArray();
-            }
-            catch (FileNotFoundException)
-            {
-                continue; // deleted while scanning: not there
-            }
-
-            if (needles.Exists(n => bytes.AsSpan().IndexOf(n) >= 0))
-            {
-                holding.Add(Path.GetRelativePath(directory, file));
-            }
-        }
-
-        return holding;
-    }
+    private static List<string> FilesHolding(string directory) => Talent.Tests.Storage.DataFolderScan.FilesHolding(directory, Needles);
 }

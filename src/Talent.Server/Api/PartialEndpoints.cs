@@ -21,12 +21,9 @@ public static class PartialEndpoints
     internal static async Task<Results<Ok<IReadOnlyList<PartialDocument>>, ValidationProblem>> ListPartial(
         CandidateStore store, CancellationToken cancellationToken, int? limit = null)
     {
-        if (limit is < 1 or > RejectedEndpoints.MaxLimit)
+        if (RejectedEndpoints.InvalidLimit(limit) is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal)
-            {
-                ["limit"] = [$"'limit' must be between 1 and {RejectedEndpoints.MaxLimit}, not {limit}."],
-            });
+            return problem;
         }
 
         return TypedResults.Ok(await store.ListPartialAsync(limit ?? RejectedEndpoints.DefaultLimit, cancellationToken));

@@ -21,14 +21,20 @@ public static class RejectedEndpoints
     internal static async Task<Results<Ok<IReadOnlyList<RejectedDocument>>, ValidationProblem>> ListRejected(
         CandidateStore store, CancellationToken cancellationToken, int? limit = null)
     {
-        if (limit is < 1 or > MaxLimit)
+        if (InvalidLimit(limit) is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal)
-            {
-                ["limit"] = [$"'limit' must be between 1 and {MaxLimit}, not {limit}."],
-            });
+            return problem;
         }
 
         return TypedResults.Ok(await store.ListRejectedAsync(limit ?? DefaultLimit, cancellationToken));
     }
+
+    /// <summary>The 400 for a <c>limit</c> outside 1..<see cref="MaxLimit"/>, shared by the admin lists; null when it is fine.</summary>
+    internal static ValidationProblem? InvalidLimit(int? limit) =>
+        limit is < 1 or > MaxLimit
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["limit"] = [$"'limit' must be between 1 and {MaxLimit}, not {limit}."],
+            })
+            : null;
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Talent.Search;
 using Talent.Server.Access;
@@ -115,36 +114,8 @@ public sealed class ErasureReachTests
         detail is not null && Uri.UnescapeDataString(detail.Replace('+', ' ')) is var text
         && (text.Contains("Oyelaran", StringComparison.OrdinalIgnoreCase) || text.Contains("7946", StringComparison.Ordinal));
 
-    /// <summary>Every file under the data folder whose bytes hold the person's e-mail address or phone number (UTF-8 or UTF-16).</summary>
-    private static List<string> FilesHolding(string directory)
-    {
-        var needles = new[] { Email, Email.ToUpperInvariant(), Phone, "7946 0958", "442079460958" }
-            .SelectMany(e => new[] { Encoding.UTF8.GetBytes(e), Encoding.Unicode.GetBytes(e) })
-            .ToList();
-        var holding = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "talent-writer.lock"))
-        {
-            byte[] bytes;
-            try
-            {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                bytes = copy.ToArray();
-            }
-            catch (FileNotFoundException)
-            {
-                continue; // deleted while scanning: not there
-            }
-
-            if (needles.Exists(n => bytes.AsSpan().IndexOf(n) >= 0))
-            {
-                holding.Add(Path.GetRelativePath(directory, file));
-            }
-        }
-
-        return holding;
-    }
+    private static List<string> FilesHolding(string directory) =>
+        DataFolderScan.FilesHolding(directory, [Email, Email.ToUpperInvariant(), Phone, "7946 0958", "442079460958"]);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string> what)
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using Talent.Search;
 using Talent.Storage;
 
@@ -74,38 +73,9 @@ public sealed class ErasureTests
         - Token Budgets for Speculative Decoding (v{version}), ICLR 2025
         """;
 
-    /// <summary>Every file under the data folder whose bytes hold the address (UTF-8 or UTF-16, any case of the domain).</summary>
-    private static List<string> FilesHolding(string directory)
-    {
-        // Pooled connections stay open, as in a running service: the write-ahead log is not merged away by closing them.
-        var needles = new[] { Email, Email.ToUpperInvariant(), "ottoline.vasquez-brandt@" }
-            .SelectMany(e => new[] { Encoding.UTF8.GetBytes(e), Encoding.Unicode.GetBytes(e) })
-            .ToList();
-        var holding = new List<string>();
-        // The writer's exclusive lock file holds no data and cannot be opened while the writer lives.
-        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "talent-writer.lock"))
-        {
-            byte[] bytes;
-            try
-            {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                bytes = copy.ToArray();
-            }
-            catch (FileNotFoundException)
-            {
-                continue; // deleted while scanning: not there
-            }
-
-            if (needles.Exists(n => bytes.AsSpan().IndexOf(n) >= 0))
-            {
-                holding.Add(Path.GetRelativePath(directory, file));
-            }
-        }
-
-        return holding;
-    }
+    // Pooled connections stay open, as in a running service: the write-ahead log is not merged away by closing them.
+    private static List<string> FilesHolding(string directory) =>
+        DataFolderScan.FilesHolding(directory, [Email, Email.ToUpperInvariant(), "ottoline.vasquez-brandt@"]);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string> what)
     {
