@@ -12,7 +12,7 @@ namespace Talent.Server.Indexing;
 /// loop opens the worker's newer commits so searches see them, and follows a rebuilt generation once
 /// the worker publishes it.
 /// </summary>
-public sealed class IndexRefresher(LiveIndex live, ProfileCatalogs catalogs, IOptions<IndexOptions> options, IOptions<SearchOptions> search, ILoggerFactory loggers) : BackgroundService
+public sealed class IndexRefresher(LiveIndex live, ProfileCatalogs catalogs, IOptions<IndexOptions> options, IOptions<SearchOptions> search, ILoggerFactory loggers, TimeProvider clock) : BackgroundService
 {
     private readonly ILogger logger = loggers.CreateLogger<IndexRefresher>();
 
@@ -26,7 +26,7 @@ public sealed class IndexRefresher(LiveIndex live, ProfileCatalogs catalogs, IOp
                 var published = IndexLocation.Current(Path.GetFullPath(options.Value.Directory));
                 if (!string.Equals(published, live.Current.DirectoryPath, StringComparison.Ordinal))
                 {
-                    live.Swap(CandidateIndex.OpenReadOnly(published, catalogs, loggers.CreateLogger("Talent.Search"), search.Value));
+                    live.Swap(CandidateIndex.OpenReadOnly(published, catalogs, loggers.CreateLogger("Talent.Search"), search.Value, clock));
                 }
                 else
                 {
