@@ -205,6 +205,7 @@ public static class TalentApplication
             services.AddHostedService(sp => sp.GetRequiredService<DocumentBatchWriter>());
             services.AddSingleton<DocumentIngestion>();
             services.AddSingleton<ErrorQueueEraser>();
+            services.AddSingleton<ErasureFinisher>();
             services.AddSingleton<IndexRebuilder>();
         }
         else
@@ -254,6 +255,7 @@ public static class TalentApplication
         {
             // After the bus (registered above): documents accepted before the last stop and not stored yet go again.
             services.AddHostedService<InboxReplay>();
+            services.AddHostedService<PendingErasureResumer>();
         }
 
         services.AddHostedService<DemoLoader>();

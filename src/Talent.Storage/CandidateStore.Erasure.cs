@@ -104,14 +104,6 @@ public sealed partial class CandidateStore
             return (candidateId, counts);
         }, cancellationToken);
 
-    /// <summary>Records how many deleted documents the index purged from its files for these erasures.</summary>
-    public async Task RecordIndexPurgeAsync(IReadOnlyCollection<long> erasureIds, int purged, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "UPDATE erasures SET index_purged = @purged WHERE id IN @erasureIds", new { purged, erasureIds });
-    }
-
     /// <summary>Whether a source document of this id is stored (in any state): after an erasure, the person's are not.</summary>
     public async Task<bool> HoldsSourceAsync(string sourceId, CancellationToken cancellationToken)
     {
@@ -178,6 +170,8 @@ public sealed partial class CandidateStore
                         CandidateRemoved = report.CandidateRemoved,
                     },
                     transaction);
+                await connection.ExecuteAsync(
+                    "INSERT INTO erasure_pending (erasure_id, person) VALUES (@id, @person)", new { id, person = erased.Serialize() }, transaction);
                 await transaction.CommitAsync(cancellationToken);
             }
 

@@ -59,6 +59,17 @@ public sealed class ErasedPerson
         this.sourceIds = new HashSet<string>(sourceIds, StringComparer.Ordinal);
     }
 
+    /// <summary>The person as JSON, for the pending-erasure row that lives only until the work outside SQLite is done.</summary>
+    internal string Serialize() => System.Text.Json.JsonSerializer.Serialize(traces.ToStored(sourceIds));
+
+    /// <summary>The person from <see cref="Serialize"/>.</summary>
+    internal static ErasedPerson Deserialize(string json)
+    {
+        var stored = System.Text.Json.JsonSerializer.Deserialize<PersonTraces.Stored>(json)
+            ?? throw new InvalidDataException("a pending erasure's person is empty");
+        return new ErasedPerson(PersonTraces.FromStored(stored), stored.SourceIds);
+    }
+
     /// <summary>True when <paramref name="value"/> is the id of a source document the erasure deleted.</summary>
     public bool IsSourceId(string? value) => value is not null && sourceIds.Contains(value.Trim());
 

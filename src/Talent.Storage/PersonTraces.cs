@@ -21,6 +21,20 @@ internal sealed class PersonTraces
 
     public bool IsEmpty => emails.Count == 0 && phones.Count == 0 && homepages.Count == 0 && names.Count == 0;
 
+    /// <summary>The traces as stored while an erasure's work outside SQLite is pending (see <see cref="ErasedPerson"/>).</summary>
+    internal Stored ToStored(IEnumerable<string> sourceIds) => new([.. sourceIds], [.. emails], [.. phones], [.. homepages], [.. names]);
+
+    /// <summary>The traces back from their stored form, as they were.</summary>
+    internal static PersonTraces FromStored(Stored stored)
+    {
+        var traces = new PersonTraces();
+        traces.emails.AddRange(stored.Emails);
+        traces.phones.AddRange(stored.Phones);
+        traces.homepages.AddRange(stored.Homepages);
+        traces.names.AddRange(stored.Names);
+        return traces;
+    }
+
     /// <summary>The traces of the profiles a person's sources gave.</summary>
     public static PersonTraces Of(IEnumerable<ExtractedProfile> profiles)
     {
@@ -196,4 +210,7 @@ internal sealed class PersonTraces
             list.Add(value);
         }
     }
+
+    /// <summary>A person's traces with the ids of their erased sources, as JSON in <c>erasure_pending</c>.</summary>
+    internal sealed record Stored(string[] SourceIds, string[] Emails, string[] Phones, string[] Homepages, string[][] Names);
 }

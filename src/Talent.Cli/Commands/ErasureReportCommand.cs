@@ -70,7 +70,7 @@ internal static class ErasureReportCommand
     {
         if (reports.Any(r => r.Broker is null))
         {
-            yield return "not looked in yet (the worker does it after the index)";
+            yield return "not looked in yet (the worker does it after the database, or at its next start if it stopped first)";
         }
 
         foreach (var place in reports.Where(r => r.Broker is not null).GroupBy(r => r.Broker, StringComparer.Ordinal))
@@ -86,7 +86,7 @@ internal static class ErasureReportCommand
             yield return $"{place.Key}: {read} messages read, {removed} removed, the rest put back unchanged";
             foreach (var failure in place.Select(r => r.BrokerFailure).OfType<string>().Distinct(StringComparer.Ordinal))
             {
-                yield return "not finished: " + TextLine.Of(failure);
+                yield return "not finished (tried again at the worker's next start): " + TextLine.Of(failure);
             }
         }
     }

@@ -1,19 +1,17 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Talent.Contracts;
-using Talent.Server.Indexing;
 using Talent.Storage;
 
 namespace Talent.Server.Ingestion;
 
 /// <summary>
 /// Erasure: removes a source document, or a candidate with all their sources, from SQLite; the index follows by change
-/// sequence and purges its files; then the broker's error queues lose the person's messages (<see cref="ErrorQueueEraser"/>).
+/// sequence and purges its files, and the broker's error queues lose the person's messages (<see cref="ErasureFinisher"/>).
 /// </summary>
 public sealed class CandidateRemovalRequestedConsumer(
     CandidateStore store,
-    IndexSynchronizer synchronizer,
-    ErrorQueueEraser errorQueues,
+    ErasureFinisher finisher,
     Microsoft.Extensions.Options.IOptions<Configuration.BusOptions> bus,
     ILogger<CandidateRemovalRequestedConsumer> logger)
     : IConsumer<CandidateRemovalRequested>
@@ -42,18 +40,8 @@ public sealed class CandidateRemovalRequestedConsumer(
             reports.Add(report);
         }
 
-        // The broker: copies of the person's documents in the error queues (raw, as they were published).
-        var erased = reports.Where(r => r.Found).ToList();
-        if (erased.Count > 0)
-        {
-            var broker = await errorQueues.EraseAsync([.. erased.Select(r => r.Erased).OfType<ErasedPerson>()], context.CancellationToken);
-            await store.RecordBrokerErasureAsync([.. erased.Select(r => r.Id)], broker.Broker, broker.Examined, broker.Removed, broker.Failure, context.CancellationToken);
-        }
-
-        // Erasure is done when the person is gone from the index files too, not only from search results (recorded last:
-        // a report with the index purged is complete).
-        var purged = await synchronizer.CatchUpAndPurgeAsync(context.CancellationToken);
-        await store.RecordIndexPurgeAsync([.. reports.Select(r => r.Id)], purged, context.CancellationToken);
+        // The broker's error queues (copies of the person's documents, raw as published), then the index files.
+        await finisher.FinishAsync([.. reports.Where(r => r.Found).Select(r => new PendingErasure(r.Id, r.Erased!))], context.CancellationToken);
         if (context.ResponseAddress is not null)
         {
             // A requester (talent remove) hears the outcome only now: the erasure is complete, index files included.

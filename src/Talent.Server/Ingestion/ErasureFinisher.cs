@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Talent.Server.Indexing;
+using Talent.Storage;
+
+namespace Talent.Server.Ingestion;
+
+/// <summary>
+/// The part of an erasure outside SQLite, in order: the person's messages out of the broker's error queues
+/// (<see cref="ErrorQueueEraser"/>), then the deleted documents out of the index files; each recorded in the erasure's
+/// report, and the pending-erasure row (who was erased) deleted once both are done.
+/// </summary>
+public sealed class ErasureFinisher(CandidateStore store, IndexSynchronizer synchronizer, ErrorQueueEraser errorQueues)
+{
+    /// <summary>Finishes these erasures (none: the index is caught up and purged all the same).</summary>
+    public async Task FinishAsync(IReadOnlyList<PendingErasure> erasures, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(erasures);
+        var ids = erasures.Select(e => e.ErasureId).ToList();
+        if (erasures.Count > 0)
+        {
+            var broker = await errorQueues.EraseAsync([.. erasures.Select(e => e.Person)], cancellationToken);
+            await store.RecordBrokerErasureAsync(ids, broker.Broker, broker.Examined, broker.Removed, broker.Failure, cancellationToken);
+        }
+
+        // Erasure is done when the person is gone from the index files too, not only from search results (recorded last:
+        // a report with the index purged is complete).
+        var purged = await synchronizer.CatchUpAndPurgeAsync(cancellationToken);
+        await store.RecordIndexPurgeAsync(ids, purged, cancellationToken);
+    }
+}
+
+/// <summary>
+/// At the worker's start, after the bus: finishes the erasures a stopped worker left half done (SQLite erased, the
+/// broker pass or the index purge not yet), and tries again those whose broker pass failed.
+/// </summary>
+public sealed partial class PendingErasureResumer(CandidateStore store, ErasureFinisher finisher, ILogger<PendingErasureResumer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var pending = await store.PendingErasuresAsync(stoppingToken);
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        Resuming(logger, pending.Count);
+        await finisher.FinishAsync(pending, stoppingToken);
+    }
+
+    [LoggerMessage(EventId = 2123, Level = LogLevel.Information, Message = "Finishing {Count} erasures left unfinished by the last run (broker error queues, index files)")]
+    private static partial void Resuming(ILogger logger, int count);
+}

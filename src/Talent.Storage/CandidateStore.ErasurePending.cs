@@ -1,0 +1,47 @@
+using Dapper;
+
+namespace Talent.Storage;
+
+/// <summary>
+/// An erasure's work outside SQLite. The erasure's transaction records who was erased in <c>erasure_pending</c> (the
+/// ids of their sources and their contact details: what the broker pass recognises their messages by); the worker
+/// then looks in the broker, purges the index and, when both are done, deletes that row and empties the log. A worker
+/// stopped in between finds the row when it starts again and finishes the work (<see cref="PendingErasuresAsync"/>).
+/// </summary>
+public sealed partial class CandidateStore
+{
+    /// <summary>The erasures whose broker pass or index purge has not finished, oldest first, with who was erased.</summary>
+    public async Task<IReadOnlyList<PendingErasure>> PendingErasuresAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long ErasureId, string Person)>(
+            new CommandDefinition("SELECT erasure_id, person FROM erasure_pending ORDER BY erasure_id", cancellationToken: cancellationToken));
+        return rows.Select(r => new PendingErasure(r.ErasureId, ErasedPerson.Deserialize(r.Person))).ToList();
+    }
+
+    /// <summary>
+    /// Records how many deleted documents the index purged from its files for these erasures, and ends their pending
+    /// work: the pending rows of erasures whose broker pass finished are deleted (zeroed by <c>secure_delete</c>) and
+    /// the log is emptied after them. An erasure whose broker pass failed stays pending, to be tried again at the
+    /// worker's next start.
+    /// </summary>
+    public async Task RecordIndexPurgeAsync(IReadOnlyCollection<long> erasureIds, int purged, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE erasures SET index_purged = @purged WHERE id IN @erasureIds", new { purged, erasureIds });
+        var ended = await connection.ExecuteAsync(
+            """
+            DELETE FROM erasure_pending WHERE erasure_id IN @erasureIds
+               AND erasure_id IN (SELECT id FROM erasures WHERE broker IS NOT NULL AND broker_failure IS NULL)
+            """,
+            new { erasureIds });
+        if (ended > 0)
+        {
+            await TalentDatabase.CheckpointAsync(connection, cancellationToken);
+        }
+    }
+}
+
+/// <summary>An erasure whose work outside SQLite is not finished, and the person it erased.</summary>
+public sealed record PendingErasure(long ErasureId, ErasedPerson Person);

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Profiles;
+using Talent.Storage;
+
+namespace Talent.Tests.Storage;
+
+/// <summary>
+/// An erasure's work outside SQLite (the broker's error queues, the index files) is recorded as pending in the
+/// erasure's own transaction, finished by a worker that starts after one stopped half way, and leaves nothing of the
+/// person behind once done.
+/// </summary>
+public sealed class PendingErasureTests
+{
+    private const string Email = "ottilie.brandvold@pending.example.org";
+    private const string Phone = "+47 22 55 01 93";
+    private const string PhoneDigits = "22550193";
+
+    [Fact]
+    public async Task An_erasure_stays_pending_until_its_broker_pass_and_index_purge_are_done()
+    {
+        using var directory = new TempDirectory();
+        var database = new TalentDatabase(Path.Combine(directory.Path, "talent.db"));
+        await database.MigrateAsync(NullLogger.Instance, CancellationToken.None);
+        var store = new CandidateStore(database, TimeProvider.System);
+        var cv = await store.StoreAcceptedAsync(
+            new IncomingDocument("cv", 1, "text/markdown", $"# Ottilie Brandvold\n{Email} · {Phone}", null, "hash-cv", DateTimeOffset.UtcNow),
+            new ExtractedProfile { Name = "Ottilie Brandvold", Emails = [Email], Phones = [Phone] },
+            CancellationToken.None);
+
+        var report = await store.EraseCandidateAsync(cv.CandidateId!.Value, CancellationToken.None);
+
+        // Who was erased is kept only as long as the work outside SQLite needs it to find their messages.
+        var pending = Assert.Single(await store.PendingErasuresAsync(CancellationToken.None));
+        Assert.Equal(report.Id, pending.ErasureId);
+        Assert.True(pending.Person.IsSourceId("cv"));
+        Assert.True(pending.Person.SharesContact($"{{\"content\":\"write to {Email.ToUpperInvariant()}\"}}"));
+        Assert.True(pending.Person.SharesContact("call 22 55 01 93"));
+        Assert.False(pending.Person.SharesContact("someone.else@pending.example.org"));
+
+        // A broker pass that failed is tried again later: the erasure stays pending.
+        await store.RecordBrokerErasureAsync([report.Id], "rabbitmq: q_error", 3, 0, "BrokerUnreachableException: down", CancellationToken.None);
+        await store.RecordIndexPurgeAsync([report.Id], 1, CancellationToken.None);
+        Assert.Single(await store.PendingErasuresAsync(CancellationToken.None));
+        Assert.NotEmpty(DataFolderScan.FilesHolding(directory.Path, [Email]));
+
+        await store.RecordBrokerErasureAsync([report.Id], "rabbitmq: q_error", 3, 1, null, CancellationToken.None);
+        await store.RecordIndexPurgeAsync([report.Id], 1, CancellationToken.None);
+        Assert.Empty(await store.PendingErasuresAsync(CancellationToken.None));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.Empty(DataFolderScan.FilesHolding(directory.Path, [Email, PhoneDigits, "Brandvold"]));
+    }
+
+    [Fact]
+    public async Task A_worker_stopped_after_the_database_erasure_finishes_it_when_it_starts_again()
+    {
+        using var data = new TempDirectory();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Talent:Data:Directory"] = data.Path,
+            ["Talent:Index:Directory"] = Path.Combine(data.Path, "indexes"),
+        };
+        long candidateId;
+        await using (var first = await TalentTestHost.StartAsync(settings))
+        {
+            var processed = await first.SubmitAsync("cv:ottilie", "text/markdown", $"# Ottilie Brandvold\n\n{Email} · {Phone}\n\n## Skills\n\nRust, Kafka\n");
+            candidateId = processed.CandidateId!.Value;
+            await first.WaitForIndexAsync();
+            // The worker's first step only (SQLite), as when it stops before the broker pass and the index purge.
+            await first.Get<CandidateStore>().EraseCandidateAsync(candidateId, CancellationToken.None);
+            await first.WaitForIndexAsync();
+        }
+
+        await using var second = await TalentTestHost.StartAsync(settings);
+        var store = second.Get<CandidateStore>();
+        using var timeout = TestWait.Token();
+        while ((await store.PendingErasuresAsync(CancellationToken.None)).Count > 0)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        var report = Assert.Single(await store.ErasureReportsAsync(candidateId, CancellationToken.None));
+        Assert.Equal(ErasureReport.NoBroker, report.Broker);
+        Assert.NotNull(report.IndexPurged);
+        Assert.Empty(DataFolderScan.FilesHolding(data.Path, [Email, PhoneDigits]));
+    }
+}
