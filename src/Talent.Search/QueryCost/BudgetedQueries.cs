@@ -109,8 +109,12 @@ internal static class BudgetedQueries
             this.budget = budget;
         }
 
-        protected override TermsEnum GetTermsEnum(Terms terms, Lucene.Net.Util.AttributeSource atts) =>
-            Counted(base.GetTermsEnum(terms, atts), budget, stopAfter: null);
+        protected override TermsEnum GetTermsEnum(Terms terms, Lucene.Net.Util.AttributeSource atts)
+        {
+            // Each call builds Levenshtein automata and intersects them with a segment's terms: look at the token first.
+            budget.Check();
+            return Counted(base.GetTermsEnum(new BudgetedTerms(terms, budget), atts), budget, stopAfter: null);
+        }
     }
 
     private sealed class CountedTermsEnum(TermsEnum inner, QueryBudget budget, int? stopAfter) : FilteredTermsEnum(inner, startWithSeek: false)
@@ -169,5 +173,37 @@ internal static class BudgetedQueries
             accepted++;
             return AcceptStatus.YES;
         }
+    }
+
+    /// <summary>A field's terms whose automaton intersections and enumerations count every term they step on against the budget.</summary>
+    private sealed class BudgetedTerms(Terms inner, QueryBudget budget) : Lucene.Net.Index.FilterAtomicReader.FilterTerms(inner)
+    {
+        public override TermsEnum Intersect(Lucene.Net.Util.Automaton.CompiledAutomaton compiled, BytesRef? startTerm) =>
+            new SteppedTermsEnum(base.Intersect(compiled, startTerm), budget);
+
+        public override TermsEnum GetEnumerator() => new SteppedTermsEnum(base.GetEnumerator(), budget);
+
+        public override TermsEnum GetEnumerator(TermsEnum reuse) => GetEnumerator();
+    }
+
+    /// <summary>A terms enumeration that does everything its inner one does and spends from the budget at every step.</summary>
+    private sealed class SteppedTermsEnum(TermsEnum inner, QueryBudget budget) : Lucene.Net.Index.FilterAtomicReader.FilterTermsEnum(inner)
+    {
+        private int steps;
+
+        public override bool MoveNext()
+        {
+            if (++steps % CheckEvery == 0)
+            {
+                budget.Spend(CheckEvery);
+            }
+
+            return base.MoveNext();
+        }
+
+        // The codec's own term state, so a term query built from an expansion seeks straight to it.
+        public override TermState GetTermState() => m_input.GetTermState();
+
+        public override void SeekExact(BytesRef term, TermState state) => m_input.SeekExact(term, state);
     }
 }
