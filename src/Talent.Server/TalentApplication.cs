@@ -123,6 +123,7 @@ public static class TalentApplication
         recruiter.MapMatchEndpoints();
         recruiter.MapSuggestEndpoints();
         recruiter.MapVenueEndpoints();
+        recruiter.MapDocumentFormatEndpoints();
         admin.MapDocumentEndpoints();
         admin.MapRejectedEndpoints();
         admin.MapPartialEndpoints();

@@ -26,21 +26,28 @@ public static class DocumentEndpoints
             .WithName("SubmitDocument")
             .WithSummary("Submit a profile document: a JSON message, the document's own bytes, or files as multipart/form-data (answered with each file's outcome)")
             .WithTags("Documents");
-        app.MapGet("/api/documents/formats", Formats)
-            .WithName("DocumentFormats")
-            .WithSummary("The formats documents may be sent in and the size and page limits")
-            .WithTags("Documents");
     }
 
-    /// <summary>The formats and limits, for a page or producer that offers them (admins only: it also tells the page the key may add documents).</summary>
-    public sealed record FormatList(IReadOnlyList<FormatEntry> Formats, int MaxDocumentBytes, int MaxPdfPages);
+    /// <summary>
+    /// <c>GET /api/documents/formats</c>, for every key that may read (so a page can ask without an error for a key
+    /// that may not add documents): the accepted formats and limits, and whether the caller may add documents.
+    /// </summary>
+    public static void MapDocumentFormatEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/documents/formats", Formats)
+            .WithName("DocumentFormats")
+            .WithSummary("The formats documents may be sent in, the size and page limits, and whether the caller's key may add documents")
+            .WithTags("Documents");
+
+    /// <summary>The formats and limits, for a page or producer that offers them; <see cref="MayAdd"/> is whether the caller may send documents.</summary>
+    public sealed record FormatList(IReadOnlyList<FormatEntry> Formats, int MaxDocumentBytes, int MaxPdfPages, bool MayAdd);
 
     public sealed record FormatEntry(string ContentType, IReadOnlyList<string> Extensions, bool Base64);
 
-    internal static Ok<FormatList> Formats(IOptions<IngestionOptions> options) => TypedResults.Ok(new FormatList(
+    internal static Ok<FormatList> Formats(HttpContext context, IOptions<IngestionOptions> options) => TypedResults.Ok(new FormatList(
         DocumentFormats.All.Where(f => f.IsAccepted).Select(f => new FormatEntry(f.ContentType, f.Extensions, f.IsBinary)).ToList(),
         options.Value.MaxDocumentBytes,
-        options.Value.MaxPdfPages));
+        options.Value.MaxPdfPages,
+        context.User.IsInRole("admin")));
 
     /// <summary>The largest JSON body read: a document at the size limit, base64-encoded or sent as UTF-16, with room for the rest of the message.</summary>
     private static long MaxBodyBytes(int maxDocumentBytes) => (2L * maxDocumentBytes) + (64 * 1024);

@@ -1,7 +1,7 @@
 // "Add CVs": files picked or dropped on the page are sent to POST /api/documents one at a time, with a progress line
 // and each file's outcome (new candidate, merged into whom, unchanged, rejected and why).
 // Kept apart from app.js. The control appears only for a key that may add documents: GET /api/documents/formats
-// answers only such a key (admin), and its answer is also what the control needs (accepted formats, size limit).
+// says whether the caller may (mayAdd), and its answer is also what the control needs (accepted formats, size limit).
 "use strict";
 
 (() => {
@@ -198,7 +198,10 @@
     let answer = null;
     try {
       const response = await fetch("/api/documents/formats", { headers: headers() });
-      if (response.ok) answer = await response.json();
+      if (response.ok) {
+        const formats = await response.json();
+        if (formats.mayAdd) answer = formats;
+      }
     } catch {
       // Unreachable service: the page says so itself; the control stays hidden.
     }

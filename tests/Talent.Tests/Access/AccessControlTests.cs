@@ -38,7 +38,7 @@ public sealed class AccessControlTests : IAsyncLifetime
         ("POST", "/api/candidates/{id:long}/split", "admin", () => new(HttpMethod.Post, $"/api/candidates/{splitId}/split") { Content = JsonContent.Create(new { sources = new[] { "api:split-2" } }) }),
         ("POST", "/api/admin/commands/ingest", "admin", () => new(HttpMethod.Post, "/api/admin/commands/ingest") { Content = JsonContent.Create(new { sourceId = "api:command", version = 1, contentType = "text/markdown", content = "# Rosalind Achterberg\nrosalind@example.org\n" }) }),
         ("POST", "/api/admin/commands/remove", "admin", () => new(HttpMethod.Post, "/api/admin/commands/remove") { Content = JsonContent.Create(new { sourceId = "api:never-stored" }) }),
-        ("GET", "/api/documents/formats", "admin", () => new(HttpMethod.Get, "/api/documents/formats")),
+        ("GET", "/api/documents/formats", "recruiter", () => new(HttpMethod.Get, "/api/documents/formats")),
         ("GET", "/api/rejected", "admin", () => new(HttpMethod.Get, "/api/rejected")),
         ("GET", "/api/partial", "admin", () => new(HttpMethod.Get, "/api/partial")),
         ("GET", "/api/admin/reindex", "admin", () => new(HttpMethod.Get, "/api/admin/reindex")),
@@ -101,6 +101,20 @@ public sealed class AccessControlTests : IAsyncLifetime
 
             var asAdmin = await SendAsync(request(), admin);
             Assert.True((int)asAdmin is >= 200 and < 300, $"{what} as admin: {asAdmin}");
+        }
+    }
+
+    [Fact]
+    public async Task The_formats_answer_says_whether_the_key_may_add_documents()
+    {
+        foreach (var (key, mayAdd) in new[] { (recruiter, false), (admin, true) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/documents/formats");
+            request.Headers.Add("X-Api-Key", key);
+            using var response = await host.Client.SendAsync(request);
+            using var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(mayAdd, answer.RootElement.GetProperty("mayAdd").GetBoolean());
+            Assert.Contains(answer.RootElement.GetProperty("formats").EnumerateArray(), f => f.GetProperty("contentType").GetString() == "application/pdf");
         }
     }
 
