@@ -252,7 +252,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         // owner's own pages; section bodies link everyone else's.
         var bodyLines = sections.Where(s => s.Kind != SectionKind.Header).SelectMany(s => s.Lines).Select(l => l.Index).ToHashSet();
         var headerLines = lines.Select(l => l.Index).Where(i => !bodyLines.Contains(i)).ToHashSet();
-        foreach (var line in lines)
+        foreach (var line in lines.Where(l => l.Links.Count > 0))
         {
             foreach (var link in line.Links.Where(l => !l.IsImage))
             {
