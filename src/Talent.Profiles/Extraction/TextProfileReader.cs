@@ -11,9 +11,8 @@ namespace Talent.Profiles.Extraction;
 internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 {
     private readonly SectionFinder sectionFinder = new(catalogs.Vocabulary);
-    private readonly EducationReader educationReader = new(catalogs.Institutions);
-
-    private static readonly string[] LinkLabels = ["homepage", "github", "google scholar", "scholar", "twitter", "linkedin", "email", "cv", "blog", "website", "orcid"];
+    private readonly EducationReader educationReader = new(catalogs.Institutions, catalogs.Vocabulary);
+    private readonly ExperienceReader experienceReader = new(catalogs.Vocabulary.RoleWords);
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EmailPattern();
@@ -87,7 +86,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
                     education.AddRange(educationReader.ReadSection(rest));
                     break;
                 case SectionKind.Experience:
-                    experience.AddRange(ExperienceReader.Read(rest));
+                    experience.AddRange(experienceReader.Read(rest));
                     break;
                 case SectionKind.Skills:
                     var filled = rest.Where(l => !l.IsBlank).ToList();
@@ -291,7 +290,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         }
     }
 
-    private static string? FindLocation(List<MarkupLine> header, string? name)
+    private string? FindLocation(List<MarkupLine> header, string? name)
     {
         foreach (var line in header)
         {
@@ -304,7 +303,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             {
                 if (part.Length is < 2 or > 40 || part.Any(char.IsDigit) || part.Contains('@', StringComparison.Ordinal)
                     || part.Contains('.', StringComparison.Ordinal) || part.Any(c => c > 0x2000)
-                    || LinkLabels.Contains(part.ToLowerInvariant(), StringComparer.Ordinal)
+                    || catalogs.Vocabulary.ContactLinkLabels.Contains(part.ToLowerInvariant())
                     || string.Equals(part, name, StringComparison.OrdinalIgnoreCase) || !char.IsUpper(part[0]))
                 {
                     continue;
