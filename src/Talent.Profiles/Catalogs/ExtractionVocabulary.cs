@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Talent.Profiles.Catalogs;
 
 /// <summary>The words of one section kind in headings: a heading matches a phrase found in it as whole words, or equal to it when the phrase starts with '='.</summary>
@@ -5,15 +7,20 @@ public sealed record HeadingWords(string Kind, IReadOnlyList<string> Phrases);
 
 /// <summary>
 /// Words the extractor reads documents by (section headings per kind and language, the labels of a link to the owner's
-/// own site), from <c>config/vocabulary.json</c>: a new language, heading or label is a data change.
+/// own site, how degrees are written, job title words, contact link labels), from <c>config/vocabulary.json</c>: a new
+/// language, heading, degree or label is a data change.
 /// </summary>
 public sealed class ExtractionVocabulary
 {
     private readonly List<(SectionKind Kind, string Key, bool Whole)> headingPhrases = [];
     private readonly HashSet<string> homepageLabels = new(StringComparer.Ordinal);
 
-    public ExtractionVocabulary(IEnumerable<HeadingWords> headings, IEnumerable<string>? homepageLabels = null)
+    public ExtractionVocabulary(IEnumerable<HeadingWords> headings, IEnumerable<string>? homepageLabels = null, DocumentWords? words = null)
     {
+        words ??= DocumentWords.None;
+        DegreePattern = DegreePatternOf(words.DegreePatterns, words.DegreeWords);
+        RoleWords = LowerCaseWords("role word", words.RoleWords);
+        ContactLinkLabels = LowerCaseWords("contact link label", words.ContactLinkLabels).ToHashSet(StringComparer.Ordinal);
         foreach (var label in homepageLabels ?? [])
         {
             var key = CatalogKey.Of(label);
@@ -46,6 +53,15 @@ public sealed class ExtractionVocabulary
         }
     }
 
+    /// <summary>A degree as written ("Ph.D.", "M.Sc", "Diplom-Informatiker", "博士"), on the non-backtracking engine.</summary>
+    internal Regex DegreePattern { get; }
+
+    /// <summary>Words of a job title, lower case ("engineer", "intern").</summary>
+    internal IReadOnlyList<string> RoleWords { get; }
+
+    /// <summary>Labels of contact links ("github", "email"), lower case.</summary>
+    internal IReadOnlySet<string> ContactLinkLabels { get; }
+
     /// <summary>The section kind a heading names (<c>Education</c>, <c>Skills</c>, ...), or null when it names none.</summary>
     internal SectionKind? KindOfHeading(string heading)
     {
@@ -70,6 +86,58 @@ public sealed class ExtractionVocabulary
     internal bool IsHomepageLabel(string label) =>
         homepageLabels.Contains(CatalogKey.Of(label)) || label.Contains("🏠", StringComparison.Ordinal);
 
+    /// <summary>
+    /// One pattern: the degree patterns as whole words (with an optional dot after), then the degree words anywhere. Each
+    /// part is checked on its own first, so a bad one is named; a pattern matching nothing when none are configured.
+    /// </summary>
+    private static Regex DegreePatternOf(IReadOnlyList<string> patterns, IReadOnlyList<string> words)
+    {
+        const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+        foreach (var pattern in patterns)
+        {
+            if (string.IsNullOrWhiteSpace(pattern))
+            {
+                throw new CatalogException("vocabulary: an empty degree pattern");
+            }
+
+            try
+            {
+                _ = new Regex(pattern, options);
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException)
+            {
+                throw new CatalogException($"vocabulary: degree pattern '{pattern}' is not a pattern of the non-backtracking engine ({e.Message})");
+            }
+        }
+
+        if (words.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new CatalogException("vocabulary: an empty degree word");
+        }
+
+        var parts = new List<string>();
+        if (patterns.Count > 0)
+        {
+            parts.Add(@"\b(?:" + string.Join('|', patterns) + @")\b\.?");
+        }
+
+        parts.AddRange(words.Select(Regex.Escape));
+        return new Regex(parts.Count > 0 ? string.Join('|', parts) : "(?!)", options);
+    }
+
+    private static List<string> LowerCaseWords(string what, IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (string.IsNullOrWhiteSpace(word) || !string.Equals(word, word.ToLowerInvariant(), StringComparison.Ordinal))
+            {
+                throw new CatalogException($"vocabulary: {what} '{word}' is empty or not lower case");
+            }
+        }
+
+        return words.Distinct(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="key"/> on word boundaries (or anywhere, for scripts written without spaces).</summary>
     private static bool ContainsWords(string key, string phrase)
     {
@@ -85,6 +153,13 @@ public sealed class ExtractionVocabulary
 
         return false;
     }
+}
+
+/// <summary>The word lists of <c>vocabulary.json</c> besides headings and homepage labels; each may be left out (none).</summary>
+public sealed record DocumentWords(
+    IReadOnlyList<string> DegreePatterns, IReadOnlyList<string> DegreeWords, IReadOnlyList<string> RoleWords, IReadOnlyList<string> ContactLinkLabels)
+{
+    internal static DocumentWords None { get; } = new([], [], [], []);
 }
 
 /// <summary>The kinds of CV section; <see cref="Header"/> is what comes before the first heading.</summary>

@@ -41,7 +41,7 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
         new TopicCatalog(Read<TopicFile>(directory, "topics.json").Topics))
     {
         Institutions = Read(directory, "institutions.json", (InstitutionFile f) => new InstitutionCatalog(f.Institutions)),
-        Vocabulary = Read(directory, "vocabulary.json", (VocabularyFile f) => new ExtractionVocabulary(f.Headings, f.HomepageLabels)),
+        Vocabulary = Read(directory, "vocabulary.json", (VocabularyFile f) => new ExtractionVocabulary(f.Headings, f.HomepageLabels, f.Words)),
         SkillGroups = SkillGroupVocabulary.Load(directory),
     };
 
@@ -89,7 +89,12 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
 
     private sealed record InstitutionFile(IReadOnlyList<InstitutionInfo> Institutions);
 
-    private sealed record VocabularyFile(IReadOnlyList<HeadingWords> Headings, IReadOnlyList<string>? HomepageLabels);
+    private sealed record VocabularyFile(
+        IReadOnlyList<HeadingWords> Headings, IReadOnlyList<string>? HomepageLabels, IReadOnlyList<string>? DegreePatterns,
+        IReadOnlyList<string>? DegreeWords, IReadOnlyList<string>? RoleWords, IReadOnlyList<string>? ContactLinkLabels)
+    {
+        public DocumentWords Words => new(DegreePatterns ?? [], DegreeWords ?? [], RoleWords ?? [], ContactLinkLabels ?? []);
+    }
 }
 
 /// <summary>A catalog file that cannot be used, with one line saying where and why.</summary>

@@ -6,13 +6,10 @@ namespace Talent.Profiles.Extraction;
 /// <summary>
 /// Reads education: degree, field, institution and period from the lines of an education section (one entry per line or
 /// per group of lines, the parts in any order), and from sentences elsewhere that state a degree ("He received his PhD in
-/// marine biology at the Technical University of Denmark").
+/// marine biology at the Technical University of Denmark"). How degrees are written comes from <c>config/vocabulary.json</c>.
 /// </summary>
-internal sealed partial class EducationReader(InstitutionCatalog institutions)
+internal sealed partial class EducationReader(InstitutionCatalog institutions, ExtractionVocabulary vocabulary)
 {
-    [GeneratedRegex(@"\b(?:Ph\.?\s?D|D\.?\s?Phil|Doctor of Philosophy|Doctorate|Doctor rer\. \w+|Dr\. rer\. \w+|Dr\.-Ing|M\.?\s?Sc|B\.?\s?Sc|M\.\s?S|B\.\s?S|MS|BS|B\.\s?A|M\.\s?A|BA|MA|M\.?\s?Eng|B\.?\s?Eng|M\.?\s?Tech|B\.?\s?Tech|B\.\s?E|M\.\s?E|MBA|M\.?\s?Phil|LL\.?\s?M|LL\.?\s?B|J\.\s?D|M\.?\s?D|Diplom[a-z-]*|Magister|Licenciatura|Licence|Laurea[a-z ]*|Master[a-z']*|Bachelor[a-z']*|Doctor[a-z]*|Habilitation|Abitur|Postgraduate|Undergraduate|Graduate student|PhD student|PhD candidate)\b\.?|博士|硕士|碩士|学士|學士|本科|修士|研究生|бакалавр|магистр|аспирант|специалист|кандидат", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex DegreePattern();
-
     [GeneratedRegex(@"(?:Advisor|Supervisor|supervised by|advised by|Advised by|Supervised by|Adviser)\s*:?\s*(?:Prof\.?|Professor|Dr\.?)?\s*[A-Z][\w'-]+(?: +[A-Z][\w'-]+){1,3}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AdvisorPattern();
 
@@ -43,7 +40,7 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions)
             }
 
             text = RemoveAdvisor(text);
-            var degree = DegreePattern().Match(text);
+            var degree = vocabulary.DegreePattern.Match(text);
 
             // "University of Zagreb B.Eng. in Computing": the degree separates the institution from the field.
             var institution = InstitutionNames.Find(degree.Success ? text[..degree.Index] + " | " + text[(degree.Index + degree.Length)..] : text, institutions);
@@ -99,7 +96,7 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions)
         var text = string.Join(' ', lines.Where(l => !l.IsBlank).Select(l => l.Plain));
         foreach (var sentence in Sentences(text))
         {
-            var degrees = DegreePattern().Matches(sentence);
+            var degrees = vocabulary.DegreePattern.Matches(sentence);
             if (degrees.Count == 0)
             {
                 if (ProseCuePattern().IsMatch(sentence))

@@ -17,7 +17,8 @@ internal static class EmailObfuscation
     /// <summary>The line with obfuscated addresses written plainly; the line itself when it hides none.</summary>
     public static string Reveal(string line)
     {
-        if (line.Length > 4_000 || (!Markers.Any(m => line.Contains(m.Marker, StringComparison.OrdinalIgnoreCase)) && !line.Contains("}@", StringComparison.Ordinal)))
+        // Shorter than the shortest address ("a@b.cd") or longer than any real line: nothing to reveal.
+        if (line.Length < 6 || line.Length > 4_000 || (!Markers.Any(m => line.Contains(m.Marker, StringComparison.OrdinalIgnoreCase)) && !line.Contains("}@", StringComparison.Ordinal)))
         {
             return line;
         }

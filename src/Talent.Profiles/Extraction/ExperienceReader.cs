@@ -5,21 +5,15 @@ namespace Talent.Profiles.Extraction;
 /// <summary>
 /// Reads an experience section: one entry per employer line (a heading, a bold line, or a line with a period), with the
 /// title, employer, place and period told apart when one line holds them all ("**Senior Engineer**, Acme Corp, Mar 2021 –
-/// present — worked on storage"), and the lines under it as title, place or highlights.
+/// present — worked on storage"), and the lines under it as title, place or highlights. A title is told by its role words
+/// (<c>roleWords</c> in <c>config/vocabulary.json</c>).
 /// </summary>
-internal static partial class ExperienceReader
+internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
 {
-    private static readonly string[] RoleWords =
-    [
-        "intern", "engineer", "researcher", "scientist", "student", "lead", "manager", "developer", "assistant", "fellow",
-        "postdoc", "professor", "lecturer", "visiting", "founder", "director", "head", "member", "consultant", "analyst",
-        "architect", "ceo", "cto", "contributor", "ph.d", "phd", "candidate", "maintainer", "author", "officer",
-    ];
-
     [GeneratedRegex(@"\s\*(?<place>[^*]{1,40})\*\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TrailingItalicPattern();
 
-    public static List<ExperienceEntry> Read(List<MarkupLine> lines)
+    public List<ExperienceEntry> Read(List<MarkupLine> lines)
     {
         var entries = new List<ExperienceEntry>();
         ExperienceEntry? current = null;
@@ -85,7 +79,7 @@ internal static partial class ExperienceReader
                 continue;
             }
 
-            if (current.Title is null && highlights.Count == 0 && plain.Length < 160 && RoleWords.Any(w => ContainsWord(lower, w)))
+            if (current.Title is null && highlights.Count == 0 && plain.Length < 160 && roleWords.Any(w => ContainsWord(lower, w)))
             {
                 var (title, location) = SplitTitle(line.Text);
                 current = current with { Title = title, Location = current.Location ?? location };
@@ -123,7 +117,7 @@ internal static partial class ExperienceReader
     /// dash: "**Senior Engineer**, Acme Corp, Mar 2021 – present — worked on storage", "Software Engineer at Globex (2019–2021)".
     /// Null when the line does not name both.
     /// </summary>
-    internal static ExperienceEntry? ReadRoleLine(string text, DateRange? range)
+    internal ExperienceEntry? ReadRoleLine(string text, DateRange? range)
     {
         var plain = MarkupText.ToPlain(text);
         if (range is { } r && r.Index + r.Length <= plain.Length)
@@ -163,7 +157,7 @@ internal static partial class ExperienceReader
             }
         }
 
-        var title = parts.FirstOrDefault(p => p.Length < 80 && RoleWords.Any(w => ContainsWord(p.ToLowerInvariant(), w)));
+        var title = parts.FirstOrDefault(p => p.Length < 80 && roleWords.Any(w => ContainsWord(p.ToLowerInvariant(), w)));
         var rest = parts.Where(p => !ReferenceEquals(p, title)).ToList();
         var organization = rest.FirstOrDefault(p => p.Length is > 1 and <= 80 && (char.IsUpper(p[0]) || char.IsDigit(p[0])) && p.Split(' ').Length <= 8);
         if (title is null || organization is null)

@@ -24,6 +24,9 @@ internal static class HtmlText
         "html", "head", "body", "!doctype",
     };
 
+    /// <summary>A void element, or one whose end tag may be omitted: it does not deepen the nesting.</summary>
+    public static bool HasNoEndTag(string name) => NoEndTag.Contains(name);
+
     /// <summary>A linear over-estimate of how deep the page nests its elements, to refuse hostile input before parsing.</summary>
     public static int NestingDepth(string html)
     {
@@ -71,7 +74,7 @@ internal static class HtmlText
     public static (string Markdown, string? Name) Read(string html)
     {
         var parser = new HtmlParser();
-        using var document = parser.ParseDocument(html);
+        using var document = parser.ParseDocument(HtmlNesting.Flatten(html));
         var builder = new StringBuilder(html.Length / 2);
         if (document.Body is { } body)
         {

@@ -65,6 +65,12 @@ internal static partial class MarkupText
         for (var i = start; i < raw.Length; i++)
         {
             var source = raw[i];
+            if (string.IsNullOrWhiteSpace(source))
+            {
+                lines.Add(new MarkupLine(i - start, string.Empty, string.Empty, [], false, null)); // most lines of a rendered page
+                continue;
+            }
+
             if (RulePattern().IsMatch(source))
             {
                 // A setext underline makes the line above a heading; otherwise it is a horizontal rule.

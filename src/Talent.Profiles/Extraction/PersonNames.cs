@@ -105,4 +105,41 @@ internal static partial class PersonNames
             return (open > 0 ? bold[..open] : bold).Trim(' ', ',', '*', '†', '‡', '#', '.');
         }
     }
+
+    /// <summary>
+    /// The name a document opens with: one of its first three lines that is a person's name (a heading or a line of its
+    /// own), else an introduction near the top ("Hi, I'm Jane Roe", "My name is Jane Roe").
+    /// </summary>
+    public static string? FromOpeningLines(IReadOnlyList<MarkupLine> lines)
+    {
+        var seen = 0;
+        foreach (var line in lines)
+        {
+            if (line.IsBlank)
+            {
+                continue;
+            }
+
+            if (AuthorList.AsPersonName(line.Heading ?? line.Plain) is { } name)
+            {
+                return name;
+            }
+
+            if (++seen >= 3)
+            {
+                break;
+            }
+        }
+
+        // "Hi, I'm Jane Roe", "My name is Jane Roe": an introduction near the top.
+        foreach (var line in lines.Take(40))
+        {
+            if (line.Plain.Length > 8 && FromIntroduction(line.Plain) is { } introduced)
+            {
+                return introduced;
+            }
+        }
+
+        return null;
+    }
 }

@@ -1,0 +1,360 @@
+using System.Text.RegularExpressions;
+using Talent.Profiles.Catalogs;
+
+namespace Talent.Profiles.Extraction;
+
+/// <summary>
+/// Reads the publications of a section: entries are list items or paragraphs (a bullet starts one, a line after a blank
+/// line continues it only when it is an author list); each is read by its notation (bold title, bracketed or emphasised
+/// venue, "|" segments, an arXiv identifier, a citation), then by its features when that left a venue or year unread.
+/// </summary>
+internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
+{
+    /// <summary>Publication entries read per section; real lists are far shorter, and each entry costs a few readings.</summary>
+    internal const int MaxEntriesPerSection = 2_000;
+
+    [GeneratedRegex(@"^\[(?<v>[^\[\]]{2,60})\]\s*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex LeadingBracketPattern();
+
+    [GeneratedRegex(@"\*\*(?<b>[^*]{1,200})\*\*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex BoldPattern();
+
+    [GeneratedRegex(@"\b(?<which>co-first|first|second|third|fourth|fifth|last|corresponding)\s+author\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AuthorRolePattern();
+
+    /// <summary>The publications of a section; the lines of each entry read are added to <paramref name="consumed"/>.</summary>
+    public List<Publication> Read(Section section, string? person, HashSet<int> consumed)
+    {
+        if (section.Lines.Any(l => ScholarEntries.IsScholarDate(l.Plain)))
+        {
+            return ScholarEntries.Read(section.Lines, person, consumed, catalogs.Venues);
+        }
+
+        var entries = GroupEntries(section);
+        var drafts = entries.Select(e => ReadByFeatures(ReadEntry(e, person), e, person, section.Kind == SectionKind.Publications)).ToList();
+        return Collect(entries, drafts, person, consumed);
+    }
+
+    /// <summary>The section's lines grouped into entries: a bullet starts one; under a publications heading a paragraph does too.</summary>
+    private static List<List<MarkupLine>> GroupEntries(Section section)
+    {
+        var entries = new List<List<MarkupLine>>();
+        List<MarkupLine>? current = null;
+        var afterBlank = false;
+        foreach (var line in section.Lines)
+        {
+            if (line.Heading is not null || (line.IsFullyBold && !line.IsBullet))
+            {
+                current = null;
+                continue;
+            }
+
+            if (line.IsBlank)
+            {
+                afterBlank = true;
+                continue;
+            }
+
+            if (line.IsBullet)
+            {
+                current = [line];
+                entries.Add(current);
+            }
+            else if (current is not null && (!afterBlank || AuthorList.Parse(BoldPattern().Replace(line.Text, " ")) is not null))
+            {
+                current.Add(line);
+            }
+            else if (section.Kind == SectionKind.Publications)
+            {
+                // Under a publications heading a paragraph is an entry too ("Authors (2017). Title. Journal.").
+                current = [line];
+                entries.Add(current);
+            }
+            else
+            {
+                current = null;
+            }
+
+            afterBlank = false;
+        }
+
+        if (entries.Count > MaxEntriesPerSection)
+        {
+            entries.RemoveRange(MaxEntriesPerSection, entries.Count - MaxEntriesPerSection);
+        }
+
+        return entries;
+    }
+
+    /// <summary>The drafts that are publications; an author line under a title without authors gives it its authors.</summary>
+    private static List<Publication> Collect(List<List<MarkupLine>> entries, List<EntryDraft?> drafts, string? person, HashSet<int> consumed)
+    {
+        var result = new List<Publication>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var draft = drafts[i];
+            if (draft is null)
+            {
+                continue;
+            }
+
+            // "· Title" followed by "· Author, Author" (two bullets): the second one is the first one's authors.
+            if (draft.Publication.Authors.Count == 0 && i + 1 < drafts.Count && drafts[i + 1] is { IsAuthorLine: true } next)
+            {
+                draft = draft with { Publication = PublicationNotation.WithAuthors(draft.Publication, next.AuthorNames, person, next.AuthorText) };
+                foreach (var line in entries[i + 1])
+                {
+                    consumed.Add(line.Index);
+                }
+
+                drafts[i + 1] = null;
+            }
+
+            var publication = draft.Publication;
+            if (draft.IsAuthorLine || publication.Title.Length < 8 || (publication.Venue is null && publication.Authors.Count < 2))
+            {
+                continue;
+            }
+
+            result.Add(publication);
+            foreach (var line in entries[i])
+            {
+                consumed.Add(line.Index);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// An entry the notation-specific reading could not give both a venue and a year is read again by its features
+    /// (quoted or emphasised title, venue after it, year); the reading with more facts wins.
+    /// </summary>
+    private EntryDraft? ReadByFeatures(EntryDraft? draft, List<MarkupLine> entry, string? person, bool inPublications)
+    {
+        if (draft is { IsAuthorLine: true } || draft?.Publication is { Venue: not null, Year: not null })
+        {
+            return draft;
+        }
+
+        var text = string.Join('\n', entry.Select(l => l.Text)).Trim();
+        var links = entry.SelectMany(l => l.Links).Where(l => !l.IsImage).ToList();
+        if (PublicationFeatures.Read(text, links, person, catalogs.Venues) is not { } read)
+        {
+            return draft;
+        }
+
+        // Outside a publications section (news, talks, attendance lists) an entry needs a venue the catalog knows.
+        if (!inPublications && (read.Kind == PublicationKind.Unknown || read.Year is null))
+        {
+            return draft;
+        }
+
+        var better = draft is null || draft.Publication.Title.Length < 8 || (read.Venue is not null && read.Year is not null)
+            || (draft.Publication.Venue is null && draft.Publication.Authors.Count < 2);
+        return better ? new EntryDraft(read, false, read.Authors) : draft;
+    }
+
+    private sealed record EntryDraft(Publication Publication, bool IsAuthorLine, IReadOnlyList<string> AuthorNames, string? AuthorText = null);
+
+    /// <summary>The parts of an entry as they are told apart: its text (a leading venue taken off), title, rest and venue.</summary>
+    private sealed class EntryParts(string text)
+    {
+        public string Text { get; set; } = text;
+
+        public string Title { get; set; } = string.Empty;
+
+        public string Rest { get; set; } = string.Empty;
+
+        public VenueReading? Venue { get; set; }
+
+        public string? VenueRaw { get; set; }
+
+        public int? Position { get; set; }
+
+        public bool FirstAuthorNoted { get; set; }
+    }
+
+    private EntryDraft? ReadEntry(List<MarkupLine> entry, string? person)
+    {
+        var text = string.Join(' ', entry.Select(l => l.Text)).Trim();
+        var plain = MarkupText.ToPlain(text);
+        if (!PublicationNotation.LooksLikeTitleThenRest(text) && AuthorList.Parse(plain) is { } onlyAuthors)
+        {
+            return new EntryDraft(new Publication { Title = plain }, true, AuthorList.Parse(text.Replace("**", string.Empty, StringComparison.Ordinal)) ?? onlyAuthors, text);
+        }
+
+        var parts = new EntryParts(text);
+        var leading = ReadLeadingVenue(parts);
+        SplitTitle(parts, entry, leading);
+        if (parts.Venue is null)
+        {
+            ReadBoldVenue(parts);
+        }
+
+        if (parts.Venue is null)
+        {
+            ReadItalicVenue(parts);
+        }
+
+        if (parts.Rest.Contains('|', StringComparison.Ordinal))
+        {
+            ReadSegments(parts);
+        }
+
+        ReadArxiv(parts, entry);
+        if (parts.Venue is null && !parts.Text.Contains("**", StringComparison.Ordinal) && Citation.Read(plain, catalogs.Venues) is { } citation)
+        {
+            // "A. Author, B. Author. Title. In Proceedings of the ... Conference on ..., 2023.": authors, title and venue by position.
+            parts.Title = citation.Title;
+            parts.Rest = citation.Authors;
+            parts.Venue = citation.Venue;
+            parts.VenueRaw = citation.VenueRaw;
+        }
+
+        return Draft(parts, person);
+    }
+
+    /// <summary>"[ICLR 2025] Title ...": a bracketed venue before the entry.</summary>
+    private Match ReadLeadingVenue(EntryParts parts)
+    {
+        var leading = LeadingBracketPattern().Match(parts.Text);
+        if (leading.Success && VenueNotation.Parse(leading.Groups["v"].Value, catalogs.Venues) is { } bracket && (bracket.Known || bracket.Year is not null))
+        {
+            parts.Venue = bracket;
+            parts.VenueRaw = leading.Value.Trim();
+            parts.Text = parts.Text[leading.Length..];
+        }
+
+        return leading;
+    }
+
+    /// <summary>The title: in bold at the start, before an unpaired bold marker, or the first line (up to a "|").</summary>
+    private static void SplitTitle(EntryParts parts, List<MarkupLine> entry, Match leading)
+    {
+        var text = parts.Text;
+        var bold = text.IndexOf("**", StringComparison.Ordinal);
+        if (text.StartsWith("**", StringComparison.Ordinal) && text.IndexOf("**", 2, StringComparison.Ordinal) is var close and > 2)
+        {
+            parts.Title = text[2..close];
+            parts.Rest = text[(close + 2)..];
+        }
+        else if (bold > 0 && PublicationNotation.CountOf(text, "**") % 2 == 1)
+        {
+            parts.Title = text[..bold];
+            parts.Rest = text[(bold + 2)..];
+        }
+        else
+        {
+            var firstLine = entry[0].Text;
+            if (leading.Success && parts.VenueRaw is not null && firstLine.StartsWith(leading.Value, StringComparison.Ordinal))
+            {
+                firstLine = firstLine[leading.Length..];
+            }
+
+            var pipe = firstLine.IndexOf('|', StringComparison.Ordinal);
+            parts.Title = pipe > 0 ? firstLine[..pipe] : firstLine;
+            parts.Rest = string.Join(' ', entry.Skip(1).Select(l => l.Text)) + (pipe > 0 ? " " + firstLine[pipe..] : string.Empty);
+        }
+    }
+
+    /// <summary>A venue in bold after the title ("**CVPR 2022**"); the last one wins.</summary>
+    private void ReadBoldVenue(EntryParts parts)
+    {
+        foreach (Match m in BoldPattern().Matches(parts.Rest))
+        {
+            if (VenueNotation.Parse(m.Groups["b"].Value, catalogs.Venues) is { } reading && (reading.Known || reading.Year is not null))
+            {
+                parts.Venue = reading;
+                parts.VenueRaw = m.Groups["b"].Value.Trim();
+            }
+        }
+    }
+
+    /// <summary>LaTeX sources put the venue in italics: "\textbf{Title}. Authors. \textit{CVPR 2022}."</summary>
+    private void ReadItalicVenue(EntryParts parts)
+    {
+        foreach (var (index, italic) in MarkupText.ItalicSpans(parts.Rest))
+        {
+            if (VenueNotation.Parse(italic, catalogs.Venues) is { Known: true } reading)
+            {
+                parts.Venue = reading;
+                parts.VenueRaw = italic.Trim();
+                parts.Rest = parts.Rest[..index];
+                break;
+            }
+        }
+    }
+
+    /// <summary>"Title | Authors | CVPR 2022 | first author": a venue and the owner's author position among the segments.</summary>
+    private void ReadSegments(EntryParts parts)
+    {
+        foreach (var segment in parts.Rest.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (parts.Venue is null && VenueNotation.Parse(segment, catalogs.Venues) is { Known: true } reading)
+            {
+                parts.Venue = reading;
+                parts.VenueRaw = segment;
+            }
+
+            var role = AuthorRolePattern().Match(segment);
+            if (role.Success)
+            {
+                (parts.Position, parts.FirstAuthorNoted) = role.Groups["which"].Value.ToLowerInvariant() switch
+                {
+                    "first" => (1, true),
+                    "co-first" => ((int?)null, true),
+                    "second" => (2, false),
+                    "third" => (3, false),
+                    "fourth" => (4, false),
+                    "fifth" => (5, false),
+                    _ => ((int?)null, false),
+                };
+            }
+        }
+
+        parts.Rest = parts.Rest[..parts.Rest.IndexOf('|', StringComparison.Ordinal)];
+    }
+
+    /// <summary>"arXiv:2408.12588" after the authors: a preprint, its year from the identifier of a link when not written.</summary>
+    private void ReadArxiv(EntryParts parts, List<MarkupLine> entry)
+    {
+        var rest = parts.Rest;
+        if (parts.Venue is null && VenueNotation.Parse(rest, catalogs.Venues) is { Known: true, Venue: "arXiv" } arxiv && rest.Contains("arXiv:", StringComparison.OrdinalIgnoreCase))
+        {
+            parts.Venue = arxiv;
+            var at = rest.IndexOf("arXiv:", StringComparison.OrdinalIgnoreCase);
+            parts.VenueRaw = rest[at..].Trim();
+            parts.Rest = rest[..at];
+        }
+
+        if (parts.Venue is { Year: null, Venue: "arXiv" } preprint)
+        {
+            var year = entry.SelectMany(l => l.Links).Select(l => VenueNotation.ArxivYearFromUrl(l.Url)).FirstOrDefault(y => y is not null);
+            parts.Venue = preprint with { Year = year };
+        }
+    }
+
+    private static EntryDraft Draft(EntryParts parts, string? person)
+    {
+        var authorText = BoldPattern().Replace(parts.Rest, " ");
+        var rawAuthors = AuthorList.Parse(authorText, parts.Venue is null ? 2 : 1) ?? [];
+        var venue = parts.Venue;
+        var publication = new Publication
+        {
+            Title = PublicationNotation.CleanTitle(parts.Title),
+            Venue = venue?.Venue,
+            VenueRaw = parts.VenueRaw,
+            Year = venue?.Year,
+            Kind = venue?.Kind ?? PublicationKind.Unknown,
+            Awards = venue?.Awards ?? [],
+        };
+        publication = PublicationNotation.WithAuthors(publication, rawAuthors, person, authorText);
+        if (parts.Position is not null || parts.FirstAuthorNoted)
+        {
+            publication = publication with { AuthorPosition = publication.AuthorPosition ?? parts.Position, FirstAuthor = publication.FirstAuthor || parts.FirstAuthorNoted };
+        }
+
+        return new EntryDraft(publication, false, rawAuthors);
+    }
+}
