@@ -24,6 +24,7 @@ internal static class PdfMarkdown
         var body = BodySize(lines);
         var headingSizes = lines.Select(l => l.Size).Where(s => s >= body * 1.15).Distinct().OrderDescending().ToList();
         var blocks = new PdfBlocks(Leading(pages));
+        var listingRight = lines.Where(l => l.Words[0].Monospaced).Select(l => l.Right).DefaultIfEmpty(0).Max();
         foreach (var page in pages)
         {
             PdfLine? previous = null;
@@ -42,7 +43,7 @@ internal static class PdfMarkdown
                 }
 
                 heading = null;
-                if (previous is not null && Continues(previous, line))
+                if (previous is not null && Continues(previous, line, listingRight))
                 {
                     blocks.Wrapped(line);
                 }
@@ -96,11 +97,18 @@ internal static class PdfMarkdown
     /// True when <paramref name="line"/> carries on the paragraph <paramref name="previous"/> wrapped: same column and size,
     /// close below it, the line before reached the column's right edge, and the new line is not a list item or a field row.
     /// </summary>
-    private static bool Continues(PdfLine previous, PdfLine line)
+    private static bool Continues(PdfLine previous, PdfLine line, double listingRight)
     {
         if (previous.Words[0].Monospaced || line.Words[0].Monospaced)
         {
-            return false; // a preformatted block keeps its lines
+            // A listing keeps its lines, but a line too long for the page was wrapped where its next word did not fit (the
+            // right edge is that of the listing's longest lines). A line of one word was wrapped only inside the word, after
+            // a hyphen, slash or question mark; one up to the edge was cut there (a word longer than the line runs over it).
+            var width = CharWidth(previous.Words[^1]);
+            return previous.Words[0].Monospaced && line.Words[0].Monospaced
+                && Math.Abs(previous.Size - line.Size) < 0.6 && previous.Baseline - line.Baseline < line.Size * 2.2
+                && previous.Right + (width * (line.Words[0].Text.Length + 1)) > listingRight
+                && (previous.Words.Count > 1 || (previous.Right < listingRight - width && BreaksInside(previous.Words[0].Text)));
         }
 
         var hyphenated = previous.Words[^1].Text is [.., var letter, '-'] && char.IsLetter(letter) && char.IsLower(line.Words[0].Text[0]);
@@ -125,6 +133,10 @@ internal static class PdfMarkdown
         return previous.Words.Count >= 4 && !ended && previous.Right + (first.Right - first.Left) + (line.Size * 0.5) > previous.ColumnRight;
     }
 
+    private static bool BreaksInside(string word) => word[^1] is '-' or '/' or '?';
+
+    private static double CharWidth(PdfWord word) => (word.Right - word.Left) / Math.Max(1, word.Text.Length);
+
     internal static bool IsBullet(string word) => Array.IndexOf(Bullets, word) >= 0;
 
     /// <summary>One paragraph: its lines joined with spaces (a hyphen at a break mended), with emphasis and links.</summary>
@@ -136,6 +148,13 @@ internal static class PdfMarkdown
             for (var i = 0; i < line.Words.Count; i++)
             {
                 var word = line.Words[i];
+                if (i == 0 && words.Count > 0 && word.Monospaced && BreaksInside(words[^1].Word.Text))
+                {
+                    // A listing wrapped inside a word (an address after its slash): the word is put together again.
+                    words.Add((word with { Attached = true }, false));
+                    continue;
+                }
+
                 if (i == 0 && words.Count > 0 && Mended(words[^1].Word.Text, word.Text) is { } joined)
                 {
                     words[^1] = (words[^1].Word with { Text = joined, Right = word.Right }, words[^1].Tab);
