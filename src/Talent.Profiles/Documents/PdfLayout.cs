@@ -78,7 +78,7 @@ internal static class PdfLayout
         {
             var left = words.Count > 0 ? words.Min(w => w.Left) : 0;
             var right = words.Count > 0 ? words.Max(w => w.Right) : pageWidth;
-            return segments.Select(s => Line(s, left, right, 0)).ToList();
+            return segments.SelectMany(Apart).Select(s => Line(s, left, right, 0)).ToList();
         }
 
         return Ordered(segments, gutter);
@@ -134,14 +134,31 @@ internal static class PdfLayout
         return kept;
     }
 
+    /// <summary>
+    /// A row whose parts, apart by a wide space, are set in different sizes (a menu entry beside a page's title) is that
+    /// many lines, read left to right; parts of one size are fields of one line (a place and its dates).
+    /// </summary>
+    private static IEnumerable<List<List<PdfWord>>> Apart(List<List<PdfWord>> row)
+    {
+        if (row.Count < 2)
+        {
+            return [row];
+        }
+
+        var sizes = row.Select(s => s.Max(w => w.Size)).ToList();
+        return sizes.Max() > sizes.Min() * 1.15 ? row.Select(s => new List<List<PdfWord>> { s }) : [row];
+    }
+
     /// <summary>A row cut where the space between two words is wider than a few letters.</summary>
     private static List<List<PdfWord>> Segments(List<PdfWord> row)
     {
         var segments = new List<List<PdfWord>> { new() { row[0] } };
         for (var i = 1; i < row.Count; i++)
         {
+            // Between words of two sizes (a menu entry beside a title) a space a little wider than the smaller one's is a gap.
             var gap = row[i].Left - row[i - 1].Right;
-            if (gap > Math.Max(row[i].Size, row[i - 1].Size) * 1.2)
+            var (small, large) = (Math.Min(row[i].Size, row[i - 1].Size), Math.Max(row[i].Size, row[i - 1].Size));
+            if (gap > (large > small * 1.15 ? small : large * 1.2))
             {
                 segments.Add([]);
             }
