@@ -20,6 +20,9 @@ internal sealed class PdfBlocks(double leading)
     /// <summary>Whether each paragraph of the block is wholly bold, italic or one link (a title over its details).</summary>
     private readonly List<bool> styled = [];
 
+    /// <summary>Whether the block is a listing (monospaced), whose lines always stay together.</summary>
+    private bool listing;
+
     /// <summary>Left edges of the bullets of the list being read, outermost first.</summary>
     private readonly List<double> indents = [];
 
@@ -87,6 +90,7 @@ internal sealed class PdfBlocks(double leading)
     {
         if (paragraph.Count > 0)
         {
+            listing = block.Count == 0 ? paragraph[0].Words[0].Monospaced : listing;
             block.Add(PdfMarkdown.Paragraph(paragraph));
             styled.Add(WhollyStyled(paragraph));
             if (block.Count == 1 && block[0].StartsWith("- ", StringComparison.Ordinal))
@@ -101,7 +105,7 @@ internal sealed class PdfBlocks(double leading)
     /// <summary>
     /// Writes the block read. Its lines stay one entry only where the page shows entries apart (a wider space before or
     /// after it, a bullet, or a title line in bold, italic or a link over plain details): lines set one under the other
-    /// at one spacing throughout are entries of their own.
+    /// at one spacing throughout are entries of their own. A listing's lines stay as they are.
     /// </summary>
     private void EndBlock(bool closedByGap)
     {
@@ -111,7 +115,7 @@ internal sealed class PdfBlocks(double leading)
             return;
         }
 
-        if (block.Count > 1 && !openedByGap && !closedByGap && !block[0].StartsWith("- ", StringComparison.Ordinal) && !(styled[0] && !styled[1]))
+        if (block.Count > 1 && !listing && !openedByGap && !closedByGap && !block[0].StartsWith("- ", StringComparison.Ordinal) && !(styled[0] && !styled[1]))
         {
             var lines = block.ToList();
             foreach (var line in lines)

@@ -123,7 +123,7 @@ internal static class PdfDocumentReader
                 continue;
             }
 
-            var link = links.FirstOrDefault(l => Inside(l.Bounds, word.BoundingBox))?.Uri;
+            var link = LinkTarget(links.FirstOrDefault(l => Inside(l.Bounds, word.BoundingBox))?.Uri);
             var runs = FontRuns(word.Letters);
             if (runs.Count == 1)
             {
@@ -189,6 +189,22 @@ internal static class PdfDocumentReader
         var bold = first.FontDetails?.IsBold == true || (first.FontDetails?.Weight ?? 0) >= 600 || HasWeightName(font);
         var italic = first.FontDetails?.IsItalic == true || font.Contains("Italic", StringComparison.OrdinalIgnoreCase) || font.Contains("Oblique", StringComparison.OrdinalIgnoreCase);
         return new PdfWord(text, left, right, bottom, top, size, bold, italic, link) { Monospaced = IsMonospaced(font), Baseline = first.StartBaseLine.Y };
+    }
+
+    /// <summary>
+    /// A link as its writer gave it: a page printed from a file has its relative links made absolute to the printing
+    /// machine's folder (<c>file:///home/…/site.info</c>), which names nothing for the reader; the file's own name is kept.
+    /// </summary>
+    internal static string? LinkTarget(string? uri)
+    {
+        if (uri is null || !uri.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return uri;
+        }
+
+        var path = uri.AsSpan(5).TrimEnd('/');
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return name.Length > 0 ? name.ToString() : null;
     }
 
     private static bool Inside(PdfRectangle area, PdfRectangle box)

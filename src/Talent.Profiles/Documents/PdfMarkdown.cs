@@ -118,7 +118,8 @@ internal static class PdfMarkdown
             && (hyphenated || Wrapped(previous, line))
             && previous.GapsBefore.Count == 0 && line.GapsBefore.Count == 0
             && !IsBullet(line.Words[0].Text)
-            && !(line.Words.All(w => w.Bold) && !previous.Words.All(w => w.Bold));
+            && !(line.Words.All(w => w.Bold) && !previous.Words.All(w => w.Bold))
+            && !(previous.Words.All(w => w.Bold) && !line.Words[0].Bold); // a bold title over plain details
     }
 
     /// <summary>
