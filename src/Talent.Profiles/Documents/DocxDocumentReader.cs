@@ -83,6 +83,9 @@ internal sealed class DocxMarkdown(MainDocumentPart part)
 {
     private readonly StringBuilder text = new();
 
+    /// <summary>The document's styles by id (the last of a duplicated id wins).</summary>
+    private readonly Dictionary<string, Style> styles = StylesById(part);
+
     public override string ToString() => text.ToString();
 
     public void Blocks(OpenXmlElement container)
@@ -115,14 +118,17 @@ internal sealed class DocxMarkdown(MainDocumentPart part)
             {
                 text.Append('\n').Append('#', level).Append(' ').Append(line.Replace("**", string.Empty, StringComparison.Ordinal).Trim()).Append("\n\n");
             }
-            else if (properties?.NumberingProperties is { } numbering)
+            else if ((properties?.NumberingProperties ?? Styled(properties, s => s.StyleParagraphProperties?.NumberingProperties)) is { } numbering
+                && numbering.NumberingId?.Val?.Value != 0)
             {
                 var depth = numbering.NumberingLevelReference?.Val?.Value ?? 0;
                 text.Append(' ', Math.Clamp(depth, 0, 8) * 2).Append("- ").Append(line.Trim()).Append('\n');
             }
             else
             {
-                text.Append(line.Trim()).Append("\n\n");
+                // A paragraph kept with the next (a definition's term, an entry's title line) starts the block the next ends.
+                var keep = properties?.KeepNext ?? Styled(properties, s => s.StyleParagraphProperties?.KeepNext);
+                text.Append(line.Trim()).Append(keep is not null && (keep.Val is null || keep.Val.Value) ? "\n" : "\n\n");
             }
         }
 
@@ -147,7 +153,7 @@ internal sealed class DocxMarkdown(MainDocumentPart part)
             return 0;
         }
 
-        var name = part.StyleDefinitionsPart?.Styles?.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == id)?.StyleName?.Val?.Value ?? id;
+        var name = styles.GetValueOrDefault(id)?.StyleName?.Val?.Value ?? id;
         var bare = name.Replace(" ", string.Empty, StringComparison.Ordinal);
         if (bare.Equals("Title", StringComparison.OrdinalIgnoreCase))
         {
@@ -157,19 +163,57 @@ internal sealed class DocxMarkdown(MainDocumentPart part)
         return bare.StartsWith("heading", StringComparison.OrdinalIgnoreCase) && int.TryParse(bare.AsSpan(7), out var n) && n is >= 1 and <= 6 ? n : 0;
     }
 
+    /// <summary>A property of the paragraph's style, or of the style it is based on (a few levels up, so a cycle ends).</summary>
+    private T? Styled<T>(ParagraphProperties? properties, Func<Style, T?> property)
+        where T : class
+    {
+        var id = properties?.ParagraphStyleId?.Val?.Value;
+        for (var level = 0; level < 5 && id is not null && styles.TryGetValue(id, out var style); level++)
+        {
+            if (property(style) is { } value)
+            {
+                return value;
+            }
+
+            id = style.BasedOn?.Val?.Value;
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, Style> StylesById(MainDocumentPart part)
+    {
+        var byId = new Dictionary<string, Style>(StringComparer.Ordinal);
+        foreach (var style in part.StyleDefinitionsPart?.Styles?.Elements<Style>() ?? [])
+        {
+            if (style.StyleId?.Value is { } id)
+            {
+                byId[id] = style;
+            }
+        }
+
+        return byId;
+    }
+
     /// <summary>A paragraph's runs: bold and italic runs marked, hyperlinks written as links, tabs and breaks kept.</summary>
     private string Inline(OpenXmlElement paragraph)
     {
         var line = new StringBuilder();
+        var runs = new List<Run>();
         foreach (var child in paragraph.ChildElements)
         {
+            if (child is Run run)
+            {
+                runs.Add(run);
+                continue;
+            }
+
+            line.Append(Marked(runs));
+            runs.Clear();
             switch (child)
             {
-                case Run run:
-                    line.Append(Styled(run, RunText(run)));
-                    break;
                 case Hyperlink link:
-                    var label = string.Concat(link.Elements<Run>().Select(r => Styled(r, RunText(r))));
+                    var label = Marked(link.Elements<Run>().ToList());
                     var target = link.Id?.Value is { } id ? part.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)?.Uri.OriginalString : null;
                     line.Append(target is null || string.Equals(label.Trim('*'), target, StringComparison.OrdinalIgnoreCase) ? label : $"[{label.Replace('[', '(').Replace(']', ')')}]({target.Replace(" ", "%20", StringComparison.Ordinal)})");
                     break;
@@ -179,7 +223,47 @@ internal sealed class DocxMarkdown(MainDocumentPart part)
             }
         }
 
+        line.Append(Marked(runs));
         return line.ToString().Replace("** **", " ", StringComparison.Ordinal).Replace("****", string.Empty, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs written with their emphasis: neighbouring runs of one style (a writer's edits, or a quotation mark set apart,
+    /// split a phrase into runs) are marked once, and a run of spaces between them does not part them.
+    /// </summary>
+    private static string Marked(List<Run> runs)
+    {
+        var text = new StringBuilder();
+        var group = new StringBuilder();
+        (bool Bold, bool Italic) style = default;
+        var written = false;
+        foreach (var run in runs)
+        {
+            var value = RunText(run);
+            if (value.Trim().Length > 0)
+            {
+                var next = Style(run);
+                if (written && next != style)
+                {
+                    text.Append(Styled(style, group.ToString()));
+                    group.Clear();
+                    written = false;
+                }
+
+                style = next;
+                written = true;
+            }
+
+            group.Append(value);
+        }
+
+        return text.Append(Styled(style, group.ToString())).ToString();
+    }
+
+    private static (bool Bold, bool Italic) Style(Run run)
+    {
+        var properties = run.RunProperties;
+        return (properties?.Bold is { } b && (b.Val is null || b.Val.Value), properties?.Italic is { } i && (i.Val is null || i.Val.Value));
     }
 
     private static string RunText(Run run)
@@ -207,19 +291,22 @@ internal sealed class DocxMarkdown(MainDocumentPart part)
         return value.ToString();
     }
 
-    private static string Styled(Run run, string value)
+    /// <summary>Text in one style: each of its lines marked <c>**bold**</c> or <c>*italic*</c>, spaces around kept outside.</summary>
+    private static string Styled((bool Bold, bool Italic) style, string value)
     {
+        if (value.Contains('\n', StringComparison.Ordinal))
+        {
+            return string.Join('\n', value.Split('\n').Select(part => Styled(style, part)));
+        }
+
         var trimmed = value.Trim();
-        if (trimmed.Length == 0 || value.Contains('\n', StringComparison.Ordinal))
+        if (trimmed.Length == 0 || style == default)
         {
             return value;
         }
 
-        var properties = run.RunProperties;
-        var bold = properties?.Bold is { } b && (b.Val is null || b.Val.Value);
-        var italic = properties?.Italic is { } i && (i.Val is null || i.Val.Value);
-        var marked = italic ? "*" + trimmed + "*" : trimmed;
-        marked = bold ? "**" + marked + "**" : marked;
+        var marked = style.Italic ? "*" + trimmed + "*" : trimmed;
+        marked = style.Bold ? "**" + marked + "**" : marked;
         var lead = value.Length - value.TrimStart().Length;
         var tail = value.Length - value.TrimEnd().Length;
         return value[..lead] + marked + value[(value.Length - tail)..];

@@ -1,5 +1,7 @@
+using Talent.Profiles.Extraction;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
 
 namespace Talent.Profiles.Documents;
@@ -52,6 +54,10 @@ internal static class PdfDocumentReader
         {
             var page = document.GetPage(number);
             var words = Words(page);
+            if (words.Count > 0)
+            {
+                words.AddRange(DrawnBullets(page));
+            }
             if (words.Count == 0)
             {
                 images += page.GetImages().Any() ? 1 : 0;
@@ -67,7 +73,36 @@ internal static class PdfDocumentReader
                 : "PDF has no text");
         }
 
-        return BinaryText.Read(PdfMarkdown.Write(PdfLayout.DropRunningLines(pages)));
+        // A BibTeX list printed as a listing may have a value cut at the page's edge: its braces are closed again.
+        var text = PdfMarkdown.Write(PdfLayout.DropRunningLines(pages));
+        return BinaryText.Read(BibtexReader.LooksLikeBibtex(text) ? PrintedText.MendBibtex(text) : text);
+    }
+
+    /// <summary>
+    /// List markers drawn as shapes rather than set as text (a browser draws its discs, circles and squares so): a small
+    /// filled or outlined square-ish path, as a bullet word standing where its line's text starts. The layout keeps one
+    /// only where text follows it (skill-level dots after a word are not list items).
+    /// </summary>
+    private static IEnumerable<PdfWord> DrawnBullets(Page page)
+    {
+        foreach (var path in page.Paths)
+        {
+            if (path.IsClipping || !(path.IsFilled || path.IsStroked) || path.GetBoundingRectangle() is not { } box)
+            {
+                continue;
+            }
+
+            var (width, height) = (box.Width, box.Height);
+            if (width is < 1.5 or > 8 || height is < 1.5 or > 8 || Math.Abs(width - height) > Math.Max(width, height) * 0.3)
+            {
+                continue;
+            }
+
+            // A disc is about a third of the font's size and sits at half the height of a lower-case letter.
+            var size = height * 3.2;
+            var baseline = ((box.Bottom + box.Top) / 2) - (size * 0.25);
+            yield return new PdfWord("•", box.Left, box.Right, box.Bottom, box.Top, size, false, false, null) { Baseline = baseline, Drawn = true };
+        }
     }
 
     private static List<PdfWord> Words(Page page)
@@ -88,19 +123,94 @@ internal static class PdfDocumentReader
                 continue;
             }
 
-            var box = word.BoundingBox;
-            var first = word.Letters[0];
-            var size = first.PointSize > 0 ? first.PointSize : box.Height;
-            var font = first.FontName ?? string.Empty;
-            var bold = first.FontDetails?.IsBold == true || (first.FontDetails?.Weight ?? 0) >= 600 || HasWeightName(font);
-            var italic = first.FontDetails?.IsItalic == true || font.Contains("Italic", StringComparison.OrdinalIgnoreCase) || font.Contains("Oblique", StringComparison.OrdinalIgnoreCase);
-            var centreX = (box.Left + box.Right) / 2;
-            var centreY = (box.Bottom + box.Top) / 2;
-            var link = links.FirstOrDefault(l => centreX >= l.Bounds.Left && centreX <= l.Bounds.Right && centreY >= l.Bounds.Bottom && centreY <= l.Bounds.Top)?.Uri;
-            words.Add(new PdfWord(text, box.Left, box.Right, box.Bottom, box.Top, size, bold, italic, link) { Monospaced = IsMonospaced(font) });
+            var link = LinkTarget(links.FirstOrDefault(l => Inside(l.Bounds, word.BoundingBox))?.Uri);
+            var runs = FontRuns(word.Letters);
+            if (runs.Count == 1)
+            {
+                words.Add(Word(text, word.Letters, 0, word.Letters.Count, link, word.BoundingBox));
+                continue;
+            }
+
+            var attached = false;
+            foreach (var (from, to) in runs)
+            {
+                var run = Printable(string.Concat(word.Letters.Skip(from).Take(to - from).Select(l => l.Value)));
+                if (run.Length > 0)
+                {
+                    words.Add(Word(run, word.Letters, from, to, link, null) with { Attached = attached });
+                    attached = true;
+                }
+            }
         }
 
         return words;
+    }
+
+    /// <summary>
+    /// The letters of a word in runs of one font: "Tuzhilina," whose comma follows the bold name in the regular font is two
+    /// runs, so the emphasis ends where the printed bold did.
+    /// </summary>
+    private static List<(int From, int To)> FontRuns(IReadOnlyList<Letter> letters)
+    {
+        var runs = new List<(int, int)>(1);
+        var from = 0;
+        for (var i = 1; i < letters.Count; i++)
+        {
+            if (!string.Equals(letters[i].FontName, letters[from].FontName, StringComparison.Ordinal))
+            {
+                runs.Add((from, i));
+                from = i;
+            }
+        }
+
+        runs.Add((from, letters.Count));
+        return runs;
+    }
+
+    /// <summary>The letters <paramref name="from"/> up to <paramref name="to"/> as a word: their box, size and font style.</summary>
+    private static PdfWord Word(string text, IReadOnlyList<Letter> letters, int from, int to, string? link, PdfRectangle? whole)
+    {
+        var first = letters[from];
+        double left = double.MaxValue, right = double.MinValue, bottom = double.MaxValue, top = double.MinValue;
+        for (var i = from; i < to && whole is null; i++)
+        {
+            var box = letters[i].BoundingBox;
+            (left, right) = (Math.Min(left, box.Left), Math.Max(right, box.Right));
+            (bottom, top) = (Math.Min(bottom, box.Bottom), Math.Max(top, box.Top));
+        }
+
+        if (whole is { } w)
+        {
+            (left, right, bottom, top) = (w.Left, w.Right, w.Bottom, w.Top);
+        }
+
+        var size = first.PointSize > 0 ? first.PointSize : top - bottom;
+        var font = first.FontName ?? string.Empty;
+        var bold = first.FontDetails?.IsBold == true || (first.FontDetails?.Weight ?? 0) >= 600 || HasWeightName(font);
+        var italic = first.FontDetails?.IsItalic == true || font.Contains("Italic", StringComparison.OrdinalIgnoreCase) || font.Contains("Oblique", StringComparison.OrdinalIgnoreCase);
+        return new PdfWord(text, left, right, bottom, top, size, bold, italic, link) { Monospaced = IsMonospaced(font), Baseline = first.StartBaseLine.Y };
+    }
+
+    /// <summary>
+    /// A link as its writer gave it: a page printed from a file has its relative links made absolute to the printing
+    /// machine's folder (<c>file:///home/…/site.info</c>), which names nothing for the reader; the file's own name is kept.
+    /// </summary>
+    internal static string? LinkTarget(string? uri)
+    {
+        if (uri is null || !uri.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return uri;
+        }
+
+        var path = uri.AsSpan(5).TrimEnd('/');
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return name.Length > 0 ? name.ToString() : null;
+    }
+
+    private static bool Inside(PdfRectangle area, PdfRectangle box)
+    {
+        var (x, y) = ((box.Left + box.Right) / 2, (box.Bottom + box.Top) / 2);
+        return x >= area.Left && x <= area.Right && y >= area.Bottom && y <= area.Top;
     }
 
     private static string Printable(string text)

@@ -5,6 +5,15 @@ internal sealed record PdfWord(string Text, double Left, double Right, double Bo
 {
     /// <summary>Set in a monospaced font: a code or preformatted block, whose lines are kept as they are.</summary>
     public bool Monospaced { get; init; }
+
+    /// <summary>The height of the line the word's letters stand on (a quote mark's box starts above it, a "g" below).</summary>
+    public double Baseline { get; init; } = Bottom;
+
+    /// <summary>A list marker drawn as a shape, not set as a glyph.</summary>
+    public bool Drawn { get; init; }
+
+    /// <summary>Printed without a space after the word before: the same word in another font ("Doe" bold, "," regular).</summary>
+    public bool Attached { get; init; }
 }
 
 /// <summary>
@@ -21,10 +30,30 @@ internal sealed record PdfLine(IReadOnlyList<PdfWord> Words, IReadOnlySet<int> G
 
     public double Bottom => Words.Min(w => w.Bottom);
 
+    /// <summary>The baseline of the line's longest word (a superscript or a bullet does not move it).</summary>
+    public double Baseline => Words.MaxBy(w => w.Text.Length)!.Baseline; // a line has words
+
     /// <summary>The font size most of the line's letters have.</summary>
     public double Size => Words.GroupBy(w => Math.Round(w.Size * 2) / 2).MaxBy(g => g.Sum(w => w.Text.Length))!.Key; // a line has words
 
-    public string Text => string.Join(' ', Words.Select(w => w.Text));
+    public string Text => Join(Words);
+
+    /// <summary>Words with a space between them, except before a word attached to the one before.</summary>
+    public static string Join(IReadOnlyList<PdfWord> words)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var word in words)
+        {
+            if (text.Length > 0 && !word.Attached)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(word.Text);
+        }
+
+        return text.ToString();
+    }
 }
 
 /// <summary>The lines of one page in reading order.</summary>
@@ -43,13 +72,13 @@ internal static class PdfLayout
 
     public static List<PdfLine> Lines(List<PdfWord> words, double pageWidth)
     {
-        var rows = Rows(words);
+        var rows = Rows(words).Select(Marked).Where(r => r.Count > 0).ToList();
         var segments = rows.Select(Segments).ToList();
         if (Gutter(segments, pageWidth) is not { } gutter)
         {
             var left = words.Count > 0 ? words.Min(w => w.Left) : 0;
             var right = words.Count > 0 ? words.Max(w => w.Right) : pageWidth;
-            return segments.Select(s => Line(s, left, right, 0)).ToList();
+            return segments.SelectMany(Apart).Select(s => Line(s, left, right, 0)).ToList();
         }
 
         return Ordered(segments, gutter);
@@ -60,12 +89,12 @@ internal static class PdfLayout
     {
         var rows = new List<List<PdfWord>>();
         var baseline = double.NaN;
-        foreach (var word in words.OrderByDescending(w => w.Bottom).ThenBy(w => w.Left))
+        foreach (var word in words.OrderByDescending(w => w.Baseline).ThenBy(w => w.Left))
         {
-            if (rows.Count == 0 || Math.Abs(word.Bottom - baseline) > Math.Max(1.5, word.Size * 0.35))
+            if (rows.Count == 0 || Math.Abs(word.Baseline - baseline) > Math.Max(1.5, word.Size * 0.35))
             {
                 rows.Add([]);
-                baseline = word.Bottom;
+                baseline = word.Baseline;
             }
 
             rows[^1].Add(word);
@@ -79,14 +108,57 @@ internal static class PdfLayout
         return rows;
     }
 
+    /// <summary>
+    /// A row without the drawn markers that do not start an item: one is kept where it stands first or after a wide space
+    /// and text follows it closely.
+    /// </summary>
+    private static List<PdfWord> Marked(List<PdfWord> row)
+    {
+        if (!row.Exists(w => w.Drawn))
+        {
+            return row;
+        }
+
+        var kept = new List<PdfWord>(row.Count);
+        for (var i = 0; i < row.Count; i++)
+        {
+            var word = row[i];
+            var starts = i == 0 || word.Left - row[i - 1].Right > word.Size * 1.2;
+            var followed = i + 1 < row.Count && !row[i + 1].Drawn && row[i + 1].Left - word.Right < row[i + 1].Size * 2;
+            if (!word.Drawn || (starts && followed))
+            {
+                kept.Add(word);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>
+    /// A row whose parts, apart by a wide space, are set in different sizes (a menu entry beside a page's title) is that
+    /// many lines, read left to right; parts of one size are fields of one line (a place and its dates).
+    /// </summary>
+    private static IEnumerable<List<List<PdfWord>>> Apart(List<List<PdfWord>> row)
+    {
+        if (row.Count < 2)
+        {
+            return [row];
+        }
+
+        var sizes = row.Select(s => s.Max(w => w.Size)).ToList();
+        return sizes.Max() > sizes.Min() * 1.15 ? row.Select(s => new List<List<PdfWord>> { s }) : [row];
+    }
+
     /// <summary>A row cut where the space between two words is wider than a few letters.</summary>
     private static List<List<PdfWord>> Segments(List<PdfWord> row)
     {
         var segments = new List<List<PdfWord>> { new() { row[0] } };
         for (var i = 1; i < row.Count; i++)
         {
+            // Between words of two sizes (a menu entry beside a title) a space a little wider than the smaller one's is a gap.
             var gap = row[i].Left - row[i - 1].Right;
-            if (gap > Math.Max(row[i].Size, row[i - 1].Size) * 1.2)
+            var (small, large) = (Math.Min(row[i].Size, row[i - 1].Size), Math.Max(row[i].Size, row[i - 1].Size));
+            if (gap > (large > small * 1.15 ? small : large * 1.2))
             {
                 segments.Add([]);
             }
@@ -238,16 +310,17 @@ internal static class PdfLayout
     }
 
     /// <summary>
-    /// Pages without their running lines: a line near the top or bottom edge that repeats on most pages (digits aside),
-    /// and a page number standing alone there.
+    /// Pages without their running lines: a line near the top or bottom edge that repeats, at the same height, on most pages
+    /// (digits aside, and holding a letter: a brace or a rule of a printed listing is not a header), and a page number
+    /// standing alone there.
     /// </summary>
     public static List<PdfPageLines> DropRunningLines(List<PdfPageLines> pages)
     {
         var repeated = pages.Count < 2
             ? []
-            : pages.SelectMany(p => EdgeLines(p).Select(Normalized).Distinct(StringComparer.Ordinal))
-                .GroupBy(t => t, StringComparer.Ordinal)
-                .Where(g => g.Count() >= 2 && g.Count() * 2 >= pages.Count)
+            : pages.SelectMany(p => EdgeLines(p).Where(l => l.Text.Any(char.IsLetter)).DistinctBy(Normalized, StringComparer.Ordinal))
+                .GroupBy(Normalized, StringComparer.Ordinal)
+                .Where(g => g.Count() >= 2 && g.Count() * 2 >= pages.Count && g.Max(l => l.Bottom) - g.Min(l => l.Bottom) < 3)
                 .Select(g => g.Key)
                 .ToHashSet(StringComparer.Ordinal);
         return pages.Select(page =>

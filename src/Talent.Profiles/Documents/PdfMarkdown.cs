@@ -23,64 +23,70 @@ internal static class PdfMarkdown
 
         var body = BodySize(lines);
         var headingSizes = lines.Select(l => l.Size).Where(s => s >= body * 1.15).Distinct().OrderDescending().ToList();
-        var text = new StringBuilder();
+        var blocks = new PdfBlocks(Leading(pages));
+        var listingRight = lines.Where(l => l.Words[0].Monospaced).Select(l => l.Right).DefaultIfEmpty(0).Max();
         foreach (var page in pages)
         {
             PdfLine? previous = null;
             PdfLine? heading = null;
-            var paragraph = new List<PdfLine>();
             foreach (var line in page.Lines)
             {
                 var level = line.Size >= body * 1.15 && line.Text.Length <= 120 ? Math.Min(3, headingSizes.IndexOf(line.Size) + 1) : 0;
                 if (level > 0)
                 {
-                    Flush();
-                    if (heading is { } last && last.Column == line.Column && Math.Abs(last.Size - line.Size) < 0.6 && last.Bottom - line.Bottom < line.Size * 1.6)
-                    {
-                        // A heading wrapped onto a second line (a long name in a narrow sidebar) is one heading.
-                        text.Length -= 2;
-                        text.Append(' ').Append(line.Text).Append("\n\n");
-                    }
-                    else
-                    {
-                        text.Append('\n').Append('#', level).Append(' ').Append(line.Text).Append("\n\n");
-                    }
-
+                    // A heading wrapped onto a second line (a long name in a narrow sidebar) is one heading.
+                    var wrapped = heading is { } last && last.Column == line.Column && Math.Abs(last.Size - line.Size) < 0.6 && last.Baseline - line.Baseline < line.Size * 1.6;
+                    blocks.Heading(level, line, wrapped);
                     heading = line;
                     previous = null;
                     continue;
                 }
 
                 heading = null;
-
-                if (previous is not null && !Continues(previous, line))
+                if (previous is not null && Continues(previous, line, listingRight))
                 {
-                    Flush();
-                    if (previous.Column != line.Column || previous.Bottom - line.Bottom > line.Size * (line.Words[0].Monospaced ? 2.2 : 1.7))
-                    {
-                        text.Append('\n');
-                    }
+                    blocks.Wrapped(line);
+                }
+                else if (previous is not null && blocks.SameBlock(previous, line) && !IsBullet(line.Words[0].Text))
+                {
+                    blocks.NextLine(line);
+                }
+                else
+                {
+                    blocks.NextBlock(previous, line);
                 }
 
-                paragraph.Add(line);
                 previous = line;
             }
 
-            Flush();
-            text.Append('\n');
+            blocks.EndPage();
+        }
 
-            void Flush()
+        return blocks.ToString();
+    }
+
+    /// <summary>
+    /// The usual distance between the baselines of two lines of one paragraph, as a share of the font size: the lower
+    /// quartile of the distances between consecutive lines of one size and column (paragraph and entry spacing lie above it).
+    /// </summary>
+    private static double Leading(List<PdfPageLines> pages)
+    {
+        var ratios = new List<double>();
+        foreach (var page in pages)
+        {
+            for (var i = 1; i < page.Lines.Count; i++)
             {
-                if (paragraph.Count > 0)
+                var (a, b) = (page.Lines[i - 1], page.Lines[i]);
+                var ratio = (a.Baseline - b.Baseline) / b.Size;
+                if (a.Column == b.Column && Math.Abs(a.Size - b.Size) < 0.6 && ratio is >= 0.9 and <= 3 && !b.Words[0].Monospaced)
                 {
-                    // A paragraph is a block of its own (an entry, an item); lines of a preformatted block stay together.
-                    text.Append(Paragraph(paragraph)).Append(paragraph[0].Words[0].Monospaced ? "\n" : "\n\n");
-                    paragraph.Clear();
+                    ratios.Add(ratio);
                 }
             }
         }
 
-        return text.ToString();
+        ratios.Sort();
+        return ratios.Count >= 4 ? ratios[ratios.Count / 4] : 1.2;
     }
 
     /// <summary>The font size of most of the text.</summary>
@@ -91,21 +97,29 @@ internal static class PdfMarkdown
     /// True when <paramref name="line"/> carries on the paragraph <paramref name="previous"/> wrapped: same column and size,
     /// close below it, the line before reached the column's right edge, and the new line is not a list item or a field row.
     /// </summary>
-    private static bool Continues(PdfLine previous, PdfLine line)
+    private static bool Continues(PdfLine previous, PdfLine line, double listingRight)
     {
         if (previous.Words[0].Monospaced || line.Words[0].Monospaced)
         {
-            return false; // a preformatted block keeps its lines
+            // A listing keeps its lines, but a line too long for the page was wrapped where its next word did not fit (the
+            // right edge is that of the listing's longest lines). A line of one word was wrapped only inside the word, after
+            // a hyphen, slash or question mark; one up to the edge was cut there (a word longer than the line runs over it).
+            var width = CharWidth(previous.Words[^1]);
+            return previous.Words[0].Monospaced && line.Words[0].Monospaced
+                && Math.Abs(previous.Size - line.Size) < 0.6 && previous.Baseline - line.Baseline < line.Size * 2.2
+                && previous.Right + (width * (line.Words[0].Text.Length + 1)) > listingRight
+                && (previous.Words.Count > 1 || (previous.Right < listingRight - width && BreaksInside(previous.Words[0].Text)));
         }
 
         var hyphenated = previous.Words[^1].Text is [.., var letter, '-'] && char.IsLetter(letter) && char.IsLower(line.Words[0].Text[0]);
         return previous.Column == line.Column
             && Math.Abs(previous.Size - line.Size) < 0.6
-            && previous.Bottom - line.Bottom < line.Size * 1.7
+            && previous.Baseline - line.Baseline < line.Size * 1.7
             && (hyphenated || Wrapped(previous, line))
             && previous.GapsBefore.Count == 0 && line.GapsBefore.Count == 0
             && !IsBullet(line.Words[0].Text)
-            && !(line.Words.All(w => w.Bold) && !previous.Words.All(w => w.Bold));
+            && !(line.Words.All(w => w.Bold) && !previous.Words.All(w => w.Bold))
+            && !(previous.Words.All(w => w.Bold) && !line.Words[0].Bold); // a bold title over plain details
     }
 
     /// <summary>
@@ -120,10 +134,14 @@ internal static class PdfMarkdown
         return previous.Words.Count >= 4 && !ended && previous.Right + (first.Right - first.Left) + (line.Size * 0.5) > previous.ColumnRight;
     }
 
-    private static bool IsBullet(string word) => Array.IndexOf(Bullets, word) >= 0;
+    private static bool BreaksInside(string word) => word[^1] is '-' or '/' or '?';
+
+    private static double CharWidth(PdfWord word) => (word.Right - word.Left) / Math.Max(1, word.Text.Length);
+
+    internal static bool IsBullet(string word) => Array.IndexOf(Bullets, word) >= 0;
 
     /// <summary>One paragraph: its lines joined with spaces (a hyphen at a break mended), with emphasis and links.</summary>
-    private static string Paragraph(List<PdfLine> lines)
+    internal static string Paragraph(List<PdfLine> lines)
     {
         var words = new List<(PdfWord Word, bool Tab)>();
         foreach (var line in lines)
@@ -131,6 +149,13 @@ internal static class PdfMarkdown
             for (var i = 0; i < line.Words.Count; i++)
             {
                 var word = line.Words[i];
+                if (i == 0 && words.Count > 0 && word.Monospaced && BreaksInside(words[^1].Word.Text))
+                {
+                    // A listing wrapped inside a word (an address after its slash): the word is put together again.
+                    words.Add((word with { Attached = true }, false));
+                    continue;
+                }
+
                 if (i == 0 && words.Count > 0 && Mended(words[^1].Word.Text, word.Text) is { } joined)
                 {
                     words[^1] = (words[^1].Word with { Text = joined, Right = word.Right }, words[^1].Tab);
@@ -159,7 +184,7 @@ internal static class PdfMarkdown
                 end++;
             }
 
-            if (i > 0)
+            if (i > 0 && (words[i].Tab || !words[i].Word.Attached))
             {
                 text.Append(words[i].Tab ? '\t' : ' ');
             }
@@ -174,7 +199,7 @@ internal static class PdfMarkdown
     /// <summary>Words of one style and link: <c>**bold**</c>, <c>*italic*</c>, <c>[text](url)</c>.</summary>
     private static string Run(List<PdfWord> words)
     {
-        var text = string.Join(' ', words.Select(w => w.Text));
+        var text = PdfLine.Join(words);
         var link = words[0].Link;
         if (link is not null && !SameAsText(link, text))
         {

@@ -34,6 +34,62 @@ public sealed class DocxDocumentTests
         Assert.Contains(profile.Publications, p => p.Venue == "NeurIPS" && p.Year == 2022);
     }
 
+    [Fact]
+    public void Neighbouring_runs_of_one_style_are_one_emphasis()
+    {
+        var text = Text(Docx(new Paragraph(
+            Italic("Proceedings of the Workshop on "), Italic("\u201c"), Italic("Learning Meets Equations"), Italic("\u201d"), Italic(", PMLR, 2025"))));
+
+        Assert.Contains("*Proceedings of the Workshop on \u201cLearning Meets Equations\u201d, PMLR, 2025*\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paragraph_kept_with_the_next_shares_its_block()
+    {
+        var text = Text(Docx(
+            new Paragraph(new ParagraphProperties(new KeepNext()), new Run(new Text("Parallel Python for Agent-Based Modeling"))),
+            new Paragraph(new Run(new Text("Jane Doe. In Proceedings of CSSSA 2017."))),
+            new Paragraph(new Run(new Text("Another paragraph.")))));
+
+        Assert.Contains("Parallel Python for Agent-Based Modeling\nJane Doe. In Proceedings of CSSSA 2017.\n\nAnother paragraph.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paragraph_numbered_by_its_style_is_a_list_item()
+    {
+        var text = Text(Docx(
+            new Styles(new Style(new StyleName { Val = "List Bullet" }, new StyleParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 3 })))
+            {
+                Type = StyleValues.Paragraph,
+                StyleId = "ListBullet",
+            }),
+            new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "ListBullet" }), new Run(new Text("PyTorch"))),
+            new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "ListBullet" }), new Run(new Text("Kubernetes")))));
+
+        Assert.Contains("- PyTorch\n- Kubernetes\n", text, StringComparison.Ordinal);
+    }
+
+    private static Run Italic(string text) => new(new RunProperties(new Italic()), new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+
+    private static byte[] Docx(params Paragraph[] paragraphs) => Docx(null, paragraphs);
+
+    private static byte[] Docx(Styles? styles, params Paragraph[] paragraphs)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            if (styles is not null)
+            {
+                main.AddNewPart<StyleDefinitionsPart>().Styles = styles;
+            }
+
+            main.Document = new Document(new Body(paragraphs));
+        }
+
+        return stream.ToArray();
+    }
+
     private static string Text(byte[] docx) =>
         BinaryDocuments.Read(DocumentFormats.Docx, docx, DocumentLimits.Default).Text ?? throw new InvalidOperationException("not read");
 

@@ -7,6 +7,9 @@ namespace Talent.Profiles.Tests.Documents;
 /// <summary>A text line to place on a test PDF page: where, how large, bold or not, and the link over it.</summary>
 internal sealed record PdfText(string Text, double X, double Y, double Size = 10, bool Bold = false, string? Link = null);
 
+/// <summary>The standard fonts a drawn test page is set in.</summary>
+internal sealed record Fonts(PdfDocumentBuilder.AddedFont Regular, PdfDocumentBuilder.AddedFont Bold, PdfDocumentBuilder.AddedFont Mono);
+
 /// <summary>Writes PDFs for tests with PdfPig's builder (standard fonts): pages of placed lines, image-only pages, many pages.</summary>
 internal static class TestPdf
 {
@@ -26,6 +29,22 @@ internal static class TestPdf
                     page.AddLink(line.Link, new PdfRectangle(line.X, line.Y - 2, letters[^1].EndBaseLine.X, line.Y + line.Size));
                 }
             }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Pages drawn by the caller with the standard fonts (regular, bold, Courier): runs set side by side, shapes.</summary>
+    public static byte[] Drawn(int pages, Action<int, PdfPageBuilder, Fonts> draw)
+    {
+        using var builder = new PdfDocumentBuilder();
+        var fonts = new Fonts(
+            builder.AddStandard14Font(Standard14Font.Helvetica),
+            builder.AddStandard14Font(Standard14Font.HelveticaBold),
+            builder.AddStandard14Font(Standard14Font.Courier));
+        for (var i = 0; i < pages; i++)
+        {
+            draw(i, builder.AddPage(595, 842), fonts);
         }
 
         return builder.Build();

@@ -17,12 +17,13 @@ namespace Talent.Tests.Documents;
 public sealed class PrintedDocumentsAcceptanceTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Recall measured when these floors were set, less a small margin: written 0.850, PDF 0.636, DOCX 0.768. The gap to
-    /// the documents as written is open work (docs/extraction.md says where it is); below a floor, reading regressed.
+    /// Recall measured when these floors were set, less a small margin: written 0.913, PDF 0.797, DOCX 0.832. The gap to
+    /// the documents as written is mostly facts the rendering loses (skills only in image addresses, CJK text without a
+    /// font to print it, YAML front matter; docs/extraction.md says where); below a floor, reading regressed.
     /// </summary>
-    private const double PdfFloor = 0.60;
+    private const double PdfFloor = 0.78;
 
-    private const double DocxFloor = 0.74;
+    private const double DocxFloor = 0.82;
 
     private static string RealProfiles => Path.Combine(TestPaths.SharedDirectory, "data", "real-profiles");
 
