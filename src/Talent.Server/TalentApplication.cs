@@ -123,6 +123,7 @@ public static class TalentApplication
         recruiter.MapMatchEndpoints();
         recruiter.MapSuggestEndpoints();
         recruiter.MapVenueEndpoints();
+        recruiter.MapShortlistEndpoints();
         admin.MapDocumentEndpoints();
         admin.MapRejectedEndpoints();
         admin.MapPartialEndpoints();
@@ -175,6 +176,7 @@ public static class TalentApplication
         services.AddSingleton<CandidateStore>();
         services.AddSingleton<DocumentInbox>();
         services.AddSingleton<AccessStore>();
+        services.AddSingleton<ShortlistStore>();
         // Only a process with the worker role writes the index; a query-only process opens it read-only
         // (no lock) and follows the worker's commits and swapped generations, so both can share one data folder.
         var writesIndex = roles.HasFlag(TalentRoles.Worker);
