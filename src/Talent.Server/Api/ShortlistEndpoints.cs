@@ -21,9 +21,10 @@ public static class ShortlistEndpoints
 {
     public static void MapShortlistEndpoints(this IEndpointRouteBuilder app)
     {
+        // The list's own routes without a trailing slash (a group's "" pattern would give one).
+        app.MapGet("/api/shortlists", List).WithTags("Shortlists").WithName("ListShortlists").WithSummary("Every shortlist with its owner, creation time and number of candidates");
+        app.MapPost("/api/shortlists", Create).WithTags("Shortlists").WithName("CreateShortlist").WithSummary("Create a shortlist; 400 naming 'name' for an empty, too long or taken name");
         var group = app.MapGroup("/api/shortlists").WithTags("Shortlists");
-        group.MapGet("", List).WithName("ListShortlists").WithSummary("Every shortlist with its owner, creation time and number of candidates");
-        group.MapPost("", Create).WithName("CreateShortlist").WithSummary("Create a shortlist; 400 naming 'name' for an empty, too long or taken name");
         group.MapPatch("/{id:long}", Rename).WithName("RenameShortlist").WithSummary("Rename a shortlist");
         group.MapDelete("/{id:long}", Delete).WithName("DeleteShortlist").WithSummary("Delete a shortlist and its entries");
         group.MapGet("/{id:long}", Show).WithName("GetShortlist").WithSummary("A shortlist's tags and candidates as cards (name, title, employer, place, tags, note), only those with a tag when 'tag' is given");

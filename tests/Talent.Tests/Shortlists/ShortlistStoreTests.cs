@@ -78,13 +78,16 @@ public sealed class ShortlistStoreTests : IAsyncLifetime
 
         // A full list: filled directly, then one more candidate is refused while changing one already there is not.
         await using (var connection = await database.OpenAsync(CancellationToken.None))
+        await using (var transaction = TalentDatabase.BeginWrite(connection))
         {
             for (var i = 0; i < ShortlistRules.MaxEntries; i++)
             {
-                var id = await connection.ExecuteScalarAsync<long>("INSERT INTO candidates (name, profile_json, created_at, updated_at) VALUES ('x', '{}', 'now', 'now') RETURNING id");
+                var id = await connection.ExecuteScalarAsync<long>("INSERT INTO candidates (name, profile_json, created_at, updated_at) VALUES ('x', '{}', 'now', 'now') RETURNING id", transaction: transaction);
                 await connection.ExecuteAsync(
-                    "INSERT INTO shortlist_entries (shortlist_id, candidate_id, added_by, added_at) VALUES (@list, @id, 'test', '2026-01-01T00:00:00+00:00')", new { list = list.Id, id });
+                    "INSERT INTO shortlist_entries (shortlist_id, candidate_id, added_by, added_at) VALUES (@list, @id, 'test', '2026-01-01T00:00:00+00:00')", new { list = list.Id, id }, transaction);
             }
+
+            await transaction.CommitAsync();
         }
 
         var full = await store.PutEntryAsync(list.Id, ana, ["python"], null, Recruiter, CancellationToken.None);
