@@ -12,7 +12,8 @@ namespace Talent.Storage;
 /// rejected as unreadable still holds their contact details), or that once were a source of theirs (a later version
 /// of one of their documents was rejected: the merge log still names it);</item>
 /// <item>the text of audited requests (a search's query string, a match's description) that holds their e-mail,
-/// phone or homepage, or every word of their name: the text is replaced, the record that the access happened stays.</item>
+/// phone or homepage, or every word of their name: the text is replaced, the record that the access happened stays;</item>
+/// <item>their shortlist entries, and shortlist notes (on anyone's entry) that name them the same way, replaced.</item>
 /// </list>
 /// A name alone never makes a rejected document theirs (as it never merges two sources). Erasure runs with
 /// <c>secure_delete</c> (erased rows are zeroed, not just unlinked), truncates the write-ahead log after it, and
