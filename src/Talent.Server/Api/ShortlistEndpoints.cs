@@ -33,10 +33,10 @@ public static class ShortlistEndpoints
             .WithSummary("A shortlist's candidates as CSV (default) or JSON lines")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson");
-        group.MapPut("/{id:long}/candidates/{candidateId:long}", Put)
+        group.MapPut("/{id:long}/candidates/{candidate:long}", Put)
             .WithName("PutShortlistCandidate")
             .WithSummary("Put a candidate on a shortlist with tags and a note, or change them; 404 for an unknown list or candidate");
-        group.MapDelete("/{id:long}/candidates/{candidateId:long}", Remove).WithName("RemoveShortlistCandidate").WithSummary("Take a candidate off a shortlist");
+        group.MapDelete("/{id:long}/candidates/{candidate:long}", Remove).WithName("RemoveShortlistCandidate").WithSummary("Take a candidate off a shortlist");
         app.MapGet("/api/candidates/{id:long}/shortlists", OfCandidate)
             .WithTags("Shortlists")
             .WithName("GetCandidateShortlists")
@@ -153,12 +153,12 @@ public static class ShortlistEndpoints
     }
 
     internal static async Task<Results<Ok<ShortlistEntry>, ValidationProblem, NotFound<ProblemDetails>>> Put(
-        long id, long candidateId, ShortlistEntryRequest? request, HttpContext context, ShortlistStore store, CancellationToken cancellationToken) =>
-        Answer(await store.PutEntryAsync(id, candidateId, request?.Tags, request?.Note, Actor(context), cancellationToken));
+        long id, long candidate, ShortlistEntryRequest? request, HttpContext context, ShortlistStore store, CancellationToken cancellationToken) =>
+        Answer(await store.PutEntryAsync(id, candidate, request?.Tags, request?.Note, Actor(context), cancellationToken));
 
     internal static async Task<Results<NoContent, NotFound<ProblemDetails>>> Remove(
-        long id, long candidateId, HttpContext context, ShortlistStore store, CancellationToken cancellationToken) =>
-        await store.RemoveEntryAsync(id, candidateId, Actor(context), cancellationToken) is { Succeeded: false } failed
+        long id, long candidate, HttpContext context, ShortlistStore store, CancellationToken cancellationToken) =>
+        await store.RemoveEntryAsync(id, candidate, Actor(context), cancellationToken) is { Succeeded: false } failed
             ? NotFound(failed.Error + ".")
             : TypedResults.NoContent();
 
@@ -200,7 +200,7 @@ public static class ShortlistEndpoints
 public sealed record ShortlistRequest(string? Name);
 
 /// <summary>
-/// Body of <c>PUT /api/shortlists/{id}/candidates/{candidateId}</c>: tags (at most 10, each up to 40 characters, stored
+/// Body of <c>PUT /api/shortlists/{id}/candidates/{candidate}</c>: tags (at most 10, each up to 40 characters, stored
 /// lower-case) and a note (up to 2,000 characters); both replace what the entry had.
 /// </summary>
 public sealed record ShortlistEntryRequest(IReadOnlyList<string?>? Tags, string? Note);

@@ -54,8 +54,8 @@ public sealed class AccessControlTests : IAsyncLifetime
         ("PATCH", "/api/shortlists/{id:long}", "recruiter", () => new(HttpMethod.Patch, $"/api/shortlists/{shortlists[0]}") { Content = JsonContent.Create(new { name = $"Renamed {Interlocked.Increment(ref shortlistNames)}" }) }),
         ("DELETE", "/api/shortlists/{id:long}", "recruiter", () => new(HttpMethod.Delete, $"/api/shortlists/{shortlists[1 + (Interlocked.Increment(ref shortlistDeletes) % 6)]}")),
         ("GET", "/api/shortlists/{id:long}/export", "recruiter", () => new(HttpMethod.Get, $"/api/shortlists/{shortlists[0]}/export")),
-        ("PUT", "/api/shortlists/{id:long}/candidates/{candidateId:long}", "recruiter", () => new(HttpMethod.Put, $"/api/shortlists/{shortlists[0]}/candidates/{candidateId}") { Content = JsonContent.Create(new { tags = new[] { "access" } }) }),
-        ("DELETE", "/api/shortlists/{id:long}/candidates/{candidateId:long}", "recruiter", () => new(HttpMethod.Delete, $"/api/shortlists/{shortlists[7 + (Interlocked.Increment(ref entryDeletes) % 6)]}/candidates/{candidateId}")),
+        ("PUT", "/api/shortlists/{id:long}/candidates/{candidate:long}", "recruiter", () => new(HttpMethod.Put, $"/api/shortlists/{shortlists[0]}/candidates/{candidateId}") { Content = JsonContent.Create(new { tags = new[] { "access" } }) }),
+        ("DELETE", "/api/shortlists/{id:long}/candidates/{candidate:long}", "recruiter", () => new(HttpMethod.Delete, $"/api/shortlists/{shortlists[7 + (Interlocked.Increment(ref entryDeletes) % 6)]}/candidates/{candidateId}")),
         ("GET", "/api/candidates/{id:long}/shortlists", "recruiter", () => new(HttpMethod.Get, $"/api/candidates/{candidateId}/shortlists")),
         ("POST", "/api/admin/reindex", "admin", () => new(HttpMethod.Post, "/api/admin/reindex")),
     ];
