@@ -124,6 +124,7 @@ public static class TalentApplication
         recruiter.MapSuggestEndpoints();
         recruiter.MapVenueEndpoints();
         recruiter.MapDocumentFormatEndpoints();
+        recruiter.MapShortlistEndpoints();
         admin.MapDocumentEndpoints();
         admin.MapRejectedEndpoints();
         admin.MapPartialEndpoints();
@@ -176,6 +177,7 @@ public static class TalentApplication
         services.AddSingleton<CandidateStore>();
         services.AddSingleton<DocumentInbox>();
         services.AddSingleton<AccessStore>();
+        services.AddSingleton<ShortlistStore>();
         // Only a process with the worker role writes the index; a query-only process opens it read-only
         // (no lock) and follows the worker's commits and swapped generations, so both can share one data folder.
         var writesIndex = roles.HasFlag(TalentRoles.Worker);

@@ -12,7 +12,8 @@ namespace Talent.Storage;
 /// rejected as unreadable still holds their contact details), or that once were a source of theirs (a later version
 /// of one of their documents was rejected: the merge log still names it);</item>
 /// <item>the text of audited requests (a search's query string, a match's description) that holds their e-mail,
-/// phone or homepage, or every word of their name: the text is replaced, the record that the access happened stays.</item>
+/// phone or homepage, or every word of their name: the text is replaced, the record that the access happened stays;</item>
+/// <item>their shortlist entries, and shortlist notes (on anyone's entry) that name them the same way, replaced.</item>
 /// </list>
 /// A name alone never makes a rejected document theirs (as it never merges two sources). Erasure runs with
 /// <c>secure_delete</c> (erased rows are zeroed, not just unlinked), truncates the write-ahead log after it, and
@@ -60,12 +61,14 @@ public sealed partial class CandidateStore
             counts.RejectedSources += await DeleteRejectedSharingAsync(connection, transaction, traces, counts.SourceIds);
             if (found.CandidateId is { } id)
             {
+                var listed = await ShortlistStore.CountEntriesAsync(connection, transaction, id);
                 using var statements = new DocumentStatements(connection, transaction);
                 await RegroupAfterRemovalAsync(connection, transaction, statements, linked, id, now);
                 if (!await CandidateExistsAsync(connection, transaction, id))
                 {
-                    // The person's last source is gone: so is the person, from the audit too.
+                    // The person's last source is gone: so is the person, from the audit and shortlists too.
                     counts.Add(await ErasePersonTracesAsync(connection, transaction, id, traces));
+                    counts.ShortlistEntries += (int)listed; // deleted with the candidate row
                     counts.CandidateRemoved = true;
                     return (id, counts);
                 }
@@ -73,6 +76,7 @@ public sealed partial class CandidateStore
 
             // The person (if any) stays: only texts holding this document's contact details go.
             counts.AuditTexts += await AccessStore.ScrubAuditTextsAsync(connection, transaction, traces.SharesContact, ErasedText);
+            counts.ShortlistNotes += await ShortlistStore.ScrubNotesAsync(connection, transaction, traces.SharesContact, ErasedText);
             return (found.CandidateId, counts);
         }, cancellationToken);
 
@@ -152,8 +156,8 @@ public sealed partial class CandidateStore
                 erased = done.Counts.Erased();
                 id = await connection.ExecuteScalarAsync<long>(
                     """
-                    INSERT INTO erasures (erased_at, scope, candidate_id, accepted_sources, rejected_sources, identity_keys, merges, audit_results, audit_texts, candidate_removed)
-                    VALUES (@ErasedAt, @Scope, @CandidateId, @AcceptedSources, @RejectedSources, @IdentityKeys, @Merges, @AuditResults, @AuditTexts, @CandidateRemoved);
+                    INSERT INTO erasures (erased_at, scope, candidate_id, accepted_sources, rejected_sources, identity_keys, merges, audit_results, audit_texts, candidate_removed, shortlist_entries, shortlist_notes)
+                    VALUES (@ErasedAt, @Scope, @CandidateId, @AcceptedSources, @RejectedSources, @IdentityKeys, @Merges, @AuditResults, @AuditTexts, @CandidateRemoved, @ShortlistEntries, @ShortlistNotes);
                     SELECT last_insert_rowid();
                     """,
                     new ErasureRow
@@ -168,6 +172,8 @@ public sealed partial class CandidateStore
                         AuditResults = report.AuditResults,
                         AuditTexts = report.AuditTexts,
                         CandidateRemoved = report.CandidateRemoved,
+                        ShortlistEntries = report.ShortlistEntries,
+                        ShortlistNotes = report.ShortlistNotes,
                     },
                     transaction);
                 await connection.ExecuteAsync(
@@ -209,6 +215,8 @@ public sealed partial class CandidateStore
             Merges = await connection.ExecuteAsync("DELETE FROM merges WHERE candidate_id = @candidateId", new { candidateId }, transaction),
             AuditResults = await AccessStore.EraseFromAuditAsync(connection, transaction, candidateId),
             AuditTexts = await AccessStore.ScrubAuditTextsAsync(connection, transaction, traces.Mentions, ErasedText),
+            ShortlistEntries = await ShortlistStore.EraseEntriesAsync(connection, transaction, candidateId),
+            ShortlistNotes = await ShortlistStore.ScrubNotesAsync(connection, transaction, traces.Mentions, ErasedText),
         };
         counts.SourceIds.AddRange(erased);
         return counts;
@@ -261,6 +269,10 @@ public sealed partial class CandidateStore
 
         public int AuditTexts { get; set; }
 
+        public int ShortlistEntries { get; set; }
+
+        public int ShortlistNotes { get; set; }
+
         public bool CandidateRemoved { get; set; }
 
         /// <summary>The ids of the source documents deleted, to find the person's messages outside SQLite.</summary>
@@ -290,11 +302,17 @@ public sealed partial class CandidateStore
             Merges += other.Merges;
             AuditResults += other.AuditResults;
             AuditTexts += other.AuditTexts;
+            ShortlistEntries += other.ShortlistEntries;
+            ShortlistNotes += other.ShortlistNotes;
             SourceIds.AddRange(other.SourceIds);
         }
 
         public ErasureReport ToReport(long id, string scope, long? candidateId, DateTimeOffset erasedAt) =>
-            new(id, scope, candidateId, erasedAt, true, AcceptedSources, RejectedSources, IdentityKeys, Merges, AuditResults, AuditTexts, CandidateRemoved, null, null);
+            new(id, scope, candidateId, erasedAt, true, AcceptedSources, RejectedSources, IdentityKeys, Merges, AuditResults, AuditTexts, CandidateRemoved, null, null)
+            {
+                ShortlistEntries = ShortlistEntries,
+                ShortlistNotes = ShortlistNotes,
+            };
     }
 
     private sealed class ErasedSourceRow
@@ -342,7 +360,15 @@ public sealed partial class CandidateStore
 
         public string? BrokerFailure { get; init; }
 
+        public int ShortlistEntries { get; init; }
+
+        public int ShortlistNotes { get; init; }
+
         public ErasureReport ToReport() =>
-            new(Id, Scope, CandidateId, ParseTime(ErasedAt), true, AcceptedSources, RejectedSources, IdentityKeys, Merges, AuditResults, AuditTexts, CandidateRemoved, LogTruncated, IndexPurged, Broker, BrokerExamined, BrokerRemoved, BrokerFailure);
+            new(Id, Scope, CandidateId, ParseTime(ErasedAt), true, AcceptedSources, RejectedSources, IdentityKeys, Merges, AuditResults, AuditTexts, CandidateRemoved, LogTruncated, IndexPurged, Broker, BrokerExamined, BrokerRemoved, BrokerFailure)
+            {
+                ShortlistEntries = ShortlistEntries,
+                ShortlistNotes = ShortlistNotes,
+            };
     }
 }

@@ -62,6 +62,8 @@ public sealed partial class CandidateStore
             }
         }
 
+        // Before the candidates that lost their id go (and their shortlist entries with them): the entries follow the person.
+        await ShortlistStore.FollowRegroupAsync(connection, transaction, before, result.CandidateOf);
         foreach (var gone in before.Values.Distinct().Where(c => !assigned.Contains(c)))
         {
             await RederiveAsync(connection, transaction, statements, gone, now); // no accepted source is left under it: removed

@@ -30,6 +30,12 @@ public sealed record ErasureReport(
     int? BrokerRemoved = null,
     string? BrokerFailure = null)
 {
+    /// <summary>The candidate's shortlist entries deleted with them.</summary>
+    public int ShortlistEntries { get; init; }
+
+    /// <summary>Shortlist notes (about anyone) that named the person, replaced with <c>[erased]</c>.</summary>
+    public int ShortlistNotes { get; init; }
+
     /// <summary>The value of <see cref="Broker"/> when the bus keeps messages in the process only.</summary>
     public const string NoBroker = "in-memory";
 

@@ -45,7 +45,8 @@ internal static class ErasureReportCommand
         }
 
         Console.WriteLine("looked in: sources (accepted and rejected: rejected documents sharing an e-mail, phone or homepage, or once the person's),");
-        Console.WriteLine("           identity keys, merge log, audit results, audit texts (queries naming the person), write-ahead log, index segment files,");
+        Console.WriteLine("           identity keys, merge log, audit results, audit texts (queries naming the person), shortlist entries and notes,");
+        Console.WriteLine("           write-ahead log, index segment files,");
         Console.WriteLine("           the broker's error queues (messages naming an erased source or holding the person's e-mail, phone or homepage)");
         Row("accepted sources deleted", reports.Sum(r => r.AcceptedSources).ToString(CultureInfo.InvariantCulture));
         Row("rejected sources deleted", reports.Sum(r => r.RejectedSources).ToString(CultureInfo.InvariantCulture));
@@ -54,6 +55,8 @@ internal static class ErasureReportCommand
         Row("merge records deleted", reports.Sum(r => r.Merges).ToString(CultureInfo.InvariantCulture));
         Row("audit results removed", reports.Sum(r => r.AuditResults).ToString(CultureInfo.InvariantCulture) + " (the candidate's id in stored results)");
         Row("audit texts scrubbed", reports.Sum(r => r.AuditTexts).ToString(CultureInfo.InvariantCulture) + " (replaced with [erased]; that the access happened stays)");
+        Row("shortlist entries deleted", reports.Sum(r => r.ShortlistEntries).ToString(CultureInfo.InvariantCulture));
+        Row("shortlist notes scrubbed", reports.Sum(r => r.ShortlistNotes).ToString(CultureInfo.InvariantCulture) + " (notes naming the person, replaced with [erased])");
         Row("candidate", reports.Any(r => r.CandidateRemoved) ? "removed" : "still present (other sources remain)");
         Row("write-ahead log", reports.All(r => r.LogTruncated == true) ? "truncated after every removal" : "not truncated after every removal (a reader was busy; the next checkpoint does it)");
         Row("index", reports.All(r => r.IndexPurged is not null)

@@ -21,6 +21,7 @@ internal static class TalentCommands
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(MatchCommand.CreateSimilar());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ShortlistCommand.Create());
         return root;
     }
 }

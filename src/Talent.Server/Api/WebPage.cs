@@ -23,6 +23,8 @@ public static class WebPage
         ["partial.js"] = "text/javascript; charset=utf-8",
         ["upload.js"] = "text/javascript; charset=utf-8",
         ["upload.css"] = "text/css; charset=utf-8",
+        ["shortlist.js"] = "text/javascript; charset=utf-8",
+        ["shortlist.css"] = "text/css; charset=utf-8",
         ["favicon.svg"] = "image/svg+xml",
     };
 
@@ -34,6 +36,8 @@ public static class WebPage
         var group = app.MapGroup("").WithTags("Web").ExcludeFromDescription();
         group.MapGet("/", Page).WithName("WebPage").WithSummary("The search page");
         group.MapGet("/candidates/{id:long}", Page).WithName("WebCandidatePage").WithSummary("The candidate page");
+        group.MapGet("/shortlists", Page).WithName("WebShortlistsPage").WithSummary("The shortlists");
+        group.MapGet("/shortlists/{id:long}", Page).WithName("WebShortlistPage").WithSummary("One shortlist's candidates");
         group.MapGet("/admin/rejected", Page).WithName("WebRejectedPage").WithSummary("Rejected documents (admin)");
         group.MapGet("/assets/{name}", Asset).WithName("WebAsset").WithSummary("The page's script, style sheet and icon");
     }

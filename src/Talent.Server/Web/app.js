@@ -180,10 +180,13 @@ function route() {
   byId("key-panel").hidden = true;
   const path = location.pathname;
   const candidate = /^\/candidates\/(\d+)$/.exec(path);
+  const shortlist = /^\/shortlists(?:\/(\d+))?$/.exec(path); // the view is shortlist.js's
   markCurrent(byId("nav-search"), path === "/" || candidate !== null);
+  markCurrent(byId("nav-shortlists"), shortlist !== null);
   markCurrent(byId("nav-rejected"), path === "/admin/rejected");
   if (path === "/") searchView();
   else if (candidate) candidateView(candidate[1]);
+  else if (shortlist) shortlistsView(shortlist[1]);
   else if (path === "/admin/rejected") rejectedView();
   else notFoundView();
 }

@@ -21,6 +21,12 @@ public sealed class AccessControlTests : IAsyncLifetime
     private long splitId;
     private string revoked = "";
 
+    /// <summary>Shortlists for the shortlist routes: 0 to read and change, 1-6 to delete, 7-12 each holding the candidate to take off (one per request).</summary>
+    private readonly List<long> shortlists = [];
+    private int shortlistNames;
+    private int shortlistDeletes;
+    private int entryDeletes;
+
     /// <summary>Every /api route with the least role it needs and a request that succeeds with that role.</summary>
     private IEnumerable<(string Method, string Route, string Role, Func<HttpRequestMessage> Request)> Endpoints() =>
     [
@@ -42,6 +48,15 @@ public sealed class AccessControlTests : IAsyncLifetime
         ("GET", "/api/rejected", "admin", () => new(HttpMethod.Get, "/api/rejected")),
         ("GET", "/api/partial", "admin", () => new(HttpMethod.Get, "/api/partial")),
         ("GET", "/api/admin/reindex", "admin", () => new(HttpMethod.Get, "/api/admin/reindex")),
+        ("GET", "/api/shortlists", "recruiter", () => new(HttpMethod.Get, "/api/shortlists")),
+        ("POST", "/api/shortlists", "recruiter", () => new(HttpMethod.Post, "/api/shortlists") { Content = JsonContent.Create(new { name = $"Access {Interlocked.Increment(ref shortlistNames)}" }) }),
+        ("GET", "/api/shortlists/{id:long}", "recruiter", () => new(HttpMethod.Get, $"/api/shortlists/{shortlists[0]}")),
+        ("PATCH", "/api/shortlists/{id:long}", "recruiter", () => new(HttpMethod.Patch, $"/api/shortlists/{shortlists[0]}") { Content = JsonContent.Create(new { name = $"Renamed {Interlocked.Increment(ref shortlistNames)}" }) }),
+        ("DELETE", "/api/shortlists/{id:long}", "recruiter", () => new(HttpMethod.Delete, $"/api/shortlists/{shortlists[1 + (Interlocked.Increment(ref shortlistDeletes) % 6)]}")),
+        ("GET", "/api/shortlists/{id:long}/export", "recruiter", () => new(HttpMethod.Get, $"/api/shortlists/{shortlists[0]}/export")),
+        ("PUT", "/api/shortlists/{id:long}/candidates/{candidate:long}", "recruiter", () => new(HttpMethod.Put, $"/api/shortlists/{shortlists[0]}/candidates/{candidateId}") { Content = JsonContent.Create(new { tags = new[] { "access" } }) }),
+        ("DELETE", "/api/shortlists/{id:long}/candidates/{candidate:long}", "recruiter", () => new(HttpMethod.Delete, $"/api/shortlists/{shortlists[7 + (Interlocked.Increment(ref entryDeletes) % 6)]}/candidates/{candidateId}")),
+        ("GET", "/api/candidates/{id:long}/shortlists", "recruiter", () => new(HttpMethod.Get, $"/api/candidates/{candidateId}/shortlists")),
         ("POST", "/api/admin/reindex", "admin", () => new(HttpMethod.Post, "/api/admin/reindex")),
     ];
 
@@ -66,6 +81,16 @@ public sealed class AccessControlTests : IAsyncLifetime
         var (gone, goneSecret) = await keys.CreateKeyAsync("admin", "former operator", CancellationToken.None);
         Assert.True(await keys.RevokeKeyAsync(gone.Id, CancellationToken.None));
         revoked = goneSecret;
+        var lists = host.Get<ShortlistStore>();
+        var owner = new ShortlistActor("access test");
+        for (var i = 0; i < 13; i++)
+        {
+            shortlists.Add((await lists.CreateAsync($"Access list {i}", owner, CancellationToken.None)).Value!.Id); // a new name: created
+            if (i >= 7)
+            {
+                await lists.PutEntryAsync(shortlists[i], candidateId, [], null, owner, CancellationToken.None);
+            }
+        }
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();

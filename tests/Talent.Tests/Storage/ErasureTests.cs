@@ -17,9 +17,17 @@ public sealed class ErasureTests
         var first = await host.SubmitAsync("erasure:cv", "text/markdown", Cv(1));
         await host.SubmitAsync("erasure:cv", "text/markdown", Cv(2), version: 2); // an older version of the document stays in the index files until purged
         await host.SubmitAsync("erasure:homepage", "text/markdown", $"# Ottoline Vasquez-Brandt\n\nContact: {Email}\n\n## Publications\n- Sparse Mixture Routing for Long Context, NeurIPS 2024\n");
-        await host.SubmitAsync("other:cv", "text/markdown", "# Bertram Achterberg\nbertram@other.example.org\n\n## Publications\n- Graph Sampling at Scale, KDD 2023\n");
+        var other = await host.SubmitAsync("other:cv", "text/markdown", "# Bertram Achterberg\nbertram@other.example.org\n\n## Publications\n- Graph Sampling at Scale, KDD 2023\n");
         await host.WaitForIndexAsync();
         var id = first.CandidateId!.Value; // an accepted document has a candidate
+
+        // On a shortlist, with a note that holds the address, and named in a note about someone else.
+        using (var list = await host.Client.PostAsJsonAsync("/api/shortlists", new { name = "Sparse models" }))
+        {
+            var listId = (await list.Content.ReadFromJsonAsync<Shortlist>())!.Id;
+            (await host.Client.PutAsJsonAsync($"/api/shortlists/{listId}/candidates/{id}", new { tags = new[] { "moe" }, note = $"write to {Email}" })).EnsureSuccessStatusCode();
+            (await host.Client.PutAsJsonAsync($"/api/shortlists/{listId}/candidates/{other.CandidateId}", new { note = $"referred by {Email.ToUpperInvariant()}" })).EnsureSuccessStatusCode();
+        }
         Assert.NotEmpty(FilesHolding(host.DataDirectory)); // the scan finds the address while it is stored
         Assert.NotEmpty(Traces(host));
 
@@ -38,6 +46,11 @@ public sealed class ErasureTests
             () => "the address is still in: " + string.Join(", ", FilesHolding(host.DataDirectory).Concat(Traces(host))));
         Assert.Equal(0, (await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=Vasquez"))!.Total);
         Assert.Equal(1, (await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=Achterberg"))!.Total);
+        var entries = (await host.Get<ShortlistStore>().EntriesAsync(1, null, CancellationToken.None))!;
+        Assert.Equal([(other.CandidateId!.Value, CandidateStore.ErasedText)], entries.Select(e => (e.CandidateId, e.Note)));
+        // The first removal (both documents hold the address) scrubs both notes; the last takes the person's entry.
+        var erasures = await host.Get<CandidateStore>().ErasureReportsAsync(id, CancellationToken.None);
+        Assert.Equal((1, 2), (erasures.Sum(r => r.ShortlistEntries), erasures.Sum(r => r.ShortlistNotes)));
 
         // A rebuild from SQLite does not bring the person back.
         using (var response = await host.Client.PostAsync("/api/admin/reindex", null))
