@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 using Talent.Server.Access;
-using Talent.Server.Configuration;
 using Talent.Storage;
 
 namespace Talent.Cli.Commands;
@@ -106,10 +104,7 @@ internal static class AccessCommands
 
     private static async Task<AccessStore> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var data = CliSettings.Options<DataOptions>(CliSettings.Configuration(parseResult), DataOptions.Section);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(data.DatabasePath))!); // a full path has a directory
-        var database = new TalentDatabase(data.DatabasePath);
-        await database.MigrateAsync(NullLogger.Instance, cancellationToken);
+        var database = await CliSettings.OpenDatabaseAsync(parseResult, cancellationToken);
         return new AccessStore(database, TimeProvider.System);
     }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Abstractions;
 using Talent.Server.Access;
-using Talent.Server.Configuration;
 using Talent.Storage;
 
 namespace Talent.Cli.Commands;
@@ -14,10 +12,7 @@ internal static class CliAudit
 {
     public static async Task RecordAsync(ParseResult parseResult, string action, string? detail, IEnumerable<long> candidateIds, CancellationToken cancellationToken)
     {
-        var data = CliSettings.Options<DataOptions>(CliSettings.Configuration(parseResult), DataOptions.Section);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(data.DatabasePath))!); // a full path has a directory
-        var database = new TalentDatabase(data.DatabasePath);
-        await database.MigrateAsync(NullLogger.Instance, cancellationToken);
+        var database = await CliSettings.OpenDatabaseAsync(parseResult, cancellationToken);
         var entry = AuditTrail.CommandLineEntry(DateTimeOffset.UtcNow, Environment.UserName, action, detail, candidateIds);
         await new AccessStore(database, TimeProvider.System).AppendAuditAsync([entry], cancellationToken);
     }

@@ -12,6 +12,16 @@ namespace Talent.Cli.Commands;
 /// </summary>
 internal static class CliSettings
 {
+    /// <summary>The data folder's database, created and migrated when missing (commands that write SQLite directly).</summary>
+    public static async Task<Talent.Storage.TalentDatabase> OpenDatabaseAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var data = Options<DataOptions>(Configuration(parseResult), DataOptions.Section);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(data.DatabasePath))!); // a full path has a directory
+        var database = new Talent.Storage.TalentDatabase(data.DatabasePath);
+        await database.MigrateAsync(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, cancellationToken);
+        return database;
+    }
+
     public static readonly Option<string?> Data = new("--data")
     {
         Description = "Folder for SQLite and indexes (default: TALENT_DATA, else the repository's data/ and indexes/)",

@@ -276,10 +276,7 @@ internal static class ShortlistCommand
 
     private static async Task<ShortlistStore> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var data = CliSettings.Options<DataOptions>(CliSettings.Configuration(parseResult), DataOptions.Section);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(data.DatabasePath))!); // a full path has a directory
-        var database = new TalentDatabase(data.DatabasePath);
-        await database.MigrateAsync(NullLogger.Instance, cancellationToken);
+        var database = await CliSettings.OpenDatabaseAsync(parseResult, cancellationToken);
         return new ShortlistStore(database, TimeProvider.System);
     }
 }
