@@ -73,25 +73,29 @@ public sealed class DisconnectCpuTests(DisconnectCpuTests.Service service) : ICl
     public sealed class Service : IAsyncLifetime
     {
         private readonly TempDirectory temp = new();
+        private ServeProcess serve = null!; // set in InitializeAsync
 
-        public Process Process { get; private set; } = null!; // set in InitializeAsync
+        public Process Process => serve.Process;
 
-        public HttpClient Client { get; private set; } = null!; // set in InitializeAsync
+        public HttpClient Client => serve.Client;
 
         public async Task InitializeAsync()
         {
             var data = await IngestManyWordsAsync(temp);
-            var url = $"http://127.0.0.1:{TalentProcess.FreePort()}";
-            Client = new HttpClient { BaseAddress = new Uri(url), Timeout = Timeout.InfiniteTimeSpan };
-            Process = await StartServeAsync(data, url, Client);
+            // Generous limits: the queries must be allowed, and long, for the test to see them stop.
+            serve = await ServeProcess.StartAsync(data, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["Talent__Search__Limits__AllowLeadingWildcard"] = "true",
+                ["Talent__Search__Limits__MaxExpansions"] = "1024",
+                ["Talent__Search__Limits__MaxExpensiveTerms"] = "100",
+                ["Talent__Search__Limits__MaxAutomatonStates"] = "10000",
+                ["Talent__Search__Limits__TimeBudgetMilliseconds"] = "600000",
+            });
         }
 
         public async Task DisposeAsync()
         {
-            Process.Kill(entireProcessTree: true);
-            await Process.WaitForExitAsync();
-            Process.Dispose();
-            Client.Dispose();
+            await serve.DisposeAsync();
             temp.Dispose();
         }
     }
@@ -118,41 +122,6 @@ public sealed class DisconnectCpuTests(DisconnectCpuTests.Service service) : ICl
         var (exit, _, stderr) = await TalentProcess.RunAsync("--data", data, "ingest", folder);
         Assert.True(exit == 0, stderr);
         return data;
-    }
-
-    private static async Task<Process> StartServeAsync(string data, string url, HttpClient client)
-    {
-        var info = TalentProcess.StartInfo("--data", data, "serve", "--urls", url);
-        // Generous limits: the queries must be allowed, and long, for the test to see them stop.
-        info.Environment["Talent__Search__Limits__AllowLeadingWildcard"] = "true";
-        info.Environment["Talent__Search__Limits__MaxExpansions"] = "1024";
-        info.Environment["Talent__Search__Limits__MaxExpensiveTerms"] = "100";
-        info.Environment["Talent__Search__Limits__MaxAutomatonStates"] = "10000";
-        info.Environment["Talent__Search__Limits__TimeBudgetMilliseconds"] = "600000";
-        var process = Process.Start(info)!; // Start returns a process for a file name
-        process.StandardInput.Close();
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        using var timeout = TestWait.Token();
-        while (true)
-        {
-            Assert.False(process.HasExited, "talent serve exited early");
-            Assert.False(timeout.IsCancellationRequested, "talent serve did not become ready");
-            try
-            {
-                using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return process;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>Waits until the process spends under 20 ms of CPU in 500 ms; returns its CPU time when that window began.</summary>
