@@ -12,6 +12,9 @@ internal static class Output
 
     public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, ProfileJson.Indented));
 
+    /// <summary>Writes <paramref name="value"/> to a file exactly as <see cref="WriteJson{T}(T)"/> prints it.</summary>
+    public static void WriteJson<T>(string path, T value) => File.WriteAllText(path, JsonSerializer.Serialize(value, ProfileJson.Indented) + Environment.NewLine);
+
     /// <summary>
     /// Standard output with document and query text made safe for a terminal: control characters and terminal escape
     /// sequences (which could move the cursor, rewrite earlier lines, set the window title or colours) are dropped;

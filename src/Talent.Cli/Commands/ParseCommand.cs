@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Talent.Profiles;
 using Talent.Profiles.Catalogs;
+using Talent.Profiles.Documents;
 using Talent.Profiles.Extraction;
 using Talent.Server.Configuration;
 using Talent.Server.Ingestion;
@@ -13,7 +14,11 @@ internal static class ParseCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("FILE") { Description = "Documents to extract profiles from", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("parse", "Extract profiles from documents without storing them") { files, Output.Json };
+        var outFolder = new Option<string?>("--out")
+        {
+            Description = "Write each document's profile as JSON to this folder as <file name>.json ([] when it is not read) instead of printing it",
+        };
+        var command = new Command("parse", "Extract profiles from documents without storing them") { files, Output.Json, outFolder };
         command.SetAction(parseResult =>
         {
             var configuration = CliSettings.Configuration(parseResult);
@@ -22,25 +27,20 @@ internal static class ParseCommand
             var extractor = new ProfileExtractor(catalogs, limits);
             var json = parseResult.GetValue(Output.Json);
             var paths = parseResult.GetValue(files) ?? [];
+            var folder = parseResult.GetValue(outFolder) is { } named ? CreateFolder(named) : null;
             var profiles = new List<ExtractedProfile>();
             var failed = 0;
             foreach (var path in paths)
             {
-                if (!File.Exists(path))
-                {
-                    throw new UsageException($"{path}: no such file");
-                }
-
-                // The one size limit, checked before the file is read: a PDF or DOCX by its bytes, text by its UTF-8 bytes.
-                var size = new FileInfo(path).Length;
-                var result = limits.SizeProblem(size) is { } tooLarge
-                    ? new ExtractionResult.Rejected(tooLarge)
-                    : extractor.Extract(DocumentText.ForExtraction(path, File.ReadAllBytes(path)));
-                switch (result)
+                switch (Extract(extractor, limits, path))
                 {
                     case ExtractionResult.Accepted accepted:
                         profiles.Add(accepted.Profile);
-                        if (!json)
+                        if (folder is not null)
+                        {
+                            Output.WriteJson(OutPath(folder, path), accepted.Profile);
+                        }
+                        else if (!json)
                         {
                             PrintSummary(path, accepted.Profile);
                         }
@@ -49,11 +49,16 @@ internal static class ParseCommand
                     case ExtractionResult.Rejected rejected:
                         failed++;
                         Console.Error.WriteLine($"rejected {path}: {rejected.Reason}");
+                        if (folder is not null)
+                        {
+                            Output.WriteJson(OutPath(folder, path), Array.Empty<ExtractedProfile>());
+                        }
+
                         break;
                 }
             }
 
-            if (json)
+            if (json && folder is null)
             {
                 if (paths.Length == 1 && profiles.Count == 1)
                 {
@@ -69,6 +74,34 @@ internal static class ParseCommand
         });
         return command;
     }
+
+    private static ExtractionResult Extract(ProfileExtractor extractor, DocumentLimits limits, string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"{path}: no such file");
+        }
+
+        // The one size limit, checked before the file is read: a PDF or DOCX by its bytes, text by its UTF-8 bytes.
+        var size = new FileInfo(path).Length;
+        return limits.SizeProblem(size) is { } tooLarge
+            ? new ExtractionResult.Rejected(tooLarge)
+            : extractor.Extract(DocumentText.ForExtraction(path, File.ReadAllBytes(path)));
+    }
+
+    private static string CreateFolder(string path)
+    {
+        try
+        {
+            return Directory.CreateDirectory(path).FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out {path}: cannot create the folder ({e.Message})");
+        }
+    }
+
+    private static string OutPath(string folder, string document) => Path.Combine(folder, Path.GetFileName(document) + ".json");
 
     internal static ProfileCatalogs LoadCatalogs(CatalogOptions options)
     {

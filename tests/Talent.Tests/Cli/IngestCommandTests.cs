@@ -88,6 +88,27 @@ public sealed class IngestCommandTests
         Assert.Contains(profile.GetProperty("publications").EnumerateArray(), p => p.GetProperty("venue").GetString() == "OSDI" && p.GetProperty("year").GetInt32() == 2022);
     }
 
+    [Fact]
+    public async Task Parse_out_writes_each_documents_profile_to_its_own_file_and_an_empty_list_for_one_not_read()
+    {
+        using var temp = new TempDirectory();
+        var (name, content) = DemoLoader.Documents().First(d => d.Name.StartsWith("jonas", StringComparison.Ordinal));
+        var profile = Path.Combine(temp.Path, name);
+        await File.WriteAllTextAsync(profile, content);
+        var empty = Path.Combine(temp.Path, "note.txt");
+        await File.WriteAllTextAsync(empty, "nothing about anyone");
+        var folder = Path.Combine(temp.Path, "out");
+
+        var (exit, stdout, stderr) = await TalentProcess.RunAsync("parse", "--out", folder, profile, empty);
+
+        Assert.Equal(1, exit); // one document not read
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("rejected " + empty, stderr, StringComparison.Ordinal);
+        var (_, printed, _) = await TalentProcess.RunAsync("parse", profile, "--json");
+        Assert.Equal(printed, await File.ReadAllTextAsync(Path.Combine(folder, name + ".json")));
+        Assert.Equal("[]", (await File.ReadAllTextAsync(Path.Combine(folder, "note.txt.json"))).Trim());
+    }
+
     [Theory]
     [InlineData("search", "--top", "abc")]
     [InlineData("search", "--size", "5")]

@@ -56,15 +56,7 @@ public sealed partial class LabelledSetAcceptanceTests
         await File.WriteAllTextAsync(Path.Combine(docs, "c.json"), "c");
         await File.WriteAllTextAsync(Path.Combine(profiles, "a.md.json"), ProfileA);
         await File.WriteAllTextAsync(Path.Combine(profiles, "c.json.json"), ProfileC);
-        // A stand-in for `talent parse FILE --json` that prints the hand-made profile of each document ([] when rejected).
-        var fake = Path.Combine(folder.Path, "fake_talent.py");
-        await File.WriteAllTextAsync(fake, """
-            import os, sys
-            p = os.path.join(os.path.dirname(os.path.abspath(__file__)), "profiles", os.path.basename(sys.argv[2]) + ".json")
-            print(open(p).read() if os.path.exists(p) else "[]")
-            """);
-
-        var python = await RunScorerAsync($"python3 '{fake}'", Path.Combine(folder.Path, "labels.json"), docs);
+        var python = await RunScorerAsync(await WriteStandInAsync(folder), Path.Combine(folder.Path, "labels.json"), docs);
         var cases = LabelledSetEvaluation.Items(Path.Combine(folder.Path, "labels.json"), docs)
             .Select(i => (Path.GetFileName(i.Path), Profile(Path.Combine(profiles, Path.GetFileName(i.Path) + ".json")), i.Labels))
             .ToList();
@@ -81,10 +73,39 @@ public sealed partial class LabelledSetAcceptanceTests
     [RealProfilesFact]
     public async Task Both_scorers_agree_on_the_real_set()
     {
-        var talent = $"dotnet '{TalentProcess.CliPath}'";
-        var python = await RunScorerAsync(talent, Path.Combine(RealProfilesDirectory, "labels.json"), Path.Combine(RealProfilesDirectory, "docs"));
+        // One `talent parse --out` process writes every document's profile; the shared scorer reads them through the
+        // stand-in for `talent parse FILE --json` (a process per document costs a second of start-up each).
+        using var folder = new TempDirectory();
+        var docs = Path.Combine(RealProfilesDirectory, "docs");
+        var documents = Directory.GetFiles(docs).Order(StringComparer.Ordinal).ToArray();
+        var (exit, _, stderr) = await TalentProcess.RunAsync(["parse", "--out", Path.Combine(folder.Path, "profiles"), .. documents]);
+        Assert.True(exit is ExitCodeAllRead or ExitCodeSomeRejected, stderr);
 
+        // What `--out` writes is what `talent parse FILE --json` prints, the command the shared scorer runs.
+        var (_, printed, _) = await TalentProcess.RunAsync("parse", documents[0], "--json");
+        Assert.Equal(printed, await File.ReadAllTextAsync(Path.Combine(folder.Path, "profiles", Path.GetFileName(documents[0]) + ".json")));
+
+        var python = await RunScorerAsync(await WriteStandInAsync(folder), Path.Combine(RealProfilesDirectory, "labels.json"), docs);
         Assert.Equal(Summary(Run()), python);
+    }
+
+    private const int ExitCodeAllRead = 0;
+
+    private const int ExitCodeSomeRejected = 1;
+
+    /// <summary>
+    /// A stand-in for <c>talent parse FILE --json</c> that prints <c>profiles/FILE.json</c> under <paramref name="folder"/>
+    /// (<c>[]</c>, not read, when there is none); returns the command for the scorer.
+    /// </summary>
+    private static async Task<string> WriteStandInAsync(TempDirectory folder)
+    {
+        var script = Path.Combine(folder.Path, "stand_in_talent.py");
+        await File.WriteAllTextAsync(script, """
+            import os, sys
+            p = os.path.join(os.path.dirname(os.path.abspath(__file__)), "profiles", os.path.basename(sys.argv[2]) + ".json")
+            print(open(p).read() if os.path.exists(p) else "[]")
+            """);
+        return $"python3 '{script}'";
     }
 
     [RealProfilesFact]
