@@ -64,4 +64,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "Reindex status file {Path} not written: {Reason}")]
     public static partial void ReindexStatusNotWritten(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Information, Message = "Identity {Action} {DecisionId} from another node: recorded {Recorded} (false: held already)")]
+    public static partial void DecisionRecorded(ILogger logger, string action, Guid decisionId, bool recorded);
 }

@@ -18,6 +18,7 @@ using Talent.Server.Configuration;
 using Talent.Server.Demo;
 using Talent.Server.Embeddings;
 using Talent.Server.Health;
+using Talent.Server.Identity;
 using Talent.Server.Indexing;
 using Talent.Server.Ingestion;
 using Talent.Storage;
@@ -175,6 +176,7 @@ public static class TalentApplication
         services.AddSingleton(sp => new ProfileExtractor(sp.GetRequiredService<ProfileCatalogs>(), sp.GetRequiredService<IOptions<IngestionOptions>>().Value.Limits));
         services.AddSingleton(sp => new TalentDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath));
         services.AddSingleton<CandidateStore>();
+        services.AddSingleton<IdentityDecisions>();
         services.AddSingleton<DocumentInbox>();
         services.AddSingleton<AccessStore>();
         services.AddSingleton<ShortlistStore>();
@@ -230,6 +232,7 @@ public static class TalentApplication
                 // Read replicas (Talent:Bus:Node) each get their own queue, bound to the same message exchange.
                 x.AddConsumer<CandidateRemovalRequestedConsumer>().Endpoint(e => e.Name = bus.QueueName("CandidateRemovalRequested"));
                 x.AddConsumer<ReindexRequestedConsumer>().Endpoint(e => e.Name = bus.QueueName("ReindexRequested"));
+                x.AddConsumer<IdentityDecisionMadeConsumer>().Endpoint(e => e.Name = bus.QueueName("IdentityDecisionMade"));
                 EmbeddingServices.AddConsumers(x, builder.Configuration, bus);
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Talent.Profiles.Identity;
@@ -106,6 +107,36 @@ public sealed partial class CandidateStore
     private static IEnumerable<(string, string, bool)> Together(List<string> side) =>
         side.SelectMany((a, i) => side.Skip(i + 1).Select(b => (a, b, true)));
 
+    /// <summary>
+    /// Records a decision taken on another node (a read replica fed the same documents), unless this node holds it
+    /// already; returns the candidates its sources now have here, or null when it was held already.
+    /// </summary>
+    public async Task<IdentityCorrection?> RecordDecisionAsync(PersonDecision decision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        await writeTurn.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenWriterAsync(cancellationToken);
+            await using var transaction = TalentDatabase.BeginWrite(connection);
+            var held = await connection.ExecuteScalarAsync<long?>(
+                "SELECT 1 FROM identity_decisions WHERE decision_id = @id LIMIT 1", new { id = decision.Id.ToString() }, transaction);
+            if (held is not null)
+            {
+                return null;
+            }
+
+            var actor = new IdentityActor(decision.DecidedBy, null, "another node");
+            var result = await WriteDecisionAsync(connection, transaction, decision, actor, [], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            writeTurn.Release();
+        }
+    }
+
     private async Task<IdentityCorrection> DecideAsync(
         IdentityActor actor,
         Func<SqliteConnection, SqliteTransaction, Task<(string? Error, List<(string A, string B, bool Together)> Pairs, long[] Candidates)>> decide,
@@ -123,30 +154,44 @@ public sealed partial class CandidateStore
                 return new IdentityCorrection(error, []);
             }
 
-            var now = Now();
-            await connection.ExecuteAsync(
-                "INSERT INTO identity_decisions (source_a, source_b, together, decided_by, decided_at) VALUES (@A, @B, @Together, @DecidedBy, @now)",
-                pairs.Select(p => new { A = p.A, B = p.B, p.Together, DecidedBy = actor.Name, now }), transaction);
-            using var statements = new DocumentStatements(connection, transaction);
-            var seeds = pairs.SelectMany(p => new[] { p.A, p.B }).Distinct(StringComparer.Ordinal).ToList();
-            var placed = await RegroupAsync(connection, transaction, statements, seeds, null, now);
-            var result = seeds.Select(s => placed.CandidateOf.GetValueOrDefault(s)).Where(c => c > 0).Distinct().Order().ToList();
-            var detail = string.Create(CultureInfo.InvariantCulture,
-                $"identity {action} of candidate(s) {string.Join(", ", candidates)} by {actor.Name}: now candidate(s) {string.Join(", ", result)}");
-            var auditId = await connection.ExecuteScalarAsync<long>(
-                "INSERT INTO audit (at, key_id, client, action, detail) VALUES (@at, @KeyId, @Client, @action, @detail) RETURNING id",
-                new { at = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), actor.KeyId, actor.Client, action = "identity " + action, detail },
-                transaction);
-            await connection.ExecuteAsync(
-                "INSERT OR IGNORE INTO audit_candidates (audit_id, candidate_id) VALUES (@auditId, @candidateId)",
-                result.Concat(candidates).Distinct().Select(candidateId => new { auditId, candidateId }), transaction);
+            var decision = new PersonDecision(
+                Guid.NewGuid(), action, [.. pairs.Select(p => new DecidedPair(p.A, p.B, p.Together))], actor.Name, time.GetUtcNow());
+            var result = await WriteDecisionAsync(connection, transaction, decision, actor, candidates, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new IdentityCorrection(null, result);
+            return result;
         }
         finally
         {
             writeTurn.Release();
         }
+    }
+
+    /// <summary>Stores the decision's pairs, re-groups their sources and audits it; <paramref name="candidates"/> are the ids it was asked about.</summary>
+    private async Task<IdentityCorrection> WriteDecisionAsync(
+        SqliteConnection connection, SqliteTransaction transaction, PersonDecision decision, IdentityActor actor, long[] candidates, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var decidedAt = Format(decision.DecidedAt);
+        var id = decision.Id.ToString();
+        await connection.ExecuteAsync(
+            "INSERT INTO identity_decisions (source_a, source_b, together, decided_by, decided_at, decision_id) VALUES (@SourceA, @SourceB, @Together, @DecidedBy, @decidedAt, @id)",
+            decision.Pairs.Select(p => new { p.SourceA, p.SourceB, p.Together, decision.DecidedBy, decidedAt, id }), transaction);
+        using var statements = new DocumentStatements(connection, transaction);
+        var seeds = decision.Pairs.SelectMany(p => new[] { p.SourceA, p.SourceB }).Distinct(StringComparer.Ordinal).ToList();
+        var placed = await RegroupAsync(connection, transaction, statements, seeds, null, now);
+        var result = seeds.Select(s => placed.CandidateOf.GetValueOrDefault(s)).Where(c => c > 0).Distinct().Order().ToList();
+        var asked = candidates.Length > 0 ? $"of candidate(s) {string.Join(", ", candidates)} " : "taken on another node ";
+        var detail = string.Create(CultureInfo.InvariantCulture,
+            $"identity {decision.Action} {asked}by {decision.DecidedBy}: now candidate(s) {string.Join(", ", result)}");
+        var auditId = await connection.ExecuteScalarAsync<long>(
+            "INSERT INTO audit (at, key_id, client, action, detail) VALUES (@at, @KeyId, @Client, @action, @detail) RETURNING id",
+            new { at = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), actor.KeyId, actor.Client, action = "identity " + decision.Action, detail },
+            transaction);
+        await connection.ExecuteAsync(
+            "INSERT OR IGNORE INTO audit_candidates (audit_id, candidate_id) VALUES (@auditId, @candidateId)",
+            result.Concat(candidates).Distinct().Select(candidateId => new { auditId, candidateId }), transaction);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new IdentityCorrection(null, result) { Decision = decision };
     }
 
     private static async Task<List<string>> AcceptedSourcesOfAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId) =>
@@ -161,7 +206,17 @@ public sealed record IdentityActor(string Name, long? KeyId = null, string? Clie
 public sealed record IdentityCorrection(string? Error, IReadOnlyList<long> CandidateIds)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>The decision as stored, for other nodes (read replicas) to record; null when refused.</summary>
+    [JsonIgnore]
+    public PersonDecision? Decision { get; init; }
 }
+
+/// <summary>A merge or split as stored: pairs of sources, who decided and when, under an id of its own.</summary>
+public sealed record PersonDecision(Guid Id, string Action, IReadOnlyList<DecidedPair> Pairs, string DecidedBy, DateTimeOffset DecidedAt);
+
+/// <summary>Two sources and whether a person decided they are the same person.</summary>
+public sealed record DecidedPair(string SourceA, string SourceB, bool Together);
 
 /// <summary>Why a candidate's sources are together: every link (rules and people's decisions) and every flagged source.</summary>
 public sealed record CandidateIdentity(long CandidateId, IReadOnlyList<string> SourceIds, IReadOnlyList<CandidateLink> Links, IReadOnlyList<FlaggedSource> Flagged);

@@ -35,6 +35,7 @@ public sealed partial class CandidateStore
         var before = rows.Where(r => r.CandidateId is > 0).ToDictionary(r => r.SourceId, r => r.CandidateId!.Value, StringComparer.Ordinal);
         var assigned = AssignIds(grouping.Groups, before);
         var result = new Regrouped();
+        var moved = new List<long>();
         for (var i = 0; i < grouping.Groups.Count; i++)
         {
             var group = grouping.Groups[i];
@@ -47,7 +48,7 @@ public sealed partial class CandidateStore
             if (!unchanged)
             {
                 await MoveSourcesAsync(connection, transaction, statements, candidateId, group, reasons, now);
-                await RederiveAsync(connection, transaction, statements, candidateId, now);
+                moved.Add(candidateId);
             }
 
             foreach (var source in group.SourceIds)
@@ -60,6 +61,13 @@ public sealed partial class CandidateStore
             {
                 result.ReasonOf[source] = reason;
             }
+        }
+
+        // Derived once every source is in its place: a candidate derived before a later group took some of its
+        // sources away would keep them in its profile.
+        foreach (var candidateId in moved)
+        {
+            await RederiveAsync(connection, transaction, statements, candidateId, now);
         }
 
         // Before the candidates that lost their id go (and their shortlist entries with them): the entries follow the person.

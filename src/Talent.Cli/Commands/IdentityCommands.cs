@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Talent.Server.Identity;
 using Talent.Server.Indexing;
 using Talent.Storage;
 
@@ -18,7 +19,7 @@ internal static class IdentityCommands
         var second = new Argument<long>("OTHER") { Description = "The candidate id that is the same person" };
         var command = new Command("merge", "Decide that two candidates are one person") { first, second, Output.Json };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult, (store, actor) => store.MergeCandidatesAsync(parseResult.GetValue(first), parseResult.GetValue(second), actor, cancellationToken), "merged into", cancellationToken));
+            parseResult, (decisions, actor) => decisions.MergeAsync(parseResult.GetValue(first), parseResult.GetValue(second), actor, cancellationToken), "merged into", cancellationToken));
         return command;
     }
 
@@ -28,15 +29,15 @@ internal static class IdentityCommands
         var sources = new Option<string[]>("--source") { Description = "Source ids that are another person (repeat or list)", Required = true, AllowMultipleArgumentsPerToken = true };
         var command = new Command("split", "Decide that some sources of a candidate are another person") { candidate, sources, Output.Json };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult, (store, actor) => store.SplitCandidateAsync(parseResult.GetValue(candidate), parseResult.GetValue(sources) ?? [], actor, cancellationToken), "split into", cancellationToken));
+            parseResult, (decisions, actor) => decisions.SplitAsync(parseResult.GetValue(candidate), parseResult.GetValue(sources) ?? [], actor, cancellationToken), "split into", cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, Func<CandidateStore, IdentityActor, Task<IdentityCorrection>> decide, string done, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parseResult, Func<IdentityDecisions, IdentityActor, Task<IdentityCorrection>> decide, string done, CancellationToken cancellationToken)
     {
         using var host = WorkerHost.Build(CliSettings.Overrides(parseResult, LogLevel.Warning));
         await WorkerHost.StartAsync(host, cancellationToken);
-        var result = await decide(host.Get<CandidateStore>(), new IdentityActor($"{Environment.UserName} (talent admin)", null, "cli"));
+        var result = await decide(host.Get<IdentityDecisions>(), new IdentityActor($"{Environment.UserName} (talent admin)", null, "cli"));
         await host.Get<IndexSynchronizer>().CatchUpAsync(cancellationToken);
         await host.StopAsync(CancellationToken.None);
         if (!result.Succeeded)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Talent.Server.Access;
+using Talent.Server.Identity;
 using Talent.Server.Indexing;
 using Talent.Storage;
 
@@ -39,21 +40,21 @@ public static class IdentityEndpoints
             : TypedResults.NotFound(new ProblemDetails { Title = "Candidate not found", Detail = $"No candidate with id {id}.", Status = 404 });
 
     internal static async Task<Results<Ok<IdentityCorrection>, ValidationProblem>> Merge(
-        long id, MergeRequest request, HttpContext context, CandidateStore store, IServiceProvider services, CancellationToken cancellationToken)
+        long id, MergeRequest request, HttpContext context, IdentityDecisions decisions, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var result = await store.MergeCandidatesAsync(id, request.With, Actor(context), cancellationToken);
+        var result = await decisions.MergeAsync(id, request.With, Actor(context), cancellationToken);
         return Answer(result, "with", services);
     }
 
     internal static async Task<Results<Ok<IdentityCorrection>, ValidationProblem>> Split(
-        long id, SplitRequest request, HttpContext context, CandidateStore store, IServiceProvider services, CancellationToken cancellationToken)
+        long id, SplitRequest request, HttpContext context, IdentityDecisions decisions, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (request.Sources is not { Count: > 0 and <= 1000 } sources)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sources"] = ["give between 1 and 1000 source ids"] });
         }
 
-        var result = await store.SplitCandidateAsync(id, sources, Actor(context), cancellationToken);
+        var result = await decisions.SplitAsync(id, sources, Actor(context), cancellationToken);
         return Answer(result, "sources", services);
     }
 

@@ -91,6 +91,7 @@ public sealed class IdentityCorrectionTests
         Assert.True(split.Succeeded, split.Error);
         var expected = new List<string> { "cv:ana cv:bo", "homepage:ana" };
         Assert.Equal(expected, await store.GroupingAsync());
+        Assert.Equal(expected, store.ProfileGrouping()); // the kept candidate's profile lost the source split away
 
         // The same documents again, a new version of one of them, and a restart: the decisions still hold.
         await store.AcceptAsync("cv:ana", Ana);

@@ -61,6 +61,12 @@ internal sealed class IdentityStore : IAsyncDisposable
             .Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The same grouping as the candidates' derived profiles state it (what search, pages and exports show).</summary>
+    public List<string> ProfileGrouping() =>
+        Store.StreamCandidates(CancellationToken.None)
+            .Select(c => string.Join(' ', c.ReadProfile().SourceIds.Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The candidate of a source, or null.</summary>
     public async Task<long?> CandidateOfAsync(string sourceId)
     {
