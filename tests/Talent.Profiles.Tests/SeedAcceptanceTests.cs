@@ -54,6 +54,17 @@ public sealed class SeedAcceptanceTests
         }
     }
 
+    [SeedFact]
+    public void A_word_in_one_abstract_of_a_long_scholar_page_is_no_topic_of_its_owner()
+    {
+        // The seed's 19 papers mention "accessibility" and "autonomous driving" once each, in passing.
+        var profile = Extract("002_8ef29bd0e85b47d8.txt");
+
+        Assert.DoesNotContain("accessibility", profile.Topics);
+        Assert.DoesNotContain("autonomous driving", profile.Topics);
+        Assert.Contains("video generation", profile.Topics);
+    }
+
     private static ExtractedProfile Extract(string seed)
     {
         var content = File.ReadAllText(Path.Combine(RepoPaths.SeedsDirectory, seed));

@@ -23,5 +23,46 @@ public sealed class TopicCatalog
     /// <summary>Canonical names of the topics mentioned in free text, in order of first mention.</summary>
     public IReadOnlyList<string> FindIn(string text) => matcher.FindIn(text);
 
+    /// <summary>
+    /// The topics a profile states: every topic of a statement (an interest, a title, what a role did), and a topic of
+    /// abstracts only when it is repeated across them — in two abstracts, or in one of a body of work of at most
+    /// <see cref="AbstractsPerMention"/> — since one word in one abstract of many says little of what a person works on.
+    /// In order of first mention, statements first.
+    /// </summary>
+    public IReadOnlyList<string> Stated(IEnumerable<string> statements, IEnumerable<string> abstracts)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        ArgumentNullException.ThrowIfNull(abstracts);
+        var topics = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var topic in statements.SelectMany(FindIn))
+        {
+            if (seen.Add(topic))
+            {
+                topics.Add(topic);
+            }
+        }
+
+        var texts = abstracts.Where(a => !string.IsNullOrWhiteSpace(a)).ToList();
+        var needed = Math.Min(RepeatedMentions, (texts.Count + AbstractsPerMention - 1) / AbstractsPerMention);
+        var mentions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var topic in texts.SelectMany(text => FindIn(text).Distinct(StringComparer.Ordinal)))
+        {
+            mentions[topic] = mentions.GetValueOrDefault(topic) + 1;
+            if (mentions[topic] >= needed && seen.Add(topic))
+            {
+                topics.Add(topic);
+            }
+        }
+
+        return topics;
+    }
+
+    /// <summary>Abstracts that mention a topic for it to count however many there are (see <see cref="Stated"/>).</summary>
+    public const int RepeatedMentions = 2;
+
+    /// <summary>One mention counts for every this many abstracts, up to <see cref="RepeatedMentions"/>.</summary>
+    public const int AbstractsPerMention = 4;
+
     internal IReadOnlyList<string> FindInKey(string key) => matcher.FindInKey(key);
 }

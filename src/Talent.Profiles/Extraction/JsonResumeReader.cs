@@ -87,11 +87,11 @@ internal static class JsonResumeReader
 
         var interests = Array(root, "interests").Select(i => Text(i, "name")).OfType<string>().ToList();
         // The same sources as a text CV: interests, papers, and what the person did in each role.
-        var topicText = interests.Concat(publications.Select(p => p.Title)).Concat(publications.Select(p => p.Abstract ?? string.Empty))
+        var statements = interests.Concat(publications.Select(p => p.Title))
             .Concat(Array(root, "interests").SelectMany(i => Array(i, "keywords")).Where(k => k.ValueKind == JsonValueKind.String).Select(k => k.GetString() ?? string.Empty))
             .Concat(experience.SelectMany(e => e.Highlights.Append(e.Title ?? string.Empty)))
             .Concat(Array(root, "work").Select(w => Text(w, "summary") ?? string.Empty));
-        var topics = topicText.SelectMany(catalogs.Topics.FindIn).Distinct(StringComparer.Ordinal).ToList();
+        var topics = catalogs.Topics.Stated(statements, publications.Select(p => p.Abstract ?? string.Empty)).ToList();
 
         return (new ExtractedProfile
         {

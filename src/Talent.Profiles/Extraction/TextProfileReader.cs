@@ -38,10 +38,9 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         AddInterestStatements(prose, facts.Interests);
         AddProseEducation(prose, facts.Education);
 
-        var topicText = facts.Interests
-            .Concat(facts.Publications.Select(p => p.Title))
-            .Concat(facts.Publications.Select(p => p.Abstract ?? string.Empty))
-            .Concat(facts.Experience.SelectMany(e => e.Highlights.Append(e.Title ?? string.Empty)));
+        var topics = catalogs.Topics.Stated(
+            facts.Interests.Concat(facts.Publications.Select(p => p.Title)).Concat(facts.Experience.SelectMany(e => e.Highlights.Append(e.Title ?? string.Empty))),
+            facts.Publications.Select(p => p.Abstract ?? string.Empty));
         var profile = new ExtractedProfile
         {
             Name = name,
@@ -54,7 +53,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             Experience = facts.Experience,
             Publications = facts.Publications,
             Skills = facts.Skills,
-            Topics = FactList.Distinct(topicText.SelectMany(catalogs.Topics.FindIn)),
+            Topics = FactList.Distinct(topics),
             Interests = facts.Interests,
             Metrics = MetricsReader.Read(lines),
         };
