@@ -84,7 +84,11 @@ internal static partial class CandidateDocument
 
     public static string CanonicalTopic(ProfileCatalogs catalogs, string topic) => catalogs.Topics.Find(topic)?.Name ?? topic.Trim();
 
-    public static Document Create(long candidateId, CandidateProfile profile, DateTimeOffset updatedAt, ProfileCatalogs catalogs)
+    /// <summary>
+    /// The candidate's document. Without <paramref name="recruiterFields"/> it is the document of the field set before the
+    /// recruiter fields (see <see cref="SearchOptions.IndexRecruiterFields"/>), to measure what they cost.
+    /// </summary>
+    public static Document Create(long candidateId, CandidateProfile profile, DateTimeOffset updatedAt, ProfileCatalogs catalogs, bool recruiterFields = true)
     {
         var doc = new Document
         {
@@ -95,7 +99,7 @@ internal static partial class CandidateDocument
 
         AddText(doc, IndexFields.Name, profile.Name);
         AddText(doc, IndexFields.Headline, profile.Headline);
-        var recruiter = AddRecruiterFields(doc, profile, updatedAt);
+        var recruiter = recruiterFields ? AddRecruiterFields(doc, profile, updatedAt) : null;
 
         // Each catalog lookup normalises its text: look every venue, skill and topic up once.
         var skills = DistinctByName(profile.Skills.Select(s => catalogs.Skills.Find(s) is { } known ? (known.Name, known.Synonyms) : (s.Trim(), null)));

@@ -174,7 +174,7 @@ public sealed partial class CandidateIndex : IDisposable
     public void Upsert(long candidateId, CandidateProfile profile, DateTimeOffset updatedAt)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var doc = CandidateDocument.Create(candidateId, profile, updatedAt, catalogs);
+        var doc = CandidateDocument.Create(candidateId, profile, updatedAt, catalogs, options.IndexRecruiterFields);
         if (candidateId > Interlocked.Read(ref highestIndexedId))
         {
             // Never written here: nothing to replace.
@@ -194,7 +194,7 @@ public sealed partial class CandidateIndex : IDisposable
     public void Add(long candidateId, CandidateProfile profile, DateTimeOffset updatedAt)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        Writer.AddDocument(CandidateDocument.Create(candidateId, profile, updatedAt, catalogs));
+        Writer.AddDocument(CandidateDocument.Create(candidateId, profile, updatedAt, catalogs, options.IndexRecruiterFields));
         RaiseHighestIndexedId(candidateId);
     }
 

@@ -389,7 +389,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         void Collect(int slice)
         {
             var top = TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: sort == ByScore, trackMaxScore: false, docsScoredInOrder: false);
-            var facets = new FacetCollector(IndexFields.FacetFields, facetCache);
+            var facets = new FacetCollector(facetCache);
             var collector = new BudgetedCollector(MultiCollector.Wrap(top, facets), budget);
             foreach (var leaf in slices[slice])
             {

@@ -4,26 +4,15 @@ using Lucene.Net.Search;
 namespace Talent.Search;
 
 /// <summary>
-/// Counts, over every matching candidate, the values of the facet fields: per segment into ordinal arrays
-/// (from <see cref="FacetOrdinals"/>), turned into labels when the segment is done.
+/// Counts, over every matching candidate, the values of the facet fields (<see cref="IndexFields.FacetFields"/>): per
+/// segment into one array over all fields' values (from <see cref="FacetOrdinals"/>), turned into labels when the
+/// segment is done.
 /// </summary>
-internal sealed class FacetCollector : ICollector
+internal sealed class FacetCollector(FacetOrdinals.Cache cache) : ICollector
 {
-    private readonly string[] fields;
-    private readonly Dictionary<string, int>[] totals;
-    private readonly FacetOrdinals.FieldOrdinals?[] segment;
-    private readonly int[]?[] segmentCounts;
-
-    private readonly FacetOrdinals.Cache cache;
-
-    public FacetCollector(string[] fields, FacetOrdinals.Cache cache)
-    {
-        this.cache = cache;
-        this.fields = fields;
-        totals = fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        segment = new FacetOrdinals.FieldOrdinals?[fields.Length];
-        segmentCounts = new int[]?[fields.Length];
-    }
+    private readonly Dictionary<string, int>[] totals = IndexFields.FacetFields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    private FacetOrdinals? segment;
+    private int[]? segmentCounts;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -34,39 +23,28 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        var ordinals = FacetOrdinals.For(context.AtomicReader, cache);
-        for (var i = 0; i < fields.Length; i++)
-        {
-            var field = ordinals.Field(Array.IndexOf(IndexFields.FacetFields, fields[i]));
-            segment[i] = field;
-            segmentCounts[i] = field is null ? null : new int[field.Labels.Length];
-        }
+        segment = FacetOrdinals.For(context.AtomicReader, cache);
+        segmentCounts = new int[segment.Labels.Length];
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < fields.Length; i++)
+        var ordinals = segment!; // set with the counts in SetNextReader, which Lucene calls before any Collect
+        var counts = segmentCounts!;
+        var starts = ordinals.Starts;
+        var ords = ordinals.Ords;
+        for (int j = starts[doc], end = starts[doc + 1]; j < end; j++)
         {
-            if (segment[i] is not { } field)
-            {
-                continue;
-            }
-
-            var counts = segmentCounts[i]!; // allocated together with the field in SetNextReader
-            var end = field.Starts[doc + 1];
-            for (var j = field.Starts[doc]; j < end; j++)
-            {
-                counts[field.Ords[j]]++;
-            }
+            counts[ords[j]]++;
         }
     }
 
-    /// <summary>Adds the counts of another collector of the same fields (one that counted other segments).</summary>
+    /// <summary>Adds the counts of another collector (one that counted other segments).</summary>
     public void Add(FacetCollector other)
     {
         FlushSegment();
         other.FlushSegment();
-        for (var i = 0; i < fields.Length; i++)
+        for (var i = 0; i < totals.Length; i++)
         {
             foreach (var (label, count) in other.totals[i])
             {
@@ -79,7 +57,7 @@ internal sealed class FacetCollector : ICollector
     public IReadOnlyList<FacetValue> Top(string field, int limit)
     {
         FlushSegment();
-        return totals[Array.IndexOf(fields, field)]
+        return totals[Array.IndexOf(IndexFields.FacetFields, field)]
             .OrderByDescending(p => p.Value)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .Take(limit)
@@ -89,22 +67,20 @@ internal sealed class FacetCollector : ICollector
 
     private void FlushSegment()
     {
-        for (var i = 0; i < fields.Length; i++)
+        if (segment is { } ordinals && segmentCounts is { } counts)
         {
-            if (segment[i] is { } field && segmentCounts[i] is { } counts)
+            for (var ord = 0; ord < counts.Length; ord++)
             {
-                for (var ord = 0; ord < counts.Length; ord++)
+                if (counts[ord] > 0)
                 {
-                    if (counts[ord] > 0)
-                    {
-                        var label = field.Labels[ord];
-                        totals[i][label] = totals[i].GetValueOrDefault(label) + counts[ord];
-                    }
+                    var field = totals[ordinals.FieldOf[ord]];
+                    var label = ordinals.Labels[ord];
+                    field[label] = field.GetValueOrDefault(label) + counts[ord];
                 }
             }
-
-            segment[i] = null;
-            segmentCounts[i] = null;
         }
+
+        segment = null;
+        segmentCounts = null;
     }
 }

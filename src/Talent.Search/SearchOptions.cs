@@ -57,6 +57,13 @@ public sealed class SearchOptions : IValidatableObject
     /// </summary>
     public int ParallelFromCandidates { get; init; } = 50_000;
 
+    /// <summary>
+    /// Whether candidate documents hold the recruiter fields (schools, employers, job titles, places, contact values,
+    /// degree, experience and the card facts stored with them). Off only to measure an index of the field set before
+    /// them beside one with them (the search benchmark); not a setting, so configuration never binds it.
+    /// </summary>
+    internal bool IndexRecruiterFields { get; init; } = true;
+
     /// <summary>How <c>talent match</c> computes a fit.</summary>
     public MatchWeights Match { get; init; } = new();
 

@@ -63,12 +63,14 @@ public sealed partial class CandidateStore
             {
                 var listed = await ShortlistStore.CountEntriesAsync(connection, transaction, id);
                 using var statements = new DocumentStatements(connection, transaction);
-                await RegroupAfterRemovalAsync(connection, transaction, statements, linked, id, now);
+                var moved = await RegroupAfterRemovalAsync(connection, transaction, statements, linked, id, now);
                 if (!await CandidateExistsAsync(connection, transaction, id))
                 {
                     // The person's last source is gone: so is the person, from the audit and shortlists too.
                     counts.Add(await ErasePersonTracesAsync(connection, transaction, id, traces));
-                    counts.ShortlistEntries += (int)listed; // deleted with the candidate row
+                    // Deleted with the candidate row, unless the re-grouping handed them to the candidate that took the
+                    // person's other sources: those entries are still there, under that candidate.
+                    counts.ShortlistEntries += (int)listed - moved.GetValueOrDefault(id);
                     counts.CandidateRemoved = true;
                     return (id, counts);
                 }

@@ -61,20 +61,19 @@ public sealed partial class CandidateStore
 
     /// <summary>
     /// After a source left: the sources it touched are re-grouped (a candidate it held together splits), and its former
-    /// candidate is re-derived from what remains, or removed when nothing does.
+    /// candidate is re-derived from what remains, or removed when nothing does. Returns the shortlist entries the
+    /// re-grouping moved, by the candidate that lost its id (see <see cref="Regrouped.EntriesMovedFrom"/>).
     /// </summary>
-    private static async Task RegroupAfterRemovalAsync(
+    private static async Task<IReadOnlyDictionary<long, int>> RegroupAfterRemovalAsync(
         SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, IReadOnlyCollection<string> touched, long? previousCandidate, string now)
     {
-        if (touched.Count > 0)
-        {
-            await RegroupAsync(connection, transaction, statements, touched, null, now);
-        }
-
+        var moved = touched.Count > 0 ? (await RegroupAsync(connection, transaction, statements, touched, null, now)).EntriesMovedFrom : [];
         if (previousCandidate is { } candidate && await CandidateExistsAsync(connection, transaction, candidate))
         {
             await RederiveAsync(connection, transaction, statements, candidate, now);
         }
+
+        return moved;
     }
 
     /// <summary>

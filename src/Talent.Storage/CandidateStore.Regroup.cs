@@ -71,7 +71,11 @@ public sealed partial class CandidateStore
         }
 
         // Before the candidates that lost their id go (and their shortlist entries with them): the entries follow the person.
-        await ShortlistStore.FollowRegroupAsync(connection, transaction, before, result.CandidateOf);
+        foreach (var (from, count) in await ShortlistStore.FollowRegroupAsync(connection, transaction, before, result.CandidateOf))
+        {
+            result.EntriesMovedFrom[from] = count;
+        }
+
         foreach (var gone in before.Values.Distinct().Where(c => !assigned.Contains(c)))
         {
             await RederiveAsync(connection, transaction, statements, gone, now); // no accepted source is left under it: removed
@@ -168,5 +172,8 @@ public sealed partial class CandidateStore
         public Dictionary<string, string> ReasonOf { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, string> Flagged { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Shortlist entries moved to a successor, by the candidate that lost its id.</summary>
+        public Dictionary<long, int> EntriesMovedFrom { get; } = [];
     }
 }

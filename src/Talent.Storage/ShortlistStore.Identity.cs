@@ -15,13 +15,14 @@ public sealed partial class ShortlistStore
     /// <summary>
     /// After a re-grouping: every candidate that lost its id (<paramref name="before"/> names it, <paramref name="after"/>
     /// does not) hands its entries to the candidate holding most of its former sources (ties: the older id). On a list
-    /// that already holds that candidate the two entries become one: tags joined, notes joined. Returns the entries moved.
+    /// that already holds that candidate the two entries become one: tags joined, notes joined. Returns the entries moved,
+    /// by the candidate they left (an erasure counts only the entries that went, not those that followed the person).
     /// </summary>
-    internal static async Task<int> FollowRegroupAsync(
+    internal static async Task<Dictionary<long, int>> FollowRegroupAsync(
         SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after)
     {
         var kept = after.Values.ToHashSet();
-        var moved = 0;
+        var moved = new Dictionary<long, int>();
         foreach (var gone in before.Values.Distinct().Where(c => !kept.Contains(c)))
         {
             var successor = before.Where(b => b.Value == gone && after.ContainsKey(b.Key))
@@ -31,7 +32,7 @@ public sealed partial class ShortlistStore
                 .FirstOrDefault();
             if (successor is { } to)
             {
-                moved += await MoveEntriesAsync(connection, transaction, gone, to);
+                moved[gone] = await MoveEntriesAsync(connection, transaction, gone, to);
             }
         }
 

@@ -22,14 +22,21 @@ internal sealed class QueryService : IDisposable
 
     public int ProcessId => process.Id;
 
-    public static async Task<QueryService> StartAsync(string data, int port)
+    /// <summary>
+    /// Starts the service over <paramref name="data"/> with the index under <paramref name="indexRoot"/> (the data folder's
+    /// <c>indexes</c> by default); <paramref name="queryOnly"/> opens it read-only, as <c>talent serve</c> beside a worker does.
+    /// </summary>
+    public static async Task<QueryService> StartAsync(string data, int port, string? indexRoot = null, bool queryOnly = false)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("no process path"))
         {
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "host", "--data", data, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" })
+        var args = new List<string> { "host", "--data", data, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" };
+        args.AddRange(indexRoot is null ? [] : ["--index", indexRoot]);
+        args.AddRange(queryOnly ? ["--query-only"] : []);
+        foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
@@ -83,21 +90,25 @@ internal sealed class QueryService : IDisposable
         return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
     }
 
-    /// <summary>The <c>host</c> area: runs the web application over <c>--data</c> at <c>--urls</c> until standard input closes.</summary>
+    /// <summary>
+    /// The <c>host</c> area: runs the web application over <c>--data</c> (index under <c>--index</c>, the data folder's
+    /// <c>indexes</c> by default; read-only with <c>--query-only</c>) at <c>--urls</c> until standard input closes.
+    /// </summary>
     public static async Task<int> HostAsync(string[] args)
     {
         var data = Option(args, "--data") ?? throw new ArgumentException("--data is required");
         var overrides = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Talent:Data:Directory"] = data,
-            ["Talent:Index:Directory"] = Path.Combine(data, "indexes"),
+            ["Talent:Index:Directory"] = Option(args, "--index") ?? Path.Combine(data, "indexes"),
             ["Logging:LogLevel:Default"] = "Warning",
             // The benchmark's clients measure the service, not the per-address rate limit.
             ["Talent:Access:BurstLimit"] = "100000",
             ["Talent:Access:RequestsPerSecond"] = "100000",
             ["urls"] = Option(args, "--urls") ?? "http://127.0.0.1:5080",
         };
-        await using var app = TalentApplication.BuildWebApplication(TalentApplication.CreateWebBuilder(overrides));
+        var roles = args.Contains("--query-only", StringComparer.Ordinal) ? TalentRoles.Query : TalentRoles.All;
+        await using var app = TalentApplication.BuildWebApplication(TalentApplication.CreateWebBuilder(overrides, roles));
         await app.StartAsync();
         await Console.In.ReadToEndAsync();
         await app.StopAsync();

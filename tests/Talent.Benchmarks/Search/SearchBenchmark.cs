@@ -30,11 +30,12 @@ namespace Talent.Benchmarks.Search;
 /// <summary>
 /// End to end at a given pool size, side by side in one run: ingestion through the bus, reindex, a fixed mix of
 /// recruiter queries over HTTP against the query service in its own process (facets on; latency, throughput, a
-/// reindex under query load, resident memory), the same requests in-process, the same query strings on a bare
-/// Lucene.Net IndexSearcher over the same index (with facets counted from doc values, and without), and on
-/// SQLite FTS5 over the same candidates.
+/// reindex under query load, resident memory), the same HTTP load against the candidates indexed with the recruiter
+/// fields and with the field set before them (<c>SearchBenchmark.FieldSets.cs</c>), the same requests in-process, the
+/// same query strings on a bare Lucene.Net IndexSearcher over the same index (with facets counted from doc values, and
+/// without), and on SQLite FTS5 over the same candidates.
 /// </summary>
-internal static class SearchBenchmark
+internal static partial class SearchBenchmark
 {
     /// <summary>Documents in flight while ingesting: enough to keep the worker's batches full.</summary>
     private const int IngestInFlight = 1024;
@@ -93,8 +94,15 @@ internal static class SearchBenchmark
             return await HostileOnlyAsync(data, candidates, seed, report);
         }
 
-        // 2. The query service in its own process.
         var queries = QueryMix(catalogs);
+        if (args.Contains("--field-sets-only", StringComparer.Ordinal))
+        {
+            await FieldSetsAsync(data, catalogs, queries, rounds, report);
+            PrintReport(candidates, seed, queries.Count, rounds, report);
+            return 0;
+        }
+
+        // 2. The query service in its own process.
         List<double> httpTimes;
         Console.Error.WriteLine("query service: starting");
         using (var service = await QueryService.StartAsync(data, FreePort()))
@@ -143,7 +151,10 @@ internal static class SearchBenchmark
             report.Add(("query service resident memory: started / after queries / after reindex / peak", $"{startResident} / {queriedResident} / {resident} / {peak} MB"));
         }
 
-        // 3. The same requests in-process, and the same query strings on bare Lucene.Net over the same index.
+        // 3. The same HTTP load against the candidates indexed with the recruiter fields and with the field set before them.
+        await FieldSetsAsync(data, catalogs, queries, rounds, report);
+
+        // 4. The same requests in-process, and the same query strings on bare Lucene.Net over the same index.
         var indexPath = IndexLocation.Current(Path.Combine(data, "indexes"));
         List<double> inProcessTimes;
         using (var index = CandidateIndex.OpenReadOnly(indexPath, catalogs, NullLogger.Instance, searchOptions))
@@ -174,14 +185,18 @@ internal static class SearchBenchmark
         report.Add(("SQLite FTS5 bm25 (top 10, no facets): build", $"{ftsBuild.TotalSeconds:0.0} s"));
         report.Add(("SQLite FTS5 bm25 (top 10, no facets): p50 / p95 / p99", Percentiles(ftsTimes)));
 
-        Console.WriteLine($"| measure ({candidates} people, seed {seed}, {queries.Count} queries × {rounds} rounds, {Environment.ProcessorCount} cores) | value |");
+        PrintReport(candidates, seed, queries.Count, rounds, report);
+        return 0;
+    }
+
+    private static void PrintReport(int candidates, int seed, int queries, int rounds, List<(string Measure, string Value)> report)
+    {
+        Console.WriteLine($"| measure ({candidates} people, seed {seed}, {queries} queries × {rounds} rounds, {Environment.ProcessorCount} cores) | value |");
         Console.WriteLine("| --- | --- |");
         foreach (var (measure, value) in report)
         {
             Console.WriteLine($"| {measure} | {value} |");
         }
-
-        return 0;
     }
 
     /// <summary><c>--hostile-only</c>: after ingestion, only the hostile queries against the query service process.</summary>

@@ -71,6 +71,34 @@ public sealed class SearchOptionsTests : IDisposable
         using var reopened = CandidateIndex.OpenReadOnly(directory.Path, Catalogs, NullLogger.Instance, options);
         Assert.Equal(0, Found(reopened.Search(Request("Pika"))).Results.Single().Score);
     }
+
+    [Fact]
+    public void Only_the_benchmark_leaves_the_recruiter_fields_out_of_the_index_and_no_setting_does()
+    {
+        var bound = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal) { ["Talent:Search:IndexRecruiterFields"] = "false" })
+            .Build()
+            .GetSection(SearchOptions.Section).Get<SearchOptions>()!; // the section is set just above
+        Assert.True(bound.IndexRecruiterFields);
+
+        // Ada's employer, Pika, is in her roles (free text) either way, and in the employer fields only with them.
+        using var without = new TempIndexDirectory();
+        using (var index = CandidateIndex.OpenForWriting(without.Path, Catalogs, NullLogger.Instance, new SearchOptions { IndexRecruiterFields = false }))
+        {
+            index.Upsert(PersonA, PersonAProfile, BaseTime);
+            index.Commit(1);
+            Assert.Equal((1, 0), (Found(index.Search(Request("Pika"))).Total, Found(index.Search(Request("company:Pika"))).Total));
+            Assert.Empty(Found(index.Search(Request("Pika"))).Facets.Employers);
+        }
+
+        using (var index = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance, bound))
+        {
+            index.Upsert(PersonA, PersonAProfile, BaseTime);
+            index.Commit(1);
+            Assert.Equal((1, 1), (Found(index.Search(Request("Pika"))).Total, Found(index.Search(Request("company:Pika"))).Total));
+            Assert.Equal(["Pika"], Found(index.Search(Request("Pika"))).Facets.Employers.Select(e => e.Value));
+        }
+    }
 }
 
 /// <summary><c>--explain</c>: the score split by signal adds up to the score.</summary>

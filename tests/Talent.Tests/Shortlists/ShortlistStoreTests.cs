@@ -183,12 +183,35 @@ public sealed class ShortlistStoreTests : IAsyncLifetime
         Assert.Empty(await store.OfCandidateAsync(ana, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Entries_an_erasure_moves_to_the_candidate_that_takes_the_persons_other_sources_are_not_counted_as_removed()
+    {
+        // A page that names nobody, holding Bo's address, was joined to Ana's CV by hand; Ana's name keeps it from Bo.
+        var list = (await store.CreateAsync("Team", Recruiter, CancellationToken.None)).Value!;
+        var ana = await PersonAsync("ana-cv", "Ana Lima", "ana@example.org");
+        var page = await PersonAsync("page", null, "bo@example.org");
+        var joined = Assert.Single((await candidates.MergeCandidatesAsync(ana, page, new IdentityActor("admin"), CancellationToken.None)).CandidateIds);
+        var bo = await PersonAsync("bo-cv", "Bo Chen", "bo@example.org");
+        Assert.Equal(bo, await PersonAsync("bo-homepage", "Bo Chen", "bo@example.org"));
+        Assert.NotEqual(joined, bo);
+        await store.PutEntryAsync(list.Id, joined, ["python"], "strong on data", Recruiter, CancellationToken.None);
+
+        // Without Ana's CV the page goes to Bo, and the entry with it.
+        var report = await candidates.EraseSourceAsync("ana-cv", CancellationToken.None);
+        Assert.True(report.CandidateRemoved);
+        Assert.Equal(["bo-cv", "bo-homepage", "page"], (await candidates.GetIdentityAsync(bo, CancellationToken.None))!.SourceIds.Order(StringComparer.Ordinal));
+        var entry = Assert.Single((await store.EntriesAsync(list.Id, null, CancellationToken.None))!);
+        Assert.Equal((bo, "strong on data"), (entry.CandidateId, entry.Note));
+        Assert.Equal(0, report.ShortlistEntries);
+        Assert.Equal(0, Assert.Single(await candidates.ErasureReportsAsync(joined, CancellationToken.None)).ShortlistEntries);
+    }
+
     private static (string?, string?) Refusal<T>(ShortlistResult<T> result) => (result.Field, result.Error);
 
-    private async Task<long> PersonAsync(string sourceId, string name, string email)
+    private async Task<long> PersonAsync(string sourceId, string? name, string email)
     {
         var outcome = await candidates.StoreAcceptedAsync(
-            new IncomingDocument(sourceId, 1, "text/markdown", $"# {name}\n{email}\n", null, "hash-" + sourceId, DateTimeOffset.UtcNow),
+            new IncomingDocument(sourceId, 1, "text/markdown", $"# {name ?? "Contact"}\n{email}\n", null, "hash-" + sourceId, DateTimeOffset.UtcNow),
             new ExtractedProfile { Name = name, Emails = [email] },
             CancellationToken.None);
         return outcome.CandidateId!.Value; // an accepted document has a candidate

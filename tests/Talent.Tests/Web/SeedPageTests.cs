@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -71,9 +72,10 @@ public sealed class SeedPageTests
     }
 
     /// <summary>
-    /// The pictures in the README: the seeds and the sample profiles, searched for "video generation", and
-    /// Xuanlei Zhao's page. Written to <c>TALENT_SCREENSHOTS</c> when set (the README's command writes
-    /// <c>docs/</c>), else beside the test binaries.
+    /// The pictures in the README: the seeds and the sample profiles, searched for "video generation", every card with
+    /// its Shortlist control, and Xuanlei Zhao's page with that control open; neither page shows a field name of the
+    /// index. Written to <c>TALENT_SCREENSHOTS</c> when set (the README's command writes <c>docs/</c>), else beside the
+    /// test binaries.
     /// </summary>
     [SeedChromiumFact]
     public async Task Screenshots_of_the_search_and_candidate_pages()
@@ -97,14 +99,21 @@ public sealed class SeedPageTests
 
         // The first search of a process warms Lucene's caches; the picture shows a warm one.
         (await host.Client.GetAsync(new Uri("/api/search?q=video+generation", UriKind.Relative))).EnsureSuccessStatusCode();
+        (await host.Client.PostAsJsonAsync(new Uri("/api/shortlists", UriKind.Relative), new { name = "Video generation" })).EnsureSuccessStatusCode();
         await page.GotoAsync("/?q=video+generation");
         await page.WaitForResultsAsync();
         await Expect(page.Cards.Locator(".candidate-name", new() { HasText = "Xuanlei Zhao" })).ToHaveCountAsync(1);
+        await Expect(page.Cards.Locator(".shortlist-control summary")).ToHaveCountAsync(await page.Cards.CountAsync());
+        await AssertNoIndexFieldNamesAsync(page);
         var search = Path.Combine(folder, "screenshot-search.png");
         await page.Page.ScreenshotAsync(new PageScreenshotOptions { Path = search });
 
         await page.Cards.Locator(".candidate-name a", new() { HasText = "Xuanlei Zhao" }).ClickAsync();
         await Expect(page.Page.Locator("#sources .source")).ToHaveCountAsync(2);
+        var control = page.Page.Locator(".shortlist-card .shortlist-control");
+        await control.Locator("summary", new() { HasText = "Shortlist" }).ClickAsync();
+        await Expect(control.Locator(".shortlist-list option", new() { HasText = "Video generation (0 candidates)" })).ToHaveCountAsync(1);
+        await AssertNoIndexFieldNamesAsync(page);
         await page.Page.Mouse.MoveAsync(0, 0);
         var candidate = Path.Combine(folder, "screenshot-candidate.png");
         await page.Page.ScreenshotAsync(new PageScreenshotOptions { Path = candidate });
@@ -117,6 +126,16 @@ public sealed class SeedPageTests
         }
 
         page.AssertNoErrors();
+    }
+
+    private static async Task AssertNoIndexFieldNamesAsync(WatchedPage page)
+    {
+        // The names with an underscore: "about" is a field of the index and a word that a document may use.
+        var shown = await page.Page.Locator("#view").InnerTextAsync();
+        foreach (var field in Recruiting.RecruiterSearchApiTests.IndexFieldNames.Where(f => f.Contains('_', StringComparison.Ordinal)))
+        {
+            Assert.DoesNotContain(field, shown, StringComparison.Ordinal);
+        }
     }
 
     private static async Task SubmitSeedsAsync(TalentTestHost host)
