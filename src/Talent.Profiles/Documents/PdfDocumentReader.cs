@@ -75,7 +75,7 @@ internal static class PdfDocumentReader
 
         // A BibTeX list printed as a listing may have a value cut at the page's edge: its braces are closed again.
         var text = PdfMarkdown.Write(PdfLayout.DropRunningLines(pages));
-        return BinaryText.Read(BibtexReader.LooksLikeBibtex(text) ? PrintedText.MendBibtex(text) : text);
+        return BinaryText.Read(BibtexReader.LooksLikeBibtex(text) ? PrintedText.MendBibtex(text) : text) with { Title = document.Information.Title };
     }
 
     /// <summary>
