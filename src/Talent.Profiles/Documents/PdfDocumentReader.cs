@@ -109,7 +109,7 @@ internal static class PdfDocumentReader
     {
         var links = page.GetHyperlinks().Where(l => !string.IsNullOrWhiteSpace(l.Uri)).ToList();
         var words = new List<PdfWord>();
-        foreach (var word in page.GetWords())
+        foreach (var word in page.GetWords(OverprintFreeWordExtractor.Instance))
         {
             if (words.Count >= MaxWordsPerPage)
             {
