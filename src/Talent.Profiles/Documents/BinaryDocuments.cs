@@ -3,6 +3,9 @@ namespace Talent.Profiles.Documents;
 /// <summary>The text a binary document was read into, or why it was refused (one line).</summary>
 internal sealed record BinaryText(string? Text, string? Refusal)
 {
+    /// <summary>The title the file's metadata gives (a PDF's Title, which a browser sets from the page's &lt;title&gt;; a Word document's).</summary>
+    public string? Title { get; init; }
+
     public static BinaryText Read(string text) => new(text, null);
 
     public static BinaryText Refused(string reason) => new(null, reason);

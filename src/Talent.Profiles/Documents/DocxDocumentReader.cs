@@ -42,7 +42,7 @@ internal static class DocxDocumentReader
 
             var writer = new DocxMarkdown(document.MainDocumentPart);
             writer.Blocks(body);
-            return BinaryText.Read(writer.ToString());
+            return BinaryText.Read(writer.ToString()) with { Title = document.PackageProperties.Title };
         }
 #pragma warning disable CA1031 // the package reader meets hostile bytes: any failure of it means a broken file, reported in one line
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -137,6 +137,25 @@ internal sealed class DocxMarkdown(MainDocumentPart part)
         {
             Blocks(box);
         }
+
+        // SVG pictures in the paragraph (an icon's label, a badge): the text they set follows it, a line each.
+        foreach (var label in paragraph.Descendants().Where(e => e.LocalName == "svgBlip").SelectMany(SvgLines))
+        {
+            text.Append(label).Append("\n\n");
+        }
+    }
+
+    /// <summary>The lines of text an embedded SVG image part sets (none for a linked or missing part, or a large drawing).</summary>
+    private IEnumerable<string> SvgLines(OpenXmlElement blip)
+    {
+        var id = blip.GetAttributes().FirstOrDefault(a => a.LocalName == "embed").Value;
+        if (id is null || !part.TryGetPartById(id, out var image) || image is not ImagePart)
+        {
+            return [];
+        }
+
+        using var stream = image.GetStream(FileMode.Open, FileAccess.Read);
+        return SvgText.Lines(stream);
     }
 
     /// <summary>1 for a Title or Heading 1, n for Heading n (by style id, style name or outline level), 0 for body text.</summary>

@@ -75,7 +75,7 @@ internal static class PdfDocumentReader
 
         // A BibTeX list printed as a listing may have a value cut at the page's edge: its braces are closed again.
         var text = PdfMarkdown.Write(PdfLayout.DropRunningLines(pages));
-        return BinaryText.Read(BibtexReader.LooksLikeBibtex(text) ? PrintedText.MendBibtex(text) : text);
+        return BinaryText.Read(BibtexReader.LooksLikeBibtex(text) ? PrintedText.MendBibtex(text) : text) with { Title = document.Information.Title };
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ internal static class PdfDocumentReader
     {
         var links = page.GetHyperlinks().Where(l => !string.IsNullOrWhiteSpace(l.Uri)).ToList();
         var words = new List<PdfWord>();
-        foreach (var word in page.GetWords())
+        foreach (var word in page.GetWords(OverprintFreeWordExtractor.Instance))
         {
             if (words.Count >= MaxWordsPerPage)
             {

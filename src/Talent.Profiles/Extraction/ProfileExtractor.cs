@@ -19,6 +19,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
     public ExtractionResult Extract(DocumentInput document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        string? titleName = null;
         if (DocumentFormats.ForContentType(document.ContentType) is { IsBinary: true } binary)
         {
             var read = BinaryDocuments.Read(binary, document.Bytes, limits);
@@ -26,6 +27,10 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
             {
                 return new ExtractionResult.Rejected(read.Refusal ?? "document could not be read");
             }
+
+            // A page printed by a browser keeps its <title> only in the file's metadata: a person's name there is the
+            // owner's where the text names nobody (as an HTML page's title is).
+            titleName = PersonNames.FromTitle(read.Title);
 
             // The text of a PDF or DOCX is read as written text is: a JSON Resume or BibTeX list printed as a page stays one.
             document = read.Text.TrimStart().StartsWith('{')
@@ -53,7 +58,10 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
 
         try
         {
-            return ExtractChecked(document, content);
+            var result = ExtractChecked(document, content);
+            return titleName is not null && result is ExtractionResult.Accepted { Profile.Name: null } accepted
+                ? new ExtractionResult.Accepted(accepted.Profile with { Name = titleName, Partial = null })
+                : result;
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {

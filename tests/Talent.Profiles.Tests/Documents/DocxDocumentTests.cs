@@ -1,8 +1,12 @@
 using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Office2019.Drawing.SVG;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Talent.Profiles.Documents;
 using Talent.Profiles.Extraction;
+using A = DocumentFormat.OpenXml.Drawing;
+using Pictures = DocumentFormat.OpenXml.Drawing.Pictures;
+using WordDrawing = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 namespace Talent.Profiles.Tests.Documents;
 
@@ -67,6 +71,56 @@ public sealed class DocxDocumentTests
             new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "ListBullet" }), new Run(new Text("Kubernetes")))));
 
         Assert.Contains("- PyTorch\n- Kubernetes\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_text_an_embedded_svg_picture_sets_follows_its_paragraph()
+    {
+        // A badge (label and message on one baseline, each with an aria-hidden shadow copy) and a typed-out line on a path.
+        const string Svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="111" height="20">
+              <title>GitHub: Actions</title>
+              <text aria-hidden="true" x="26" y="15" fill-opacity=".3">GitHub</text><text x="26" y="14">GitHub</text>
+              <text aria-hidden="true" x="81" y="15" fill-opacity=".3">Actions</text><text x="81" y="14">Actions</text>
+              <path id="p0"/><text><textPath xlink:href="#p0">
+                Infrastructure as Code (Terraform, Bicep)
+              </textPath></text>
+            </svg>
+            """;
+
+        var text = Text(DocxWithSvg(Svg));
+
+        Assert.Contains("Skills\n\nGitHub Actions\n\nInfrastructure as Code (Terraform, Bicep)\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("GitHub GitHub", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_svg_picture_gives_what_it_set_before_the_break()
+    {
+        var text = Text(DocxWithSvg("""<svg xmlns="http://www.w3.org/2000/svg"><text y="1">PyTorch</text><text y="2">Ku"""));
+
+        Assert.Contains("PyTorch\n", text, StringComparison.Ordinal);
+    }
+
+    private static byte[] DocxWithSvg(string svg)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var image = main.AddImagePart(ImagePartType.Svg);
+            using (var data = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(svg)))
+            {
+                image.FeedData(data);
+            }
+
+            var blip = new A.Blip(new A.BlipExtensionList(new A.BlipExtension(new SVGBlip { Embed = main.GetIdOfPart(image) }) { Uri = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}" }));
+            var picture = new Pictures.Picture(new Pictures.BlipFill(blip));
+            var drawing = new Drawing(new WordDrawing.Inline(new A.Graphic(new A.GraphicData(picture) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" })));
+            main.Document = new Document(new Body(new Paragraph(new Run(new Text("Skills"))), new Paragraph(new Run(drawing))));
+        }
+
+        return stream.ToArray();
     }
 
     private static Run Italic(string text) => new(new RunProperties(new Italic()), new Text(text) { Space = SpaceProcessingModeValues.Preserve });

@@ -90,6 +90,21 @@ public sealed class PdfDocumentTests
     }
 
     [Theory]
+    [InlineData("Jane Q. Doe", "Jane Q. Doe")]
+    [InlineData("Jane Q. Doe’s CV", "Jane Q. Doe")]
+    [InlineData("Curriculum Vitae", null)]
+    public void A_page_title_in_the_metadata_names_the_owner_the_text_does_not_name(string title, string? name)
+    {
+        var pdf = TestPdf.Titled(title, new("Skills", 72, 760, 14), new("PyTorch, Kubernetes, Rust", 72, 740), new("jane.doe@example.org", 72, 720));
+
+        Assert.Equal(name, Accepted(pdf).Name);
+    }
+
+    [Fact]
+    public void A_name_in_the_text_wins_over_the_page_title() =>
+        Assert.Equal("Jane Q. Doe", Accepted(TestPdf.Titled("John Smith", new("Jane Q. Doe", 72, 780, 22), new("jane.doe@example.org", 72, 740))).Name);
+
+    [Theory]
     [InlineData("3", true)]
     [InlineData("Page 3", true)]
     [InlineData("3 / 12", true)]

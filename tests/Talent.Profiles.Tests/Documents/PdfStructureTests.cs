@@ -13,6 +13,25 @@ public sealed class PdfStructureTests
     private const string Intro = "Selected papers on efficient attention, graph learning and long video understanding, newest first.";
 
     [Fact]
+    public void Text_drawn_again_over_itself_is_read_once()
+    {
+        // A badge's label with its drop shadow (the same text a pixel lower) and a line set twice a hair apart (fake bold).
+        var text = Text(TestPdf.Drawn(1, (_, page, fonts) =>
+        {
+            page.AddText("Skills", 14, new PdfPoint(72, 760), fonts.Bold);
+            page.AddText("GitHub Actions", 8, new PdfPoint(72, 739.25), fonts.Regular);
+            page.AddText("GitHub Actions", 8, new PdfPoint(72, 740), fonts.Regular);
+            page.AddText("Kubernetes, Terraform", 10, new PdfPoint(72, 720), fonts.Regular);
+            page.AddText("Kubernetes, Terraform", 10, new PdfPoint(72.3, 720), fonts.Regular);
+            page.AddText("Mississippi llama", 10, new PdfPoint(72, 700), fonts.Regular);
+        }));
+
+        Assert.Contains("GitHub Actions\n", text, StringComparison.Ordinal);
+        Assert.Contains("Kubernetes, Terraform\n", text, StringComparison.Ordinal);
+        Assert.Contains("Mississippi llama", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void List_markers_drawn_as_shapes_are_list_items_and_rating_dots_are_not()
     {
         var text = Text(TestPdf.Drawn(1, (_, page, fonts) =>

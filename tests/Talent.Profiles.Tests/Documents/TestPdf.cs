@@ -34,6 +34,21 @@ internal static class TestPdf
         return builder.Build();
     }
 
+    /// <summary>One page of placed lines in a PDF whose metadata gives <paramref name="title"/> (as a browser sets a page's &lt;title&gt;).</summary>
+    public static byte[] Titled(string title, params PdfText[] lines)
+    {
+        using var builder = new PdfDocumentBuilder();
+        builder.DocumentInformation.Title = title;
+        var regular = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(595, 842);
+        foreach (var line in lines)
+        {
+            page.AddText(line.Text, line.Size, new PdfPoint(line.X, line.Y), regular);
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>Pages drawn by the caller with the standard fonts (regular, bold, Courier): runs set side by side, shapes.</summary>
     public static byte[] Drawn(int pages, Action<int, PdfPageBuilder, Fonts> draw)
     {
