@@ -174,5 +174,8 @@ internal enum SectionKind
     Projects,
     Awards,
     About,
+
+    /// <summary>Referees and their contact details: their addresses are not the owner's.</summary>
+    References,
     Other,
 }

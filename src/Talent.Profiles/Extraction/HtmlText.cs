@@ -153,7 +153,8 @@ internal static class HtmlText
                 return ("*", "*");
             case "td" or "th":
                 return ("\t", string.Empty);
-            case "a" when element.GetAttribute("href") is { Length: > 0 } href && !href.StartsWith('#'):
+            case "a" when element.GetAttribute("href") is { Length: > 0 } href && !href.StartsWith('#') && !href.Contains("{{", StringComparison.Ordinal):
+                // An address that is still a template placeholder ("https://github.com/{{ site.github }}") leads nowhere.
                 if (href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
                 {
                     return (" " + href["mailto:".Length..] + " ", string.Empty);

@@ -19,6 +19,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
     public ExtractionResult Extract(DocumentInput document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var printed = false;
         if (DocumentFormats.ForContentType(document.ContentType) is { IsBinary: true } binary)
         {
             var read = BinaryDocuments.Read(binary, document.Bytes, limits);
@@ -31,6 +32,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
             document = read.Text.TrimStart().StartsWith('{')
                 ? document with { ContentType = "application/json", Content = PrintedText.MendJson(read.Text) }
                 : document with { ContentType = "text/markdown", Content = read.Text };
+            printed = true;
         }
 
         var content = document.Content ?? string.Empty;
@@ -53,7 +55,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
 
         try
         {
-            return ExtractChecked(document, content);
+            return ExtractChecked(document, content, printed);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -62,7 +64,8 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
         }
     }
 
-    private ExtractionResult ExtractChecked(DocumentInput document, string content)
+    // printed: the text was read from a PDF or DOCX, markdown-like lines of its layout, read line by line.
+    private ExtractionResult ExtractChecked(DocumentInput document, string content, bool printed)
     {
         var type = NormalizeContentType(document.ContentType);
         ExtractedProfile? profile;
@@ -100,7 +103,8 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
                 }
                 else
                 {
-                    profile = ReadMarkdown(content);
+                    // Markdown is read by its syntax; plain text line by line, where indentation and "2019." are layout.
+                    profile = ReadMarkdown(content, !printed && DocumentFormats.ForContentType(type)?.Reading == DocumentReading.Markdown);
                 }
 
                 break;
@@ -153,10 +157,11 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
     }
 
     /// <summary>A markdown page: its front matter (YAML or TOML) and its body, the body's facts first where both state one.</summary>
-    private ExtractedProfile ReadMarkdown(string content)
+    private ExtractedProfile ReadMarkdown(string content, bool markdown)
     {
         var (values, bodyStart) = FrontMatter.Read(content);
-        var body = textReader.Read(MarkupText.Parse(bodyStart > 0 ? content[bodyStart..] : content));
+        var text = bodyStart > 0 ? content[bodyStart..] : content;
+        var body = textReader.Read(markdown ? MarkdownText.Parse(text) : MarkupText.Parse(text));
         if (values is null)
         {
             return body;
