@@ -44,6 +44,19 @@ public sealed class DocumentWordsTests
         Assert.Contains("postdoc", Vocabulary.RoleWords);
         Assert.Contains("linkedin", Vocabulary.ContactLinkLabels);
         Assert.DoesNotContain("berlin", Vocabulary.ContactLinkLabels);
+        Assert.Contains("pdf", Vocabulary.LinkLabels);
+        Assert.Contains("slides", Vocabulary.LinkLabels);
+        Assert.DoesNotContain("neurips", Vocabulary.LinkLabels);
+    }
+
+    [Fact]
+    public void A_link_label_that_is_not_lower_case_stops_loading_naming_it()
+    {
+        var words = new DocumentWords([], [], [], [], ["PDF"]);
+
+        var error = Assert.Throws<CatalogException>(() => new ExtractionVocabulary([], null, words));
+
+        Assert.Contains("link label 'PDF'", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -21,6 +21,7 @@ public sealed class ExtractionVocabulary
         DegreePattern = DegreePatternOf(words.DegreePatterns, words.DegreeWords);
         RoleWords = LowerCaseWords("role word", words.RoleWords);
         ContactLinkLabels = LowerCaseWords("contact link label", words.ContactLinkLabels).ToHashSet(StringComparer.Ordinal);
+        LinkLabels = LowerCaseWords("link label", words.LinkLabels ?? []).ToHashSet(StringComparer.Ordinal);
         foreach (var label in homepageLabels ?? [])
         {
             var key = CatalogKey.Of(label);
@@ -61,6 +62,9 @@ public sealed class ExtractionVocabulary
 
     /// <summary>Labels of contact links ("github", "email"), lower case.</summary>
     internal IReadOnlySet<string> ContactLinkLabels { get; }
+
+    /// <summary>Labels of the links beside a publication ("pdf", "code", "slides"), lower case: never its title or venue.</summary>
+    internal IReadOnlySet<string> LinkLabels { get; }
 
     /// <summary>The section kind a heading names (<c>Education</c>, <c>Skills</c>, ...), or null when it names none.</summary>
     internal SectionKind? KindOfHeading(string heading)
@@ -157,7 +161,8 @@ public sealed class ExtractionVocabulary
 
 /// <summary>The word lists of <c>vocabulary.json</c> besides headings and homepage labels; each may be left out (none).</summary>
 public sealed record DocumentWords(
-    IReadOnlyList<string> DegreePatterns, IReadOnlyList<string> DegreeWords, IReadOnlyList<string> RoleWords, IReadOnlyList<string> ContactLinkLabels)
+    IReadOnlyList<string> DegreePatterns, IReadOnlyList<string> DegreeWords, IReadOnlyList<string> RoleWords, IReadOnlyList<string> ContactLinkLabels,
+    IReadOnlyList<string>? LinkLabels = null)
 {
     internal static DocumentWords None { get; } = new([], [], [], []);
 }
