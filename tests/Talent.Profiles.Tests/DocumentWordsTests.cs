@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Talent.Profiles.Catalogs;
+using Talent.Profiles.Extraction;
 
 namespace Talent.Profiles.Tests;
 
@@ -47,7 +48,15 @@ public sealed class DocumentWordsTests
         Assert.Contains("pdf", Vocabulary.LinkLabels);
         Assert.Contains("slides", Vocabulary.LinkLabels);
         Assert.DoesNotContain("neurips", Vocabulary.LinkLabels);
+        Assert.Equal(["about", "homepage of"], Vocabulary.NameLeadIns.Take(2));
     }
+
+    [Theory]
+    [InlineData("About Jane Roe", "Jane Roe")]
+    [InlineData("Homepage of Jane Roe | Lab", "Jane Roe")]
+    [InlineData("Hi, I'm Jane Roe", "Jane Roe")]
+    public void A_page_title_names_its_owner_after_the_lead_in_words_of_the_file(string title, string name) =>
+        Assert.Equal(name, PersonNames.FromTitle(title, Vocabulary.NameLeadIns));
 
     [Fact]
     public void A_link_label_that_is_not_lower_case_stops_loading_naming_it()

@@ -22,6 +22,7 @@ public sealed class ExtractionVocabulary
         RoleWords = LowerCaseWords("role word", words.RoleWords);
         ContactLinkLabels = LowerCaseWords("contact link label", words.ContactLinkLabels).ToHashSet(StringComparer.Ordinal);
         LinkLabels = LowerCaseWords("link label", words.LinkLabels ?? []).ToHashSet(StringComparer.Ordinal);
+        NameLeadIns = LowerCaseWords("name lead-in", words.NameLeadIns ?? []);
         foreach (var label in homepageLabels ?? [])
         {
             var key = CatalogKey.Of(label);
@@ -65,6 +66,9 @@ public sealed class ExtractionVocabulary
 
     /// <summary>Labels of the links beside a publication ("pdf", "code", "slides"), lower case: never its title or venue.</summary>
     internal IReadOnlySet<string> LinkLabels { get; }
+
+    /// <summary>Words before the owner's name in a page title ("about", "homepage of"), lower case, in the order they are dropped.</summary>
+    internal IReadOnlyList<string> NameLeadIns { get; }
 
     /// <summary>The section kind a heading names (<c>Education</c>, <c>Skills</c>, ...), or null when it names none.</summary>
     internal SectionKind? KindOfHeading(string heading)
@@ -162,7 +166,7 @@ public sealed class ExtractionVocabulary
 /// <summary>The word lists of <c>vocabulary.json</c> besides headings and homepage labels; each may be left out (none).</summary>
 public sealed record DocumentWords(
     IReadOnlyList<string> DegreePatterns, IReadOnlyList<string> DegreeWords, IReadOnlyList<string> RoleWords, IReadOnlyList<string> ContactLinkLabels,
-    IReadOnlyList<string>? LinkLabels = null)
+    IReadOnlyList<string>? LinkLabels = null, IReadOnlyList<string>? NameLeadIns = null)
 {
     internal static DocumentWords None { get; } = new([], [], [], []);
 }

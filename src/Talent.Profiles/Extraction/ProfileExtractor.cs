@@ -114,7 +114,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
                     return new ExtractionResult.Rejected($"HTML document nests elements more than {HtmlText.MaxNesting} levels deep");
                 }
 
-                var (markdown, metadataName) = HtmlText.Read(content);
+                var (markdown, metadataName) = HtmlText.Read(content, catalogs.Vocabulary.NameLeadIns);
                 profile = textReader.Read(MarkupText.Parse(markdown));
                 if (profile.Name is null && metadataName is not null)
                 {
