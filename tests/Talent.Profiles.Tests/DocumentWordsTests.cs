@@ -52,6 +52,29 @@ public sealed class DocumentWordsTests
     }
 
     [Theory]
+    [InlineData("Ph.D. in Physics. Advisor: Prof. Yang You", "Advisor: Prof. Yang You")]
+    [InlineData("M.Sc., supervised by Jane Roe", "supervised by Jane Roe")]
+    [InlineData("M.Sc., advisor: Jane Roe", null)]
+    public void Advisor_cues_come_from_the_file(string line, string? advisor) =>
+        Assert.Equal(advisor, Vocabulary.AdvisorPattern.Match(line) is { Success: true } m ? m.Value : null);
+
+    [Theory]
+    [InlineData("She is a Natural Sciences graduate from the University of Cambridge.", true)]
+    [InlineData("An ALUMNA of the University of Bergen.", true)]
+    [InlineData("She works on graduated compression.", true)]
+    [InlineData("She works on alumina ceramics.", false)]
+    public void Study_cues_come_from_the_file(string sentence, bool cue) => Assert.Equal(cue, Vocabulary.StudyCuePattern.IsMatch(sentence));
+
+    [Fact]
+    public void Empty_cue_lists_match_nothing()
+    {
+        var vocabulary = new ExtractionVocabulary([], null, DocumentWords.None);
+
+        Assert.DoesNotMatch(vocabulary.AdvisorPattern, "Advisor: Prof. Yang You");
+        Assert.DoesNotMatch(vocabulary.StudyCuePattern, "graduated");
+    }
+
+    [Theory]
     [InlineData("About Jane Roe", "Jane Roe")]
     [InlineData("Homepage of Jane Roe | Lab", "Jane Roe")]
     [InlineData("Hi, I'm Jane Roe", "Jane Roe")]

@@ -10,13 +10,6 @@ namespace Talent.Profiles.Extraction;
 /// </summary>
 internal sealed partial class EducationReader(InstitutionCatalog institutions, ExtractionVocabulary vocabulary)
 {
-    [GeneratedRegex(@"(?:Advisor|Supervisor|supervised by|advised by|Advised by|Supervised by|Adviser)\s*:?\s*(?:Prof\.?|Professor|Dr\.?)?\s*[A-Z][\w'-]+(?: +[A-Z][\w'-]+){1,3}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex AdvisorPattern();
-
-    /// <summary>Words that say a sentence is about one's own studies even when it names no degree.</summary>
-    [GeneratedRegex(@"\b(?:graduated|graduate (?:of|from)|alumn(?:us|a|i)|alum|studied|studying|student|exchange (?:student|semester|year)|term abroad|degree|diploma)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex ProseCuePattern();
-
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex YearPattern();
 
@@ -75,7 +68,7 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
                 entries[^1] = last with { Start = start, End = end };
             }
 
-            if (entries.Count > 0 && entries[^1].Advisor is null && AdvisorPattern().Match(line.Text) is { Success: true } advisor)
+            if (entries.Count > 0 && entries[^1].Advisor is null && vocabulary.AdvisorPattern.Match(line.Text) is { Success: true } advisor)
             {
                 entries[^1] = entries[^1] with { Advisor = AdvisorName(advisor.Value) };
             }
@@ -99,7 +92,7 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
             var degrees = vocabulary.DegreePattern.Matches(sentence);
             if (degrees.Count == 0)
             {
-                if (ProseCuePattern().IsMatch(sentence))
+                if (vocabulary.StudyCuePattern.IsMatch(sentence))
                 {
                     Add(InstitutionNames.Find(sentence, institutions), degree: null, sentence);
                 }
@@ -159,17 +152,17 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
         return word.Length <= 3 || word.Contains('.', StringComparison.Ordinal);
     }
 
-    private static string RemoveAdvisor(string text)
+    private string RemoveAdvisor(string text)
     {
-        var advisor = AdvisorPattern().Match(text);
+        var advisor = vocabulary.AdvisorPattern.Match(text);
         return advisor.Success ? text[..advisor.Index] + text[(advisor.Index + advisor.Length)..] : text;
     }
 
     /// <summary>"Advisor: Prof. Yang You" → "Yang You".</summary>
-    private static string AdvisorName(string text)
+    private string AdvisorName(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .SkipWhile(w => !char.IsUpper(w[0]) || w.TrimEnd(':') is "Advisor" or "Supervisor" or "Adviser" or "Advised" or "Supervised" or "Prof." or "Prof" or "Professor" or "Dr." or "Dr");
+            .SkipWhile(w => !char.IsUpper(w[0]) || vocabulary.AdvisorCueWords.Contains(w.TrimEnd(':')) || w.TrimEnd(':') is "Prof." or "Prof" or "Professor" or "Dr." or "Dr");
         return string.Join(' ', words).Trim();
     }
 
