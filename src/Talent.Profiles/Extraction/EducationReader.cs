@@ -25,47 +25,15 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
                 continue; // "**University**", a blank line, then "M.Sc. in Informatics, 2019 – 2021" is still one entry
             }
 
-            var text = line.Plain;
-            var range = DateNotation.FindRange(text);
-            if (range is { } r)
+            var parts = ReadLine(line.Plain);
+            if (parts.Institution is not null || parts.Degree.Success)
             {
-                text = (text[..r.Index] + " " + text[(r.Index + r.Length)..]).Trim();
-            }
-
-            text = RemoveAdvisor(text);
-            var degree = vocabulary.DegreePattern.Match(text);
-
-            // "University of Zagreb B.Eng. in Computing": the degree separates the institution from the field.
-            var institution = InstitutionNames.Find(degree.Success ? text[..degree.Index] + " | " + text[(degree.Index + degree.Length)..] : text, institutions);
-            var start = range?.Start;
-            var end = range is null ? LastYear(text) : range.Value.End;
-            var last = entries.Count > 0 ? entries[^1] : null;
-            if (institution is not null || degree.Success)
-            {
-                // A degree line under its institution's line, or an institution line under its degree's line: one entry.
-                var completes = previousWasEntry && last is not null
-                    && ((institution is null && last.Degree is null) || (!degree.Success && last.Institution is null));
-                if (completes && last is not null)
-                {
-                    entries[^1] = last with
-                    {
-                        Institution = last.Institution ?? institution,
-                        Degree = last.Degree ?? DegreeOf(degree),
-                        Field = last.Field ?? FieldOf(text, degree),
-                        Start = last.Start ?? start,
-                        End = last.Start is null && last.End is null ? end : last.End,
-                    };
-                }
-                else
-                {
-                    entries.Add(new EducationEntry { Institution = institution, Degree = DegreeOf(degree), Field = FieldOf(text, degree), Start = start, End = end });
-                }
-
+                AddOrComplete(entries, parts, previousWasEntry);
                 previousWasEntry = true;
             }
-            else if (last is not null && (range is not null || end is not null) && last.Start is null && last.End is null)
+            else if (entries.Count > 0 && entries[^1] is { Start: null, End: null } last && (parts.Range is not null || parts.End is not null))
             {
-                entries[^1] = last with { Start = start, End = end };
+                entries[^1] = last with { Start = parts.Start, End = parts.End };
             }
 
             if (entries.Count > 0 && entries[^1].Advisor is null && vocabulary.AdvisorPattern.Match(line.Text) is { Success: true } advisor)
@@ -76,6 +44,57 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
 
         // A degree line with no institution anywhere near it is kept only when it says what was studied.
         return entries.Where(e => e.Institution is not null || e.Field is not null).ToList();
+    }
+
+    /// <summary>What one line of an education section states; <see cref="Text"/> is the line without its dates and advisor.</summary>
+    private readonly record struct EducationLine(string Text, DateRange? Range, Match Degree, string? Institution, string? Start, string? End);
+
+    private EducationLine ReadLine(string plain)
+    {
+        var text = plain;
+        var range = DateNotation.FindRange(text);
+        if (range is { } r)
+        {
+            text = (text[..r.Index] + " " + text[(r.Index + r.Length)..]).Trim();
+        }
+
+        text = RemoveAdvisor(text);
+        var degree = vocabulary.DegreePattern.Match(text);
+
+        // "University of Zagreb B.Eng. in Computing": the degree separates the institution from the field.
+        var institution = InstitutionNames.Find(degree.Success ? text[..degree.Index] + " | " + text[(degree.Index + degree.Length)..] : text, institutions);
+        return new EducationLine(text, range, degree, institution, range?.Start, range is null ? LastYear(text) : range.Value.End);
+    }
+
+    /// <summary>A line naming a degree or an institution: a new entry, or the rest of the entry the line above began.</summary>
+    private static void AddOrComplete(List<EducationEntry> entries, EducationLine line, bool previousWasEntry)
+    {
+        var last = entries.Count > 0 ? entries[^1] : null;
+
+        // A degree line under its institution's line, or an institution line under its degree's line: one entry.
+        var completes = previousWasEntry && last is not null
+            && ((line.Institution is null && last.Degree is null) || (!line.Degree.Success && last.Institution is null));
+        if (completes && last is not null)
+        {
+            entries[^1] = last with
+            {
+                Institution = last.Institution ?? line.Institution,
+                Degree = last.Degree ?? DegreeOf(line.Degree),
+                Field = last.Field ?? FieldOf(line.Text, line.Degree),
+                Start = last.Start ?? line.Start,
+                End = last.Start is null && last.End is null ? line.End : last.End,
+            };
+            return;
+        }
+
+        entries.Add(new EducationEntry
+        {
+            Institution = line.Institution,
+            Degree = DegreeOf(line.Degree),
+            Field = FieldOf(line.Text, line.Degree),
+            Start = line.Start,
+            End = line.End,
+        });
     }
 
     /// <summary>
