@@ -108,6 +108,14 @@ public sealed class MarkdownShapeTests
     }
 
     [Theory]
+    [InlineData("# Jane Roe\n\n```\n```\n\n- Python\n", "Jane Roe")]
+    [InlineData("# Jane Roe\n\n```", "Jane Roe")]
+    [InlineData("# Jane Roe\n\n    \n~~~~\n", "Jane Roe")]
+    [InlineData("- ```\n-\n>\n", null)]
+    public void Empty_blocks_are_read_without_failing(string content, string? heading) =>
+        Assert.Equal(heading, MarkdownText.Parse(content).FirstOrDefault(l => l.Heading is not null)?.Heading);
+
+    [Theory]
     [InlineData("- ", "\n", 5_000)]
     [InlineData("> ", "", 100_000)]
     [InlineData("* ", "", 100_000)]

@@ -208,8 +208,10 @@ internal static class MarkdownText
 
         private void CodeLines(CodeBlock code, bool literal)
         {
-            foreach (var line in code.Lines.Lines.Take(code.Lines.Count))
+            // An empty code block ("```" closed at once, a fence with nothing after it) holds no line array at all.
+            for (var i = 0; i < code.Lines.Count && code.Lines.Lines is { } all; i++)
             {
+                var line = all[i];
                 var source = line.Slice.ToString();
                 if (string.IsNullOrWhiteSpace(source))
                 {
