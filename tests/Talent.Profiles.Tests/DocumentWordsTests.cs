@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Talent.Profiles.Catalogs;
+using Talent.Profiles.Extraction;
 
 namespace Talent.Profiles.Tests;
 
@@ -44,6 +45,50 @@ public sealed class DocumentWordsTests
         Assert.Contains("postdoc", Vocabulary.RoleWords);
         Assert.Contains("linkedin", Vocabulary.ContactLinkLabels);
         Assert.DoesNotContain("berlin", Vocabulary.ContactLinkLabels);
+        Assert.Contains("pdf", Vocabulary.LinkLabels);
+        Assert.Contains("slides", Vocabulary.LinkLabels);
+        Assert.DoesNotContain("neurips", Vocabulary.LinkLabels);
+        Assert.Equal(["about", "homepage of"], Vocabulary.NameLeadIns.Take(2));
+    }
+
+    [Theory]
+    [InlineData("Ph.D. in Physics. Advisor: Prof. Yang You", "Advisor: Prof. Yang You")]
+    [InlineData("M.Sc., supervised by Jane Roe", "supervised by Jane Roe")]
+    [InlineData("M.Sc., advisor: Jane Roe", null)]
+    public void Advisor_cues_come_from_the_file(string line, string? advisor) =>
+        Assert.Equal(advisor, Vocabulary.AdvisorPattern.Match(line) is { Success: true } m ? m.Value : null);
+
+    [Theory]
+    [InlineData("She is a Natural Sciences graduate from the University of Cambridge.", true)]
+    [InlineData("An ALUMNA of the University of Bergen.", true)]
+    [InlineData("She works on graduated compression.", true)]
+    [InlineData("She works on alumina ceramics.", false)]
+    public void Study_cues_come_from_the_file(string sentence, bool cue) => Assert.Equal(cue, Vocabulary.StudyCuePattern.IsMatch(sentence));
+
+    [Fact]
+    public void Empty_cue_lists_match_nothing()
+    {
+        var vocabulary = new ExtractionVocabulary([], null, DocumentWords.None);
+
+        Assert.DoesNotMatch(vocabulary.AdvisorPattern, "Advisor: Prof. Yang You");
+        Assert.DoesNotMatch(vocabulary.StudyCuePattern, "graduated");
+    }
+
+    [Theory]
+    [InlineData("About Jane Roe", "Jane Roe")]
+    [InlineData("Homepage of Jane Roe | Lab", "Jane Roe")]
+    [InlineData("Hi, I'm Jane Roe", "Jane Roe")]
+    public void A_page_title_names_its_owner_after_the_lead_in_words_of_the_file(string title, string name) =>
+        Assert.Equal(name, PersonNames.FromTitle(title, Vocabulary.NameLeadIns));
+
+    [Fact]
+    public void A_link_label_that_is_not_lower_case_stops_loading_naming_it()
+    {
+        var words = new DocumentWords([], [], [], [], ["PDF"]);
+
+        var error = Assert.Throws<CatalogException>(() => new ExtractionVocabulary([], null, words));
+
+        Assert.Contains("link label 'PDF'", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

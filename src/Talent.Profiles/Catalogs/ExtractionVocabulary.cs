@@ -21,6 +21,16 @@ public sealed class ExtractionVocabulary
         DegreePattern = DegreePatternOf(words.DegreePatterns, words.DegreeWords);
         RoleWords = LowerCaseWords("role word", words.RoleWords);
         ContactLinkLabels = LowerCaseWords("contact link label", words.ContactLinkLabels).ToHashSet(StringComparer.Ordinal);
+        LinkLabels = LowerCaseWords("link label", words.LinkLabels ?? []).ToHashSet(StringComparer.Ordinal);
+        NameLeadIns = LowerCaseWords("name lead-in", words.NameLeadIns ?? []);
+        var advisorCues = Phrases("advisor cue", words.AdvisorCues ?? []);
+        AdvisorCueWords = advisorCues.SelectMany(c => c.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        AdvisorPattern = new Regex(
+            @"(?:" + Alternatives(advisorCues) + @")\s*:?\s*(?:Prof\.?|Professor|Dr\.?)?\s*[A-Z][\w'-]+(?: +[A-Z][\w'-]+){1,3}",
+            RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        StudyCuePattern = new Regex(
+            @"\b(?:" + Alternatives(LowerCaseWords("study cue", words.StudyCues ?? [])) + @")\b",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         foreach (var label in homepageLabels ?? [])
         {
             var key = CatalogKey.Of(label);
@@ -61,6 +71,21 @@ public sealed class ExtractionVocabulary
 
     /// <summary>Labels of contact links ("github", "email"), lower case.</summary>
     internal IReadOnlySet<string> ContactLinkLabels { get; }
+
+    /// <summary>Labels of the links beside a publication ("pdf", "code", "slides"), lower case: never its title or venue.</summary>
+    internal IReadOnlySet<string> LinkLabels { get; }
+
+    /// <summary>An advisor named on an education line ("Advisor: Prof. Yang You", "supervised by Jane Roe"): a cue of the file, then the name.</summary>
+    internal Regex AdvisorPattern { get; }
+
+    /// <summary>The words of the advisor cues as written ("Advisor", "Supervised"): never part of the advisor's name.</summary>
+    internal IReadOnlySet<string> AdvisorCueWords { get; }
+
+    /// <summary>A word or phrase saying a sentence is about one's own studies even when it names no degree ("graduated", "alumna").</summary>
+    internal Regex StudyCuePattern { get; }
+
+    /// <summary>Words before the owner's name in a page title ("about", "homepage of"), lower case, in the order they are dropped.</summary>
+    internal IReadOnlyList<string> NameLeadIns { get; }
 
     /// <summary>The section kind a heading names (<c>Education</c>, <c>Skills</c>, ...), or null when it names none.</summary>
     internal SectionKind? KindOfHeading(string heading)
@@ -125,6 +150,24 @@ public sealed class ExtractionVocabulary
         return new Regex(parts.Count > 0 ? string.Join('|', parts) : "(?!)", options);
     }
 
+    /// <summary>Phrases matched as written (case kept): each must be non-empty, words separated by one space.</summary>
+    private static List<string> Phrases(string what, IReadOnlyList<string> phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (string.IsNullOrWhiteSpace(phrase) || !string.Equals(phrase, string.Join(' ', phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal))
+            {
+                throw new CatalogException($"vocabulary: {what} '{phrase}' is empty or not single-spaced");
+            }
+        }
+
+        return phrases.ToList();
+    }
+
+    /// <summary>The phrases as alternatives of a pattern, each literal; a class no character is in when there are none.</summary>
+    private static string Alternatives(IReadOnlyList<string> phrases) =>
+        phrases.Count == 0 ? @"[^\s\S]" : string.Join('|', phrases.Select(Regex.Escape));
+
     private static List<string> LowerCaseWords(string what, IReadOnlyList<string> words)
     {
         foreach (var word in words)
@@ -157,7 +200,9 @@ public sealed class ExtractionVocabulary
 
 /// <summary>The word lists of <c>vocabulary.json</c> besides headings and homepage labels; each may be left out (none).</summary>
 public sealed record DocumentWords(
-    IReadOnlyList<string> DegreePatterns, IReadOnlyList<string> DegreeWords, IReadOnlyList<string> RoleWords, IReadOnlyList<string> ContactLinkLabels)
+    IReadOnlyList<string> DegreePatterns, IReadOnlyList<string> DegreeWords, IReadOnlyList<string> RoleWords, IReadOnlyList<string> ContactLinkLabels,
+    IReadOnlyList<string>? LinkLabels = null, IReadOnlyList<string>? NameLeadIns = null, IReadOnlyList<string>? AdvisorCues = null,
+    IReadOnlyList<string>? StudyCues = null)
 {
     internal static DocumentWords None { get; } = new([], [], [], []);
 }
@@ -174,5 +219,8 @@ internal enum SectionKind
     Projects,
     Awards,
     About,
+
+    /// <summary>Referees and their contact details: their addresses are not the owner's.</summary>
+    References,
     Other,
 }

@@ -26,6 +26,10 @@ internal sealed partial class ContactReader(ExtractionVocabulary vocabulary)
         return emails.Count > 0 ? emails : EmailsIn(lines);
     }
 
+    /// <summary>The text with its e-mail addresses left out.</summary>
+    public static string WithoutEmails(string text) =>
+        text.Contains('@', StringComparison.Ordinal) ? EmailPattern().Replace(text, " ") : text;
+
     /// <summary>The header's phone numbers.</summary>
     public static List<string> Phones(List<MarkupLine> header) => FactList.Distinct(header.SelectMany(l => PhonesIn(l.Plain)));
 

@@ -10,13 +10,6 @@ namespace Talent.Profiles.Extraction;
 /// </summary>
 internal sealed partial class EducationReader(InstitutionCatalog institutions, ExtractionVocabulary vocabulary)
 {
-    [GeneratedRegex(@"(?:Advisor|Supervisor|supervised by|advised by|Advised by|Supervised by|Adviser)\s*:?\s*(?:Prof\.?|Professor|Dr\.?)?\s*[A-Z][\w'-]+(?: +[A-Z][\w'-]+){1,3}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex AdvisorPattern();
-
-    /// <summary>Words that say a sentence is about one's own studies even when it names no degree.</summary>
-    [GeneratedRegex(@"\b(?:graduated|graduate (?:of|from)|alumn(?:us|a|i)|alum|studied|studying|student|exchange (?:student|semester|year)|term abroad|degree|diploma)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex ProseCuePattern();
-
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex YearPattern();
 
@@ -32,50 +25,18 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
                 continue; // "**University**", a blank line, then "M.Sc. in Informatics, 2019 – 2021" is still one entry
             }
 
-            var text = line.Plain;
-            var range = DateNotation.FindRange(text);
-            if (range is { } r)
+            var parts = ReadLine(line.Plain);
+            if (parts.Institution is not null || parts.Degree.Success)
             {
-                text = (text[..r.Index] + " " + text[(r.Index + r.Length)..]).Trim();
-            }
-
-            text = RemoveAdvisor(text);
-            var degree = vocabulary.DegreePattern.Match(text);
-
-            // "University of Zagreb B.Eng. in Computing": the degree separates the institution from the field.
-            var institution = InstitutionNames.Find(degree.Success ? text[..degree.Index] + " | " + text[(degree.Index + degree.Length)..] : text, institutions);
-            var start = range?.Start;
-            var end = range is null ? LastYear(text) : range.Value.End;
-            var last = entries.Count > 0 ? entries[^1] : null;
-            if (institution is not null || degree.Success)
-            {
-                // A degree line under its institution's line, or an institution line under its degree's line: one entry.
-                var completes = previousWasEntry && last is not null
-                    && ((institution is null && last.Degree is null) || (!degree.Success && last.Institution is null));
-                if (completes && last is not null)
-                {
-                    entries[^1] = last with
-                    {
-                        Institution = last.Institution ?? institution,
-                        Degree = last.Degree ?? DegreeOf(degree),
-                        Field = last.Field ?? FieldOf(text, degree),
-                        Start = last.Start ?? start,
-                        End = last.Start is null && last.End is null ? end : last.End,
-                    };
-                }
-                else
-                {
-                    entries.Add(new EducationEntry { Institution = institution, Degree = DegreeOf(degree), Field = FieldOf(text, degree), Start = start, End = end });
-                }
-
+                AddOrComplete(entries, parts, previousWasEntry);
                 previousWasEntry = true;
             }
-            else if (last is not null && (range is not null || end is not null) && last.Start is null && last.End is null)
+            else if (entries.Count > 0 && entries[^1] is { Start: null, End: null } last && (parts.Range is not null || parts.End is not null))
             {
-                entries[^1] = last with { Start = start, End = end };
+                entries[^1] = last with { Start = parts.Start, End = parts.End };
             }
 
-            if (entries.Count > 0 && entries[^1].Advisor is null && AdvisorPattern().Match(line.Text) is { Success: true } advisor)
+            if (entries.Count > 0 && entries[^1].Advisor is null && vocabulary.AdvisorPattern.Match(line.Text) is { Success: true } advisor)
             {
                 entries[^1] = entries[^1] with { Advisor = AdvisorName(advisor.Value) };
             }
@@ -83,6 +44,57 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
 
         // A degree line with no institution anywhere near it is kept only when it says what was studied.
         return entries.Where(e => e.Institution is not null || e.Field is not null).ToList();
+    }
+
+    /// <summary>What one line of an education section states; <see cref="Text"/> is the line without its dates and advisor.</summary>
+    private readonly record struct EducationLine(string Text, DateRange? Range, Match Degree, string? Institution, string? Start, string? End);
+
+    private EducationLine ReadLine(string plain)
+    {
+        var text = plain;
+        var range = DateNotation.FindRange(text);
+        if (range is { } r)
+        {
+            text = (text[..r.Index] + " " + text[(r.Index + r.Length)..]).Trim();
+        }
+
+        text = RemoveAdvisor(text);
+        var degree = vocabulary.DegreePattern.Match(text);
+
+        // "University of Zagreb B.Eng. in Computing": the degree separates the institution from the field.
+        var institution = InstitutionNames.Find(degree.Success ? text[..degree.Index] + " | " + text[(degree.Index + degree.Length)..] : text, institutions);
+        return new EducationLine(text, range, degree, institution, range?.Start, range is null ? LastYear(text) : range.Value.End);
+    }
+
+    /// <summary>A line naming a degree or an institution: a new entry, or the rest of the entry the line above began.</summary>
+    private static void AddOrComplete(List<EducationEntry> entries, EducationLine line, bool previousWasEntry)
+    {
+        var last = entries.Count > 0 ? entries[^1] : null;
+
+        // A degree line under its institution's line, or an institution line under its degree's line: one entry.
+        var completes = previousWasEntry && last is not null
+            && ((line.Institution is null && last.Degree is null) || (!line.Degree.Success && last.Institution is null));
+        if (completes && last is not null)
+        {
+            entries[^1] = last with
+            {
+                Institution = last.Institution ?? line.Institution,
+                Degree = last.Degree ?? DegreeOf(line.Degree),
+                Field = last.Field ?? FieldOf(line.Text, line.Degree),
+                Start = last.Start ?? line.Start,
+                End = last.Start is null && last.End is null ? line.End : last.End,
+            };
+            return;
+        }
+
+        entries.Add(new EducationEntry
+        {
+            Institution = line.Institution,
+            Degree = DegreeOf(line.Degree),
+            Field = FieldOf(line.Text, line.Degree),
+            Start = line.Start,
+            End = line.End,
+        });
     }
 
     /// <summary>
@@ -99,7 +111,7 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
             var degrees = vocabulary.DegreePattern.Matches(sentence);
             if (degrees.Count == 0)
             {
-                if (ProseCuePattern().IsMatch(sentence))
+                if (vocabulary.StudyCuePattern.IsMatch(sentence))
                 {
                     Add(InstitutionNames.Find(sentence, institutions), degree: null, sentence);
                 }
@@ -159,17 +171,17 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
         return word.Length <= 3 || word.Contains('.', StringComparison.Ordinal);
     }
 
-    private static string RemoveAdvisor(string text)
+    private string RemoveAdvisor(string text)
     {
-        var advisor = AdvisorPattern().Match(text);
+        var advisor = vocabulary.AdvisorPattern.Match(text);
         return advisor.Success ? text[..advisor.Index] + text[(advisor.Index + advisor.Length)..] : text;
     }
 
     /// <summary>"Advisor: Prof. Yang You" → "Yang You".</summary>
-    private static string AdvisorName(string text)
+    private string AdvisorName(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .SkipWhile(w => !char.IsUpper(w[0]) || w.TrimEnd(':') is "Advisor" or "Supervisor" or "Adviser" or "Advised" or "Supervised" or "Prof." or "Prof" or "Professor" or "Dr." or "Dr");
+            .SkipWhile(w => !char.IsUpper(w[0]) || vocabulary.AdvisorCueWords.Contains(w.TrimEnd(':')) || w.TrimEnd(':') is "Prof." or "Prof" or "Professor" or "Dr." or "Dr");
         return string.Join(' ', words).Trim();
     }
 

@@ -15,9 +15,7 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
 
     public List<ExperienceEntry> Read(List<MarkupLine> lines)
     {
-        var entries = new List<ExperienceEntry>();
-        ExperienceEntry? current = null;
-        var highlights = new List<string>();
+        var entries = new Entries();
         foreach (var line in lines)
         {
             if (line.IsBlank)
@@ -25,89 +23,109 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
                 continue;
             }
 
-            var plain = line.Plain;
-            var range = DateNotation.FindRange(plain);
-            var withoutDate = range is { } r ? (plain[..r.Index] + plain[(r.Index + r.Length)..]).Trim() : plain;
+            var range = DateNotation.FindRange(line.Plain);
+            var withoutDate = range is { } r ? (line.Plain[..r.Index] + line.Plain[(r.Index + r.Length)..]).Trim() : line.Plain;
             withoutDate = withoutDate.Split('\t')[0].Trim().TrimEnd('(', ' ');
-            string? organization = null;
-            if (line.Heading is not null || line.IsFullyBold)
+            if (!StartsEntry(line, range, withoutDate, entries) && entries.Current is { } current)
             {
-                organization = line.Plain;
+                ReadUnderEntry(line, range, withoutDate, entries, current);
             }
-            else if ((range is not null || line.IsBullet) && ReadRoleLine(line.Text, range) is { } role)
-            {
-                Flush();
-                current = role with { Start = range?.Start, End = range?.End };
-                if (role.Highlights.Count > 0)
-                {
-                    highlights.AddRange(role.Highlights);
-                }
-
-                continue;
-            }
-            else if (range is not null && withoutDate.Length is > 1 and <= 80 && char.IsUpper(withoutDate[0]) && withoutDate.Split(' ').Length <= 10)
-            {
-                organization = withoutDate;
-            }
-
-            if (organization is not null)
-            {
-                Flush();
-                current = new ExperienceEntry { Organization = OrganizationNames.Canonical(organization), Start = range?.Start, End = range?.End };
-                continue;
-            }
-
-            if (current is null)
-            {
-                continue;
-            }
-
-            if (range is not null && withoutDate.Length <= 2)
-            {
-                if (current.Start is null)
-                {
-                    current = current with { Start = range.Value.Start, End = range.Value.End };
-                }
-
-                continue;
-            }
-
-            var lower = plain.ToLowerInvariant();
-            if (lower.StartsWith("host", StringComparison.Ordinal) || lower.StartsWith("supervisor", StringComparison.Ordinal)
-                || lower.StartsWith("advisor", StringComparison.Ordinal) || lower.StartsWith("mentor", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (current.Title is null && highlights.Count == 0 && plain.Length < 160 && roleWords.Any(w => ContainsWord(lower, w)))
-            {
-                var (title, location) = SplitTitle(line.Text);
-                current = current with { Title = title, Location = current.Location ?? location };
-                continue;
-            }
-
-            if (current.Location is null && highlights.Count == 0 && LooksLikePlace(plain))
-            {
-                current = current with { Location = plain };
-                continue;
-            }
-
-            highlights.Add(plain.TrimStart('·', '◦', ' '));
         }
 
-        Flush();
-        return entries;
+        entries.Flush();
+        return entries.Read;
+    }
 
-        void Flush()
+    /// <summary>The entries read so far, the one being read and the highlights under it.</summary>
+    private sealed class Entries
+    {
+        public List<ExperienceEntry> Read { get; } = [];
+
+        public ExperienceEntry? Current { get; set; }
+
+        public List<string> Highlights { get; } = [];
+
+        public void Begin(ExperienceEntry entry)
         {
-            if (current is not null)
+            Flush();
+            Current = entry;
+        }
+
+        public void Flush()
+        {
+            if (Current is not null)
             {
-                entries.Add(current with { Highlights = highlights.ToList() });
+                Read.Add(Current with { Highlights = Highlights.ToList() });
             }
 
-            highlights.Clear();
-            current = null;
+            Highlights.Clear();
+            Current = null;
         }
+    }
+
+    /// <summary>An employer line (a heading, a bold line, a short dated line) or a role line begins an entry.</summary>
+    private bool StartsEntry(MarkupLine line, DateRange? range, string withoutDate, Entries entries)
+    {
+        string? organization = null;
+        if (line.Heading is not null || line.IsFullyBold)
+        {
+            organization = line.Plain;
+        }
+        else if ((range is not null || line.IsBullet) && ReadRoleLine(line.Text, range) is { } role)
+        {
+            entries.Begin(role with { Start = range?.Start, End = range?.End });
+            entries.Highlights.AddRange(role.Highlights);
+            return true;
+        }
+        else if (range is not null && withoutDate.Length is > 1 and <= 80 && char.IsUpper(withoutDate[0]) && withoutDate.Split(' ').Length <= 10)
+        {
+            organization = withoutDate;
+        }
+
+        if (organization is null)
+        {
+            return false;
+        }
+
+        entries.Begin(new ExperienceEntry { Organization = OrganizationNames.Canonical(organization), Start = range?.Start, End = range?.End });
+        return true;
+    }
+
+    /// <summary>A line under an entry: its period, its title, its place, or a highlight.</summary>
+    private void ReadUnderEntry(MarkupLine line, DateRange? range, string withoutDate, Entries entries, ExperienceEntry current)
+    {
+        var plain = line.Plain;
+        if (range is not null && withoutDate.Length <= 2)
+        {
+            if (current.Start is null)
+            {
+                entries.Current = current with { Start = range.Value.Start, End = range.Value.End };
+            }
+
+            return;
+        }
+
+        var lower = plain.ToLowerInvariant();
+        if (lower.StartsWith("host", StringComparison.Ordinal) || lower.StartsWith("supervisor", StringComparison.Ordinal)
+            || lower.StartsWith("advisor", StringComparison.Ordinal) || lower.StartsWith("mentor", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (current.Title is null && entries.Highlights.Count == 0 && plain.Length < 160 && roleWords.Any(w => ContainsWord(lower, w)))
+        {
+            var (title, location) = SplitTitle(line.Text);
+            entries.Current = current with { Title = title, Location = current.Location ?? location };
+            return;
+        }
+
+        if (current.Location is null && entries.Highlights.Count == 0 && LooksLikePlace(plain))
+        {
+            entries.Current = current with { Location = plain };
+            return;
+        }
+
+        entries.Highlights.Add(plain.TrimStart('·', '◦', ' '));
     }
 
     private static readonly string[] LegalSuffixes = ["Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "GmbH", "Co.", "S.A.", "AG", "Pte. Ltd."];

@@ -35,7 +35,7 @@ internal static class FrontMatterReader
 
         return new ExtractedProfile
         {
-            Name = NameOf(values),
+            Name = NameOf(values, catalogs.Vocabulary.NameLeadIns),
             Emails = emails.Distinct(StringComparer.Ordinal).ToList(),
             Links = links.Distinct(StringComparer.Ordinal).ToList(),
             Education = Education(values, catalogs.Institutions),
@@ -43,7 +43,7 @@ internal static class FrontMatterReader
         };
     }
 
-    private static string? NameOf(Dictionary<string, object> values)
+    private static string? NameOf(Dictionary<string, object> values, IReadOnlyList<string> leadIns)
     {
         foreach (var key in new[] { "name", "author", "full_name", "fullname" })
         {
@@ -61,7 +61,8 @@ internal static class FrontMatterReader
             return full;
         }
 
-        return PersonNames.FromTitle(values.GetValueOrDefault("title") as string) ?? PersonNames.FromTitle(values.GetValueOrDefault("description") as string);
+        return PersonNames.FromTitle(values.GetValueOrDefault("title") as string, leadIns)
+            ?? PersonNames.FromTitle(values.GetValueOrDefault("description") as string, leadIns);
     }
 
     private static IEnumerable<string> SocialLinks(Dictionary<string, object> values)

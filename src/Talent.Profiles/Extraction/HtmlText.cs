@@ -68,10 +68,10 @@ internal static class HtmlText
         return max;
     }
 
-    public static string ToMarkdown(string html) => Read(html).Markdown;
+    public static string ToMarkdown(string html) => Read(html, []).Markdown;
 
     /// <summary>The page as markdown, and the person its metadata names (<c>meta name=author</c>, <c>itemprop=name</c>, <c>&lt;title&gt;</c>).</summary>
-    public static (string Markdown, string? Name) Read(string html)
+    public static (string Markdown, string? Name) Read(string html, IReadOnlyList<string> nameLeadIns)
     {
         var parser = new HtmlParser();
         using var document = parser.ParseDocument(HtmlNesting.Flatten(html));
@@ -81,9 +81,9 @@ internal static class HtmlText
             Render(body, builder);
         }
 
-        var name = PersonNames.FromTitle(document.QuerySelector("meta[name=author]")?.GetAttribute("content"))
-            ?? PersonNames.FromTitle(document.QuerySelector("[itemprop=name]")?.TextContent)
-            ?? PersonNames.FromTitle(document.Title);
+        var name = PersonNames.FromTitle(document.QuerySelector("meta[name=author]")?.GetAttribute("content"), nameLeadIns)
+            ?? PersonNames.FromTitle(document.QuerySelector("[itemprop=name]")?.TextContent, nameLeadIns)
+            ?? PersonNames.FromTitle(document.Title, nameLeadIns);
         return (builder.ToString(), name);
     }
 
@@ -153,7 +153,8 @@ internal static class HtmlText
                 return ("*", "*");
             case "td" or "th":
                 return ("\t", string.Empty);
-            case "a" when element.GetAttribute("href") is { Length: > 0 } href && !href.StartsWith('#'):
+            case "a" when element.GetAttribute("href") is { Length: > 0 } href && !href.StartsWith('#') && !href.Contains("{{", StringComparison.Ordinal):
+                // An address that is still a template placeholder ("https://github.com/{{ site.github }}") leads nowhere.
                 if (href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
                 {
                     return (" " + href["mailto:".Length..] + " ", string.Empty);

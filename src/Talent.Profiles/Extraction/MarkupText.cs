@@ -59,7 +59,7 @@ internal static partial class MarkupText
 
     public static List<MarkupLine> Parse(string content)
     {
-        var raw = SplitLongLines(content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'));
+        var raw = SourceLines(content);
         var start = SkipFrontMatter(raw);
         var lines = new List<MarkupLine>(raw.Length);
         for (var i = start; i < raw.Length; i++)
@@ -121,8 +121,12 @@ internal static partial class MarkupText
         };
     }
 
+    /// <summary>The document's lines, each no longer than <see cref="MaxLineChars"/>.</summary>
+    internal static string[] SourceLines(string content) =>
+        SplitLongLines(content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'));
+
     /// <summary>The length of the list markers a line starts with ("- ", "1. ", "- 1. ", an "o " before a capital letter).</summary>
-    private static int BulletLength(string text)
+    internal static int BulletLength(string text)
     {
         var length = 0;
         for (var markers = 0; markers < 8; markers++)
@@ -188,13 +192,7 @@ internal static partial class MarkupText
             text = ReplaceLinks(text, links ??= []);
         }
 
-        if (text.Contains("://", StringComparison.Ordinal)) // every address the pattern finds has one
-        {
-            foreach (Match m in BareUrlPattern().Matches(text))
-            {
-                (links ??= []).Add(new LinkRef(null, m.Value.TrimEnd('.', ',', ';', ':')));
-            }
-        }
+        AddBareUrls(text, ref links);
 
         if (text.Contains('\\', StringComparison.Ordinal))
         {
@@ -208,6 +206,20 @@ internal static partial class MarkupText
         }
 
         return text;
+    }
+
+    /// <summary>The web addresses written out in <paramref name="text"/>, added to <paramref name="links"/> without a label.</summary>
+    internal static void AddBareUrls(string text, ref List<LinkRef>? links)
+    {
+        if (!text.Contains("://", StringComparison.Ordinal)) // every address the pattern finds has one
+        {
+            return;
+        }
+
+        foreach (Match m in BareUrlPattern().Matches(text))
+        {
+            (links ??= []).Add(new LinkRef(null, m.Value.TrimEnd('.', ',', ';', ':')));
+        }
     }
 
     /// <summary>
@@ -321,7 +333,7 @@ internal static partial class MarkupText
         return result.ToArray();
     }
 
-    private static int SkipFrontMatter(string[] raw)
+    internal static int SkipFrontMatter(string[] raw)
     {
         var first = 0;
         while (first < raw.Length && raw[first].Trim().Length == 0)

@@ -8,15 +8,13 @@ internal static partial class PersonNames
 {
     private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " · ", " :: ", ": ", " / "];
 
-    private static readonly string[] LeadingWords = ["about ", "homepage of ", "home page of ", "home of ", "cv of ", "resume of ", "website of ", "welcome to ", "hi, i'm ", "i'm "];
-
     private static readonly string[] PossessiveSuffixes = ["'s ", "’s ", "'s", "’s"];
 
     [GeneratedRegex(@"\b(?:[Mm]y name is|I am|I'm|I’m|[Tt]his is|Hi,? I am|Hello,? I am)\s+(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex IntroductionPattern();
 
-    /// <summary>The person a page title names, or null.</summary>
-    public static string? FromTitle(string? title)
+    /// <summary>The person a page title names, or null; <paramref name="leadIns"/> ("about", "homepage of") are dropped in order from each part's start.</summary>
+    public static string? FromTitle(string? title, IReadOnlyList<string> leadIns)
     {
         if (string.IsNullOrWhiteSpace(title) || title.Length > 200)
         {
@@ -26,11 +24,11 @@ internal static partial class PersonNames
         foreach (var part in title.Split(TitleSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var text = part;
-            foreach (var word in LeadingWords)
+            foreach (var word in leadIns)
             {
-                if (text.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                if (text.Length > word.Length && text.StartsWith(word, StringComparison.OrdinalIgnoreCase) && text[word.Length] == ' ')
                 {
-                    text = text[word.Length..];
+                    text = text[(word.Length + 1)..];
                 }
             }
 

@@ -20,6 +20,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
     {
         ArgumentNullException.ThrowIfNull(document);
         string? titleName = null;
+        var printed = false;
         if (DocumentFormats.ForContentType(document.ContentType) is { IsBinary: true } binary)
         {
             var read = BinaryDocuments.Read(binary, document.Bytes, limits);
@@ -36,6 +37,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
             document = read.Text.TrimStart().StartsWith('{')
                 ? document with { ContentType = "application/json", Content = PrintedText.MendJson(read.Text) }
                 : document with { ContentType = "text/markdown", Content = read.Text };
+            printed = true;
         }
 
         var content = document.Content ?? string.Empty;
@@ -58,7 +60,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
 
         try
         {
-            var result = ExtractChecked(document, content);
+            var result = ExtractChecked(document, content, printed);
             return titleName is not null && result is ExtractionResult.Accepted { Profile.Name: null } accepted
                 ? new ExtractionResult.Accepted(accepted.Profile with { Name = titleName, Partial = null })
                 : result;
@@ -70,7 +72,8 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
         }
     }
 
-    private ExtractionResult ExtractChecked(DocumentInput document, string content)
+    // printed: the text was read from a PDF or DOCX, markdown-like lines of its layout, read line by line.
+    private ExtractionResult ExtractChecked(DocumentInput document, string content, bool printed)
     {
         var type = NormalizeContentType(document.ContentType);
         ExtractedProfile? profile;
@@ -108,7 +111,8 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
                 }
                 else
                 {
-                    profile = ReadMarkdown(content);
+                    // Markdown is read by its syntax; plain text line by line, where indentation and "2019." are layout.
+                    profile = ReadMarkdown(content, !printed && DocumentFormats.ForContentType(type)?.Reading == DocumentReading.Markdown);
                 }
 
                 break;
@@ -118,7 +122,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
                     return new ExtractionResult.Rejected($"HTML document nests elements more than {HtmlText.MaxNesting} levels deep");
                 }
 
-                var (markdown, metadataName) = HtmlText.Read(content);
+                var (markdown, metadataName) = HtmlText.Read(content, catalogs.Vocabulary.NameLeadIns);
                 profile = textReader.Read(MarkupText.Parse(markdown));
                 if (profile.Name is null && metadataName is not null)
                 {
@@ -161,10 +165,11 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
     }
 
     /// <summary>A markdown page: its front matter (YAML or TOML) and its body, the body's facts first where both state one.</summary>
-    private ExtractedProfile ReadMarkdown(string content)
+    private ExtractedProfile ReadMarkdown(string content, bool markdown)
     {
         var (values, bodyStart) = FrontMatter.Read(content);
-        var body = textReader.Read(MarkupText.Parse(bodyStart > 0 ? content[bodyStart..] : content));
+        var text = bodyStart > 0 ? content[bodyStart..] : content;
+        var body = textReader.Read(markdown ? MarkdownText.Parse(text) : MarkupText.Parse(text));
         if (values is null)
         {
             return body;

@@ -10,17 +10,16 @@ namespace Talent.Profiles.Extraction;
 /// </summary>
 internal static class PublicationFeatures
 {
-    private static readonly string[] LinkWords = ["pdf", "code", "slides", "video", "poster", "bibtex", "bib", "arxiv", "link", "doi", "project", "website", "paper", "talk", "demo", "preprint", "abstract", "html", "package", "github", "data", "supplement"];
 
     /// <summary>The publication the entry describes, or null when it lacks a title or both a venue and an author list.</summary>
-    public static Publication? Read(string text, IReadOnlyList<LinkRef> links, string? owner, VenueCatalog venues)
+    public static Publication? Read(string text, IReadOnlyList<LinkRef> links, string? owner, VenueCatalog venues, IReadOnlySet<string> linkLabels)
     {
         if (text.Length is < 15 or > 3_000)
         {
             return null;
         }
 
-        var (title, titleStart, titleEnd) = FindTitle(text, links, owner, venues);
+        var (title, titleStart, titleEnd) = FindTitle(text, links, owner, venues, linkLabels);
         if (title is null || title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 3)
         {
             return null;
@@ -28,7 +27,7 @@ internal static class PublicationFeatures
 
         var before = titleStart > 0 ? text[..titleStart] : string.Empty;
         var after = titleEnd < text.Length ? text[titleEnd..] : string.Empty;
-        var venue = FindVenue(before, after, venues);
+        var venue = FindVenue(before, after, venues, linkLabels);
         var year = CitedYear(before) ?? venue?.Year ?? YearIn(after) ?? YearIn(before);
         var authors = AuthorList.Parse(WithoutTag(MarkupText.ToPlain(StripYear(before.Replace('\n', ' ')))).Trim(' ', '.', ',', ':', '-'), 1) ?? [];
         if (venue?.Venue is null && year is null && authors.Count < 2)
@@ -53,7 +52,7 @@ internal static class PublicationFeatures
     private sealed record VenueFound(string? Venue, int? Year, PublicationKind Kind, string Raw);
 
     /// <summary>The title: quoted text, else an emphasised run or link text that is neither a name nor a venue, else the sentence after the authors.</summary>
-    private static (string? Title, int Start, int End) FindTitle(string text, IReadOnlyList<LinkRef> links, string? owner, VenueCatalog venues)
+    private static (string? Title, int Start, int End) FindTitle(string text, IReadOnlyList<LinkRef> links, string? owner, VenueCatalog venues, IReadOnlySet<string> linkLabels)
     {
         foreach (var (open, close) in new[] { ('"', '"'), ('“', '”'), ('„', '“'), ('«', '»') })
         {
@@ -88,7 +87,7 @@ internal static class PublicationFeatures
 
         foreach (var link in links)
         {
-            if (link.Label is { } label && label.Split(' ').Length >= 4 && !LinkWords.Contains(label.Trim('[', ']').ToLowerInvariant()))
+            if (link.Label is { } label && label.Split(' ').Length >= 4 && !linkLabels.Contains(label.Trim('[', ']').ToLowerInvariant()))
             {
                 var at = text.IndexOf(label, StringComparison.Ordinal);
                 if (at >= 0)
@@ -133,7 +132,7 @@ internal static class PublicationFeatures
         return (null, 0, 0);
     }
 
-    private static VenueFound? FindVenue(string before, string after, VenueCatalog venues)
+    private static VenueFound? FindVenue(string before, string after, VenueCatalog venues, IReadOnlySet<string> linkLabels)
     {
         // "[PPoPP'19] Authors ...": a leading tag names the venue.
         var tag = MarkupText.ToPlain(before).TrimStart();
@@ -168,7 +167,7 @@ internal static class PublicationFeatures
             }
         }
 
-        var unknown = UnknownVenue(segments, plain);
+        var unknown = UnknownVenue(segments, plain, linkLabels);
         return unknown is { Year: null } && tagYear is not null ? unknown with { Year = tagYear } : unknown;
     }
 
@@ -176,13 +175,13 @@ internal static class PublicationFeatures
     /// A venue the catalog does not know: the words after the title up to the first segment that is not words (pages,
     /// volume, a DOI), with a year at its end allowed ("Applicable Algebra in Engineering, Communication and Computing 2020").
     /// </summary>
-    private static VenueFound? UnknownVenue(List<string> segments, string plain)
+    private static VenueFound? UnknownVenue(List<string> segments, string plain, IReadOnlySet<string> linkLabels)
     {
         var parts = new List<string>();
         foreach (var segment in segments)
         {
             var name = WithoutYear(WithoutPrefix(segment)).Trim(' ', '*', '_', ':');
-            if (segment == "\n" || name.Length == 0 || !LooksLikeVenueName(name))
+            if (segment == "\n" || name.Length == 0 || !LooksLikeVenueName(name, linkLabels))
             {
                 if (parts.Count > 0 || (name.Length > 0 && !name.All(c => char.IsDigit(c) || c is '–' or '-' or ':' or ' ')))
                 {
@@ -247,11 +246,11 @@ internal static class PublicationFeatures
         return segments;
     }
 
-    private static bool LooksLikeVenueName(string name)
+    private static bool LooksLikeVenueName(string name, IReadOnlySet<string> linkLabels)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is 0 or > 12 || name.Length > 120 || name.Any(char.IsDigit) || name.Contains("://", StringComparison.Ordinal)
-            || name.StartsWith("doi", StringComparison.OrdinalIgnoreCase) || LinkWords.Contains(name.ToLowerInvariant())
+            || name.StartsWith("doi", StringComparison.OrdinalIgnoreCase) || linkLabels.Contains(name.ToLowerInvariant())
             || name is "ACM" or "IEEE" or "Springer" or "Elsevier" or "PMLR" or "USA" or "UK")
         {
             return false;

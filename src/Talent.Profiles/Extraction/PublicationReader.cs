@@ -139,7 +139,7 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
 
         var text = string.Join('\n', entry.Select(l => l.Text)).Trim();
         var links = entry.SelectMany(l => l.Links).Where(l => !l.IsImage).ToList();
-        if (PublicationFeatures.Read(text, links, person, catalogs.Venues) is not { } read)
+        if (PublicationFeatures.Read(text, links, person, catalogs.Venues, catalogs.Vocabulary.LinkLabels) is not { } read)
         {
             return draft;
         }

@@ -25,7 +25,8 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         var sections = sectionFinder.Split(lines);
         var name = PersonNames.FromOpeningLines(lines) ?? PersonNames.FromBoldAuthors(lines);
         var header = sections.Where(s => s.Kind == SectionKind.Header).SelectMany(s => s.Lines).ToList();
-        var emails = ContactReader.Emails(lines, header);
+        var referees = sections.Where(s => s.Kind == SectionKind.References).SelectMany(s => s.Lines).Select(l => l.Index).ToHashSet();
+        var emails = ContactReader.Emails(referees.Count == 0 ? lines : lines.Where(l => !referees.Contains(l.Index)).ToList(), header);
         var phones = ContactReader.Phones(header);
         var (homepages, links) = contactReader.FindWebAddresses(lines, header, sections);
         var location = contactReader.FindLocation(header, name);
@@ -101,7 +102,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
                     facts.Experience.AddRange(experienceReader.Read(rest));
                     break;
                 case SectionKind.Skills:
-                    ReadSkills(rest, facts.Skills);
+                    ReadSkills(rest, facts.Skills, name);
                     break;
                 case SectionKind.Interests:
                     // Lines without any catalog topic are chatter ("happy to chat about research ideas").
@@ -114,7 +115,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         return facts;
     }
 
-    private void ReadSkills(List<MarkupLine> lines, List<string> skills)
+    private void ReadSkills(List<MarkupLine> lines, List<string> skills, string? name)
     {
         var filled = lines.Where(l => !l.IsBlank).ToList();
         for (var i = 0; i < filled.Count; i++)
@@ -125,8 +126,27 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
                 continue;
             }
 
-            SkillList.AddFrom(filled[i].Text, catalogs.Skills, skills, catalogs.SkillGroups);
+            SkillList.AddFrom(WithoutContact(filled[i], name), catalogs.Skills, skills, catalogs.SkillGroups);
         }
+    }
+
+    /// <summary>
+    /// A skills section that ends a CV often closes with the owner's contact block ("Jane Roe -- jane@example.org --
+    /// jane.example.org"): the owner's name, e-mail addresses and links that show their own address are no skills.
+    /// </summary>
+    private static string WithoutContact(MarkupLine line, string? name)
+    {
+        var text = ContactReader.WithoutEmails(line.Text);
+        foreach (var link in line.Links)
+        {
+            if (link.Label is { Length: > 3 } label && label.Contains('.', StringComparison.Ordinal) && !label.Contains(' ', StringComparison.Ordinal)
+                && link.Url.Contains(label, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text.Replace(label, " ", StringComparison.Ordinal);
+            }
+        }
+
+        return name is null ? text : text.Replace(name, " ", StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -1,0 +1,133 @@
+using Talent.Profiles.Extraction;
+
+namespace Talent.Profiles.Tests;
+
+/// <summary>
+/// Markdown shapes read from the syntax tree (Markdig): nested lists, emphasis in list items, HTML blocks, links labelled
+/// "[pdf]", setext headings, tables, autolinks and reference links, code blocks, each with its facts written by hand.
+/// </summary>
+public sealed class MarkdownShapeTests
+{
+    private readonly ProfileExtractor extractor = new(RepoPaths.Catalogs);
+
+    private ExtractedProfile Read(string content) =>
+        Assert.IsType<ExtractionResult.Accepted>(extractor.Extract(new DocumentInput("shape.md", "text/markdown", content))).Profile;
+
+    [Theory]
+    [InlineData("- **Jane Roe**, Bob Smith. *A Title of the Paper.* SOSP 2021.\n", "A Title of the Paper", "SOSP", 2021)]
+    [InlineData("- Systems\n  - **Jane Roe**, Bob Smith. *A Title of the Paper.* SOSP 2021.\n", "A Title of the Paper", "SOSP", 2021)]
+    [InlineData("1. Systems\n   1. **Jane Roe**, Bob Smith. *A Title of the Paper.* SOSP 2021.\n", "A Title of the Paper", "SOSP", 2021)]
+    [InlineData("- __Jane Roe__, Bob Smith. _A Title of the Paper._ SOSP 2021.\n", "A Title of the Paper", "SOSP", 2021)]
+    [InlineData("* Bob Smith, ***Jane Roe***. *Learning to Rank Shards*. VLDB 2019.\n", "Learning to Rank Shards", "VLDB", 2019)]
+    [InlineData("- **Jane Roe**, Bob Smith. *Designing Interfaces for Everyone*. CHI 2023. [[pdf]](https://example.org/a.pdf) [[code]](https://github.com/example/a)\n", "Designing Interfaces for Everyone", "CHI", 2023)]
+    [InlineData("<ul>\n<li><strong>Jane Roe</strong>, Bob Smith. <em>Designing Interfaces for Everyone</em>. CHI 2023. <a href=\"https://example.org/a.pdf\">[pdf]</a></li>\n</ul>\n", "Designing Interfaces for Everyone", "CHI", 2023)]
+    [InlineData("- <b>Jane Roe</b>, Bob Smith. <i>Designing Interfaces for Everyone</i>. CHI 2023. <a href=\"https://example.org/a.pdf\">[pdf]</a>\n", "Designing Interfaces for Everyone", "CHI", 2023)]
+    public void A_publication_in_a_markdown_list_is_read_whatever_its_markup(string entry, string title, string venue, int year)
+    {
+        var publication = Assert.Single(Read("# Jane Roe\n\n## Publications\n\n" + entry).Publications);
+
+        Assert.Equal(title, publication.Title);
+        Assert.Equal(venue, publication.Venue);
+        Assert.Equal(year, publication.Year);
+    }
+
+    [Theory]
+    [InlineData("Jane Roe\n========\n\nEducation\n---------\n\n- Ph.D. in Physics, Stanford University, 2015 – 2020\n")]
+    [InlineData("# Jane Roe\n\n## Education\n\n| Degree | Institution | Years |\n|---|---|---|\n| Ph.D. in Physics | Stanford University | 2015 – 2020 |\n")]
+    [InlineData("# Jane Roe\n\n## Education\n\n<table>\n<tr><td>Ph.D. in Physics</td><td>Stanford University</td><td>2015 – 2020</td></tr>\n</table>\n")]
+    public void Setext_headings_tables_and_html_tables_give_the_sections(string content)
+    {
+        var profile = Read(content);
+
+        Assert.Equal("Jane Roe", profile.Name);
+        var entry = Assert.Single(profile.Education);
+        Assert.Equal("Stanford University", entry.Institution);
+        Assert.Equal("Ph.D.", entry.Degree);
+        Assert.Equal("2020", entry.End);
+    }
+
+    [Fact]
+    public void A_skills_table_gives_its_items()
+    {
+        var profile = Read("# Jane Roe\n\n## Skills\n\n| Area | Tools |\n|---|---|\n| Languages | Python, Rust |\n| Cloud | Kubernetes |\n");
+
+        Assert.Contains("Python", profile.Skills);
+        Assert.Contains("Rust", profile.Skills);
+        Assert.Contains("Kubernetes", profile.Skills);
+    }
+
+    [Fact]
+    public void Autolinks_and_reference_links_give_their_addresses()
+    {
+        var profile = Read("# Jane Roe\n\n<jane.roe@example.org> · [Scholar][scholar]\n\n## Skills\n\n- Python, Rust\n\n[scholar]: https://scholar.google.com/citations?user=abcDEF123\n");
+
+        Assert.Equal(["jane.roe@example.org"], profile.Emails);
+        Assert.Contains(profile.Links, l => l.Contains("scholar.google.com", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_contact_block_closing_a_skills_section_is_not_read_as_skills()
+    {
+        var profile = Read("# Jane Roe\n\n## Skills\n\n- Python, Rust\n\n> Jane Roe --\n> <jane.roe@example.org> --\n> [janeroe.info](janeroe.info)\n");
+
+        Assert.Equal(["Python", "Rust"], profile.Skills);
+    }
+
+    [Fact]
+    public void Referees_e_mail_addresses_are_not_the_owners()
+    {
+        var profile = Read("# Jane Roe\n\n## Skills\n\n- Python, Rust\n\n## References\n\nBob Smith\n\n<bob.smith@example.edu>\n");
+
+        Assert.Empty(profile.Emails);
+    }
+
+    [Fact]
+    public void A_template_placeholder_address_is_no_link()
+    {
+        var profile = Read("# Jane Roe\n\n<div>\n<a href=\"https://github.com/{{ site.github }}\">GitHub</a> |\n<a href=\"https://janeroe.example.org\">Website</a>\n</div>\n\n## Skills\n\n- Python\n");
+
+        Assert.DoesNotContain(profile.Links.Concat(profile.Homepages), l => l.Contains('{', StringComparison.Ordinal));
+        Assert.Contains("janeroe.example.org", profile.Homepages);
+    }
+
+    [Fact]
+    public void The_lines_follow_the_syntax_tree()
+    {
+        var lines = MarkdownText.Parse("---\ntitle: x\n---\nJane Roe\n===\n\n- **Group**\n  - 1. nested _item_ [pdf](a.pdf)\n\n```bash\n# not a heading\n```\n\n2019. A paper\n");
+        var filled = lines.Where(l => !l.IsBlank).ToList();
+
+        Assert.Equal(("Jane Roe", 1), (filled[0].Heading, filled[0].HeadingLevel));
+        Assert.True(filled[1].IsBullet);
+        Assert.Equal("**Group**", filled[1].Text);
+        Assert.True(filled[2].IsBullet);
+        Assert.Equal("nested *item* pdf", filled[2].Text);
+        Assert.Equal([new LinkRef("pdf", "a.pdf")], filled[2].Links);
+        Assert.Equal(("# not a heading", null, false), (filled[3].Text, filled[3].Heading, filled[3].IsBullet));
+        Assert.Equal(("2019. A paper", false), (filled[4].Text, filled[4].IsBullet));
+        Assert.Equal(Enumerable.Range(0, lines.Count), lines.Select(l => l.Index));
+    }
+
+    [Theory]
+    [InlineData("# Jane Roe\n\n```\n```\n\n- Python\n", "Jane Roe")]
+    [InlineData("# Jane Roe\n\n```", "Jane Roe")]
+    [InlineData("# Jane Roe\n\n    \n~~~~\n", "Jane Roe")]
+    [InlineData("- ```\n-\n>\n", null)]
+    public void Empty_blocks_are_read_without_failing(string content, string? heading) =>
+        Assert.Equal(heading, MarkdownText.Parse(content).FirstOrDefault(l => l.Heading is not null)?.Heading);
+
+    [Theory]
+    [InlineData("- ", "\n", 5_000)]
+    [InlineData("> ", "", 100_000)]
+    [InlineData("* ", "", 100_000)]
+    [InlineData("[", "", 200_000)]
+    [InlineData("**", "", 200_000)]
+    public void Hostile_nesting_is_read_without_running_out_of_stack(string piece, string separator, int count)
+    {
+        var text = string.Concat(Enumerable.Range(0, count).Select(i => (separator.Length > 0 ? new string(' ', 2 * (i % 200)) : string.Empty) + piece + separator)) + "deep";
+
+        var lines = MarkdownText.Parse(text);
+
+        Assert.All(lines, l => Assert.True(l.Text.Length <= MarkupText.MaxLineChars * 2));
+        Assert.InRange(lines.Count, 1, text.Length);
+    }
+}
