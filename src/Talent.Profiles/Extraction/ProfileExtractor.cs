@@ -31,7 +31,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
 
             // A page printed by a browser keeps its <title> only in the file's metadata: a person's name there is the
             // owner's where the text names nobody (as an HTML page's title is).
-            titleName = PersonNames.FromTitle(read.Title);
+            titleName = PersonNames.FromTitle(read.Title, catalogs.Vocabulary.NameLeadIns);
 
             // The text of a PDF or DOCX is read as written text is: a JSON Resume or BibTeX list printed as a page stays one.
             document = read.Text.TrimStart().StartsWith('{')
