@@ -127,7 +127,7 @@ public sealed partial class CandidateStore
             }
 
             var actor = new IdentityActor(decision.DecidedBy, null, "another node");
-            var result = await WriteDecisionAsync(connection, transaction, decision, actor, [], cancellationToken);
+            var result = await WriteDecisionAsync(connection, transaction, decision, actor, []);
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
@@ -156,7 +156,7 @@ public sealed partial class CandidateStore
 
             var decision = new PersonDecision(
                 Guid.NewGuid(), action, [.. pairs.Select(p => new DecidedPair(p.A, p.B, p.Together))], actor.Name, time.GetUtcNow());
-            var result = await WriteDecisionAsync(connection, transaction, decision, actor, candidates, cancellationToken);
+            var result = await WriteDecisionAsync(connection, transaction, decision, actor, candidates);
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
@@ -168,7 +168,7 @@ public sealed partial class CandidateStore
 
     /// <summary>Stores the decision's pairs, re-groups their sources and audits it; <paramref name="candidates"/> are the ids it was asked about.</summary>
     private async Task<IdentityCorrection> WriteDecisionAsync(
-        SqliteConnection connection, SqliteTransaction transaction, PersonDecision decision, IdentityActor actor, long[] candidates, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, PersonDecision decision, IdentityActor actor, long[] candidates)
     {
         var now = Now();
         var decidedAt = Format(decision.DecidedAt);
@@ -190,7 +190,6 @@ public sealed partial class CandidateStore
         await connection.ExecuteAsync(
             "INSERT OR IGNORE INTO audit_candidates (audit_id, candidate_id) VALUES (@auditId, @candidateId)",
             result.Concat(candidates).Distinct().Select(candidateId => new { auditId, candidateId }), transaction);
-        cancellationToken.ThrowIfCancellationRequested();
         return new IdentityCorrection(null, result) { Decision = decision };
     }
 
