@@ -18,6 +18,8 @@ public sealed class MarkdownShapeTests
     [InlineData("- Systems\n  - **Jane Roe**, Bob Smith. *A Title of the Paper.* SOSP 2021.\n", "A Title of the Paper", "SOSP", 2021)]
     [InlineData("1. Systems\n   1. **Jane Roe**, Bob Smith. *A Title of the Paper.* SOSP 2021.\n", "A Title of the Paper", "SOSP", 2021)]
     [InlineData("- __Jane Roe__, Bob Smith. _A Title of the Paper._ SOSP 2021.\n", "A Title of the Paper", "SOSP", 2021)]
+    [InlineData("- **Jane Roe**, Bob Smith. *Federated Learning Across Hospital Networks.* SOSP 2021.\n", "Federated Learning Across Hospital Networks", "SOSP", 2021)]
+    [InlineData("1. **Jane Roe**. *Attention Is All You Need.* NeurIPS 2017.\n", "Attention Is All You Need", "NeurIPS", 2017)]
     [InlineData("* Bob Smith, ***Jane Roe***. *Learning to Rank Shards*. VLDB 2019.\n", "Learning to Rank Shards", "VLDB", 2019)]
     [InlineData("- **Jane Roe**, Bob Smith. *Designing Interfaces for Everyone*. CHI 2023. [[pdf]](https://example.org/a.pdf) [[code]](https://github.com/example/a)\n", "Designing Interfaces for Everyone", "CHI", 2023)]
     [InlineData("<ul>\n<li><strong>Jane Roe</strong>, Bob Smith. <em>Designing Interfaces for Everyone</em>. CHI 2023. <a href=\"https://example.org/a.pdf\">[pdf]</a></li>\n</ul>\n", "Designing Interfaces for Everyone", "CHI", 2023)]

@@ -78,7 +78,7 @@ internal static class PublicationFeatures
         foreach (var (start, end, inner) in EmphasisRuns(text))
         {
             var plain = MarkupText.ToPlain(inner).Trim();
-            if (plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && AuthorList.Parse(plain, 1) is null && !HasInitials(plain)
+            if (plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && !ReadsAsAuthors(plain, text[..start]) && !HasInitials(plain)
                 && !string.Equals(AuthorList.AsPersonName(plain), owner, StringComparison.Ordinal) && !IsVenue(plain, venues))
             {
                 return (Clean(plain), start, end);
@@ -366,6 +366,14 @@ internal static class PublicationFeatures
 
         return nameLike * 10 >= tokens.Length * 9;
     }
+
+    /// <summary>
+    /// Whether an emphasised run is an author list rather than a title. A title in Title Case ("*Federated Learning
+    /// Across Hospital Networks.*") reads as one name of capitalised words; after an author list it is the title.
+    /// </summary>
+    private static bool ReadsAsAuthors(string run, string before) =>
+        AuthorList.Parse(run, 1) is { } names
+        && (names.Count > 1 || AuthorList.Parse(MarkupText.ToPlain(before).Trim(' ', '.', ',', ':', '-', '\n'), 1) is null);
 
     /// <summary>"Stevens, S. L. R.": a run with initials is a name, not a title.</summary>
     private static bool HasInitials(string text) =>
