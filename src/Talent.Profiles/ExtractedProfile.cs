@@ -37,6 +37,9 @@ public sealed record ExtractedProfile
     /// <summary>Canonical research topics from <c>config/topics.json</c>.</summary>
     public IReadOnlyList<string> Topics { get; init; } = [];
 
+    /// <summary>What states each of <see cref="Topics"/>: a statement of each kind that names it, or the abstracts that mention it.</summary>
+    public IReadOnlyList<TopicEvidence> TopicEvidence { get; init; } = [];
+
     /// <summary>Research-interest statements as written (free text, used for text matching).</summary>
     public IReadOnlyList<string> Interests { get; init; } = [];
 

@@ -17,7 +17,7 @@ public sealed class TopicEvidenceTests
     [Fact]
     public void One_mention_in_one_abstract_of_many_is_not_a_topic()
     {
-        var topics = RepoPaths.Catalogs.Topics.Stated([], [.. OtherAbstracts, "Our system improves the accessibility of clusters to students."]);
+        var topics = Topics([], [.. OtherAbstracts, "Our system improves the accessibility of clusters to students."]);
 
         Assert.DoesNotContain("accessibility", topics);
     }
@@ -25,7 +25,7 @@ public sealed class TopicEvidenceTests
     [Fact]
     public void Two_abstracts_that_mention_a_topic_make_it_one()
     {
-        var topics = RepoPaths.Catalogs.Topics.Stated([], [.. OtherAbstracts, "Federated learning on phones.", "Secure aggregation for federated learning."]);
+        var topics = Topics([], [.. OtherAbstracts, "Federated learning on phones.", "Secure aggregation for federated learning."]);
 
         Assert.Contains("federated learning", topics);
     }
@@ -33,7 +33,7 @@ public sealed class TopicEvidenceTests
     [Fact]
     public void In_a_short_body_of_work_one_abstract_is_enough()
     {
-        var topics = RepoPaths.Catalogs.Topics.Stated([], ["A self-supervised learning approach to depth from defocus.", "Detection in aerial images."]);
+        var topics = Topics([], ["A self-supervised learning approach to depth from defocus.", "Detection in aerial images."]);
 
         Assert.Contains("self-supervised learning", topics);
     }
@@ -41,7 +41,7 @@ public sealed class TopicEvidenceTests
     [Fact]
     public void A_statement_makes_a_topic_at_once_and_comes_first()
     {
-        var topics = RepoPaths.Catalogs.Topics.Stated(["Interests: video generation", "Accessibility of Code Review Tools"], [.. OtherAbstracts, "Federated learning.", "Federated learning again."]);
+        var topics = Topics(["Interests: video generation", "Accessibility of Code Review Tools"], [.. OtherAbstracts, "Federated learning.", "Federated learning again."]);
 
         Assert.Equal(["video generation", "accessibility", "federated learning"], topics);
     }
@@ -59,4 +59,61 @@ public sealed class TopicEvidenceTests
         Assert.Contains(profile.Publications, p => p.Abstract?.Contains("accessibility", StringComparison.Ordinal) == true); // read, and not taken
         Assert.DoesNotContain("accessibility", profile.Topics);
     }
+
+    [Fact]
+    public void Each_topic_keeps_the_statements_and_the_abstracts_it_comes_from()
+    {
+        var evidence = RepoPaths.Catalogs.Topics.Stated(
+            [
+                new("Research interests: video generation and diffusion models", TopicEvidenceKind.Interest),
+                new("Scaling Video Generation on Small Clusters", TopicEvidenceKind.Title),
+                new("Built the video generation service", TopicEvidenceKind.Role),
+            ],
+            [.. OtherAbstracts, "Federated learning on phones.", "Secure aggregation for federated learning.", "Video generation at scale."]);
+
+        Assert.Equal(
+            [
+                "video generation Interest Research interests: video generation and diffusion models",
+                "video generation Title Scaling Video Generation on Small Clusters",
+                "video generation Role Built the video generation service",
+                "diffusion model Interest Research interests: video generation and diffusion models",
+                "federated learning Abstracts 2",
+            ],
+            evidence.Select(e => $"{e.Topic} {e.Kind} {e.Text ?? e.Abstracts.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+        Assert.Equal(["video generation", "diffusion model", "federated learning"], TopicEvidence.TopicsOf(evidence));
+        Assert.Equal("paper title “Scaling Video Generation on Small Clusters”", evidence[1].Describe());
+        Assert.Equal("2 abstracts", evidence.Single(e => e.Topic == "federated learning").Describe());
+    }
+
+    [Fact]
+    public void A_long_statement_is_kept_cut_to_a_bounded_length()
+    {
+        var title = "Video generation " + string.Concat(Enumerable.Repeat("with many more words ", 40));
+
+        var evidence = Assert.Single(RepoPaths.Catalogs.Topics.Stated([new(title, TopicEvidenceKind.Title)], []));
+
+        Assert.Equal(TopicEvidence.MaxText, evidence.Text!.Length);
+        Assert.EndsWith("…", evidence.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_extracted_profile_has_evidence_for_every_topic_and_the_merge_keeps_each_sources_statement()
+    {
+        var extractor = new ProfileExtractor(RepoPaths.Catalogs);
+        var cv = Assert.IsType<ExtractionResult.Accepted>(extractor.Extract(new DocumentInput("cv", "text/markdown",
+            "# Ada Lovelace\n\nada@example.org\n\n## Research interests\n\n- Video generation\n\n## Publications\n\n1. **Ada Lovelace**, Bob Smith. *Federated Learning on Small Phones.* SOSP 2021.\n"))).Profile;
+        var page = Assert.IsType<ExtractionResult.Accepted>(extractor.Extract(new DocumentInput("page", "text/markdown",
+            "# Ada Lovelace\n\nada@example.org\n\nI work on video generation and on federated learning.\n"))).Profile;
+
+        Assert.All(cv.Topics, t => Assert.Contains(cv.TopicEvidence, e => e.Topic == t));
+        Assert.Contains(cv.TopicEvidence, e => e is { Topic: "federated learning", Kind: TopicEvidenceKind.Title, Text: "Federated Learning on Small Phones" });
+
+        var merged = Talent.Profiles.Merging.ProfileMerger.Merge([new("cv", cv, DateTimeOffset.UnixEpoch), new("page", page, DateTimeOffset.UnixEpoch)]);
+        var video = merged.TopicEvidence.Where(e => e.Value.Topic == "video generation").ToList();
+        Assert.Equal(["cv", "page"], video.SelectMany(e => e.Sources).Order(StringComparer.Ordinal));
+        Assert.All(merged.Topics, t => Assert.Contains(merged.TopicEvidence, e => e.Value.Topic == t));
+    }
+
+    private static IReadOnlyList<string> Topics(string[] statements, string[] abstracts) =>
+        TopicEvidence.TopicsOf(RepoPaths.Catalogs.Topics.Stated(statements.Select(s => new TopicStatement(s, TopicEvidenceKind.Interest)), abstracts));
 }

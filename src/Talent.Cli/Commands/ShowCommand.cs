@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Profiles.Merging;
 using Talent.Server.Configuration;
 using Talent.Storage;
 
@@ -33,7 +34,7 @@ internal static class ShowCommand
             Line("institutions", profile.Institutions);
             Line("organizations", profile.Organizations);
             Line("skills", profile.Skills);
-            Line("topics", profile.Topics);
+            WriteTopics(profile);
             Console.WriteLine($"publications ({profile.Publications.Count}):");
             foreach (var merged in profile.Publications)
             {
@@ -92,6 +93,24 @@ internal static class ShowCommand
         foreach (var flagged in identity.Flagged)
         {
             Console.WriteLine($"  ! {flagged.SourceId}: {flagged.Reason}");
+        }
+    }
+
+    /// <summary>Each topic on a line of its own with what states it, or the names on one line for a profile stored without evidence.</summary>
+    private static void WriteTopics(CandidateProfile profile)
+    {
+        if (profile.TopicEvidence.Count == 0)
+        {
+            Line("topics", profile.Topics);
+            return;
+        }
+
+        Console.WriteLine($"topics ({profile.Topics.Count}):");
+        var evidence = profile.TopicEvidence.ToLookup(e => e.Value.Topic, StringComparer.Ordinal);
+        foreach (var topic in profile.Topics)
+        {
+            var from = evidence[topic].GroupBy(e => e.Value.Kind).Select(kind => kind.First().Value.Describe()).ToList(); // the first statement of each kind
+            Console.WriteLine(from.Count == 0 ? $"  · {topic}" : $"  · {topic} — from {string.Join("; ", from)}");
         }
     }
 

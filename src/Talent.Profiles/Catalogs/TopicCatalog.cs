@@ -24,38 +24,53 @@ public sealed class TopicCatalog
     public IReadOnlyList<string> FindIn(string text) => matcher.FindIn(text);
 
     /// <summary>
-    /// The topics a profile states: every topic of a statement (an interest, a title, what a role did), and a topic of
-    /// abstracts only when it is repeated across them — in two abstracts, or in one of a body of work of at most
-    /// <see cref="AbstractsPerMention"/> — since one word in one abstract of many says little of what a person works on.
-    /// In order of first mention, statements first.
+    /// The topics a profile states, each with its evidence: every topic of a statement (an interest, a title, what a
+    /// role did), and a topic of abstracts only when it is repeated across them — in two abstracts, or in one of a body
+    /// of work of at most <see cref="AbstractsPerMention"/> — since one word in one abstract of many says little of what
+    /// a person works on. Topics in order of first mention, statements first; one entry per topic and kind (the first
+    /// statement of that kind), and an abstracts entry for every topic mentioned in enough abstracts.
     /// </summary>
-    public IReadOnlyList<string> Stated(IEnumerable<string> statements, IEnumerable<string> abstracts)
+    public IReadOnlyList<TopicEvidence> Stated(IEnumerable<TopicStatement> statements, IEnumerable<string> abstracts)
     {
         ArgumentNullException.ThrowIfNull(statements);
         ArgumentNullException.ThrowIfNull(abstracts);
-        var topics = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var topic in statements.SelectMany(FindIn))
+        var evidence = new List<TopicEvidence>();
+        var stated = new HashSet<(string, TopicEvidenceKind)>();
+        foreach (var statement in statements)
         {
-            if (seen.Add(topic))
+            foreach (var topic in FindIn(statement.Text))
             {
-                topics.Add(topic);
+                if (stated.Add((topic, statement.Kind)))
+                {
+                    evidence.Add(new TopicEvidence { Topic = topic, Kind = statement.Kind, Text = Shortened(statement.Text) });
+                }
             }
         }
 
         var texts = abstracts.Where(a => !string.IsNullOrWhiteSpace(a)).ToList();
         var needed = Math.Min(RepeatedMentions, (texts.Count + AbstractsPerMention - 1) / AbstractsPerMention);
         var mentions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var repeated = new List<string>(); // in the order they became repeated enough
         foreach (var topic in texts.SelectMany(text => FindIn(text).Distinct(StringComparer.Ordinal)))
         {
             mentions[topic] = mentions.GetValueOrDefault(topic) + 1;
-            if (mentions[topic] >= needed && seen.Add(topic))
+            if (mentions[topic] == needed)
             {
-                topics.Add(topic);
+                repeated.Add(topic);
             }
         }
 
-        return topics;
+        // One run of entries per topic: stated topics in order of first statement, then topics of abstracts alone.
+        var topics = TopicEvidence.TopicsOf(evidence).Concat(repeated).Distinct(StringComparer.Ordinal).ToList();
+        var byTopic = evidence.Concat(repeated.Select(t => new TopicEvidence { Topic = t, Kind = TopicEvidenceKind.Abstracts, Abstracts = mentions[t] }))
+            .ToLookup(e => e.Topic, StringComparer.Ordinal);
+        return [.. topics.SelectMany(t => byTopic[t])];
+    }
+
+    private static string Shortened(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length <= TopicEvidence.MaxText ? trimmed : trimmed[..(TopicEvidence.MaxText - 1)].TrimEnd() + "…";
     }
 
     /// <summary>Abstracts that mention a topic for it to count however many there are (see <see cref="Stated"/>).</summary>

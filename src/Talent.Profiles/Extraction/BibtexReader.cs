@@ -58,16 +58,11 @@ internal static partial class BibtexReader
             }
         }
 
-        var topics = new List<string>();
-        foreach (var topic in publications.Select(p => p.Title).Concat(entries.Select(e => Clean(e.Field("keywords") ?? string.Empty))).SelectMany(catalogs.Topics.FindIn))
-        {
-            if (!topics.Contains(topic, StringComparer.Ordinal))
-            {
-                topics.Add(topic);
-            }
-        }
-
-        return new ExtractedProfile { Name = name, Publications = publications, Topics = topics };
+        var topics = catalogs.Topics.Stated(
+            publications.Select(p => new TopicStatement(p.Title, TopicEvidenceKind.Title))
+                .Concat(entries.Select(e => new TopicStatement(Clean(e.Field("keywords") ?? string.Empty), TopicEvidenceKind.Keywords))),
+            []);
+        return new ExtractedProfile { Name = name, Publications = publications, Topics = TopicEvidence.TopicsOf(topics), TopicEvidence = topics };
     }
 
     private static Publication? ReadEntry(BibtexEntry entry, IReadOnlyList<BibtexNames.Author> authors, string? ownerKey, VenueCatalog venues)

@@ -87,11 +87,13 @@ internal static class JsonResumeReader
 
         var interests = Array(root, "interests").Select(i => Text(i, "name")).OfType<string>().ToList();
         // The same sources as a text CV: interests, papers, and what the person did in each role.
-        var statements = interests.Concat(publications.Select(p => p.Title))
-            .Concat(Array(root, "interests").SelectMany(i => Array(i, "keywords")).Where(k => k.ValueKind == JsonValueKind.String).Select(k => k.GetString() ?? string.Empty))
-            .Concat(experience.SelectMany(e => e.Highlights.Append(e.Title ?? string.Empty)))
-            .Concat(Array(root, "work").Select(w => Text(w, "summary") ?? string.Empty));
-        var topics = catalogs.Topics.Stated(statements, publications.Select(p => p.Abstract ?? string.Empty)).ToList();
+        var statements = interests.Select(i => new TopicStatement(i, TopicEvidenceKind.Interest))
+            .Concat(publications.Select(p => new TopicStatement(p.Title, TopicEvidenceKind.Title)))
+            .Concat(Array(root, "interests").SelectMany(i => Array(i, "keywords")).Where(k => k.ValueKind == JsonValueKind.String)
+                .Select(k => new TopicStatement(k.GetString() ?? string.Empty, TopicEvidenceKind.Interest)))
+            .Concat(experience.SelectMany(e => e.Highlights.Append(e.Title ?? string.Empty)).Select(t => new TopicStatement(t, TopicEvidenceKind.Role)))
+            .Concat(Array(root, "work").Select(w => new TopicStatement(Text(w, "summary") ?? string.Empty, TopicEvidenceKind.Role)));
+        var topicEvidence = catalogs.Topics.Stated(statements, publications.Select(p => p.Abstract ?? string.Empty));
 
         return (new ExtractedProfile
         {
@@ -106,7 +108,8 @@ internal static class JsonResumeReader
             Experience = experience,
             Publications = publications,
             Skills = skills,
-            Topics = topics,
+            Topics = TopicEvidence.TopicsOf(topicEvidence),
+            TopicEvidence = topicEvidence,
             Interests = interests,
         }, null);
     }

@@ -40,7 +40,9 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         AddProseEducation(prose, facts.Education);
 
         var topics = catalogs.Topics.Stated(
-            facts.Interests.Concat(facts.Publications.Select(p => p.Title)).Concat(facts.Experience.SelectMany(e => e.Highlights.Append(e.Title ?? string.Empty))),
+            facts.Interests.Select(i => new TopicStatement(i, TopicEvidenceKind.Interest))
+                .Concat(facts.Publications.Select(p => new TopicStatement(p.Title, TopicEvidenceKind.Title)))
+                .Concat(facts.Experience.SelectMany(e => e.Highlights.Append(e.Title ?? string.Empty)).Select(t => new TopicStatement(t, TopicEvidenceKind.Role))),
             facts.Publications.Select(p => p.Abstract ?? string.Empty));
         var profile = new ExtractedProfile
         {
@@ -54,7 +56,8 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             Experience = facts.Experience,
             Publications = facts.Publications,
             Skills = facts.Skills,
-            Topics = FactList.Distinct(topics),
+            Topics = FactList.Distinct(TopicEvidence.TopicsOf(topics)),
+            TopicEvidence = topics,
             Interests = facts.Interests,
             Metrics = MetricsReader.Read(lines),
         };

@@ -33,6 +33,9 @@ public sealed record CandidateProfile
 
     public IReadOnlyList<string> Topics { get; init; } = [];
 
+    /// <summary>What states each topic, and in which sources (abstracts: the first source's count).</summary>
+    public IReadOnlyList<Sourced<TopicEvidence>> TopicEvidence { get; init; } = [];
+
     public IReadOnlyList<string> Interests { get; init; } = [];
 
     /// <summary>Canonical institution names from education (universities).</summary>

@@ -33,6 +33,7 @@ public static class ProfileMerger
             Publications = MergePublications(ordered),
             Skills = Union(profiles.SelectMany(p => p.Skills)),
             Topics = Union(profiles.SelectMany(p => p.Topics)),
+            TopicEvidence = MergeSourced(ordered, p => p.TopicEvidence, e => $"{e.Topic}|{e.Kind}|{e.Text}"),
             Interests = Union(profiles.SelectMany(p => p.Interests)),
             Institutions = Union(profiles.SelectMany(p => p.Education).Select(e => e.Institution).OfType<string>()),
             Organizations = Union(profiles.SelectMany(p => p.Experience).Select(e => e.Organization).OfType<string>()),

@@ -49,6 +49,17 @@ function append(element, children) {
 }
 
 const byId = id => document.getElementById(id);
+
+/** A topic's evidence in plain words, as `talent show` prints it. */
+function describeEvidence(e) {
+  switch ((e.kind || "").toLowerCase()) {
+    case "abstracts": return e.abstracts === 1 ? "1 abstract" : `${e.abstracts} abstracts`;
+    case "title": return `paper title “${e.text}”`;
+    case "role": return `role “${e.text}”`;
+    case "keywords": return `paper keywords “${e.text}”`;
+    default: return `research interest “${e.text}”`;
+  }
+}
 const plural = (n, word) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 
 // ---------------------------------------------------------------- API access
@@ -742,6 +753,15 @@ function renderCandidate(container, details, tiers) {
       h("span", { text: plural(sources.length, "source") })),
     contacts.length > 0 ? h("ul", { class: "contacts", "aria-label": "Contact" }, contacts) : null);
 
+  const topicSection = (p, stated) => p.topics.length === 0 ? null : h("section", { class: "card", "aria-labelledby": "h-topic" },
+    h("h2", { id: "h-topic", text: "Research topics" }),
+    h("ul", { class: "topic-list" }, p.topics.map(t => {
+      const all = (p.topicEvidence || []).filter(e => e.value.topic === t).map(e => e.value);
+      const evidence = all.filter((e, i) => all.findIndex(o => o.kind === e.kind) === i).map(describeEvidence); // the first of each kind
+      return h("li", {}, h("span", { class: "tag tag-topic", text: t }), marks(stated(x => x.topics, t)),
+        evidence.length > 0 ? h("div", { class: "muted evidence", text: "from " + evidence.join("; ") }) : null);
+    })));
+
   const tagSection = (title, values, select, kind) => values.length === 0 ? null : h("section", { class: "card", "aria-labelledby": `h-${kind}` },
     h("h2", { id: `h-${kind}`, text: title }),
     h("ul", { class: "tags" }, values.map(v => h("li", { class: `tag tag-${kind}` }, v, marks(statedBy(select, v))))));
@@ -749,7 +769,7 @@ function renderCandidate(container, details, tiers) {
   const side = h("div", { class: "profile-side" },
     sourcesSection(sources, reasons),
     tagSection("Skills", profile.skills, p => p.skills, "skill"),
-    tagSection("Research topics", profile.topics, p => p.topics, "topic"),
+    topicSection(profile, statedBy),
     profile.interests.length === 0 ? null : h("section", { class: "card", "aria-labelledby": "h-interests" },
       h("h2", { id: "h-interests", text: "Interests" }),
       h("ul", { class: "plain" }, profile.interests.map(i => h("li", {}, i, marks(statedBy(p => p.interests, i)))))));

@@ -47,6 +47,9 @@ public sealed class SeedPageTests
 
         await first.Locator(".candidate-name a").ClickAsync();
         await Expect(page.Page.Locator("h1#candidate-name")).ToHaveTextAsync("Xuanlei Zhao");
+        // Each research topic says what states it.
+        var topic = page.Page.Locator(".topic-list li").Filter(new() { Has = page.Page.GetByText("video generation", new() { Exact = true }) });
+        await Expect(topic.Locator(".evidence")).ToContainTextAsync($"paper title “{PabTitle}”");
         var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(TestPaths.SeedsDirectory, "expected.json"))).RootElement;
         var sources = expected.GetProperty("candidates").EnumerateArray()
             .Single(c => c.GetProperty("name").GetString() == "Xuanlei Zhao")
