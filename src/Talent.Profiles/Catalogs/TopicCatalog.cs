@@ -70,7 +70,14 @@ public sealed class TopicCatalog
     private static string Shortened(string text)
     {
         var trimmed = text.Trim();
-        return trimmed.Length <= TopicEvidence.MaxText ? trimmed : trimmed[..(TopicEvidence.MaxText - 1)].TrimEnd() + "…";
+        if (trimmed.Length <= TopicEvidence.MaxText)
+        {
+            return trimmed;
+        }
+
+        var cut = TopicEvidence.MaxText - 1;
+        cut -= char.IsHighSurrogate(trimmed[cut - 1]) ? 1 : 0; // never half of a pair
+        return trimmed[..cut].TrimEnd() + "…";
     }
 
     /// <summary>Abstracts that mention a topic for it to count however many there are (see <see cref="Stated"/>).</summary>
