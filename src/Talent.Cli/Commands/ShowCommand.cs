@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Profiles;
+using Talent.Profiles.Merging;
 using Talent.Server.Configuration;
 using Talent.Storage;
 
@@ -28,6 +30,11 @@ internal static class ShowCommand
 
             var profile = candidate.Profile;
             Console.WriteLine($"{profile.Name ?? "(unnamed)"}  [id {candidate.Id}, updated {candidate.UpdatedAt:yyyy-MM-dd HH:mm}]");
+            if (profile.Summary is { } summary)
+            {
+                Console.WriteLine($"summary: {summary}");
+            }
+
             Line("e-mail", profile.Emails);
             Line("homepages", profile.Homepages);
             Line("institutions", profile.Institutions);
@@ -44,6 +51,7 @@ internal static class ShowCommand
                 Console.WriteLine($"  · {p.Title} [{p.Venue ?? "no venue"} {p.Year}]{(p.FirstAuthor ? " first author" : "")}{claims}");
             }
 
+            WriteProjects(profile.Projects);
             Console.WriteLine($"sources ({candidate.Sources.Count}):");
             foreach (var source in candidate.Sources)
             {
@@ -92,6 +100,23 @@ internal static class ShowCommand
         foreach (var flagged in identity.Flagged)
         {
             Console.WriteLine($"  ! {flagged.SourceId}: {flagged.Reason}");
+        }
+    }
+
+    /// <summary>"projects (2):" and a line per project: its name, its link, and what it is.</summary>
+    private static void WriteProjects(IReadOnlyList<Sourced<ProjectEntry>> projects)
+    {
+        if (projects.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine($"projects ({projects.Count}):");
+        foreach (var project in projects.Select(p => p.Value))
+        {
+            var link = project.Url is { } url ? $" <{url}>" : "";
+            var description = project.Description is { } text ? $" — {text}" : "";
+            Console.WriteLine($"  · {project.Name}{link}{description}");
         }
     }
 
