@@ -121,6 +121,7 @@ public sealed class ProjectShapeTests
     [InlineData("text/markdown", "# Jane Roe\n\n## Professional summary\n\nI build storage engines and query planners for observability data at scale.\n")]
     [InlineData("text/markdown", "# Jane Roe\n\n## Profil\n\nI build storage engines and query planners for observability data at scale.\n")]
     [InlineData("text/markdown", "# Jane Roe\n\nI build storage engines and query planners for observability data at scale.\n\n## Skills\n\nRust\n")]
+    [InlineData("text/markdown", "---\nname: Jane Roe\nbio: I build storage engines and query planners for observability data at scale.\n---\n\n## Skills\n\nRust\n")]
     [InlineData("text/html", "<h1>Jane Roe</h1><p>I build storage engines and query planners for observability data at scale.</p><h2>Skills</h2><p>Rust</p>")]
     [InlineData("application/x-tex", "\\section*{Summary}\nI build storage engines and query planners for observability data at scale.\n\\section*{Skills}\nRust\n")]
     public void A_summary_is_the_about_section_or_the_opening_sentences(string contentType, string content)
