@@ -64,7 +64,7 @@ internal static class ProjectReader
         NamedEntry(lines[at], at + 1 < lines.Count ? lines[at + 1] : null) is { } entry && !namesSection(entry.Name) ? entry : null;
 
     /// <summary>The project a line names, with the text after its name; null when the line names none.</summary>
-    internal static ProjectEntry? NamedEntry(MarkupLine line, MarkupLine? next)
+    private static ProjectEntry? NamedEntry(MarkupLine line, MarkupLine? next)
     {
         string? name;
         string rest;
