@@ -25,11 +25,20 @@ public sealed record ExtractedProfile
     /// <summary>A one-line description of the person when the document states one.</summary>
     public string? Headline { get; init; }
 
+    /// <summary>
+    /// The person's own summary as written (a JSON Resume's <c>basics.summary</c>, an "About" or "Summary" section's
+    /// paragraphs, a homepage's introduction), at most <see cref="ProfileLimits.SummaryLength"/> characters.
+    /// </summary>
+    public string? Summary { get; init; }
+
     public IReadOnlyList<EducationEntry> Education { get; init; } = [];
 
     public IReadOnlyList<ExperienceEntry> Experience { get; init; } = [];
 
     public IReadOnlyList<Publication> Publications { get; init; } = [];
+
+    /// <summary>Projects the document names (at most <see cref="ProfileLimits.MaxProjects"/>).</summary>
+    public IReadOnlyList<ProjectEntry> Projects { get; init; } = [];
 
     /// <summary>Canonical skill names from <c>config/skills.json</c>.</summary>
     public IReadOnlyList<string> Skills { get; init; } = [];
@@ -82,6 +91,53 @@ public sealed record ExperienceEntry
     public string? Location { get; init; }
 
     public IReadOnlyList<string> Highlights { get; init; } = [];
+}
+
+/// <summary>A project as the document names it: its name as written, a short description, its link when one is given.</summary>
+public sealed record ProjectEntry
+{
+    public required string Name { get; init; }
+
+    /// <summary>At most <see cref="ProfileLimits.ProjectDescriptionLength"/> characters.</summary>
+    public string? Description { get; init; }
+
+    public string? Url { get; init; }
+}
+
+/// <summary>How much free text a profile keeps of a document: enough to find a person by it, bounded for any input.</summary>
+public static class ProfileLimits
+{
+    public const int MaxProjects = 30;
+
+    public const int ProjectNameLength = 100;
+
+    public const int ProjectDescriptionLength = 400;
+
+    public const int SummaryLength = 1_000;
+
+    /// <summary>
+    /// <paramref name="text"/> with its white space collapsed, cut at a word boundary to at most <paramref name="length"/>
+    /// characters (an ellipsis marks a cut); null when nothing is left.
+    /// </summary>
+    public static string? Bounded(string? text, int length)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        // A hostile document's "summary" may be megabytes: only its start can be kept, so only its start is read.
+        var read = text.Length > 4 * length ? text[..(4 * length)] : text;
+        var collapsed = string.Join(' ', read.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (collapsed.Length <= length && read.Length == text.Length)
+        {
+            return collapsed;
+        }
+
+        var end = Math.Min(collapsed.Length, length - 1);
+        var space = collapsed.LastIndexOf(' ', end - 1, Math.Min(end, 200));
+        return collapsed[..(space > 0 ? space : end)].TrimEnd(',', ';', ':', ' ') + "…";
+    }
 }
 
 public sealed record Publication

@@ -22,7 +22,12 @@ internal sealed record StoredCandidate(
     IReadOnlyList<string> Skills,
     IReadOnlyList<string> Topics,
     IReadOnlyList<StoredPublication> Publications,
-    StoredRecruiterFacts? Recruiter = null);
+    StoredRecruiterFacts? Recruiter = null,
+    IReadOnlyList<StoredProject>? Projects = null,
+    string? Summary = null);
+
+/// <summary>A project as a result card explains a match by it: its name, and its description for the words it holds.</summary>
+internal sealed record StoredProject(string Name, string? Description);
 
 /// <summary>A publication as a result shows it. <see cref="PeerReviewed"/> is a main-track conference or journal paper.</summary>
 internal sealed record StoredPublication(string Title, string? Venue, int? Year, bool FirstAuthor, bool PeerReviewed, string? Abstract);
@@ -99,6 +104,13 @@ internal static partial class CandidateDocument
 
         AddText(doc, IndexFields.Name, profile.Name);
         AddText(doc, IndexFields.Headline, profile.Headline);
+        AddText(doc, IndexFields.Summary, profile.Summary);
+        foreach (var project in profile.Projects.Select(p => p.Value))
+        {
+            AddText(doc, IndexFields.Projects, project.Name);
+            AddText(doc, IndexFields.ProjectText, project.Description);
+        }
+
         var recruiter = recruiterFields ? AddRecruiterFields(doc, profile, updatedAt) : null;
 
         // Each catalog lookup normalises its text: look every venue, skill and topic up once.
@@ -199,7 +211,9 @@ internal static partial class CandidateDocument
                 p.First,
                 p.Paper.Kind is PublicationKind.Conference or PublicationKind.Journal,
                 Truncate(p.Paper.Abstract))).ToList(),
-            recruiter);
+            recruiter,
+            profile.Projects.Count == 0 ? null : profile.Projects.Select(p => new StoredProject(p.Value.Name, p.Value.Description)).ToList(),
+            profile.Summary);
         doc.Add(new StoredField(IndexFields.Stored, JsonSerializer.Serialize(stored, StoredCandidateJson.Default.StoredCandidate)));
         Ranking.OwnText.AddTo(doc, profile);
         return doc;

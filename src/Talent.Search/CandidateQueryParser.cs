@@ -32,6 +32,8 @@ internal sealed partial class CandidateQueryParser : MultiFieldQueryParser
         ["roles"] = IndexFields.Roles,
         ["name"] = IndexFields.Name,
         ["headline"] = IndexFields.Headline,
+        ["project"] = IndexFields.Projects,
+        ["summary"] = IndexFields.Summary,
     };
 
     private readonly ProfileCatalogs catalogs;

@@ -80,6 +80,8 @@ internal sealed partial class CandidateSearch
         parts.AddRange(facts?.Employers ?? []);
         parts.AddRange(facts?.Schools ?? []);
         parts.AddRange(candidate.Publications.Select(p => p.Title + " " + p.Venue));
+        parts.AddRange((candidate.Projects ?? []).Select(p => p.Name + " " + p.Description));
+        parts.Add(candidate.Summary);
         return string.Join(" \n ", parts.OfType<string>());
     }
 
@@ -107,6 +109,7 @@ internal sealed partial class CandidateSearch
             lines.Add(string.Join("; ", parts));
         }
 
+        lines.AddRange(OwnWordsLines(candidate));
         var facts = candidate.Recruiter;
         if (facts is null)
         {
@@ -150,6 +153,33 @@ internal sealed partial class CandidateSearch
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// "project: Larkspur" for each project (at most <see cref="CardProjects"/>) whose name or description holds a word of the
+    /// query, and "summary mentions storage" with the query's words, as typed, that the person's summary holds.
+    /// </summary>
+    private IEnumerable<string> OwnWordsLines(StoredCandidate candidate)
+    {
+        if (queryTerms.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var project in (candidate.Projects ?? []).Where(p => Terms(analyzer, p.Name + " " + p.Description).Overlaps(queryTerms)).Take(CardProjects))
+        {
+            yield return "project: " + project.Name;
+        }
+
+        if (candidate.Summary is { } summary && Terms(analyzer, summary) is var said && said.Overlaps(queryTerms))
+        {
+            var words = FreeTextOf(request.Query).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => Terms(analyzer, w).Overlaps(said)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (words.Count > 0)
+            {
+                yield return "summary mentions " + string.Join(", ", words);
+            }
+        }
     }
 
     /// <summary>"3 papers on video generation (2 first-author), 2 at ICLR" from the evidence the hit shows.</summary>

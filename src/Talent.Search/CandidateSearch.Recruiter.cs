@@ -11,6 +11,9 @@ internal sealed partial class CandidateSearch
 {
     private const int CardSkills = 8;
 
+    /// <summary>Projects a card names as evidence, at most.</summary>
+    private const int CardProjects = 2;
+
     /// <summary>The query as an exact e-mail, phone or homepage lookup, when it is one and the caller may see contact data.</summary>
     private Query? ContactQuery()
     {

@@ -31,6 +31,15 @@ internal static class IndexFields
     /// <summary>One term per paper, <c>venue|year</c>, so "at this venue since that year" is one range per venue.</summary>
     public const string VenueYear = "venue_year";
 
+    /// <summary>Project names as written.</summary>
+    public const string Projects = "projects";
+
+    /// <summary>What the documents say a project is (its description).</summary>
+    public const string ProjectText = "project_text";
+
+    /// <summary>The person's own summary (about text).</summary>
+    public const string Summary = "summary";
+
     /// <summary>Schools, degree subjects and places, for free text (employers and job titles are in <see cref="Roles"/>).</summary>
     public const string About = "about";
 
@@ -79,6 +88,9 @@ internal static class IndexFields
         [Headline] = 1f,
         [Name] = 1f,
         [About] = 1.5f,
+        [Projects] = 2f,
+        [ProjectText] = 1f,
+        [Summary] = 1f,
     };
 
     /// <summary>

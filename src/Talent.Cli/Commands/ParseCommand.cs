@@ -123,6 +123,11 @@ internal static class ParseCommand
             Console.WriteLine($"  e-mail:       {string.Join(", ", profile.Emails)}");
         }
 
+        if (profile.Summary is { } summary)
+        {
+            Console.WriteLine($"  summary:      {summary}");
+        }
+
         foreach (var education in profile.Education)
         {
             Console.WriteLine($"  education:    {education.Degree} {education.Institution} {education.Start}–{education.End}".Replace("  ", " ", StringComparison.Ordinal));
@@ -137,6 +142,11 @@ internal static class ParseCommand
         foreach (var publication in profile.Publications)
         {
             Console.WriteLine($"    {publication.Title} [{publication.Venue ?? "no venue"} {publication.Year}]{(publication.FirstAuthor ? " first author" : "")}");
+        }
+
+        foreach (var project in profile.Projects)
+        {
+            Console.WriteLine($"  project:      {project.Name}{(project.Description is { } text ? " — " + text : "")}");
         }
 
         if (profile.Skills.Count > 0)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Profiles;
 using Talent.Profiles.Merging;
 using Talent.Server.Configuration;
 using Talent.Storage;
@@ -29,6 +30,11 @@ internal static class ShowCommand
 
             var profile = candidate.Profile;
             Console.WriteLine($"{profile.Name ?? "(unnamed)"}  [id {candidate.Id}, updated {candidate.UpdatedAt:yyyy-MM-dd HH:mm}]");
+            if (profile.Summary is { } summary)
+            {
+                Console.WriteLine($"summary: {summary}");
+            }
+
             Line("e-mail", profile.Emails);
             Line("homepages", profile.Homepages);
             Line("institutions", profile.Institutions);
@@ -45,6 +51,7 @@ internal static class ShowCommand
                 Console.WriteLine($"  · {p.Title} [{p.Venue ?? "no venue"} {p.Year}]{(p.FirstAuthor ? " first author" : "")}{claims}");
             }
 
+            WriteProjects(profile.Projects);
             Console.WriteLine($"sources ({candidate.Sources.Count}):");
             foreach (var source in candidate.Sources)
             {
@@ -111,6 +118,23 @@ internal static class ShowCommand
         {
             var from = evidence[topic].GroupBy(e => e.Value.Kind).Select(kind => kind.First().Value.Describe()).ToList(); // the first statement of each kind
             Console.WriteLine(from.Count == 0 ? $"  · {topic}" : $"  · {topic} — from {string.Join("; ", from)}");
+        }
+    }
+
+    /// <summary>"projects (2):" and a line per project: its name, its link, and what it is.</summary>
+    private static void WriteProjects(IReadOnlyList<Sourced<ProjectEntry>> projects)
+    {
+        if (projects.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine($"projects ({projects.Count}):");
+        foreach (var project in projects.Select(p => p.Value))
+        {
+            var link = project.Url is { } url ? $" <{url}>" : "";
+            var description = project.Description is { } text ? $" — {text}" : "";
+            Console.WriteLine($"  · {project.Name}{link}{description}");
         }
     }
 

@@ -5,7 +5,7 @@ namespace Talent.Profiles.Extraction;
 /// <summary>
 /// Profile facts in a page's front matter: the name (<c>name</c>, <c>author</c>, <c>first_name</c>/<c>last_name</c>, or a
 /// title or description that names a person), e-mail, social links, education entries (Hugo Blox <c>education.courses</c>
-/// and lists of maps with an institution) and interests.
+/// and lists of maps with an institution), interests and the summary (<c>bio</c>, <c>summary</c>, <c>about</c>).
 /// </summary>
 internal static class FrontMatterReader
 {
@@ -40,6 +40,7 @@ internal static class FrontMatterReader
             Links = links.Distinct(StringComparer.Ordinal).ToList(),
             Education = Education(values, catalogs.Institutions),
             Interests = Strings(values, "interests", "research_interests").Where(i => i.Length is > 2 and < 200).ToList(),
+            Summary = ProfileLimits.Bounded(Strings(values, "bio", "summary", "about").FirstOrDefault(s => s.Contains(' ', StringComparison.Ordinal)), ProfileLimits.SummaryLength),
         };
     }
 

@@ -133,6 +133,25 @@ internal static class HtmlText
         }
     }
 
+    /// <summary>The element's content starts with text or an inline element, not with a block of its own.</summary>
+    private static bool StartsWithText(IElement element)
+    {
+        foreach (var child in element.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText text when string.IsNullOrWhiteSpace(text.Data):
+                    continue;
+                case IText:
+                    return true;
+                case IElement inline:
+                    return !Blocks.Contains(inline.LocalName) && inline.LocalName is not ("li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6");
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>What to write before and after an element's content; a null opening skips the element.</summary>
     private static (string? Open, string Close) Markers(IElement element)
     {
@@ -153,6 +172,9 @@ internal static class HtmlText
                 return ("*", "*");
             case "td" or "th":
                 return ("\t", string.Empty);
+            case "dd" when StartsWithText(element):
+                // A definition list reads as markdown's: the term on its line, ": its text" on the next.
+                return ("\n: ", "\n");
             case "a" when element.GetAttribute("href") is { Length: > 0 } href && !href.StartsWith('#') && !href.Contains("{{", StringComparison.Ordinal):
                 // An address that is still a template placeholder ("https://github.com/{{ site.github }}") leads nowhere.
                 if (href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))

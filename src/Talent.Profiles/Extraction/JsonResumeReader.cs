@@ -3,7 +3,7 @@ using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
 
-/// <summary>Reads a JSON Resume (jsonresume.org schema): basics, work, education, publications, skills, interests.</summary>
+/// <summary>Reads a JSON Resume (jsonresume.org schema): basics, work, education, publications, projects, skills, interests.</summary>
 internal static class JsonResumeReader
 {
     public static (ExtractedProfile? Profile, string? Rejection) Read(string content, ProfileCatalogs catalogs)
@@ -104,15 +104,54 @@ internal static class JsonResumeReader
             Phones = Text(basics, "phone") is { } phone ? [phone] : [],
             Location = location,
             Headline = Text(basics, "label"),
+            Summary = ProfileLimits.Bounded(Text(basics, "summary"), ProfileLimits.SummaryLength),
             Education = education,
             Experience = experience,
             Publications = publications,
+            Projects = Projects(root),
             Skills = skills,
             Topics = TopicEvidence.TopicsOf(topicEvidence),
             TopicEvidence = topicEvidence,
             Interests = interests,
         }, null);
     }
+
+    /// <summary>
+    /// <c>projects[]</c>: the name as written, the description with the highlights and keywords after it (one text, bounded),
+    /// and the url.
+    /// </summary>
+    private static List<ProjectEntry> Projects(JsonElement root)
+    {
+        var projects = new List<ProjectEntry>();
+        foreach (var project in Array(root, "projects"))
+        {
+            if (projects.Count >= ProfileLimits.MaxProjects)
+            {
+                break;
+            }
+
+            if (ProfileLimits.Bounded(Text(project, "name"), ProfileLimits.ProjectNameLength) is not { } name
+                || projects.Exists(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var keywords = string.Join(", ", Strings(project, "keywords"));
+            var parts = new[] { Text(project, "description") }.Concat(Strings(project, "highlights")).Append(keywords).Where(p => !string.IsNullOrWhiteSpace(p));
+            projects.Add(new ProjectEntry
+            {
+                Name = name,
+                Description = ProfileLimits.Bounded(string.Join("; ", parts), ProfileLimits.ProjectDescriptionLength),
+                Url = Text(project, "url"),
+            });
+        }
+
+        return projects;
+    }
+
+    /// <summary>The first strings of an array property: no more than a bounded description can hold.</summary>
+    private static IEnumerable<string> Strings(JsonElement element, string property) =>
+        Array(element, property).Take(20).Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()?.Trim() ?? string.Empty).Where(s => s.Length > 0);
 
     private static bool IsProfile(string normalized) => WebAddress.AsProfileLink(normalized) is not null || WebAddress.AsHomepage(normalized, labelled: true) is null;
 

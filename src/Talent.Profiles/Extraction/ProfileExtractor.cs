@@ -183,6 +183,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
             Links = Union(body.Links, front.Links),
             Education = body.Education.Count > 0 ? body.Education : front.Education,
             Interests = Union(body.Interests, front.Interests),
+            Summary = body.Summary ?? front.Summary,
         };
 
         static List<string> Union(IReadOnlyList<string> first, IReadOnlyList<string> second) => first.Concat(second).Distinct(StringComparer.Ordinal).ToList();

@@ -6,7 +6,8 @@ namespace Talent.Profiles.Extraction;
 /// <summary>
 /// Reads a markdown / plain-text document (CV, homepage, scholar-style page) section by section: the sections are found
 /// by their headings (<see cref="SectionFinder"/>), then each is read by its reader (<see cref="ContactReader"/>,
-/// <see cref="EducationReader"/>, <see cref="ExperienceReader"/>, <see cref="PublicationReader"/>, <see cref="SkillList"/>);
+/// <see cref="EducationReader"/>, <see cref="ExperienceReader"/>, <see cref="PublicationReader"/>, <see cref="SkillList"/>,
+/// <see cref="ProjectReader"/>, <see cref="SummaryText"/>);
 /// publications are also recognised by shape anywhere a CV puts them.
 /// </summary>
 internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
@@ -52,9 +53,11 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             Links = links,
             Phones = phones,
             Location = location,
+            Summary = SummaryText.Read(sections),
             Education = facts.Education,
             Experience = facts.Experience,
             Publications = facts.Publications,
+            Projects = facts.Projects,
             Skills = facts.Skills,
             Topics = FactList.Distinct(TopicEvidence.TopicsOf(topics)),
             TopicEvidence = topics,
@@ -78,6 +81,8 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         public List<string> Skills { get; } = [];
 
         public List<string> Interests { get; } = [];
+
+        public List<ProjectEntry> Projects { get; } = [];
     }
 
     /// <summary>Publications first, in every section that can hold them; then each section's own facts from the lines left.</summary>
@@ -107,6 +112,9 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
                 case SectionKind.Skills:
                     ReadSkills(rest, facts.Skills, name);
                     break;
+                case SectionKind.Projects:
+                    AddProjects(ProjectReader.Read(rest, heading => sectionFinder.KindOf(heading) is not null), facts.Projects);
+                    break;
                 case SectionKind.Interests:
                     // Lines without any catalog topic are chatter ("happy to chat about research ideas").
                     facts.Interests.AddRange(rest.Where(l => !l.IsBlank && l.Plain.Length > 3 && catalogs.Topics.FindIn(l.Plain).Count > 0)
@@ -116,6 +124,18 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         }
 
         return facts;
+    }
+
+    /// <summary>A document with several projects sections (open source, research projects) keeps each project once, up to the cap.</summary>
+    private static void AddProjects(List<ProjectEntry> read, List<ProjectEntry> projects)
+    {
+        foreach (var project in read)
+        {
+            if (projects.Count < ProfileLimits.MaxProjects && !projects.Exists(p => string.Equals(p.Name, project.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                projects.Add(project);
+            }
+        }
     }
 
     private void ReadSkills(List<MarkupLine> lines, List<string> skills, string? name)

@@ -13,6 +13,9 @@ public sealed record CandidateProfile
 
     public string? Headline { get; init; }
 
+    /// <summary>The person's own summary, from the first source (by source id) that states one.</summary>
+    public string? Summary { get; init; }
+
     public IReadOnlyList<string> Emails { get; init; } = [];
 
     public IReadOnlyList<string> Homepages { get; init; } = [];
@@ -28,6 +31,9 @@ public sealed record CandidateProfile
     public IReadOnlyList<Sourced<ExperienceEntry>> Experience { get; init; } = [];
 
     public IReadOnlyList<MergedPublication> Publications { get; init; } = [];
+
+    /// <summary>Projects, one per name; a profile stored before projects were read has none.</summary>
+    public IReadOnlyList<Sourced<ProjectEntry>> Projects { get; init; } = [];
 
     public IReadOnlyList<string> Skills { get; init; } = [];
 

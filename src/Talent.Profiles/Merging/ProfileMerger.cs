@@ -23,6 +23,7 @@ public static class ProfileMerger
         {
             Name = name,
             Headline = profiles.Select(p => p.Headline).FirstOrDefault(h => h is not null),
+            Summary = profiles.Select(p => p.Summary).FirstOrDefault(s => s is not null),
             Emails = Union(profiles.SelectMany(p => p.Emails)),
             Homepages = Union(profiles.SelectMany(p => p.Homepages)),
             Links = Union(profiles.SelectMany(p => p.Links)),
@@ -31,6 +32,7 @@ public static class ProfileMerger
             Education = education,
             Experience = experience,
             Publications = MergePublications(ordered),
+            Projects = MergeSourced(ordered, p => p.Projects, p => CatalogKey.Of(p.Name)).Take(ProfileLimits.MaxProjects).ToList(),
             Skills = Union(profiles.SelectMany(p => p.Skills)),
             Topics = Union(profiles.SelectMany(p => p.Topics)),
             TopicEvidence = MergeSourced(ordered, p => p.TopicEvidence, e => $"{e.Topic}|{e.Kind}|{e.Text}"),

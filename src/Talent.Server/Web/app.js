@@ -744,6 +744,7 @@ function renderCandidate(container, details, tiers) {
   const head = h("header", { class: "profile-head card" },
     heading,
     profile.headline ? h("p", { class: "headline", text: profile.headline }) : null,
+    profile.summary ? h("p", { class: "about-text", "aria-label": "Summary", text: profile.summary }) : null,
     role ? h("p", { class: "role-line" }, h("span", { class: "role", text: role }), current.location && !profile.location ? h("span", { class: "location", text: current.location }) : null) : null,
     h("p", { class: "profile-facts" },
       profile.location ? h("span", {}, profile.location, marks(scalarBy(p => p.location, profile.location))) : null,
@@ -781,6 +782,14 @@ function renderCandidate(container, details, tiers) {
       h("div", { class: "muted", text: [period(e.start, e.end), e.location].filter(Boolean).join(" · ") }),
       e.highlights && e.highlights.length ? h("ul", { class: "highlights" }, e.highlights.map(x => h("li", { text: x }))) : null))));
 
+  // Older stored profiles have no projects: a missing list is an empty one.
+  const projectList = profile.projects || [];
+  const projects = projectList.length === 0 ? null : h("section", { class: "card", "aria-labelledby": "h-projects" },
+    h("h2", { id: "h-projects", text: "Projects" }),
+    h("ul", { class: "timeline" }, projectList.map(({ value: p, sources: ids }) => h("li", {},
+      h("div", { class: "entry-head" }, p.url ? h("strong", {}, externalLink(p.url, p.name)) : h("strong", { text: p.name }), marks(ids)),
+      p.description ? h("div", { text: p.description }) : null))));
+
   const education = profile.education.length === 0 ? null : h("section", { class: "card", "aria-labelledby": "h-education" },
     h("h2", { id: "h-education", text: "Education" }),
     h("ul", { class: "timeline" }, profile.education.map(({ value: e, sources: ids }) => h("li", {},
@@ -788,14 +797,15 @@ function renderCandidate(container, details, tiers) {
       h("div", { text: e.institution || "" }),
       h("div", { class: "muted", text: [period(e.start, e.end), e.advisor ? `advisor ${e.advisor}` : null].filter(Boolean).join(" · ") })))));
 
-  const main = h("div", { class: "profile-main" }, publicationsSection(profile, tiers, marks), experience, education);
+  const main = h("div", { class: "profile-main" }, publicationsSection(profile, tiers, marks), experience, projects, education);
   container.replaceChildren(head, h("div", { class: "profile-layout" }, main, side));
   heading.focus();
 }
 
-function externalLink(address) {
+function externalLink(address, label) {
   const href = /^[a-z]+:\/\//i.test(address) ? address : "https://" + address;
-  return /^https?:\/\//i.test(href) ? h("a", { href, rel: "noopener noreferrer", target: "_blank", text: address }) : h("span", { text: address });
+  const text = label || address;
+  return /^https?:\/\//i.test(href) ? h("a", { href, rel: "noopener noreferrer", target: "_blank", text }) : h("span", { text });
 }
 
 function period(start, end) {

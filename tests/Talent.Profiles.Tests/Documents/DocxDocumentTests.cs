@@ -39,6 +39,27 @@ public sealed class DocxDocumentTests
     }
 
     [Fact]
+    public void A_word_cv_reads_its_projects_from_list_items_and_table_rows()
+    {
+        var docx = Docx(
+            new Paragraph(new Run(new Text("Jane Q. Doe"))),
+            new Paragraph(new Run(new Text("jane.doe@example.org"))),
+            new Paragraph(new Run(new RunProperties(new Bold()), new Text("Projects"))),
+            Listed(0, new Run(new RunProperties(new Bold()), new Text("Larkspur")), new Run(new Text(": a columnar store for time series") { Space = SpaceProcessingModeValues.Preserve })),
+            new Paragraph(new Run(new Text("Bramble"))),
+            new Paragraph(new Run(new Text(": a job queue for batch pipelines") { Space = SpaceProcessingModeValues.Preserve })),
+            new Paragraph(),
+            new Paragraph(new Run(new RunProperties(new Bold()), new Text("Skills"))),
+            new Paragraph(new Run(new Text("Rust"))));
+        var result = new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("cv.docx", DocumentFormats.DocxType, string.Empty) { Bytes = docx });
+
+        var profile = Assert.IsType<ExtractionResult.Accepted>(result).Profile;
+        Assert.True(profile.Projects.Count == 2, Text(docx));
+        Assert.Equal(new ProjectEntry { Name = "Larkspur", Description = "a columnar store for time series" }, profile.Projects[0]);
+        Assert.Equal(new ProjectEntry { Name = "Bramble", Description = "a job queue for batch pipelines" }, profile.Projects[1]);
+    }
+
+    [Fact]
     public void Neighbouring_runs_of_one_style_are_one_emphasis()
     {
         var text = Text(Docx(new Paragraph(

@@ -115,6 +115,26 @@ public sealed class PdfDocumentTests
     public void A_page_number_is_told_from_a_date_range(string line, bool pageNumber) =>
         Assert.Equal(pageNumber, PdfLayout.IsPageNumber(line));
 
+    [Fact]
+    public void A_projects_section_gives_each_bold_project_with_its_text_and_link()
+    {
+        var pdf = TestPdf.Pages(
+        [
+            new PdfText("Jane Q. Doe", 40, 790, 22),
+            new PdfText("jane.doe@example.org", 40, 760, 10),
+            new PdfText("Projects", 40, 730, 13, Bold: true),
+            new PdfText("Larkspur", 40, 712, 10, Bold: true, Link: "https://github.com/jdoe/larkspur"),
+            new PdfText("a columnar store for time series", 40, 698, 10),
+            new PdfText("Bramble", 40, 676, 10, Bold: true),
+            new PdfText("a job queue for batch pipelines", 40, 662, 10),
+        ]);
+        var profile = Accepted(pdf);
+
+        Assert.True(profile.Projects.Count == 2, Text(pdf));
+        Assert.Equal(new ProjectEntry { Name = "Larkspur", Description = "a columnar store for time series", Url = "https://github.com/jdoe/larkspur" }, profile.Projects[0]);
+        Assert.Equal(new ProjectEntry { Name = "Bramble", Description = "a job queue for batch pipelines" }, profile.Projects[1]);
+    }
+
     private ExtractedProfile Accepted(byte[] pdf) =>
         Assert.IsType<ExtractionResult.Accepted>(extractor.Extract(new DocumentInput("cv.pdf", DocumentFormats.PdfType, string.Empty) { Bytes = pdf })).Profile;
 

@@ -1,9 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using Talent.Search;
 using Talent.Server.Demo;
 using Talent.Server.Indexing;
 using Talent.Server.Ingestion;
+using Talent.Storage;
 
 namespace Talent.Tests.Indexing;
 
@@ -121,6 +123,32 @@ public sealed class ReindexTests
 
         Assert.Equal(ReindexStatus.Succeeded, status.State);
         Assert.Equal(DemoLoader.Documents().Count, status.Done);
+    }
+
+    [Fact]
+    public async Task A_profile_stored_before_projects_and_summaries_reindexes_with_none()
+    {
+        await using var host = await TalentTestHost.StartAsync();
+        var stored = await host.SubmitAsync("cv:ana", "text/markdown", "# Ana Lima\n\nana@example.org\n\n## About\n\nI build payment ledgers.\n\n## Projects\n\n- **Tidewater**: a feature store\n");
+        await host.WaitForIndexAsync();
+        Assert.Equal(1, (await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=Tidewater", Json))!.Total);
+
+        // The candidate as an older version stored it: no projects and no summary in its JSON.
+        await using (var connection = await host.Get<TalentDatabase>().OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE candidates SET profile_json = @json WHERE id = @id",
+                new { json = """{"name":"Ana Lima","emails":["ana@example.org"],"sourceIds":["cv:ana"]}""", id = stored.CandidateId });
+        }
+
+        var status = await host.Get<IndexRebuilder>().RebuildAsync(null, CancellationToken.None);
+
+        Assert.Equal(ReindexStatus.Succeeded, status.State);
+        var byName = await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=Lima", Json);
+        Assert.Equal("Ana Lima", Assert.Single(byName!.Results).Name);
+        Assert.Equal(0, (await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=Tidewater", Json))!.Total);
+        var candidate = await host.Client.GetStringAsync(new Uri($"/api/candidates/{stored.CandidateId}", UriKind.Relative));
+        Assert.Contains("\"projects\":[]", candidate, StringComparison.Ordinal);
     }
 
     private static async Task SubmitDemoAsync(TalentTestHost host)

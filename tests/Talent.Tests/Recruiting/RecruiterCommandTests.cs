@@ -4,11 +4,14 @@ using Talent.Tests.Cli;
 
 namespace Talent.Tests.Recruiting;
 
-/// <summary><c>talent search</c> with the recruiter filters and export, as a separate process over the four CVs.</summary>
+/// <summary>
+/// <c>talent search</c> with the recruiter filters and export, as a separate process over the four CVs: each person found by
+/// school, employer, place, plain name, e-mail, a project's name and a word of their summary, and shown with their projects.
+/// </summary>
 public sealed class RecruiterCommandTests
 {
     [Fact]
-    public async Task The_cli_finds_each_person_by_school_employer_place_plain_name_and_email_and_exports_csv()
+    public async Task The_cli_finds_each_person_by_school_employer_place_plain_name_email_project_and_summary_and_exports_csv()
     {
         using var temp = new TempDirectory();
         var inbox = Directory.CreateDirectory(Path.Combine(temp.Path, "cvs")).FullName;
@@ -28,6 +31,32 @@ public sealed class RecruiterCommandTests
             Assert.Equal(person.Name, hit.GetProperty("name").GetString());
             Assert.Equal(person.CurrentEmployer, hit.GetProperty("employer").GetString());
             Assert.Contains(response.GetProperty("facets").GetProperty("countries").EnumerateArray(), f => f.GetProperty("value").GetString() == person.Country);
+        }
+
+        foreach (var person in RecruiterCvs.People)
+        {
+            // A project's name and a word of the summary find the person, and the explanation names them in plain words.
+            (exit, var stdout, stderr) = await TalentProcess.RunAsync("--data", data, "search", person.Project, "--explain", "--json");
+            Assert.True(exit == 0, stderr);
+            var first = JsonDocument.Parse(stdout).RootElement.GetProperty("results").EnumerateArray().First();
+            Assert.Equal(person.Name, first.GetProperty("name").GetString());
+            Assert.Contains("project: " + person.Project, first.GetProperty("highlights").EnumerateArray().Select(h => h.GetString()));
+            Assert.Contains("project names", first.GetProperty("signals").EnumerateObject().Select(p => p.Name));
+            Assert.All(RecruiterSearchApiTests.IndexFieldNames, field => Assert.DoesNotContain(field, stdout, StringComparison.Ordinal));
+
+            (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", data, "search", person.SummaryWord);
+            Assert.True(exit == 0, stderr);
+            Assert.Contains("1 candidate", stdout, StringComparison.Ordinal);
+            Assert.Contains(person.Name, stdout, StringComparison.Ordinal);
+            Assert.Contains("summary mentions " + person.SummaryWord, stdout, StringComparison.Ordinal);
+
+            // talent show lists the project under the candidate.
+            var id = first.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", data, "show", id);
+            Assert.True(exit == 0, stderr);
+            Assert.Contains("projects (1):", stdout, StringComparison.Ordinal);
+            Assert.Contains("  · " + person.Project, stdout, StringComparison.Ordinal);
+            Assert.Contains("summary: ", stdout, StringComparison.Ordinal);
         }
 
         (exit, var found, stderr) = await TalentProcess.RunAsync("--data", data, "search", RecruiterCvs.People[1].Email);

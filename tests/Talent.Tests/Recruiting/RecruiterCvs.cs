@@ -2,16 +2,17 @@ namespace Talent.Tests.Recruiting;
 
 /// <summary>
 /// Four CVs of four people in four formats (markdown, JSON Resume, LaTeX, HTML), with schools, current and past
-/// employers, cities and accented names, and what a recruiter would type to find each one, written by hand.
+/// employers, cities and accented names, a project and a summary each, and what a recruiter would type to find each one,
+/// written by hand.
 /// </summary>
 internal static class RecruiterCvs
 {
     public static readonly Person[] People =
     [
-        new("goncalves.md", "José Gonçalves", "Jose Goncalves", "University of Lisbon", "Feedzai", "Google", "Lisbon", "Portugal", "jose.goncalves@example.pt", "Senior Backend Engineer", Goncalves),
-        new("mueller.json", "Anna Müller", "Anna Muller", "Technical University of Munich", "Zalando", "SAP", "Berlin", "Germany", "anna.mueller@example.de", "Staff Machine Learning Engineer", Mueller),
-        new("lefevre.tex", "Zoë Lefèvre", "Zoe Lefevre", "École Polytechnique", "Meta", "Criteo", "Paris", "France", "zoe.lefevre@example.fr", "Research Scientist", Lefevre),
-        new("nunez.html", "Renée Núñez", "Renee Nunez", "Stanford University", "Stripe", "Amazon", "Seattle", "United States", "renee.nunez@example.com", "Site Reliability Engineer", Nunez),
+        new("goncalves.md", "José Gonçalves", "Jose Goncalves", "University of Lisbon", "Feedzai", "Google", "Lisbon", "Portugal", "jose.goncalves@example.pt", "Senior Backend Engineer", Goncalves) { Project = "Tidewater", SummaryWord = "chargebacks" },
+        new("mueller.json", "Anna Müller", "Anna Muller", "Technical University of Munich", "Zalando", "SAP", "Berlin", "Germany", "anna.mueller@example.de", "Staff Machine Learning Engineer", Mueller) { Project = "Lookbook Ranker", SummaryWord = "wardrobes" },
+        new("lefevre.tex", "Zoë Lefèvre", "Zoe Lefevre", "École Polytechnique", "Meta", "Criteo", "Paris", "France", "zoe.lefevre@example.fr", "Research Scientist", Lefevre) { Project = "Sparrowhawk", SummaryWord = "auctions" },
+        new("nunez.html", "Renée Núñez", "Renee Nunez", "Stanford University", "Stripe", "Amazon", "Seattle", "United States", "renee.nunez@example.com", "Site Reliability Engineer", Nunez) { Project = "Stormglass", SummaryWord = "drills" },
     ];
 
     /// <summary>Writes the four CVs into <paramref name="directory"/>.</summary>
@@ -33,6 +34,10 @@ internal static class RecruiterCvs
         - Phone: +351 912 345 678
         - Homepage: https://josegoncalves.example.pt
 
+        ## About
+
+        I design payment backends that keep chargebacks rare and latency low.
+
         ## Experience
 
         - **Senior Backend Engineer**, Feedzai, 2021 – present, Lisbon, Portugal
@@ -46,6 +51,10 @@ internal static class RecruiterCvs
         ## Skills
 
         Rust, gRPC, Redis, Kafka, PostgreSQL
+
+        ## Projects
+
+        - **[Tidewater](https://github.com/jgoncalves/tidewater)**: a feature store for scoring card payments
         """;
 
     private const string Mueller = """
@@ -56,7 +65,7 @@ internal static class RecruiterCvs
             "email": "anna.mueller@example.de",
             "phone": "+49 30 1234567",
             "url": "https://annamueller.example.de",
-            "summary": "Builds recommendation systems for online fashion retail.",
+            "summary": "Builds recommendation systems for online fashion retail that fill wardrobes.",
             "location": { "city": "Berlin", "countryCode": "DE", "region": "Berlin" }
           },
           "work": [
@@ -66,7 +75,8 @@ internal static class RecruiterCvs
           "education": [
             { "institution": "Technical University of Munich", "area": "Informatics", "studyType": "Master of Science", "startDate": "2014", "endDate": "2016" }
           ],
-          "skills": [ { "name": "Machine learning", "keywords": ["Python", "PyTorch", "Spark"] } ]
+          "skills": [ { "name": "Machine learning", "keywords": ["Python", "PyTorch", "Spark"] } ],
+          "projects": [ { "name": "Lookbook Ranker", "description": "Learning to rank outfit pages", "url": "https://github.com/amueller/lookbook-ranker" } ]
         }
         """;
 
@@ -80,6 +90,9 @@ internal static class RecruiterCvs
         \href{mailto:zoe.lefevre@example.fr}{zoe.lefevre@example.fr}
         \end{center}
 
+        \section*{Summary}
+        I study counterfactual evaluation of online advertising auctions.
+
         \section*{Experience}
         \textbf{Research Scientist}, Meta\hfill 2022 -- present \\
         Paris, France \\
@@ -92,6 +105,11 @@ internal static class RecruiterCvs
 
         \section*{Skills}
         Python, PyTorch, JAX, C++
+
+        \section*{Projects}
+        \begin{itemize}
+        \item \textbf{Sparrowhawk}: off-policy estimators for bidding
+        \end{itemize}
         \end{document}
         """;
 
@@ -113,10 +131,22 @@ internal static class RecruiterCvs
         </ul>
         <h2>Skills</h2>
         <p>Go, Kubernetes, Terraform, Prometheus</p>
+        <h2>Projects</h2>
+        <h3>Stormglass</h3>
+        <p>Chaos experiments for a payments platform.</p>
+        <h2>About</h2>
+        <p>I keep payment platforms up through capacity planning and incident drills.</p>
         </body></html>
         """;
 
     /// <summary>A person, their CV and the facts a recruiter searches by.</summary>
     internal sealed record Person(
-        string File, string Name, string PlainName, string School, string CurrentEmployer, string PastEmployer, string City, string Country, string Email, string Title, string Content);
+        string File, string Name, string PlainName, string School, string CurrentEmployer, string PastEmployer, string City, string Country, string Email, string Title, string Content)
+    {
+        /// <summary>The name of a project the CV lists.</summary>
+        public required string Project { get; init; }
+
+        /// <summary>A word only the person's summary holds.</summary>
+        public required string SummaryWord { get; init; }
+    }
 }

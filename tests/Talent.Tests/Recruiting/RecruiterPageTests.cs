@@ -8,7 +8,8 @@ namespace Talent.Tests.Recruiting;
 
 /// <summary>
 /// The web page in headless Chromium over the four CVs and the sample profiles: a recruiter finds each person by
-/// school, employer, place, plain name and e-mail, narrows with the facets, and reads who they are from the card.
+/// school, employer, place, plain name and e-mail, narrows with the facets, reads who they are from the card, and finds
+/// each by a project's name and reads the project and their summary on their page.
 /// </summary>
 public sealed class RecruiterPageTests
 {
@@ -77,6 +78,19 @@ public sealed class RecruiterPageTests
         foreach (var field in RecruiterSearchApiTests.IndexFieldNames)
         {
             Assert.DoesNotContain(field.Trim('"'), shown, StringComparison.Ordinal);
+        }
+
+        // A project's name finds the person, the card says so, and their page shows the project and their summary.
+        foreach (var person in RecruiterCvs.People)
+        {
+            await page.GotoAsync("/?q=" + Uri.EscapeDataString(person.Project));
+            await page.WaitForResultsAsync();
+            var first = page.Cards.First;
+            await Expect(first.Locator(".highlights")).ToContainTextAsync("project: " + person.Project);
+            await first.Locator(".candidate-name a").ClickAsync();
+            await Expect(page.Page.Locator("h1#candidate-name")).ToHaveTextAsync(person.Name);
+            await Expect(page.Page.Locator("section[aria-labelledby=h-projects]")).ToContainTextAsync(person.Project);
+            await Expect(page.Page.Locator(".about-text")).ToContainTextAsync(person.SummaryWord);
         }
 
         if (Environment.GetEnvironmentVariable("TALENT_SCREENSHOTS") is { Length: > 0 } folder)

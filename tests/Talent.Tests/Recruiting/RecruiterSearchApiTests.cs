@@ -8,14 +8,14 @@ namespace Talent.Tests.Recruiting;
 
 /// <summary>
 /// A recruiter's searches over HTTP with four CVs of four formats and the sample profiles loaded: each person is found
-/// by school, employer now and before, city, country, name without accents and e-mail, by parameter and by the query
-/// language, and the facets count them.
+/// by school, employer now and before, city, country, name without accents, e-mail, a project's name and a word of their
+/// summary, by parameter and by the query language, and the facets count them.
 /// </summary>
 public sealed class RecruiterSearchApiTests : IAsyncLifetime
 {
     /// <summary>Index field names that must never reach a user.</summary>
     internal static readonly string[] IndexFieldNames =
-        ["titles_first", "mentions_", "topics_text", "skills_text", "venue_first", "venue_year", "employers_now", "job_titles", "experience_years", "\"about\""];
+        ["titles_first", "mentions_", "topics_text", "skills_text", "venue_first", "venue_year", "employers_now", "job_titles", "experience_years", "project_text", "\"about\""];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private TalentTestHost host = null!; // set in InitializeAsync before any test runs
@@ -132,9 +132,31 @@ public sealed class RecruiterSearchApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task No_index_field_name_reaches_the_answer_even_when_explaining()
+    public async Task Each_person_is_found_by_a_project_name_and_a_word_of_their_summary_and_told_why()
     {
-        var text = await host.Client.GetStringAsync(new Uri("/api/search?q=video%20generation%20Stanford", UriKind.Relative));
+        foreach (var person in RecruiterCvs.People)
+        {
+            var byProject = await SearchAsync("q=" + Uri.EscapeDataString(person.Project));
+            Assert.True(byProject.Results.Count > 0 && byProject.Results[0].Name == person.Name, $"q={person.Project}: {string.Join(", ", byProject.Results.Select(r => r.DisplayName))}");
+            Assert.Contains("project: " + person.Project, byProject.Results[0].Highlights);
+
+            var byQueryLanguage = await SearchAsync("q=" + Uri.EscapeDataString($"project:\"{person.Project}\""));
+            Assert.Equal(person.Name, Assert.Single(byQueryLanguage.Results).Name);
+
+            var bySummary = await SearchAsync("q=" + Uri.EscapeDataString(person.SummaryWord));
+            var hit = Assert.Single(bySummary.Results);
+            Assert.Equal(person.Name, hit.Name);
+            Assert.Contains("summary mentions " + person.SummaryWord, hit.Highlights);
+        }
+    }
+
+    [Theory]
+    [InlineData("q=video%20generation%20Stanford")]
+    [InlineData("q=Tidewater%20chargebacks")]
+    [InlineData("q=project:Stormglass%20OR%20drills")]
+    public async Task No_index_field_name_reaches_the_answer_even_when_explaining(string query)
+    {
+        var text = await host.Client.GetStringAsync(new Uri("/api/search?" + query, UriKind.Relative));
         foreach (var field in IndexFieldNames)
         {
             Assert.DoesNotContain(field, text, StringComparison.Ordinal);
