@@ -123,7 +123,7 @@ public sealed partial class CandidateIndex : IDisposable
     public static CandidateIndex OpenForWriting(string directory, ProfileCatalogs catalogs, ILogger logger, SearchOptions? options = null, TimeProvider? clock = null)
     {
         var index = new CandidateIndex(directory, catalogs, logger, forWriting: true, options, clock);
-        Log.IndexOpened(logger, directory, "writer", index.LastAppliedSequence, index.Count);
+        Log.IndexOpened(logger, directory, "writer", index.LastAppliedSequence, index.CountAsLogged);
         return index;
     }
 
@@ -135,7 +135,7 @@ public sealed partial class CandidateIndex : IDisposable
     public static CandidateIndex OpenForRebuild(string directory, ProfileCatalogs catalogs, ILogger logger, SearchOptions? options = null, TimeProvider? clock = null)
     {
         var index = new CandidateIndex(directory, catalogs, logger, forWriting: true, options, clock, RebuildWriteBufferMegabytes) { backgroundRefresh = false };
-        Log.IndexOpened(logger, directory, "rebuild", index.LastAppliedSequence, index.Count);
+        Log.IndexOpened(logger, directory, "rebuild", index.LastAppliedSequence, index.CountAsLogged);
         return index;
     }
 
@@ -146,7 +146,7 @@ public sealed partial class CandidateIndex : IDisposable
     public static CandidateIndex OpenReadOnly(string directory, ProfileCatalogs catalogs, ILogger logger, SearchOptions? options = null, TimeProvider? clock = null)
     {
         var index = new CandidateIndex(directory, catalogs, logger, forWriting: false, options, clock);
-        Log.IndexOpened(logger, directory, "read-only", index.LastAppliedSequence, index.Count);
+        Log.IndexOpened(logger, directory, "read-only", index.LastAppliedSequence, index.CountAsLogged);
         return index;
     }
 
@@ -167,8 +167,15 @@ public sealed partial class CandidateIndex : IDisposable
         }
     }
 
-    /// <summary>Number of candidates visible to searches.</summary>
+    /// <summary>Number of candidates visible to searches (a read that keeps the background refresh going, as a search does).</summary>
     public int Count => WithSearcher(s => s.IndexReader.NumDocs, 0);
+
+    /// <summary>
+    /// <see cref="Count"/> for a log line: read without counting as a search. The count every open logged kept a new
+    /// writer refreshing in the background for its first seconds, and each refresh flushes the documents buffered so far
+    /// into one more small segment to merge.
+    /// </summary>
+    public int CountAsLogged => WithSearcher(s => s.IndexReader.NumDocs, 0, isSearch: false);
 
     /// <summary>Adds or replaces the candidate's document (visible to searches after the next refresh).</summary>
     public void Upsert(long candidateId, CandidateProfile profile, DateTimeOffset updatedAt)
@@ -328,7 +335,7 @@ public sealed partial class CandidateIndex : IDisposable
 
     private IndexWriter Writer => writer ?? throw new InvalidOperationException("The index was opened read-only.");
 
-    private T WithSearcher<T>(Func<IndexSearcher, T> read, T whenEmpty)
+    private T WithSearcher<T>(Func<IndexSearcher, T> read, T whenEmpty, bool isSearch = true)
     {
         var manager = searchers;
         if (manager is null)
@@ -336,7 +343,7 @@ public sealed partial class CandidateIndex : IDisposable
             return whenEmpty;
         }
 
-        var searcher = AcquireFrom(manager);
+        var searcher = isSearch ? AcquireFrom(manager) : manager.Acquire();
         try
         {
             return read(searcher);
@@ -409,7 +416,8 @@ public sealed partial class CandidateIndex : IDisposable
         return highest;
     }
 
-    private void RefreshInBackground()
+    /// <summary>The background refresh's tick: searchers see new changes when someone searched within <see cref="ReadersGoneAfter"/>.</summary>
+    internal void RefreshInBackground()
     {
         if (!backgroundRefresh || clock.GetElapsedTime(Volatile.Read(ref lastReadTimestamp)) > ReadersGoneAfter)
         {

@@ -117,10 +117,10 @@ public sealed partial class CandidateStore
             touched.AddRange(await connection.QueryAsync<string>(
                 "SELECT source_id FROM sources WHERE candidate_id = @candidate AND status = 'accepted' AND source_id <> @sourceId",
                 new { candidate, sourceId }, transaction));
-            await statements.DeleteKeysAsync(sourceId, candidate);
         }
 
-        await connection.ExecuteAsync("DELETE FROM identity_keys WHERE source_id = @sourceId", new { sourceId }, transaction);
+        // Through the candidate (0 for a source under none): a delete by source id alone scans every key.
+        await statements.DeleteKeysAsync(sourceId, candidateId ?? 0);
         await connection.ExecuteAsync("DELETE FROM identity_links WHERE source_a = @sourceId OR source_b = @sourceId", new { sourceId }, transaction);
         return touched.Distinct(StringComparer.Ordinal).Where(t => !string.Equals(t, sourceId, StringComparison.Ordinal)).ToList();
     }

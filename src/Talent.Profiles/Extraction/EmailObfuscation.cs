@@ -18,7 +18,7 @@ internal static class EmailObfuscation
     public static string Reveal(string line)
     {
         // Shorter than the shortest address ("a@b.cd") or longer than any real line: nothing to reveal.
-        if (line.Length < 6 || line.Length > 4_000 || (!Markers.Any(m => line.Contains(m.Marker, StringComparison.OrdinalIgnoreCase)) && !line.Contains("}@", StringComparison.Ordinal)))
+        if (line.Length < 6 || line.Length > 4_000 || (!HoldsMarker(line) && !line.Contains("}@", StringComparison.Ordinal)))
         {
             return line;
         }
@@ -34,6 +34,39 @@ internal static class EmailObfuscation
         text = ExpandBraces(text);
         return text;
     }
+
+    /// <summary>
+    /// True when the line holds one of <see cref="Markers"/> as <see cref="Reveal"/> replaces them (" AT " and " DOT " in
+    /// capitals, the others in any case), in one pass: nearly every line holds none. Looking for each marker ignoring
+    /// case took twelve searches per line, and every line with an ordinary " at " was then rebuilt twelve times for nothing.
+    /// </summary>
+    internal static bool HoldsMarker(string line)
+    {
+        var text = line.AsSpan();
+        if (text.Contains('＠') || text.Contains(" AT ", StringComparison.Ordinal) || text.Contains(" DOT ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (var at = text.IndexOfAny(Openers); at >= 0; at = NextOpener(text, at))
+        {
+            var close = text[at] switch { '[' => ']', '(' => ')', '{' => '}', _ => '>' };
+            var rest = text[(at + 1)..];
+            if (Word(rest, "at", close) || Word(rest, "dot", close) || (text[at] == '[' && rest.StartsWith("@]", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int NextOpener(ReadOnlySpan<char> text, int at) => text[(at + 1)..].IndexOfAny(Openers) is var next and >= 0 ? at + 1 + next : -1;
+
+        static bool Word(ReadOnlySpan<char> rest, string word, char close) =>
+            rest.Length > word.Length && rest[word.Length] == close && rest[..word.Length].Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Openers = System.Buffers.SearchValues.Create("[({<");
 
     /// <summary>"a @ b . org" (spaces left by the markers) closed up around '@' and '.' between word characters.</summary>
     private static string Replace(string text, string marker, string replacement, StringComparison comparison)

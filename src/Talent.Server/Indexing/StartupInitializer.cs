@@ -29,7 +29,7 @@ public sealed class StartupInitializer(
         DatabaseReady = true;
         Log.DatabaseReady(logger, version);
         var index = live.Current;
-        Log.IndexOpened(logger, index.LastAppliedSequence, index.Count);
+        Log.IndexOpened(logger, index.LastAppliedSequence, index.CountAsLogged);
         if (writesIndex)
         {
             // Generations no CURRENT names are leftovers of a rebuild that was killed; only the writer removes them.

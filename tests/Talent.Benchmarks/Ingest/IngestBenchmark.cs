@@ -61,10 +61,11 @@ internal static class IngestBenchmark
         var warmupMessages = Enumerable.Range(0, warmupCount).SelectMany(warmup.Documents).Take(warmupCount).Select(Message).ToList();
 
         Console.Error.WriteLine($"{count} documents, seed {seed}, {Environment.ProcessorCount} cores; stages on one thread");
-        var stages = await StagesAsync(catalogs, documents.Take(Math.Min(4_000, count)).ToList());
+        var stageDocuments = Math.Min(IntOption(args, "--stage-documents", 4_000), count);
+        var stages = await StagesAsync(catalogs, documents.Take(stageDocuments).ToList(), Math.Max(2, IntOption(args, "--stage-passes", 2)));
         if (args.Contains("--stages-only"))
         {
-            PrintStages(stages, Math.Min(4_000, count));
+            PrintStages(stages, stageDocuments);
             return 0;
         }
 
@@ -113,7 +114,7 @@ internal static class IngestBenchmark
             Console.Error.WriteLine($"round {round}: rabbitmq {rabbit[^1].Rate:0}/s ({rabbit[^1].CpuPerProfile:0.00} CPU ms each), rabbitmq plain JSON {plain[^1].Rate:0}/s ({plain[^1].CpuPerProfile:0.00}), rabbitmq backlog {backlog[^1].Rate:0}/s ({backlog[^1].CpuPerProfile:0.00}), in-memory {memory[^1].Rate:0}/s ({memory[^1].CpuPerProfile:0.00}), bare Lucene.Net {bare[^1].Rate:0}/s ({bare[^1].CpuPerProfile:0.00}); index lag after the last document stored {rabbit[^1].IndexLag.TotalMilliseconds:0} / {plain[^1].IndexLag.TotalMilliseconds:0} / {backlog[^1].IndexLag.TotalMilliseconds:0} / {memory[^1].IndexLag.TotalMilliseconds:0} ms; compiling {rabbit[^1].Jit.TotalMilliseconds:0} / {plain[^1].Jit.TotalMilliseconds:0} / {backlog[^1].Jit.TotalMilliseconds:0} / {memory[^1].Jit.TotalMilliseconds:0} ms");
         }
 
-        PrintStages(stages, Math.Min(4_000, count));
+        PrintStages(stages, stageDocuments);
         Console.WriteLine();
         Console.WriteLine($"Profiles/second, {count} documents (seed {seed}), {rounds} rounds, {Environment.ProcessorCount} cores; best and median of the rounds:");
         Console.WriteLine();
@@ -141,17 +142,18 @@ internal static class IngestBenchmark
 
     private static void PrintStages(List<Stage> stages, int documents)
     {
-        Console.WriteLine($"Where one document's time goes, on one thread ({documents} documents, after a warm-up pass):");
+        Console.WriteLine($"Where one document's time goes, on one thread ({documents} documents, after warm-up passes; CPU is the process's, collector included):");
         Console.WriteLine();
-        Console.WriteLine("| stage | per document | allocated per document |");
-        Console.WriteLine("| --- | --- | --- |");
+        Console.WriteLine("| stage | per document | CPU per document | allocated per document |");
+        Console.WriteLine("| --- | --- | --- | --- |");
         foreach (var stage in stages)
         {
             var cell = stage.Name.Contains("bytes", StringComparison.Ordinal)
                 ? string.Create(CultureInfo.InvariantCulture, $"{stage.Value / 1024:0.0} KB")
                 : string.Create(CultureInfo.InvariantCulture, $"{stage.Value:0} µs");
             var allocated = stage.Allocated is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024:0.0} KB") : "";
-            Console.WriteLine($"| {stage.Name} | {cell} | {allocated} |");
+            var cpu = stage.Cpu is { } micros ? string.Create(CultureInfo.InvariantCulture, $"{micros:0} µs") : "";
+            Console.WriteLine($"| {stage.Name} | {cell} | {cpu} | {allocated} |");
         }
     }
 
@@ -390,14 +392,16 @@ internal static class IngestBenchmark
     }
 
     /// <summary>
-    /// One document's path, stage by stage on one thread, each timed over the same documents after a warm-up pass, with
-    /// the bytes it allocated (nothing else runs meanwhile, so the process's allocations are the stage's).
+    /// One document's path, stage by stage on one thread, each timed over the same documents in the last of
+    /// <paramref name="passes"/> passes (the others warm up the JIT), with the process's CPU time (which a loaded machine
+    /// does not inflate as it does the clock) and the bytes it allocated (nothing else runs meanwhile, so the process's
+    /// CPU and allocations are the stage's).
     /// </summary>
-    private static async Task<List<Stage>> StagesAsync(ProfileCatalogs catalogs, IReadOnlyList<SyntheticDocument> documents)
+    private static async Task<List<Stage>> StagesAsync(ProfileCatalogs catalogs, IReadOnlyList<SyntheticDocument> documents, int passes)
     {
         var extractor = new ProfileExtractor(catalogs);
         var stages = new List<Stage>();
-        for (var pass = 0; pass < 2; pass++)
+        for (var pass = 0; pass < passes; pass++)
         {
             stages.Clear();
             var meter = StageMeter.Start();
@@ -438,7 +442,7 @@ internal static class IngestBenchmark
                 }
 
                 stages.Add(meter.Stop("identity + SQLite, 64 documents per transaction", writes.Count - half));
-                stages.Add(new Stage("… bytes SQLite wrote per document meanwhile (log, database, temporary files)", (WrittenBytes() - written) / (double)(writes.Count - half), null));
+                stages.Add(new Stage("… bytes SQLite wrote per document meanwhile (log, database, temporary files)", (WrittenBytes() - written) / (double)(writes.Count - half), null, null));
 
                 meter = StageMeter.Start();
                 var changes = await store.ChangesSinceAsync(0, writes.Count * 2, CancellationToken.None);
@@ -472,17 +476,21 @@ internal static class IngestBenchmark
         return stages;
     }
 
-    /// <summary>A row of the stage table: time (or bytes written) per document, and bytes allocated per document when measured.</summary>
-    private sealed record Stage(string Name, double Value, double? Allocated);
+    /// <summary>
+    /// A row of the stage table: time (or bytes written) per document, and the process's CPU microseconds and bytes
+    /// allocated per document when measured.
+    /// </summary>
+    private sealed record Stage(string Name, double Value, double? Cpu, double? Allocated);
 
-    /// <summary>Wall time and bytes allocated from <see cref="Start"/> to <see cref="Stop"/>.</summary>
-    private readonly record struct StageMeter(Stopwatch Clock, long AllocatedBefore)
+    /// <summary>Wall time, process CPU time and bytes allocated from <see cref="Start"/> to <see cref="Stop"/>.</summary>
+    private readonly record struct StageMeter(Stopwatch Clock, TimeSpan CpuBefore, long AllocatedBefore)
     {
-        public static StageMeter Start() => new(Stopwatch.StartNew(), GC.GetTotalAllocatedBytes(precise: true));
+        public static StageMeter Start() => new(Stopwatch.StartNew(), CpuTime(), GC.GetTotalAllocatedBytes(precise: true));
 
         public Stage Stop(string name, int documents) => new(
             name,
             Clock.Elapsed.TotalMicroseconds / Math.Max(1, documents),
+            (CpuTime() - CpuBefore).TotalMicroseconds / Math.Max(1, documents),
             (GC.GetTotalAllocatedBytes(precise: true) - AllocatedBefore) / (double)Math.Max(1, documents));
     }
 

@@ -98,6 +98,31 @@ public sealed class CandidateIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Opening_a_writer_keeps_no_background_refresh_going_until_someone_searches()
+    {
+        using (var first = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance))
+        {
+            first.Upsert(PersonA, PersonAProfile, BaseTime);
+            first.Commit(1);
+        }
+
+        using var index = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance); // logs its count
+        index.Upsert(PersonB, PersonBProfile, BaseTime);
+
+        index.RefreshInBackground();
+        Assert.Equal(1, index.CountAsLogged); // nobody searched: the buffered document was not flushed into a segment to be seen
+
+        Assert.Equal(1, Found(index.Search(Request())).Total);
+        using var wait = TestWait.Token();
+        while (Found(index.Search(Request())).Total < 2)
+        {
+            index.RefreshInBackground(); // the timer's own tick may be refreshing at the same moment
+            await Task.Yield();
+            wait.Token.ThrowIfCancellationRequested();
+        }
+    }
+
+    [Fact]
     public void Writer_refresh_shows_uncommitted_changes()
     {
         using var index = OpenWithBoth(directory);

@@ -37,6 +37,14 @@ public sealed class CandidateStoreTests : IAsyncLifetime
     [InlineData("SELECT source_a FROM identity_links WHERE source_b IN (SELECT value FROM json_each('[\"s\"]'))", "identity_links")]
     [InlineData("DELETE FROM identity_flags WHERE source_id IN (SELECT value FROM json_each('[\"s\"]'))", "identity_flags")]
     [InlineData("SELECT source_id FROM sources WHERE candidate_id = 1 AND status = 'accepted'", "sources")]
+    [InlineData("DELETE FROM identity_keys WHERE candidate_id = 0 AND source_id = 's'", "identity_keys")]
+    [InlineData(
+        """
+        UPDATE identity_keys SET candidate_id = 2
+        WHERE candidate_id IN (SELECT coalesce(candidate_id, 0) FROM sources WHERE source_id IN (SELECT value FROM json_each('["s"]')))
+            AND source_id IN (SELECT value FROM json_each('["s"]'))
+        """,
+        "identity_keys")]
     public async Task Identity_statements_reach_their_rows_through_an_index(string statement, string table)
     {
         await database.MigrateAsync(NullLogger.Instance, CancellationToken.None);
@@ -181,6 +189,40 @@ public sealed class CandidateStoreTests : IAsyncLifetime
         Assert.Single(changes);
         Assert.True(changes[0].IsDelete);
         Assert.Equal(id, changes[0].CandidateId);
+    }
+
+    [Fact]
+    public async Task Identity_keys_follow_their_source_through_merges_new_versions_and_rejections()
+    {
+        // Keys are moved and deleted through the candidate their source is under, so that must always be the source's own.
+        var cv = await store.StoreAcceptedAsync(Document("cv", 1, "h1"), Person("Ana Lima", "ana@example.org"), CancellationToken.None);
+        var homepage = await store.StoreAcceptedAsync(Document("homepage", 1, "h2"), Person(null, "ana@example.org") with { Emails = ["ana@example.org", "ana@lab.example.org"] }, CancellationToken.None);
+        Assert.Equal(cv.CandidateId, homepage.CandidateId);
+        await AssertKeysUnderTheirSourcesCandidateAsync();
+
+        var moved = await store.StoreAcceptedAsync(Document("homepage", 2, "h3"), Person(null, "bo@example.org"), CancellationToken.None);
+        Assert.NotEqual(cv.CandidateId, moved.CandidateId);
+        await AssertKeysUnderTheirSourcesCandidateAsync();
+
+        await store.StoreRejectedAsync(Document("homepage", 3, "h4"), "document is empty", CancellationToken.None);
+        await store.StoreAcceptedAsync(Document("homepage", 4, "h5"), Person(null, "ana@lab.example.org") with { Emails = ["ana@lab.example.org", "ana@example.org"] }, CancellationToken.None);
+        await AssertKeysUnderTheirSourcesCandidateAsync();
+
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM identity_keys WHERE value = 'bo@example.org'"));
+        Assert.Equal(["ana@example.org", "ana@lab.example.org"], await connection.QueryAsync<string>("SELECT value FROM identity_keys WHERE source_id = 'homepage' AND kind = 'email' ORDER BY value"));
+        var later = await store.StoreAcceptedAsync(Document("talk", 1, "h6"), Person(null, "ana@lab.example.org"), CancellationToken.None);
+        Assert.Equal(cv.CandidateId, later.CandidateId);
+    }
+
+    private async Task AssertKeysUnderTheirSourcesCandidateAsync()
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        Assert.True(await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM identity_keys") > 0);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM identity_keys k JOIN sources s ON s.source_id = k.source_id WHERE k.candidate_id <> coalesce(s.candidate_id, 0)"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM identity_keys k WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.source_id = k.source_id AND s.status = 'accepted')"));
     }
 
     [Fact]
