@@ -33,7 +33,9 @@ internal sealed class QueryService : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        var args = new List<string> { "host", "--data", data, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" };
+        // Started as "dotnet Talent.Benchmarks.dll": the process is dotnet, and the program is its first argument.
+        var viaDotnet = Path.GetFileNameWithoutExtension(info.FileName) == "dotnet";
+        var args = new List<string>(viaDotnet ? [typeof(QueryService).Assembly.Location] : []) { "host", "--data", data, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" };
         args.AddRange(indexRoot is null ? [] : ["--index", indexRoot]);
         args.AddRange(queryOnly ? ["--query-only"] : []);
         foreach (var arg in args)
