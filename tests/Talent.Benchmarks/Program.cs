@@ -14,6 +14,7 @@ internal static class Program
         ["formats"] = ("extraction documents/s/core by format: the evaluation set as written, as 2-page PDF CVs and as DOCX, side by side: [--rounds N]", Formats.FormatBenchmark.RunAsync),
         ["hostile"] = ("extraction time of the 2 MB hostile documents (e-mails, phones, < runs, deep lists) at 1/4, 1/2 and all of their size: [--shape NAME]", Hostile.HostileDocumentBenchmark.RunAsync),
         ["embeddings"] = ("how fast the embedding backlog drains (the worker's own drain over a copy of a data folder's database) and the time to embed every candidate in it: --data DIR [--candidates N] [--threads T]", Embeddings.EmbeddingBenchmark.RunAsync),
+        ["vectors"] = ("search, match and similar over HTTP with sentence vectors beside lexical only, and the query service's memory: a copy of a data folder's database filled with the worker's vector rows (seeded vectors, not the model's): --data DIR [--copy DIR] [--seed S] [--requests N] [--rounds R] [--fill-minutes M] [--fill-only]", Search.SearchBenchmark.VectorsAsync),
         ["corpus"] = ("writes the documents of people FROM..TO of the synthetic corpus to a folder: --from N --to N --seed S --out DIR", Corpus.SyntheticCorpus.WriteAsync),
         ["mix"] = ("the search benchmark's query strings, one per line", Search.SearchBenchmark.PrintMixAsync),
         ["host"] = ("(used by search) the query service over --data at --urls until standard input closes", Search.QueryService.HostAsync),

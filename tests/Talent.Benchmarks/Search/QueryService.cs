@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Talent.Server;
 
 namespace Talent.Benchmarks.Search;
@@ -24,9 +28,10 @@ internal sealed class QueryService : IDisposable
 
     /// <summary>
     /// Starts the service over <paramref name="data"/> with the index under <paramref name="indexRoot"/> (the data folder's
-    /// <c>indexes</c> by default); <paramref name="queryOnly"/> opens it read-only, as <c>talent serve</c> beside a worker does.
+    /// <c>indexes</c> by default); <paramref name="queryOnly"/> opens it read-only, as <c>talent serve</c> beside a worker does;
+    /// <paramref name="vectors"/> turns sentence vectors on (<c>Talent:Embeddings:Enabled</c>) for match and similar.
     /// </summary>
-    public static async Task<QueryService> StartAsync(string data, int port, string? indexRoot = null, bool queryOnly = false)
+    public static async Task<QueryService> StartAsync(string data, int port, string? indexRoot = null, bool queryOnly = false, bool vectors = false)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("no process path"))
         {
@@ -38,6 +43,7 @@ internal sealed class QueryService : IDisposable
         var args = new List<string>(viaDotnet ? [typeof(QueryService).Assembly.Location] : []) { "host", "--data", data, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" };
         args.AddRange(indexRoot is null ? [] : ["--index", indexRoot]);
         args.AddRange(queryOnly ? ["--query-only"] : []);
+        args.AddRange(vectors ? ["--vectors"] : []);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -83,6 +89,17 @@ internal sealed class QueryService : IDisposable
         return (Kilobytes("VmRSS:") / 1024, Kilobytes("VmHWM:") / 1024);
     }
 
+    /// <summary>
+    /// The managed heap now and at its peak, in MB, as the service's own garbage collector reports it (sampled every
+    /// 50 ms inside the service; see <see cref="HostAsync"/>).
+    /// </summary>
+    public static async Task<(long Heap, long Peak)> ManagedAsync(HttpClient http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var body = await http.GetFromJsonAsync<JsonElement>(new Uri("bench/managed", UriKind.Relative));
+        return (body.GetProperty("heap").GetInt64() / (1024 * 1024), body.GetProperty("peak").GetInt64() / (1024 * 1024));
+    }
+
     /// <summary>CPU time the service has used so far (user + system, every thread), from /proc/PID/stat.</summary>
     public TimeSpan Cpu()
     {
@@ -94,7 +111,8 @@ internal sealed class QueryService : IDisposable
 
     /// <summary>
     /// The <c>host</c> area: runs the web application over <c>--data</c> (index under <c>--index</c>, the data folder's
-    /// <c>indexes</c> by default; read-only with <c>--query-only</c>) at <c>--urls</c> until standard input closes.
+    /// <c>indexes</c> by default; read-only with <c>--query-only</c>; sentence vectors on with <c>--vectors</c>) at
+    /// <c>--urls</c> until standard input closes. <c>GET /bench/managed</c> reports the managed heap now and at its peak.
     /// </summary>
     public static async Task<int> HostAsync(string[] args)
     {
@@ -109,12 +127,36 @@ internal sealed class QueryService : IDisposable
             ["Talent:Access:RequestsPerSecond"] = "100000",
             ["urls"] = Option(args, "--urls") ?? "http://127.0.0.1:5080",
         };
+        if (args.Contains("--vectors", StringComparer.Ordinal))
+        {
+            overrides["Talent:Embeddings:Enabled"] = "true";
+        }
+
         var roles = args.Contains("--query-only", StringComparer.Ordinal) ? TalentRoles.Query : TalentRoles.All;
         await using var app = TalentApplication.BuildWebApplication(TalentApplication.CreateWebBuilder(overrides, roles));
+        var peak = 0L;
+        void Sample(object? state) => InterlockedMax(ref peak, GC.GetTotalMemory(forceFullCollection: false));
+        await using var sampler = new Timer(Sample, null, TimeSpan.Zero, TimeSpan.FromMilliseconds(50));
+        app.MapGet("/bench/managed", () =>
+        {
+            Sample(null);
+            return Results.Ok(new { heap = GC.GetTotalMemory(forceFullCollection: false), peak = Interlocked.Read(ref peak) });
+        });
         await app.StartAsync();
         await Console.In.ReadToEndAsync();
         await app.StopAsync();
         return 0;
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        for (var seen = Interlocked.Read(ref target); value > seen; seen = Interlocked.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
+        }
     }
 
     public void Dispose()
