@@ -43,17 +43,24 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var wantedTopics = catalogs.Topics.FindIn(request.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var wantedSkills = catalogs.Skills.FindIn(request.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        var hits = new List<MatchHit>();
+        var found = new List<(StoredCandidate Candidate, string OwnText)>();
         foreach (var docId in Candidates(request, description, wantedSkills))
         {
             budget.Check();
             var document = searcher.Doc(docId);
-            if (CandidateDocument.Read(document) is not { } candidate || request.Exclude.Contains(candidate.Id))
+            if (CandidateDocument.Read(document) is { } candidate && !request.Exclude.Contains(candidate.Id))
             {
-                continue;
+                found.Add((candidate, OwnText.Read(document)));
             }
+        }
 
-            hits.Add(Score(candidate, OwnText.Read(document), new MatchQuery(description, query.Vector, query.Ranker), wantedTopics, wantedSkills));
+        // The vectors of every candidate to re-rank in one read: one read per candidate cost more than the ranking.
+        var stored = query.Vector is null ? null : vectors?.FindMany(found.Select(f => f.Candidate.Id).ToList());
+        var hits = new List<MatchHit>(found.Count);
+        foreach (var (candidate, ownText) in found)
+        {
+            budget.Check();
+            hits.Add(Score(candidate, ownText, new MatchQuery(description, query.Vector, query.Ranker), wantedTopics, wantedSkills, stored));
         }
 
         var results = hits
@@ -65,10 +72,13 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         return new MatchResponse(Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3), results);
     }
 
-    /// <summary>The fit of one stored candidate, for the evaluation and for <see cref="Run"/>.</summary>
-    internal MatchHit Score(StoredCandidate candidate, string ownText, MatchQuery query, IReadOnlySet<string> wantedTopics, IReadOnlySet<string> wantedSkills)
+    /// <summary>
+    /// The fit of one stored candidate, for the evaluation and for <see cref="Run"/>, with the vectors read for a
+    /// whole re-rank (a candidate absent from them has none yet), or without them, reading the candidate's own.
+    /// </summary>
+    internal MatchHit Score(StoredCandidate candidate, string ownText, MatchQuery query, IReadOnlySet<string> wantedTopics, IReadOnlySet<string> wantedSkills, IReadOnlyDictionary<long, CandidateVectors>? read = null)
     {
-        var stored = query.Vector is null ? null : vectors?.Find(candidate.Id);
+        var stored = query.Vector is null ? null : read is not null ? read.GetValueOrDefault(candidate.Id) : vectors?.Find(candidate.Id);
         var semantic = stored is not null ? weights.Semantic : 0;
         var papers = candidate.Publications
             .Select(p =>

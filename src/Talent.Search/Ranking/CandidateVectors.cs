@@ -20,4 +20,23 @@ public interface ICandidateVectorSource
 
     /// <summary>The candidate's vectors, or null while they wait in the backlog.</summary>
     CandidateVectors? Find(long candidateId);
+
+    /// <summary>
+    /// The vectors of the candidates that have them, for a re-rank of many at once; a store answers in one read
+    /// instead of one per candidate.
+    /// </summary>
+    IReadOnlyDictionary<long, CandidateVectors> FindMany(IReadOnlyCollection<long> candidateIds)
+    {
+        ArgumentNullException.ThrowIfNull(candidateIds);
+        var found = new Dictionary<long, CandidateVectors>();
+        foreach (var id in candidateIds)
+        {
+            if (!found.ContainsKey(id) && Find(id) is { } vectors)
+            {
+                found[id] = vectors;
+            }
+        }
+
+        return found;
+    }
 }

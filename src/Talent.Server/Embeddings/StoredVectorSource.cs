@@ -7,8 +7,8 @@ using Talent.Storage;
 namespace Talent.Server.Embeddings;
 
 /// <summary>
-/// Vectors for the ranker from SQLite, read per candidate when a match re-ranks them (never all held in memory:
-/// the query service's memory does not grow with the number of candidates), and query vectors from the model,
+/// Vectors for the ranker from SQLite, read for the candidates a match re-ranks, all of them in one read (never all
+/// held in memory: the query service's memory does not grow with the number of candidates), and query vectors from the model,
 /// kept in a bounded cache.
 /// </summary>
 public sealed class StoredVectorSource(EmbeddingStore store, ITextEmbedder embedder, IOptions<EmbeddingOptions> options) : ICandidateVectorSource
@@ -34,19 +34,19 @@ public sealed class StoredVectorSource(EmbeddingStore store, ITextEmbedder embed
         return vector;
     }
 
-    public CandidateVectors? Find(long candidateId)
-    {
-        if (store.Find(candidateId) is not { } found)
-        {
-            return null;
-        }
+    public CandidateVectors? Find(long candidateId) => store.Find(candidateId) is { } found ? Vectors(found.Profile, found.Publications) : null;
 
+    public IReadOnlyDictionary<long, CandidateVectors> FindMany(IReadOnlyCollection<long> candidateIds) =>
+        store.FindMany(candidateIds).ToDictionary(f => f.Key, f => Vectors(f.Value.Profile, f.Value.Publications));
+
+    private static CandidateVectors Vectors(float[]? profile, IReadOnlyList<(string Title, byte[] Vector)> stored)
+    {
         var publications = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        foreach (var (title, vector) in found.Publications)
+        foreach (var (title, vector) in stored)
         {
             publications.TryAdd(title, VectorMath.FromBytes(vector));
         }
 
-        return new CandidateVectors(publications, found.Profile);
+        return new CandidateVectors(publications, profile);
     }
 }

@@ -88,6 +88,39 @@ public sealed class EmbeddingBacklogTests
         Assert.Equal((2L, 2L), await store.CountsAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Vectors_of_many_candidates_read_at_once_are_those_read_one_by_one()
+    {
+        using var directory = new TempDirectory();
+        var database = new TalentDatabase(Path.Combine(directory.Path, "talent.db"));
+        await database.MigrateAsync(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
+        var store = new EmbeddingStore(database, TimeProvider.System);
+        byte[] Vector(float first) => Talent.Search.Ranking.VectorMath.ToBytes([first, 1 - first]);
+        var vectors = new Dictionary<string, byte[]>(StringComparer.Ordinal) { ["own-1"] = Vector(0.1f), ["paper-a"] = Vector(0.2f), ["paper-b"] = Vector(0.3f), ["own-2"] = Vector(0.4f) };
+
+        // Candidates 1 and 2 share paper a; 3 has keys only (its text vector is not stored); 4 has no vectors yet.
+        await store.SaveAsync("m", vectors, [
+            new CandidateVectorKeys(1, "own-1", [("Paper A", "paper-a"), ("Paper B", "paper-b")]),
+            new CandidateVectorKeys(2, "own-2", [("Paper A", "paper-a")]),
+            new CandidateVectorKeys(3, "own-3", [])], CancellationToken.None);
+
+        var many = store.FindMany([1, 2, 3, 4, 2]);
+        Assert.Equal([1L, 2L, 3L], many.Keys.Order());
+        foreach (var id in new long[] { 1, 2, 3 })
+        {
+            var one = store.Find(id)!.Value; // saved above
+            Assert.Equal(one.Profile, many[id].Profile);
+            Assert.Equal(one.Publications.Select(p => (p.Title, Convert.ToHexString(p.Vector))), many[id].Publications.Select(p => (p.Title, Convert.ToHexString(p.Vector))));
+        }
+
+        Assert.Equal([0.1f, 0.9f], many[1].Profile ?? []);
+        Assert.Equal(["Paper A", "Paper B"], many[1].Publications.Select(p => p.Title));
+        Assert.Equal(vectors["paper-a"], many[2].Publications.Single().Vector);
+        Assert.Null(many[3].Profile);
+        Assert.Null(store.Find(4));
+        Assert.Empty(store.FindMany([]));
+    }
+
     private sealed class ManualClock : TimeProvider
     {
         private DateTimeOffset now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
