@@ -147,7 +147,7 @@ public sealed class EmbeddingStore(TalentDatabase database, TimeProvider time)
     /// <summary>
     /// The vectors of several candidates in two statements (their keys, then every vector those keys name), as
     /// <see cref="Find"/> gives them one by one; candidates whose vectors are not computed yet are absent. A match
-    /// re-ranks a couple of hundred candidates, and one read per candidate cost more than the ranking itself.
+    /// re-ranks a couple of hundred candidates, and a read per candidate added a fifth to its time.
     /// </summary>
     public IReadOnlyDictionary<long, (float[]? Profile, IReadOnlyList<(string Title, byte[] Vector)> Publications)> FindMany(IReadOnlyCollection<long> candidateIds)
     {

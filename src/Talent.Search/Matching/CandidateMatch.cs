@@ -54,7 +54,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
             }
         }
 
-        // The vectors of every candidate to re-rank in one read: one read per candidate cost more than the ranking.
+        // The vectors of every candidate to re-rank in one read: a read per candidate added a fifth to a match (docs/benchmarks.md).
         var stored = query.Vector is null ? null : vectors?.FindMany(found.Select(f => f.Candidate.Id).ToList());
         var hits = new List<MatchHit>(found.Count);
         foreach (var (candidate, ownText) in found)

@@ -8,8 +8,8 @@ namespace Talent.Server.Embeddings;
 
 /// <summary>
 /// Vectors for the ranker from SQLite, read for the candidates a match re-ranks, all of them in one read (never all
-/// held in memory: the query service's memory does not grow with the number of candidates), and query vectors from the model,
-/// kept in a bounded cache.
+/// held in memory: the query service's memory does not grow with the number of candidates), and query vectors from
+/// the model, kept in a bounded cache.
 /// </summary>
 public sealed class StoredVectorSource(EmbeddingStore store, ITextEmbedder embedder, IOptions<EmbeddingOptions> options) : ICandidateVectorSource
 {
