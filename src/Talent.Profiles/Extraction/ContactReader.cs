@@ -42,12 +42,18 @@ internal sealed partial class ContactReader(ExtractionVocabulary vocabulary)
         var found = new WebAddresses();
         foreach (var line in header)
         {
+            // A bare domain has a dot: most header lines (a name, a title, an address) have none and are not searched.
+            if (!line.Plain.Contains('.', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var withoutEmails = line.Plain.Contains('@', StringComparison.Ordinal) ? EmailPattern().Replace(line.Plain, " ") : line.Plain;
-            var labelled = line.Plain.Contains("🏠", StringComparison.Ordinal) || line.Plain.Contains("homepage", StringComparison.OrdinalIgnoreCase)
-                || line.Plain.Contains("website", StringComparison.OrdinalIgnoreCase) || line.Plain.Contains("web:", StringComparison.OrdinalIgnoreCase);
+            bool? labelled = line.Index < 8 ? true : null; // looked for once, at the line's first address
             foreach (var m in BareDomainsIn(withoutEmails))
             {
-                found.Classify(m, labelled: labelled || line.Index < 8, inHeader: true);
+                labelled ??= IsLabelledAsSite(line.Plain);
+                found.Classify(m, labelled: labelled.Value, inHeader: true);
             }
         }
 
@@ -74,6 +80,11 @@ internal sealed partial class ContactReader(ExtractionVocabulary vocabulary)
 
         return (found.Homepages, found.Links);
     }
+
+    /// <summary>True when a header line says it holds the owner's site ("🏠", "Homepage:", "Website", "web:").</summary>
+    private static bool IsLabelledAsSite(string line) =>
+        line.Contains("🏠", StringComparison.Ordinal) || line.Contains("homepage", StringComparison.OrdinalIgnoreCase)
+        || line.Contains("website", StringComparison.OrdinalIgnoreCase) || line.Contains("web:", StringComparison.OrdinalIgnoreCase);
 
     public string? FindLocation(List<MarkupLine> header, string? name)
     {

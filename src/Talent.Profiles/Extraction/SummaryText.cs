@@ -14,7 +14,7 @@ internal static class SummaryText
 
     public static string? Read(IReadOnlyList<Section> sections)
     {
-        var about = Collect(sections.Where(s => s.Kind == SectionKind.About).SelectMany(s => s.Lines), l => l.Plain.Split(' ').Length >= 3);
+        var about = Collect(sections.Where(s => s.Kind == SectionKind.About).SelectMany(s => s.Lines), l => l.Plain.AsSpan().Count(' ') + 1 >= 3); // three parts between spaces, counted without splitting
         return about ?? Collect(sections.Where(s => s.Kind == SectionKind.Header).SelectMany(s => s.Lines), l => !l.IsBullet && IsSentence(l.Plain));
     }
 
@@ -45,6 +45,21 @@ internal static class SummaryText
 
     /// <summary>"I am a PhD student at …, working on …." — not a contact line, a menu or a title.</summary>
     private static bool IsSentence(string plain) =>
-        plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinimumSentenceWords
-        && (plain.Contains(". ", StringComparison.Ordinal) || plain.TrimEnd().EndsWith('.') || plain.TrimEnd().EndsWith('!'));
+        (plain.Contains(". ", StringComparison.Ordinal) || plain.TrimEnd().EndsWith('.') || plain.TrimEnd().EndsWith('!'))
+        && WordCount(plain) >= MinimumSentenceWords;
+
+    /// <summary>The words between spaces (as many as <c>Split(' ', RemoveEmptyEntries)</c> gives), without making them.</summary>
+    internal static int WordCount(string text)
+    {
+        var words = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != ' ' && (i == 0 || text[i - 1] == ' '))
+            {
+                words++;
+            }
+        }
+
+        return words;
+    }
 }

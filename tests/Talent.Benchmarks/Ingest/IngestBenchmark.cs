@@ -58,7 +58,8 @@ internal static class IngestBenchmark
         var messages = documents.Select(Message).ToList();
         var warmupCount = IntOption(args, "--warmup", 5_000);
         var warmup = new SyntheticCorpus(catalogs, seed + 1);
-        var warmupMessages = Enumerable.Range(0, warmupCount).SelectMany(warmup.Documents).Take(warmupCount).Select(Message).ToList();
+        var warmupDocuments = Enumerable.Range(0, warmupCount).SelectMany(warmup.Documents).Take(warmupCount).ToList();
+        var warmupMessages = warmupDocuments.Select(Message).ToList();
 
         Console.Error.WriteLine($"{count} documents, seed {seed}, {Environment.ProcessorCount} cores; stages on one thread");
         var stageDocuments = Math.Min(IntOption(args, "--stage-documents", 4_000), count);
@@ -74,12 +75,17 @@ internal static class IngestBenchmark
         // A worker runs for days: the rounds measure it after the JIT has optimised its hot paths (which tiered compilation
         // does only after a while) and the collector has sized its heaps. One pass was not enough: the first measured run
         // still spent ~1.9 s compiling, ten times a later one. Passes go on until one compiles for less than a second.
+        // A warm-up run is too short for the index to merge segments, which a measured run and a worker do all the time:
+        // each pass also merges an index of the warm-up documents, so merging is not compiled (and run unoptimised) in the
+        // first measured run.
+        var warmupProfiles = Extract(catalogs, warmupDocuments);
         for (var pass = 1; pass <= MaxWarmupPasses; pass++)
         {
             var jit = System.Runtime.JitInfo.GetCompilationTime();
             await EndToEndAsync("inmemory", brokerUrl, warmupMessages);
             await EndToEndAsync("rabbitmq", brokerUrl, warmupMessages);
             await EndToEndAsync("rabbitmq", brokerUrl, warmupMessages, Producer.PlainJson);
+            MergedLucene(catalogs, warmupProfiles);
             jit = System.Runtime.JitInfo.GetCompilationTime() - jit;
             Console.Error.WriteLine($"warm-up pass {pass}: {warmupCount:N0} other documents through each path, {jit.TotalMilliseconds:0} ms compiling");
             if (jit < TimeSpan.FromSeconds(1))
@@ -384,6 +390,37 @@ internal static class IngestBenchmark
             }
 
             return new Run(profiles.Count, clock.Elapsed, TimeSpan.Zero, profiles.Count, "", CpuTime() - cpu);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The profiles indexed in small segments (a commit every 100) and merged into one, as a worker's index merges while
+    /// it grows: warms up Lucene's merging.
+    /// </summary>
+    private static void MergedLucene(ProfileCatalogs catalogs, IReadOnlyList<CandidateProfile> profiles)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "talent-bench-merge-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            using var directory = new NIOFSDirectory(new DirectoryInfo(path));
+            using var text = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
+            using var analyzer = CandidateDocument.IndexAnalyzer(text);
+            using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { Similarity = new BM25Similarity() });
+            for (var i = 0; i < profiles.Count; i++)
+            {
+                writer.AddDocument(CandidateDocument.Create(i + 1, profiles[i], DateTimeOffset.UnixEpoch, catalogs));
+                if (i % 100 == 99)
+                {
+                    writer.Commit();
+                }
+            }
+
+            writer.ForceMerge(1);
+            writer.Commit();
         }
         finally
         {
