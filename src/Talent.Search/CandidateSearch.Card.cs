@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lucene.Net.Analysis.TokenAttributes;
 using Talent.Search.Recruiting;
 
 namespace Talent.Search;
@@ -40,8 +41,7 @@ internal sealed partial class CandidateSearch
         var parts = new List<double>();
         if (queryTerms.Count > 0)
         {
-            var words = Terms(analyzer, ProfileText(candidate));
-            var found = queryTerms.Count(words.Contains);
+            var found = TermsFound(ProfileText(candidate));
             // "Stanford OR Munich" asks for either: one of them is all that was asked.
             var anyOf = request.Query.Contains(" OR ", StringComparison.Ordinal) || request.Query.Contains("||", StringComparison.Ordinal);
             parts.Add(anyOf ? Math.Min(1, found) : (double)found / queryTerms.Count);
@@ -71,15 +71,40 @@ internal sealed partial class CandidateSearch
         return (int)Math.Round(100 * parts.Average());
     }
 
+    /// <summary>
+    /// How many of the query's terms the text holds, analysed as the index analyses it; the text is read only until every
+    /// term has been found.
+    /// </summary>
+    private int TermsFound(string text)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var asked = queryTerms.GetAlternateLookup<ReadOnlySpan<char>>();
+        using var stream = analyzer.GetTokenStream(IndexFields.Titles, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (found.Count < queryTerms.Count && stream.IncrementToken())
+        {
+            if (asked.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var queryTerm))
+            {
+                found.Add(queryTerm);
+            }
+        }
+
+        stream.End();
+        return found.Count;
+    }
+
+    /// <summary>Everything a result's fit looks for the query's words in, the places they are most often found first.</summary>
     private static string ProfileText(StoredCandidate candidate)
     {
         var facts = candidate.Recruiter;
-        var parts = new List<string?> { candidate.Name, candidate.Headline, facts?.Title, facts?.City, facts?.Country, facts?.Degree };
-        parts.AddRange(candidate.Skills);
+        var parts = new List<string?>();
         parts.AddRange(candidate.Topics);
+        parts.AddRange(candidate.Skills);
+        parts.AddRange(candidate.Publications.Select(p => p.Title + " " + p.Venue));
+        parts.AddRange([candidate.Name, candidate.Headline, facts?.Title, facts?.City, facts?.Country, facts?.Degree]);
         parts.AddRange(facts?.Employers ?? []);
         parts.AddRange(facts?.Schools ?? []);
-        parts.AddRange(candidate.Publications.Select(p => p.Title + " " + p.Venue));
         parts.AddRange((candidate.Projects ?? []).Select(p => p.Name + " " + p.Description));
         parts.Add(candidate.Summary);
         return string.Join(" \n ", parts.OfType<string>());

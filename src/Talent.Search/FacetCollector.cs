@@ -4,15 +4,14 @@ using Lucene.Net.Search;
 namespace Talent.Search;
 
 /// <summary>
-/// Counts, over every matching candidate, the values of the facet fields (<see cref="IndexFields.FacetFields"/>): per
-/// segment into one array over all fields' values (from <see cref="FacetOrdinals"/>), turned into labels when the
-/// segment is done.
+/// Counts, over every matching candidate, the values of the facet fields (<see cref="IndexFields.FacetFields"/>): one
+/// array over the index's numbers of facet values (<see cref="FacetLabels"/>) for every segment and field, turned into
+/// labels only for the top values a facet shows.
 /// </summary>
 internal sealed class FacetCollector(FacetOrdinals.Cache cache) : ICollector
 {
-    private readonly Dictionary<string, int>[] totals = IndexFields.FacetFields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    private int[] counts = new int[cache.Labels.Current.Labels.Length];
     private FacetOrdinals? segment;
-    private int[]? segmentCounts;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -22,65 +21,76 @@ internal sealed class FacetCollector(FacetOrdinals.Cache cache) : ICollector
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        FlushSegment();
         segment = FacetOrdinals.For(context.AtomicReader, cache);
-        segmentCounts = new int[segment.Labels.Length];
+        if (segment.Size > counts.Length)
+        {
+            // A segment first searched now may have numbered values after this collector was made.
+            Array.Resize(ref counts, segment.Size);
+        }
     }
 
     public void Collect(int doc)
     {
-        var ordinals = segment!; // set with the counts in SetNextReader, which Lucene calls before any Collect
-        var counts = segmentCounts!;
+        var ordinals = segment!; // set in SetNextReader, which Lucene calls before any Collect
+        var tally = counts;
         var starts = ordinals.Starts;
         var ords = ordinals.Ords;
         for (int j = starts[doc], end = starts[doc + 1]; j < end; j++)
         {
-            counts[ords[j]]++;
+            tally[ords[j]]++;
         }
     }
 
     /// <summary>Adds the counts of another collector (one that counted other segments).</summary>
     public void Add(FacetCollector other)
     {
-        FlushSegment();
-        other.FlushSegment();
-        for (var i = 0; i < totals.Length; i++)
+        if (other.counts.Length > counts.Length)
         {
-            foreach (var (label, count) in other.totals[i])
-            {
-                totals[i][label] = totals[i].GetValueOrDefault(label) + count;
-            }
+            Array.Resize(ref counts, other.counts.Length);
+        }
+
+        for (var i = 0; i < other.counts.Length; i++)
+        {
+            counts[i] += other.counts[i];
         }
     }
 
     /// <summary>The top values of a field (count desc, then value), after the search has run.</summary>
     public IReadOnlyList<FacetValue> Top(string field, int limit)
     {
-        FlushSegment();
-        return totals[Array.IndexOf(IndexFields.FacetFields, field)]
-            .OrderByDescending(p => p.Value)
-            .ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Take(limit)
-            .Select(p => new FacetValue(p.Key, p.Value))
-            .ToList();
-    }
-
-    private void FlushSegment()
-    {
-        if (segment is { } ordinals && segmentCounts is { } counts)
+        var labels = cache.Labels.Current;
+        var best = new PriorityQueue<(string Label, int Count), (string Label, int Count)>(limit + 1, Weakest.Instance);
+        foreach (var number in labels.NumbersOfField[Array.IndexOf(IndexFields.FacetFields, field)])
         {
-            for (var ord = 0; ord < counts.Length; ord++)
+            if (number >= counts.Length || counts[number] == 0)
             {
-                if (counts[ord] > 0)
-                {
-                    var field = totals[ordinals.FieldOf[ord]];
-                    var label = ordinals.Labels[ord];
-                    field[label] = field.GetValueOrDefault(label) + counts[ord];
-                }
+                continue;
+            }
+
+            var value = (labels.Labels[number], counts[number]);
+            best.Enqueue(value, value);
+            if (best.Count > limit)
+            {
+                best.Dequeue();
             }
         }
 
-        segment = null;
-        segmentCounts = null;
+        var top = new List<FacetValue>(best.Count);
+        while (best.TryDequeue(out var value, out _))
+        {
+            top.Add(new FacetValue(value.Label, value.Count));
+        }
+
+        top.Reverse();
+        return top;
+    }
+
+    /// <summary>Orders the weakest value first: the lower count, then the later label.</summary>
+    private sealed class Weakest : IComparer<(string Label, int Count)>
+    {
+        public static readonly Weakest Instance = new();
+
+        public int Compare((string Label, int Count) x, (string Label, int Count) y) =>
+            x.Count != y.Count ? x.Count.CompareTo(y.Count) : string.CompareOrdinal(y.Label, x.Label);
     }
 }

@@ -55,6 +55,7 @@ internal static partial class SearchBenchmark
         Console.Error.WriteLine("field sets: latency, one client, the two services in turn");
         var wideTimes = new List<double>();
         var narrowTimes = new List<double>();
+        var perQuery = queries.ToDictionary(q => q, _ => (Wide: new List<double>(), Narrow: new List<double>()));
         for (var r = 0; r < rounds; r++)
         {
             foreach (var query in queries)
@@ -66,6 +67,7 @@ internal static partial class SearchBenchmark
                     var clock = Stopwatch.StartNew();
                     await TotalAsync(http, query);
                     times.Add(clock.Elapsed.TotalMilliseconds);
+                    (times == wideTimes ? perQuery[query].Wide : perQuery[query].Narrow).Add(clock.Elapsed.TotalMilliseconds);
                 }
             }
         }
@@ -73,6 +75,17 @@ internal static partial class SearchBenchmark
         report.Add(("HTTP, facets on, one client, with the recruiter fields: p50 / p95 / p99", Percentiles(wideTimes)));
         report.Add(("HTTP, facets on, one client, the field set before them: p50 / p95 / p99", Percentiles(narrowTimes)));
         report.Add(("with / without the recruiter fields, p50, p95 and p99", $"{Ratio(wideTimes, narrowTimes, 0.50)}, {Ratio(wideTimes, narrowTimes, 0.95)} and {Ratio(wideTimes, narrowTimes, 0.99)}"));
+        foreach (var (query, (wideOne, narrowOne)) in perQuery.OrderByDescending(p => Median(p.Value.Wide) - Median(p.Value.Narrow)).Take(8))
+        {
+            Console.Error.WriteLine($"field sets: {query.Http}: median {Median(wideOne):0.00} ms with, {Median(narrowOne):0.00} ms without");
+        }
+
+        foreach (var (side, pick) in new[] { ("with", 0), ("without", 1) })
+        {
+            var slowest = perQuery.SelectMany(p => (pick == 0 ? p.Value.Wide : p.Value.Narrow).Select(t => (p.Key.Http, t))).OrderByDescending(x => x.t).Take(10);
+            Console.Error.WriteLine($"field sets: slowest {side}: " + string.Join("; ", slowest.Select(x => $"{x.Http} {x.t:0.0}")));
+        }
+
         report.Add(("… load average (1 min) before the warm-up / after the timing", $"{loadBefore} / {LoadAverage()}"));
     }
 
@@ -96,6 +109,8 @@ internal static partial class SearchBenchmark
         var bytes = new DirectoryInfo(generation).EnumerateFiles().Sum(f => f.Length);
         return (root, clock.Elapsed, bytes / (1024 * 1024));
     }
+
+    private static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
 
     /// <summary>The system's one-minute load average, from /proc: how busy the shared machine was.</summary>
     private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];

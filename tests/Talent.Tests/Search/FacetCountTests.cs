@@ -53,6 +53,42 @@ public sealed class FacetCountTests : IDisposable
         Assert.Equal(Expected(matching, p => p.Publications.Select(x => x.Publication.Year!.Value.ToString(CultureInfo.InvariantCulture))), response.Facets.Years);
     }
 
+    [Fact]
+    public void Values_first_indexed_after_earlier_searches_are_counted_with_the_values_already_seen()
+    {
+        var random = new Random(99);
+        var first = Enumerable.Range(1, 60).Select(i => (Id: (long)i, Profile: RandomProfile(random, i))).ToList();
+        using var index = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance);
+        foreach (var (id, profile) in first)
+        {
+            index.Upsert(id, profile, BaseTime.AddMinutes(id));
+        }
+
+        index.Commit(first.Count);
+        Assert.Equal(Expected(first.Select(c => c.Profile).ToList(), p => p.Skills), Found(index.Search(Request(size: 5))).Facets.Skills);
+
+        // New segments bring skills no earlier segment had, beside ones it had.
+        var later = Enumerable.Range(61, 60)
+            .Select(i => (Id: (long)i, Profile: RandomProfile(random, i) with { Skills = ["Quillwork", "Tool " + (i % 3).ToString(CultureInfo.InvariantCulture), "Rust"] }))
+            .ToList();
+        foreach (var (id, profile) in later)
+        {
+            index.Upsert(id, profile, BaseTime.AddMinutes(id));
+            if (id % 20 == 0)
+            {
+                index.Commit(id);
+            }
+        }
+
+        index.Commit(120);
+        var all = first.Concat(later).Select(c => c.Profile).ToList();
+        var response = Found(index.Search(Request(size: 5)));
+        Assert.Equal(Expected(all, p => p.Skills), response.Facets.Skills);
+        Assert.Contains(new FacetValue("Quillwork", 60), response.Facets.Skills);
+        var rust = Found(index.Search(Request(skills: ["Rust"], size: 5)));
+        Assert.Equal(Expected(all.Where(p => p.Skills.Contains("Rust")).ToList(), p => p.Skills), rust.Facets.Skills);
+    }
+
     private static List<FacetValue> Expected(List<CandidateProfile> matching, Func<CandidateProfile, IEnumerable<string>> values) =>
         matching
             .SelectMany(p => values(p).Distinct(StringComparer.Ordinal))
