@@ -38,15 +38,7 @@ internal static class EmbeddingBenchmark
         try
         {
             var copy = Path.Combine(work.FullName, "talent.db");
-            Console.Error.WriteLine($"copying {source} (the original is not changed)");
-            await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly }.ToString()))
-            {
-                await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                command.CommandText = "VACUUM INTO $copy";
-                command.Parameters.AddWithValue("$copy", copy);
-                await command.ExecuteNonQueryAsync();
-            }
+            await VectorFill.CopyAsync(source, copy);
 
             var database = new TalentDatabase(copy);
             await database.MigrateAsync(NullLogger.Instance, CancellationToken.None);

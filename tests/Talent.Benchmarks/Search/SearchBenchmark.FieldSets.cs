@@ -53,36 +53,23 @@ internal static partial class SearchBenchmark
         });
 
         Console.Error.WriteLine("field sets: latency, one client, the two services in turn");
-        var wideTimes = new List<double>();
-        var narrowTimes = new List<double>();
-        var perQuery = queries.ToDictionary(q => q, _ => (Wide: new List<double>(), Narrow: new List<double>()));
-        for (var r = 0; r < rounds; r++)
-        {
-            foreach (var query in queries)
-            {
-                // Each round starts with the other service, so neither always follows the other's work.
-                var order = r % 2 == 0 ? new[] { (wideHttp, wideTimes), (narrowHttp, narrowTimes) } : [(narrowHttp, narrowTimes), (wideHttp, wideTimes)];
-                foreach (var (http, times) in order)
-                {
-                    var clock = Stopwatch.StartNew();
-                    await TotalAsync(http, query);
-                    times.Add(clock.Elapsed.TotalMilliseconds);
-                    (times == wideTimes ? perQuery[query].Wide : perQuery[query].Narrow).Add(clock.Elapsed.TotalMilliseconds);
-                }
-            }
-        }
 
+        // The services take turns at going first, request by request, so neither always follows the other's work.
+        var sent = Enumerable.Range(0, rounds).SelectMany(_ => queries).ToList();
+        var (wideTimes, narrowTimes) = await InTurnAsync(wideHttp, narrowHttp, sent, (http, query) => TotalAsync(http, query));
         report.Add(("HTTP, facets on, one client, with the recruiter fields: p50 / p95 / p99", Percentiles(wideTimes)));
         report.Add(("HTTP, facets on, one client, the field set before them: p50 / p95 / p99", Percentiles(narrowTimes)));
         report.Add(("with / without the recruiter fields, p50, p95 and p99", $"{Ratio(wideTimes, narrowTimes, 0.50)}, {Ratio(wideTimes, narrowTimes, 0.95)} and {Ratio(wideTimes, narrowTimes, 0.99)}"));
+        var perQuery = sent.Select((query, i) => (query, i)).GroupBy(p => p.query, p => p.i)
+            .ToDictionary(g => g.Key, g => (Wide: g.Select(i => wideTimes[i]).ToList(), Narrow: g.Select(i => narrowTimes[i]).ToList()));
         foreach (var (query, (wideOne, narrowOne)) in perQuery.OrderByDescending(p => Median(p.Value.Wide) - Median(p.Value.Narrow)).Take(8))
         {
             Console.Error.WriteLine($"field sets: {query.Http}: median {Median(wideOne):0.00} ms with, {Median(narrowOne):0.00} ms without");
         }
 
-        foreach (var (side, pick) in new[] { ("with", 0), ("without", 1) })
+        foreach (var (side, times) in new[] { ("with", wideTimes), ("without", narrowTimes) })
         {
-            var slowest = perQuery.SelectMany(p => (pick == 0 ? p.Value.Wide : p.Value.Narrow).Select(t => (p.Key.Http, t))).OrderByDescending(x => x.t).Take(10);
+            var slowest = times.Select((t, i) => (sent[i].Http, t)).OrderByDescending(x => x.t).Take(10);
             Console.Error.WriteLine($"field sets: slowest {side}: " + string.Join("; ", slowest.Select(x => $"{x.Http} {x.t:0.0}")));
         }
 
