@@ -3,7 +3,6 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Talent.Profiles;
 using Talent.Profiles.Identity;
-using Talent.Profiles.Merging;
 
 namespace Talent.Storage;
 
@@ -22,25 +21,23 @@ public sealed partial class CandidateStore
     /// document that links nobody (the usual case) becomes a candidate of its own without re-grouping anything.
     /// </summary>
     private static async Task<StoreOutcome> PlaceAcceptedAsync(
-        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, IncomingDocument document, ExtractedProfile profile,
+        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, PreparedProfile prepared,
         long? previousCandidate, bool existed, string now)
     {
-        var identity = SourceIdentity.Of(document.SourceId, profile, document.Uri);
+        var document = prepared.Document;
         var formerNeighbours = existed ? await DetachAsync(connection, transaction, statements, document.SourceId, previousCandidate) : [];
-        var keysJson = KeysJson(identity.Keys());
-        var links = await LinksWithSharingAsync(connection, transaction, statements, identity, keysJson);
+        var links = await LinksWithSharingAsync(connection, transaction, statements, prepared.Identity, prepared.KeysJson);
         if (!existed && links.Count == 0)
         {
-            var merged = ProfileMerger.Merge([new SourceProfile(document.SourceId, profile, document.ReceivedAt)]);
-            var candidateId = await statements.InsertCandidateAsync(merged, now);
+            var candidateId = await statements.InsertCandidateAsync(prepared.Alone, prepared.AloneJson, now);
             await statements.InsertMergeAsync(candidateId, document.SourceId, "new candidate", now);
-            await statements.UpsertSourceAsync(document, "accepted", null, ProfileJson.Serialize(profile), profile.Partial, candidateId, Format(document.ReceivedAt));
-            await statements.InsertKeysAsync(document.SourceId, candidateId, keysJson);
+            await statements.UpsertSourceAsync(document, "accepted", null, prepared.ProfileJson, prepared.Profile.Partial, candidateId, Format(document.ReceivedAt));
+            await statements.InsertKeysAsync(document.SourceId, candidateId, prepared.KeysJson);
             return new StoreOutcome(StoreOutcome.Accepted, candidateId, null);
         }
 
-        await statements.UpsertSourceAsync(document, "accepted", null, ProfileJson.Serialize(profile), profile.Partial, previousCandidate, Format(document.ReceivedAt));
-        await statements.InsertKeysAsync(document.SourceId, previousCandidate ?? 0, keysJson);
+        await statements.UpsertSourceAsync(document, "accepted", null, prepared.ProfileJson, prepared.Profile.Partial, previousCandidate, Format(document.ReceivedAt));
+        await statements.InsertKeysAsync(document.SourceId, previousCandidate ?? 0, prepared.KeysJson);
         await InsertLinksAsync(connection, transaction, links);
         var placed = await RegroupAsync(connection, transaction, statements, [document.SourceId, .. formerNeighbours], document.SourceId, now);
         var own = placed.CandidateOf[document.SourceId];
@@ -166,6 +163,4 @@ public sealed partial class CandidateStore
         return seen;
     }
 
-    private static string KeysJson(IReadOnlyList<IdentityKey> keys) =>
-        JsonSerializer.Serialize(keys.Select(k => new[] { k.Kind, k.Value }));
 }

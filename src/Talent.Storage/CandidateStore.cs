@@ -69,7 +69,7 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
                 try
                 {
                     var outcome = write.Profile is { } profile
-                        ? await AcceptAsync(connection, transaction, statements, write.Document, profile, now)
+                        ? await AcceptAsync(connection, transaction, statements, write.PreparedFor(profile), now)
                         : await RejectAsync(connection, transaction, statements, write.Document, write.RejectionReason ?? "rejected", now);
                     await statements.ReleaseAsync();
                     results[i] = new DocumentWriteResult(outcome, null);
@@ -117,8 +117,9 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
     }
 
     private static async Task<StoreOutcome> AcceptAsync(
-        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, IncomingDocument document, ExtractedProfile profile, string now)
+        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, PreparedProfile prepared, string now)
     {
+        var document = prepared.Document;
         var previous = await PreviousAsync(statements, document.SourceId);
         var state = Compare(previous, document.Version, document.ContentHash);
         if (state is SourceState.Stale or SourceState.Unchanged)
@@ -127,7 +128,7 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
         }
 
         // The source's own earlier version is not evidence about itself: it is detached before the new one is placed.
-        return await PlaceAcceptedAsync(connection, transaction, statements, document, profile, previous?.CandidateId, previous is not null, now);
+        return await PlaceAcceptedAsync(connection, transaction, statements, prepared, previous?.CandidateId, previous is not null, now);
     }
 
     private static async Task<StoreOutcome> RejectAsync(

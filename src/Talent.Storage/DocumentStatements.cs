@@ -78,12 +78,15 @@ internal sealed class DocumentStatements(SqliteConnection connection, SqliteTran
             ("$keys", keysJson)).ExecuteNonQueryAsync();
 
     /// <summary>A new candidate with its profile, and an upsert in the change log; returns its id.</summary>
-    public async Task<long> InsertCandidateAsync(CandidateProfile profile, string now)
+    public Task<long> InsertCandidateAsync(CandidateProfile profile, string now) => InsertCandidateAsync(profile, ProfileJson.Serialize(profile), now);
+
+    /// <summary>A new candidate with its profile, given also as stored (<paramref name="profileJson"/>), and an upsert in the change log; returns its id.</summary>
+    public async Task<long> InsertCandidateAsync(CandidateProfile profile, string profileJson, string now)
     {
         var id = await ScalarAsync(Bind(
             "INSERT INTO candidates (name, profile_json, created_at, updated_at) VALUES ($name, $profile, $now, $now) RETURNING id",
             ("$name", profile.Name),
-            ("$profile", ProfileJson.Serialize(profile)),
+            ("$profile", profileJson),
             ("$now", now)));
         await AppendUpsertAsync(id, profile, now);
         return id;

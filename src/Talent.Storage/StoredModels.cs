@@ -22,7 +22,36 @@ public sealed record StoreOutcome(string Outcome, long? CandidateId, string? Rea
 /// </summary>
 public sealed record DocumentWrite(IncomingDocument Document, ExtractedProfile? Profile, string? RejectionReason)
 {
+    private PreparedProfile? prepared;
+
     public long? InboxId { get; init; }
+
+    /// <summary>
+    /// Works out, on the calling thread, what storing this accepted document computes from it alone
+    /// (<see cref="PreparedProfile"/>), so the batch writer does not; a rejected document needs nothing. Returns this.
+    /// </summary>
+    public DocumentWrite Prepare()
+    {
+        if (Profile is { } profile)
+        {
+            _ = PreparedFor(profile);
+        }
+
+        return this;
+    }
+
+    /// <summary>The prepared computations for <paramref name="profile"/> (this write's profile), made now unless made before.</summary>
+    internal PreparedProfile PreparedFor(ExtractedProfile profile)
+    {
+        var ready = Volatile.Read(ref prepared);
+        if (ready is null || !ready.IsFor(Document, profile))
+        {
+            ready = PreparedProfile.Of(Document, profile);
+            Volatile.Write(ref prepared, ready);
+        }
+
+        return ready;
+    }
 }
 
 /// <summary>What became of one document of a batch: its outcome, or the failure that kept it out while the rest was stored.</summary>

@@ -41,6 +41,14 @@ public sealed class IndexSynchronizer(
     /// <summary>The index <see cref="writtenSequence"/> is about; null during an apply and after a failed one.</summary>
     private CandidateIndex? writtenIndex;
 
+    private long applyingTicks;
+
+    /// <summary>
+    /// Time spent applying changes to the index since start (commits included). Changes are applied one batch at a time:
+    /// when this grows about as fast as the clock, the index is what holds ingestion back.
+    /// </summary>
+    public TimeSpan ApplyingTime => TimeProvider.System.GetElapsedTime(0, Interlocked.Read(ref applyingTicks));
+
     /// <summary>True once the index has caught up with the database at least once since start.</summary>
     public bool IsCaughtUp => firstCatchUp.Task.IsCompletedSuccessfully;
 
@@ -205,6 +213,19 @@ public sealed class IndexSynchronizer(
     /// <paramref name="commit"/> is false, commits. After a failure the next apply starts again after the last commit.
     /// </summary>
     private async Task<int> ApplyAsync(CandidateIndex index, CancellationToken cancellationToken, bool commit = true)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        try
+        {
+            return await ApplyChangesAsync(index, commit, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Add(ref applyingTicks, TimeProvider.System.GetTimestamp() - started);
+        }
+    }
+
+    private async Task<int> ApplyChangesAsync(CandidateIndex index, bool commit, CancellationToken cancellationToken)
     {
         var applied = 0;
         var committed = index.LastAppliedSequence;

@@ -28,6 +28,13 @@ public sealed class DocumentBatchWriter(
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private int preparing;
+    private long writingTicks;
+
+    /// <summary>
+    /// Time spent writing batches since start. Batches are written one at a time: when this grows about as fast as the
+    /// clock, the writer is what holds ingestion back.
+    /// </summary>
+    public TimeSpan WritingTime => TimeProvider.System.GetElapsedTime(0, Interlocked.Read(ref writingTicks));
 
     /// <summary>
     /// Announces a document on its way (being checked and extracted): a filling batch waits for it, unless it is
@@ -57,7 +64,9 @@ public sealed class DocumentBatchWriter(
             await FillAsync(batch, limit, timeLimit);
             if (batch.Count > 0)
             {
+                var started = TimeProvider.System.GetTimestamp();
                 await WriteAsync(batch);
+                Interlocked.Add(ref writingTicks, TimeProvider.System.GetTimestamp() - started);
                 batch.Clear();
             }
         }

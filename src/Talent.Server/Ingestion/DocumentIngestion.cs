@@ -97,7 +97,9 @@ public sealed class DocumentIngestion(
                 var input = new DocumentInput(sourceId, contentType!, bytes is null ? content : "", message.Uri) { Bytes = bytes ?? default(ReadOnlyMemory<byte>) }; // Validate checked the content type
                 var write = await ExtractAsync(input, cancellationToken) switch
                 {
-                    ExtractionResult.Accepted accepted => new DocumentWrite(document, accepted.Profile, null) { InboxId = inboxId },
+                    // Prepared here, on this consumer's thread: the batch writer stores batches on one thread, and what
+                    // depends on this document alone (keys, JSON, the candidate it makes alone) need not wait for it.
+                    ExtractionResult.Accepted accepted => new DocumentWrite(document, accepted.Profile, null) { InboxId = inboxId }.Prepare(),
                     ExtractionResult.Rejected rejected => new DocumentWrite(document, null, rejected.Reason) { InboxId = inboxId },
                     _ => throw new InvalidOperationException("Unknown extraction result."),
                 };
