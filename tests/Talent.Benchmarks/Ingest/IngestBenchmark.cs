@@ -106,9 +106,9 @@ internal static class IngestBenchmark
             // Each round starts with another path, so no path is always the one right after the warm-up or the bare run.
             var paths = new (List<Run> Runs, Func<Task<Run>> Run)[]
             {
-                (rabbit, () => EndToEndAsync("rabbitmq", brokerUrl, messages)),
-                (plain, () => EndToEndAsync("rabbitmq", brokerUrl, messages, Producer.PlainJson)),
-                (backlog, () => EndToEndAsync("rabbitmq", brokerUrl, messages, Producer.Backlog)),
+                (rabbit, () => EndToEndAsync("rabbitmq", brokerUrl, messages, broker: broker)),
+                (plain, () => EndToEndAsync("rabbitmq", brokerUrl, messages, Producer.PlainJson, broker)),
+                (backlog, () => EndToEndAsync("rabbitmq", brokerUrl, messages, Producer.Backlog, broker)),
                 (memory, () => EndToEndAsync("inmemory", brokerUrl, messages)),
             };
             for (var i = 0; i < paths.Length; i++)
@@ -118,15 +118,15 @@ internal static class IngestBenchmark
             }
 
             bare.Add(BareLucene(catalogs, profiles));
-            Console.Error.WriteLine($"round {round}: rabbitmq {rabbit[^1].Rate:0}/s ({rabbit[^1].CpuPerProfile:0.00} CPU ms each), rabbitmq plain JSON {plain[^1].Rate:0}/s ({plain[^1].CpuPerProfile:0.00}), rabbitmq backlog {backlog[^1].Rate:0}/s ({backlog[^1].CpuPerProfile:0.00}), in-memory {memory[^1].Rate:0}/s ({memory[^1].CpuPerProfile:0.00}), bare Lucene.Net {bare[^1].Rate:0}/s ({bare[^1].CpuPerProfile:0.00}); index lag after the last document stored {rabbit[^1].IndexLag.TotalMilliseconds:0} / {plain[^1].IndexLag.TotalMilliseconds:0} / {backlog[^1].IndexLag.TotalMilliseconds:0} / {memory[^1].IndexLag.TotalMilliseconds:0} ms; compiling {rabbit[^1].Jit.TotalMilliseconds:0} / {plain[^1].Jit.TotalMilliseconds:0} / {backlog[^1].Jit.TotalMilliseconds:0} / {memory[^1].Jit.TotalMilliseconds:0} ms; batch writer / index busy {rabbit[^1].Busy} · {plain[^1].Busy} · {backlog[^1].Busy} · {memory[^1].Busy} of each run");
+            Console.Error.WriteLine($"round {round}: rabbitmq {rabbit[^1].Rate:0}/s ({rabbit[^1].CpuPerProfile:0.00} CPU ms each), rabbitmq plain JSON {plain[^1].Rate:0}/s ({plain[^1].CpuPerProfile:0.00}), rabbitmq backlog {backlog[^1].Rate:0}/s ({backlog[^1].CpuPerProfile:0.00}), in-memory {memory[^1].Rate:0}/s ({memory[^1].CpuPerProfile:0.00}), bare Lucene.Net {bare[^1].Rate:0}/s ({bare[^1].CpuPerProfile:0.00}); index lag after the last document stored {rabbit[^1].IndexLag.TotalMilliseconds:0} / {plain[^1].IndexLag.TotalMilliseconds:0} / {backlog[^1].IndexLag.TotalMilliseconds:0} / {memory[^1].IndexLag.TotalMilliseconds:0} ms; compiling {rabbit[^1].Jit.TotalMilliseconds:0} / {plain[^1].Jit.TotalMilliseconds:0} / {backlog[^1].Jit.TotalMilliseconds:0} / {memory[^1].Jit.TotalMilliseconds:0} ms; batch writer / index busy {rabbit[^1].Busy} · {plain[^1].Busy} · {backlog[^1].Busy} · {memory[^1].Busy} of each run; broker CPU per profile {rabbit[^1].BrokerCpuPerProfile:0.00} / {plain[^1].BrokerCpuPerProfile:0.00} / {backlog[^1].BrokerCpuPerProfile:0.00} ms");
         }
 
         PrintStages(stages, stageDocuments);
         Console.WriteLine();
         Console.WriteLine($"Profiles/second, {count} documents (seed {seed}), {rounds} rounds, {Environment.ProcessorCount} cores; best and median of the rounds:");
         Console.WriteLine();
-        Console.WriteLine("| path | best | median | median time | median vs bare Lucene.Net | worker CPU per profile | batch writer / index busy (median run) |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine("| path | best | median | median time | median vs bare Lucene.Net | worker CPU per profile | broker CPU per profile | batch writer / index busy (median run) |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
         var bareMedian = Median(bare).Rate;
         foreach (var (path, runs) in new[]
         {
@@ -138,14 +138,24 @@ internal static class IngestBenchmark
         })
         {
             var median = Median(runs);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {path} | {runs.Max(r => r.Rate):0} | {median.Rate:0} | {median.Elapsed.TotalSeconds:0.0} s | {median.Rate / bareMedian:0.00}× | {median.CpuPerProfile:0.00} ms | {median.Busy?.ToString() ?? "—"} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {path} | {runs.Max(r => r.Rate):0} | {median.Rate:0} | {median.Elapsed.TotalSeconds:0.0} s | {median.Rate / bareMedian:0.00}× | {median.CpuPerProfile:0.00} ms | {(median.BrokerCpuPerProfile is { } brokerCpu ? $"{brokerCpu:0.00} ms" : "—")} | {median.Busy?.ToString() ?? "—"} |"));
         }
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RabbitMQ / in-memory (medians): {Median(rabbit).Rate / Median(memory).Rate:0.00}×. Candidates after each end-to-end run: {rabbit[0].Candidates} (scholar pages merge with their person's CV). Publishing alone took {Median(rabbit).Published.TotalSeconds:0.0} s (RabbitMQ) and {Median(memory).Published.TotalSeconds:0.0} s (in-memory) of the end-to-end time. The index held every change {Median(rabbit).IndexLag.TotalMilliseconds:0} ms (RabbitMQ) and {Median(memory).IndexLag.TotalMilliseconds:0} ms (in-memory) after the last document was stored. The JIT compiled for {Median(rabbit).Jit.TotalMilliseconds:0} ms during the median RabbitMQ run (each run starts a new host)."));
+        Console.WriteLine(CpuCeilings(("RabbitMQ end to end", Median(rabbit)), ("plain JSON", Median(plain)), ("backlog", Median(backlog)), ("in-memory", Median(memory))));
         Console.WriteLine($"Settings: {rabbit[0].Settings}.");
         return 0;
     }
+
+    /// <summary>
+    /// The most profiles per second the machine's cores allow at a run's CPU per profile (worker and broker together,
+    /// every core busy): what a path's rate can reach before anything else waits.
+    /// </summary>
+    private static string CpuCeilings(params (string Path, Run Run)[] runs) =>
+        $"CPU ceilings ({Environment.ProcessorCount} cores ÷ (worker + broker CPU per profile), medians): "
+        + string.Join(", ", runs.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Path} {Environment.ProcessorCount * 1000 / (r.Run.CpuPerProfile + (r.Run.BrokerCpuPerProfile ?? 0)):0}/s")))
+        + ".";
 
     private static void PrintStages(List<Stage> stages, int documents)
     {
@@ -179,7 +189,7 @@ internal static class IngestBenchmark
     /// <see cref="Producer.Backlog"/>, the worker declares its queue and stops, another bus publishes everything, and the
     /// clock (and the worker's CPU time) starts when the worker starts again: a backlog drained.
     /// </summary>
-    private static async Task<Run> EndToEndAsync(string transport, string brokerUrl, IReadOnlyList<ProfileDocumentSubmitted> messages, Producer producer = Producer.MassTransit)
+    private static async Task<Run> EndToEndAsync(string transport, string brokerUrl, IReadOnlyList<ProfileDocumentSubmitted> messages, Producer producer = Producer.MassTransit, PrivateBroker? broker = null)
     {
         var publishFirst = producer == Producer.Backlog;
         // What the previous run left behind (its host, database pages, index buffers) is collected before this one
@@ -217,6 +227,7 @@ internal static class IngestBenchmark
             var writer = host.Services.GetRequiredService<DocumentBatchWriter>();
             var synchronizer = host.Services.GetRequiredService<IndexSynchronizer>();
             var (writing, applying) = (writer.WritingTime, synchronizer.ApplyingTime);
+            var brokerCpu = broker?.CpuTime();
             var clock = Stopwatch.StartNew();
             if (publishFirst)
             {
@@ -248,6 +259,7 @@ internal static class IngestBenchmark
             cpu = CpuTime() - cpu;
             jit = System.Runtime.JitInfo.GetCompilationTime() - jit;
             var busy = new Busy((writer.WritingTime - writing) / elapsed, (synchronizer.ApplyingTime - applying) / elapsed);
+            brokerCpu = broker?.CpuTime() - brokerCpu;
 
             var candidates = await store.CountCandidatesAsync(CancellationToken.None);
             var indexed = host.Services.GetRequiredService<LiveIndex>().Current.Count;
@@ -257,7 +269,7 @@ internal static class IngestBenchmark
                 throw new InvalidOperationException($"{transport}: {candidates} candidates in SQLite, {indexed} in the index, {rejected.Count} rejected");
             }
 
-            return new Run(messages.Count, elapsed, published, candidates, Settings(host.Services), cpu, elapsed - stored, jit) { Busy = busy };
+            return new Run(messages.Count, elapsed, published, candidates, Settings(host.Services), cpu, elapsed - stored, jit) { Busy = busy, BrokerCpu = brokerCpu };
         }
         finally
         {
@@ -599,6 +611,12 @@ internal static class IngestBenchmark
 
         /// <summary>How much of the run the batch writer and the index spent working (end-to-end runs only).</summary>
         public Busy? Busy { get; init; }
+
+        /// <summary>The private broker's CPU during the run (RabbitMQ runs on a broker this benchmark started).</summary>
+        public TimeSpan? BrokerCpu { get; init; }
+
+        /// <summary>CPU milliseconds the broker spent per profile, or null.</summary>
+        public double? BrokerCpuPerProfile => BrokerCpu?.TotalMilliseconds / Documents;
 
         public double Rate => Documents / Math.Max(0.001, Elapsed.TotalSeconds);
     }
