@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Talent.Profiles;
+using Talent.Profiles.Merging;
 using Talent.Storage;
 
 namespace Talent.Tests.Storage;
@@ -38,6 +39,12 @@ public sealed class PreparedWriteTests : IDisposable
             prepared.Outcomes.Select(o => o.Split(' ')[0]));
         Assert.Equal(3, prepared.Candidates.Count);
         Assert.Contains(prepared.Keys, k => k.StartsWith("title|", StringComparison.Ordinal));
+
+        // What the writer stored before preparation existed: the source's profile, and a candidate merged from it alone.
+        var cy = Person("Cy Park", "cy@example.org", "Sparse Attention at Scale");
+        var cyId = prepared.Outcomes[3].Split(' ')[1];
+        Assert.Contains($"cy-cv accepted {cyId} {ProfileJson.Serialize(cy)}", prepared.Sources);
+        Assert.Contains($"{cyId} Cy Park {ProfileJson.Serialize(ProfileMerger.Merge([new SourceProfile("cy-cv", cy, Received)]))}", prepared.Candidates);
     }
 
     [Fact]
