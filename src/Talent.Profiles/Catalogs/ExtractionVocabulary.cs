@@ -12,7 +12,7 @@ public sealed record HeadingWords(string Kind, IReadOnlyList<string> Phrases);
 /// </summary>
 public sealed class ExtractionVocabulary
 {
-    private readonly List<(SectionKind Kind, string Key, bool Whole)> headingPhrases = [];
+    private readonly HeadingPhrases headingPhrases = new();
     private readonly HashSet<string> homepageLabels = new(StringComparer.Ordinal);
 
     public ExtractionVocabulary(IEnumerable<HeadingWords> headings, IEnumerable<string>? homepageLabels = null, DocumentWords? words = null)
@@ -58,7 +58,7 @@ public sealed class ExtractionVocabulary
                     throw new CatalogException($"vocabulary: an empty heading phrase for '{group.Kind}'");
                 }
 
-                headingPhrases.Add((kind, key, whole));
+                headingPhrases.Add(kind, key, whole);
             }
         }
     }
@@ -96,15 +96,7 @@ public sealed class ExtractionVocabulary
             return null;
         }
 
-        foreach (var (kind, phrase, whole) in headingPhrases)
-        {
-            if (whole ? string.Equals(key, phrase, StringComparison.Ordinal) : ContainsWords(key, phrase))
-            {
-                return kind;
-            }
-        }
-
-        return null;
+        return headingPhrases.KindOf(key);
     }
 
     /// <summary>True when a link's text names the owner's own site ("Homepage", "Personal website", "🏠").</summary>
@@ -179,22 +171,6 @@ public sealed class ExtractionVocabulary
         }
 
         return words.Distinct(StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="key"/> on word boundaries (or anywhere, for scripts written without spaces).</summary>
-    private static bool ContainsWords(string key, string phrase)
-    {
-        var unspaced = phrase.Any(InstitutionCatalog.IsUnspacedScript);
-        for (var at = key.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = key.IndexOf(phrase, at + 1, StringComparison.Ordinal))
-        {
-            var end = at + phrase.Length;
-            if (unspaced || ((at == 0 || key[at - 1] == ' ') && (end == key.Length || key[end] == ' ')))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
 
