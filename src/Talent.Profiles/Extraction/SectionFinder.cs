@@ -61,7 +61,7 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
         // A short line is a heading only when it reads like one: no year, no sentence or list punctuation at its end
         // ("arXiv preprint, 2026." under a title is a venue line, not a "Preprints" heading).
         var plain = line.Plain;
-        return plain.Length < 30 && plain.Split(' ').Length <= 3 && !plain.Any(char.IsDigit) && !plain.EndsWith('.') && !plain.Contains(',', StringComparison.Ordinal)
+        return plain.Length < 30 && plain.AsSpan().Count(' ') <= 2 && !plain.Any(char.IsDigit) && !plain.EndsWith('.') && !plain.Contains(',', StringComparison.Ordinal)
             ? plain
             : null;
     }
@@ -69,6 +69,11 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
     /// <summary>A page's menu: a line of two or more links and nothing else ("Home | Teaching | CV").</summary>
     private static bool IsNavigation(MarkupLine line)
     {
+        if (line.Links.Count < 2)
+        {
+            return false;
+        }
+
         var labels = line.Links.Where(l => !l.IsImage && l.Label is { Length: > 0 }).Select(l => l.Label!).ToList();
         if (labels.Count < 2)
         {
