@@ -366,7 +366,19 @@ internal static class IngestBenchmark
         }
 
         var adapting = GC.GetConfigurationVariables().TryGetValue("GCDynamicAdaptationMode", out var mode) && Convert.ToInt64(mode, CultureInfo.InvariantCulture) == 1;
-        return adapting ? "server GC adapting to the heap size (DATAS)" : "server GC on a fixed budget";
+        var collector = adapting ? "server GC adapting to the heap size (DATAS)" : "server GC on a fixed budget";
+        return Gen0Budget() is { } budget ? $"{collector}, generation 0 budget at least {budget / (1024 * 1024)} MB (DOTNET_GCgen0size)" : collector;
+    }
+
+    /// <summary>
+    /// The smallest generation-0 budget the environment sets (<c>DOTNET_GCgen0size</c>, hexadecimal bytes), or null. The
+    /// runtime reads it from the environment only, not from runtimeconfig.json.
+    /// </summary>
+    private static long? Gen0Budget()
+    {
+        var value = Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? Environment.GetEnvironmentVariable("COMPlus_GCgen0size");
+        var digits = value?.Trim() is { } text && text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : value?.Trim();
+        return long.TryParse(digits, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var bytes) && bytes > 0 ? bytes : null;
     }
 
     private static List<CandidateProfile> Extract(ProfileCatalogs catalogs, IReadOnlyList<SyntheticDocument> documents)
