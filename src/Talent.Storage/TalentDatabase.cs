@@ -41,15 +41,18 @@ public sealed class TalentDatabase
 
     public string Path { get; }
 
-    // wal_autocheckpoint: the log is copied into the database once it holds 32,768 pages (128 MB) rather than SQLite's
+    // wal_autocheckpoint: the log is copied into the database once it holds 65,536 pages (128 MB) rather than SQLite's
     // 1,000: the pages every batch rewrites (index roots, the newest leaves) are copied once per checkpoint instead of
     // every few batches, which took a quarter off the batch writer's time per document (docs/benchmarks.md).
+    // page_size (set before the file exists; a database keeps the size it was created with): a document's identity
+    // keys land in random leaves of the key table, and every leaf a batch changes goes into the log whole, so the log
+    // takes a page per key; 2 KB pages instead of SQLite's 4 KB wrote 36 KB per document instead of 52 (docs/benchmarks.md).
     // temp_store: the batch writer's savepoint per document keeps a statement journal of the pages it changes, which
     // SQLite otherwise spills to a new file in /var/tmp (four times the bytes of the log itself, and copies of personal
     // data outside the data folder); in memory it is a few pages per document.
     private const string WriterSettings = ConnectionSettings + " PRAGMA cache_size = -65536;";
 
-    private const string ConnectionSettings = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 32768; PRAGMA temp_store = MEMORY;";
+    private const string ConnectionSettings = "PRAGMA page_size = 2048; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 65536; PRAGMA temp_store = MEMORY;";
 
     /// <summary>Opens a connection for one unit of work.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

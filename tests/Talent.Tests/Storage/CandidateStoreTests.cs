@@ -55,12 +55,13 @@ public sealed class CandidateStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Migrations_are_recorded_once_and_the_database_is_in_WAL_mode()
+    public async Task Migrations_are_recorded_once_and_the_database_is_in_WAL_mode_with_2_KB_pages()
     {
         Assert.Equal(TalentDatabase.LatestVersion, await database.MigrateAsync(NullLogger.Instance, CancellationToken.None));
         await using var connection = await database.OpenAsync(CancellationToken.None);
         Assert.Equal(MigrationCount, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_version"));
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.Equal(2048, await connection.ExecuteScalarAsync<int>("PRAGMA page_size"));
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class CandidateStoreTests : IAsyncLifetime
             Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA foreign_keys"));
             Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA secure_delete"));
             Assert.Equal(2, await connection.ExecuteScalarAsync<int>("PRAGMA temp_store")); // memory
-            Assert.Equal(32768, await connection.ExecuteScalarAsync<int>("PRAGMA wal_autocheckpoint"));
+            Assert.Equal(65536, await connection.ExecuteScalarAsync<int>("PRAGMA wal_autocheckpoint"));
         }
 
         for (var use = 0; use < 2; use++)
