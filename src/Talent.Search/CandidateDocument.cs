@@ -61,6 +61,8 @@ internal static partial class CandidateDocument
         IndexFields.Year, IndexFields.VenueYear, .. IndexFields.MentionsIn.Values, IndexFields.Contact, IndexFields.Degree,
     ];
 
+    private static readonly HashSet<string> KeywordFieldNames = new(KeywordFields, StringComparer.Ordinal);
+
     public static string IdTerm(long candidateId) => candidateId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The value a keyword field holds: the catalog's canonical name when known, lower-cased.</summary>
@@ -93,7 +95,11 @@ internal static partial class CandidateDocument
     /// The candidate's document. Without <paramref name="recruiterFields"/> it is the document of the field set before the
     /// recruiter fields (see <see cref="SearchOptions.IndexRecruiterFields"/>), to measure what they cost.
     /// </summary>
-    public static Document Create(long candidateId, CandidateProfile profile, DateTimeOffset updatedAt, ProfileCatalogs catalogs, bool recruiterFields = true)
+    public static Document Create(long candidateId, CandidateProfile profile, DateTimeOffset updatedAt, ProfileCatalogs catalogs, bool recruiterFields = true) =>
+        JoinTextValues(CreateWithValuesApart(candidateId, profile, updatedAt, catalogs, recruiterFields));
+
+    /// <summary>The candidate's document with one field instance per text value, as <see cref="Create"/> builds it before joining them.</summary>
+    internal static Document CreateWithValuesApart(long candidateId, CandidateProfile profile, DateTimeOffset updatedAt, ProfileCatalogs catalogs, bool recruiterFields = true)
     {
         var doc = new Document
         {

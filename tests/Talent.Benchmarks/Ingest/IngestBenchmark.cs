@@ -36,7 +36,7 @@ namespace Talent.Benchmarks.Ingest;
 /// in-memory transport, and bare Lucene.Net indexing of the same extracted profiles (no bus, no SQLite).
 /// Before that, where one document's time goes, on one thread.
 /// </summary>
-internal static class IngestBenchmark
+internal static partial class IngestBenchmark
 {
     /// <summary>Warm-up passes at most, each through every path (see <see cref="RunAsync"/>).</summary>
     private const int MaxWarmupPasses = 4;
@@ -539,6 +539,7 @@ internal static class IngestBenchmark
 
                 index.Commit(changes[^1].Sequence);
                 stages.Insert(stages.Count - 1, meter.Stop("index: Lucene document + IndexWriter, one commit", writes.Count));
+                stages.AddRange(TextValueStages(catalogs, changes));
             }
             finally
             {
