@@ -46,7 +46,7 @@ public sealed class TalentDatabase
     // every few batches, which took a quarter off the batch writer's time per document (docs/benchmarks.md).
     // page_size (set before the file exists; a database keeps the size it was created with): a document's identity
     // keys land in random leaves of the key table, and every leaf a batch changes goes into the log whole, so the log
-    // takes a page per key; 2 KB pages instead of SQLite's 4 KB wrote 36 KB per document instead of 52 (docs/benchmarks.md).
+    // takes a page per key; 2 KB pages instead of SQLite's 4 KB wrote 42 KB per document instead of 52 (docs/benchmarks.md).
     // temp_store: the batch writer's savepoint per document keeps a statement journal of the pages it changes, which
     // SQLite otherwise spills to a new file in /var/tmp (four times the bytes of the log itself, and copies of personal
     // data outside the data folder); in memory it is a few pages per document.
