@@ -41,8 +41,11 @@ public sealed class TalentDatabase
 
     public string Path { get; }
 
-    // wal_autocheckpoint: the log is copied into the database once it holds 65,536 pages (128 MB) rather than SQLite's
-    // 1,000: the pages every batch rewrites (index roots, the newest leaves) are copied once per checkpoint instead of
+    /// <summary>The log the automatic checkpoint waits for (65,536 pages of 2 KB).</summary>
+    private const long CheckpointLogBytes = 128L * 1024 * 1024;
+
+    // wal_autocheckpoint: the log is copied into the database once it holds 128 MB (65,536 pages of 2 KB) rather than
+    // SQLite's 1,000 pages: the pages every batch rewrites (index roots, the newest leaves) are copied once per checkpoint instead of
     // every few batches, which took a quarter off the batch writer's time per document (docs/benchmarks.md).
     // page_size (set before the file exists; a database keeps the size it was created with): a document's identity
     // keys land in random leaves of the key table, and every leaf a batch changes goes into the log whole, so the log
@@ -74,6 +77,15 @@ public sealed class TalentDatabase
         if (!Configured.TryGetValue(Handle(connection), out _))
         {
             connection.Execute(settings);
+
+            // The checkpoint threshold is counted in pages: a database created with other pages than 2 KB (before they
+            // were) gets the page count of the same 128 MB of log.
+            var pageSize = connection.ExecuteScalar<long>("PRAGMA page_size");
+            if (pageSize > 0 && pageSize != 2048)
+            {
+                connection.Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA wal_autocheckpoint = {CheckpointLogBytes / pageSize}"));
+            }
+
             Configured.TryAdd(Handle(connection), Marker);
         }
     }

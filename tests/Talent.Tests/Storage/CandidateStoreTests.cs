@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Talent.Profiles;
 using Talent.Storage;
@@ -62,6 +63,23 @@ public sealed class CandidateStoreTests : IAsyncLifetime
         Assert.Equal(MigrationCount, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_version"));
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
         Assert.Equal(2048, await connection.ExecuteScalarAsync<int>("PRAGMA page_size"));
+    }
+
+    [Fact]
+    public async Task A_database_created_with_4_KB_pages_keeps_them_and_checkpoints_at_the_same_128_MB_of_log()
+    {
+        using var folder = new TempDirectory();
+        var path = Path.Combine(folder.Path, "old.db");
+        using (var created = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            created.Open();
+            created.Execute("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER);");
+        }
+
+        var old = new TalentDatabase(path);
+        await using var connection = await old.OpenAsync(CancellationToken.None);
+        Assert.Equal(4096, await connection.ExecuteScalarAsync<int>("PRAGMA page_size"));
+        Assert.Equal(32768, await connection.ExecuteScalarAsync<int>("PRAGMA wal_autocheckpoint"));
     }
 
     [Fact]
