@@ -55,7 +55,7 @@ public sealed class TalentDatabase
     // data outside the data folder); in memory it is a few pages per document.
     private const string WriterSettings = ConnectionSettings + " PRAGMA cache_size = -65536;";
 
-    private const string ConnectionSettings = "PRAGMA page_size = 2048; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 65536; PRAGMA temp_store = MEMORY;";
+    private const string ConnectionSettings = "PRAGMA page_size = 2048; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;";
 
     /// <summary>Opens a connection for one unit of work.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -78,13 +78,9 @@ public sealed class TalentDatabase
         {
             connection.Execute(settings);
 
-            // The checkpoint threshold is counted in pages: a database created with other pages than 2 KB (before they
-            // were) gets the page count of the same 128 MB of log.
+            // The checkpoint threshold is counted in pages, and a database keeps the page size it was created with.
             var pageSize = connection.ExecuteScalar<long>("PRAGMA page_size");
-            if (pageSize > 0 && pageSize != 2048)
-            {
-                connection.Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA wal_autocheckpoint = {CheckpointLogBytes / pageSize}"));
-            }
+            connection.Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA wal_autocheckpoint = {CheckpointLogBytes / pageSize}"));
 
             Configured.TryAdd(Handle(connection), Marker);
         }

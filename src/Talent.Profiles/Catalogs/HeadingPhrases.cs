@@ -45,13 +45,13 @@ internal sealed class HeadingPhrases
     {
         var first = whole.GetValueOrDefault(key, int.MaxValue);
         var lookup = contained.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var start = 0; start < key.Length; start = NextWord(key, start))
+        for (var start = 0; start < key.Length; start = WordEnd(key, start) + 1)
         {
             // Every run of up to the longest phrase's words from here, on word boundaries of the key.
             var end = start;
             for (var words = 0; words < longestContained && end < key.Length; words++)
             {
-                end = key.IndexOf(' ', end + 1) is var space and >= 0 ? space : key.Length;
+                end = WordEnd(key, end + 1);
                 if (lookup.TryGetValue(key.AsSpan(start, end - start), out var position) && position < first)
                 {
                     first = position;
@@ -76,5 +76,6 @@ internal sealed class HeadingPhrases
         return first == int.MaxValue ? null : kinds[first];
     }
 
-    private static int NextWord(string key, int start) => key.IndexOf(' ', start) is var space and >= 0 ? space + 1 : key.Length;
+    /// <summary>Where the word at or after <paramref name="from"/> ends: the next space, or the key's end.</summary>
+    private static int WordEnd(string key, int from) => key.IndexOf(' ', from) is var space and >= 0 ? space : key.Length;
 }

@@ -4,6 +4,7 @@ using Talent.Profiles.Catalogs;
 using Talent.Profiles.Evaluation;
 using Talent.Profiles.Extraction;
 using Talent.Server.Ingestion;
+using Talent.Tests.Evaluation;
 using Talent.Tests.Web;
 using Xunit.Abstractions;
 
@@ -76,10 +77,9 @@ internal sealed class PrintedDocumentsFactAttribute : FactAttribute
 {
     public PrintedDocumentsFactAttribute()
     {
-        var labels = Path.Combine(TestPaths.SharedDirectory, "data", "real-profiles", "labels.json");
-        if (!File.Exists(labels))
+        if (RealProfilesFactAttribute.MissingReason is { } missing)
         {
-            Skip = $"labelled real documents not found at {labels} (../shared beside the checkout)";
+            Skip = missing;
         }
         else if (!WebBrowser.InCi && !(PrintedDocuments.HasPandoc && WebBrowser.HasChromium))
         {

@@ -206,12 +206,15 @@ public sealed partial class LabelledSetAcceptanceTests
 /// <summary>A test that reads the real labelled documents in <c>../shared/data</c>: skips with the reason when they or python3 are absent.</summary>
 internal sealed class RealProfilesFactAttribute : FactAttribute
 {
-    public RealProfilesFactAttribute()
+    public RealProfilesFactAttribute() => Skip = MissingReason;
+
+    /// <summary>Why tests of the real documents skip here, or null when the documents are there.</summary>
+    public static string? MissingReason
     {
-        var labels = Path.Combine(TestPaths.SharedDirectory, "data", "real-profiles", "labels.json");
-        if (!File.Exists(labels))
+        get
         {
-            Skip = $"labelled real documents not found at {labels} (../shared beside the checkout)";
+            var labels = Path.Combine(TestPaths.SharedDirectory, "data", "real-profiles", "labels.json");
+            return File.Exists(labels) ? null : $"labelled real documents not found at {labels} (../shared beside the checkout)";
         }
     }
 }
