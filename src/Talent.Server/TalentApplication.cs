@@ -264,7 +264,8 @@ public static class TalentApplication
             services.AddHostedService<PendingErasureResumer>();
         }
 
-        services.AddHostedService<DemoLoader>();
+        services.AddSingleton<DemoLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoLoader>());
     }
 
     private static void AddOptions<T>(IServiceCollection services, string section)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Talent.Contracts;
 using Talent.Server.Configuration;
+using Talent.Server.Indexing;
 using Talent.Server.Ingestion;
 using Talent.Storage;
 
@@ -14,7 +15,8 @@ namespace Talent.Server.Demo;
 /// With <c>--demo</c>, ingests the bundled sample profiles on a first start. All or nothing: nothing is written until
 /// the process has fully started (its listener bound), so a start that fails writes nothing; the load is complete when
 /// every sample is stored, which <c>demo-loaded</c> in the data folder records. A load cut short (the process stopped
-/// half-way) is resumed on the next start, which says so.
+/// half-way) is resumed on the next start, which says so. Until the load has ended the service does not report
+/// itself ready (<see cref="Health.ReadinessCheck"/>), so a first search never meets a half-filled index unannounced.
 /// </summary>
 public sealed partial class DemoLoader(
     IOptions<DemoOptions> options,
@@ -32,6 +34,10 @@ public sealed partial class DemoLoader(
 
     private readonly CancellationTokenSource stopping = new();
     private Task loading = Task.CompletedTask;
+    private volatile bool pending;
+
+    /// <summary>True from a start that loads the samples until the load has ended (complete, failed or stopped).</summary>
+    public bool Pending => pending;
 
     private string LoadedPath => Path.Combine(Path.GetFullPath(data.Value.Directory), LoadedFile);
 
@@ -39,6 +45,7 @@ public sealed partial class DemoLoader(
     {
         if (options.Value.Enabled && !File.Exists(LoadedPath))
         {
+            pending = true;
             lifetime.ApplicationStarted.Register(() => loading = LoadAsync(stopping.Token));
         }
 
@@ -83,6 +90,7 @@ public sealed partial class DemoLoader(
             }
 
             await IngestAsync(missing, cancellationToken);
+            await WaitUntilSearchableAsync(cancellationToken);
             await File.WriteAllTextAsync(LoadedPath, time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
             DemoLoaded(logger, documents.Count);
         }
@@ -93,6 +101,10 @@ public sealed partial class DemoLoader(
         catch (RequestTimeoutException e)
         {
             DemoFailed(logger, e);
+        }
+        finally
+        {
+            pending = false;
         }
     }
 
@@ -113,6 +125,21 @@ public sealed partial class DemoLoader(
                     SubmittedAt = time.GetUtcNow(),
                 },
                 cancellationToken);
+        }
+    }
+
+    /// <summary>Waits for this process's index to hold every stored change (a query-only process has no index writer to wait for).</summary>
+    private async Task WaitUntilSearchableAsync(CancellationToken cancellationToken)
+    {
+        if (services.GetService<IndexSynchronizer>() is not { } synchronizer)
+        {
+            return;
+        }
+
+        var last = await store.LastSequenceAsync(cancellationToken);
+        while (synchronizer.AppliedSequence < last)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken);
         }
     }
 

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Talent.Server.Demo;
 using Talent.Server.Indexing;
 
 namespace Talent.Server.Health;
 
 /// <summary>
-/// Ready when migrations are applied and the index is open and caught up with the database. A
-/// query-only process has no synchroniser: its read-only index follows the worker's commits.
+/// Ready when migrations are applied, the index is open and caught up with the database, and a demo load
+/// (<c>serve --demo</c>) has ended. A query-only process has no synchroniser: its read-only index follows the worker's commits.
 /// </summary>
 public sealed class ReadinessCheck(StartupInitializer startup, IServiceProvider services) : IHealthCheck
 {
@@ -18,6 +19,7 @@ public sealed class ReadinessCheck(StartupInitializer startup, IServiceProvider 
         var synchronizer = services.GetService<IndexSynchronizer>();
         return Task.FromResult(
             !startup.DatabaseReady ? HealthCheckResult.Unhealthy("database migrations not applied yet")
+            : services.GetService<DemoLoader>() is { Pending: true } ? HealthCheckResult.Unhealthy("demo profiles still loading")
             : synchronizer is null ? HealthCheckResult.Healthy("read-only index (query role)")
             : !synchronizer.IsCaughtUp ? HealthCheckResult.Unhealthy("index not caught up with the database yet")
             : HealthCheckResult.Healthy($"index at change sequence {synchronizer.AppliedSequence}"));
