@@ -13,11 +13,7 @@ internal static class Program
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var error in parseResult.Errors)
-            {
-                await Console.Error.WriteLineAsync($"talent: {error.Message}");
-            }
-
+            await Console.Error.WriteLineAsync($"talent: {ParseErrors.FirstLine(parseResult)}");
             return ExitCodes.Usage;
         }
 

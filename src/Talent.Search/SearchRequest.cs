@@ -4,7 +4,11 @@ namespace Talent.Search;
 public sealed partial record SearchRequest
 {
     public const int MaxQueryLength = 1000;
+    /// <summary>The most results one HTTP page holds.</summary>
     public const int MaxSize = 100;
+
+    /// <summary>The most results one command-line answer holds (<c>talent search --top</c>); HTTP pages hold <see cref="MaxSize"/>.</summary>
+    public const int MaxCommandLineSize = 1000;
     public const int MaxPage = 1000;
     public const int MaxFilterValues = 20;
     public const int MaxFilterLength = 100;
@@ -32,7 +36,7 @@ public sealed partial record SearchRequest
     /// <summary>Checks limits and returns either a request or the field errors (field name to messages).</summary>
     public static (SearchRequest? Request, IDictionary<string, string[]> Errors) Create(
         string? query, IEnumerable<string>? skills, IEnumerable<string>? topics, IEnumerable<string>? venues,
-        int? since, int? page, int? size)
+        int? since, int? page, int? size, int maxSize = MaxSize)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         query = query?.Trim() ?? "";
@@ -54,9 +58,9 @@ public sealed partial record SearchRequest
             errors["page"] = [$"'page' must be between 1 and {MaxPage}, not {page}."];
         }
 
-        if (size is < 1 or > MaxSize)
+        if (size < 1 || size > maxSize)
         {
-            errors["size"] = [$"'size' must be between 1 and {MaxSize}, not {size}."];
+            errors["size"] = [$"'size' must be between 1 and {maxSize}, not {size}."];
         }
 
         if (errors.Count > 0)

@@ -7,14 +7,22 @@ namespace Talent.Cli.Commands;
 /// <summary>Whether <c>talent serve</c> can listen on its addresses, checked before start-up writes anything.</summary>
 internal static class ListenCheck
 {
-    /// <summary>One line (exit 1) naming the address when a port is taken; addresses this check cannot read are left to the server.</summary>
+    /// <summary>
+    /// One line naming the address when it is not an http(s) address (exit 2) or its port is taken (exit 1); hosts this
+    /// check cannot bind to itself are left to the server.
+    /// </summary>
     public static void EnsureFree(string urls)
     {
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             // Wildcard hosts (*, +) are not valid URI hosts: they are checked as "every address".
             var readable = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
-            if (!Uri.TryCreate(readable, UriKind.Absolute, out var uri) || uri.Port <= 0)
+            if (!Uri.TryCreate(readable, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw new UsageException($"cannot listen on '{url}': not an http or https address such as http://127.0.0.1:5080");
+            }
+
+            if (uri.Port <= 0)
             {
                 continue;
             }

@@ -16,7 +16,7 @@ internal static class MatchCommand
     {
         var text = new Option<string>("--text") { Description = "File holding the job or paper description", Required = true };
         var candidate = new Option<long?>("--candidate") { Description = "Score only this candidate" };
-        var top = new Option<int>("--top") { Description = "Number of candidates to show", DefaultValueFactory = _ => 10 };
+        var top = new Option<int>("--top") { Description = "Number of candidates to show (up to 1000)", DefaultValueFactory = _ => 10 };
         var command = new Command("match", "Candidates ranked by fit (0..1) to a job or paper description") { text, candidate, top, Output.Json };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -26,7 +26,8 @@ internal static class MatchCommand
                 throw new UsageException($"{path}: no such file");
             }
 
-            var (request, errors) = MatchRequest.Create(File.ReadAllText(path), parseResult.GetValue(candidate), parseResult.GetValue(top));
+            var count = CheckTop(parseResult.GetValue(top));
+            var (request, errors) = MatchRequest.Create(File.ReadAllText(path), parseResult.GetValue(candidate), count, MatchRequest.MaxCommandLineTop);
             if (request is null)
             {
                 throw new UsageException(errors.Select(e => e.Value.FirstOrDefault() ?? e.Key).First());
@@ -50,15 +51,11 @@ internal static class MatchCommand
     public static Command CreateSimilar()
     {
         var id = new Argument<long>("ID") { Description = "Candidate id" };
-        var top = new Option<int>("--top") { Description = "Number of candidates to show", DefaultValueFactory = _ => 10 };
+        var top = new Option<int>("--top") { Description = "Number of candidates to show (up to 1000)", DefaultValueFactory = _ => 10 };
         var command = new Command("similar", "Candidates whose work is most like this candidate's") { id, top, Output.Json };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var count = parseResult.GetValue(top);
-            if (count is < 1 or > MatchRequest.MaxTop)
-            {
-                throw new UsageException($"--top must be between 1 and {MatchRequest.MaxTop}, not {count}.");
-            }
+            var count = CheckTop(parseResult.GetValue(top));
 
             using var index = OpenIndex(parseResult);
             var response = WithinBudget(() => index.Similar(parseResult.GetValue(id), count))
@@ -71,6 +68,10 @@ internal static class MatchCommand
         });
         return command;
     }
+
+    private static int CheckTop(int count) => count is >= 1 and <= MatchRequest.MaxCommandLineTop
+        ? count
+        : throw new UsageException($"--top must be between 1 and {MatchRequest.MaxCommandLineTop}, not {count}.");
 
     /// <summary>A match stopped at its time budget is one line on stderr and exit 1, like any failed work.</summary>
     private static T WithinBudget<T>(Func<T> run)

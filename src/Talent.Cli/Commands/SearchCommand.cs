@@ -17,7 +17,7 @@ internal static class SearchCommand
         var venue = new Option<string[]>("--venue") { Description = "Required publication venue (repeatable)" };
         var since = new Option<int?>("--since") { Description = "Only candidates with a publication in or after this year" };
         var until = new Option<int?>("--until") { Description = "Only candidates with a publication in or before this year (with --since: within the years)" };
-        var top = new Option<int>("--top") { Description = "Number of candidates to show (with --format, to export: up to 10000)", DefaultValueFactory = _ => 10 };
+        var top = new Option<int>("--top") { Description = "Number of candidates to show (up to 1000; with --format, to export: up to 10000)", DefaultValueFactory = _ => 10 };
         var explain = new Option<bool>("--explain") { Description = "Print each result's score split by ranking signal" };
         var filters = RecruiterOptions.Create();
         var format = new Option<string?>("--format") { Description = "Export the ranked candidates as csv or json (one object per line) instead of printing cards" };
@@ -28,9 +28,15 @@ internal static class SearchCommand
         {
             var exporting = parseResult.GetValue(format) is not null;
             var count = parseResult.GetValue(top);
+            var most = exporting ? CandidateIndex.MaxExport : SearchRequest.MaxCommandLineSize;
+            if (count < 1 || count > most)
+            {
+                throw new UsageException($"--top must be between 1 and {most}{(exporting ? " for an export" : "")}, not {count}.");
+            }
+
             var (request, errors) = SearchRequest.Create(
                 parseResult.GetValue(query), parseResult.GetValue(skill), parseResult.GetValue(topic), parseResult.GetValue(venue),
-                parseResult.GetValue(since), 1, exporting ? 1 : count);
+                parseResult.GetValue(since), 1, exporting ? 1 : count, SearchRequest.MaxCommandLineSize);
             if (request is null)
             {
                 throw new UsageException(FirstError(errors));
@@ -44,11 +50,6 @@ internal static class SearchCommand
 
             // Whoever can read the data folder may see contact data.
             request = filtered with { Explain = parseResult.GetValue(explain), ContactLookup = true };
-            if (exporting && count is < 1 or > CandidateIndex.MaxExport)
-            {
-                throw new UsageException($"--top must be between 1 and {CandidateIndex.MaxExport} for an export, not {count}.");
-            }
-
             var configuration = CliSettings.Configuration(parseResult);
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
             var indexRoot = Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory);

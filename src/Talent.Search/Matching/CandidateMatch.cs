@@ -238,7 +238,8 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
             return [];
         }
 
-        var top = TopScoreDocCollector.Create(weights.RerankDepth + request.Exclude.Count, docsScoredInOrder: false);
+        // At least as many as the answer holds: a command line may ask for more than the re-rank depth.
+        var top = TopScoreDocCollector.Create(Math.Max(weights.RerankDepth, request.Top) + request.Exclude.Count, docsScoredInOrder: false);
         searcher.Search(query, new BudgetedCollector(top, budget));
         return top.GetTopDocs().ScoreDocs.Select(d => d.Doc);
     }

@@ -4,7 +4,11 @@ namespace Talent.Search.Matching;
 public sealed record MatchRequest
 {
     public const int MaxTextLength = 20_000;
+    /// <summary>The most candidates one HTTP answer holds.</summary>
     public const int MaxTop = 100;
+
+    /// <summary>The most candidates one command-line answer holds (<c>talent match</c> and <c>similar --top</c>).</summary>
+    public const int MaxCommandLineTop = 1000;
 
     public string Text { get; init; } = "";
 
@@ -21,7 +25,7 @@ public sealed record MatchRequest
     public float[]? QueryVector { get; init; }
 
     /// <summary>Checks limits and returns either a request or the field errors (field name to messages).</summary>
-    public static (MatchRequest? Request, IDictionary<string, string[]> Errors) Create(string? text, long? candidateId, int? top)
+    public static (MatchRequest? Request, IDictionary<string, string[]> Errors) Create(string? text, long? candidateId, int? top, int maxTop = MaxTop)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         text = text?.Trim() ?? "";
@@ -34,9 +38,9 @@ public sealed record MatchRequest
             errors["text"] = [$"The description is {text.Length} characters long; the limit is {MaxTextLength}."];
         }
 
-        if (top is < 1 or > MaxTop)
+        if (top < 1 || top > maxTop)
         {
-            errors["top"] = [$"'top' must be between 1 and {MaxTop}, not {top}."];
+            errors["top"] = [$"'top' must be between 1 and {maxTop}, not {top}."];
         }
 
         if (candidateId is < 1)

@@ -110,14 +110,24 @@ public sealed class IngestCommandTests
     }
 
     [Theory]
-    [InlineData("search", "--top", "abc")]
-    [InlineData("search", "--size", "5")]
-    [InlineData("frobnicate")]
-    [InlineData("remove")]
-    public async Task Bad_usage_exits_2_with_one_line(params string[] args)
+    [InlineData("--top expects a whole number, not 'abc'", "search", "--top", "abc")]
+    [InlineData("--since expects a whole number, not '20x4'", "search", "--since", "20x4", "video")]
+    [InlineData("ID expects a whole number, not 'abc'", "show", "abc")]
+    [InlineData("unrecognized command or argument 'status' (talent admin --help lists what talent admin takes)", "admin", "status")]
+    [InlineData("unrecognized command or argument 'frobnicate' (talent --help lists what talent takes)", "frobnicate")]
+    [InlineData("talent needs a command (talent --help lists them)")]
+    [InlineData("talent admin needs a command (talent admin --help lists them)", "admin")]
+    [InlineData("--top must be between 1 and 1000, not 1001.", "search", "--top", "1001", "video")]
+    [InlineData("cannot listen on 'notaurl': not an http or https address such as http://127.0.0.1:5080", "serve", "--urls", "notaurl")]
+    [InlineData("give exactly one of --source ID or --candidate ID", "remove")]
+    public async Task Bad_usage_exits_2_with_one_line_saying_what_is_wrong(string expected, params string[] args)
     {
-        var (exit, _, stderr) = await TalentProcess.RunAsync(args);
+        using var temp = new TempDirectory();
+        var (exit, _, stderr) = await TalentProcess.RunAsync(["--data", temp.Path, .. args]);
         Assert.Equal(2, exit);
-        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("talent: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", line, StringComparison.Ordinal); // no .NET type names
     }
 }

@@ -36,7 +36,11 @@ public sealed class RankingCommandTests(ITestOutputHelper output)
         Assert.Contains("fit", stdout, StringComparison.OrdinalIgnoreCase);
 
         await AssertOneLineErrorAsync(2, "no such file", "--data", data, "match", "--text", Path.Combine(temp.Path, "missing.txt"));
-        await AssertOneLineErrorAsync(2, "--top must be between", "--data", data, "similar", "1", "--top", "0");
+        await AssertOneLineErrorAsync(2, "--top must be between 1 and 1000, not 0.", "--data", data, "similar", "1", "--top", "0");
+        await AssertOneLineErrorAsync(2, "--top must be between 1 and 1000, not 1001.", "--data", data, "match", "--text", job, "--top", "1001");
+        (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", data, "match", "--text", job, "--top", "1000", "--json");
+        Assert.True(exit == 0, stderr);
+        Assert.NotEmpty(JsonDocument.Parse(stdout).RootElement.GetProperty("results").EnumerateArray());
         await AssertOneLineErrorAsync(1, "No candidate with id 987654", "--data", data, "similar", "987654");
         await AssertOneLineErrorAsync(2, "not a reviewer-expertise gold standard folder", "eval", "goldstandard", "--dataset", temp.Path);
     }

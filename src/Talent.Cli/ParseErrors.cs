@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace Talent.Cli;
+
+/// <summary>The one line a command line that does not parse gets: the word not understood, or the value of the wrong kind.</summary>
+internal static class ParseErrors
+{
+    public static string FirstLine(ParseResult result)
+    {
+        if (result.UnmatchedTokens.Count > 0)
+        {
+            // The parser also reports the command missing before the word; the word is what the user got wrong.
+            var path = PathOf(result.CommandResult);
+            return $"unrecognized command or argument '{result.UnmatchedTokens[0]}' ({path} --help lists what {path} takes)";
+        }
+
+        foreach (var error in result.Errors)
+        {
+            if ((NotOfItsKind(error) ?? CommandMissing(error)) is { } line)
+            {
+                return line;
+            }
+        }
+
+        return result.Errors[0].Message;
+    }
+
+    /// <summary>A group of commands (<c>talent</c>, <c>talent admin</c>) given without one of its commands.</summary>
+    private static string? CommandMissing(ParseError error)
+    {
+        if (error.SymbolResult is not CommandResult { Command.Subcommands.Count: > 0, Command.Action: null } group)
+        {
+            return null;
+        }
+
+        var path = PathOf(group);
+        return $"{path} needs a command ({path} --help lists them)";
+    }
+
+    /// <summary>How the user types the command: <c>talent admin</c>.</summary>
+    private static string PathOf(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? at = command; at is CommandResult parsed; at = at.Parent)
+        {
+            names.Insert(0, parsed.Parent is null ? "talent" : parsed.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+
+    /// <summary>A number option or argument given something else, said without the parser's .NET type names.</summary>
+    private static string? NotOfItsKind(ParseError error)
+    {
+        var (name, type) = error.SymbolResult switch
+        {
+            OptionResult option => (option.Option.Name, option.Option.ValueType),
+            ArgumentResult argument => (argument.Argument.Name, argument.Argument.ValueType),
+            _ => (null, null),
+        };
+        if (name is null || type is null || error.SymbolResult?.Tokens is not [var token])
+        {
+            return null;
+        }
+
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        var kind = type == typeof(int) || type == typeof(long) ? "a whole number"
+            : type == typeof(double) ? "a number"
+            : null;
+        return kind is null ? null : $"{name} expects {kind}, not '{token.Value}'";
+    }
+}
