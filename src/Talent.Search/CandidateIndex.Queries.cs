@@ -37,7 +37,7 @@ public sealed partial class CandidateIndex
             }
 
             searcher = AcquireFrom(manager);
-            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request, options, clock.GetUtcNow().Year, budget).Run());
+            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request, options, clock.GetUtcNow().Year, budget, Vectors).Run());
         }
         catch (ParseException e)
         {

@@ -18,7 +18,7 @@ namespace Talent.Search;
 /// <see cref="CandidateIndex.Search"/> turns them into a field error. Every step spends from <paramref name="budget"/>
 /// and stops with <see cref="OperationCanceledException"/> when it runs out.
 /// </summary>
-internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, RelatedTopics relatedTopics, FacetOrdinals.Cache facetCache, SearchRequest request, SearchOptions options, int currentYear, QueryBudget budget)
+internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, RelatedTopics relatedTopics, FacetOrdinals.Cache facetCache, SearchRequest request, SearchOptions options, int currentYear, QueryBudget budget, Ranking.ICandidateVectorSource? vectors = null)
 {
     private const int FacetSize = 10;
     private const int MaxEvidence = 5;
@@ -69,7 +69,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             {
                 var score = float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d;
                 var hit = Describe(Explain(stored, score), stored);
-                results.Add(request.Explain && query is not MatchAllDocsQuery ? hit with { Signals = Recruiting.SignalNames.Rename(Signals(searcher.Explain(explained, scoreDoc.Doc))) } : hit);
+                results.Add(request.Explain && query is not MatchAllDocsQuery ? WithRanker(hit with { Signals = Recruiting.SignalNames.Rename(Signals(searcher.Explain(explained, scoreDoc.Doc))) }) : hit);
             }
         }
 

@@ -64,6 +64,13 @@ public sealed class SearchOptions : IValidatableObject
     /// </summary>
     internal bool IndexRecruiterFields { get; init; } = true;
 
+    /// <summary>
+    /// Share of meaning in the order of a search's best hits when sentence vectors are on: the closeness of a candidate's
+    /// papers and own words to the query's sentence vector (see <see cref="Ranking.BodyOfWork"/>), beside the words and
+    /// the body of work. Set by hand, not tuned on any benchmark; 0 ranks searches by words alone.
+    /// </summary>
+    public float Semantic { get; init; } = 0.3f;
+
     /// <summary>How <c>talent match</c> computes a fit.</summary>
     public MatchWeights Match { get; init; } = new();
 
@@ -93,6 +100,11 @@ public sealed class SearchOptions : IValidatableObject
         foreach (var field in FieldBoosts.Keys.Where(f => !IndexFields.TextBoosts.ContainsKey(f)))
         {
             yield return new ValidationResult($"{nameof(FieldBoosts)}: unknown field '{field}' (known: {string.Join(", ", IndexFields.TextBoosts.Keys)})", [nameof(FieldBoosts)]);
+        }
+
+        if (!float.IsFinite(Semantic) || Semantic is < 0 or > 1)
+        {
+            yield return new ValidationResult($"{nameof(Semantic)} must be between 0 and 1, not {Semantic.ToString(System.Globalization.CultureInfo.InvariantCulture)}", [nameof(Semantic)]);
         }
 
         if (PhraseSlop < 0)

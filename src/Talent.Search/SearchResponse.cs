@@ -16,6 +16,15 @@ public sealed record SearchHit(
     IReadOnlyList<Evidence> Evidence,
     IReadOnlyDictionary<string, double>? Signals = null)
 {
+    /// <summary>
+    /// With <c>--explain</c>: how the hit was ordered, <c>hybrid</c> (words, body of work and meaning) or why by words
+    /// alone (sentence vectors off, the candidate's not computed yet, no vector for the query, below the re-ranked hits).
+    /// </summary>
+    public string? Ranker { get; init; }
+
+    /// <summary>With <c>--explain</c> and <c>hybrid</c>: how close the candidate's work is to the query's sentence vector, 0 to 1.</summary>
+    public double? Meaning { get; init; }
+
     /// <summary>The name to show: the stated name, else "Name not stated" with a homepage or e-mail when the caller may see contact data.</summary>
     public string DisplayName { get; init; } = Name ?? CandidateCard.NameNotStated;
 

@@ -62,6 +62,7 @@ internal static class SearchCommand
             }
 
             using var _ = index;
+            using var model = await CliVectors.AttachAsync(parseResult, index, cancellationToken);
             switch (index.Search(request, cancellationToken))
             {
                 case SearchOutcome.Invalid invalid:
@@ -165,6 +166,13 @@ internal static class SearchCommand
             if (hit.Signals is { Count: > 0 } signals)
             {
                 Console.WriteLine("   score " + string.Join(" + ", signals.OrderByDescending(s => s.Value).Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Key} {s.Value:0.###}"))));
+            }
+
+            if (hit.Ranker is { } ranker)
+            {
+                Console.WriteLine(hit.Meaning is { } meaning
+                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"   ranker: {ranker} (meaning {meaning:0.###})")
+                    : $"   ranker: {ranker}");
             }
 
             foreach (var evidence in hit.Evidence)

@@ -27,6 +27,7 @@ public sealed class SearchOptionsTests : IDisposable
             (defaults.PhraseBoost, defaults.PhraseSlop, defaults.CatalogTopicBoost, defaults.CatalogSkillBoost, defaults.RelatedTopicBoost, defaults.FilterTextBoost, defaults.FirstAuthorVenueBoost),
             (bound.PhraseBoost, bound.PhraseSlop, bound.CatalogTopicBoost, bound.CatalogSkillBoost, bound.RelatedTopicBoost, bound.FilterTextBoost, bound.FirstAuthorVenueBoost));
         Assert.Equal(defaults.Match, bound.Match);
+        Assert.Equal(defaults.Semantic, bound.Semantic);
         Assert.Equal(defaults.VenueTierWeights.OrderBy(p => p.Key, StringComparer.Ordinal), bound.VenueTierWeights.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.Equal(
             (defaults.VenueRecencyBoost, defaults.VenueRecencyHalfLifeYears, defaults.VenueRecencyWindowYears),
@@ -42,6 +43,8 @@ public sealed class SearchOptionsTests : IDisposable
     [InlineData("Talent:Search:VenueRecencyHalfLifeYears", "0", "VenueRecencyHalfLifeYears must be more than 0")]
     [InlineData("Talent:Search:VenueRecencyWindowYears", "0", "VenueRecencyWindowYears must be between 1 and 100")]
     [InlineData("Talent:Search:PhraseSlop", "-2", "PhraseSlop must be at least 0")]
+    [InlineData("Talent:Search:Semantic", "1.5", "Semantic must be between 0 and 1, not 1.5")]
+    [InlineData("Talent:Search:Semantic", "-0.1", "Semantic must be between 0 and 1, not -0.1")]
     public void A_weight_out_of_range_is_named(string key, string value, string message)
     {
         var options = new ConfigurationBuilder()

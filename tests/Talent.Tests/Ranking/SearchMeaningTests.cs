@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Profiles.Merging;
+using Talent.Search;
+using Talent.Search.Matching;
+using Talent.Search.Ranking;
+using Talent.Tests.Search;
+using static Talent.Tests.Search.SearchTestCorpus;
+
+namespace Talent.Tests.Ranking;
+
+/// <summary>
+/// Search with sentence vectors: among hits the words rank alike, the candidate whose work is closer in meaning to the
+/// query comes first; without vectors (or a candidate's not computed yet) the order is the words' and --explain says so.
+/// </summary>
+public sealed class SearchMeaningTests : IDisposable
+{
+    private const long First = 11;
+    private const long Second = 12;
+    private const long Third = 13;
+
+    private static readonly float[] Query = [1f, 0f];
+    private static readonly float[] Close = [0.8f, 0.6f]; // unit vectors, as the model's are
+    private static readonly float[] Far = [0.6f, 0.8f];
+
+    private readonly TempIndexDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public void The_candidate_closer_in_meaning_ranks_first_whichever_it_is()
+    {
+        using var index = Open(new SearchOptions());
+        var byWords = Ids(index.Search(Request()));
+
+        index.Vectors = new FakeVectors(new() { [First] = Vectors(Far), [Second] = Vectors(Close), [Third] = Vectors(Far) });
+        Assert.Equal(Second, Ids(index.Search(Request()))[0]);
+
+        index.Vectors = new FakeVectors(new() { [First] = Vectors(Far), [Second] = Vectors(Far), [Third] = Vectors(Close) });
+        Assert.Equal(Third, Ids(index.Search(Request()))[0]);
+
+        // Words alone: the order the vectors changed is back.
+        index.Vectors = null;
+        Assert.Equal(byWords, Ids(index.Search(Request())));
+    }
+
+    [Fact]
+    public void Explain_says_hybrid_with_the_meaning_or_why_words_alone()
+    {
+        using var index = Open(new SearchOptions());
+        index.Vectors = new FakeVectors(new() { [First] = Vectors(Close), [Second] = Vectors(Far) });
+        var hits = Found(index.Search(Request() with { Explain = true })).Results.ToDictionary(h => h.Id);
+
+        Assert.Equal(CandidateMatch.Hybrid, hits[First].Ranker);
+        Assert.Equal(0.8, hits[First].Meaning!.Value, 3);
+        Assert.Equal(CandidateMatch.Hybrid, hits[Second].Ranker);
+        Assert.Equal(0.6, hits[Second].Meaning!.Value, 3);
+        Assert.Equal(CandidateMatch.NoVectorsYet, hits[Third].Ranker);
+        Assert.Null(hits[Third].Meaning);
+
+        index.Vectors = null;
+        Assert.All(Found(index.Search(Request() with { Explain = true })).Results, h => Assert.Equal(CandidateMatch.LexicalOnly, h.Ranker));
+        Assert.All(Found(index.Search(Request())).Results, h => Assert.Null(h.Ranker)); // only when explaining
+    }
+
+    [Fact]
+    public void A_semantic_share_of_zero_ranks_by_words_alone()
+    {
+        using var index = Open(new SearchOptions { Semantic = 0 });
+        var byWords = Ids(index.Search(Request()));
+        index.Vectors = new FakeVectors(new() { [First] = Vectors(Far), [Second] = Vectors(Far), [Third] = Vectors(Close) });
+
+        Assert.Equal(byWords, Ids(index.Search(Request())));
+        Assert.All(Found(index.Search(Request() with { Explain = true })).Results, h => Assert.Equal(CandidateMatch.LexicalOnly, h.Ranker));
+    }
+
+    private CandidateIndex Open(SearchOptions options)
+    {
+        var index = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance, options);
+        foreach (var id in new[] { First, Second, Third })
+        {
+            // The same words for everyone: only meaning can tell them apart.
+            index.Upsert(id, new CandidateProfile
+            {
+                Name = "Researcher " + id,
+                Publications = [Paper("Diffusion models for long video generation", "CVPR", 2024, 1)],
+            }, BaseTime);
+        }
+
+        index.Commit(3);
+        return index;
+    }
+
+    private static SearchRequest Request() => SearchRequest.Create("video generation", null, null, null, null, 1, 10).Request!;
+
+    private static SearchResponse Found(SearchOutcome outcome) => Assert.IsType<SearchOutcome.Found>(outcome).Response;
+
+    private static List<long> Ids(SearchOutcome outcome) => Found(outcome).Results.Select(h => h.Id).ToList();
+
+    private static CandidateVectors Vectors(float[] paper) =>
+        new(new Dictionary<string, float[]> { ["Diffusion models for long video generation"] = paper }, null);
+
+    private sealed class FakeVectors(Dictionary<long, CandidateVectors> vectors) : ICandidateVectorSource
+    {
+        public float[]? Query(string text, CancellationToken cancellationToken) => SearchMeaningTests.Query;
+
+        public CandidateVectors? Find(long candidateId) => vectors.GetValueOrDefault(candidateId);
+    }
+}
