@@ -48,6 +48,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
     {
         var stopwatch = Stopwatch.StartNew();
         var query = Build(Operator.AND);
+        StartQueryVector(); // after the query parsed: a refused query never wakes the model
         var (top, facets) = Execute(query);
         if (top.TotalHits == 0 && query is not MatchAllDocsQuery && !string.IsNullOrWhiteSpace(request.Query))
         {

@@ -117,10 +117,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
     }
 
     /// <summary>A share for the best paper plus a power mean over the closest <see cref="MatchWeights.TopPapers"/> (similarities sorted descending).</summary>
-    private double Aggregate(List<double> similarities) => Aggregate(similarities, weights);
-
-    /// <summary><see cref="Aggregate(List{double})"/> with the given weights, for search's share of meaning too.</summary>
-    internal static double Aggregate(List<double> similarities, MatchWeights weights)
+    private double Aggregate(List<double> similarities)
     {
         if (similarities.Count == 0)
         {

@@ -28,32 +28,10 @@ public sealed class ResearcherRankingTests : IDisposable
         new SkillCatalog([]),
         new TopicCatalog([new TopicInfo("video generation", ["text-to-video"], null)]));
 
-    private readonly TempIndexDirectory directory = new();
-
-    public void Dispose() => directory.Dispose();
-
-    [Fact]
-    public void Two_first_authored_ICLR_papers_outrank_one_middle_authored_ICLR_paper_with_closer_words()
+    /// <summary>The four researchers, by candidate id.</summary>
+    private static readonly Dictionary<long, CandidateProfile> Profiles = new()
     {
-        using var index = Open();
-        var results = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "video generation", venues: ["ICLR"], since: 2024))).Results;
-        var ids = results.Select(r => r.Id).ToList();
-        Assert.True(ids.IndexOf(TwoFirstAuthored) < ids.IndexOf(OneMiddleAuthored), $"order {string.Join(", ", ids)}");
-    }
-
-    [Fact]
-    public void Lead_authors_of_several_video_generation_papers_outrank_a_profile_with_one_preprint()
-    {
-        using var index = Open();
-        var ids = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "video generation"))).Results.Select(r => r.Id).ToList();
-        Assert.True(ids.IndexOf(LeadAuthor) < ids.IndexOf(OnePreprint), $"order {string.Join(", ", ids)}");
-        Assert.True(ids.IndexOf(TwoFirstAuthored) < ids.IndexOf(OnePreprint), $"order {string.Join(", ", ids)}");
-    }
-
-    private CandidateIndex Open()
-    {
-        var index = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance);
-        index.Upsert(TwoFirstAuthored, new CandidateProfile
+        [TwoFirstAuthored] = new CandidateProfile
         {
             Name = "Fay First",
             Publications =
@@ -62,15 +40,15 @@ public sealed class ResearcherRankingTests : IDisposable
                 Paper("Motion Priors in Diffusion Video Models", "ICLR", 2024, 1),
                 Paper("Image Tokenizers at Scale", "CVPR", 2023, 1),
             ],
-        }, SearchTestCorpus.BaseTime);
-        index.Upsert(OneMiddleAuthored, new CandidateProfile
+        },
+        [OneMiddleAuthored] = new CandidateProfile
         {
             Name = "Mo Middle",
             Interests = ["video generation"],
             Topics = ["video generation"],
             Publications = [Paper("Video Generation: Video Generation Benchmarks for Video Generation", "ICLR", 2024, 4)],
-        }, SearchTestCorpus.BaseTime);
-        index.Upsert(LeadAuthor, new CandidateProfile
+        },
+        [LeadAuthor] = new CandidateProfile
         {
             Name = "Lee Lead",
             Publications =
@@ -82,14 +60,56 @@ public sealed class ResearcherRankingTests : IDisposable
                 Paper("Data Pipelines for Vision", "CVPR", 2022, 2),
                 Paper("Mixed Precision Training Revisited", "ICLR", 2022, 3),
             ],
-        }, SearchTestCorpus.BaseTime);
-        index.Upsert(OnePreprint, new CandidateProfile
+        },
+        [OnePreprint] = new CandidateProfile
         {
             Name = "Demo Video Generation",
             Headline = "video generation",
             Publications = [Paper("Video Generation", "arXiv", 2025, 1)],
-        }, SearchTestCorpus.BaseTime);
-        index.Commit(4);
+        },
+    };
+
+    private readonly TempIndexDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Two_first_authored_ICLR_papers_outrank_one_middle_authored_ICLR_paper_with_closer_words(bool withVectors)
+    {
+        using var index = Open(withVectors);
+        var results = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "video generation", venues: ["ICLR"], since: 2024))).Results;
+        var ids = results.Select(r => r.Id).ToList();
+        Assert.True(ids.IndexOf(TwoFirstAuthored) < ids.IndexOf(OneMiddleAuthored), $"order {string.Join(", ", ids)}");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Lead_authors_of_several_video_generation_papers_outrank_a_profile_with_one_preprint(bool withVectors)
+    {
+        using var index = Open(withVectors);
+        var ids = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "video generation"))).Results.Select(r => r.Id).ToList();
+        Assert.True(ids.IndexOf(LeadAuthor) < ids.IndexOf(OnePreprint), $"order {string.Join(", ", ids)}");
+        Assert.True(ids.IndexOf(TwoFirstAuthored) < ids.IndexOf(OnePreprint), $"order {string.Join(", ", ids)}");
+    }
+
+    /// <summary>The researchers' index; with <paramref name="vectors"/> also their sentence vectors from the shipped model, as the worker stores them.</summary>
+    private CandidateIndex Open(bool vectors = false)
+    {
+        var index = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance);
+        foreach (var (id, profile) in Profiles)
+        {
+            index.Upsert(id, profile, SearchTestCorpus.BaseTime);
+        }
+
+        index.Commit(Profiles.Count);
+        if (vectors)
+        {
+            index.Vectors = ModelVectors.Of(Profiles);
+        }
+
         return index;
     }
 
