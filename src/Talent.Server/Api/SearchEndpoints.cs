@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Talent.Search;
 using Talent.Search.QueryCost;
@@ -25,14 +27,27 @@ public static class SearchEndpoints
     /// expensive queries as allowed, and 503 when it ran past its time budget; it stops when the client goes away.
     /// </summary>
     internal static async Task<Results<Ok<SearchResponse>, ValidationProblem, ProblemHttpResult>> Search(
-        [AsParameters] SearchParameters parameters, HttpContext context, LiveIndex live, AuditTrail audit, ExpensiveQueryGate gate)
+        [AsParameters] SearchParameters parameters,
+        [FromQuery(Name = "explain"), Description("true: each result's score split by ranking signal (signals) and how it was ordered (ranker: hybrid with its meaning, or why by words alone); slower")] string? explain,
+        HttpContext context,
+        LiveIndex live,
+        AuditTrail audit,
+        ExpensiveQueryGate gate)
     {
         var request = context.Request;
-        var (searchRequest, requestErrors) = parameters.ToRequest(context, []);
+        var (searchRequest, requestErrors) = parameters.ToRequest(context, ["explain"]);
+        if (explain is not (null or "true" or "false"))
+        {
+            requestErrors = new Dictionary<string, string[]>(requestErrors, StringComparer.Ordinal) { ["explain"] = [$"'explain' must be true or false, not '{explain}'."] };
+            searchRequest = null;
+        }
+
         if (searchRequest is null)
         {
             return TypedResults.ValidationProblem(requestErrors);
         }
+
+        searchRequest = searchRequest with { Explain = explain == "true" };
 
         var (permit, refusal) = QueryShape.IsExpensive(searchRequest.Query) ? gate.Enter(context) : (null, null);
         if (refusal is not null)

@@ -35,6 +35,7 @@ public sealed class SearchApiTests : IAsyncLifetime
     [InlineData("size=ten", "size")]
     [InlineData("since=99999", "since")]
     [InlineData("colour=blue", "colour")]
+    [InlineData("q=video&explain=yes", "explain")]
     public async Task Bad_input_gets_a_problem_details_400_naming_the_field(string query, string field)
     {
         var response = await host.Client.GetAsync(new Uri("/api/search?" + query, UriKind.Relative));
@@ -43,6 +44,24 @@ public sealed class SearchApiTests : IAsyncLifetime
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), problem.ToString());
         Assert.NotEmpty(messages.EnumerateArray().First().GetString()!);
+    }
+
+    [Fact]
+    public async Task Explain_splits_each_score_by_signal_and_says_how_the_hit_was_ordered()
+    {
+        var explained = await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=video%20generation&explain=true", Json);
+        Assert.NotNull(explained);
+        Assert.NotEmpty(explained.Results);
+        Assert.All(explained.Results, hit =>
+        {
+            Assert.NotEmpty(hit.Signals!);
+            Assert.Equal(Talent.Search.Matching.CandidateMatch.LexicalOnly, hit.Ranker); // the test host runs without sentence vectors
+        });
+
+        var plain = await host.Client.GetFromJsonAsync<SearchResponse>("/api/search?q=video%20generation", Json);
+        Assert.Equal(explained.Results.Select(h => h.Id), plain!.Results.Select(h => h.Id));
+        Assert.All(plain.Results, hit => Assert.Null(hit.Signals));
+        Assert.All(plain.Results, hit => Assert.Null(hit.Ranker));
     }
 
     [Fact]
