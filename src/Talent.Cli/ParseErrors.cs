@@ -6,8 +6,36 @@ namespace Talent.Cli;
 /// <summary>The one line a command line that does not parse gets: the word not understood, or the value of the wrong kind.</summary>
 internal static class ParseErrors
 {
+    /// <summary>
+    /// The line for a command line that parsed but names an option the command does not have (<c>talent search --size 5</c>):
+    /// the parser hands <c>--size</c> to a free-text argument. Null when there is none; a word after <c>--</c> is an argument.
+    /// </summary>
+    public static string? UnknownOption(ParseResult result)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (token.Type == TokenType.DoubleDash)
+            {
+                return null;
+            }
+
+            if (token.Type == TokenType.Argument && token.Value.Length > 2 && token.Value.StartsWith("--", StringComparison.Ordinal))
+            {
+                var path = PathOf(result.CommandResult);
+                return $"unrecognized option '{token.Value}' ({path} --help lists what {path} takes)";
+            }
+        }
+
+        return null;
+    }
+
     public static string FirstLine(ParseResult result)
     {
+        if (UnknownOption(result) is { } option)
+        {
+            return option;
+        }
+
         if (result.UnmatchedTokens.Count > 0)
         {
             // The parser also reports the command missing before the word; the word is what the user got wrong.

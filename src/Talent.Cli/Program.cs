@@ -11,7 +11,7 @@ internal static class Program
         Output.UseTerminalSafeOutput(); // documents and queries are printed: no control sequence of theirs reaches the terminal
         var root = TalentCommands.Create();
         var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
+        if (parseResult.Errors.Count > 0 || ParseErrors.UnknownOption(parseResult) is not null)
         {
             await Console.Error.WriteLineAsync($"talent: {ParseErrors.FirstLine(parseResult)}");
             return ExitCodes.Usage;
