@@ -12,6 +12,9 @@ internal sealed partial class CandidateSearch
     /// </summary>
     internal const int MeaningWindow = 50;
 
+    /// <summary>Why the hits are ordered by words alone when the query's text has no sentence vector (empty, or the model failed).</summary>
+    internal const string NoQueryVector = "lexical: no sentence vector for the query";
+
     /// <summary>Why a hit below <see cref="MeaningWindow"/> is ordered by words alone.</summary>
     internal const string BelowWindow = "lexical: below the best hits that meaning re-ranks";
 
@@ -63,7 +66,7 @@ internal sealed partial class CandidateSearch
         budget.Check();
         if (queryVector is null || queryVector.GetAwaiter().GetResult() is not { } query)
         {
-            withoutMeaning = CandidateMatch.NoQueryVector;
+            withoutMeaning = NoQueryVector;
             return null;
         }
 

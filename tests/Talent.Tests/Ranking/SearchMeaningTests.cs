@@ -56,6 +56,9 @@ public sealed class SearchMeaningTests : IDisposable
         Assert.Equal(CandidateMatch.NoVectorsYet, hits[Third].Ranker);
         Assert.Null(hits[Third].Meaning);
 
+        index.Vectors = new FakeVectors(new() { [First] = Vectors(Close) }, queryVector: false);
+        Assert.All(Found(index.Search(Request() with { Explain = true })).Results, h => Assert.Equal("lexical: no sentence vector for the query", h.Ranker));
+
         index.Vectors = null;
         Assert.All(Found(index.Search(Request() with { Explain = true })).Results, h => Assert.Equal(CandidateMatch.LexicalOnly, h.Ranker));
         Assert.All(Found(index.Search(Request())).Results, h => Assert.Null(h.Ranker)); // only when explaining
@@ -118,9 +121,9 @@ public sealed class SearchMeaningTests : IDisposable
     private static CandidateVectors Vectors(float[] paper) =>
         new(new Dictionary<string, float[]> { ["Diffusion models for long video generation"] = paper }, null);
 
-    private sealed class FakeVectors(Dictionary<long, CandidateVectors> vectors) : ICandidateVectorSource
+    private sealed class FakeVectors(Dictionary<long, CandidateVectors> vectors, bool queryVector = true) : ICandidateVectorSource
     {
-        public float[]? Query(string text, CancellationToken cancellationToken) => SearchMeaningTests.Query;
+        public float[]? Query(string text, CancellationToken cancellationToken) => queryVector ? SearchMeaningTests.Query : null;
 
         public CandidateVectors? Find(long candidateId) => vectors.GetValueOrDefault(candidateId);
     }
