@@ -4,11 +4,12 @@ namespace Talent.Search.Matching;
 public sealed record MatchRequest
 {
     public const int MaxTextLength = 20_000;
+
     /// <summary>The most candidates one HTTP answer holds.</summary>
     public const int MaxTop = 100;
 
-    /// <summary>The most candidates one command-line answer holds (<c>talent match</c> and <c>similar --top</c>).</summary>
-    public const int MaxCommandLineTop = 1000;
+    /// <summary>The most candidates one command-line answer holds (<c>talent match</c> and <c>similar --top</c>): the same as a search's.</summary>
+    public const int MaxCommandLineTop = SearchRequest.MaxCommandLineSize;
 
     public string Text { get; init; } = "";
 

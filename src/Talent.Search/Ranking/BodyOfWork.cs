@@ -66,11 +66,17 @@ internal static class BodyOfWork
                 : 0;
         }
 
-        var closeness = meaning is { Share: > 0 } ? Closeness(meaning, candidates, venues, since, tierWeight, currentYear) : null;
         var bestWords = hits.Take(window).Max(h => float.IsFinite(h.Score) ? h.Score : 0);
+        if (bestWords <= 0)
+        {
+            return hits;
+        }
+
+        // Vectors are read only for an order they can change.
+        var closeness = meaning is { Share: > 0 } ? Closeness(meaning, candidates, venues, since, tierWeight, currentYear) : null;
         var bestEvidence = evidence.Max();
         var bestMeaning = closeness?.Max(c => c ?? 0) ?? 0;
-        if (bestWords <= 0 || (bestEvidence <= 0 && bestMeaning <= 0))
+        if (bestEvidence <= 0 && bestMeaning <= 0)
         {
             return hits;
         }
