@@ -46,6 +46,11 @@ public sealed partial class CandidateStore
                 return ($"no candidate with id {candidateId}", [], []);
             }
 
+            if (apart.Any(string.IsNullOrWhiteSpace))
+            {
+                return ("a source id must not be empty", [], []);
+            }
+
             if (apart.FirstOrDefault(s => !all.Contains(s, StringComparer.Ordinal)) is { } stranger)
             {
                 return ($"source {stranger} is not a source of candidate {candidateId}", [], []);
@@ -178,7 +183,9 @@ public sealed partial class CandidateStore
             decision.Pairs.Select(p => new { p.SourceA, p.SourceB, p.Together, decision.DecidedBy, decidedAt, id }), transaction);
         using var statements = new DocumentStatements(connection, transaction);
         var seeds = decision.Pairs.SelectMany(p => new[] { p.SourceA, p.SourceB }).Distinct(StringComparer.Ordinal).ToList();
-        var placed = await RegroupAsync(connection, transaction, statements, seeds, null, now);
+        // A split's pairs keep apart the sources split off (first) from those that stay (second): the id stays with the latter.
+        var staying = decision.Action == "split" ? decision.Pairs.Where(p => !p.Together).Select(p => p.SourceB).ToHashSet(StringComparer.Ordinal) : null;
+        var placed = await RegroupAsync(connection, transaction, statements, seeds, null, now, staying);
         var result = seeds.Select(s => placed.CandidateOf.GetValueOrDefault(s)).Where(c => c > 0).Distinct().Order().ToList();
         var asked = candidates.Length > 0 ? $"of candidate(s) {string.Join(", ", candidates)} " : "taken on another node ";
         var detail = string.Create(CultureInfo.InvariantCulture,

@@ -12,17 +12,19 @@ public sealed partial class CandidateStore
 {
     /// <summary>
     /// Groups the component of <paramref name="seeds"/> again and makes its candidates match: a group keeps the id of
-    /// the candidate holding most of its sources (ties: the older id), a group with none gets a new candidate, a
+    /// the candidate whose first source it holds (see <see cref="AssignIds"/>), a group with none gets a new candidate, a
     /// candidate left without a group goes. Only candidates whose sources changed (or that hold <paramref name="changed"/>,
-    /// a source whose content is new) are re-derived.
+    /// a source whose content is new) are re-derived. A person's split names the sources that stay
+    /// (<paramref name="staying"/>): the candidate's id stays with them whichever source came first.
     /// </summary>
     private static async Task<Regrouped> RegroupAsync(
-        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, IReadOnlyCollection<string> seeds, string? changed, string now)
+        SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, IReadOnlyCollection<string> seeds, string? changed, string now,
+        IReadOnlySet<string>? staying = null)
     {
         var component = await ComponentAsync(connection, transaction, seeds);
         var ids = JsonSerializer.Serialize(component);
-        var rows = (await connection.QueryAsync<(string SourceId, long? CandidateId, string ProfileJson, string? Uri)>(
-            "SELECT source_id, candidate_id, profile_json, uri FROM sources WHERE source_id IN (SELECT value FROM json_each(@ids)) AND status = 'accepted'",
+        var rows = (await connection.QueryAsync<(string SourceId, long? CandidateId, string ProfileJson, string? Uri, long Arrival)>(
+            "SELECT source_id, candidate_id, profile_json, uri, rowid FROM sources WHERE source_id IN (SELECT value FROM json_each(@ids)) AND status = 'accepted'",
             new { ids }, transaction)).ToList();
         var links = await connection.QueryAsync<(string SourceA, string SourceB, long Strength, long Weight, string Reason)>(
             "SELECT source_a, source_b, strength, weight, reason FROM identity_links WHERE source_a IN (SELECT value FROM json_each(@ids))", new { ids }, transaction);
@@ -33,7 +35,9 @@ public sealed partial class CandidateStore
             decisions);
 
         var before = rows.Where(r => r.CandidateId is > 0).ToDictionary(r => r.SourceId, r => r.CandidateId!.Value, StringComparer.Ordinal);
-        var assigned = AssignIds(grouping.Groups, before);
+        var firsts = rows.Where(r => r.CandidateId is > 0).GroupBy(r => r.CandidateId!.Value)
+            .ToDictionary(g => g.OrderBy(r => staying?.Contains(r.SourceId) == true ? 0 : 1).ThenBy(r => r.Arrival).First().SourceId, g => g.Key, StringComparer.Ordinal);
+        var assigned = AssignIds(grouping.Groups, before, firsts);
         var result = new Regrouped();
         var moved = new List<long>();
         for (var i = 0; i < grouping.Groups.Count; i++)
@@ -93,25 +97,18 @@ public sealed partial class CandidateStore
     }
 
     /// <summary>
-    /// The candidate id each group keeps: pairs of (group, old candidate) by the number of sources they share, most
-    /// first, then the older id; each group and each old candidate used once.
+    /// The candidate id each group keeps: a candidate's id can go only to the group that holds its first source (the
+    /// earliest stored of those it holds now, see <paramref name="firsts"/>); a group that holds the first sources of
+    /// several candidates (a merge) keeps the one of which it holds most sources, then the older id. A candidate is the
+    /// person its first source is about: when some of its sources go to another group (a split, a removed bridge), the
+    /// id and what hangs off it (shortlist entries, notes) stay with that person, however many sources the other group
+    /// has.
     /// </summary>
-    private static long?[] AssignIds(IReadOnlyList<IdentityGroup> groups, Dictionary<string, long> before)
-    {
-        var pairs = groups.SelectMany((g, i) => g.SourceIds.Where(before.ContainsKey).GroupBy(s => before[s]).Select(c => (Group: i, Candidate: c.Key, Shared: c.Count())))
-            .OrderByDescending(p => p.Shared).ThenBy(p => p.Candidate).ThenBy(p => p.Group);
-        var assigned = new long?[groups.Count];
-        var used = new HashSet<long>();
-        foreach (var (group, candidate, _) in pairs)
-        {
-            if (assigned[group] is null && used.Add(candidate))
-            {
-                assigned[group] = candidate;
-            }
-        }
-
-        return assigned;
-    }
+    private static long?[] AssignIds(IReadOnlyList<IdentityGroup> groups, Dictionary<string, long> before, IReadOnlyDictionary<string, long> firsts) =>
+        groups.Select(g => g.SourceIds.Where(firsts.ContainsKey).Select(s => firsts[s])
+                .OrderByDescending(candidate => g.SourceIds.Count(s => before.GetValueOrDefault(s) == candidate)).ThenBy(candidate => candidate)
+                .Select(candidate => (long?)candidate).FirstOrDefault())
+            .ToArray();
 
     /// <summary>Why each source of a group is there, in words: the links that hold it, or "new candidate" when alone.</summary>
     private static Dictionary<string, string> ReasonsOf(IdentityGroup group)

@@ -4,9 +4,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using MassTransit;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Talent.Contracts;
 using Talent.Server.Configuration;
+using Talent.Server.Identity;
 using Talent.Server.Indexing;
 using Talent.Storage;
 
@@ -36,6 +38,9 @@ internal abstract class DataFolder(CancellationTokenSource stop) : IDisposable
 
     /// <summary>Erases a source or a candidate; returns once it is gone from the database and the index files.</summary>
     public abstract Task<CandidateRemovalProcessed> RemoveAsync(CandidateRemovalRequested request, CancellationToken cancellationToken);
+
+    /// <summary>A person's merge or split of candidates; the outcome, or the reason it was refused.</summary>
+    public abstract Task<IdentityCorrection> DecideAsync(IdentityRequest request, CancellationToken cancellationToken);
 
     /// <summary>Rebuilds the index, reporting progress; returns the rebuild's final status.</summary>
     public abstract Task<ReindexStatus> ReindexAsync(Action<ReindexStatus> progress, CancellationToken cancellationToken);
@@ -135,6 +140,15 @@ internal abstract class DataFolder(CancellationTokenSource stop) : IDisposable
         public override async Task<CandidateRemovalProcessed> RemoveAsync(CandidateRemovalRequested request, CancellationToken cancellationToken) =>
             (await host.Get<IRequestClient<CandidateRemovalRequested>>().GetResponse<CandidateRemovalProcessed>(request, cancellationToken)).Message;
 
+        public override Task<IdentityCorrection> DecideAsync(IdentityRequest request, CancellationToken cancellationToken)
+        {
+            var decisions = host.Get<IdentityDecisions>();
+            var actor = new IdentityActor($"{Environment.UserName} (talent admin)", null, "cli");
+            return request.With is { } with
+                ? decisions.MergeAsync(request.CandidateId, with, actor, cancellationToken)
+                : decisions.SplitAsync(request.CandidateId, request.Sources, actor, cancellationToken);
+        }
+
         public override async Task<ReindexStatus> ReindexAsync(Action<ReindexStatus> progress, CancellationToken cancellationToken)
         {
             var rebuilder = host.Get<IndexRebuilder>();
@@ -177,6 +191,23 @@ internal abstract class DataFolder(CancellationTokenSource stop) : IDisposable
             using var response = await server.PostAsync("/api/admin/commands/remove", request, cancellationToken);
             await EnsureSuccessAsync(response, "the removal", cancellationToken);
             return await response.Content.ReadFromJsonAsync<CandidateRemovalProcessed>(cancellationToken)
+                ?? throw new WorkException($"empty answer from the server at {server.Address}");
+        }
+
+        public override async Task<IdentityCorrection> DecideAsync(IdentityRequest request, CancellationToken cancellationToken)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"/api/candidates/{request.CandidateId}/");
+            using var response = request.With is { } with
+                ? await server.PostAsync(path + "merge", new { with }, cancellationToken)
+                : await server.PostAsync(path + "split", new { sources = request.Sources }, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.BadRequest
+                && await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(cancellationToken) is { Errors.Count: > 0 } problem)
+            {
+                return new IdentityCorrection(problem.Errors.Values.SelectMany(e => e).First(), []);
+            }
+
+            await EnsureSuccessAsync(response, request.With is null ? "the split" : "the merge", cancellationToken);
+            return await response.Content.ReadFromJsonAsync<IdentityCorrection>(cancellationToken)
                 ?? throw new WorkException($"empty answer from the server at {server.Address}");
         }
 
@@ -226,6 +257,12 @@ internal abstract class DataFolder(CancellationTokenSource stop) : IDisposable
 
         public override async Task<CandidateRemovalProcessed> RemoveAsync(CandidateRemovalRequested request, CancellationToken cancellationToken) =>
             (await publisher.Get<IRequestClient<CandidateRemovalRequested>>().GetResponse<CandidateRemovalProcessed>(request, cancellationToken)).Message;
+
+        /// <summary>A decision goes to the database a query service of the folder reads, not through the broker.</summary>
+        public override Task<IdentityCorrection> DecideAsync(IdentityRequest request, CancellationToken cancellationToken) =>
+            throw new WorkException(
+                "a talent worker holds this data folder and takes no merge or split: send it to a talent serve of the folder " +
+                "(POST /api/candidates/ID/merge or /split), or run the command while the worker is stopped");
 
         public override async Task<ReindexStatus> ReindexAsync(Action<ReindexStatus> progress, CancellationToken cancellationToken)
         {

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Talent.Server.Identity;
-using Talent.Server.Indexing;
 using Talent.Storage;
 
 namespace Talent.Cli.Commands;
@@ -19,7 +17,7 @@ internal static class IdentityCommands
         var second = new Argument<long>("OTHER") { Description = "The candidate id that is the same person" };
         var command = new Command("merge", "Decide that two candidates are one person") { first, second, Output.Json };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult, (decisions, actor) => decisions.MergeAsync(parseResult.GetValue(first), parseResult.GetValue(second), actor, cancellationToken), "merged into", cancellationToken));
+            parseResult, new IdentityRequest(parseResult.GetValue(first), parseResult.GetValue(second), []), "merged into", cancellationToken));
         return command;
     }
 
@@ -29,17 +27,20 @@ internal static class IdentityCommands
         var sources = new Option<string[]>("--source") { Description = "Source ids that are another person (repeat or list)", Required = true, AllowMultipleArgumentsPerToken = true };
         var command = new Command("split", "Decide that some sources of a candidate are another person") { candidate, sources, Output.Json };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult, (decisions, actor) => decisions.SplitAsync(parseResult.GetValue(candidate), parseResult.GetValue(sources) ?? [], actor, cancellationToken), "split into", cancellationToken));
+            parseResult, new IdentityRequest(parseResult.GetValue(candidate), null, parseResult.GetValue(sources) ?? []), "split into", cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parseResult, Func<IdentityDecisions, IdentityActor, Task<IdentityCorrection>> decide, string done, CancellationToken cancellationToken)
+    /// <summary>Runs where the data folder is held (this process, or the <c>talent serve</c> that holds it).</summary>
+    private static async Task<int> RunAsync(ParseResult parseResult, IdentityRequest request, string done, CancellationToken cancellationToken)
     {
-        using var host = WorkerHost.Build(CliSettings.Overrides(parseResult, LogLevel.Warning));
-        await WorkerHost.StartAsync(host, cancellationToken);
-        var result = await decide(host.Get<IdentityDecisions>(), new IdentityActor($"{Environment.UserName} (talent admin)", null, "cli"));
-        await host.Get<IndexSynchronizer>().CatchUpAsync(cancellationToken);
-        await host.StopAsync(CancellationToken.None);
+        IdentityCorrection result;
+        using (var folder = await DataFolder.ReachAsync(parseResult, CliSettings.Overrides(parseResult, LogLevel.Warning), "talent admin " + (request.With is null ? "split" : "merge"), cancellationToken))
+        {
+            result = await folder.DecideAsync(request, folder.Stopping);
+            await folder.FinishAsync();
+        }
+
         if (!result.Succeeded)
         {
             throw new WorkException(result.Error!); // not succeeded: there is an error
@@ -57,3 +58,6 @@ internal static class IdentityCommands
         return ExitCodes.Success;
     }
 }
+
+/// <summary>A merge of <see cref="CandidateId"/> with <see cref="With"/>, or, when that is null, a split of <see cref="Sources"/> off it.</summary>
+internal sealed record IdentityRequest(long CandidateId, long? With, IReadOnlyList<string> Sources);

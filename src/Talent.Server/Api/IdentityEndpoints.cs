@@ -42,7 +42,12 @@ public static class IdentityEndpoints
     internal static async Task<Results<Ok<IdentityCorrection>, ValidationProblem>> Merge(
         long id, MergeRequest request, HttpContext context, IdentityDecisions decisions, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var result = await decisions.MergeAsync(id, request.With, Actor(context), cancellationToken);
+        if (request.With is not { } with)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["with"] = ["give the id of the candidate that is the same person"] });
+        }
+
+        var result = await decisions.MergeAsync(id, with, Actor(context), cancellationToken);
         return Answer(result, "with", services);
     }
 
@@ -78,7 +83,7 @@ public static class IdentityEndpoints
 }
 
 /// <summary>Body of <c>POST /api/candidates/{id}/merge</c>: the other candidate.</summary>
-public sealed record MergeRequest(long With);
+public sealed record MergeRequest(long? With);
 
 /// <summary>Body of <c>POST /api/candidates/{id}/split</c>: the source ids that are another person.</summary>
 public sealed record SplitRequest(IReadOnlyList<string>? Sources);

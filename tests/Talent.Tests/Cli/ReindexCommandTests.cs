@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Talent.Server.Demo;
 
@@ -55,6 +56,20 @@ public sealed class ReindexCommandTests
             var (ingestExit, ingestOut, ingestErr) = await TalentProcess.RunAsync("--data", data, "ingest", extra);
             Assert.True(ingestExit == 0, ingestErr);
             Assert.Contains("accepted 1, merged 0, unchanged 0, stale 0, rejected 0", ingestOut, StringComparison.Ordinal);
+
+            // A person's merge and split go to the server too (the index is its to write), and come back as they would here.
+            var (_, found, _) = await TalentProcess.RunAsync("--data", data, "search", "Farah Haddad", "--json");
+            var farah = JsonDocument.Parse(found).RootElement.GetProperty("results")[0].GetProperty("id").GetInt64();
+            var (mergeExit, mergeOut, mergeErr) = await TalentProcess.RunAsync("--data", data, "admin", "merge", "1", farah.ToString(CultureInfo.InvariantCulture));
+            Assert.True(mergeExit == 0, mergeErr);
+            Assert.Contains("holds this data folder", mergeErr, StringComparison.Ordinal);
+            Assert.Equal("merged into candidate(s) 1", mergeOut.Trim());
+            var (splitExit, splitOut, splitErr) = await TalentProcess.RunAsync("--data", data, "admin", "split", "1", "--source", "file://" + extra);
+            Assert.True(splitExit == 0, splitErr);
+            Assert.StartsWith("split into candidate(s) 1, ", splitOut.Trim(), StringComparison.Ordinal);
+            var (refusedExit, _, refusedErr) = await TalentProcess.RunAsync("--data", data, "admin", "merge", "1", "1");
+            Assert.Equal(1, refusedExit);
+            Assert.Equal("talent: give two different candidates", refusedErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Trim());
         }
         finally
         {

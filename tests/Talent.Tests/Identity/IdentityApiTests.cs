@@ -23,6 +23,19 @@ public sealed class IdentityApiTests
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         }
 
+        // Without the other id, or with a null source id: a 400 naming the field, not a merge with "candidate 0" or a 500.
+        using (var noWith = await host.Client.PostAsJsonAsync($"/api/candidates/{ana.CandidateId}/merge", new { }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noWith.StatusCode);
+            Assert.Contains("\"with\"", await noWith.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var nullSource = await host.Client.PostAsJsonAsync($"/api/candidates/{ana.CandidateId}/split", new { sources = new string?[] { null } }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, nullSource.StatusCode);
+            Assert.Contains("\"sources\"", await nullSource.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         using (var merged = await host.Client.PostAsJsonAsync($"/api/candidates/{ana.CandidateId}/merge", new { with = other.CandidateId }))
         {
             Assert.Equal(HttpStatusCode.OK, merged.StatusCode);

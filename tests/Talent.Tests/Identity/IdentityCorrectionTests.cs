@@ -130,6 +130,51 @@ public sealed class IdentityCorrectionTests
     }
 
     [Fact]
+    public async Task A_split_keeps_the_id_with_the_person_the_candidate_was_first_about_however_many_sources_go()
+    {
+        await using var store = await IdentityStore.CreateAsync();
+        var ana = (await store.AcceptAsync("cv:ana", Ana)).CandidateId!.Value;
+        var first = (await store.AcceptAsync("cv:bo", Bo)).CandidateId!.Value;
+        var cy = (await store.AcceptAsync("cv:cy", Person("Cy Okafor", "cy@uni-c.example.org", "Graph Kernels for Molecules"))).CandidateId!.Value;
+        await store.Store.MergeCandidatesAsync(ana, first, new IdentityActor("someone"), CancellationToken.None);
+        await store.Store.MergeCandidatesAsync(ana, cy, new IdentityActor("someone"), CancellationToken.None); // two wrong merges
+        Assert.Equal(["cv:ana cv:bo cv:cy"], await store.GroupingAsync());
+
+        // More sources go than stay: the id stays with the sources not named, the candidate's first source among them.
+        var split = await store.Store.SplitCandidateAsync(ana, ["cv:bo", "cv:cy"], new IdentityActor("someone"), CancellationToken.None);
+
+        Assert.True(split.Succeeded, split.Error);
+        Assert.Equal(ana, await store.CandidateOfAsync("cv:ana"));
+        Assert.NotEqual(ana, await store.CandidateOfAsync("cv:bo"));
+        Assert.Equal(await store.CandidateOfAsync("cv:bo"), await store.CandidateOfAsync("cv:cy"));
+
+        // The sources named are the ones that go, even the candidate's first: the id stays with the rest.
+        var bo = (await store.CandidateOfAsync("cv:bo"))!.Value;
+        Assert.True((await store.Store.SplitCandidateAsync(bo, ["cv:bo"], new IdentityActor("someone"), CancellationToken.None)).Succeeded);
+        Assert.Equal(bo, await store.CandidateOfAsync("cv:cy"));
+        Assert.NotEqual(bo, await store.CandidateOfAsync("cv:bo"));
+        await store.AcceptAsync("cv:bo", Bo with { Skills = ["Rust"] }, version: 2); // and it holds when a source changes
+        Assert.Equal(bo, await store.CandidateOfAsync("cv:cy"));
+    }
+
+    [Fact]
+    public async Task A_removed_bridge_leaves_the_id_with_the_candidates_first_source()
+    {
+        await using var store = await IdentityStore.CreateAsync();
+        var ana = (await store.AcceptAsync("cv:ana", Ana)).CandidateId!.Value;
+        // A page with Ana's address and a second address joins Ana; two more pages under that second address join it.
+        await store.AcceptAsync("bridge", new ExtractedProfile { Name = "Ana Lima", Emails = ["ana.lima@uni-a.example.org", "a.lima@elsewhere.example.org"] });
+        await store.AcceptAsync("other:1", new ExtractedProfile { Name = "Ana Lima", Emails = ["a.lima@elsewhere.example.org"], Skills = ["Go"] });
+        await store.AcceptAsync("other:2", new ExtractedProfile { Name = "Ana Lima", Emails = ["a.lima@elsewhere.example.org"], Skills = ["Rust"] });
+        Assert.Equal(["bridge cv:ana other:1 other:2"], await store.GroupingAsync());
+
+        Assert.True(await store.Store.RemoveSourceAsync("bridge", CancellationToken.None));
+
+        Assert.Equal(["cv:ana", "other:1 other:2"], await store.GroupingAsync());
+        Assert.Equal(ana, await store.CandidateOfAsync("cv:ana"));
+    }
+
+    [Fact]
     public async Task Bad_corrections_are_refused_with_a_reason()
     {
         await using var store = await IdentityStore.CreateAsync();
@@ -139,6 +184,8 @@ public sealed class IdentityCorrectionTests
         Assert.Equal("no candidate with id 999", (await store.Store.MergeCandidatesAsync(ana, 999, new IdentityActor("x"), CancellationToken.None)).Error);
         Assert.Equal("source cv:bo is not a source of candidate " + ana, (await store.Store.SplitCandidateAsync(ana, ["cv:bo"], new IdentityActor("x"), CancellationToken.None)).Error);
         Assert.NotNull((await store.Store.SplitCandidateAsync(ana, ["cv:ana"], new IdentityActor("x"), CancellationToken.None)).Error);
+        Assert.Equal("a source id must not be empty", (await store.Store.SplitCandidateAsync(ana, [null!], new IdentityActor("x"), CancellationToken.None)).Error);
+        Assert.Equal("a source id must not be empty", (await store.Store.SplitCandidateAsync(ana, [" "], new IdentityActor("x"), CancellationToken.None)).Error);
     }
 
     private static ExtractedProfile Person(string name, string email, params string[] titles) => new()
