@@ -10,6 +10,9 @@ public sealed record ExtractedProfile
 {
     public string? Name { get; init; }
 
+    /// <summary>Other written forms of the name the document gives beside it ("Wei Zhang (张伟)": 张伟), for identity.</summary>
+    public IReadOnlyList<string> AlternateNames { get; init; } = [];
+
     public IReadOnlyList<string> Emails { get; init; } = [];
 
     /// <summary>Personal homepages, normalised without scheme or trailing slash (<c>zangwei.dev</c>).</summary>

@@ -1,3 +1,4 @@
+using Talent.Profiles.Extraction;
 using Talent.Profiles.Identity;
 using Talent.Profiles.Merging;
 
@@ -48,6 +49,28 @@ public sealed class IdentityResolverTests
         Assert.NotNull(link);
         Assert.Equal(reason, link.Reason);
         Assert.Equal(("known", "new"), (link.SourceA, link.SourceB));
+    }
+
+    [Theory]
+    [InlineData("# Wei Zhang (张伟)", "Wei Zhang", "张伟")]
+    [InlineData("# 王小明 (Xiaoming Wang)", "王小明", "Xiaoming Wang")]
+    [InlineData("**Jane Roe (she/her)**", "Jane Roe", null)]
+    [InlineData("# Jane Roe (PhD)", "Jane Roe", null)]
+    [InlineData("# Jane Roe", "Jane Roe", null)]
+    public void A_name_in_another_script_written_beside_the_name_joins_the_documents_that_use_either(string heading, string name, string? alternate)
+    {
+        var extractor = new ProfileExtractor(RepoPaths.Catalogs);
+        var titles = "## Publications\n\n- **Graph Kernels for Molecular Property Prediction**, W. Zhang, B. Li. KDD 2021\n- **Sparse Attention for Long Documents**, W. Zhang. ACL 2022\n";
+        var page = Assert.IsType<ExtractionResult.Accepted>(extractor.Extract(new DocumentInput("page", "text/markdown", $"{heading}\n\nzw@one.example.org\n\n{titles}"))).Profile;
+
+        Assert.Equal(name, page.Name);
+        Assert.Equal(alternate is null ? [] : [alternate], page.AlternateNames);
+        if (alternate is not null)
+        {
+            // A page under the other form alone, other mail, the same papers: one person.
+            var other = Assert.IsType<ExtractionResult.Accepted>(extractor.Extract(new DocumentInput("other", "text/markdown", $"# {alternate}\n\nzw@two.example.org\n\n{titles}"))).Profile;
+            Assert.Equal("2 shared publication titles, compatible names", IdentityEvidence.Link(SourceIdentity.Of("other", other), SourceIdentity.Of("page", page))?.Reason);
+        }
     }
 
     [Theory]

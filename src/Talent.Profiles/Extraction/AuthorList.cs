@@ -208,6 +208,20 @@ internal static partial class AuthorList
             : t));
     }
 
+    /// <summary>
+    /// The other form of a name written with it in brackets ("Wei Zhang (张伟)", "王小明 (Xiaoming Wang)"): the part in
+    /// brackets when it is a name itself, else null.
+    /// </summary>
+    public static string? AlternateOf(string text)
+    {
+        var bare = text.Replace("**", string.Empty, StringComparison.Ordinal).Trim().Trim('{', '}', '\\', ' ');
+        var bracket = bare.IndexOf(" (", StringComparison.Ordinal);
+        return bracket > 0 && bare.EndsWith(')') && AsPersonName(bare[(bracket + 2)..^1]) is { } alternate
+            && !string.Equals(alternate, AsPersonName(bare), StringComparison.Ordinal)
+            ? alternate
+            : null;
+    }
+
     /// <summary>A name in Chinese characters or Hangul, written without spaces (王小明, 김민준).</summary>
     private static bool IsCjkName(string name) =>
         name.Length is >= 2 and <= 4 && name.All(c => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7AF'));

@@ -108,7 +108,8 @@ internal static partial class PersonNames
     /// The name a document opens with: one of its first three lines that is a person's name (a heading or a line of its
     /// own), else an introduction near the top ("Hi, I'm Jane Roe", "My name is Jane Roe").
     /// </summary>
-    public static string? FromOpeningLines(IReadOnlyList<MarkupLine> lines)
+    /// <remarks>With the name, its other form when written beside it in brackets ("Wei Zhang (张伟)").</remarks>
+    public static (string Name, string? Alternate)? FromOpeningLines(IReadOnlyList<MarkupLine> lines)
     {
         var seen = 0;
         foreach (var line in lines)
@@ -120,7 +121,7 @@ internal static partial class PersonNames
 
             if (AuthorList.AsPersonName(line.Heading ?? line.Plain) is { } name)
             {
-                return name;
+                return (name, AuthorList.AlternateOf(line.Heading ?? line.Plain));
             }
 
             if (++seen >= 3)
@@ -134,7 +135,7 @@ internal static partial class PersonNames
         {
             if (line.Plain.Length > 8 && FromIntroduction(line.Plain) is { } introduced)
             {
-                return introduced;
+                return (introduced, null);
             }
         }
 

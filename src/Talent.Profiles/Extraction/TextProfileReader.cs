@@ -24,7 +24,8 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     public ExtractedProfile Read(IReadOnlyList<MarkupLine> lines)
     {
         var sections = sectionFinder.Split(lines);
-        var name = PersonNames.FromOpeningLines(lines) ?? PersonNames.FromBoldAuthors(lines);
+        var stated = PersonNames.FromOpeningLines(lines);
+        var name = stated?.Name ?? PersonNames.FromBoldAuthors(lines);
         var header = sections.Where(s => s.Kind == SectionKind.Header).SelectMany(s => s.Lines).ToList();
         var referees = sections.Where(s => s.Kind == SectionKind.References).SelectMany(s => s.Lines).Select(l => l.Index).ToHashSet();
         var emails = ContactReader.Emails(referees.Count == 0 ? lines : lines.Where(l => !referees.Contains(l.Index)).ToList(), header);
@@ -48,6 +49,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         var profile = new ExtractedProfile
         {
             Name = name,
+            AlternateNames = stated?.Alternate is { } alternate ? [alternate] : [],
             Emails = emails,
             Homepages = homepages,
             Links = links,

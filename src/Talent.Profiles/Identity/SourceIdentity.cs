@@ -17,7 +17,8 @@ public sealed class SourceIdentity
     {
         SourceId = sourceId;
         Sites = SiteOf(uri) is { } site ? new HashSet<string>(StringComparer.Ordinal) { site } : new HashSet<string>(StringComparer.Ordinal);
-        Name = PersonName.Of(profile.Name);
+        // "Wei Zhang / 张伟": each part is a form of the same name.
+        Name = PersonName.Of(profile.AlternateNames.Count == 0 ? profile.Name : string.Join(" / ", [profile.Name ?? string.Empty, .. profile.AlternateNames]));
         NameInferred = Name is null && (Name = PersonName.Of(OwnerOfPublications(profile))) is not null;
         Emails = profile.Emails.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0).ToHashSet(StringComparer.Ordinal);
         Homepages = profile.Homepages.Select(h => WebAddress.Normalize(h) ?? h.ToLowerInvariant()).Where(IsWebAddress).ToHashSet(StringComparer.Ordinal);
