@@ -57,5 +57,10 @@ public enum TopicEvidenceKind
     Abstracts,
 }
 
-/// <summary>A text that states what a person works on, and which kind of statement it is.</summary>
-public readonly record struct TopicStatement(string Text, TopicEvidenceKind Kind);
+/// <summary>
+/// A text that states what a person works on, and which kind of statement it is. <see cref="NeedsAnother"/> marks a
+/// description of what the person did in a role (a highlight, a role's summary): a topic it names counts only with
+/// other evidence of it (another statement, another description, an abstract), as one word in one sentence of a CV
+/// says little of what a person works on.
+/// </summary>
+public readonly record struct TopicStatement(string Text, TopicEvidenceKind Kind, bool NeedsAnother = false);

@@ -86,13 +86,27 @@ public sealed class PublicationEntryTests
         Assert.DoesNotContain("retrieval-augmented generation", profile.Topics);
     }
 
-    [Fact]
-    public void Work_highlights_of_a_json_resume_give_topics()
+    [Theory]
+    [InlineData("\"Moved batch pipelines to stream processing\", \"Built stream processing for fraud alerts\"", true)] // two highlights
+    [InlineData("\"Moved batch pipelines to stream processing\"", false)] // one word in one sentence says little
+    [InlineData("\"Improved accessibility of the checkout page\", \"Cut page load time by half\"", false)]
+    public void Work_highlights_of_a_json_resume_give_a_topic_when_they_repeat_it(string highlights, bool topic)
     {
-        const string resume = """{"basics": {"name": "Ada Lovelace", "email": "ada@example.org"}, "work": [{"name": "Nubank", "position": "Data Engineer", "highlights": ["Moved batch pipelines to stream processing"]}]}""";
-        var result = new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("d", "application/json", resume));
+        var resume = $$"""{"basics": {"name": "Ada Lovelace", "email": "ada@example.org"}, "work": [{"name": "Nubank", "position": "Data Engineer", "highlights": [{{highlights}}]}]}""";
+        var profile = Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("d", "application/json", resume))).Profile;
 
-        Assert.Contains("stream processing", Assert.IsType<ExtractionResult.Accepted>(result).Profile.Topics);
+        var named = profile.Topics.Contains("stream processing", StringComparer.Ordinal) || profile.Topics.Contains("accessibility", StringComparer.Ordinal);
+        Assert.Equal(topic, named);
+        Assert.Equal(topic, profile.TopicEvidence.Any(e => e.Kind == TopicEvidenceKind.Role));
+    }
+
+    [Fact]
+    public void A_role_title_gives_its_topic_alone()
+    {
+        const string resume = """{"basics": {"name": "Ada Lovelace", "email": "ada@example.org"}, "work": [{"name": "Nubank", "position": "Stream Processing Engineer"}]}""";
+        var profile = Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("d", "application/json", resume))).Profile;
+
+        Assert.Contains("stream processing", profile.Topics);
     }
 
     private static ExtractedProfile Extract(string content) =>

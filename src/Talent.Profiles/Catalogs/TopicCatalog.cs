@@ -24,8 +24,9 @@ public sealed class TopicCatalog
     public IReadOnlyList<string> FindIn(string text) => matcher.FindIn(text);
 
     /// <summary>
-    /// The topics a profile states, each with its evidence: every topic of a statement (an interest, a title, what a
-    /// role did), and a topic of abstracts only when it is repeated across them — in two abstracts, or in one of a body
+    /// The topics a profile states, each with its evidence: every topic of a statement (an interest, a title, a role's
+    /// title), a topic of what a role did only with other evidence of it (see <see cref="TopicStatement.NeedsAnother"/>),
+    /// and a topic of abstracts only when it is repeated across them — in two abstracts, or in one of a body
     /// of work of at most <see cref="AbstractsPerMention"/> — since one word in one abstract of many says little of what
     /// a person works on. Topics in order of first mention, statements first; one entry per topic and kind (the first
     /// statement of that kind), and an abstracts entry for every topic mentioned in enough abstracts.
@@ -36,11 +37,16 @@ public sealed class TopicCatalog
         ArgumentNullException.ThrowIfNull(abstracts);
         var evidence = new List<TopicEvidence>();
         var stated = new HashSet<(string, TopicEvidenceKind)>();
+        var described = new Dictionary<string, (int Count, TopicStatement First)>(StringComparer.Ordinal);
         foreach (var statement in statements)
         {
             foreach (var topic in FindIn(statement.Text))
             {
-                if (stated.Add((topic, statement.Kind)))
+                if (statement.NeedsAnother)
+                {
+                    described[topic] = described.TryGetValue(topic, out var seen) ? (seen.Count + 1, seen.First) : (1, statement);
+                }
+                else if (stated.Add((topic, statement.Kind)))
                 {
                     evidence.Add(new TopicEvidence { Topic = topic, Kind = statement.Kind, Text = Shortened(statement.Text) });
                 }
@@ -57,6 +63,16 @@ public sealed class TopicCatalog
             if (mentions[topic] == needed)
             {
                 repeated.Add(topic);
+            }
+        }
+
+        // A role's description counts with other evidence of its topic: a statement, abstracts or another description.
+        var statedTopics = TopicEvidence.TopicsOf(evidence).ToHashSet(StringComparer.Ordinal);
+        foreach (var (topic, (count, first)) in described)
+        {
+            if ((count > 1 || statedTopics.Contains(topic) || mentions.ContainsKey(topic)) && stated.Add((topic, first.Kind)))
+            {
+                evidence.Add(new TopicEvidence { Topic = topic, Kind = first.Kind, Text = Shortened(first.Text) });
             }
         }
 

@@ -91,8 +91,9 @@ internal static class JsonResumeReader
             .Concat(publications.Select(p => new TopicStatement(p.Title, TopicEvidenceKind.Title)))
             .Concat(Array(root, "interests").SelectMany(i => Array(i, "keywords")).Where(k => k.ValueKind == JsonValueKind.String)
                 .Select(k => new TopicStatement(k.GetString() ?? string.Empty, TopicEvidenceKind.Interest)))
-            .Concat(experience.SelectMany(e => e.Highlights.Append(e.Title ?? string.Empty)).Select(t => new TopicStatement(t, TopicEvidenceKind.Role)))
-            .Concat(Array(root, "work").Select(w => new TopicStatement(Text(w, "summary") ?? string.Empty, TopicEvidenceKind.Role)));
+            .Concat(experience.SelectMany(e => e.Highlights.Select(FocusStatements.OfRole)
+                .Append(new TopicStatement(e.Title ?? string.Empty, TopicEvidenceKind.Role))))
+            .Concat(Array(root, "work").Select(w => FocusStatements.OfRole(Text(w, "summary") ?? string.Empty)));
         var topicEvidence = catalogs.Topics.Stated(statements, publications.Select(p => p.Abstract ?? string.Empty));
 
         return (new ExtractedProfile

@@ -18,9 +18,6 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     private readonly ContactReader contactReader = new(catalogs.Vocabulary);
     private readonly PublicationReader publicationReader = new(catalogs);
 
-    [GeneratedRegex(@"\b(?:work(?:s|ing|ed)? on|interested in|interests? (?:include|are|lie in)|research (?:focuses|focused) on|focus(?:es|ing)? on|research(?:ing)? on)\s+(?<what>[^.!?;]{3,300})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex InterestCuePattern();
-
     public ExtractedProfile Read(IReadOnlyList<MarkupLine> lines)
     {
         var sections = sectionFinder.Split(lines);
@@ -44,7 +41,8 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         var topics = catalogs.Topics.Stated(
             facts.Interests.Select(i => new TopicStatement(i, TopicEvidenceKind.Interest))
                 .Concat(facts.Publications.Select(p => new TopicStatement(p.Title, TopicEvidenceKind.Title)))
-                .Concat(facts.Experience.SelectMany(e => e.Highlights.Append(e.Title ?? string.Empty)).Select(t => new TopicStatement(t, TopicEvidenceKind.Role))),
+                .Concat(facts.Experience.SelectMany(e => e.Highlights.Select(FocusStatements.OfRole)
+                    .Append(new TopicStatement(e.Title ?? string.Empty, TopicEvidenceKind.Role)))),
             facts.Publications.Select(p => p.Abstract ?? string.Empty));
         var profile = new ExtractedProfile
         {
@@ -199,7 +197,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     {
         foreach (var line in prose)
         {
-            foreach (Match cue in InterestCuePattern().Matches(line.Plain))
+            foreach (Match cue in FocusStatements.Cue().Matches(line.Plain))
             {
                 var statement = cue.Groups["what"].Value.Trim();
                 if (catalogs.Topics.FindIn(statement).Count > 0 && !interests.Contains(statement, StringComparer.Ordinal))
