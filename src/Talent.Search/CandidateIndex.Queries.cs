@@ -97,7 +97,10 @@ public sealed partial class CandidateIndex
 
                     var description = string.Join(
                         "\n",
-                        candidate.Publications.Select(p => p.Title + "\n" + p.Abstract).Concat(candidate.Topics).Concat(candidate.Skills).Append(Ranking.OwnText.Read(s.Doc(found[0].Doc))));
+                        candidate.Publications.Select(p => p.Title + "\n" + p.Abstract)
+                            .Concat(candidate.Topics)
+                            .Append(candidate.Skills.Count == 0 ? "" : "Skills: " + string.Join(", ", candidate.Skills)) // a list: "Go" there is a skill
+                            .Append(Ranking.OwnText.Read(s.Doc(found[0].Doc))));
                     var request = new MatchRequest
                     {
                         Text = description.Length > MatchRequest.MaxTextLength ? description[..MatchRequest.MaxTextLength] : description,

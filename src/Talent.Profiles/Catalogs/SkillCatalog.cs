@@ -1,6 +1,7 @@
 namespace Talent.Profiles.Catalogs;
 
-public sealed record SkillInfo(string Name, string Category, IReadOnlyList<string>? Synonyms);
+/// <summary>A catalog skill; <see cref="Parents"/> are skills that anyone using it has ("PostgreSQL" → "SQL").</summary>
+public sealed record SkillInfo(string Name, string Category, IReadOnlyList<string>? Synonyms, IReadOnlyList<string>? Parents = null);
 
 public sealed class SkillCatalog
 {
@@ -23,17 +24,56 @@ public sealed class SkillCatalog
     private readonly PhraseMatcher matcher;
     private readonly PhraseMatcher proseMatcher;
     private readonly Dictionary<string, SkillInfo> byName;
+    private readonly SkillParents parents;
+    private readonly string[] listLabelKeys;
 
-    public SkillCatalog(IEnumerable<SkillInfo> skills)
+    /// <param name="skills">The skills, with synonyms and parents.</param>
+    /// <param name="listLabels">Words that, as a line's label or a heading, make what follows a list of skill names (<see cref="IsListLabel"/>).</param>
+    public SkillCatalog(IEnumerable<SkillInfo> skills, IEnumerable<string>? listLabels = null)
     {
         All = skills.ToList();
         var phrases = All.SelectMany(s => new[] { s.Name }.Concat(s.Synonyms ?? []).Select(a => (a, s.Name))).ToList();
         matcher = new PhraseMatcher(phrases, "skills");
         proseMatcher = new PhraseMatcher(phrases.Where(p => !IsAmbiguous(p.a)), "skills");
         byName = All.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        parents = new SkillParents(All, name => matcher.Find(name));
+        listLabelKeys = (listLabels ?? []).Select(CatalogKey.Of).ToArray();
+        if (listLabelKeys.Any(k => k.Length == 0))
+        {
+            throw new CatalogException("skills: a list label is empty");
+        }
     }
 
     public IReadOnlyList<SkillInfo> All { get; }
+
+    /// <summary>
+    /// The skills that using <paramref name="skill"/> (a canonical name) implies, through the catalog's parents
+    /// transitively, nearest first: "Next.js" gives "React", "JavaScript". Empty for a skill without parents or outside the catalog.
+    /// </summary>
+    public IReadOnlyList<string> AncestorsOf(string skill) => parents.AncestorsOf(skill);
+
+    /// <summary>The skills that imply <paramref name="skill"/> (a canonical name), directly or transitively: "SQL" gives "PostgreSQL", "MySQL", ….</summary>
+    public IReadOnlyList<string> DescendantsOf(string skill) => parents.DescendantsOf(skill);
+
+    /// <summary>
+    /// True when <paramref name="label"/> (a line's label, "Required skills", or a heading, "Requirements") holds a list label
+    /// of the catalog as whole words: what follows it names skills, so "Go" and "C" there are skills.
+    /// </summary>
+    public bool IsListLabel(string label)
+    {
+        var key = " " + CatalogKey.Of(label) + " ";
+        return listLabelKeys.Any(l => key.Contains(" " + l + " ", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// True for a heading made only of list labels' words ("Requirements", "## Tech stack", "Nice to have"): a title that
+    /// merely holds one ("Endangered Languages meet Modern NLP") opens no list.
+    /// </summary>
+    public bool IsListHeading(string heading)
+    {
+        var words = CatalogKey.Of(heading).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetterOrDigit)).ToList(); // "##" of a Markdown heading
+        return words.Count > 0 && IsListLabel(heading) && words.All(w => listLabelKeys.Any(l => l.Split(' ').Contains(w, StringComparer.Ordinal)));
+    }
 
     /// <summary>The skill whose name or synonym equals <paramref name="name"/>, ignoring case and punctuation.</summary>
     public SkillInfo? Find(string name) => matcher.Find(name) is { } canonical ? byName[canonical] : null;

@@ -4,6 +4,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Talent.Profiles.Catalogs;
+using Talent.Profiles.Extraction;
 using Talent.Search.QueryCost;
 using Talent.Search.Ranking;
 
@@ -16,8 +17,9 @@ namespace Talent.Search.Matching;
 /// fixed share (<see cref="MatchWeights.Semantic"/>); the body of work is a power mean over the closest
 /// <see cref="MatchWeights.TopPapers"/>, so several close papers count and further papers on other subjects do
 /// not dilute it. A candidate's own words (headline, roles, interests, skills) are one more text, so engineers
-/// without papers match too. Required skills the description names and the candidate holds raise the fit
-/// towards 1, and the fit lists the ones missing.
+/// without papers match too. Required skills the description names (in lists too, where "Go" is a skill, see
+/// <see cref="DescriptionSkills"/>) and the candidate holds, or has through a skill that implies them ("SQL" through
+/// "PostgreSQL"), raise the fit towards 1, and the fit lists the ones present and missing.
 /// </summary>
 internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, MatchWeights weights, QueryBudget? budget = null, ICandidateVectorSource? vectors = null)
 {
@@ -41,7 +43,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var description = Vector(request.Text);
         var query = Query(request);
         var wantedTopics = catalogs.Topics.FindIn(request.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var wantedSkills = catalogs.Skills.FindIn(request.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var wantedSkills = DescriptionSkills.In(request.Text, catalogs).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var found = new List<(StoredCandidate Candidate, string OwnText)>();
         foreach (var docId in Candidates(request, description, wantedSkills))
@@ -96,11 +98,9 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var textFit = Math.Max(body, own);
 
         var matchedTopics = candidate.Topics.Where(wantedTopics.Contains).ToList();
-        var held = candidate.Skills.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var present = wantedSkills.Where(held.Contains).Order(StringComparer.Ordinal).ToList();
-        var missing = wantedSkills.Where(s => !held.Contains(s)).Order(StringComparer.Ordinal).ToList();
+        var skills = SkillCredit.Of(wantedSkills, candidate.Skills, catalogs.Skills);
         var wanted = wantedTopics.Count + wantedSkills.Count;
-        var catalogShare = wanted == 0 ? 0 : (double)(matchedTopics.Count + present.Count) / wanted;
+        var catalogShare = wanted == 0 ? 0 : (double)(matchedTopics.Count + skills.Names.Count) / wanted;
 
         // Catalog evidence only raises the fit, towards 1: a description naming a topic never punishes text evidence.
         var fit = Math.Clamp(textFit + ((1 - textFit) * weights.Catalog * catalogShare), 0, 1);
@@ -112,8 +112,8 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var ranker = stored is not null ? Hybrid : query.Vector is null ? query.Ranker : NoVectorsYet;
         var words = Math.Max(Aggregate(papers.Select(p => p.Words).OrderDescending().ToList()), ownWords);
         double? meaningFit = stored is null ? null : Math.Round(Math.Max(Aggregate(papers.Select(p => p.Meaning ?? 0).OrderDescending().ToList()), ownMeaning ?? 0), 4);
-        var signals = new FitSignals(ranker, Math.Round(words, 4), meaningFit, present, missing);
-        return new MatchHit(candidate.Id, candidate.Name, candidate.Headline, Math.Round(fit, 6), new HitMatches(present, matchedTopics, []), evidence, signals);
+        var signals = new FitSignals(ranker, Math.Round(words, 4), meaningFit, skills.Present, skills.Missing);
+        return new MatchHit(candidate.Id, candidate.Name, candidate.Headline, Math.Round(fit, 6), new HitMatches(skills.Names, matchedTopics, []), evidence, signals);
     }
 
     /// <summary>A share for the best paper plus a power mean over the closest <see cref="MatchWeights.TopPapers"/> (similarities sorted descending).</summary>
@@ -228,7 +228,8 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
             }
         }
 
-        foreach (var skill in wantedSkills)
+        // A candidate with a skill that implies a required one ("PostgreSQL" for "SQL") has it too.
+        foreach (var skill in wantedSkills.SelectMany(s => catalogs.Skills.DescendantsOf(s).Prepend(s)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             query.Add(new TermQuery(new Term(IndexFields.Skill, CandidateDocument.KeywordOf(skill))), Occur.SHOULD);
         }

@@ -49,6 +49,72 @@ public sealed class EngineerMatchTests : IDisposable
     }
 
     [Fact]
+    public void An_ad_asking_sql_credits_the_postgresql_engineer_and_lists_what_is_missing()
+    {
+        const string ad = "Data engineer. You model data in SQL and stream it through Apache Kafka.";
+        using var index = Open();
+        var response = index.Match(new MatchRequest { Text = ad, Top = 10 });
+
+        var backend = Assert.Single(response.Results, h => h.Id == Backend);
+        Assert.Equal(["SQL (through PostgreSQL)"], backend.Signals!.SkillsPresent);
+        Assert.Equal(["Apache Kafka"], backend.Signals.SkillsMissing);
+        Assert.Equal(["SQL"], backend.Matches.Skills);
+        Assert.DoesNotContain(response.Results, h => h.Id == Frontend);
+        var frontend = Assert.Single(index.Match(new MatchRequest { Text = ad, CandidateId = Frontend }).Results);
+        Assert.Empty(frontend.Signals!.SkillsPresent);
+        Assert.Equal(["Apache Kafka", "SQL"], frontend.Signals.SkillsMissing);
+    }
+
+    [Fact]
+    public void An_ad_asking_javascript_credits_typescript_and_says_through_which()
+    {
+        using var index = Open();
+        var response = index.Match(new MatchRequest { Text = "Frontend developer\nRequired skills: JavaScript, CSS, Go", CandidateId = Frontend });
+
+        var frontend = Assert.Single(response.Results).Signals!;
+        Assert.Equal(["CSS", "JavaScript (through React, TypeScript)"], frontend.SkillsPresent);
+        Assert.Equal(["Go"], frontend.SkillsMissing);
+    }
+
+    [Theory]
+    [InlineData("Backend engineer.\nRequired skills: Go, PostgreSQL, Kafka, Redis, Kubernetes")]
+    [InlineData("Backend engineer.\n\nRequired skills:\n- Go\n- PostgreSQL\n- Kafka\n- Redis\n- Kubernetes\n")]
+    public void Go_in_the_skills_list_of_an_ad_is_required(string ad)
+    {
+        using var index = Open();
+        var response = index.Match(new MatchRequest { Text = ad, Top = 10 });
+
+        var backend = Assert.Single(response.Results, h => h.Id == Backend).Signals!;
+        Assert.Equal(["Go", "Kubernetes", "PostgreSQL", "Redis"], backend.SkillsPresent);
+        Assert.Equal(["Apache Kafka"], backend.SkillsMissing);
+        var frontend = Assert.Single(index.Match(new MatchRequest { Text = ad, CandidateId = Frontend }).Results).Signals!;
+        Assert.Empty(frontend.SkillsPresent);
+        Assert.Equal(["Apache Kafka", "Go", "Kubernetes", "PostgreSQL", "Redis"], frontend.SkillsMissing);
+    }
+
+    [Fact]
+    public void Go_in_the_prose_of_an_ad_is_not_a_skill()
+    {
+        using var index = Open();
+        var response = index.Match(new MatchRequest { Text = "We go to market fast. You run PostgreSQL and Redis for us.", Top = 10 });
+
+        var partly = Assert.Single(response.Results, h => h.Id == PartlyBackend).Signals!;
+        Assert.Equal(["PostgreSQL"], partly.SkillsPresent);
+        Assert.Equal(["Redis"], partly.SkillsMissing);
+    }
+
+    [Fact]
+    public void Similar_looks_for_the_skills_the_candidate_lists_go_included()
+    {
+        using var index = Open();
+        var response = index.Similar(PartlyBackend, 10);
+
+        var backend = Assert.Single(response!.Results, h => h.Id == Backend).Signals!;
+        Assert.Equal(["Go", "PostgreSQL"], backend.SkillsPresent);
+        Assert.Equal(["Python"], backend.SkillsMissing);
+    }
+
+    [Fact]
     public void Similar_works_for_an_engineer_without_papers()
     {
         using var index = Open();

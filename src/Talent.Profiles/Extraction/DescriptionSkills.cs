@@ -1,0 +1,183 @@
+using Talent.Profiles.Catalogs;
+
+namespace Talent.Profiles.Extraction;
+
+/// <summary>
+/// The catalog skills a job or paper description asks for. Prose is read as <see cref="SkillCatalog.FindIn"/> reads it
+/// ("we go to market" names no skill); lists are read as a CV's skill section is (<see cref="SkillList"/>), where
+/// names that are also ordinary words ("Go", "C", "Rust") are skills:
+/// a line labelled by one of the catalog's list labels ("Required skills: Go, PostgreSQL"), the lines under a heading
+/// made of them ("Requirements:", "## Tech stack", and its bullets), and an unlabelled comma or bullet list whose items
+/// are mostly, and at least two, catalog names ("Go, PostgreSQL and Kafka"; "- Go" "- Redis").
+/// </summary>
+public static class DescriptionSkills
+{
+    private static readonly char[] Bullets = ['-', '*', '•', '·', '–', '—', '▪', '◦', '+'];
+
+    /// <summary>Canonical names of the skills <paramref name="text"/> names, prose mentions first, each once.</summary>
+    public static IReadOnlyList<string> In(string text, ProfileCatalogs catalogs)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(catalogs);
+        var skills = catalogs.Skills;
+        var listed = new List<string>();
+        var run = new List<string>(); // items of consecutive bullet lines outside a labelled section
+        var lines = text.Split('\n');
+        var inSection = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            var bullet = BulletText(line);
+            if (bullet is null)
+            {
+                AddNames(run, skills, listed);
+                run.Clear();
+            }
+
+            if (line.Length == 0)
+            {
+                // A blank line ends a section unless its bullets go on after it.
+                inSection = inSection && NextLine(lines, i) is { } next && BulletText(next) is not null;
+                continue;
+            }
+
+            var (label, rest) = Label(bullet ?? line);
+            if (label is not null && skills.IsListLabel(label))
+            {
+                // "Requirements:" opens a section; "Skills: Go, Rust" is the list itself, and a section's bullets go on past it.
+                inSection = rest.Length == 0 || (inSection && bullet is not null);
+                AddListed(rest, catalogs, listed);
+                continue;
+            }
+
+            // A section's lines may be one name each ("Go"); any other short line is the next heading.
+            if (bullet is null && IsHeading(line) && !(inSection && skills.Find(line) is not null))
+            {
+                inSection = skills.IsListHeading(line);
+                continue;
+            }
+
+            // A paragraph of sentences is not a list, whatever the heading above it ("Frameworks" over an abstract).
+            inSection = inSection && (bullet is not null || !IsSentences(line));
+            if (inSection)
+            {
+                AddListed(bullet ?? line, catalogs, listed);
+            }
+            else if (bullet is not null)
+            {
+                run.AddRange(Items(bullet));
+            }
+            else
+            {
+                AddNames(Items(label is null ? line : rest), skills, listed, sentence: true);
+            }
+        }
+
+        AddNames(run, skills, listed);
+        return skills.FindIn(text).Concat(listed).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Items of a skill list line, as a CV's skill section reads them; names as the catalog writes them.</summary>
+    private static void AddListed(string text, ProfileCatalogs catalogs, List<string> listed)
+    {
+        var found = new List<string>();
+        foreach (var item in SkillList.SplitOutsideParentheses(text))
+        {
+            SkillList.AddItem(item, catalogs.Skills, found, keepUnknown: false, words: catalogs.SkillGroups);
+        }
+
+        listed.AddRange(found.Select(f => catalogs.Skills.Find(f)?.Name).OfType<string>());
+    }
+
+    /// <summary>
+    /// Items of an unlabelled list count when two or more of them, and at least half, are catalog names, each as a whole
+    /// item (a reference list's "Brown, C., Duncan, G." is not a list of skills). A sentence's
+    /// list also counts the name that ends its first item and the one that starts its last ("Our stack is Go, …,
+    /// Redis and Kubernetes in production").
+    /// </summary>
+    private static void AddNames(List<string> items, SkillCatalog skills, List<string> listed, bool sentence = false)
+    {
+        var named = items.Select(i => skills.Find(i)?.Name).OfType<string>().ToList();
+        var names = named.Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count < 2 || named.Count * 2 < items.Count)
+        {
+            return;
+        }
+
+        listed.AddRange(names);
+        if (sentence)
+        {
+            var first = items[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var last = items[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            listed.AddRange(Enumerable.Range(1, Math.Min(MaxNameWords, first.Length))
+                .Select(n => skills.Find(string.Join(' ', first[^n..]))?.Name).OfType<string>().Take(1));
+            listed.AddRange(Enumerable.Range(1, Math.Min(MaxNameWords, last.Length))
+                .Select(n => skills.Find(string.Join(' ', last[..n]))?.Name).OfType<string>().Take(1));
+        }
+    }
+
+    /// <summary>The most words a name at the edge of a sentence's list is looked for in.</summary>
+    private const int MaxNameWords = 3;
+
+    /// <summary>"Go, PostgreSQL and Kafka." → Go, PostgreSQL, Kafka.</summary>
+    private static List<string> Items(string text) =>
+        SkillList.SplitOutsideParentheses(text)
+            .SelectMany(i => i.Split([" and ", " or ", " & "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(i => i.Trim('.', '!', '?', ' '))
+            .Where(i => i.Length > 0)
+            .ToList();
+
+    /// <summary>The text of a bullet line ("- Go", "• Go", "1. Go"), or null for any other line.</summary>
+    private static string? BulletText(string line)
+    {
+        if (line.Length >= 2 && Array.IndexOf(Bullets, line[0]) >= 0 && char.IsWhiteSpace(line[1]))
+        {
+            return line[2..].Trim();
+        }
+
+        var digits = 0;
+        while (digits < line.Length && digits < 3 && char.IsAsciiDigit(line[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && line.Length > digits + 1 && line[digits] is '.' or ')' && char.IsWhiteSpace(line[digits + 1])
+            ? line[(digits + 2)..].Trim()
+            : null;
+    }
+
+    /// <summary>"Required skills: Go, Rust" → ("Required skills", "Go, Rust"); a line without a short label before a colon → (null, line).</summary>
+    private static (string? Label, string Text) Label(string line)
+    {
+        var colon = line.IndexOfAny([':', '：']);
+        return colon is > 0 and <= 40 ? (line[..colon].Trim('*', '#', ' '), line[(colon + 1)..].Trim()) : (null, line);
+    }
+
+    /// <summary>A heading line: "## Requirements", "What you bring" — a few words without sentence punctuation.</summary>
+    private static bool IsHeading(string line)
+    {
+        var text = line.Trim('#', '*', ' ');
+        return text.Length is > 0 and <= 40 && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
+            && !text.Any(c => c is '.' or ',' or ';' or '!' or '?');
+    }
+
+    /// <summary>A line of sentences: more than <see cref="MaxListLineWords"/> words and a full stop.</summary>
+    private static bool IsSentences(string line) =>
+        (line.EndsWith('.') || line.Contains(". ", StringComparison.Ordinal)) && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxListLineWords;
+
+    /// <summary>The most words a line of a skill section has when it ends a sentence ("Strong SQL and Go skills.").</summary>
+    private const int MaxListLineWords = 12;
+
+    private static string? NextLine(string[] lines, int i)
+    {
+        for (var j = i + 1; j < lines.Length; j++)
+        {
+            if (lines[j].Trim() is { Length: > 0 } next)
+            {
+                return next;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+using Talent.Profiles.Extraction;
+
+namespace Talent.Profiles.Tests;
+
+/// <summary>
+/// The skills a job description asks for: in a list (a labelled line, a requirements section, a comma or bullet list of
+/// names) an ambiguous name such as "Go" is a skill, as in a CV's skill section; in prose it is not.
+/// </summary>
+public sealed class DescriptionSkillsTests
+{
+    private static readonly string[] Five = ["Apache Kafka", "Go", "Kubernetes", "PostgreSQL", "Redis"];
+
+    [Theory]
+    [InlineData("Backend engineer.\nRequired skills: Go, PostgreSQL, Kafka, Redis, Kubernetes\n")]
+    [InlineData("Backend engineer.\n\nRequired skills:\n- Go\n- PostgreSQL\n- Kafka\n- Redis\n- Kubernetes\n\nAbout us\nWe are a small team.")]
+    [InlineData("## Requirements\n\n* Go\n* PostgreSQL and Kafka\n\n* Redis, Kubernetes\n")]
+    [InlineData("Requirements:\nGo\nPostgreSQL\nKafka\nRedis\nKubernetes")]
+    [InlineData("Backend engineer.\nOur stack is Go, PostgreSQL, Kafka, Redis and Kubernetes.")]
+    [InlineData("You will use:\n- Go\n- PostgreSQL\n- Kafka\n- Redis\n- Kubernetes")]
+    [InlineData("**Tech stack**: Go, PostgreSQL, Kafka, Redis, Kubernetes")]
+    [InlineData("We use Go, PostgreSQL, Kafka, Redis and Kubernetes in production.")]
+    public void Go_in_a_skill_list_is_a_required_skill(string description)
+    {
+        var skills = DescriptionSkills.In(description, RepoPaths.Catalogs);
+
+        Assert.Equal(Five, skills.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("We go to market fast with PostgreSQL and Redis.")]
+    [InlineData("Let's go!\nWe run PostgreSQL and Redis.")]
+    [InlineData("About the role:\nYou go where the problems are, with PostgreSQL and Redis.")]
+    [InlineData("Ready to go\nPostgreSQL and Redis experience wanted.")]
+    [InlineData("Languages we go by\nPostgreSQL and Redis. Go, C., Brown, R., Smith, J., Lee, K. (2001).")]
+    public void Go_in_prose_is_not_a_skill(string description)
+    {
+        var skills = DescriptionSkills.In(description, RepoPaths.Catalogs);
+
+        Assert.Equal(["PostgreSQL", "Redis"], skills.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_long_requirement_in_a_skills_section_names_its_skills_as_a_cv_does()
+    {
+        var skills = DescriptionSkills.In("What you bring:\n- 5+ years building services in Go\n- Databases: PostgreSQL, MySQL\n\nWe go far.", RepoPaths.Catalogs);
+
+        Assert.Equal(["Go", "MySQL", "PostgreSQL"], skills.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_single_ambiguous_name_in_an_unlabelled_list_is_not_taken()
+    {
+        var skills = DescriptionSkills.In("Ship it, go, celebrate.\n- Go team\n- PostgreSQL", RepoPaths.Catalogs);
+
+        Assert.Equal(["PostgreSQL"], skills);
+    }
+}
