@@ -107,23 +107,43 @@ internal static class MatchCommand
             return;
         }
 
-        Console.WriteLine($"{response.Results.Count} candidate{(response.Results.Count == 1 ? "" : "s")} ({response.TookMs:0.#} ms)");
+        foreach (var line in Lines(response))
+        {
+            Console.WriteLine(line);
+        }
+    }
+
+    /// <summary>
+    /// The text form of a match: per candidate its fit, the description's required skills it has and those it lacks on
+    /// lines of their own (the skills a candidate has through another named, "SQL (through PostgreSQL)"), the topics it
+    /// shares, and its closest papers.
+    /// </summary>
+    internal static IEnumerable<string> Lines(MatchResponse response)
+    {
+        yield return $"{response.Results.Count} candidate{(response.Results.Count == 1 ? "" : "s")} ({response.TookMs.ToString("0.#", CultureInfo.InvariantCulture)} ms)";
         var rank = 0;
         foreach (var hit in response.Results)
         {
             rank++;
-            Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rank}. {hit.Name ?? "(unnamed)"}  [id {hit.Id}, fit {hit.Fit:0.000}]"));
-            var matched = hit.Matches.Topics.Concat(hit.Matches.Skills).ToList();
-            if (matched.Count > 0)
+            yield return "";
+            yield return string.Create(CultureInfo.InvariantCulture, $"{rank}. {hit.Name ?? "(unnamed)"}  [id {hit.Id}, fit {hit.Fit:0.000}]");
+            var present = hit.Signals?.SkillsPresent ?? hit.Matches.Skills;
+            var missing = hit.Signals?.SkillsMissing ?? [];
+            if (present.Count + missing.Count > 0)
             {
-                Console.WriteLine($"   matched {string.Join(", ", matched)}");
+                yield return $"   skills present: {(present.Count > 0 ? string.Join(", ", present) : "none")}";
+                yield return $"   skills missing: {(missing.Count > 0 ? string.Join(", ", missing) : "none")}";
+            }
+
+            if (hit.Matches.Topics.Count > 0)
+            {
+                yield return $"   topics: {string.Join(", ", hit.Matches.Topics)}";
             }
 
             foreach (var paper in hit.Evidence)
             {
                 var where = string.Join(' ', new[] { paper.Venue, paper.Year?.ToString(CultureInfo.InvariantCulture) }.Where(s => s is not null));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   · {paper.Title}{(where.Length > 0 ? $" ({where})" : "")} — similarity {paper.Similarity:0.000}"));
+                yield return string.Create(CultureInfo.InvariantCulture, $"   · {paper.Title}{(where.Length > 0 ? $" ({where})" : "")} — similarity {paper.Similarity:0.000}");
             }
         }
     }

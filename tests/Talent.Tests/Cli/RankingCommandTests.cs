@@ -35,6 +35,18 @@ public sealed class RankingCommandTests(ITestOutputHelper output)
         Assert.Equal(0, exit);
         Assert.Contains("fit", stdout, StringComparison.OrdinalIgnoreCase);
 
+        // The text form says which required skills each candidate has and which are missing, on lines of their own.
+        var ad = Path.Combine(temp.Path, "ad.txt");
+        await File.WriteAllTextAsync(ad, "Research engineer, video generation.\nRequired skills: PyTorch, Go, Kafka");
+        (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", data, "match", "--text", ad, "--top", "3");
+        Assert.True(exit == 0, stderr);
+        var lines = stdout.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var missing = lines.Where(l => l.StartsWith("   skills missing: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(lines.Count(l => l.StartsWith("   skills present: ", StringComparison.Ordinal)), missing.Count);
+        Assert.NotEmpty(missing);
+        Assert.All(missing, l => Assert.Contains("Apache Kafka", l, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("   matched ", StringComparison.Ordinal));
+
         await AssertOneLineErrorAsync(2, "no such file", "--data", data, "match", "--text", Path.Combine(temp.Path, "missing.txt"));
         await AssertOneLineErrorAsync(2, "--top must be between 1 and 1000, not 0.", "--data", data, "similar", "1", "--top", "0");
         await AssertOneLineErrorAsync(2, "--top must be between 1 and 1000, not 1001.", "--data", data, "match", "--text", job, "--top", "1001");
