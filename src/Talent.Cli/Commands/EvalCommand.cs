@@ -32,7 +32,12 @@ internal static class EvalCommand
     {
         var dataset = new Option<string?>("--dataset") { Description = "Folder of the reviewer-expertise gold standard (default: ../shared/data/reviewer-expertise-goldstandard beside the checkout)" };
         var evaluations = new Option<string?>("--evaluations") { Description = "Ratings file (default: the dataset's evaluations.tsv, the development half)" };
-        var scoresOut = new Option<string?>("--scores-out") { Description = "Write Talent's scores for profile version 1 as JSON {participant_id: {paper_id: score}}" };
+        var scoresOut = new Option<string?>("--scores-out")
+        {
+            Description = "Write Talent's scores (the hybrid match as evaluated; words only under --lexical-only) as JSON {participant_id: {paper_id: score}}, "
+                + "the layout of the dataset's reference_predictions: every researcher with a profile in the version × every paper the reference predictions "
+                + "cover, so either half can be scored from it. One version run: FILE; several: FILE with .vN before its extension, one per version",
+        };
         var versions = new Option<int[]>("--version") { Description = "Profile versions to run (repeatable; default all ten)" };
         var vectorsCache = new Option<string?>("--vectors-cache") { Description = "File of the papers' sentence vectors, written on the first run and read after it (default: talent-goldstandard-vectors.tsv in the temp folder)" };
         var noVectors = new Option<bool>("--lexical-only") { Description = "Skip sentence vectors: words only (no embedding run)" };
@@ -65,17 +70,35 @@ internal static class EvalCommand
                 vectors = GoldStandardVectors.Load(data, embedder, cache, progress);
             }
 
-            var report = new GoldStandardEvaluation(data, catalogs, vectors).Run(chosen, progress: progress);
+            var path = parseResult.GetValue(scoresOut);
+            var report = new GoldStandardEvaluation(data, catalogs, vectors).Run(chosen, progress: progress, everyPair: path is not null);
             Print(report);
-            if (parseResult.GetValue(scoresOut) is { } path)
+            if (path is not null)
             {
-                File.WriteAllText(path, JsonSerializer.Serialize(report.TalentScoresVersion1, new JsonSerializerOptions { WriteIndented = true }));
+                WriteScores(report, path);
             }
 
             return ExitCodes.Success;
         });
         return goldstandard;
     }
+
+    /// <summary>Talent's scores per version, in the reference predictions' layout, with a line on stderr naming each file's ranker and version.</summary>
+    private static void WriteScores(GoldStandardReport report, string path)
+    {
+        foreach (var (version, scores) in report.TalentScores.OrderBy(v => v.Key))
+        {
+            var file = report.TalentScores.Count == 1 ? path : ScoresPath(path, version);
+            File.WriteAllText(file, JsonSerializer.Serialize(scores));
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{file}: {report.TalentScoresRanker}, profile version {version}, {scores.Count} researchers, {scores.Values.Sum(p => p.Count)} pairs"));
+        }
+    }
+
+    /// <summary>"scores.json" for version 3 is "scores.v3.json".</summary>
+    private static string ScoresPath(string path, int version) =>
+        Path.Combine(Path.GetDirectoryName(path) ?? "", string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileNameWithoutExtension(path)}.v{version}{Path.GetExtension(path)}"));
 
     private static string? DefaultDataset() =>
         CliSettings.RepositoryRoot() is { } root

@@ -128,6 +128,19 @@ public sealed class GoldStandardDataset
         }
     }
 
+    /// <summary>
+    /// The papers a prediction file scores for every researcher: those the shipped reference predictions cover (upstream
+    /// scores each researcher against every rated paper of the whole benchmark, held-out half included) and the rated
+    /// papers of <see cref="Evaluations"/>, in that order, each once; only papers that papers.jsonl holds.
+    /// </summary>
+    public IReadOnlyList<string> PredictionPapers() =>
+        ReferencePredictions()
+            .SelectMany(r => r.Scores.Values.SelectMany(byPaper => byPaper.Keys))
+            .Concat(Evaluations.SelectMany(e => e.Ratings.Select(r => r.PaperId)))
+            .Distinct(StringComparer.Ordinal)
+            .Where(Papers.ContainsKey)
+            .ToList();
+
     private static string Cell(string[] cells, int column) => column >= 0 && column < cells.Length ? cells[column].Trim() : "";
 }
 

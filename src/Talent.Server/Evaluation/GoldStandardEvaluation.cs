@@ -21,7 +21,11 @@ public sealed record GoldStandardReport(
     int RatedPapers,
     IReadOnlyList<SystemLoss> Systems,
     IReadOnlyList<SystemLoss> References,
-    IReadOnlyDictionary<string, Dictionary<string, double>> TalentScoresVersion1);
+    IReadOnlyDictionary<int, IReadOnlyDictionary<string, Dictionary<string, double>>> TalentScores)
+{
+    /// <summary>Which ranker gave <see cref="TalentScores"/>: the hybrid match as evaluated, words only when it ran without sentence vectors.</summary>
+    public string TalentScoresRanker { get; init; } = GoldStandardEvaluation.Talent;
+}
 
 /// <summary>
 /// Runs the reviewer-expertise benchmark through Talent's real code: per profile version, every researcher's
@@ -37,21 +41,24 @@ public sealed class GoldStandardEvaluation(GoldStandardDataset dataset, ProfileC
     public const string Lexical = "Talent match, words only (tf-idf)";
     public const string Semantic = "Talent match, meaning only (MiniLM)";
 
-    /// <summary>Evaluates <paramref name="versions"/> (all when null) over the first <paramref name="maxResearchers"/> rated researchers (all when null).</summary>
-    public GoldStandardReport Run(IReadOnlyCollection<int>? versions = null, int? maxResearchers = null, MatchWeights? weights = null, IProgress<string>? progress = null)
+    /// <summary>
+    /// Evaluates <paramref name="versions"/> (all when null) over the first <paramref name="maxResearchers"/> rated researchers
+    /// (all when null). The report's Talent scores per version hold the rated pairs it evaluated or, with
+    /// <paramref name="everyPair"/>, every researcher with a profile in that version × every paper of
+    /// <see cref="GoldStandardDataset.PredictionPapers"/>, as the dataset's reference predictions do.
+    /// </summary>
+    public GoldStandardReport Run(IReadOnlyCollection<int>? versions = null, int? maxResearchers = null, MatchWeights? weights = null, IProgress<string>? progress = null, bool everyPair = false)
     {
         var evaluations = dataset.Evaluations
             .Select(e => e with { Ratings = e.Ratings.Where(r => dataset.Papers.ContainsKey(r.PaperId)).ToList() })
             .Where(e => e.Ratings.Count > 1)
             .Take(maxResearchers ?? int.MaxValue)
             .ToList();
+        var losses = new TalentLosses();
         var bm25 = new Dictionary<int, double>();
         var fts = new Dictionary<int, double>();
-        var talent = new Dictionary<int, double>();
-        var lexical = new Dictionary<int, double>();
-        var semantic = new Dictionary<int, double>();
-        var hybridWeights = weights ?? new MatchWeights();
-        var talentScores = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+        var talentScores = new Dictionary<int, IReadOnlyDictionary<string, Dictionary<string, double>>>();
+        var papers = everyPair ? dataset.PredictionPapers() : null;
         foreach (var version in dataset.Profiles.Keys.Where(v => versions is null || versions.Contains(v)).Order())
         {
             progress?.Report(string.Create(CultureInfo.InvariantCulture, $"profile version {version}"));
@@ -68,33 +75,7 @@ public sealed class GoldStandardEvaluation(GoldStandardDataset dataset, ProfileC
                 fts[version] = Loss(evaluations, (participant, paper) => baseline.Score(paper.Text).GetValueOrDefault(participant));
             }
 
-            var scores = version == 1 ? talentScores : null;
-            WithTalentIndex(profiles, index =>
-            {
-                index.Vectors = vectors?.For(dataset, profiles, CandidateId);
-                lexical[version] = Loss(evaluations, (participant, paper) => Fit(index, participant, paper, hybridWeights with { Semantic = 0 }));
-                if (vectors is not null)
-                {
-                    semantic[version] = Loss(evaluations, (participant, paper) => Fit(index, participant, paper, hybridWeights with { Semantic = 1 }));
-                }
-
-                talent[version] = Loss(evaluations, (participant, paper) =>
-                {
-                    var fit = Fit(index, participant, paper, hybridWeights);
-                    if (scores is not null)
-                    {
-                        if (!scores.TryGetValue(participant, out var byPaper))
-                        {
-                            scores[participant] = byPaper = new Dictionary<string, double>(StringComparer.Ordinal);
-                        }
-
-                        byPaper[paper.PaperId] = fit;
-                    }
-
-                    return fit;
-                });
-                return 0;
-            });
+            talentScores[version] = RunTalent(version, profiles, evaluations, weights ?? new MatchWeights(), papers, losses, progress);
         }
 
         var references = new List<SystemLoss>();
@@ -108,9 +89,68 @@ public sealed class GoldStandardEvaluation(GoldStandardDataset dataset, ProfileC
         return new GoldStandardReport(
             evaluations.Count,
             evaluations.Sum(e => e.Ratings.Count),
-            [new SystemLoss(Bm25, bm25), new SystemLoss(Fts5, fts), new SystemLoss(Lexical, lexical), .. vectors is null ? Array.Empty<SystemLoss>() : [new SystemLoss(Semantic, semantic)], new SystemLoss(Talent, talent)],
+            [new SystemLoss(Bm25, bm25), new SystemLoss(Fts5, fts), new SystemLoss(Lexical, losses.Lexical), .. vectors is null ? Array.Empty<SystemLoss>() : [new SystemLoss(Semantic, losses.Semantic)], new SystemLoss(Talent, losses.Hybrid)],
             references,
-            talentScores);
+            talentScores)
+        {
+            TalentScoresRanker = vectors is null ? Talent + ", words only: no sentence vectors" : Talent,
+        };
+    }
+
+    /// <summary>
+    /// Talent's three losses on one profile version and the hybrid scores: every researcher × every one of
+    /// <paramref name="papers"/> first when given (the rated pairs then read from them), else the rated pairs.
+    /// </summary>
+    private Dictionary<string, Dictionary<string, double>> RunTalent(
+        int version,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> profiles,
+        List<GoldStandardRatings> evaluations,
+        MatchWeights weights,
+        IReadOnlyList<string>? papers,
+        TalentLosses losses,
+        IProgress<string>? progress)
+    {
+        var scores = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+        WithTalentIndex(profiles, index =>
+        {
+            index.Vectors = vectors?.For(dataset, profiles, CandidateId);
+            losses.Lexical[version] = Loss(evaluations, (participant, paper) => Fit(index, participant, paper, weights with { Semantic = 0 }));
+            if (vectors is not null)
+            {
+                losses.Semantic[version] = Loss(evaluations, (participant, paper) => Fit(index, participant, paper, weights with { Semantic = 1 }));
+            }
+
+            double Scored(string participant, GoldStandardPaper paper)
+            {
+                if (!scores.TryGetValue(participant, out var byPaper))
+                {
+                    scores[participant] = byPaper = new Dictionary<string, double>(StringComparer.Ordinal);
+                }
+
+                if (!byPaper.TryGetValue(paper.PaperId, out var fit))
+                {
+                    byPaper[paper.PaperId] = fit = Fit(index, participant, paper, weights);
+                }
+
+                return fit;
+            }
+
+            if (papers is not null)
+            {
+                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"scoring {profiles.Count} researchers × {papers.Count} papers"));
+                foreach (var participant in profiles.Keys)
+                {
+                    foreach (var paper in papers)
+                    {
+                        Scored(participant, dataset.Papers[paper]);
+                    }
+                }
+            }
+
+            losses.Hybrid[version] = Loss(evaluations, Scored);
+            return 0;
+        });
+        return scores;
     }
 
     private static double Fit(CandidateIndex index, string participant, GoldStandardPaper paper, MatchWeights weights) =>
@@ -158,4 +198,14 @@ public sealed class GoldStandardEvaluation(GoldStandardDataset dataset, ProfileC
             .Select(p => new MergedPublication(new Publication { Title = p!.Title!, Abstract = p.Abstract, Year = p.Year, Kind = PublicationKind.Conference }, [])) // filtered on a title above
             .ToList(),
     };
+
+    /// <summary>Talent's losses by profile version: words only, meaning only (with vectors), and the hybrid as shipped.</summary>
+    private sealed class TalentLosses
+    {
+        public Dictionary<int, double> Lexical { get; } = [];
+
+        public Dictionary<int, double> Semantic { get; } = [];
+
+        public Dictionary<int, double> Hybrid { get; } = [];
+    }
 }

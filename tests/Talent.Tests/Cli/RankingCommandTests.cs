@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Talent.Tests.Evaluation;
 using Xunit.Abstractions;
 
 namespace Talent.Tests.Cli;
@@ -95,6 +96,35 @@ public sealed class RankingCommandTests(ITestOutputHelper output)
         Assert.Equal(0.2591, Loss("reference specter_mfr_d_20_1_ta"), 3);
     }
 
+
+    [Fact]
+    public async Task Eval_goldstandard_scores_out_holds_every_researcher_times_every_reference_paper_for_each_version_run()
+    {
+        using var temp = new TempDirectory();
+        var dataset = SmallGoldStandard.WriteTo(temp.Path);
+        var scores = Path.Combine(temp.Path, "scores.json");
+
+        // One version, not version 1: one file, every researcher with a profile × every paper the reference predictions score.
+        var (exit, _, stderr) = await TalentProcess.RunAsync("eval", "goldstandard", "--dataset", dataset, "--version", "2", "--lexical-only", "--scores-out", scores);
+        Assert.True(exit == 0, stderr);
+        AssertEveryPair(scores);
+        Assert.Contains($"{scores}: Talent match (hybrid), words only: no sentence vectors, profile version 2, 3 researchers, 12 pairs", stderr, StringComparison.Ordinal);
+
+        // Several versions: one file per version, named after it.
+        (exit, _, stderr) = await TalentProcess.RunAsync("eval", "goldstandard", "--dataset", dataset, "--version", "1", "--version", "2", "--lexical-only", "--scores-out", scores);
+        Assert.True(exit == 0, stderr);
+        AssertEveryPair(Path.Combine(temp.Path, "scores.v1.json"));
+        AssertEveryPair(Path.Combine(temp.Path, "scores.v2.json"));
+    }
+
+    private static void AssertEveryPair(string file)
+    {
+        var scores = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, double>>>(File.ReadAllText(file))!; // a JSON object
+        Assert.Equal(SmallGoldStandard.Participants, scores.Keys.Order());
+        Assert.All(scores.Values, byPaper => Assert.Equal(SmallGoldStandard.ReferencePapers, byPaper.Keys.Order()));
+        Assert.All(scores.Values.SelectMany(p => p.Values), fit => Assert.InRange(fit, 0, 1));
+        Assert.True(scores["101"]["r1"] > scores["101"]["r2"], "a paper on the researcher's own subject fits better");
+    }
 
     private static async Task AssertOneLineErrorAsync(int expectedExit, string expected, params string[] args)
     {

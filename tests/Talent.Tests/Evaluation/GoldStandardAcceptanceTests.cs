@@ -24,7 +24,18 @@ public sealed class GoldStandardAcceptanceTests
         Assert.Equal(12, report.Researchers);
         Assert.InRange(talent.Mean, 0, 0.5);
         Assert.True(talent.Mean < bm25.Mean, $"Talent {talent.Mean:0.000} vs BM25 {bm25.Mean:0.000}");
-        Assert.All(report.TalentScoresVersion1.Values.SelectMany(p => p.Values), fit => Assert.InRange(fit, 0, 1));
+        Assert.All(report.TalentScores[1].Values.SelectMany(p => p.Values), fit => Assert.InRange(fit, 0, 1));
+    }
+
+    [GoldStandardFact]
+    public void Prediction_papers_are_every_paper_the_reference_predictions_score_for_all_58_researchers()
+    {
+        var dataset = GoldStandardDataset.Load(TestPaths.GoldStandardDirectory);
+        var reference = dataset.ReferencePredictions().First().Scores;
+
+        Assert.Equal(58, dataset.Profiles[1].Count);
+        Assert.Equal(reference.Values.SelectMany(p => p.Keys).ToHashSet(), dataset.PredictionPapers().ToHashSet());
+        Assert.Equal(26_854, dataset.Profiles[1].Count * dataset.PredictionPapers().Count);
     }
 
     [Fact]
