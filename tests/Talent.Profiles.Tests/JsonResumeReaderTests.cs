@@ -47,7 +47,7 @@ public sealed class JsonResumeReaderTests
     }
 
     [Theory]
-    [InlineData("""{"city": "Caracas", "countryCode": "VE"}""", "Caracas, VE")]
+    [InlineData("""{"city": "Caracas", "countryCode": "VE"}""", "Caracas, Venezuela")]
     [InlineData("\"Cincinnati, OH\"", "Cincinnati, OH")]
     public void The_location_is_an_object_or_a_string(string location, string expected) =>
         Assert.Equal(expected, Read("{\"basics\": {\"name\": \"Ada\", \"location\": " + location + "}}").Location);
@@ -62,6 +62,24 @@ public sealed class JsonResumeReaderTests
             """);
 
         Assert.Equal([("NPM", 2018), ("COT", 2021)], profile.Publications.Select(p => (p.Venue, p.Year)).ToList());
+    }
+
+    [Theory]
+    // countryCode is ISO 3166-1 alpha-2: a country, never a US state ("DE" is Germany, not Delaware; "CA" Canada, not California).
+    [InlineData("""{"city": "Berlin", "countryCode": "DE"}""", "Berlin, Germany")]
+    [InlineData("""{"city": "Paris", "countryCode": "FR"}""", "Paris, France")]
+    [InlineData("""{"city": "London", "countryCode": "GB"}""", "London, United Kingdom")]
+    [InlineData("""{"city": "Toronto", "region": "ON", "countryCode": "ca"}""", "Toronto, ON, Canada")]
+    [InlineData("""{"city": "Austin", "region": "TX", "countryCode": "US"}""", "Austin, TX, United States")]
+    // A "country" field holding a code is read the same way; a name, or a code outside ISO 3166-1, stays as written.
+    [InlineData("""{"city": "Lisbon", "country": "PT"}""", "Lisbon, Portugal")]
+    [InlineData("""{"city": "Lisbon", "country": "Portugal"}""", "Lisbon, Portugal")]
+    [InlineData("""{"city": "Austin", "region": "TX"}""", "Austin, TX")]
+    public void A_location_country_code_is_written_as_the_country_it_names(string location, string expected)
+    {
+        var profile = Read("{\"basics\": {\"name\": \"Ada Lovelace\", \"location\": " + location + "}}");
+
+        Assert.Equal(expected, profile.Location);
     }
 
     private static ExtractedProfile Read(string json) =>

@@ -8,6 +8,9 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
     /// <summary>Canonical university and institution names (<c>institutions.json</c>).</summary>
     public InstitutionCatalog Institutions { get; init; } = new([]);
 
+    /// <summary>ISO 3166-1 alpha-2 country codes and their names (<c>countries.json</c>).</summary>
+    public CountryCatalog Countries { get; init; } = new([]);
+
     /// <summary>Heading words per section kind and language (<c>vocabulary.json</c>).</summary>
     public ExtractionVocabulary Vocabulary { get; init; } = new([]);
 
@@ -32,7 +35,7 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
     }
 
     /// <summary>
-    /// Loads <c>venues.json</c>, <c>skills.json</c>, <c>topics.json</c>, <c>institutions.json</c> and <c>vocabulary.json</c>
+    /// Loads <c>venues.json</c>, <c>skills.json</c>, <c>topics.json</c>, <c>institutions.json</c>, <c>countries.json</c> and <c>vocabulary.json</c>
     /// from a folder; throws <see cref="CatalogException"/> naming the file and entry on a bad catalog.
     /// </summary>
     public static ProfileCatalogs Load(string directory) => new(
@@ -41,6 +44,7 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
         new TopicCatalog(Read<TopicFile>(directory, "topics.json").Topics))
     {
         Institutions = Read(directory, "institutions.json", (InstitutionFile f) => new InstitutionCatalog(f.Institutions)),
+        Countries = Read(directory, "countries.json", (CountryFile f) => new CountryCatalog(f.Countries)),
         Vocabulary = Read(directory, "vocabulary.json", (VocabularyFile f) => new ExtractionVocabulary(f.Headings, f.HomepageLabels, f.Words)),
         SkillGroups = SkillGroupVocabulary.Load(directory),
     };
@@ -88,6 +92,8 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
     private sealed record TopicFile(IReadOnlyList<TopicInfo> Topics);
 
     private sealed record InstitutionFile(IReadOnlyList<InstitutionInfo> Institutions);
+
+    private sealed record CountryFile(IReadOnlyList<CountryInfo> Countries);
 
     private sealed record VocabularyFile(
         IReadOnlyList<HeadingWords> Headings, IReadOnlyList<string>? HomepageLabels, IReadOnlyList<string>? DegreePatterns,

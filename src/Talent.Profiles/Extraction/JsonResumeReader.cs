@@ -39,7 +39,7 @@ internal static class JsonResumeReader
             }
         }
 
-        var location = Location(basics);
+        var location = Location(basics, catalogs.Countries);
 
         var experience = Array(root, "work").Select(w => new ExperienceEntry
         {
@@ -174,8 +174,11 @@ internal static class JsonResumeReader
         };
     }
 
-    /// <summary>basics.location as the schema's object (city, region, country code) or as one string.</summary>
-    private static string? Location(JsonElement basics)
+    /// <summary>
+    /// basics.location as the schema's object (city, region, country code) or as one string. The country code is ISO
+    /// 3166-1 alpha-2 and written as the country's name, so "Berlin, DE" is never read as Delaware.
+    /// </summary>
+    private static string? Location(JsonElement basics, CountryCatalog countries)
     {
         if (Text(basics, "location") is { } written)
         {
@@ -187,8 +190,16 @@ internal static class JsonResumeReader
             return null;
         }
 
-        var parts = new[] { Text(place, "city"), Text(place, "region"), Text(place, "countryCode") ?? Text(place, "country") }.OfType<string>();
+        var parts = new[] { Text(place, "city"), Text(place, "region"), Country(place, countries) }.OfType<string>();
         return string.Join(", ", parts) is { Length: > 0 } joined ? joined : null;
+    }
+
+    /// <summary>The country of a location object: its code's name, else a "country" field (a name, or a code too) as written.</summary>
+    private static string? Country(JsonElement place, CountryCatalog countries)
+    {
+        var code = Text(place, "countryCode");
+        var written = Text(place, "country");
+        return (code is null ? null : countries.NameOf(code)) ?? (written is null ? null : countries.NameOf(written)) ?? written ?? code;
     }
 
     private static string? Text(JsonElement element, string property) =>

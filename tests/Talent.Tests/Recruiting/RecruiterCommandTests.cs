@@ -71,4 +71,44 @@ public sealed class RecruiterCommandTests
         Assert.Equal(5, lines.Length);
         Assert.All(RecruiterCvs.People, p => Assert.Contains(lines, l => l.Contains(p.Name, StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task A_json_resume_country_code_is_the_country_the_location_filter_finds()
+    {
+        // JSON Resume's countryCode is ISO 3166-1 alpha-2: "DE" is Germany (not Delaware), "CA" Canada (not California).
+        (string Name, string Code, string City, string? Region, string Country)[] people =
+        [
+            ("Kim Weller", "DE", "Berlin", null, "Germany"),
+            ("Lou Marchand", "FR", "Paris", null, "France"),
+            ("Ada Pryce", "GB", "London", null, "United Kingdom"),
+            ("Sam Okafor", "CA", "Toronto", null, "Canada"),
+            ("Joe Brandt", "US", "Austin", "TX", "United States"),
+        ];
+        using var temp = new TempDirectory();
+        var inbox = Directory.CreateDirectory(Path.Combine(temp.Path, "cvs")).FullName;
+        foreach (var (name, code, city, region, _) in people)
+        {
+            var place = new Dictionary<string, string> { ["city"] = city, ["countryCode"] = code };
+            if (region is not null)
+            {
+                place["region"] = region;
+            }
+
+            var resume = new { basics = new { name, label = "Data Engineer", location = place }, work = new[] { new { name = "Acme", position = "Data Engineer", startDate = "2020-01" } } };
+            await File.WriteAllTextAsync(Path.Combine(inbox, code + ".json"), JsonSerializer.Serialize(resume));
+        }
+
+        var data = Path.Combine(temp.Path, "data");
+        var (exit, _, stderr) = await TalentProcess.RunAsync("--data", data, "ingest", inbox);
+        Assert.True(exit == 0, stderr);
+
+        foreach (var (name, _, city, _, country) in people)
+        {
+            (exit, var stdout, stderr) = await TalentProcess.RunAsync("--data", data, "search", "--location", country, "--json");
+            Assert.True(exit == 0, stderr);
+            var hit = Assert.Single(JsonDocument.Parse(stdout).RootElement.GetProperty("results").EnumerateArray());
+            Assert.Equal(name, hit.GetProperty("name").GetString());
+            Assert.Equal($"{city}, {country}", hit.GetProperty("location").GetString());
+        }
+    }
 }
