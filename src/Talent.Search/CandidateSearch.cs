@@ -70,7 +70,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             {
                 var score = float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d;
                 var hit = Describe(Explain(stored, score), stored);
-                results.Add(request.Explain && query is not MatchAllDocsQuery ? WithRanker(hit with { Signals = Recruiting.SignalNames.Rename(Signals(searcher.Explain(explained, scoreDoc.Doc))) }) : hit);
+                results.Add(request.Explain && query is not MatchAllDocsQuery ? WithRanker(hit with { Signals = Recruiting.SignalNames.Rename(Signals(searcher.Explain(explained, scoreDoc.Doc))) }, scoreDoc.Doc) : hit);
             }
         }
 

@@ -4,6 +4,15 @@ namespace Talent.Search;
 public sealed record SearchResponse(int Total, double TookMs, IReadOnlyList<SearchHit> Results, SearchFacets Facets);
 
 /// <summary>
+/// What a re-ranked hit is ordered by (<see cref="Value"/>, higher first) and its parts, each divided by its best among
+/// the re-ranked hits: <see cref="Words"/> (the BM25 fields' score), <see cref="BodyOfWork"/> (papers holding the
+/// query's words, weighted by author position, kind, venue tier and recency; null when no paper does) and
+/// <see cref="Meaning"/> (the body of work by sentence vectors; null without them). Value = (1 − m) × ((1 − e) × words +
+/// e × body of work) + m × meaning, e and m the configured shares (docs/ranking.md).
+/// </summary>
+public sealed record HitOrder(double Value, double Words, double? BodyOfWork, double? Meaning);
+
+/// <summary>
 /// A ranked candidate. <see cref="Signals"/> (only when explaining) is the score split by ranking signal. The card fields
 /// (<see cref="Title"/> to <see cref="Skills"/>) say who the person is and, in plain words, why they matched.
 /// </summary>
@@ -24,6 +33,12 @@ public sealed record SearchHit(
 
     /// <summary>With <c>--explain</c> and <c>hybrid</c>: how close the candidate's work is to the query's sentence vector, 0 to 1.</summary>
     public double? Meaning { get; init; }
+
+    /// <summary>
+    /// With <c>--explain</c>, for the best hits a search re-ranks by body of work: the value they are ordered by and
+    /// its parts (<see cref="Score"/> is the words' score alone, which <see cref="Signals"/> add up to).
+    /// </summary>
+    public HitOrder? Order { get; init; }
 
     /// <summary>The name to show: the stated name, else "Name not stated" with a homepage or e-mail when the caller may see contact data.</summary>
     public string DisplayName { get; init; } = Name ?? CandidateCard.NameNotStated;

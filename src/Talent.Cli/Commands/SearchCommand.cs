@@ -168,6 +168,13 @@ internal static class SearchCommand
                 Console.WriteLine("   score " + string.Join(" + ", signals.OrderByDescending(s => s.Value).Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Key} {s.Value:0.###}"))));
             }
 
+            if (hit.Order is { } order)
+            {
+                var parts = new[] { ("words", (double?)order.Words), ("body of work", order.BodyOfWork), ("meaning", order.Meaning) }
+                    .Where(p => p.Item2 is not null).Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Item1} {p.Item2:0.###}"));
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"   order {order.Value:0.###}: {string.Join(", ", parts)} (each relative to the best hit)"));
+            }
+
             if (hit.Ranker is { } ranker)
             {
                 Console.WriteLine(hit.Meaning is { } meaning

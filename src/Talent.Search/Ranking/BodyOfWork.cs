@@ -48,7 +48,8 @@ internal static class BodyOfWork
         int? since,
         Func<string, double> tierWeight,
         int currentYear,
-        Meaning? meaning = null)
+        Meaning? meaning = null,
+        IDictionary<int, HitOrder>? orders = null)
     {
         if (queryTerms.Count == 0 || hits.Length < 2)
         {
@@ -88,7 +89,10 @@ internal static class BodyOfWork
                 var words = h.Score / bestWords;
                 var lexical = bestEvidence > 0 ? ((1 - EvidenceShare) * words) + (EvidenceShare * evidence[i] / bestEvidence) : words;
                 var close = closeness?[i] is { } c && bestMeaning > 0 ? c / bestMeaning : lexical;
-                return (Hit: h, Mix: bestMeaning > 0 ? ((1 - meaning!.Share) * lexical) + (meaning.Share * close) : lexical);
+                var mix = bestMeaning > 0 ? ((1 - meaning!.Share) * lexical) + (meaning.Share * close) : lexical;
+                orders?.Add(h.Doc, new HitOrder(
+                    Math.Round(mix, 4), Math.Round(words, 4), bestEvidence > 0 ? Math.Round(evidence[i] / bestEvidence, 4) : null, bestMeaning > 0 ? Math.Round(close, 4) : null));
+                return (Hit: h, Mix: mix);
             })
             .OrderByDescending(h => h.Mix)
             .ThenBy(h => h.Hit.Doc)

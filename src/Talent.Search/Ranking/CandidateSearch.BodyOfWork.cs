@@ -24,6 +24,9 @@ internal sealed partial class CandidateSearch
     /// <summary>The meaning part of the re-rank, with each candidate's body of work by meaning once it ran (null with vectors off).</summary>
     private BodyOfWork.Meaning? meaning;
 
+    /// <summary>With <c>--explain</c>: what each re-ranked hit was ordered by, by Lucene document.</summary>
+    private readonly Dictionary<int, HitOrder> orders = [];
+
     /// <summary>Why the window was ranked without meaning (no vector for the query), or null when it took part.</summary>
     private string? withoutMeaning;
 
@@ -56,7 +59,8 @@ internal sealed partial class CandidateSearch
             since,
             venue => catalogs.Venues.Find(venue)?.Tier is { } tier && options.VenueTierWeights.TryGetValue(tier, out var weight) ? weight : 1,
             currentYear,
-            meaning);
+            meaning,
+            request.Explain ? orders : null);
     }
 
     /// <summary>The query's vector and the stored vectors of the window's candidates, read together.</summary>
@@ -76,6 +80,8 @@ internal sealed partial class CandidateSearch
     }
 
     /// <summary>For <c>--explain</c>: how the hit was ordered (<c>hybrid</c>, or why by words alone) and its body of work by meaning.</summary>
+    private SearchHit WithRanker(SearchHit hit, int doc) => WithRanker(hit) with { Order = orders.GetValueOrDefault(doc) };
+
     private SearchHit WithRanker(SearchHit hit) =>
         meaning is null ? hit with { Ranker = CandidateMatch.LexicalOnly }
         : reranked.Count == 0 ? hit // nothing re-ranked: no words, or a single hit

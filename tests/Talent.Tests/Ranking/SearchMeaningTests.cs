@@ -65,6 +65,26 @@ public sealed class SearchMeaningTests : IDisposable
     }
 
     [Fact]
+    public void Explain_gives_the_value_the_hits_are_ordered_by_and_its_parts()
+    {
+        using var index = Open(new SearchOptions());
+        index.Vectors = new FakeVectors(new() { [First] = Vectors(Far), [Second] = Vectors(Far), [Third] = Vectors(Close) });
+        var hits = Found(index.Search(Request() with { Explain = true })).Results;
+
+        // Meaning moved the third candidate up: the value it is ordered by is the highest.
+        Assert.Equal(Third, hits[0].Id);
+        var orders = hits.Select(h => h.Order ?? throw new Xunit.Sdk.XunitException($"no order for {h.Id}")).ToList();
+        Assert.Equal(orders.Select(o => o.Value).OrderDescending(), orders.Select(o => o.Value));
+        foreach (var order in orders)
+        {
+            var lexical = order.BodyOfWork is { } work ? (0.4 * order.Words) + (0.6 * work) : order.Words;
+            Assert.Equal((0.7 * lexical) + (0.3 * order.Meaning!.Value), order.Value, 3);
+        }
+
+        Assert.All(Found(index.Search(Request())).Results, h => Assert.Null(h.Order)); // only when explaining
+    }
+
+    [Fact]
     public void A_semantic_share_of_zero_ranks_by_words_alone()
     {
         using var index = Open(new SearchOptions { Semantic = 0 });
