@@ -8,6 +8,7 @@ using Lucene.Net.Util;
 using Microsoft.Extensions.Logging;
 using Talent.Profiles.Catalogs;
 using Talent.Profiles.Merging;
+using Talent.Search.Ranking;
 
 namespace Talent.Search;
 
@@ -448,7 +449,7 @@ public sealed partial class CandidateIndex : IDisposable
                 FacetOrdinals.For(leaf.AtomicReader, facetCache);
             }
 
-            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+            return new IndexSearcher(reader) { Similarity = new ListFieldSimilarity() };
         }
     }
 }

@@ -16,6 +16,9 @@ internal static class TestPaths
 
     public static bool HasSeeds => File.Exists(Path.Combine(SeedsDirectory, "expected.json"));
 
+    /// <summary>The 40 real public profile documents in <c>../shared/data/real-profiles/docs</c>.</summary>
+    public static string RealProfileDocuments => Path.Combine(SharedDirectory, "data", "real-profiles", "docs");
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

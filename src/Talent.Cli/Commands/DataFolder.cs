@@ -7,6 +7,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Talent.Contracts;
+using Talent.Server.Access;
 using Talent.Server.Configuration;
 using Talent.Server.Identity;
 using Talent.Server.Indexing;
@@ -143,7 +144,7 @@ internal abstract class DataFolder(CancellationTokenSource stop) : IDisposable
         public override Task<IdentityCorrection> DecideAsync(IdentityRequest request, CancellationToken cancellationToken)
         {
             var decisions = host.Get<IdentityDecisions>();
-            var actor = new IdentityActor($"{Environment.UserName} (talent admin)", null, "cli");
+            var actor = new IdentityActor($"{Environment.UserName} (talent admin)", null, AuditTrail.CommandLineClient + Environment.UserName);
             return request.With is { } with
                 ? decisions.MergeAsync(request.CandidateId, with, actor, cancellationToken)
                 : decisions.SplitAsync(request.CandidateId, request.Sources, actor, cancellationToken);

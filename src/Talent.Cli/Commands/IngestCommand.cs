@@ -16,7 +16,21 @@ internal static class IngestCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("PATH") { Description = "Files or folders of profile documents", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("ingest", "Submit files/folders as ProfileDocumentSubmitted and report accepted / unchanged / merged / rejected") { paths };
+        var uri = new Option<Uri?>("--uri")
+        {
+            Description = "The web address one file was published at (a homepage, a repository's page); identity links documents of one personal site",
+            CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var address) && address.Scheme is "http" or "https"
+                ? address
+                : Fail(result, $"--uri expects an http or https address, not '{result.Tokens.Single().Value}'"),
+        };
+        var command = new Command("ingest", "Submit files/folders as ProfileDocumentSubmitted and report accepted / unchanged / merged / rejected") { paths, uri };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(uri) is not null && (result.GetValue(paths) is not [var one] || !File.Exists(one)))
+            {
+                result.AddError("--uri is one document's address: give it with one file");
+            }
+        });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var overrides = CliSettings.Overrides(parseResult, LogLevel.Warning);
@@ -32,7 +46,7 @@ internal static class IngestCommand
             {
                 await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = folder.Stopping }, async (file, ct) =>
                 {
-                    var result = await SubmitAsync(file, maxBytes, folder.IngestAsync, ct);
+                    var result = await SubmitAsync(file, parseResult.GetValue(uri), maxBytes, folder.IngestAsync, ct);
                     lock (results)
                     {
                         results.Add(result);
@@ -79,7 +93,7 @@ internal static class IngestCommand
     }
 
     private static async Task<(string Path, string Outcome, string? Reason)> SubmitAsync(
-        string file, int maxBytes, Func<ProfileDocumentSubmitted, CancellationToken, Task<(string Outcome, string? Reason)>> submit, CancellationToken cancellationToken)
+        string file, Uri? address, int maxBytes, Func<ProfileDocumentSubmitted, CancellationToken, Task<(string Outcome, string? Reason)>> submit, CancellationToken cancellationToken)
     {
         var info = new FileInfo(file);
         if (info.Length > maxBytes)
@@ -105,11 +119,17 @@ internal static class IngestCommand
                 Version = new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeMilliseconds(),
                 ContentType = contentType,
                 Content = content,
-                Uri = new Uri(Path.GetFullPath(file)).AbsoluteUri,
+                Uri = (address ?? new Uri(Path.GetFullPath(file))).AbsoluteUri,
                 SubmittedAt = DateTimeOffset.UtcNow,
             },
             cancellationToken);
         return (file, outcome, reason);
+    }
+
+    private static Uri? Fail(System.CommandLine.Parsing.ArgumentResult result, string error)
+    {
+        result.AddError(error);
+        return null;
     }
 
     private static int Report(List<(string Path, string Outcome, string? Reason)> results)

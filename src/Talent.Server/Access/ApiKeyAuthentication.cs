@@ -24,6 +24,9 @@ internal sealed class ApiKeyAuthentication(
     public const string Header = "X-Api-Key";
     public const string KeyIdClaim = "talent:key_id";
 
+    /// <summary>Claim of the name an API key was given when created (<c>talent admin keys create --name</c>), when it has one.</summary>
+    public const string KeyNameClaim = "talent:key_name";
+
     /// <summary>Claim of a request served without a key (anonymous local use).</summary>
     public const string AnonymousClaim = "talent:anonymous";
 
@@ -59,6 +62,7 @@ internal sealed class ApiKeyAuthentication(
                     new Claim(ClaimTypes.Role, key.Role),
                     new Claim(ClaimTypes.Name, key.Prefix),
                     new Claim(KeyIdClaim, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    .. key.Name is { Length: > 0 } name ? [new Claim(KeyNameClaim, name)] : Array.Empty<Claim>(),
                 ]));
     }
 

@@ -78,7 +78,8 @@ public static class IdentityEndpoints
     {
         var keyId = long.TryParse(context.User.FindFirstValue(ApiKeyAuthentication.KeyIdClaim), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
         var name = context.User.Identity?.Name ?? "unknown";
-        return new IdentityActor(keyId is null ? name : $"API key {name}", keyId, context.Connection.RemoteIpAddress?.ToString());
+        var named = context.User.FindFirstValue(ApiKeyAuthentication.KeyNameClaim) is { } keyName ? $"{keyName} ({name})" : name;
+        return new IdentityActor(keyId is null ? name : $"API key {named}", keyId, context.Connection.RemoteIpAddress?.ToString());
     }
 }
 

@@ -127,6 +127,10 @@ public sealed class AccessControlTests : IAsyncLifetime
             var asAdmin = await SendAsync(request(), admin);
             Assert.True((int)asAdmin is >= 200 and < 300, $"{what} as admin: {asAdmin}");
         }
+
+        // A person's decision names the key by the name it was given, as well as its prefix.
+        var identity = await host.Get<CandidateStore>().GetIdentityAsync(mergeIds.First, CancellationToken.None);
+        Assert.Contains(identity!.Links, l => l.DecidedBy?.StartsWith("API key operator (tk_", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -64,7 +64,9 @@ public sealed class ResearcherRankingTests : IDisposable
         [OnePreprint] = new CandidateProfile
         {
             Name = "Demo Video Generation",
-            Headline = "video generation",
+            Headline = "video generation researcher",
+            Interests = ["Video generation"], // every field says the query: the words alone put it first
+            Topics = ["video generation"],
             Publications = [Paper("Video Generation", "arXiv", 2025, 1)],
         },
     };
