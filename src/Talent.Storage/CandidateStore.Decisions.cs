@@ -98,16 +98,21 @@ public sealed partial class CandidateStore
         var flagged = await connection.QueryAsync<(string SourceId, string Reason)>(
             "SELECT source_id, reason FROM identity_flags WHERE source_id IN (SELECT value FROM json_each(@ids)) ORDER BY source_id", new { ids });
         var inside = sources.ToHashSet(StringComparer.Ordinal);
+        // A later decision about the same two sources replaces an earlier one (the rules read the latest only).
+        var latest = decisions.Select((d, i) => (Pair: Pair(d.SourceA, d.SourceB), Index: i)).GroupBy(d => d.Pair).Select(g => g.Max(d => d.Index)).ToHashSet();
         return new CandidateIdentity(
             candidateId,
             sources,
             links.Select(l => new CandidateLink(l.SourceA, l.SourceB, l.Reason, ((LinkStrength)l.Strength).ToString().ToLowerInvariant(), inside.Contains(l.SourceA) && inside.Contains(l.SourceB), null, null))
-                .Concat(decisions.Select(d => new CandidateLink(
+                .Concat(decisions.Select((d, i) => new CandidateLink(
                     d.SourceA, d.SourceB, d.Together ? "a person decided: same person" : "a person decided: not the same person", "manual",
-                    inside.Contains(d.SourceA) && inside.Contains(d.SourceB), d.DecidedBy, ParseTime(d.DecidedAt))))
+                    inside.Contains(d.SourceA) && inside.Contains(d.SourceB), d.DecidedBy, ParseTime(d.DecidedAt))
+                { Superseded = !latest.Contains(i) }))
                 .ToList(),
             flagged.Select(f => new FlaggedSource(f.SourceId, f.Reason)).ToList());
     }
+
+    private static (string, string) Pair(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 
     private static IEnumerable<(string, string, bool)> Together(List<string> side) =>
         side.SelectMany((a, i) => side.Skip(i + 1).Select(b => (a, b, true)));
@@ -231,7 +236,11 @@ public sealed record CandidateIdentity(long CandidateId, IReadOnlyList<string> S
 /// A link between two sources: its reason, its strength (<c>weak</c>, <c>publications</c>, <c>strong</c>, <c>manual</c>),
 /// whether both sources are in this candidate, and who decided it and when (null for a rule's link).
 /// </summary>
-public sealed record CandidateLink(string SourceA, string SourceB, string Reason, string Strength, bool Inside, string? DecidedBy, DateTimeOffset? DecidedAt);
+public sealed record CandidateLink(string SourceA, string SourceB, string Reason, string Strength, bool Inside, string? DecidedBy, DateTimeOffset? DecidedAt)
+{
+    /// <summary>A person's decision that a later decision about the same two sources replaced (kept for the record).</summary>
+    public bool Superseded { get; init; }
+}
 
 /// <summary>A source linked to nobody, for review, with the reason.</summary>
 public sealed record FlaggedSource(string SourceId, string Reason);

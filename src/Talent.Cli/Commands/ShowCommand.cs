@@ -89,12 +89,19 @@ internal static class ShowCommand
             return;
         }
 
-        var links = identity.Links.Where(l => l.Inside).ToList();
-        Console.WriteLine($"links ({links.Count}):");
-        foreach (var link in links)
+        // Links among the candidate's sources, then people's decisions about one of them and another candidate's source.
+        foreach (var (heading, links) in new[] { ("links", identity.Links.Where(l => l.Inside).ToList()), ("decisions with other candidates' sources", identity.Links.Where(l => !l.Inside && l.DecidedBy is not null).ToList()) })
         {
-            var who = link.DecidedBy is { } person ? $"decided by {person} at {link.DecidedAt:yyyy-MM-dd HH:mm}" : $"rule, {link.Strength}";
-            Console.WriteLine($"  · {link.SourceA} ↔ {link.SourceB}: {link.Reason} ({who})");
+            if (heading == "links" || links.Count > 0)
+            {
+                Console.WriteLine($"{heading} ({links.Count}):");
+            }
+
+            foreach (var link in links)
+            {
+                var who = link.DecidedBy is { } person ? $"decided by {person} at {link.DecidedAt:yyyy-MM-dd HH:mm}" : $"rule, {link.Strength}";
+                Console.WriteLine($"  · {link.SourceA} ↔ {link.SourceB}: {link.Reason} ({who}){(link.Superseded ? " — replaced by a later decision" : "")}");
+            }
         }
 
         foreach (var flagged in identity.Flagged)

@@ -92,7 +92,8 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
             .OrderByDescending(p => p.Similarity)
             .ToList();
         var body = Aggregate(papers.Select(p => p.Similarity).ToList());
-        var ownWords = ownText.Length == 0 ? 0 : Cosine(query.Words, Vector(ownText));
+        // The skills also by their catalog names: "Golang, Postgres, k8s" says what "Go, PostgreSQL, Kubernetes" does.
+        var ownWords = ownText.Length == 0 ? 0 : Cosine(query.Words, Vector(candidate.Skills.Count == 0 ? ownText : ownText + "\n" + string.Join(", ", candidate.Skills)));
         var ownMeaning = stored?.Profile is { } profile ? Math.Max(0, VectorMath.Cosine(query.Vector, profile)) : (double?)null;
         var own = ownMeaning is { } om ? ((1 - semantic) * ownWords) + (semantic * om) : ownWords;
         var textFit = Math.Max(body, own);

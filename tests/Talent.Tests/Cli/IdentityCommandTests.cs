@@ -23,6 +23,12 @@ public sealed class IdentityCommandTests
         Assert.Equal(1, (await TalentProcess.RunAsync("--data", data, "show", "2", "--json")).ExitCode); // no candidate 2 any more
 
         Assert.Equal("split into candidate(s) 1, 3", (await RunAsync(data, "admin", "split", "1", "--source", page)).Trim());
+        // The page left: show says a person kept it apart, and that the merge before was replaced by that decision.
+        var shown = await RunAsync(data, "show", "1");
+        Assert.Contains("decisions with other candidates' sources (2):", shown, StringComparison.Ordinal);
+        Assert.Contains("a person decided: not the same person", shown, StringComparison.Ordinal);
+        Assert.Contains("a person decided: same person (decided by", shown, StringComparison.Ordinal);
+        Assert.Contains("— replaced by a later decision", shown, StringComparison.Ordinal);
         await RunAsync(data, "ingest", inbox); // the same documents again: the decisions still hold
         Assert.Equal([page], await SourcesAsync(data, 3));
         Assert.DoesNotContain(page, await SourcesAsync(data, 1));

@@ -105,7 +105,9 @@ public sealed class IdentityCorrectionTests
 
         var identity = (await store.Store.GetIdentityAsync((await store.CandidateOfAsync("cv:ana"))!.Value, CancellationToken.None))!;
         Assert.Contains(identity.Links, l => l.DecidedBy == "alice (admin)" && l.Strength == "manual");
-        Assert.Contains(identity.Links, l => l.DecidedBy == "carol (admin)" && l.Reason.Contains("not the same", StringComparison.Ordinal));
+        Assert.Contains(identity.Links, l => l.DecidedBy == "carol (admin)" && l.Reason.Contains("not the same", StringComparison.Ordinal) && !l.Superseded);
+        // Alice's "same person" for the homepage and Bo's CV was replaced by Carol's split: kept for the record, marked.
+        Assert.Contains(identity.Links, l => l.DecidedBy == "alice (admin)" && l.SourceA == "homepage:ana" && l.Superseded);
         await using var connection = await store.Database.OpenAsync(CancellationToken.None);
         var audit = (await connection.QueryAsync<string>("SELECT detail FROM audit WHERE action LIKE 'identity %' ORDER BY id")).ToList();
         Assert.Equal(2, audit.Count);

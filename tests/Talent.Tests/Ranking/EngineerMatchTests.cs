@@ -49,6 +49,28 @@ public sealed class EngineerMatchTests : IDisposable
     }
 
     [Fact]
+    public void An_engineer_who_writes_every_required_skill_by_another_name_ranks_above_one_who_has_two_of_them()
+    {
+        const long Synonyms = 15;
+        const long TwoOfFive = 16;
+        using var index = Open();
+        index.Upsert(Synonyms, Engineer("Platform engineer", "Initech", ["Golang", "Postgres", "Kafka", "Redis", "k8s"], "Kept the platform running"), SearchTestCorpus.BaseTime);
+        // Fewer of the skills, more of the ad's words.
+        index.Upsert(TwoOfFive, Engineer("Backend engineer", "Globex", ["Go", "Redis", "Docker", "React"], "Services in Go with Redis caches for distributed systems at scale"), SearchTestCorpus.BaseTime);
+        index.Commit(5);
+
+        var response = index.Match(new MatchRequest
+        {
+            Text = "Senior Backend Engineer\n\nWe are looking for a backend engineer to build our payment platform.\nRequired skills: Go, PostgreSQL, Kafka, Redis, Kubernetes.\nNice to have: experience with distributed systems.",
+            Top = 10,
+        });
+
+        var synonyms = Assert.Single(response.Results, h => h.Id == Synonyms);
+        Assert.Empty(synonyms.Signals!.SkillsMissing);
+        Assert.True(synonyms.Fit > response.Results.Single(h => h.Id == TwoOfFive).Fit, string.Join(", ", response.Results.Select(h => $"{h.Id} {h.Fit}")));
+    }
+
+    [Fact]
     public void An_ad_asking_sql_credits_the_postgresql_engineer_and_lists_what_is_missing()
     {
         const string ad = "Data engineer. You model data in SQL and stream it through Apache Kafka.";
