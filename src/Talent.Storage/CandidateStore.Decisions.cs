@@ -112,6 +112,20 @@ public sealed partial class CandidateStore
             flagged.Select(f => new FlaggedSource(f.SourceId, f.Reason)).ToList());
     }
 
+    /// <summary>Sources flagged for review (a page whose keys point at several people links to none), most recent first.</summary>
+    public async Task<IReadOnlyList<FlaggedForReview>> ListFlaggedAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string SourceId, long CandidateId, string Reason)>(
+            """
+            SELECT f.source_id, s.candidate_id, f.reason
+            FROM identity_flags f JOIN sources s ON s.source_id = f.source_id
+            ORDER BY s.rowid DESC LIMIT @limit
+            """,
+            new { limit });
+        return rows.Select(r => new FlaggedForReview(r.SourceId, r.CandidateId, r.Reason)).ToList();
+    }
+
     private static (string, string) Pair(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 
     private static IEnumerable<(string, string, bool)> Together(List<string> side) =>
@@ -244,3 +258,6 @@ public sealed record CandidateLink(string SourceA, string SourceB, string Reason
 
 /// <summary>A source linked to nobody, for review, with the reason.</summary>
 public sealed record FlaggedSource(string SourceId, string Reason);
+
+/// <summary>A source flagged for review, the candidate it stands alone in, and why.</summary>
+public sealed record FlaggedForReview(string SourceId, long CandidateId, string Reason);

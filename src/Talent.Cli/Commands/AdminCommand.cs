@@ -39,6 +39,7 @@ internal static class AdminCommand
         admin.Subcommands.Add(ErasureReportCommand.Create());
         admin.Subcommands.Add(IdentityCommands.Merge());
         admin.Subcommands.Add(IdentityCommands.Split());
+        admin.Subcommands.Add(IdentityCommands.Flagged());
         return admin;
     }
 }

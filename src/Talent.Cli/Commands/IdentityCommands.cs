@@ -31,6 +31,31 @@ internal static class IdentityCommands
         return command;
     }
 
+    public static Command Flagged()
+    {
+        var limit = new Option<int>("--limit") { Description = "Most sources to list", DefaultValueFactory = _ => 100 };
+        var command = new Command("flagged", "Sources flagged for review: pages whose e-mails or addresses point at several people, linked to none") { limit, Output.Json };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var store = await ShowCommand.OpenStoreAsync(parseResult, cancellationToken);
+            var flagged = await store.ListFlaggedAsync(parseResult.GetValue(limit), cancellationToken);
+            if (parseResult.GetValue(Output.Json))
+            {
+                Output.WriteJson(flagged);
+                return ExitCodes.Success;
+            }
+
+            foreach (var source in flagged)
+            {
+                Console.WriteLine($"candidate {source.CandidateId.ToString(CultureInfo.InvariantCulture)}  {source.SourceId}: {TextLine.Of(source.Reason)}");
+            }
+
+            Console.WriteLine($"{flagged.Count} flagged for review (talent admin merge or split records what a person decides)");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
     /// <summary>Runs where the data folder is held (this process, or the <c>talent serve</c> that holds it).</summary>
     private static async Task<int> RunAsync(ParseResult parseResult, IdentityRequest request, string done, CancellationToken cancellationToken)
     {

@@ -24,6 +24,10 @@ public static class IdentityEndpoints
         group.MapGet("/{id:long}/identity", GetIdentity)
             .WithName("GetCandidateIdentity")
             .WithSummary("Every link between the candidate's sources with its reason, whether a person decided it, and flagged sources");
+        app.MapGet("/api/identity/flagged", ListFlagged)
+            .WithTags("Identity")
+            .WithName("ListFlaggedSources")
+            .WithSummary("Sources flagged for review (their keys point at several people), with the candidate each stands alone in and why");
         group.MapPost("/{id:long}/merge", Merge)
             .RequireAuthorization(ApiKeyAuthentication.AdminPolicy)
             .WithName("MergeCandidates")
@@ -38,6 +42,11 @@ public static class IdentityEndpoints
         await store.GetIdentityAsync(id, cancellationToken) is { } identity
             ? TypedResults.Ok(identity)
             : TypedResults.NotFound(new ProblemDetails { Title = "Candidate not found", Detail = $"No candidate with id {id}.", Status = 404 });
+
+    internal static async Task<Results<Ok<IReadOnlyList<FlaggedForReview>>, ValidationProblem>> ListFlagged(CandidateStore store, CancellationToken cancellationToken, int? limit = null) =>
+        limit is null or (>= 1 and <= 1000)
+            ? TypedResults.Ok(await store.ListFlaggedAsync(limit ?? 100, cancellationToken))
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["give between 1 and 1000"] });
 
     internal static async Task<Results<Ok<IdentityCorrection>, ValidationProblem>> Merge(
         long id, MergeRequest request, HttpContext context, IdentityDecisions decisions, IServiceProvider services, CancellationToken cancellationToken)

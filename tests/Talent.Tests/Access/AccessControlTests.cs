@@ -40,6 +40,7 @@ public sealed class AccessControlTests : IAsyncLifetime
         ("POST", "/api/documents", "admin", () => new(HttpMethod.Post, "/api/documents") { Content = JsonContent.Create(new { sourceId = "api:access", version = 1, contentType = "text/markdown", content = "# Quentin Marlowe-Iyer\nquentin@example.org\n" }) }),
         ("DELETE", "/api/candidates/{id:long}", "admin", () => new(HttpMethod.Delete, $"/api/candidates/{erasableId}")),
         ("GET", "/api/candidates/{id:long}/identity", "recruiter", () => new(HttpMethod.Get, $"/api/candidates/{candidateId}/identity")),
+        ("GET", "/api/identity/flagged", "recruiter", () => new(HttpMethod.Get, "/api/identity/flagged")),
         ("POST", "/api/candidates/{id:long}/merge", "admin", () => new(HttpMethod.Post, $"/api/candidates/{mergeIds.First}/merge") { Content = JsonContent.Create(new { with = mergeIds.Second }) }),
         ("POST", "/api/candidates/{id:long}/split", "admin", () => new(HttpMethod.Post, $"/api/candidates/{splitId}/split") { Content = JsonContent.Create(new { sources = new[] { "api:split-2" } }) }),
         ("POST", "/api/admin/commands/ingest", "admin", () => new(HttpMethod.Post, "/api/admin/commands/ingest") { Content = JsonContent.Create(new { sourceId = "api:command", version = 1, contentType = "text/markdown", content = "# Rosalind Achterberg\nrosalind@example.org\n" }) }),

@@ -29,10 +29,13 @@ public sealed class IdentityCorrectionTests
         Assert.Equal(["cv:ana homepage:ana", "cv:bo", "lab-page"], await store.GroupingAsync());
         var flagged = (await store.Store.GetIdentityAsync(outcome.CandidateId!.Value, CancellationToken.None))!.Flagged;
         Assert.Equal("lab-page", Assert.Single(flagged).SourceId);
+        var review = Assert.Single(await store.Store.ListFlaggedAsync(100, CancellationToken.None)); // what a reviewer lists
+        Assert.Equal(("lab-page", outcome.CandidateId.Value), (review.SourceId, review.CandidateId));
 
         Assert.True(await store.Store.RemoveSourceAsync("lab-page", CancellationToken.None));
 
         Assert.Equal(["cv:ana homepage:ana", "cv:bo"], await store.GroupingAsync());
+        Assert.Empty(await store.Store.ListFlaggedAsync(100, CancellationToken.None));
         Assert.Equal(ana.CandidateId, await store.CandidateOfAsync("cv:ana"));
         Assert.Equal(bo.CandidateId, await store.CandidateOfAsync("cv:bo"));
         await using var connection = await store.Database.OpenAsync(CancellationToken.None);
