@@ -142,6 +142,13 @@ public sealed class DocumentShapeTests
     }
 
     [Theory]
+    [InlineData("---\ntitle: \"About\"\ntype: \"page\" *@\n---\n\n# Jane Roe\n\nI build storage engines and query planners.\n")]
+    [InlineData("---\ntitle: \"About\n ype: \"*age\" \n---\n\n# Jane Roe\n\nI build storage engines and query planners.\n")]
+    [InlineData("---\ntitle: [unclosed\n---\n\n# Jane Roe\n\nI build storage engines and query planners.\n")]
+    public void A_broken_front_matter_block_is_read_as_if_the_page_had_none(string content) =>
+        Assert.Equal("Jane Roe", Read("text/markdown", content).Name);
+
+    [Theory]
     [InlineData("<html><head><title>Alexander Example</title></head><body><p>Welcome to my page.</p></body></html>", "Alexander Example")]
     [InlineData("<html><head><title>Home | Jane Roe</title></head><body><h2>News</h2><p>We moved.</p></body></html>", "Jane Roe")]
     [InlineData("<html><head><meta name=\"author\" content=\"Jane Roe\"><title>Publications</title></head><body></body></html>", "Jane Roe")]

@@ -82,10 +82,11 @@ internal static class FrontMatter
             var budget = MaxValues;
             return stream.Documents.Count > 0 && Convert(stream.Documents[0].RootNode, ref budget) is Dictionary<string, object> map ? map : null;
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
         {
-            // A broken block is read as if the page had none; the body is still read. The YAML scanner reports some
-            // malformed plain scalars as InvalidOperationException rather than YamlException.
+            // A broken block is read as if the page had none; the body is still read. The YAML library reports some
+            // malformed plain scalars as InvalidOperationException and an alias with no name after a value
+            // ("type: page *@") as ArgumentException rather than YamlException.
             return null;
         }
     }

@@ -176,7 +176,8 @@ internal sealed class SyntheticCorpus(ProfileCatalogs catalogs, int seed)
     /// </summary>
     public IReadOnlyList<SyntheticDocument> Documents(int person)
     {
-        var random = new Random(HashCode.Combine(seed, person));
+        // Not HashCode.Combine: it differs from process to process, and one seed must give the same corpus in every run.
+        var random = new Random(unchecked((seed * 1_000_003) + person));
         var (name, heading) = Name(random);
         var email = $"{Slug(name)}{person.ToString(CultureInfo.InvariantCulture)}@example.org";
         var personTopics = Sample(random, topics, random.Next(2, 5));
