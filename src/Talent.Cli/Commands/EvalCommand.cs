@@ -11,7 +11,8 @@ namespace Talent.Cli.Commands;
 
 /// <summary>
 /// <c>talent eval …</c>: measurements against labelled data. <c>goldstandard</c>: ranking quality on the
-/// reviewer-expertise benchmark, Talent beside two baselines. <c>extraction</c>: field-level precision and
+/// reviewer-expertise benchmark, Talent beside two baselines. <c>experts</c>: finding a paper's authors among the same
+/// benchmark's researchers. <c>extraction</c>: field-level precision and
 /// recall of the extractor on the labelled set kept in the repository and on the real documents labelled in
 /// <c>../shared/data/real-profiles</c>, scored by the shared scorer's rules.
 /// </summary>
@@ -24,6 +25,7 @@ internal static class EvalCommand
     {
         var command = new Command("eval", "Measure Talent against labelled data and published benchmarks");
         command.Subcommands.Add(CreateGoldStandard());
+        command.Subcommands.Add(CreateExperts());
         command.Subcommands.Add(CreateExtraction());
         return command;
     }
@@ -44,31 +46,12 @@ internal static class EvalCommand
         var goldstandard = new Command("goldstandard", "Loss on the reviewer-expertise gold standard (lower is better; constant scorer 0.5)") { dataset, evaluations, scoresOut, versions, vectorsCache, noVectors };
         goldstandard.SetAction(parseResult =>
         {
-            var directory = parseResult.GetValue(dataset) ?? DefaultDataset()
-                ?? throw new UsageException("No dataset folder: pass --dataset DIR (the Talent.sln checkout has no ../shared/data/reviewer-expertise-goldstandard beside it).");
-            if (!GoldStandardDataset.IsPresent(directory))
-            {
-                throw new UsageException($"{directory}: not a reviewer-expertise gold standard folder (papers.jsonl and profiles_d20.jsonl expected).");
-            }
-
-            var ratingsFile = parseResult.GetValue(evaluations);
-            if (ratingsFile is not null && !File.Exists(ratingsFile))
-            {
-                throw new UsageException($"{ratingsFile}: no such file");
-            }
-
+            var data = LoadDataset(parseResult.GetValue(dataset), parseResult.GetValue(evaluations));
             var configuration = CliSettings.Configuration(parseResult);
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
-            var data = GoldStandardDataset.Load(directory, ratingsFile);
             var chosen = parseResult.GetValue(versions) is { Length: > 0 } some ? some : null;
             var progress = new Progress<string>(m => Console.Error.WriteLine(m));
-            GoldStandardVectors? vectors = null;
-            if (!parseResult.GetValue(noVectors))
-            {
-                using var embedder = new MiniLmEmbedder();
-                var cache = parseResult.GetValue(vectorsCache) ?? Path.Combine(Path.GetTempPath(), "talent-goldstandard-vectors.tsv");
-                vectors = GoldStandardVectors.Load(data, embedder, cache, progress);
-            }
+            var vectors = parseResult.GetValue(noVectors) ? null : LoadVectors(data, parseResult.GetValue(vectorsCache), progress);
 
             var path = parseResult.GetValue(scoresOut);
             var report = new GoldStandardEvaluation(data, catalogs, vectors).Run(chosen, progress: progress, everyPair: path is not null);
@@ -81,6 +64,67 @@ internal static class EvalCommand
             return ExitCodes.Success;
         });
         return goldstandard;
+    }
+
+    private static Command CreateExperts()
+    {
+        var dataset = new Option<string?>("--dataset") { Description = "Folder of the reviewer-expertise gold standard (default: ../shared/data/reviewer-expertise-goldstandard beside the checkout)" };
+        var queries = new Option<int?>("--queries") { Description = "Run only the first N papers as queries (default: all)" };
+        var vectorsCache = new Option<string?>("--vectors-cache") { Description = "File of the papers' sentence vectors, written on the first run and read after it (default: talent-goldstandard-vectors.tsv in the temp folder)" };
+        var noVectors = new Option<bool>("--lexical-only") { Description = "Skip sentence vectors: words only (no embedding run)" };
+        var experts = new Command("experts", "Finding a paper's authors: each researcher's papers outside every 20-paper profile are queries over all researchers (mean average precision, higher is better)")
+        {
+            dataset, queries, vectorsCache, noVectors,
+        };
+        experts.SetAction(parseResult =>
+        {
+            var data = LoadDataset(parseResult.GetValue(dataset), null);
+            if (parseResult.GetValue(queries) is < 1)
+            {
+                throw new UsageException("--queries must be at least 1.");
+            }
+
+            var configuration = CliSettings.Configuration(parseResult);
+            var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
+            var progress = new Progress<string>(m => Console.Error.WriteLine(m));
+            var vectors = parseResult.GetValue(noVectors) ? null : LoadVectors(data, parseResult.GetValue(vectorsCache), progress);
+            var report = new ExpertFindingEvaluation(data, catalogs, vectors).Run(parseResult.GetValue(queries), progress: progress);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"expert finding on the reviewer-expertise researchers: {report.Researchers} researchers (20-paper profiles, version 1), {report.Queries} of their other papers as queries, {report.RelevantPerQuery:0.00} authors each; higher is better"));
+            Console.WriteLine();
+            Console.WriteLine($"{"system",-52} {"MAP",7} {"MRR",7} {"P@1",7}");
+            foreach (var system in report.Systems)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{system.System,-52} {system.MeanAveragePrecision,7:0.000} {system.MeanReciprocalRank,7:0.000} {system.PrecisionAtOne,7:0.000}"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return experts;
+    }
+
+    private static GoldStandardDataset LoadDataset(string? chosen, string? ratingsFile)
+    {
+        var directory = chosen ?? DefaultDataset()
+            ?? throw new UsageException("No dataset folder: pass --dataset DIR (the Talent.sln checkout has no ../shared/data/reviewer-expertise-goldstandard beside it).");
+        if (!GoldStandardDataset.IsPresent(directory))
+        {
+            throw new UsageException($"{directory}: not a reviewer-expertise gold standard folder (papers.jsonl and profiles_d20.jsonl expected).");
+        }
+
+        if (ratingsFile is not null && !File.Exists(ratingsFile))
+        {
+            throw new UsageException($"{ratingsFile}: no such file");
+        }
+
+        return GoldStandardDataset.Load(directory, ratingsFile);
+    }
+
+    private static GoldStandardVectors LoadVectors(GoldStandardDataset data, string? cachePath, IProgress<string> progress)
+    {
+        using var embedder = new MiniLmEmbedder();
+        return GoldStandardVectors.Load(data, embedder, cachePath ?? Path.Combine(Path.GetTempPath(), "talent-goldstandard-vectors.tsv"), progress);
     }
 
     /// <summary>Talent's scores per version, in the reference predictions' layout, with a line on stderr naming each file's ranker and version.</summary>

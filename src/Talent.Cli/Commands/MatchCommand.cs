@@ -114,7 +114,7 @@ internal static class MatchCommand
     }
 
     /// <summary>
-    /// The text form of a match: per candidate its fit, the description's required skills it has and those it lacks on
+    /// The text form of a match: per candidate its fit and the order value candidates are sorted by, the description's required skills it has and those it lacks on
     /// lines of their own (the skills a candidate has through another named, "SQL (through PostgreSQL)"), the topics it
     /// shares, and its closest papers.
     /// </summary>
@@ -126,7 +126,8 @@ internal static class MatchCommand
         {
             rank++;
             yield return "";
-            yield return string.Create(CultureInfo.InvariantCulture, $"{rank}. {hit.Name ?? "(unnamed)"}  [id {hit.Id}, fit {hit.Fit:0.000}]");
+            var order = hit.Signals?.Order is { } value ? string.Create(CultureInfo.InvariantCulture, $", order {value:0.000}") : "";
+            yield return string.Create(CultureInfo.InvariantCulture, $"{rank}. {hit.Name ?? "(unnamed)"}  [id {hit.Id}, fit {hit.Fit:0.000}{order}]");
             var present = hit.Signals?.SkillsPresent ?? hit.Matches.Skills;
             var missing = hit.Signals?.SkillsMissing ?? [];
             if (present.Count + missing.Count > 0)

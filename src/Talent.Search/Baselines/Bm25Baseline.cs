@@ -49,20 +49,22 @@ public sealed class Bm25Baseline : IDisposable
     public IReadOnlyDictionary<string, double> Score(string text)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        var query = new QueryBuilder(analyzer).CreateBooleanQuery(TextField, text);
-        if (query is BooleanQuery { Clauses.Count: > 1000 } tooLong)
+        // Each analysed word is a should-clause, as Lucene's QueryBuilder makes them; a long description stays under
+        // Lucene's clause limit (QueryBuilder throws past it): its first thousand words are enough.
+        var query = new BooleanQuery();
+        using (var stream = analyzer.GetTokenStream(TextField, text))
         {
-            // A long description stays under Lucene's clause limit: its first thousand words are enough.
-            var trimmed = new BooleanQuery();
-            foreach (var clause in tooLong.Clauses.Take(1000))
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            stream.Reset();
+            while (query.Clauses.Count < 1000 && stream.IncrementToken())
             {
-                trimmed.Add(clause);
+                query.Add(new TermQuery(new Term(TextField, term.ToString())), Occur.SHOULD);
             }
 
-            query = trimmed;
+            stream.End();
         }
 
-        if (query is null)
+        if (query.Clauses.Count == 0)
         {
             return scores;
         }

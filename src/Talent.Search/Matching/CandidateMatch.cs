@@ -19,7 +19,9 @@ namespace Talent.Search.Matching;
 /// not dilute it. A candidate's own words (headline, roles, interests, skills) are one more text, so engineers
 /// without papers match too. Required skills the description names (in lists too, where "Go" is a skill, see
 /// <see cref="DescriptionSkills"/>) and the candidate holds, or has through a skill that implies them ("SQL" through
-/// "PostgreSQL"), raise the fit towards 1, and the fit lists the ones present and missing.
+/// "PostgreSQL"), raise the fit towards 1, and the fit lists the ones present and missing. Candidates are ordered by
+/// their fit and their single closest text together (<see cref="MatchWeights.ClosestText"/>), so the author of the
+/// paper closest to a description is not outranked by someone whose many papers are all a little close to it.
 /// </summary>
 internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, MatchWeights weights, QueryBudget? budget = null, ICandidateVectorSource? vectors = null)
 {
@@ -67,7 +69,8 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
 
         var results = hits
             .Where(h => h.Fit > 0 || request.CandidateId is not null)
-            .OrderByDescending(h => h.Fit)
+            .OrderByDescending(h => h.Signals?.Order ?? h.Fit)
+            .ThenByDescending(h => h.Fit)
             .ThenBy(h => h.Id)
             .Take(request.Top)
             .ToList();
@@ -113,7 +116,11 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var ranker = stored is not null ? Hybrid : query.Vector is null ? query.Ranker : NoVectorsYet;
         var words = Math.Max(Aggregate(papers.Select(p => p.Words).OrderDescending().ToList()), ownWords);
         double? meaningFit = stored is null ? null : Math.Round(Math.Max(Aggregate(papers.Select(p => p.Meaning ?? 0).OrderDescending().ToList()), ownMeaning ?? 0), 4);
-        var signals = new FitSignals(ranker, Math.Round(words, 4), meaningFit, skills.Present, skills.Missing);
+        // People are ordered by their fit and their closest text together: who wrote the paper closest to a description
+        // comes before someone whose many papers are all a little close to it (the fit alone reads breadth).
+        var closest = Math.Max(papers.Count == 0 ? 0 : papers[0].Similarity, own);
+        var order = ((1 - weights.ClosestText) * fit) + (weights.ClosestText * closest);
+        var signals = new FitSignals(ranker, Math.Round(words, 4), meaningFit, skills.Present, skills.Missing, Math.Round(order, 6));
         return new MatchHit(candidate.Id, candidate.Name, candidate.Headline, Math.Round(fit, 6), new HitMatches(skills.Names, matchedTopics, []), evidence, signals);
     }
 

@@ -20,6 +20,12 @@ public sealed record MatchWeights
     /// </summary>
     public double Power { get; init; } = 0.5;
 
+    /// <summary>
+    /// Share of the order of candidates given to their single closest text (a paper, or their own words), the rest to
+    /// their fit: set by hand at one half, not tuned (see docs/ranking.md, expert finding). The fit itself is unchanged.
+    /// </summary>
+    public double ClosestText { get; init; } = 0.5;
+
     /// <summary>How far matched catalog topics and skills move the fit towards 1.</summary>
     public double Catalog { get; init; } = 0.2;
 

@@ -110,6 +110,29 @@ public sealed class GoldStandardDataset
         return rows;
     }
 
+    /// <summary>
+    /// Each researcher's whole paper list (participants.jsonl: their Semantic Scholar profile, of which the 20-paper
+    /// profiles are the most recent part), participant id → paper ids; empty when the file is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Authorship()
+    {
+        var path = Path.Combine(Directory, "participants.jsonl");
+        var authorship = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return authorship;
+        }
+
+        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
+        {
+            var participant = JsonSerializer.Deserialize(line, GoldStandardJson.Default.ParticipantLine)
+                ?? throw new InvalidDataException("participants.jsonl holds a null line.");
+            authorship[participant.ParticipantId] = participant.PaperIds;
+        }
+
+        return authorship;
+    }
+
     /// <summary>Reference predictions shipped with the dataset, by file name without extension.</summary>
     public IEnumerable<(string Name, IReadOnlyDictionary<string, Dictionary<string, double>> Scores)> ReferencePredictions()
     {
@@ -155,7 +178,12 @@ internal sealed record ProfileLine(
     [property: JsonPropertyName("participant_id")] string ParticipantId,
     [property: JsonPropertyName("paper_ids")] IReadOnlyList<string> PaperIds);
 
+internal sealed record ParticipantLine(
+    [property: JsonPropertyName("participant_id")] string ParticipantId,
+    [property: JsonPropertyName("paper_ids")] IReadOnlyList<string> PaperIds);
+
 [JsonSerializable(typeof(PaperLine))]
+[JsonSerializable(typeof(ParticipantLine))]
 [JsonSerializable(typeof(ProfileLine))]
 [JsonSerializable(typeof(Dictionary<string, Dictionary<string, double>>))]
 internal sealed partial class GoldStandardJson : JsonSerializerContext;

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Talent.Profiles;
 using Talent.Profiles.Catalogs;
-using Talent.Profiles.Merging;
 using Talent.Search;
 using Talent.Search.Baselines;
 using Talent.Search.Matching;
@@ -111,9 +108,9 @@ public sealed class GoldStandardEvaluation(GoldStandardDataset dataset, ProfileC
         IProgress<string>? progress)
     {
         var scores = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
-        WithTalentIndex(profiles, index =>
+        GoldStandardCandidates.WithIndex(dataset, catalogs, profiles, index =>
         {
-            index.Vectors = vectors?.For(dataset, profiles, CandidateId);
+            index.Vectors = vectors?.For(dataset, profiles, GoldStandardCandidates.Id);
             losses.Lexical[version] = Loss(evaluations, (participant, paper) => Fit(index, participant, paper, weights with { Semantic = 0 }));
             if (vectors is not null)
             {
@@ -154,50 +151,12 @@ public sealed class GoldStandardEvaluation(GoldStandardDataset dataset, ProfileC
     }
 
     private static double Fit(CandidateIndex index, string participant, GoldStandardPaper paper, MatchWeights weights) =>
-        index.Match(new MatchRequest { Text = paper.Text, CandidateId = CandidateId(participant), Top = 1 }, weights).Results.FirstOrDefault()?.Fit ?? 0;
-
-    /// <summary>Participant ids are Semantic Scholar author ids, numbers: they serve as candidate ids.</summary>
-    private static long CandidateId(string participant) => long.Parse(participant, NumberStyles.None, CultureInfo.InvariantCulture);
+        index.Match(new MatchRequest { Text = paper.Text, CandidateId = GoldStandardCandidates.Id(participant), Top = 1 }, weights).Results.FirstOrDefault()?.Fit ?? 0;
 
     private double Loss(List<GoldStandardRatings> evaluations, Func<string, GoldStandardPaper, double> score) =>
         RankingLoss.Loss(evaluations.Select(e => (IReadOnlyList<ScoredRating>)e.Ratings
             .Select(r => new ScoredRating(r.PaperId, r.Rating, score(e.ParticipantId, dataset.Papers[r.PaperId])))
             .ToList()));
-
-    private T WithTalentIndex<T>(IReadOnlyDictionary<string, IReadOnlyList<string>> profiles, Func<CandidateIndex, T> run)
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "talent-goldstandard-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            using var index = CandidateIndex.OpenForWriting(directory, catalogs, NullLogger.Instance);
-            var updatedAt = DateTimeOffset.UnixEpoch;
-            foreach (var (participant, paperIds) in profiles)
-            {
-                index.Upsert(CandidateId(participant), ProfileOf(participant, paperIds), updatedAt);
-            }
-
-            index.Commit(1);
-            return run(index);
-        }
-        finally
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-    }
-
-    /// <summary>A candidate as ingestion would merge it from a publication list: the papers' titles, abstracts and years.</summary>
-    private CandidateProfile ProfileOf(string participant, IReadOnlyList<string> paperIds) => new()
-    {
-        Name = "participant " + participant,
-        Publications = paperIds
-            .Select(id => dataset.Papers.GetValueOrDefault(id))
-            .Where(p => p is { Title: not null })
-            .Select(p => new MergedPublication(new Publication { Title = p!.Title!, Abstract = p.Abstract, Year = p.Year, Kind = PublicationKind.Conference }, [])) // filtered on a title above
-            .ToList(),
-    };
 
     /// <summary>Talent's losses by profile version: words only, meaning only (with vectors), and the hybrid as shipped.</summary>
     private sealed class TalentLosses

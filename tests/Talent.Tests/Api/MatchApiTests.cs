@@ -35,7 +35,10 @@ public sealed class MatchApiTests : IAsyncLifetime
         Assert.NotEmpty(body.Results);
         Assert.All(body.Results, hit => Assert.InRange(hit.Fit, 0, 1));
         Assert.True(body.Results[0].Fit > 0);
-        Assert.Equal(body.Results.OrderByDescending(h => h.Fit).Select(h => h.Id), body.Results.Select(h => h.Id));
+        // People come in the order their signals give: the fit and the closest text's similarity, half each.
+        // The closest text is a paper, or the candidate's own words when those are closer.
+        Assert.All(body.Results, hit => Assert.True(hit.Signals!.Order >= (0.5 * hit.Fit) + (0.5 * (hit.Evidence.FirstOrDefault()?.Similarity ?? 0)) - 1e-4, hit.ToString()));
+        Assert.Equal(body.Results.OrderByDescending(h => h.Signals!.Order).Select(h => h.Id), body.Results.Select(h => h.Id));
     }
 
     [Theory]

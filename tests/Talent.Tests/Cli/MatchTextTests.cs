@@ -15,7 +15,7 @@ public sealed class MatchTextTests
             new MatchHit(7, "Ada Backend", null, 0.61, new HitMatches(["Go", "SQL"], ["stream processing"], []), [],
                 new FitSignals(CandidateMatch.LexicalOnly, 0.5, null, ["Go", "SQL (through PostgreSQL)"], ["Apache Kafka", "Redis"])),
             new MatchHit(8, "Finn Frontend", null, 0.2, new HitMatches([], [], []), [new PaperFit("Design systems", "CHI", 2023, 0.25)],
-                new FitSignals(CandidateMatch.LexicalOnly, 0.2, null, [], ["Apache Kafka", "Go", "Redis", "SQL"])),
+                new FitSignals(CandidateMatch.LexicalOnly, 0.2, null, [], ["Apache Kafka", "Go", "Redis", "SQL"], 0.225)),
             new MatchHit(9, null, null, 0.1, new HitMatches([], [], []), [], new FitSignals(CandidateMatch.LexicalOnly, 0.1, null, [], [])),
         ]);
 
@@ -30,7 +30,7 @@ public sealed class MatchTextTests
             "   skills missing: Apache Kafka, Redis",
             "   topics: stream processing",
             "",
-            "2. Finn Frontend  [id 8, fit 0.200]",
+            "2. Finn Frontend  [id 8, fit 0.200, order 0.225]",
             "   skills present: none",
             "   skills missing: Apache Kafka, Go, Redis, SQL",
             "   · Design systems (CHI 2023) — similarity 0.250",

@@ -22,7 +22,8 @@ public sealed class RankingCommandTests(ITestOutputHelper output)
         Assert.InRange(results.Count, 1, 3);
         var fits = results.Select(r => r.GetProperty("fit").GetDouble()).ToList();
         Assert.All(fits, f => Assert.InRange(f, 0, 1));
-        Assert.Equal(fits.OrderDescending(), fits);
+        var orders = results.Select(r => r.GetProperty("signals").GetProperty("order").GetDouble()).ToList();
+        Assert.Equal(orders.OrderDescending(), orders);
         Assert.NotEmpty(results[0].GetProperty("evidence").EnumerateArray());
 
         var first = results[0].GetProperty("id").GetInt64();
@@ -96,6 +97,28 @@ public sealed class RankingCommandTests(ITestOutputHelper output)
         Assert.Equal(0.2591, Loss("reference specter_mfr_d_20_1_ta"), 3);
     }
 
+
+    [Fact]
+    public async Task Eval_experts_finds_the_author_of_each_paper_outside_the_profiles_and_prints_the_baselines_beside_talent()
+    {
+        using var temp = new TempDirectory();
+        var dataset = SmallGoldStandard.WriteTo(temp.Path);
+
+        var (exit, stdout, stderr) = await TalentProcess.RunAsync("eval", "experts", "--dataset", dataset, "--lexical-only");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("3 researchers (20-paper profiles, version 1), 4 of their other papers as queries, 1.00 authors each", stdout, StringComparison.Ordinal);
+        var rows = stdout.Split('\n').Select(l => l.Trim()).ToList();
+        string[] Row(string system) => rows.Single(r => r.StartsWith(system + "  ", StringComparison.Ordinal))[system.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Each paper is on one researcher's subject: words alone put its author first (MAP, MRR and P@1 all 1).
+        Assert.Equal(["1.000", "1.000", "1.000"], Row("Talent match, words only (tf-idf)"));
+        Assert.Equal(3, Row("BM25 paper voting (sum over the 100 best papers)").Length);
+        Assert.DoesNotContain(rows, r => r.StartsWith("Talent match (hybrid)", StringComparison.Ordinal)); // no vectors, no hybrid row
+
+        (exit, _, stderr) = await TalentProcess.RunAsync("eval", "experts", "--dataset", dataset, "--queries", "0");
+        Assert.Equal(2, exit);
+        Assert.Equal("talent: --queries must be at least 1.", stderr.Trim());
+    }
 
     [Fact]
     public async Task Eval_goldstandard_scores_out_holds_every_researcher_times_every_reference_paper_for_each_version_run()

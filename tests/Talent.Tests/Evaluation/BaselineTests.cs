@@ -23,6 +23,17 @@ public sealed class BaselineTests
     }
 
     [Fact]
+    public void Lucene_bm25_reads_a_description_of_more_words_than_lucenes_clause_limit()
+    {
+        using var baseline = new Bm25Baseline(Documents);
+        // 1,500 different words before the ones that decide: the first thousand are read, and no clause limit is hit.
+        var words = string.Join(' ', Enumerable.Range(0, 1500).Select(i => "word" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Empty(baseline.Score(words + " speech recognition"));
+        Assert.Equal("speech", baseline.Score("speech recognition " + words).MaxBy(s => s.Value).Key);
+    }
+
+    [Fact]
     public void Fts5_bm25_ranks_the_document_sharing_the_words_first()
     {
         using var baseline = new FtsBaseline(Documents);

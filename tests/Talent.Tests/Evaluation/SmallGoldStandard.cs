@@ -5,7 +5,8 @@ namespace Talent.Tests.Evaluation;
 
 /// <summary>
 /// A reviewer-expertise gold standard in the published layout, made up and tiny: three researchers with two profile papers
-/// each in two profile versions, one of them rating two papers, and reference predictions over four papers.
+/// each in two profile versions, one of them rating two papers, reference predictions over four papers, and each
+/// researcher's whole paper list, in which the four papers outside the profiles are each one researcher's own.
 /// </summary>
 internal static class SmallGoldStandard
 {
@@ -46,6 +47,14 @@ internal static class SmallGoldStandard
             ["participant_id"] = p.Item1,
             ["paper_ids"] = version == 1 ? p.Item2 : p.Item2.Reverse().ToArray(),
         }))));
+        // Each researcher's whole paper list: beyond the profile, one or two papers of their own that nobody rated.
+        var written = new[] { ("101", new[] { "p1", "p2", "r1" }), ("102", ["p3", "p4", "r3"]), ("103", ["p5", "p6", "r2", "r4"]) };
+        File.WriteAllLines(Path.Combine(folder, "participants.jsonl"), written.Select(p => JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["participant_id"] = p.Item1,
+            ["name"] = "Researcher " + p.Item1,
+            ["paper_ids"] = p.Item2,
+        })));
         var header = "ParticipantID\t" + string.Join('\t', Enumerable.Range(1, 10).Select(i => $"Paper{i}")) + "\t" + string.Join('\t', Enumerable.Range(1, 10).Select(i => $"Expertise{i}"));
         File.WriteAllLines(Path.Combine(folder, "evaluations.tsv"), [header, "101\tr1\tr2" + new string('\t', 9) + "5\t1" + new string('\t', 8)]);
 

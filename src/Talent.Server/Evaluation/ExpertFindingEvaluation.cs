@@ -1,0 +1,149 @@
+using System.Globalization;
+using Talent.Profiles.Catalogs;
+using Talent.Search.Baselines;
+using Talent.Search.Matching;
+
+namespace Talent.Server.Evaluation;
+
+/// <summary>One system's quality at finding a paper's authors: mean average precision, mean reciprocal rank, precision at 1.</summary>
+public sealed record ExpertFindingScore(string System, double MeanAveragePrecision, double MeanReciprocalRank, double PrecisionAtOne);
+
+public sealed record ExpertFindingReport(int Researchers, int Queries, double RelevantPerQuery, IReadOnlyList<ExpertFindingScore> Systems);
+
+/// <summary>
+/// Paper-as-query expert finding on the reviewer-expertise gold standard's researchers, a task no parameter of Talent
+/// was chosen on: each researcher is a candidate made of their 20-paper profile (version 1), and each of their other
+/// papers — with an abstract and in nobody's profile — is a query whose relevant candidates are the researchers who
+/// wrote it. Talent's match ranks all candidates by the paper's title and abstract, beside plain BM25 over one document
+/// per researcher and BM25 voting (each candidate scores the sum of their papers' scores among the 100 best papers).
+/// </summary>
+public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, ProfileCatalogs catalogs, GoldStandardVectors? vectors = null)
+{
+    public const string Bm25 = "plain BM25 (one document per researcher)";
+    public const string Voting = "BM25 paper voting (sum over the 100 best papers)";
+    public const string Lexical = "Talent match, words only (tf-idf)";
+    public const string Semantic = "Talent match, meaning only (MiniLM)";
+    public const string Talent = "Talent match (hybrid)";
+
+    /// <summary>How many of the best-scoring papers vote in the voting baseline.</summary>
+    private const int VotingDepth = 100;
+
+    /// <summary>The queries of profile version 1: a paper id and the researchers who wrote it, in the dataset's order.</summary>
+    public IReadOnlyList<(GoldStandardPaper Paper, IReadOnlySet<string> Authors)> Queries()
+    {
+        var profiles = dataset.Profiles[1];
+        var inProfiles = profiles.Values.SelectMany(ids => ids).ToHashSet(StringComparer.Ordinal);
+        var authors = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var (participant, paperIds) in dataset.Authorship().Where(a => profiles.ContainsKey(a.Key)))
+        {
+            foreach (var id in paperIds.Where(id => !inProfiles.Contains(id)))
+            {
+                if (dataset.Papers.GetValueOrDefault(id) is { Title.Length: > 0, Abstract.Length: > 0 })
+                {
+                    if (!authors.TryGetValue(id, out var set))
+                    {
+                        authors[id] = set = new HashSet<string>(StringComparer.Ordinal);
+                        order.Add(id);
+                    }
+
+                    set.Add(participant);
+                }
+            }
+        }
+
+        return order.Select(id => (dataset.Papers[id], (IReadOnlySet<string>)authors[id])).ToList();
+    }
+
+    public ExpertFindingReport Run(int? maxQueries = null, MatchWeights? weights = null, IProgress<string>? progress = null)
+    {
+        var profiles = dataset.Profiles[1];
+        var queries = Queries().Take(maxQueries ?? int.MaxValue).ToList();
+        var participants = profiles.Keys.Order(StringComparer.Ordinal).ToList();
+        var systems = new List<ExpertFindingScore>();
+
+        var documents = profiles.ToDictionary(p => p.Key, p => string.Join("\n", p.Value.Select(id => dataset.Papers.GetValueOrDefault(id)?.Text)), StringComparer.Ordinal);
+        using (var baseline = new Bm25Baseline(documents))
+        {
+            systems.Add(Score(Bm25, queries, participants, paper => baseline.Score(paper.Text)));
+        }
+
+        var papers = profiles.SelectMany(p => p.Value.Select(id => (Key: p.Key + "\t" + id, Text: dataset.Papers.GetValueOrDefault(id)?.Text ?? "")))
+            .ToDictionary(p => p.Key, p => p.Text, StringComparer.Ordinal);
+        using (var baseline = new Bm25Baseline(papers))
+        {
+            systems.Add(Score(Voting, queries, participants, paper => baseline.Score(paper.Text)
+                .OrderByDescending(s => s.Value).Take(VotingDepth)
+                .GroupBy(s => s.Key[..s.Key.IndexOf('\t', StringComparison.Ordinal)], StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Sum(s => s.Value), StringComparer.Ordinal)));
+        }
+
+        var chosen = weights ?? new MatchWeights();
+        GoldStandardCandidates.WithIndex(dataset, catalogs, profiles, index =>
+        {
+            index.Vectors = vectors?.For(dataset, profiles, GoldStandardCandidates.Id);
+            var runs = new List<(string Name, MatchWeights Weights)> { (Lexical, chosen with { Semantic = 0 }) };
+            if (vectors is not null)
+            {
+                runs.Add((Semantic, chosen with { Semantic = 1 }));
+                runs.Add((Talent, chosen));
+            }
+
+            foreach (var (name, runWeights) in runs)
+            {
+                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{name}: {queries.Count} papers as queries over {participants.Count} researchers"));
+                // Match's own order of people (its answer's order, which is not the fit's alone), as a user sees it.
+                systems.Add(Score(name, queries, participants, paper => index
+                    .Match(new MatchRequest { Text = Description(paper.Text), Top = participants.Count }, runWeights).Results
+                    .Select((hit, rank) => (hit.Id, Score: participants.Count - rank))
+                    .ToDictionary(hit => hit.Id.ToString(CultureInfo.InvariantCulture), hit => (double)hit.Score, StringComparer.Ordinal)));
+            }
+
+            return 0;
+        });
+
+        return new ExpertFindingReport(participants.Count, queries.Count, queries.Count == 0 ? 0 : queries.Average(q => q.Authors.Count), systems);
+    }
+
+    /// <summary>A paper's title and abstract within a match description's limit.</summary>
+    private static string Description(string text) => text.Length > MatchRequest.MaxTextLength ? text[..MatchRequest.MaxTextLength] : text;
+
+    private static ExpertFindingScore Score(
+        string system,
+        IReadOnlyList<(GoldStandardPaper Paper, IReadOnlySet<string> Authors)> queries,
+        IReadOnlyList<string> participants,
+        Func<GoldStandardPaper, IReadOnlyDictionary<string, double>> score)
+    {
+        double averagePrecision = 0, reciprocalRank = 0, atOne = 0;
+        foreach (var (paper, authors) in queries)
+        {
+            var scores = score(paper);
+            // Candidates the system gives no score come last; equal scores in participant order, the same for every system.
+            var ranking = participants.OrderByDescending(p => scores.GetValueOrDefault(p)).ToList();
+            var (ap, rr) = Precision(ranking, authors);
+            averagePrecision += ap;
+            reciprocalRank += rr;
+            atOne += authors.Contains(ranking[0]) ? 1 : 0;
+        }
+
+        var n = Math.Max(1, queries.Count);
+        return new ExpertFindingScore(system, averagePrecision / n, reciprocalRank / n, atOne / n);
+    }
+
+    /// <summary>Average precision and reciprocal rank of the first relevant candidate in <paramref name="ranking"/>.</summary>
+    internal static (double AveragePrecision, double ReciprocalRank) Precision(IReadOnlyList<string> ranking, IReadOnlySet<string> relevant)
+    {
+        double found = 0, sum = 0, first = 0;
+        for (var i = 0; i < ranking.Count; i++)
+        {
+            if (relevant.Contains(ranking[i]))
+            {
+                found++;
+                sum += found / (i + 1);
+                first = first == 0 ? 1.0 / (i + 1) : first;
+            }
+        }
+
+        return (relevant.Count == 0 ? 0 : sum / relevant.Count, first);
+    }
+}
