@@ -1,5 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -54,7 +55,7 @@ public sealed class Bm25Baseline : IDisposable
         var query = new BooleanQuery();
         using (var stream = analyzer.GetTokenStream(TextField, text))
         {
-            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            var term = stream.AddAttribute<ICharTermAttribute>();
             stream.Reset();
             while (query.Clauses.Count < 1000 && stream.IncrementToken())
             {

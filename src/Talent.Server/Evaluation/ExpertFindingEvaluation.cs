@@ -28,8 +28,8 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
     /// <summary>How many of the best-scoring papers vote in the voting baseline.</summary>
     private const int VotingDepth = 100;
 
-    /// <summary>The queries of profile version 1: a paper id and the researchers who wrote it, in the dataset's order.</summary>
-    public IReadOnlyList<(GoldStandardPaper Paper, IReadOnlySet<string> Authors)> Queries()
+    /// <summary>The queries of profile version 1: each paper and the researchers who wrote it, in the order participants.jsonl lists them.</summary>
+    private List<(GoldStandardPaper Paper, IReadOnlySet<string> Authors)> Queries()
     {
         var profiles = dataset.Profiles[1];
         var inProfiles = profiles.Values.SelectMany(ids => ids).ToHashSet(StringComparer.Ordinal);
@@ -62,7 +62,7 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
         var participants = profiles.Keys.Order(StringComparer.Ordinal).ToList();
         var systems = new List<ExpertFindingScore>();
 
-        var documents = profiles.ToDictionary(p => p.Key, p => string.Join("\n", p.Value.Select(id => dataset.Papers.GetValueOrDefault(id)?.Text)), StringComparer.Ordinal);
+        var documents = GoldStandardCandidates.Documents(dataset, profiles);
         using (var baseline = new Bm25Baseline(documents))
         {
             systems.Add(Score(Bm25, queries, participants, paper => baseline.Score(paper.Text)));

@@ -13,6 +13,10 @@ internal static class GoldStandardCandidates
     /// <summary>Participant ids are Semantic Scholar author ids, numbers: they serve as candidate ids.</summary>
     public static long Id(string participant) => long.Parse(participant, NumberStyles.None, CultureInfo.InvariantCulture);
 
+    /// <summary>One concatenated text (titles and abstracts) per participant: the documents the BM25 and FTS5 baselines index.</summary>
+    public static Dictionary<string, string> Documents(GoldStandardDataset dataset, IReadOnlyDictionary<string, IReadOnlyList<string>> profiles) =>
+        profiles.ToDictionary(p => p.Key, p => string.Join("\n", p.Value.Select(id => dataset.Papers.GetValueOrDefault(id)?.Text)), StringComparer.Ordinal);
+
     /// <summary>Indexes every participant's papers of <paramref name="profiles"/> as a candidate, runs <paramref name="run"/> on the index, then deletes it.</summary>
     public static T WithIndex<T>(GoldStandardDataset dataset, ProfileCatalogs catalogs, IReadOnlyDictionary<string, IReadOnlyList<string>> profiles, Func<CandidateIndex, T> run)
     {

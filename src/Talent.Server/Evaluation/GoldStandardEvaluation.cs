@@ -60,7 +60,7 @@ public sealed class GoldStandardEvaluation(GoldStandardDataset dataset, ProfileC
         {
             progress?.Report(string.Create(CultureInfo.InvariantCulture, $"profile version {version}"));
             var profiles = dataset.Profiles[version];
-            var documents = profiles.ToDictionary(p => p.Key, p => string.Join("\n", p.Value.Select(id => dataset.Papers.GetValueOrDefault(id)?.Text)), StringComparer.Ordinal);
+            var documents = GoldStandardCandidates.Documents(dataset, profiles);
 
             using (var baseline = new Bm25Baseline(documents))
             {
