@@ -45,7 +45,7 @@ internal static class ParseErrors
 
         foreach (var error in result.Errors)
         {
-            if ((NotOfItsKind(error) ?? CommandMissing(error)) is { } line)
+            if ((NotOfItsKind(error) ?? NotAmongItsValues(error) ?? CommandMissing(error)) is { } line)
             {
                 return line;
             }
@@ -76,6 +76,23 @@ internal static class ParseErrors
         }
 
         return string.Join(' ', names);
+    }
+
+    /// <summary>
+    /// An option that takes one of a few words (<c>--format csv|json</c>) given another: the parser's message lists them on
+    /// lines of their own.
+    /// </summary>
+    private static string? NotAmongItsValues(ParseError error)
+    {
+        if (error.SymbolResult is not OptionResult { Tokens: [var token] } option)
+        {
+            return null;
+        }
+
+        var values = option.Option.GetCompletions(System.CommandLine.Completions.CompletionContext.Empty).Select(c => c.Label).ToList();
+        return values.Count == 0 || values.Contains(token.Value, StringComparer.Ordinal)
+            ? null
+            : $"{option.Option.Name} expects one of {string.Join(", ", values)}, not '{token.Value}'";
     }
 
     /// <summary>A number option or argument given something else, said without the parser's .NET type names.</summary>

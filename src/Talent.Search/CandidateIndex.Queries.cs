@@ -42,7 +42,7 @@ public sealed partial class CandidateIndex
         catch (ParseException e)
         {
             // The one place query syntax errors become a field error.
-            return Invalid(QueryError(e.Message));
+            return Invalid(QuerySyntaxHint.Describe(request.Query, e.Message));
         }
         catch (QueryRefusedException e)
         {
@@ -128,18 +128,6 @@ public sealed partial class CandidateIndex
             Log.SearchOverBudget(logger, options.Limits.TimeBudgetMilliseconds, budget.Spent);
             throw new QueryOverBudgetException(QueryOverBudgetException.Describe(options.Limits.TimeBudgetMilliseconds));
         }
-    }
-
-    private static string QueryError(string parserMessage)
-    {
-        // Lucene's message lists every expected token; the first line says what and where.
-        var firstLine = parserMessage.Split('\n', 2)[0].Trim();
-        if (!firstLine.EndsWith('.'))
-        {
-            firstLine += ".";
-        }
-
-        return $"The query could not be parsed: {firstLine} Check quotes, parentheses and AND/OR/NOT placement.";
     }
 
     private SearchOutcome.Invalid Invalid(string message)

@@ -174,6 +174,9 @@ public sealed class IngestCommandTests
     [InlineData("--top must be between 1 and 1000, not 1001.", "search", "--top", "1001", "video")]
     [InlineData("cannot listen on 'notaurl': not an http or https address such as http://127.0.0.1:5080", "serve", "--urls", "notaurl")]
     [InlineData("give exactly one of --source ID or --candidate ID", "remove")]
+    [InlineData("--format expects one of csv, json, not 'xml'", "search", "video", "--format", "xml")]
+    [InlineData("--role expects one of all, query, not 'worker'", "serve", "--role", "worker")]
+    [InlineData("--profiles expects one of recent, whole, not 'all'", "eval", "experts", "--profiles", "all")]
     public async Task Bad_usage_exits_2_with_one_line_saying_what_is_wrong(string expected, params string[] args)
     {
         using var temp = new TempDirectory();

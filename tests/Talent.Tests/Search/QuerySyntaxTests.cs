@@ -29,6 +29,42 @@ public sealed class QuerySyntaxTests : IDisposable
         var message = Assert.Single(invalid.Errors["q"]);
         Assert.StartsWith("The query could not be parsed:", message, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", message, StringComparison.Ordinal);
+        // Said in the user's words, not the parser grammar's.
+        foreach (var grammar in new[] { "Encountered", "<EOF>", "Lexical error", "Cannot parse", "line 1" })
+        {
+            Assert.DoesNotContain(grammar, message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("video NOT", "it ends with NOT, which needs a word after it.")]
+    [InlineData("video AND", "it ends with AND, which needs a word after it.")]
+    [InlineData("AND video", "it starts with AND, which joins two words.")]
+    [InlineData("video AND OR generation", "AND OR: two operators in a row need a word between them.")]
+    [InlineData("\"video generation", "a quote (\") is opened and never closed.")]
+    [InlineData("(video OR audio", "a parenthesis '(' is opened and never closed.")]
+    [InlineData("video) OR audio", "a closing parenthesis ')' has no opening one.")]
+    [InlineData("video\\", "it ends with a backslash, which escapes the character after it.")]
+    [InlineData("()", "')' is unexpected at character 1. Check quotes, parentheses and AND/OR/NOT placement.")]
+    [InlineData("since:yesterday", "'yesterday' is not a year between 1900 and 2100.")]
+    public void A_refused_query_says_what_is_wrong_with_it(string query, string reason)
+    {
+        using var index = OpenWithBoth(directory);
+        var invalid = Assert.IsType<SearchOutcome.Invalid>(index.Search(Request(query)));
+        Assert.Equal("The query could not be parsed: " + reason, Assert.Single(invalid.Errors["q"]));
+    }
+
+    [Theory]
+    [InlineData("\"video (generation\"")]
+    [InlineData("video \\(generation")]
+    [InlineData("title:\"a ) b\" AND video")]
+    public void Quoted_and_escaped_parentheses_are_no_mistake(string query) =>
+        Assert.IsType<SearchOutcome.Found>(OpenAndSearch(query));
+
+    private SearchOutcome OpenAndSearch(string query)
+    {
+        using var index = OpenWithBoth(directory);
+        return index.Search(Request(query));
     }
 
     [Theory]
