@@ -126,6 +126,7 @@ public static class TalentApplication
         recruiter.MapVenueEndpoints();
         recruiter.MapDocumentFormatEndpoints();
         recruiter.MapShortlistEndpoints();
+        recruiter.MapAccessEndpoints();
         admin.MapDocumentEndpoints();
         admin.MapRejectedEndpoints();
         admin.MapPartialEndpoints();

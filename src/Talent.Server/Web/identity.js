@@ -38,7 +38,7 @@
   };
 
   async function render(container, id) {
-    const card = el("section", { class: "card identity-card", id: "identity", "aria-labelledby": "h-identity" },
+    const card = el("section", { class: "card identity-card", id: "identity", "aria-labelledby": "h-identity", "aria-busy": "true" },
       el("h2", { id: "h-identity", text: "Why these sources are one person" }));
     container.append(card);
     let identity;
@@ -46,6 +46,7 @@
       identity = await request("GET", `/api/candidates/${id}/identity`);
     } catch (error) {
       card.append(el("p", { class: "muted", text: `Identity links unavailable: ${error.message}` }));
+      card.removeAttribute("aria-busy");
       return;
     }
     const inside = identity.links.filter(l => l.inside);
@@ -83,8 +84,21 @@
     } },
     el("fieldset", {}, el("legend", { text: "These sources are another person" }), choices),
     el("button", { type: "submit", text: "Split" }));
-    card.append(el("details", { class: "identity-admin" }, el("summary", { text: "Correct (admins)" }), merge, split, status));
+    // Corrections are for admins: a recruiter's key would only be refused.
+    if (await isAdmin()) {
+      card.append(el("details", { class: "identity-admin" }, el("summary", { text: "Correct (admins)" }), merge, split, status));
+    }
+    card.removeAttribute("aria-busy");
   }
+
+  // Asked for each candidate shown: another key may have been entered on the page since.
+  const isAdmin = async () => {
+    try {
+      return (await request("GET", "/api/access/me")).role === "admin";
+    } catch {
+      return false;
+    }
+  };
 
   // app.js renders the candidate into #candidate and clears aria-busy when done.
   new MutationObserver(() => {

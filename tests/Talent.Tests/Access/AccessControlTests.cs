@@ -59,6 +59,7 @@ public sealed class AccessControlTests : IAsyncLifetime
         ("DELETE", "/api/shortlists/{id:long}/candidates/{candidate:long}", "recruiter", () => new(HttpMethod.Delete, $"/api/shortlists/{shortlists[7 + (Interlocked.Increment(ref entryDeletes) % 6)]}/candidates/{candidateId}")),
         ("GET", "/api/candidates/{id:long}/shortlists", "recruiter", () => new(HttpMethod.Get, $"/api/candidates/{candidateId}/shortlists")),
         ("POST", "/api/admin/reindex", "admin", () => new(HttpMethod.Post, "/api/admin/reindex")),
+        ("GET", "/api/access/me", "recruiter", () => new(HttpMethod.Get, "/api/access/me")),
     ];
 
     public async Task InitializeAsync()
@@ -146,6 +147,27 @@ public sealed class AccessControlTests : IAsyncLifetime
             Assert.Equal(mayAdd, answer.RootElement.GetProperty("mayAdd").GetBoolean());
             Assert.Contains(answer.RootElement.GetProperty("formats").EnumerateArray(), f => f.GetProperty("contentType").GetString() == "application/pdf");
         }
+    }
+
+    [Fact]
+    public async Task The_caller_learns_their_role_and_key_name_so_the_page_shows_only_what_they_may_do()
+    {
+        foreach (var (key, role, name) in new[] { (recruiter, "recruiter", "recruiting team"), (admin, "admin", "operator") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/access/me");
+            request.Headers.Add("X-Api-Key", key);
+            using var response = await host.Client.SendAsync(request);
+            using var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(role, answer.RootElement.GetProperty("role").GetString());
+            Assert.Equal(name, answer.RootElement.GetProperty("name").GetString());
+            Assert.False(answer.RootElement.GetProperty("anonymous").GetBoolean());
+        }
+
+        // Local use without a key may do everything.
+        await using var local = await TalentTestHost.StartAsync();
+        using var me = System.Text.Json.JsonDocument.Parse(await local.Client.GetStringAsync("/api/access/me"));
+        Assert.Equal("admin", me.RootElement.GetProperty("role").GetString());
+        Assert.True(me.RootElement.GetProperty("anonymous").GetBoolean());
     }
 
     [Fact]

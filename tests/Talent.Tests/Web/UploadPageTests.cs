@@ -89,6 +89,10 @@ public sealed class UploadPageTests
                 await Expect(page.Cards.Locator(".candidate-name")).ToHaveTextAsync([name]);
             }
 
+            // An admin may correct who is who on a candidate's page.
+            await page.Cards.First.Locator(".candidate-name a").ClickAsync();
+            await Expect(page.Page.Locator("#identity:not([aria-busy])")).ToBeVisibleAsync();
+            await Expect(page.Page.Locator("#identity .identity-admin")).ToHaveCountAsync(1);
             page.AssertNoErrors();
         }
 
@@ -99,6 +103,11 @@ public sealed class UploadPageTests
             await Expect(page.Cards.Locator(".candidate-name")).ToHaveTextAsync(["Alan Turing"]);
             await Expect(page.Page.Locator("#upload-open")).ToBeHiddenAsync();
             await Expect(page.Page.Locator("#upload-panel")).ToBeHiddenAsync();
+
+            // The candidate's identity links, without the corrections a recruiter's key may not make.
+            await page.Cards.First.Locator(".candidate-name a").ClickAsync();
+            await Expect(page.Page.Locator("#identity:not([aria-busy])")).ToContainTextAsync("One source");
+            await Expect(page.Page.Locator("#identity .identity-admin")).ToHaveCountAsync(0);
             page.AssertNoErrors();
         }
     }
