@@ -13,6 +13,9 @@ public sealed class GoldStandardVectors
 {
     private const int Batch = 16;
 
+    /// <summary>Papers between two progress lines while embedding (a multiple of <see cref="Batch"/>).</summary>
+    private const int ProgressEvery = 256;
+
     private readonly Dictionary<string, float[]> byKey;
     private IReadOnlyDictionary<long, CandidateVectors> candidates = new Dictionary<long, CandidateVectors>();
 
@@ -45,8 +48,15 @@ public sealed class GoldStandardVectors
         {
             progress?.Report(string.Create(CultureInfo.InvariantCulture, $"embedding {missing.Count} papers into {cachePath}"));
             using var writer = new StreamWriter(cachePath, append: true);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             for (var i = 0; i < missing.Count; i += Batch)
             {
+                if (i > 0 && i % ProgressEvery == 0)
+                {
+                    var rate = i / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+                    progress?.Report(string.Create(CultureInfo.InvariantCulture, $"embedded {i} of {missing.Count} papers ({rate:0} a second, about {(missing.Count - i) / rate:0} s to go)"));
+                }
+
                 var batch = missing.Skip(i).Take(Batch).ToList();
                 var vectors = embedder.Embed(batch);
                 for (var j = 0; j < batch.Count; j++)
