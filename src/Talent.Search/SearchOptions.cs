@@ -131,5 +131,10 @@ public sealed class SearchOptions : IValidatableObject
         {
             yield return result;
         }
+
+        foreach (var (name, problem) in Match.Problems())
+        {
+            yield return new ValidationResult($"{nameof(Match)}:{name} {problem}", [$"{nameof(Match)}:{name}"]);
+        }
     }
 }

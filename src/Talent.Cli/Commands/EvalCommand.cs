@@ -72,9 +72,14 @@ internal static class EvalCommand
         var queries = new Option<int?>("--queries") { Description = "Run only the first N papers as queries (default: all)" };
         var vectorsCache = new Option<string?>("--vectors-cache") { Description = "File of the papers' sentence vectors, written on the first run and read after it (default: talent-goldstandard-vectors.tsv in the temp folder)" };
         var noVectors = new Option<bool>("--lexical-only") { Description = "Skip sentence vectors: words only (no embedding run)" };
-        var experts = new Command("experts", "Finding a paper's authors: each researcher's papers outside every 20-paper profile are queries over all researchers (mean average precision, higher is better)")
+        var profilesOption = new Option<string?>("--profiles")
         {
-            dataset, queries, vectorsCache, noVectors,
+            Description = "Candidates made of 'recent' (the 20-paper profiles) or 'whole' (half of each researcher's whole record, 1 to 200 papers); default: both, one after the other",
+        };
+        profilesOption.AcceptOnlyFromAmong("recent", "whole");
+        var experts = new Command("experts", "Finding a paper's authors: each researcher's papers outside every profile are queries over all researchers (mean average precision, higher is better)")
+        {
+            dataset, queries, vectorsCache, noVectors, profilesOption,
         };
         experts.SetAction(parseResult =>
         {
@@ -88,20 +93,42 @@ internal static class EvalCommand
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
             var progress = new Progress<string>(m => Console.Error.WriteLine(m));
             var vectors = parseResult.GetValue(noVectors) ? null : LoadVectors(data, parseResult.GetValue(vectorsCache), progress);
-            var report = new ExpertFindingEvaluation(data, catalogs, vectors).Run(parseResult.GetValue(queries), progress: progress);
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"expert finding on the reviewer-expertise researchers: {report.Researchers} researchers (20-paper profiles, version 1), {report.Queries} of their other papers as queries, {report.RelevantPerQuery:0.00} authors each; higher is better"));
-            Console.WriteLine();
-            Console.WriteLine($"{"system",-52} {"MAP",7} {"MRR",7} {"P@1",7}");
-            foreach (var system in report.Systems)
+            ExpertProfiles[] kinds = parseResult.GetValue(profilesOption) switch
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{system.System,-52} {system.MeanAveragePrecision,7:0.000} {system.MeanReciprocalRank,7:0.000} {system.PrecisionAtOne,7:0.000}"));
+                "recent" => [ExpertProfiles.Recent],
+                "whole" => [ExpertProfiles.Whole],
+                _ => [ExpertProfiles.Recent, ExpertProfiles.Whole],
+            };
+            var evaluation = new ExpertFindingEvaluation(data, catalogs, vectors);
+            for (var i = 0; i < kinds.Length; i++)
+            {
+                if (i > 0)
+                {
+                    Console.WriteLine();
+                }
+
+                PrintExperts(evaluation.Run(kinds[i], parseResult.GetValue(queries), progress: progress));
             }
 
             return ExitCodes.Success;
         });
         return experts;
+    }
+
+    private static void PrintExperts(ExpertFindingReport report)
+    {
+        var candidates = report.Profiles == ExpertProfiles.Whole
+            ? $"half of each one's whole record, at most {ExpertFindingEvaluation.QueriesPerResearcher} queries from the other half of each"
+            : "20-paper profiles, version 1";
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"expert finding on the reviewer-expertise researchers: {report.Researchers} researchers ({candidates}), {report.Queries} of their other papers as queries, {report.RelevantPerQuery:0.00} authors each; higher is better"));
+        Console.WriteLine();
+        Console.WriteLine($"{"system",-52} {"MAP",7} {"MRR",7} {"P@1",7}");
+        foreach (var system in report.Systems)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{system.System,-52} {system.MeanAveragePrecision,7:0.000} {system.MeanReciprocalRank,7:0.000} {system.PrecisionAtOne,7:0.000}"));
+        }
     }
 
     private static GoldStandardDataset LoadDataset(string? chosen, string? ratingsFile)

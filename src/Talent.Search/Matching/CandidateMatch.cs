@@ -20,8 +20,9 @@ namespace Talent.Search.Matching;
 /// without papers match too. Required skills the description names (in lists too, where "Go" is a skill, see
 /// <see cref="DescriptionSkills"/>) and the candidate holds, or has through a skill that implies them ("SQL" through
 /// "PostgreSQL"), raise the fit towards 1, and the fit lists the ones present and missing. Candidates are ordered by
-/// their fit and their single closest text together (<see cref="MatchWeights.ClosestText"/>), so the author of the
-/// paper closest to a description is not outranked by someone whose many papers are all a little close to it.
+/// a soft maximum over their few closest texts (<see cref="MatchWeights.ClosestTexts"/>), raised by the catalog as the
+/// fit is, so the author of the paper closest to a description is not outranked by someone whose many papers are all a
+/// little close to it.
 /// </summary>
 internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, ProfileCatalogs catalogs, MatchWeights weights, QueryBudget? budget = null, ICandidateVectorSource? vectors = null)
 {
@@ -116,12 +117,28 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var ranker = stored is not null ? Hybrid : query.Vector is null ? query.Ranker : NoVectorsYet;
         var words = Math.Max(Aggregate(papers.Select(p => p.Words).OrderDescending().ToList()), ownWords);
         double? meaningFit = stored is null ? null : Math.Round(Math.Max(Aggregate(papers.Select(p => p.Meaning ?? 0).OrderDescending().ToList()), ownMeaning ?? 0), 4);
-        // People are ordered by their fit and their closest text together: who wrote the paper closest to a description
-        // comes before someone whose many papers are all a little close to it (the fit alone reads breadth).
-        var closest = Math.Max(papers.Count == 0 ? 0 : papers[0].Similarity, own);
-        var order = ((1 - weights.ClosestText) * fit) + (weights.ClosestText * closest);
+        // People are ordered by a soft maximum over their few closest texts (papers, their own words), raised by the
+        // catalog like the fit: who wrote the paper closest to a description comes before someone whose many papers are
+        // each a little close to it (the fit reads breadth, which is what judges one person's expertise across papers).
+        var closest = SoftMaximum(papers.Select(p => p.Similarity).Append(own).OrderDescending().Take(weights.ClosestTexts).ToList(), weights.Softness);
+        var order = closest + ((1 - Math.Min(1, closest)) * weights.Catalog * catalogShare);
         var signals = new FitSignals(ranker, Math.Round(words, 4), meaningFit, skills.Present, skills.Missing, Math.Round(order, 6));
         return new MatchHit(candidate.Id, candidate.Name, candidate.Headline, Math.Round(fit, 6), new HitMatches(skills.Names, matchedTopics, []), evidence, signals);
+    }
+
+    /// <summary>
+    /// τ·ln Σ exp(s/τ) over similarities sorted descending: the largest, plus a little for each close to it (at most
+    /// τ·ln n); τ = 0 is the largest alone.
+    /// </summary>
+    internal static double SoftMaximum(IReadOnlyList<double> descending, double softness)
+    {
+        if (descending.Count == 0)
+        {
+            return 0;
+        }
+
+        var largest = descending[0];
+        return softness <= 0 ? largest : largest + (softness * Math.Log(descending.Sum(s => Math.Exp((s - largest) / softness))));
     }
 
     /// <summary>A share for the best paper plus a power mean over the closest <see cref="MatchWeights.TopPapers"/> (similarities sorted descending).</summary>

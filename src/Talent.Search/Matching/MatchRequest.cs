@@ -69,6 +69,7 @@ public sealed record PaperFit(string Title, string? Venue, int? Year, double Sim
 /// How a fit was reached: <see cref="Ranker"/> is <c>hybrid</c> (words and meaning) or says why words alone
 /// ranked this candidate; <see cref="Words"/> and <see cref="Meaning"/> are the two text similarities (0..1) before
 /// skills and topics; the required skills the description names are split into those the candidate has and not;
-/// <see cref="Order"/> is what candidates are ordered by: their fit and their closest text's similarity, half each.
+/// <see cref="Order"/> is what candidates are ordered by: a soft maximum over their few closest texts, raised by the
+/// catalog as the fit is (see <see cref="MatchWeights.ClosestTexts"/>).
 /// </summary>
 public sealed record FitSignals(string Ranker, double Words, double? Meaning, IReadOnlyList<string> SkillsPresent, IReadOnlyList<string> SkillsMissing, double? Order = null);

@@ -21,10 +21,18 @@ public sealed record MatchWeights
     public double Power { get; init; } = 0.5;
 
     /// <summary>
-    /// Share of the order of candidates given to their single closest text (a paper, or their own words), the rest to
-    /// their fit: set by hand at one half, not tuned (see docs/ranking.md, expert finding). The fit itself is unchanged.
+    /// How many of a candidate's closest texts (papers, and their own words) decide their place in the order: a soft
+    /// maximum over them (<see cref="Softness"/>), so the author of the closest paper leads and a few more close papers
+    /// add a little, while many papers that are each a little close add nothing. See docs/ranking.md, expert finding.
     /// </summary>
-    public double ClosestText { get; init; } = 0.5;
+    public int ClosestTexts { get; init; } = 5;
+
+    /// <summary>
+    /// Temperature of the soft maximum over the <see cref="ClosestTexts"/> (similarities are 0–1): 0 is the closest text
+    /// alone; a text 0.05 less close than another counts e (2.7) times less. Chosen with <see cref="ClosestTexts"/> on
+    /// the expert-finding task, not on the gold standard (the fit, which the gold standard scores, does not use them).
+    /// </summary>
+    public double Softness { get; init; } = 0.05;
 
     /// <summary>How far matched catalog topics and skills move the fit towards 1.</summary>
     public double Catalog { get; init; } = 0.2;
@@ -34,4 +42,36 @@ public sealed record MatchWeights
 
     /// <summary>Candidates retrieved and re-ranked by their papers.</summary>
     public int RerankDepth { get; init; } = 200;
+
+    /// <summary>Each weight out of its range, by name, with what it must be.</summary>
+    public IEnumerable<(string Name, string Problem)> Problems()
+    {
+        foreach (var (name, value) in new[] { (nameof(BestPaper), BestPaper), (nameof(Semantic), Semantic), (nameof(Catalog), Catalog) })
+        {
+            if (!double.IsFinite(value) || value is < 0 or > 1)
+            {
+                yield return (name, $"must be between 0 and 1, not {Number(value)}");
+            }
+        }
+
+        if (!double.IsFinite(Power) || Power <= 0)
+        {
+            yield return (nameof(Power), $"must be more than 0, not {Number(Power)}");
+        }
+
+        if (!double.IsFinite(Softness) || Softness < 0)
+        {
+            yield return (nameof(Softness), $"must be a number of at least 0, not {Number(Softness)}");
+        }
+
+        foreach (var (name, value) in new[] { (nameof(TopPapers), TopPapers), (nameof(ClosestTexts), ClosestTexts), (nameof(QueryTerms), QueryTerms), (nameof(RerankDepth), RerankDepth) })
+        {
+            if (value < 1)
+            {
+                yield return (name, $"must be at least 1, not {value}");
+            }
+        }
+    }
+
+    private static string Number(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

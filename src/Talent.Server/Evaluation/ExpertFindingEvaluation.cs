@@ -8,14 +8,31 @@ namespace Talent.Server.Evaluation;
 /// <summary>One system's quality at finding a paper's authors: mean average precision, mean reciprocal rank, precision at 1.</summary>
 public sealed record ExpertFindingScore(string System, double MeanAveragePrecision, double MeanReciprocalRank, double PrecisionAtOne);
 
-public sealed record ExpertFindingReport(int Researchers, int Queries, double RelevantPerQuery, IReadOnlyList<ExpertFindingScore> Systems);
+public sealed record ExpertFindingReport(ExpertProfiles Profiles, int Researchers, int Queries, double RelevantPerQuery, IReadOnlyList<ExpertFindingScore> Systems);
+
+/// <summary>What the candidates of the expert-finding task are made of.</summary>
+public enum ExpertProfiles
+{
+    /// <summary>The gold standard's 20-paper profiles (version 1): every candidate has 20 papers.</summary>
+    Recent,
+
+    /// <summary>
+    /// Half of each researcher's whole record: candidates from 1 to a few hundred papers, as people are, so a ranking
+    /// that rewards the number of papers shows it.
+    /// </summary>
+    Whole,
+}
 
 /// <summary>
-/// Paper-as-query expert finding on the reviewer-expertise gold standard's researchers, a task no parameter of Talent
-/// was chosen on: each researcher is a candidate made of their 20-paper profile (version 1), and each of their other
-/// papers — with an abstract and in nobody's profile — is a query whose relevant candidates are the researchers who
-/// wrote it. Talent's match ranks all candidates by the paper's title and abstract, beside plain BM25 over one document
-/// per researcher and BM25 voting (each candidate scores the sum of their papers' scores among the 100 best papers).
+/// Paper-as-query expert finding on the reviewer-expertise gold standard's researchers, a task no parameter of the fit
+/// was chosen on. Each query is a paper with an abstract that is in nobody's profile, and its relevant candidates are the
+/// researchers who wrote it (<c>participants.jsonl</c> holds each researcher's whole record). With
+/// <see cref="ExpertProfiles.Recent"/> each researcher is a candidate made of their 20-paper profile (version 1) and every
+/// other paper of theirs is a query; with <see cref="ExpertProfiles.Whole"/> their whole record is split by paper (a
+/// paper whose id ends in a character of even code is a query for everyone, the rest are profile papers), at most
+/// <see cref="QueriesPerResearcher"/> queries per researcher so that the three with 400 papers do not make most of them.
+/// Talent's match ranks all candidates by the paper's title and abstract, beside plain BM25 over one document per
+/// researcher and BM25 voting (each candidate scores the sum of their papers' scores among the 100 best papers).
 /// </summary>
 public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, ProfileCatalogs catalogs, GoldStandardVectors? vectors = null)
 {
@@ -25,40 +42,59 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
     public const string Semantic = "Talent match, meaning only (MiniLM)";
     public const string Talent = "Talent match (hybrid)";
 
+    /// <summary>Queries taken from one researcher's record at most, with <see cref="ExpertProfiles.Whole"/>.</summary>
+    public const int QueriesPerResearcher = 10;
+
     /// <summary>How many of the best-scoring papers vote in the voting baseline.</summary>
     private const int VotingDepth = 100;
 
-    /// <summary>The queries of profile version 1: each paper and the researchers who wrote it, in the order participants.jsonl lists them.</summary>
-    private List<(GoldStandardPaper Paper, IReadOnlySet<string> Authors)> Queries()
+    /// <summary>
+    /// The queries: each paper with a title and abstract that is in no profile and was written by a candidate, with the
+    /// candidates who wrote it, in the order participants.jsonl lists them (at most <paramref name="perResearcher"/> of
+    /// each researcher's).
+    /// </summary>
+    private List<(GoldStandardPaper Paper, IReadOnlySet<string> Authors)> Queries(
+        IReadOnlyDictionary<string, IReadOnlyList<string>> profiles, Func<string, bool> isQuery, int perResearcher)
     {
-        var profiles = dataset.Profiles[1];
         var inProfiles = profiles.Values.SelectMany(ids => ids).ToHashSet(StringComparer.Ordinal);
-        var authors = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var authorship = dataset.Authorship().Where(a => profiles.ContainsKey(a.Key)).ToList();
         var order = new List<string>();
-        foreach (var (participant, paperIds) in dataset.Authorship().Where(a => profiles.ContainsKey(a.Key)))
+        foreach (var (_, paperIds) in authorship)
         {
-            foreach (var id in paperIds.Where(id => !inProfiles.Contains(id)))
-            {
-                if (dataset.Papers.GetValueOrDefault(id) is { Title.Length: > 0, Abstract.Length: > 0 })
-                {
-                    if (!authors.TryGetValue(id, out var set))
-                    {
-                        authors[id] = set = new HashSet<string>(StringComparer.Ordinal);
-                        order.Add(id);
-                    }
+            order.AddRange(paperIds.Where(id => !inProfiles.Contains(id) && isQuery(id) && Usable(id)).Distinct(StringComparer.Ordinal).Take(perResearcher));
+        }
 
-                    set.Add(participant);
-                }
+        var chosen = order.Distinct(StringComparer.Ordinal).ToList();
+        var authors = chosen.ToDictionary(id => id, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var (participant, paperIds) in authorship)
+        {
+            foreach (var id in paperIds.Where(authors.ContainsKey))
+            {
+                authors[id].Add(participant);
             }
         }
 
-        return order.Select(id => (dataset.Papers[id], (IReadOnlySet<string>)authors[id])).ToList();
+        return chosen.Select(id => (dataset.Papers[id], (IReadOnlySet<string>)authors[id])).ToList();
     }
 
-    public ExpertFindingReport Run(int? maxQueries = null, MatchWeights? weights = null, IProgress<string>? progress = null)
+    private bool Usable(string paperId) => dataset.Papers.GetValueOrDefault(paperId) is { Title.Length: > 0, Abstract.Length: > 0 };
+
+    /// <summary>With <see cref="ExpertProfiles.Whole"/>: whether a paper is a query (for everyone) rather than a profile paper.</summary>
+    internal static bool IsWholeRecordQuery(string paperId) => paperId.Length > 0 && paperId[^1] % 2 == 0;
+
+    /// <summary>Each researcher's whole record less its queries; researchers left with no paper are no candidates.</summary>
+    private Dictionary<string, IReadOnlyList<string>> WholeRecordProfiles() =>
+        dataset.Authorship()
+            .Select(a => (a.Key, Papers: (IReadOnlyList<string>)a.Value.Where(id => !IsWholeRecordQuery(id) && Usable(id)).Distinct(StringComparer.Ordinal).ToList()))
+            .Where(a => a.Papers.Count > 0)
+            .ToDictionary(a => a.Key, a => a.Papers, StringComparer.Ordinal);
+
+    public ExpertFindingReport Run(ExpertProfiles kind = ExpertProfiles.Recent, int? maxQueries = null, MatchWeights? weights = null, IProgress<string>? progress = null)
     {
-        var profiles = dataset.Profiles[1];
-        var queries = Queries().Take(maxQueries ?? int.MaxValue).ToList();
+        var profiles = kind == ExpertProfiles.Whole ? WholeRecordProfiles() : dataset.Profiles[1];
+        var queries = (kind == ExpertProfiles.Whole ? Queries(profiles, IsWholeRecordQuery, QueriesPerResearcher) : Queries(profiles, _ => true, int.MaxValue))
+            .Take(maxQueries ?? int.MaxValue)
+            .ToList();
         var participants = profiles.Keys.Order(StringComparer.Ordinal).ToList();
         var systems = new List<ExpertFindingScore>();
 
@@ -102,7 +138,7 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
             return 0;
         });
 
-        return new ExpertFindingReport(participants.Count, queries.Count, queries.Count == 0 ? 0 : queries.Average(q => q.Authors.Count), systems);
+        return new ExpertFindingReport(kind, participants.Count, queries.Count, queries.Count == 0 ? 0 : queries.Average(q => q.Authors.Count), systems);
     }
 
     /// <summary>A paper's title and abstract within a match description's limit.</summary>

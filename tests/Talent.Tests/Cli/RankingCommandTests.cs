@@ -107,13 +107,26 @@ public sealed class RankingCommandTests(ITestOutputHelper output)
         var (exit, stdout, stderr) = await TalentProcess.RunAsync("eval", "experts", "--dataset", dataset, "--lexical-only");
 
         Assert.True(exit == 0, stderr);
-        Assert.Contains("3 researchers (20-paper profiles, version 1), 4 of their other papers as queries, 1.00 authors each", stdout, StringComparison.Ordinal);
-        var rows = stdout.Split('\n').Select(l => l.Trim()).ToList();
-        string[] Row(string system) => rows.Single(r => r.StartsWith(system + "  ", StringComparison.Ordinal))[system.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // Each paper is on one researcher's subject: words alone put its author first (MAP, MRR and P@1 all 1).
-        Assert.Equal(["1.000", "1.000", "1.000"], Row("Talent match, words only (tf-idf)"));
-        Assert.Equal(3, Row("BM25 paper voting (sum over the 100 best papers)").Length);
-        Assert.DoesNotContain(rows, r => r.StartsWith("Talent match (hybrid)", StringComparison.Ordinal)); // no vectors, no hybrid row
+        // Both sets of candidates by default: the 20-paper profiles, then half of each whole record (a paper whose id ends
+        // in an even character is a query for everyone: p2, p4, p6, r2 and r4 here; 103 keeps p5 alone).
+        var reports = stdout.Split("expert finding on the reviewer-expertise researchers: ", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, reports.Length);
+        Assert.StartsWith("3 researchers (20-paper profiles, version 1), 4 of their other papers as queries, 1.00 authors each", reports[0], StringComparison.Ordinal);
+        Assert.StartsWith("3 researchers (half of each one's whole record, at most 10 queries from the other half of each), 5 of their other papers as queries, 1.00 authors each", reports[1], StringComparison.Ordinal);
+        foreach (var report in reports)
+        {
+            var rows = report.Split('\n').Select(l => l.Trim()).ToList();
+            string[] Row(string system) => rows.Single(r => r.StartsWith(system + "  ", StringComparison.Ordinal))[system.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // Each paper is on one researcher's subject: words alone put its author first (MAP, MRR and P@1 all 1).
+            Assert.Equal(["1.000", "1.000", "1.000"], Row("Talent match, words only (tf-idf)"));
+            Assert.Equal(3, Row("BM25 paper voting (sum over the 100 best papers)").Length);
+            Assert.DoesNotContain(rows, r => r.StartsWith("Talent match (hybrid)", StringComparison.Ordinal)); // no vectors, no hybrid row
+        }
+
+        (exit, stdout, stderr) = await TalentProcess.RunAsync("eval", "experts", "--dataset", dataset, "--lexical-only", "--profiles", "whole");
+        Assert.True(exit == 0, stderr);
+        Assert.Single(stdout.Split("expert finding on", StringSplitOptions.None).Skip(1));
+        Assert.Contains("(half of each one's whole record", stdout, StringComparison.Ordinal);
 
         (exit, _, stderr) = await TalentProcess.RunAsync("eval", "experts", "--dataset", dataset, "--queries", "0");
         Assert.Equal(2, exit);

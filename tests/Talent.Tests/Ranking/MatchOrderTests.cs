@@ -9,7 +9,7 @@ using Talent.Tests.Search;
 namespace Talent.Tests.Ranking;
 
 /// <summary>
-/// Match orders people by their fit and their closest text together: the author of the paper a description is about
+/// Match orders people by a soft maximum over their few closest texts: the author of the paper a description is about
 /// comes before someone whose several papers each share a little of it, although the latter's fit (breadth) is higher.
 /// </summary>
 public sealed class MatchOrderTests : IDisposable
@@ -73,6 +73,25 @@ public sealed class MatchOrderTests : IDisposable
         Assert.Equal([Author, Broad], results.Select(r => r.Id));
         Assert.True(results[0].Fit < results[1].Fit, $"fits {results[0].Fit} and {results[1].Fit}: the case needs the broader profile to fit more");
         Assert.True(results[0].Signals!.Order > results[1].Signals!.Order);
+    }
+
+    [Fact]
+    public void The_soft_maximum_is_the_closest_text_plus_a_little_for_each_nearly_as_close()
+    {
+        Assert.Equal(0.6, CandidateMatch.SoftMaximum([0.6, 0.5, 0.4], 0), 10);
+        Assert.Equal(0, CandidateMatch.SoftMaximum([], 0.05));
+        Assert.Equal(0.6, CandidateMatch.SoftMaximum([0.6], 0.05), 10);
+
+        // Two equally close texts add τ·ln 2; the same text twice more adds up to τ·ln n and no more.
+        Assert.Equal(0.5 + (0.05 * Math.Log(2)), CandidateMatch.SoftMaximum([0.5, 0.5], 0.05), 10);
+        var five = CandidateMatch.SoftMaximum([0.5, 0.5, 0.5, 0.5, 0.5], 0.05);
+        Assert.Equal(0.5 + (0.05 * Math.Log(5)), five, 10);
+
+        // One paper 0.1 closer outweighs four more that are each as close as the other's best.
+        Assert.True(CandidateMatch.SoftMaximum([0.6, 0.3], 0.05) > five);
+
+        // A text far below the closest adds almost nothing.
+        Assert.InRange(CandidateMatch.SoftMaximum([0.6, 0.1], 0.05) - 0.6, 0, 1e-4);
     }
 
     private static MergedPublication Paper(string title, string abstractText) =>

@@ -45,6 +45,11 @@ public sealed class SearchOptionsTests : IDisposable
     [InlineData("Talent:Search:PhraseSlop", "-2", "PhraseSlop must be at least 0")]
     [InlineData("Talent:Search:Semantic", "1.5", "Semantic must be between 0 and 1, not 1.5")]
     [InlineData("Talent:Search:Semantic", "-0.1", "Semantic must be between 0 and 1, not -0.1")]
+    [InlineData("Talent:Search:Match:ClosestTexts", "0", "Match:ClosestTexts must be at least 1, not 0")]
+    [InlineData("Talent:Search:Match:Softness", "-0.05", "Match:Softness must be a number of at least 0, not -0.05")]
+    [InlineData("Talent:Search:Match:Semantic", "1.2", "Match:Semantic must be between 0 and 1, not 1.2")]
+    [InlineData("Talent:Search:Match:Power", "0", "Match:Power must be more than 0, not 0")]
+    [InlineData("Talent:Search:Match:TopPapers", "-3", "Match:TopPapers must be at least 1, not -3")]
     public void A_weight_out_of_range_is_named(string key, string value, string message)
     {
         var options = new ConfigurationBuilder()
