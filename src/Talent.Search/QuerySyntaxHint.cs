@@ -94,10 +94,18 @@ internal static partial class QuerySyntaxHint
     private static (string Line, bool Grammar) Lucene(string line)
     {
         var grammar = false;
-        line = CannotParse().Replace(line, "");
-        line = EndEncountered().Replace(line, m => Said($"it ends too early (at character {m.Groups["column"].Value})"));
-        line = TokenEncountered().Replace(line, m => Said($"'{m.Groups["image"].Value}' is unexpected at character {m.Groups["column"].Value}"));
-        line = LexicalError().Replace(line, m => Said($"the character at {m.Groups["column"].Value} cannot be read"));
+        try
+        {
+            line = CannotParse().Replace(line, "");
+            line = EndEncountered().Replace(line, m => Said($"it ends too early (at character {m.Groups["column"].Value})"));
+            line = TokenEncountered().Replace(line, m => Said($"'{m.Groups["image"].Value}' is unexpected at character {m.Groups["column"].Value}"));
+            line = LexicalError().Replace(line, m => Said($"the character at {m.Groups["column"].Value} cannot be read"));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            grammar = true; // a query made to look like the parser's messages: its own first line, as it was
+        }
+
         return (line.EndsWith('.') ? line : line + ".", grammar);
 
         string Said(string words)
@@ -107,14 +115,14 @@ internal static partial class QuerySyntaxHint
         }
     }
 
-    [GeneratedRegex("^Cannot parse '.*?': ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex("^Cannot parse '[^\n]*?': ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex CannotParse();
 
     [GeneratedRegex("""Encountered "<EOF>" at line \d+, column (?<column>\d+)\.?""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex EndEncountered();
 
     /// <summary>JavaCC's <c>Encountered " KIND "IMAGE "" at line 1, column 3.</c></summary>
-    [GeneratedRegex("""Encountered " (?<kind>.+?) "(?<image>.*?) "" at line \d+, column (?<column>\d+)\.?""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex("""Encountered " (?<kind>.{1,40}?) "(?<image>.{0,40}?) "" at line \d+, column (?<column>\d+)\.?""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex TokenEncountered();
 
     [GeneratedRegex(@"Lexical error at line \d+, column (?<column>\d+)\..*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]

@@ -54,6 +54,19 @@ public sealed class QuerySyntaxTests : IDisposable
         Assert.Equal("The query could not be parsed: " + reason, Assert.Single(invalid.Errors["q"]));
     }
 
+    [Fact]
+    public void A_query_written_like_the_parser_s_messages_is_refused_in_one_line()
+    {
+        // Text the message reader looks for, many times over, up to the length limit, then a field with no value.
+        var bait = string.Concat(Enumerable.Repeat("x': Encountered \" a \"b \"\" at line 1, column 2. ", 25));
+        var query = bait[..Math.Min(bait.Length, Talent.Search.SearchRequest.MaxQueryLength - 10)] + " skill:";
+        using var index = OpenWithBoth(directory);
+        var invalid = Assert.IsType<SearchOutcome.Invalid>(index.Search(Request(query)));
+        var message = Assert.Single(invalid.Errors["q"]);
+        Assert.StartsWith("The query could not be parsed:", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"video (generation\"")]
     [InlineData("video \\(generation")]
