@@ -1,5 +1,6 @@
 using System.Globalization;
 using Talent.Profiles.Catalogs;
+using Talent.Search;
 using Talent.Search.Baselines;
 using Talent.Search.Matching;
 
@@ -32,7 +33,8 @@ public enum ExpertProfiles
 /// paper whose id ends in a character of even code is a query for everyone, the rest are profile papers), at most
 /// <see cref="QueriesPerResearcher"/> queries per researcher so that the three with 400 papers do not make most of them.
 /// Talent's match ranks all candidates by the paper's title and abstract, beside plain BM25 over one document per
-/// researcher and BM25 voting (each candidate scores the sum of their papers' scores among the 100 best papers).
+/// researcher and BM25 voting (each candidate scores the sum of their papers' scores among the 100 best papers); then
+/// Talent's search and plain BM25 rank them by the paper's title alone, a short query as a recruiter types one.
 /// </summary>
 public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, ProfileCatalogs catalogs, GoldStandardVectors? vectors = null)
 {
@@ -41,6 +43,8 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
     public const string Lexical = "Talent match, words only (tf-idf)";
     public const string Semantic = "Talent match, meaning only (MiniLM)";
     public const string Talent = "Talent match (hybrid)";
+    public const string TitleSearch = "Talent search, the title as query";
+    public const string TitleBm25 = "plain BM25, the title as query";
 
     /// <summary>Queries taken from one researcher's record at most, with <see cref="ExpertProfiles.Whole"/>.</summary>
     public const int QueriesPerResearcher = 10;
@@ -135,10 +139,32 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
                     .ToDictionary(hit => hit.Id.ToString(CultureInfo.InvariantCulture), hit => (double)hit.Score, StringComparer.Ordinal)));
             }
 
+            // A short query as a recruiter types one: the paper's title, to search (its words, not its syntax).
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{TitleSearch}: {queries.Count} titles as queries over {participants.Count} researchers"));
+            systems.Add(Score(TitleSearch, queries, participants, paper => index.Search(new SearchRequest { Query = TitleQuery(paper), Size = SearchRequest.MaxSize }) switch
+            {
+                SearchOutcome.Found found => found.Response.Results
+                    .Select((hit, rank) => (hit.Id, Score: participants.Count - rank))
+                    .ToDictionary(hit => hit.Id.ToString(CultureInfo.InvariantCulture), hit => (double)hit.Score, StringComparer.Ordinal),
+                var other => throw new InvalidOperationException($"Search refused the title of {paper.PaperId}: {other}"),
+            }));
             return 0;
         });
 
+        using (var baseline = new Bm25Baseline(documents))
+        {
+            systems.Add(Score(TitleBm25, queries, participants, paper => baseline.Score(paper.Title ?? "")));
+        }
+
         return new ExpertFindingReport(kind, participants.Count, queries.Count, queries.Count == 0 ? 0 : queries.Average(q => q.Authors.Count), systems);
+    }
+
+    /// <summary>A paper's title as search's query language reads it as words: its syntax characters escaped, operators as words.</summary>
+    private static string TitleQuery(GoldStandardPaper paper)
+    {
+        var title = (paper.Title ?? "").Replace('"', ' ');
+        var escaped = Lucene.Net.QueryParsers.Classic.QueryParserBase.Escape(title.Length > 200 ? title[..200] : title);
+        return string.Join(' ', escaped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w is "AND" or "OR" or "NOT" ? w.ToLowerInvariant() : w));
     }
 
     /// <summary>A paper's title and abstract within a match description's limit.</summary>

@@ -120,6 +120,9 @@ public sealed class RankingCommandTests(ITestOutputHelper output)
             // Each paper is on one researcher's subject: words alone put its author first (MAP, MRR and P@1 all 1).
             Assert.Equal(["1.000", "1.000", "1.000"], Row("Talent match, words only (tf-idf)"));
             Assert.Equal(3, Row("BM25 paper voting (sum over the 100 best papers)").Length);
+            // The title alone, as a short query to search and to BM25: each paper's author is found among the three.
+            Assert.All(Row("Talent search, the title as query").Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)), v => Assert.InRange(v, 0.5, 1));
+            Assert.Equal(3, Row("plain BM25, the title as query").Length);
             Assert.DoesNotContain(rows, r => r.StartsWith("Talent match (hybrid)", StringComparison.Ordinal)); // no vectors, no hybrid row
         }
 
