@@ -32,7 +32,7 @@ internal static class EvalCommand
 
     private static Command CreateGoldStandard()
     {
-        var dataset = new Option<string?>("--dataset") { Description = "Folder of the reviewer-expertise gold standard (default: ../shared/data/reviewer-expertise-goldstandard beside the checkout)" };
+        var dataset = DatasetOption();
         var evaluations = new Option<string?>("--evaluations") { Description = "Ratings file (default: the dataset's evaluations.tsv, the development half)" };
         var scoresOut = new Option<string?>("--scores-out")
         {
@@ -41,8 +41,8 @@ internal static class EvalCommand
                 + "cover, so either half can be scored from it. One version run: FILE; several: FILE with .vN before its extension, one per version",
         };
         var versions = new Option<int[]>("--version") { Description = "Profile versions to run (repeatable; default all ten)" };
-        var vectorsCache = new Option<string?>("--vectors-cache") { Description = "File of the papers' sentence vectors, written on the first run and read after it (default: talent-goldstandard-vectors.tsv in the temp folder)" };
-        var noVectors = new Option<bool>("--lexical-only") { Description = "Skip sentence vectors: words only (no embedding run)" };
+        var vectorsCache = VectorsCacheOption();
+        var noVectors = LexicalOnlyOption();
         var goldstandard = new Command("goldstandard", "Loss on the reviewer-expertise gold standard (lower is better; constant scorer 0.5)") { dataset, evaluations, scoresOut, versions, vectorsCache, noVectors };
         goldstandard.SetAction(parseResult =>
         {
@@ -68,10 +68,10 @@ internal static class EvalCommand
 
     private static Command CreateExperts()
     {
-        var dataset = new Option<string?>("--dataset") { Description = "Folder of the reviewer-expertise gold standard (default: ../shared/data/reviewer-expertise-goldstandard beside the checkout)" };
+        var dataset = DatasetOption();
         var queries = new Option<int?>("--queries") { Description = "Run only the first N papers as queries (default: all)" };
-        var vectorsCache = new Option<string?>("--vectors-cache") { Description = "File of the papers' sentence vectors, written on the first run and read after it (default: talent-goldstandard-vectors.tsv in the temp folder)" };
-        var noVectors = new Option<bool>("--lexical-only") { Description = "Skip sentence vectors: words only (no embedding run)" };
+        var vectorsCache = VectorsCacheOption();
+        var noVectors = LexicalOnlyOption();
         var profilesOption = new Option<string?>("--profiles")
         {
             Description = "Candidates made of 'recent' (the 20-paper profiles) or 'whole' (half of each researcher's whole record, 1 to 200 papers); default: both, one after the other",
@@ -130,6 +130,16 @@ internal static class EvalCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{system.System,-52} {system.MeanAveragePrecision,7:0.000} {system.MeanReciprocalRank,7:0.000} {system.PrecisionAtOne,7:0.000}"));
         }
     }
+
+    /// <summary>The options both gold-standard evaluations take: where the dataset is, where its vectors are kept, whether to skip them.</summary>
+    private static Option<string?> DatasetOption() =>
+        new("--dataset") { Description = "Folder of the reviewer-expertise gold standard (default: ../shared/data/reviewer-expertise-goldstandard beside the checkout)" };
+
+    private static Option<string?> VectorsCacheOption() =>
+        new("--vectors-cache") { Description = "File of the papers' sentence vectors, written on the first run and read after it (default: talent-goldstandard-vectors.tsv in the temp folder)" };
+
+    private static Option<bool> LexicalOnlyOption() =>
+        new("--lexical-only") { Description = "Skip sentence vectors: words only (no embedding run)" };
 
     private static GoldStandardDataset LoadDataset(string? chosen, string? ratingsFile)
     {

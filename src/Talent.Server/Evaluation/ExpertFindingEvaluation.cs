@@ -52,6 +52,9 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
     /// <summary>How many of the best-scoring papers vote in the voting baseline.</summary>
     private const int VotingDepth = 100;
 
+    /// <summary>Each researcher's whole record, read once for every run.</summary>
+    private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<string>>> records = new(dataset.Authorship);
+
     /// <summary>
     /// The queries: each paper with a title and abstract that is in no profile and was written by a candidate, with the
     /// candidates who wrote it, in the order participants.jsonl lists them (at most <paramref name="perResearcher"/> of
@@ -61,7 +64,7 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
         IReadOnlyDictionary<string, IReadOnlyList<string>> profiles, Func<string, bool> isQuery, int perResearcher)
     {
         var inProfiles = profiles.Values.SelectMany(ids => ids).ToHashSet(StringComparer.Ordinal);
-        var authorship = dataset.Authorship().Where(a => profiles.ContainsKey(a.Key)).ToList();
+        var authorship = records.Value.Where(a => profiles.ContainsKey(a.Key)).ToList();
         var order = new List<string>();
         foreach (var (_, paperIds) in authorship)
         {
@@ -88,7 +91,7 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
 
     /// <summary>Each researcher's whole record less its queries; researchers left with no paper are no candidates.</summary>
     private Dictionary<string, IReadOnlyList<string>> WholeRecordProfiles() =>
-        dataset.Authorship()
+        records.Value
             .Select(a => (a.Key, Papers: (IReadOnlyList<string>)a.Value.Where(id => !IsWholeRecordQuery(id) && Usable(id)).Distinct(StringComparer.Ordinal).ToList()))
             .Where(a => a.Papers.Count > 0)
             .ToDictionary(a => a.Key, a => a.Papers, StringComparer.Ordinal);
@@ -102,11 +105,9 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
         var participants = profiles.Keys.Order(StringComparer.Ordinal).ToList();
         var systems = new List<ExpertFindingScore>();
 
-        var documents = GoldStandardCandidates.Documents(dataset, profiles);
-        using (var baseline = new Bm25Baseline(documents))
-        {
-            systems.Add(Score(Bm25, queries, participants, paper => baseline.Score(paper.Text)));
-        }
+        // One document per researcher, for the whole paper and again for its title alone (the last row).
+        using var perResearcher = new Bm25Baseline(GoldStandardCandidates.Documents(dataset, profiles));
+        systems.Add(Score(Bm25, queries, participants, paper => perResearcher.Score(paper.Text)));
 
         var papers = profiles.SelectMany(p => p.Value.Select(id => (Key: p.Key + "\t" + id, Text: dataset.Papers.GetValueOrDefault(id)?.Text ?? "")))
             .ToDictionary(p => p.Key, p => p.Text, StringComparer.Ordinal);
@@ -133,29 +134,22 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
             {
                 progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{name}: {queries.Count} papers as queries over {participants.Count} researchers"));
                 // Match's own order of people (its answer's order, which is not the fit's alone), as a user sees it.
-                systems.Add(Score(name, queries, participants, paper => index
+                systems.Add(Score(name, queries, participants, paper => ByRank(index
                     .Match(new MatchRequest { Text = Description(paper.Text), Top = participants.Count }, runWeights).Results
-                    .Select((hit, rank) => (hit.Id, Score: participants.Count - rank))
-                    .ToDictionary(hit => hit.Id.ToString(CultureInfo.InvariantCulture), hit => (double)hit.Score, StringComparer.Ordinal)));
+                    .Select(hit => hit.Id), participants.Count)));
             }
 
             // A short query as a recruiter types one: the paper's title, to search (its words, not its syntax).
             progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{TitleSearch}: {queries.Count} titles as queries over {participants.Count} researchers"));
             systems.Add(Score(TitleSearch, queries, participants, paper => index.Search(new SearchRequest { Query = TitleQuery(paper), Size = SearchRequest.MaxSize }) switch
             {
-                SearchOutcome.Found found => found.Response.Results
-                    .Select((hit, rank) => (hit.Id, Score: participants.Count - rank))
-                    .ToDictionary(hit => hit.Id.ToString(CultureInfo.InvariantCulture), hit => (double)hit.Score, StringComparer.Ordinal),
+                SearchOutcome.Found found => ByRank(found.Response.Results.Select(hit => hit.Id), participants.Count),
                 var other => throw new InvalidOperationException($"Search refused the title of {paper.PaperId}: {other}"),
             }));
             return 0;
         });
 
-        using (var baseline = new Bm25Baseline(documents))
-        {
-            systems.Add(Score(TitleBm25, queries, participants, paper => baseline.Score(paper.Title ?? "")));
-        }
-
+        systems.Add(Score(TitleBm25, queries, participants, paper => perResearcher.Score(paper.Title ?? "")));
         return new ExpertFindingReport(kind, participants.Count, queries.Count, queries.Count == 0 ? 0 : queries.Average(q => q.Authors.Count), systems);
     }
 
@@ -166,6 +160,12 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
         var escaped = Lucene.Net.QueryParsers.Classic.QueryParserBase.Escape(title.Length > 200 ? title[..200] : title);
         return string.Join(' ', escaped.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w is "AND" or "OR" or "NOT" ? w.ToLowerInvariant() : w));
     }
+
+    /// <summary>Candidates in the order a system answered them, as scores: the first gets <paramref name="count"/>, the next one less.</summary>
+    private static Dictionary<string, double> ByRank(IEnumerable<long> candidateIds, int count) =>
+        candidateIds
+            .Select((id, rank) => (Id: id, Score: count - rank))
+            .ToDictionary(hit => hit.Id.ToString(CultureInfo.InvariantCulture), hit => (double)hit.Score, StringComparer.Ordinal);
 
     /// <summary>A paper's title and abstract within a match description's limit.</summary>
     private static string Description(string text) => text.Length > MatchRequest.MaxTextLength ? text[..MatchRequest.MaxTextLength] : text;
