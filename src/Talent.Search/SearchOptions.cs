@@ -67,9 +67,10 @@ public sealed class SearchOptions : IValidatableObject
     /// <summary>
     /// Share of meaning in the order of a search's best hits when sentence vectors are on: the closeness of a candidate's
     /// papers and own words to the query's sentence vector (see <see cref="Ranking.BodyOfWork"/>), beside the words and
-    /// the body of work. Set by hand, not tuned on any benchmark; 0 ranks searches by words alone.
+    /// the body of work. Chosen on <c>talent eval experts</c> (paper titles as queries, docs/ranking.md), the one value
+    /// tried there besides the earlier 0.3 and 1; 0 ranks searches by words alone.
     /// </summary>
-    public float Semantic { get; init; } = 0.3f;
+    public float Semantic { get; init; } = 0.5f;
 
     /// <summary>How <c>talent match</c> computes a fit.</summary>
     public MatchWeights Match { get; init; } = new();

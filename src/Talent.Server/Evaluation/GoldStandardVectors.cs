@@ -7,7 +7,8 @@ namespace Talent.Server.Evaluation;
 /// <summary>
 /// Sentence vectors of every paper in the gold standard, embedded once with the shipped model and kept in a cache
 /// file (one <c>key TAB base64(float32)</c> line per text, keyed by <see cref="EmbeddingText.Key"/>), so a second
-/// run embeds nothing. Serves them to the ranker as a candidate's publication vectors and as query vectors.
+/// run embeds nothing. Serves them to the ranker as a candidate's publication vectors and as query vectors; a query
+/// that is no paper's text (a title searched alone) is embedded when first asked for and added to the cache.
 /// </summary>
 public sealed class GoldStandardVectors
 {
@@ -17,11 +18,16 @@ public sealed class GoldStandardVectors
     private const int ProgressEvery = 256;
 
     private readonly Dictionary<string, float[]> byKey;
+    private readonly ITextEmbedder embedder;
+    private readonly string cachePath;
+    private readonly Lock embedding = new();
     private IReadOnlyDictionary<long, CandidateVectors> candidates = new Dictionary<long, CandidateVectors>();
 
-    private GoldStandardVectors(Dictionary<string, float[]> byKey)
+    private GoldStandardVectors(Dictionary<string, float[]> byKey, ITextEmbedder embedder, string cachePath)
     {
         this.byKey = byKey;
+        this.embedder = embedder;
+        this.cachePath = cachePath;
     }
 
     /// <summary>Reads <paramref name="cachePath"/> and embeds (and appends) the papers it lacks.</summary>
@@ -68,10 +74,38 @@ public sealed class GoldStandardVectors
             }
         }
 
-        return new GoldStandardVectors(byKey);
+        return new GoldStandardVectors(byKey, embedder, cachePath);
     }
 
-    public float[]? Text(string text) => byKey.GetValueOrDefault(EmbeddingText.Key(text));
+    /// <summary>The vector of a paper's text (or of a query embedded before), or null when the cache has none.</summary>
+    public float[]? Text(string text)
+    {
+        lock (embedding)
+        {
+            return byKey.GetValueOrDefault(EmbeddingText.Key(text));
+        }
+    }
+
+    /// <summary>The vector of a query: from the cache, or embedded now and appended to it, as the service embeds a query it has not seen.</summary>
+    public float[]? Query(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        lock (embedding)
+        {
+            var key = EmbeddingText.Key(text);
+            if (!byKey.TryGetValue(key, out var vector))
+            {
+                vector = byKey[key] = embedder.Embed([text])[0];
+                File.AppendAllLines(cachePath, [key + "\t" + Convert.ToBase64String(VectorMath.ToBytes(vector))]);
+            }
+
+            return vector;
+        }
+    }
 
     /// <summary>The vector source for one profile version: each participant's papers by title.</summary>
     public ICandidateVectorSource For(GoldStandardDataset dataset, IReadOnlyDictionary<string, IReadOnlyList<string>> profiles, Func<string, long> candidateId)
@@ -100,7 +134,7 @@ public sealed class GoldStandardVectors
 
     private sealed class Source(GoldStandardVectors vectors) : ICandidateVectorSource
     {
-        public float[]? Query(string text, CancellationToken cancellationToken) => vectors.Text(text);
+        public float[]? Query(string text, CancellationToken cancellationToken) => vectors.Query(text);
 
         public CandidateVectors? Find(long candidateId) => vectors.candidates.GetValueOrDefault(candidateId);
     }

@@ -37,6 +37,30 @@ public sealed class GoldStandardVectorsTests
         Assert.Equal(vectors.Text(dataset.Papers["x7"].Text), again.Text(dataset.Papers["x7"].Text));
     }
 
+    [Fact]
+    public void A_query_that_is_no_papers_text_is_embedded_once_and_kept_in_the_cache()
+    {
+        using var temp = new TempDirectory();
+        var dataset = GoldStandardDataset.Load(SmallGoldStandard.WriteTo(temp.Path));
+        var embedder = new CountingEmbedder();
+        var cache = Path.Combine(temp.Path, "vectors.tsv");
+        var vectors = GoldStandardVectors.Load(dataset, embedder, cache);
+        var papers = embedder.Embedded;
+        const string title = "A title searched alone";
+        Assert.Null(vectors.Text(title));
+
+        var query = vectors.Query(title);
+
+        Assert.NotNull(query);
+        Assert.Equal(papers + 1, embedder.Embedded);
+        Assert.Equal(query, vectors.Query(title)); // the second time from memory
+        Assert.Equal(papers + 1, embedder.Embedded);
+        Assert.Null(vectors.Query("  "));
+        var again = GoldStandardVectors.Load(dataset, embedder, cache);
+        Assert.Equal(query, again.Text(title)); // and from the file in the next run
+        Assert.Equal(papers + 1, embedder.Embedded);
+    }
+
     /// <summary>Progress written as it is reported (<see cref="Progress{T}"/> posts it to the thread pool).</summary>
     private sealed class Lines(List<string> lines) : IProgress<string>
     {

@@ -67,7 +67,8 @@ public sealed class SearchMeaningTests : IDisposable
     [Fact]
     public void Explain_gives_the_value_the_hits_are_ordered_by_and_its_parts()
     {
-        using var index = Open(new SearchOptions());
+        var options = new SearchOptions();
+        using var index = Open(options);
         index.Vectors = new FakeVectors(new() { [First] = Vectors(Far), [Second] = Vectors(Far), [Third] = Vectors(Close) });
         var hits = Found(index.Search(Request() with { Explain = true })).Results;
 
@@ -78,7 +79,7 @@ public sealed class SearchMeaningTests : IDisposable
         foreach (var order in orders)
         {
             var lexical = order.BodyOfWork is { } work ? (0.4 * order.Words) + (0.6 * work) : order.Words;
-            Assert.Equal((0.7 * lexical) + (0.3 * order.Meaning!.Value), order.Value, 3);
+            Assert.Equal(((1 - options.Semantic) * lexical) + (options.Semantic * order.Meaning!.Value), order.Value, 3);
         }
 
         Assert.All(Found(index.Search(Request())).Results, h => Assert.Null(h.Order)); // only when explaining
