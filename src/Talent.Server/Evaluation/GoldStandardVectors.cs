@@ -69,7 +69,7 @@ public sealed class GoldStandardVectors
                 {
                     var key = EmbeddingText.Key(batch[j]);
                     byKey[key] = vectors[j];
-                    writer.WriteLine(key + "\t" + Convert.ToBase64String(VectorMath.ToBytes(vectors[j])));
+                    writer.WriteLine(CacheLine(key, vectors[j]));
                 }
             }
         }
@@ -100,12 +100,15 @@ public sealed class GoldStandardVectors
             if (!byKey.TryGetValue(key, out var vector))
             {
                 vector = byKey[key] = embedder.Embed([text])[0];
-                File.AppendAllLines(cachePath, [key + "\t" + Convert.ToBase64String(VectorMath.ToBytes(vector))]);
+                File.AppendAllLines(cachePath, [CacheLine(key, vector)]);
             }
 
             return vector;
         }
     }
+
+    /// <summary>One line of the cache file: the text's key, a tab, the vector's bytes in base64.</summary>
+    private static string CacheLine(string key, float[] vector) => key + "\t" + Convert.ToBase64String(VectorMath.ToBytes(vector));
 
     /// <summary>The vector source for one profile version: each participant's papers by title.</summary>
     public ICandidateVectorSource For(GoldStandardDataset dataset, IReadOnlyDictionary<string, IReadOnlyList<string>> profiles, Func<string, long> candidateId)
