@@ -1,5 +1,6 @@
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
+using Talent.Profiles.Catalogs;
 using Talent.Profiles.Merging;
 using Talent.Search.Recruiting;
 
@@ -20,9 +21,9 @@ internal sealed record StoredRecruiterFacts(
 /// <summary>The recruiter fields of a candidate document: schools, employers, places, titles, degree, experience, contact.</summary>
 internal static partial class CandidateDocument
 {
-    private static StoredRecruiterFacts AddRecruiterFields(Document doc, CandidateProfile profile, DateTimeOffset updatedAt)
+    private static StoredRecruiterFacts AddRecruiterFields(Document doc, CandidateProfile profile, DateTimeOffset updatedAt, CountryCatalog countries)
     {
-        var facts = RecruiterFacts.Of(profile, updatedAt.Year);
+        var facts = RecruiterFacts.Of(profile, updatedAt.Year, countries);
         var employers = facts.CurrentEmployers.Concat(facts.PastEmployers).ToList();
         foreach (var school in facts.Schools)
         {

@@ -117,7 +117,7 @@ internal static partial class CandidateDocument
             AddText(doc, IndexFields.ProjectText, project.Description);
         }
 
-        var recruiter = recruiterFields ? AddRecruiterFields(doc, profile, updatedAt) : null;
+        var recruiter = recruiterFields ? AddRecruiterFields(doc, profile, updatedAt, catalogs.Countries) : null;
 
         // Each catalog lookup normalises its text: look every venue, skill and topic up once.
         var skills = DistinctByName(profile.Skills.Select(s => catalogs.Skills.Find(s) is { } known ? (known.Name, known.Synonyms) : (s.Trim(), null)));

@@ -1,10 +1,13 @@
 using System.Collections.Frozen;
+using Talent.Profiles.Catalogs;
 
 namespace Talent.Search.Recruiting;
 
 /// <summary>
 /// A place as documents write it ("Seattle, WA, USA", "Berlin, Berlin, DE", "Lisbon, Portugal") read as a city and,
 /// when the last part names one, a country by its usual English name, so "location:Germany" finds "Berlin, DE".
+/// Two parts ending in a code that is a US state's are read the American way ("San Francisco, CA", "Newark, DE") unless
+/// the country of that code lists the city in <c>config/countries.json</c> ("Toronto, CA" is Canada, "Berlin, DE" Germany).
 /// </summary>
 internal static class Places
 {
@@ -49,7 +52,7 @@ internal static class Places
     }.ToFrozenDictionary(c => c, _ => "United States", StringComparer.Ordinal);
 
     /// <summary>The city (first part) and country (last part, or a US state code) of a place; either may be null.</summary>
-    public static (string? City, string? Country) Read(string? place)
+    public static (string? City, string? Country) Read(string? place, CountryCatalog countries)
     {
         if (string.IsNullOrWhiteSpace(place))
         {
@@ -65,9 +68,12 @@ internal static class Places
             return (null, null);
         }
 
-        // "San Francisco, CA" is California: two parts ending in a US state code are read the American way.
-        var usState = parts.Count == 2 && parts[1].Length == 2 && parts[1].All(char.IsAsciiLetterUpper) && Regions.ContainsKey(Text.Fold(parts[1]));
-        var country = usState ? "United States" : CountryOf(parts[^1]);
+        // "San Francisco, CA" is California and "Toronto, CA" Canada: two parts ending in a US state code are read the
+        // American way unless the country of that code lists the city.
+        var stateCode = parts.Count == 2 && Regions.ContainsKey(Text.Fold(parts[1])) ? parts[1] : null;
+        var abroad = stateCode is not null && countries.HasCity(stateCode, parts[0]) ? countries.NameOf(stateCode) : null;
+        var usState = abroad is null && stateCode is { Length: 2 } && stateCode.All(char.IsAsciiLetterUpper);
+        var country = abroad ?? (usState ? "United States" : CountryOf(parts[^1]));
         if (parts.Count == 1)
         {
             return country is null ? (parts[0], null) : (null, country);

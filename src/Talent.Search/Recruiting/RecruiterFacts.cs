@@ -1,5 +1,6 @@
 using System.Globalization;
 using Talent.Profiles;
+using Talent.Profiles.Catalogs;
 using Talent.Profiles.Merging;
 
 namespace Talent.Search.Recruiting;
@@ -40,7 +41,7 @@ internal sealed record RecruiterFacts(
 
     private static readonly string[] Levels = [Doctorate, Master, Bachelor];
 
-    public static RecruiterFacts Of(CandidateProfile profile, int currentYear)
+    public static RecruiterFacts Of(CandidateProfile profile, int currentYear, CountryCatalog countries)
     {
         var roles = profile.Experience.Select(e => e.Value).ToList();
         var current = roles.Where(IsCurrent).ToList();
@@ -48,9 +49,9 @@ internal sealed record RecruiterFacts(
         var pastEmployers = Distinct(roles.Where(r => !IsCurrent(r)).Select(r => r.Organization).Concat(profile.Organizations))
             .Where(e => !currentEmployers.Contains(e, StringComparer.OrdinalIgnoreCase)).ToList();
         var place = profile.Location ?? current.Select(r => r.Location).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
-        var (city, country) = Recruiting.Places.Read(place);
+        var (city, country) = Recruiting.Places.Read(place, countries);
         var places = Distinct(new[] { profile.Location }.Concat(roles.Select(r => r.Location)).Append(city).Append(country)
-            .Concat(roles.Select(r => Recruiting.Places.Read(r.Location).Country)));
+            .Concat(roles.Select(r => Recruiting.Places.Read(r.Location, countries).Country)));
         var latest = current.FirstOrDefault() ?? roles.OrderByDescending(r => YearOf(r.End) ?? YearOf(r.Start) ?? 0).FirstOrDefault();
         var contacts = ContactKeysOf(profile);
         return new RecruiterFacts(
