@@ -137,9 +137,10 @@ internal sealed partial class CandidateSearch
     /// <summary>The ranked matches (the whole-query phrase applied), for an export that reads them one by one.</summary>
     internal ScoreDoc[] Rank()
     {
-        var query = Build(Operator.AND);
+        var words = WordsOperator();
+        var query = Build(words);
         var (top, _) = Execute(query);
-        if (top.TotalHits == 0 && query is not MatchAllDocsQuery && !string.IsNullOrWhiteSpace(request.Query))
+        if (top.TotalHits == 0 && words == Operator.AND && query is not MatchAllDocsQuery && !string.IsNullOrWhiteSpace(request.Query))
         {
             query = Build(Operator.OR);
             (top, _) = Execute(query);

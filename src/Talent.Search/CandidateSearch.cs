@@ -27,6 +27,9 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
     /// <summary>First-pass hits the whole-query phrase reorders (or more, when the page asked for lies further down).</summary>
     private const int RescoreWindow = 500;
 
+    /// <summary>Most analysed words a query can have and still need every one (see <see cref="WordsOperator"/>).</summary>
+    internal const int KeywordQueryWords = 4;
+
     // Ties go to the newer candidate id, not to the document's place in the index, so the order does not depend on
     // how the index was written (a parallel rebuild, another node's index).
     // Browsing lists documents that state a name first: one that never says whose it is gains nothing by it.
@@ -47,10 +50,11 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
     public SearchResponse Run()
     {
         var stopwatch = Stopwatch.StartNew();
-        var query = Build(Operator.AND);
+        var words = WordsOperator();
+        var query = Build(words);
         StartQueryVector(); // after the query parsed: a refused query never wakes the model
         var (top, facets) = Execute(query);
-        if (top.TotalHits == 0 && query is not MatchAllDocsQuery && !string.IsNullOrWhiteSpace(request.Query))
+        if (top.TotalHits == 0 && words == Operator.AND && query is not MatchAllDocsQuery && !string.IsNullOrWhiteSpace(request.Query))
         {
             // Every word required found nobody: rank by any of them instead.
             query = Build(Operator.OR);
@@ -88,6 +92,16 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
                 facets));
         return response with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3) };
     }
+
+    /// <summary>
+    /// How the query's words combine: a query of up to <see cref="KeywordQueryWords"/> words needs every one ("video
+    /// generation", "click-through rate prediction"; any of them when nobody holds all); a longer one — a paper's title, a
+    /// sentence — is a description, and any of its words finds a candidate, the best hits then ordered by body of work
+    /// (<see cref="Ranking.BodyOfWork"/>). Over a whole record, holding every word of a long query is a test of
+    /// vocabulary, which a prolific candidate passes and the author of the closest paper may fail (docs/ranking.md).
+    /// </summary>
+    private Operator WordsOperator() =>
+        request.Query is { Length: > 0 } text && Terms(analyzer, FreeTextOf(text)).Count > KeywordQueryWords ? Operator.OR : Operator.AND;
 
     /// <summary>The words of the query without field filters, operators and syntax, for catalog lookups, phrases and evidence.</summary>
     internal static string FreeTextOf(string query)

@@ -65,12 +65,13 @@ public sealed class SearchOptions : IValidatableObject
     internal bool IndexRecruiterFields { get; init; } = true;
 
     /// <summary>
-    /// Share of meaning in the order of a search's best hits when sentence vectors are on: the closeness of a candidate's
-    /// papers and own words to the query's sentence vector (see <see cref="Ranking.BodyOfWork"/>), beside the words and
-    /// the body of work. Chosen on <c>talent eval experts</c> (paper titles as queries, docs/ranking.md), the one value
-    /// tried there besides the earlier 0.3 and 1; 0 ranks searches by words alone.
+    /// Share of meaning in each paper's closeness to a search's query when sentence vectors are on: the cosine of the
+    /// paper's and the query's sentence vectors beside the share of the query's words it holds, in the body of work a
+    /// search's best hits are ordered by (see <see cref="Ranking.BodyOfWork"/>). The value match uses
+    /// (<c>Talent:Search:Match:Semantic</c>), checked on <c>talent eval experts</c> (paper titles as queries,
+    /// docs/ranking.md) against 0.5; 0 ranks searches by words alone.
     /// </summary>
-    public float Semantic { get; init; } = 0.5f;
+    public float Semantic { get; init; } = 0.7f;
 
     /// <summary>How <c>talent match</c> computes a fit.</summary>
     public MatchWeights Match { get; init; } = new();

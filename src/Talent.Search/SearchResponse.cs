@@ -4,11 +4,11 @@ namespace Talent.Search;
 public sealed record SearchResponse(int Total, double TookMs, IReadOnlyList<SearchHit> Results, SearchFacets Facets);
 
 /// <summary>
-/// What a re-ranked hit is ordered by (<see cref="Value"/>, higher first) and its parts, each divided by its best among
-/// the re-ranked hits: <see cref="Words"/> (the BM25 fields' score), <see cref="BodyOfWork"/> (papers holding the
-/// query's words, weighted by author position, kind, venue tier and recency; null when no paper does) and
-/// <see cref="Meaning"/> (the body of work by sentence vectors; null without them). Value = (1 − m) × ((1 − e) × words +
-/// e × body of work) + m × meaning, e and m the configured shares (docs/ranking.md).
+/// What a re-ranked hit is ordered by (<see cref="Value"/>, higher first: its body of work, each paper's closeness to
+/// the query mixing words and meaning, docs/ranking.md) and how it reads, each divided by its best among the re-ranked
+/// hits: <see cref="Words"/> (the BM25 fields' score, which chose the re-ranked hits and breaks ties),
+/// <see cref="BodyOfWork"/> (the body of work by words alone; null when no text of anyone holds the query's words) and
+/// <see cref="Meaning"/> (by sentence vectors alone; null without them).
 /// </summary>
 public sealed record HitOrder(double Value, double Words, double? BodyOfWork, double? Meaning);
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Talent.Profiles.Catalogs;
@@ -38,7 +37,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
     /// <summary>Fields of a candidate's own words, searched beside titles and abstracts so engineers are found.</summary>
     private static readonly string[] OwnFields = [IndexFields.Roles, IndexFields.SkillsText, IndexFields.Headline, IndexFields.Interests];
 
-    private readonly Dictionary<string, double> idfCache = new(StringComparer.Ordinal);
+    private readonly WordVectors wordVectors = new(searcher, analyzer);
 
     public MatchResponse Run(MatchRequest request)
     {
@@ -89,7 +88,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var papers = candidate.Publications
             .Select(p =>
             {
-                var words = Cosine(query.Words, Vector(p.Title + "\n" + p.Abstract));
+                var words = WordVectors.Cosine(query.Words, Vector(p.Title + "\n" + p.Abstract));
                 var meaning = stored?.Publication(p.Title) is { } v ? Math.Max(0, VectorMath.Cosine(query.Vector, v)) : (double?)null;
                 return (Paper: p, Words: words, Meaning: meaning, Similarity: meaning is { } m ? ((1 - semantic) * words) + (semantic * m) : words);
             })
@@ -97,7 +96,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
             .ToList();
         var body = Aggregate(papers.Select(p => p.Similarity).ToList());
         // The skills also by their catalog names: "Golang, Postgres, k8s" says what "Go, PostgreSQL, Kubernetes" does.
-        var ownWords = ownText.Length == 0 ? 0 : Cosine(query.Words, Vector(candidate.Skills.Count == 0 ? ownText : ownText + "\n" + string.Join(", ", candidate.Skills)));
+        var ownWords = ownText.Length == 0 ? 0 : WordVectors.Cosine(query.Words, Vector(candidate.Skills.Count == 0 ? ownText : ownText + "\n" + string.Join(", ", candidate.Skills)));
         var ownMeaning = stored?.Profile is { } profile ? Math.Max(0, VectorMath.Cosine(query.Vector, profile)) : (double?)null;
         var own = ownMeaning is { } om ? ((1 - semantic) * ownWords) + (semantic * om) : ownWords;
         var textFit = Math.Max(body, own);
@@ -164,75 +163,8 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         return (vector, vector is null ? NoQueryVector : Hybrid);
     }
 
-    /// <summary>A unit tf-idf vector of the text's analysed terms: sublinear term frequency times smoothed idf.</summary>
-    internal Dictionary<string, double> Vector(string text)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        using (var stream = analyzer.GetTokenStream(IndexFields.Abstracts, text))
-        {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                var value = term.ToString();
-                counts[value] = counts.GetValueOrDefault(value) + 1;
-            }
-
-            stream.End();
-        }
-
-        var vector = new Dictionary<string, double>(counts.Count, StringComparer.Ordinal);
-        var squares = 0d;
-        foreach (var (term, count) in counts)
-        {
-            var weight = (1 + Math.Log(count)) * Idf(term);
-            vector[term] = weight;
-            squares += weight * weight;
-        }
-
-        if (squares == 0)
-        {
-            return vector;
-        }
-
-        var length = Math.Sqrt(squares);
-        foreach (var term in counts.Keys)
-        {
-            vector[term] /= length;
-        }
-
-        return vector;
-    }
-
-    private static double Cosine(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b)
-    {
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        var sum = 0d;
-        foreach (var (term, weight) in small)
-        {
-            if (large.TryGetValue(term, out var other))
-            {
-                sum += weight * other;
-            }
-        }
-
-        return Math.Clamp(sum, 0, 1);
-    }
-
-    /// <summary>Smoothed idf over candidates (a candidate "contains" a word used in any title or abstract of theirs).</summary>
-    private double Idf(string term)
-    {
-        if (idfCache.TryGetValue(term, out var idf))
-        {
-            return idf;
-        }
-
-        var reader = searcher.IndexReader;
-        var df = Math.Max(reader.DocFreq(new Term(IndexFields.Titles, term)), reader.DocFreq(new Term(IndexFields.Abstracts, term)));
-        idf = Math.Log((reader.NumDocs + 1d) / (df + 1d)) + 1;
-        idfCache[term] = idf;
-        return idf;
-    }
+    /// <summary>A text as a unit tf-idf vector (see <see cref="WordVectors"/>).</summary>
+    internal Dictionary<string, double> Vector(string text) => wordVectors.Of(text);
 
     private IEnumerable<int> Candidates(MatchRequest request, Dictionary<string, double> description, IReadOnlySet<string> wantedSkills)
     {

@@ -1,109 +1,166 @@
 using Lucene.Net.Search;
+using Talent.Search.Matching;
 
 namespace Talent.Search.Ranking;
 
 /// <summary>
-/// Re-ranks the best first-pass hits of a search by body of work: each paper whose title or abstract holds the
-/// query's words counts, weighted by author position (first author 1, others <see cref="OtherAuthor"/>), kind
-/// (peer-reviewed 1, preprint <see cref="Preprint"/>), the venue's tier and recency; papers outside a requested
-/// venue or year range do not count. Several relevant papers add up with saturation (x / (x + 1)), so a
-/// prolific candidate's other work never lowers the score. The final score is a fixed linear mix of the two
-/// scores, each divided by its best value in the window (normalised per query): <see cref="EvidenceShare"/>
-/// to the body of work, the rest to the words (BM25 fields).
-/// <para>
-/// With sentence vectors (<see cref="Meaning"/>) that mix gives up <see cref="Meaning.Share"/> to a body of work by
-/// meaning: the same weighted, saturated sum, each paper counting by how close it is to the query's vector (its cosine
-/// above <see cref="UnrelatedCosine"/>, scaled to 0–1) instead of by the square of the query's words it holds, and the
-/// candidate's own words (headline, roles, interests, skills) counting as one more text at <see cref="OwnWords"/>;
-/// also divided by its best in the window. A profile that only states the query's words is not a body of work: it
-/// counts like one preprint. A candidate whose vectors are not computed yet keeps its place by words
-/// and body of work (its mix stands in for its meaning).
-/// </para>
+/// Re-ranks the best first-pass hits of a search by body of work, as match orders people: each of a candidate's papers
+/// is as close to the query as the words it shares with it — the share of the query's tf-idf weight its title and
+/// abstract hold, <c>wordCloseness</c> — and, with sentence vectors (<see cref="Meaning"/>), the cosine of their
+/// vectors, mixed in a fixed share (<see cref="Meaning.Share"/> to meaning). Each paper's closeness is weighted by
+/// author position (first author 1, others <see cref="OtherAuthor"/>), kind (peer-reviewed 1, preprint
+/// <see cref="Preprint"/>), the venue's tier and recency (<see cref="RecencyFloor"/>); papers outside a requested venue
+/// or year range do not count, and the candidate's own words (headline, roles, interests, skills) are one more text at
+/// <see cref="OwnWords"/>. A candidate's body of work is a soft maximum over their <see cref="Closest.Texts"/> closest
+/// texts (the closest, plus a little for each nearly as close), so several strongly relevant papers count, and a
+/// prolific candidate's other work neither lowers the score nor, paper by paper, adds up past the author of the closest
+/// work. The window is ordered by body of work alone, the first pass's order (BM25 fields, which chose the window)
+/// breaking ties: a share of the first pass in the order brought back the prolific candidates it favours (a record's
+/// BM25 over all of its papers grows with their number). A candidate whose vectors are not computed yet is read by words
+/// alone.
 /// </summary>
 internal static class BodyOfWork
 {
-    public const double EvidenceShare = 0.6;
     public const double OtherAuthor = 0.4;
     public const double Preprint = 0.5;
-    public const double AbstractOnly = 0.5;
     public const double RecencyHalfLifeYears = 4;
-    public const int Window = 100;
 
     /// <summary>
-    /// Cosine of all-MiniLM-L6-v2 vectors below which a paper is unrelated to the query: texts of different
-    /// computer-science subjects measure 0.1–0.25 ("video generation" against "Mixed Precision Training Revisited" 0.11,
-    /// against "Image Tokenizers at Scale" 0.24), related ones 0.4–0.8. Set by hand from such pairs, not tuned.
+    /// What an old paper still counts for: recency halves the rest every <see cref="RecencyHalfLifeYears"/>, so a
+    /// paper of this year counts fully and a paper of ten years ago a little over half. Chosen on the expert-finding
+    /// title queries (docs/ranking.md): without a floor, a researcher's older work on a subject was lost to the soft maximum.
     /// </summary>
-    public const double UnrelatedCosine = 0.3;
+    public const double RecencyFloor = 0.5;
 
-    /// <summary>Weight of a candidate's own words in the body of work by meaning: a statement, counted like a preprint.</summary>
+    public const int Window = 100;
+
+    /// <summary>Weight of a candidate's own words in the body of work: a statement, counted like a preprint.</summary>
     public const double OwnWords = Preprint;
 
     public static ScoreDoc[] Rerank(
-        ScoreDoc[] hits,
-        Func<int, StoredCandidate?> read,
-        Func<string, HashSet<string>> terms,
-        IReadOnlySet<string> queryTerms,
-        IReadOnlySet<string> venues,
-        int? since,
-        Func<string, double> tierWeight,
-        int currentYear,
-        Meaning? meaning = null,
-        IDictionary<int, HitOrder>? orders = null)
+        ScoreDoc[] hits, Func<int, (StoredCandidate? Candidate, string OwnText)> read, Scoring query, Meaning? meaning = null, IDictionary<int, HitOrder>? orders = null)
     {
-        if (queryTerms.Count == 0 || hits.Length < 2)
+        if (query.WordCloseness is null || hits.Length < 2)
         {
             return hits;
         }
 
         var window = Math.Min(hits.Length, Window);
-        var candidates = new StoredCandidate?[window];
-        var evidence = new double[window];
+        var rows = hits.Take(window).Select(h => read(h.Doc)).ToList();
+        var candidates = rows.Select(r => r.Candidate).ToList();
+
+        // Vectors are read only for an order they can change.
+        var vectors = meaning is { Share: > 0 } ? meaning.Read(candidates) : null;
+        var body = new double[window];
+        var byWords = new double[window];
         for (var i = 0; i < window; i++)
         {
-            candidates[i] = read(hits[i].Doc);
-            evidence[i] = candidates[i] is { } candidate
-                ? Evidence(candidate, paper => Math.Pow(WordShare(paper, terms, queryTerms), 2), venues, since, tierWeight, currentYear)
-                : 0;
+            if (candidates[i] is not { } candidate)
+            {
+                continue;
+            }
+
+            (body[i], byWords[i], var byMeaning) = BodyOf(candidate, rows[i].OwnText, query, vectors?.Query, vectors?.Candidates[i], meaning?.Share ?? 0);
+            if (byMeaning is { } value)
+            {
+                meaning!.Closeness[candidate.Id] = value;
+            }
+        }
+
+        var bestBody = body.Max();
+        if (bestBody <= 0)
+        {
+            return hits;
         }
 
         var bestWords = hits.Take(window).Max(h => float.IsFinite(h.Score) ? h.Score : 0);
-        if (bestWords <= 0)
-        {
-            return hits;
-        }
+        var bestByWords = byWords.Max();
+        var bestByMeaning = meaning?.Closeness.Count > 0 ? meaning.Closeness.Values.Max() : 0;
 
-        // Vectors are read only for an order they can change.
-        var closeness = meaning is { Share: > 0 } ? Closeness(meaning, candidates, venues, since, tierWeight, currentYear) : null;
-        var bestEvidence = evidence.Max();
-        var bestMeaning = closeness?.Max(c => c ?? 0) ?? 0;
-        if (bestEvidence <= 0 && bestMeaning <= 0)
-        {
-            return hits;
-        }
-
-        // The hits keep their words' score (what --explain's signals add up to); only their order changes.
-        var mixed = hits.Take(window)
+        // The hits keep their words' score (what --explain's signals add up to); only their order changes, the first
+        // pass's order breaking ties.
+        var ordered = hits.Take(window)
             .Select((h, i) =>
             {
-                var words = h.Score / bestWords;
-                var lexical = bestEvidence > 0 ? ((1 - EvidenceShare) * words) + (EvidenceShare * evidence[i] / bestEvidence) : words;
-                var close = closeness?[i] is { } c && bestMeaning > 0 ? c / bestMeaning : lexical;
-                var mix = bestMeaning > 0 ? ((1 - meaning!.Share) * lexical) + (meaning.Share * close) : lexical;
-                orders?.Add(h.Doc, new HitOrder(
-                    Math.Round(mix, 4), Math.Round(words, 4), bestEvidence > 0 ? Math.Round(evidence[i] / bestEvidence, 4) : null, bestMeaning > 0 ? Math.Round(close, 4) : null));
-                return (Hit: h, Mix: mix);
+                if (orders is not null)
+                {
+                    double? byMeaning = candidates[i] is { } c && bestByMeaning > 0 && meaning!.Closeness.TryGetValue(c.Id, out var m) ? m / bestByMeaning : null;
+                    orders.Add(h.Doc, new HitOrder(
+                        Math.Round(body[i] / bestBody, 4),
+                        bestWords > 0 && float.IsFinite(h.Score) ? Math.Round(h.Score / bestWords, 4) : 0,
+                        bestByWords > 0 ? Math.Round(byWords[i] / bestByWords, 4) : null,
+                        byMeaning is { } value ? Math.Round(value, 4) : null));
+                }
+
+                return (Hit: h, Place: i, Body: body[i]);
             })
-            .OrderByDescending(h => h.Mix)
-            .ThenBy(h => h.Hit.Doc)
+            .OrderByDescending(h => h.Body)
+            .ThenBy(h => h.Place)
             .Select(h => h.Hit);
-        return mixed.Concat(hits.Skip(window)).ToArray();
+        return ordered.Concat(hits.Skip(window)).ToArray();
     }
 
     /// <summary>
+    /// A candidate's body of work — each paper's closeness mixing words and meaning (<paramref name="share"/> to meaning)
+    /// when the candidate has vectors, words alone otherwise — and the same read by words alone and by meaning alone
+    /// (null without vectors).
+    /// </summary>
+    private static (double Body, double ByWords, double? ByMeaning) BodyOf(
+        StoredCandidate candidate, string ownText, Scoring query, float[]? queryVector, CandidateVectors? stored, double share)
+    {
+        // Each paper's text is analysed once: its closeness in words is read again for the mix with meaning.
+        var inWords = new Dictionary<StoredPublication, double>(ReferenceEqualityComparer.Instance);
+        double Words(StoredPublication paper) => inWords.TryGetValue(paper, out var known) ? known : inWords[paper] = query.Words(paper);
+
+        var ownWords = ownText.Length == 0 ? 0 : query.WordCloseness!(ownText);
+        var byWords = Evidence(candidate, Words, query, OwnWords * ownWords);
+        if (queryVector is null || stored is null)
+        {
+            return (byWords, byWords, null);
+        }
+
+        var ownMeaning = Cosine(queryVector, stored.Profile);
+        var body = Evidence(
+            candidate,
+            paper => ((1 - share) * Words(paper)) + (share * Cosine(queryVector, stored.Publication(paper.Title))),
+            query,
+            OwnWords * (((1 - share) * ownWords) + (share * ownMeaning)));
+        return (body, byWords, Evidence(candidate, paper => Cosine(queryVector, stored.Publication(paper.Title)), query, OwnWords * ownMeaning));
+    }
+
+    /// <summary>
+    /// What the query asks of a body of work: its words' closeness to a text (null without words), the soft maximum
+    /// (<see cref="Closest"/>), the requested venues and years, the venues' tier weights and the year recency counts from.
+    /// </summary>
+    internal sealed record Scoring(Func<string, double>? WordCloseness, Closest Closest, IReadOnlySet<string> Venues, int? Since, Func<string, double> TierWeight, int CurrentYear)
+    {
+        /// <summary>A paper's closeness in words: its title and abstract.</summary>
+        public double Words(StoredPublication paper) =>
+            WordCloseness is null ? 0 : WordCloseness(paper.Abstract is null ? paper.Title : paper.Title + "\n" + paper.Abstract);
+
+        /// <summary>Whether the paper is within the requested venues and years.</summary>
+        public bool Counts(StoredPublication paper) =>
+            !(Since is { } from && paper.Year < from) && (Venues.Count == 0 || (paper.Venue is not null && Venues.Contains(paper.Venue)));
+
+        /// <summary>What a paper's closeness is multiplied by: author position, kind, tier and age.</summary>
+        public double Weight(StoredPublication paper)
+        {
+            var age = paper.Year is { } year ? Math.Max(0, CurrentYear - year) : RecencyHalfLifeYears;
+            return (paper.FirstAuthor ? 1 : OtherAuthor) * (paper.PeerReviewed ? 1 : Preprint) * (paper.Venue is null ? 1 : TierWeight(paper.Venue))
+                * (RecencyFloor + ((1 - RecencyFloor) * Math.Pow(0.5, age / RecencyHalfLifeYears)));
+        }
+    }
+
+    /// <summary>
+    /// How a body of work is read from its texts' closeness: a soft maximum (temperature <paramref name="Softness"/>)
+    /// over the <paramref name="Texts"/> closest, as match orders people (<see cref="MatchWeights"/>).
+    /// </summary>
+    internal sealed record Closest(int Texts, double Softness);
+
+    /// <summary>
     /// Sentence vectors for the window (<see cref="Read"/>: the query's vector and each candidate's, or null when the
-    /// query has none), the share of the order meaning decides, and, after a re-rank, each candidate's body of work by
-    /// meaning (<see cref="Closeness"/>, for <c>--explain</c>).
+    /// query has none), the share of each paper's closeness that is meaning, and, after a re-rank, each candidate's body
+    /// of work by meaning alone (<see cref="Closeness"/>, for <c>--explain</c>).
     /// </summary>
     internal sealed record Meaning(Func<IReadOnlyList<StoredCandidate?>, WindowVectors?> Read, double Share)
     {
@@ -113,80 +170,29 @@ internal static class BodyOfWork
     /// <summary>The query's vector and the vectors of the window's candidates, in its order (null where not computed yet).</summary>
     internal sealed record WindowVectors(float[] Query, IReadOnlyList<CandidateVectors?> Candidates);
 
-    /// <summary>Each candidate's body of work by meaning, or null without vectors.</summary>
-    private static double?[]? Closeness(Meaning meaning, StoredCandidate?[] candidates, IReadOnlySet<string> venues, int? since, Func<string, double> tierWeight, int currentYear)
-    {
-        if (meaning.Read(candidates) is not { } read)
-        {
-            return null;
-        }
-
-        var closeness = new double?[candidates.Length];
-        for (var i = 0; i < candidates.Length; i++)
-        {
-            if (candidates[i] is not { } candidate || read.Candidates[i] is not { } vectors)
-            {
-                continue;
-            }
-
-            var own = OwnWords * Relevance(read.Query, vectors.Profile);
-            closeness[i] = meaning.Closeness[candidate.Id] =
-                Evidence(candidate, paper => Relevance(read.Query, vectors.Publication(paper.Title)), venues, since, tierWeight, currentYear, own);
-        }
-
-        return closeness;
-    }
-
-    /// <summary>A text's closeness to the query in meaning, 0 (unrelated) to 1.</summary>
-    private static double Relevance(float[] query, float[]? text) =>
-        text is null ? 0 : Math.Max(0, (VectorMath.Cosine(query, text) - UnrelatedCosine) / (1 - UnrelatedCosine));
-
-    /// <summary>The share of the query's words in a paper's title (or, at half weight, in its title and abstract).</summary>
-    private static double WordShare(StoredPublication paper, Func<string, HashSet<string>> terms, IReadOnlySet<string> queryTerms)
-    {
-        var inTitle = terms(paper.Title);
-        var share = (double)queryTerms.Count(inTitle.Contains) / queryTerms.Count;
-        if (share < 1 && paper.Abstract is { } text)
-        {
-            var inAbstract = terms(text);
-            share = Math.Max(share, AbstractOnly * queryTerms.Count(t => inTitle.Contains(t) || inAbstract.Contains(t)) / queryTerms.Count);
-        }
-
-        return share;
-    }
+    /// <summary>The cosine of the query's sentence vector and a text's, 0 when it has none or they point apart.</summary>
+    private static double Cosine(float[] query, float[]? text) => text is null ? 0 : Math.Max(0, VectorMath.Cosine(query, text));
 
     /// <summary>
-    /// The saturated sum over the candidate's papers (within the requested venues and years) of what each one is worth
-    /// to the query (<paramref name="worth"/>), weighted by author position, kind, tier and age, plus <paramref name="more"/>.
+    /// The soft maximum over the candidate's papers within the requested venues and years, each worth its closeness to
+    /// the query (<paramref name="closeness"/>, 0–1) times its weight, with <paramref name="own"/> as one more text.
     /// </summary>
-    private static double Evidence(
-        StoredCandidate candidate,
-        Func<StoredPublication, double> worth,
-        IReadOnlySet<string> venues,
-        int? since,
-        Func<string, double> tierWeight,
-        int currentYear,
-        double more = 0)
+    private static double Evidence(StoredCandidate candidate, Func<StoredPublication, double> closeness, Scoring query, double own)
     {
-        var sum = more;
-        foreach (var paper in candidate.Publications)
+        var values = new List<double>(candidate.Publications.Count + 1);
+        if (own > 0)
         {
-            if ((since is { } from && paper.Year < from) || (venues.Count > 0 && (paper.Venue is null || !venues.Contains(paper.Venue))))
-            {
-                continue;
-            }
-
-            var value = worth(paper);
-            if (value <= 0)
-            {
-                continue;
-            }
-
-            var weight = (paper.FirstAuthor ? 1 : OtherAuthor) * (paper.PeerReviewed ? 1 : Preprint) * (paper.Venue is null ? 1 : tierWeight(paper.Venue));
-            var age = paper.Year is { } year ? Math.Max(0, currentYear - year) : RecencyHalfLifeYears;
-            sum += value * weight * Math.Pow(0.5, age / RecencyHalfLifeYears);
+            values.Add(own);
         }
 
-        return sum / (sum + 1);
+        foreach (var paper in candidate.Publications)
+        {
+            if (query.Counts(paper) && closeness(paper) is > 0 and var value)
+            {
+                values.Add(value * query.Weight(paper));
+            }
+        }
+
+        return values.Count == 0 ? 0 : CandidateMatch.SoftMaximum(values.OrderDescending().Take(query.Closest.Texts).ToList(), query.Closest.Softness);
     }
 }

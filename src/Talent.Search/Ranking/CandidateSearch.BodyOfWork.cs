@@ -50,18 +50,31 @@ internal sealed partial class CandidateSearch
     private ScoreDoc[] RerankByBodyOfWork(ScoreDoc[] hits)
     {
         meaning = vectors is null || options.Semantic <= 0 ? null : new BodyOfWork.Meaning(ReadVectors, options.Semantic);
+        var query = queryTerms.Count == 0 ? null : new WordVectors(searcher, analyzer).Of(FreeTextOf(request.Query));
         return BodyOfWork.Rerank(
             hits,
-            doc => CandidateDocument.Read(searcher.Doc(doc)),
-            text => Terms(analyzer, text),
-            queryTerms,
-            venues,
-            since,
-            venue => catalogs.Venues.Find(venue)?.Tier is { } tier && options.VenueTierWeights.TryGetValue(tier, out var weight) ? weight : 1,
-            currentYear,
+            doc =>
+            {
+                var document = searcher.Doc(doc);
+                return (CandidateDocument.Read(document), OwnText.Read(document));
+            },
+            new BodyOfWork.Scoring(
+                query is null ? null : text => Coverage(query, Terms(analyzer, text)),
+                new BodyOfWork.Closest(options.Match.ClosestTexts, options.Match.Softness),
+                venues,
+                since,
+                venue => catalogs.Venues.Find(venue)?.Tier is { } tier && options.VenueTierWeights.TryGetValue(tier, out var weight) ? weight : 1,
+                currentYear),
             meaning,
             request.Explain ? orders : null);
     }
+
+    /// <summary>
+    /// How much of the query a text holds: the share of the query's tf-idf weight (its words, weighted by their rarity)
+    /// in words the text uses, 0–1. The text's length does not matter: a paper is not worth less for saying more.
+    /// </summary>
+    private static double Coverage(Dictionary<string, double> query, HashSet<string> text) =>
+        query.Sum(t => text.Contains(t.Key) ? t.Value * t.Value : 0);
 
     /// <summary>The query's vector and the stored vectors of the window's candidates, read together.</summary>
     private BodyOfWork.WindowVectors? ReadVectors(IReadOnlyList<StoredCandidate?> candidates)

@@ -67,20 +67,22 @@ public sealed class SearchMeaningTests : IDisposable
     [Fact]
     public void Explain_gives_the_value_the_hits_are_ordered_by_and_its_parts()
     {
-        var options = new SearchOptions();
-        using var index = Open(options);
+        using var index = Open(new SearchOptions());
         index.Vectors = new FakeVectors(new() { [First] = Vectors(Far), [Second] = Vectors(Far), [Third] = Vectors(Close) });
         var hits = Found(index.Search(Request() with { Explain = true })).Results;
 
-        // Meaning moved the third candidate up: the value it is ordered by is the highest.
+        // Meaning moved the third candidate up: the value it is ordered by is the highest, the best hit's own.
         Assert.Equal(Third, hits[0].Id);
         var orders = hits.Select(h => h.Order ?? throw new Xunit.Sdk.XunitException($"no order for {h.Id}")).ToList();
         Assert.Equal(orders.Select(o => o.Value).OrderDescending(), orders.Select(o => o.Value));
-        foreach (var order in orders)
-        {
-            var lexical = order.BodyOfWork is { } work ? (0.4 * order.Words) + (0.6 * work) : order.Words;
-            Assert.Equal(((1 - options.Semantic) * lexical) + (options.Semantic * order.Meaning!.Value), order.Value, 3);
-        }
+        Assert.Equal(1, orders[0].Value);
+
+        // The same words for everyone: by words alone they tie, by meaning alone the third is best and the others alike.
+        Assert.All(orders, o => Assert.Equal(1, o.BodyOfWork));
+        Assert.All(orders, o => Assert.Equal(1, o.Words));
+        Assert.Equal(1, orders[0].Meaning);
+        Assert.InRange(orders[1].Meaning!.Value, 0.01, 0.99);
+        Assert.Equal(orders[1].Meaning, orders[2].Meaning);
 
         Assert.All(Found(index.Search(Request())).Results, h => Assert.Null(h.Order)); // only when explaining
     }
