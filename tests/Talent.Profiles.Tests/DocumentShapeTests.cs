@@ -149,6 +149,12 @@ public sealed class DocumentShapeTests
         Assert.Equal("Jane Roe", Read("text/markdown", content).Name);
 
     [Theory]
+    [InlineData("# 職務経歴\n\n## 自己紹介\n\nソフトウェアエンジニアです。クラウドからマイコンまで広く扱っています。\n\n## 職歴\n\n- 2019 – 現在 株式会社サンプル ソフトウェアエンジニア\n\nメール: dev@example.jp\n")]
+    [InlineData("---\ntitle: About\n---\n\nUniversité Paris Cité\n\nI obtained my PhD in 2023 at the MAP 5 laboratory, working on statistical network analysis and topic modelling.\n\nE-mail: map5.student@example.fr\n")]
+    public void A_section_heading_or_an_institution_at_the_top_is_not_the_owners_name(string content) =>
+        Assert.Null(Read("text/markdown", content).Name);
+
+    [Theory]
     [InlineData("<html><head><title>Alexander Example</title></head><body><p>Welcome to my page.</p></body></html>", "Alexander Example")]
     [InlineData("<html><head><title>Home | Jane Roe</title></head><body><h2>News</h2><p>We moved.</p></body></html>", "Jane Roe")]
     [InlineData("<html><head><meta name=\"author\" content=\"Jane Roe\"><title>Publications</title></head><body></body></html>", "Jane Roe")]

@@ -108,8 +108,12 @@ internal static partial class PersonNames
     /// The name a document opens with: one of its first three lines that is a person's name (a heading or a line of its
     /// own), else an introduction near the top ("Hi, I'm Jane Roe", "My name is Jane Roe").
     /// </summary>
-    /// <remarks>With the name, its other form when written beside it in brackets ("Wei Zhang (张伟)").</remarks>
-    public static (string Name, string? Alternate)? FromOpeningLines(IReadOnlyList<MarkupLine> lines)
+    /// <remarks>
+    /// With the name, its other form when written beside it in brackets ("Wei Zhang (张伟)"). A line that
+    /// <paramref name="namesSomethingElse"/> (a section heading such as "職務経歴", an institution such as "Université
+    /// Paris Cité") is not the owner's name, however much it looks like one.
+    /// </remarks>
+    public static (string Name, string? Alternate)? FromOpeningLines(IReadOnlyList<MarkupLine> lines, Func<string, bool> namesSomethingElse)
     {
         var seen = 0;
         foreach (var line in lines)
@@ -119,7 +123,7 @@ internal static partial class PersonNames
                 continue;
             }
 
-            if (AuthorList.AsPersonName(line.Heading ?? line.Plain) is { } name)
+            if (AuthorList.AsPersonName(line.Heading ?? line.Plain) is { } name && !namesSomethingElse(name))
             {
                 return (name, AuthorList.AlternateOf(line.Heading ?? line.Plain));
             }
@@ -133,7 +137,7 @@ internal static partial class PersonNames
         // "Hi, I'm Jane Roe", "My name is Jane Roe": an introduction near the top.
         foreach (var line in lines.Take(40))
         {
-            if (line.Plain.Length > 8 && FromIntroduction(line.Plain) is { } introduced)
+            if (line.Plain.Length > 8 && FromIntroduction(line.Plain) is { } introduced && !namesSomethingElse(introduced))
             {
                 return (introduced, null);
             }

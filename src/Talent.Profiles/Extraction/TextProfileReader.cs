@@ -18,10 +18,13 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     private readonly ContactReader contactReader = new(catalogs.Vocabulary);
     private readonly PublicationReader publicationReader = new(catalogs);
 
+    /// <summary>Whether a text that looks like a person's name is a section heading or an institution of the catalogs.</summary>
+    private bool NamesSomethingElse(string text) => sectionFinder.KindOf(text) is not null || catalogs.Institutions.Find(text) is not null;
+
     public ExtractedProfile Read(IReadOnlyList<MarkupLine> lines)
     {
         var sections = sectionFinder.Split(lines);
-        var stated = PersonNames.FromOpeningLines(lines);
+        var stated = PersonNames.FromOpeningLines(lines, NamesSomethingElse);
         var name = stated?.Name ?? PersonNames.FromBoldAuthors(lines);
         var header = sections.Where(s => s.Kind == SectionKind.Header).SelectMany(s => s.Lines).ToList();
         var referees = sections.Where(s => s.Kind == SectionKind.References).SelectMany(s => s.Lines).Select(l => l.Index).ToHashSet();
