@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Talent.Profiles;
 using Talent.Profiles.Identity;
 
 namespace Talent.Storage;
@@ -14,11 +15,16 @@ namespace Talent.Storage;
 /// </summary>
 public sealed partial class CandidateStore
 {
-    /// <summary>Decides that two candidates are one person; returns the id the joined candidate keeps.</summary>
-    public Task<IdentityCorrection> MergeCandidatesAsync(long first, long second, IdentityActor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides that two candidates are one person; returns the id the joined candidate keeps, and a warning for each pair
+    /// of their sources whose keys say otherwise (different ORCIDs, different e-mails at one domain): the decision stands,
+    /// but the person who made it should know.
+    /// </summary>
+    public async Task<IdentityCorrection> MergeCandidatesAsync(long first, long second, IdentityActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return DecideAsync(actor, async (connection, transaction) =>
+        var warnings = new List<string>();
+        var correction = await DecideAsync(actor, async (connection, transaction) =>
         {
             var one = await AcceptedSourcesOfAsync(connection, transaction, first);
             var other = await AcceptedSourcesOfAsync(connection, transaction, second);
@@ -27,9 +33,24 @@ public sealed partial class CandidateStore
                 return (first == second ? "give two different candidates" : $"no candidate with id {(one.Count == 0 ? first : second)}", [], []);
             }
 
+            warnings.AddRange(await KeyConflictsAsync(connection, transaction, one, other));
             var pairs = one.SelectMany(a => other.Select(b => (a, b, true))).ToList();
             return (null, pairs, [first, second]);
         }, "merge", cancellationToken);
+        return correction.Succeeded ? correction with { Warnings = warnings } : correction;
+    }
+
+    /// <summary>"source A and source B: different ORCIDs" for every pair across the two sides whose keys conflict.</summary>
+    private static async Task<List<string>> KeyConflictsAsync(SqliteConnection connection, SqliteTransaction transaction, List<string> one, List<string> other)
+    {
+        var ids = JsonSerializer.Serialize(one.Concat(other));
+        var identities = (await connection.QueryAsync<(string SourceId, string ProfileJson, string? Uri)>(
+                "SELECT source_id, profile_json, uri FROM sources WHERE source_id IN (SELECT value FROM json_each(@ids))", new { ids }, transaction))
+            .ToDictionary(r => r.SourceId, r => SourceIdentity.Of(r.SourceId, ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson), r.Uri), StringComparer.Ordinal);
+        return [.. one.SelectMany(a => other.Select(b => (A: a, B: b)))
+            .Where(p => identities.ContainsKey(p.A) && identities.ContainsKey(p.B))
+            .Select(p => IdentityEvidence.StrongKeyConflict(identities[p.A], identities[p.B]) is { } conflict ? $"sources {p.A} and {p.B}: {conflict}; merged as decided" : null)
+            .OfType<string>()];
     }
 
     /// <summary>Decides that <paramref name="sourceIds"/> are one person and the candidate's other sources another.</summary>
@@ -231,6 +252,9 @@ public sealed record IdentityActor(string Name, long? KeyId = null, string? Clie
 public sealed record IdentityCorrection(string? Error, IReadOnlyList<long> CandidateIds)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>What the rules would have said against a merge that was made anyway (different ORCIDs, …).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>The decision as stored, for other nodes (read replicas) to record; null when refused.</summary>
     [JsonIgnore]

@@ -71,6 +71,11 @@ internal static class IdentityCommands
             throw new WorkException(result.Error!); // not succeeded: there is an error
         }
 
+        foreach (var warning in result.Warnings)
+        {
+            Console.Error.WriteLine("warning: " + warning);
+        }
+
         if (parseResult.GetValue(Output.Json))
         {
             Output.WriteJson(result);

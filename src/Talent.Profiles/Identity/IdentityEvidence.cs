@@ -71,6 +71,17 @@ public static class IdentityEvidence
         return a.Name is not null && b.Name is not null && !a.Name.IsCompatibleWith(b.Name) ? "different names" : null;
     }
 
+    /// <summary>
+    /// Why the keys of two sources say they are two people (different ORCIDs, different e-mails at one domain), or null;
+    /// unlike <see cref="Conflict"/>, names are not compared: a person correcting a merge often knows two spellings are one.
+    /// </summary>
+    public static string? StrongKeyConflict(SourceIdentity a, SourceIdentity b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return KeyConflict(a, b);
+    }
+
     /// <summary>True when the two share an e-mail, homepage or profile link.</summary>
     public static bool ShareStrongKey(SourceIdentity a, SourceIdentity b) => StrongReason(a, b) is not null;
 

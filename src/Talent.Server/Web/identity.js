@@ -65,7 +65,8 @@
       const other = Number(merge.querySelector("input").value);
       try {
         const result = await request("POST", `/api/candidates/${id}/merge`, { with: other });
-        status.textContent = `Merged: candidate ${result.candidateIds.join(", ")}.`;
+        const warnings = (result.warnings || []).map(w => ` Warning: ${w}.`).join("");
+        status.textContent = `Merged: candidate ${result.candidateIds.join(", ")}.${warnings}`;
       } catch (error) { status.textContent = `Not merged: ${error.message}`; }
     } },
     el("label", { for: "merge-with", text: "Same person as candidate" }),

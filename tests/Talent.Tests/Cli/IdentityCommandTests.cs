@@ -6,6 +6,24 @@ namespace Talent.Tests.Cli;
 public sealed class IdentityCommandTests
 {
     [Fact]
+    public async Task A_merge_the_keys_argue_against_is_made_and_says_so_on_one_warning_line()
+    {
+        using var temp = new TempDirectory();
+        var inbox = Directory.CreateDirectory(Path.Combine(temp.Path, "inbox")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(inbox, "ana-1.md"), "# Ana Lima\n\n[ORCID](https://orcid.org/0000-0002-1825-0097)\n\n## Publications\n\n- **Sparse Attention Kernels**  \n  Ana Lima, Ada Other **NeurIPS 2023**\n");
+        await File.WriteAllTextAsync(Path.Combine(inbox, "ana-2.md"), "# Ana Lima\n\n[ORCID](https://orcid.org/0000-0001-5109-3700)\n\n## Publications\n\n- **Graph Partitioning at Scale**  \n  Ana Lima, Bo Chen **OSDI 2022**\n");
+        var data = Path.Combine(temp.Path, "data");
+        await RunAsync(data, "ingest", inbox);
+
+        var (exit, output, error) = await TalentProcess.RunAsync("--data", data, "admin", "merge", "1", "2");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("merged into candidate(s) 1", output.Trim());
+        var warning = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), l => l.StartsWith("warning:", StringComparison.Ordinal));
+        Assert.EndsWith("different ORCIDs; merged as decided", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Merge_and_split_on_the_command_line_change_who_is_who_hold_across_reingestion_and_are_audited_and_bad_ones_end_in_one_line()
     {
         using var temp = new TempDirectory();

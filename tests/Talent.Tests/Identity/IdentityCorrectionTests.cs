@@ -78,6 +78,26 @@ public sealed class IdentityCorrectionTests
     }
 
     [Fact]
+    public async Task A_manual_merge_of_two_orcids_is_made_as_decided_and_warns_and_a_merge_without_conflict_does_not()
+    {
+        await using var store = await IdentityStore.CreateAsync();
+        var one = (await store.AcceptAsync("orcid:1", Ana with { Emails = [], Links = ["https://orcid.org/0000-0002-0000-0001"] })).CandidateId!.Value;
+        var two = (await store.AcceptAsync("orcid:2", Ana with { Emails = [], Links = ["https://orcid.org/0000-0002-0000-0002"] })).CandidateId!.Value;
+        var bo = (await store.AcceptAsync("cv:bo", Bo)).CandidateId!.Value;
+        Assert.NotEqual(one, two);
+
+        var merged = await store.Store.MergeCandidatesAsync(one, two, new IdentityActor("alice (admin)"), CancellationToken.None);
+
+        Assert.True(merged.Succeeded, merged.Error);
+        Assert.Contains("orcid:1 orcid:2", await store.GroupingAsync());
+        Assert.Equal("sources orcid:1 and orcid:2: different ORCIDs; merged as decided", Assert.Single(merged.Warnings));
+
+        var plain = await store.Store.MergeCandidatesAsync(one, bo, new IdentityActor("alice (admin)"), CancellationToken.None);
+        Assert.True(plain.Succeeded, plain.Error);
+        Assert.Empty(plain.Warnings);
+    }
+
+    [Fact]
     public async Task A_manual_merge_and_split_hold_across_reingestion_a_new_version_and_a_restart_and_are_audited()
     {
         await using var store = await IdentityStore.CreateAsync();
