@@ -154,6 +154,10 @@ public sealed class DocumentShapeTests
     public void A_section_heading_or_an_institution_at_the_top_is_not_the_owners_name(string content) =>
         Assert.Null(Read("text/markdown", content).Name);
 
+    [Fact]
+    public void A_name_that_holds_a_heading_word_is_still_a_name() =>
+        Assert.Equal("Vera Preprint", Read("text/markdown", "# Vera Preprint\n\nvera.preprint@example.org\n\n## Publications\n\n1. **Video Generation** Vera Preprint **arXiv 2024**\n").Name);
+
     [Theory]
     [InlineData("<html><head><title>Alexander Example</title></head><body><p>Welcome to my page.</p></body></html>", "Alexander Example")]
     [InlineData("<html><head><title>Home | Jane Roe</title></head><body><h2>News</h2><p>We moved.</p></body></html>", "Jane Roe")]

@@ -87,6 +87,16 @@ public sealed class ExtractionVocabulary
     /// <summary>Words before the owner's name in a page title ("about", "homepage of"), lower case, in the order they are dropped.</summary>
     internal IReadOnlyList<string> NameLeadIns { get; }
 
+    /// <summary>
+    /// Whether the text is, as a whole, one of the heading phrases ("Publications", "職務経歴"): a name such as "Vera
+    /// Preprint" holds a heading word but is not a heading.
+    /// </summary>
+    internal bool IsHeadingPhrase(string text)
+    {
+        var key = CatalogKey.Of(text);
+        return key.Length is > 0 and <= 60 && headingPhrases.IsPhrase(key);
+    }
+
     /// <summary>The section kind a heading names (<c>Education</c>, <c>Skills</c>, ...), or null when it names none.</summary>
     internal SectionKind? KindOfHeading(string heading)
     {

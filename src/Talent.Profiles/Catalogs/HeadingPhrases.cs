@@ -40,6 +40,9 @@ internal sealed class HeadingPhrases
         }
     }
 
+    /// <summary>Whether <paramref name="key"/> (a <see cref="CatalogKey"/>) is one of the phrases, whole.</summary>
+    public bool IsPhrase(string key) => whole.ContainsKey(key) || contained.ContainsKey(key) || unspaced.Exists(u => u.Phrase == key);
+
     /// <summary>The kind of the first phrase <paramref name="key"/> (a heading in <see cref="CatalogKey"/> form) matches, or null.</summary>
     public SectionKind? KindOf(string key)
     {

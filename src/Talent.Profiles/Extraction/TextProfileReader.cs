@@ -18,8 +18,8 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     private readonly ContactReader contactReader = new(catalogs.Vocabulary);
     private readonly PublicationReader publicationReader = new(catalogs);
 
-    /// <summary>Whether a text that looks like a person's name is a section heading or an institution of the catalogs.</summary>
-    private bool NamesSomethingElse(string text) => sectionFinder.KindOf(text) is not null || catalogs.Institutions.Find(text) is not null;
+    /// <summary>Whether a text that looks like a person's name is, as a whole, a section heading or an institution of the catalogs.</summary>
+    private bool NamesSomethingElse(string text) => catalogs.Vocabulary.IsHeadingPhrase(text) || catalogs.Institutions.Find(text) is not null;
 
     public ExtractedProfile Read(IReadOnlyList<MarkupLine> lines)
     {
