@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Talent.Profiles;
 using Talent.Profiles.Identity;
 
 namespace Talent.Storage;
@@ -43,10 +42,7 @@ public sealed partial class CandidateStore
     /// <summary>"source A and source B: different ORCIDs" for every pair across the two sides whose keys conflict.</summary>
     private static async Task<List<string>> KeyConflictsAsync(SqliteConnection connection, SqliteTransaction transaction, List<string> one, List<string> other)
     {
-        var ids = JsonSerializer.Serialize(one.Concat(other));
-        var identities = (await connection.QueryAsync<(string SourceId, string ProfileJson, string? Uri)>(
-                "SELECT source_id, profile_json, uri FROM sources WHERE source_id IN (SELECT value FROM json_each(@ids))", new { ids }, transaction))
-            .ToDictionary(r => r.SourceId, r => SourceIdentity.Of(r.SourceId, ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson), r.Uri), StringComparer.Ordinal);
+        var identities = (await AcceptedIdentitiesAsync(connection, transaction, one.Concat(other))).ToDictionary(i => i.SourceId, StringComparer.Ordinal);
         return [.. one.SelectMany(a => other.Select(b => (A: a, B: b)))
             .Where(p => identities.ContainsKey(p.A) && identities.ContainsKey(p.B))
             .Select(p => IdentityEvidence.StrongKeyConflict(identities[p.A], identities[p.B]) is { } conflict ? $"sources {p.A} and {p.B}: {conflict}; merged as decided" : null)

@@ -132,10 +132,16 @@ public sealed partial class CandidateStore
             return [];
         }
 
+        return IdentityResolver.LinksOf(identity, await AcceptedIdentitiesAsync(connection, transaction, sharing));
+    }
+
+    /// <summary>What identifies each of the accepted sources among <paramref name="sourceIds"/> (read from their stored profiles).</summary>
+    private static async Task<List<SourceIdentity>> AcceptedIdentitiesAsync(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> sourceIds)
+    {
         var rows = await connection.QueryAsync<(string SourceId, string ProfileJson, string? Uri)>(
             "SELECT source_id, profile_json, uri FROM sources WHERE source_id IN (SELECT value FROM json_each(@ids)) AND status = 'accepted'",
-            new { ids = JsonSerializer.Serialize(sharing) }, transaction);
-        return IdentityResolver.LinksOf(identity, rows.Select(r => SourceIdentity.Of(r.SourceId, ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson), r.Uri)));
+            new { ids = JsonSerializer.Serialize(sourceIds) }, transaction);
+        return [.. rows.Select(r => SourceIdentity.Of(r.SourceId, ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson), r.Uri))];
     }
 
     private static Task InsertLinksAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<IdentityLink> links) =>

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Talent.Profiles;
 using Talent.Profiles.Catalogs;
 using Talent.Profiles.Merging;
-using Talent.Search;
 using Talent.Search.Matching;
 using Talent.Tests.Search;
 
@@ -56,17 +54,7 @@ public sealed class MatchOrderTests : IDisposable
     [InlineData(true)]
     public void The_author_of_the_closest_paper_comes_first_though_a_broader_profile_fits_more(bool withVectors)
     {
-        using var index = CandidateIndex.OpenForWriting(directory.Path, new ProfileCatalogs(new VenueCatalog([]), new SkillCatalog([]), new TopicCatalog([])), NullLogger.Instance);
-        foreach (var (id, profile) in Profiles)
-        {
-            index.Upsert(id, profile, SearchTestCorpus.BaseTime);
-        }
-
-        index.Commit(Profiles.Count);
-        if (withVectors)
-        {
-            index.Vectors = ModelVectors.Of(Profiles);
-        }
+        using var index = ModelVectors.Index(directory.Path, new ProfileCatalogs(new VenueCatalog([]), new SkillCatalog([]), new TopicCatalog([])), Profiles, withVectors);
 
         var results = index.Match(new MatchRequest { Text = Description, Top = 2 }).Results;
 

@@ -1,6 +1,10 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Talent.Embeddings;
+using Talent.Profiles.Catalogs;
 using Talent.Profiles.Merging;
+using Talent.Search;
 using Talent.Search.Ranking;
+using Talent.Tests.Search;
 
 namespace Talent.Tests.Ranking;
 
@@ -31,6 +35,28 @@ internal sealed class ModelVectors : ICandidateVectorSource
         }
 
         return new ModelVectors(candidates);
+    }
+
+    /// <summary>
+    /// An index of <paramref name="profiles"/> in <paramref name="path"/>; with <paramref name="withVectors"/> also their
+    /// sentence vectors from the shipped model, as the worker stores them.
+    /// </summary>
+    public static CandidateIndex Index(string path, ProfileCatalogs catalogs, IReadOnlyDictionary<long, CandidateProfile> profiles, bool withVectors)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        var index = CandidateIndex.OpenForWriting(path, catalogs, NullLogger.Instance);
+        foreach (var (id, profile) in profiles)
+        {
+            index.Upsert(id, profile, SearchTestCorpus.BaseTime);
+        }
+
+        index.Commit(profiles.Count);
+        if (withVectors)
+        {
+            index.Vectors = Of(profiles);
+        }
+
+        return index;
     }
 
     public float[]? Query(string text, CancellationToken cancellationToken) => Model.Value.Embed([text], cancellationToken)[0];

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Talent.Profiles;
 using Talent.Profiles.Merging;
 using Talent.Search;
 using Talent.Tests.Search;
@@ -78,23 +76,7 @@ public sealed class ProlificBiasTests : IDisposable
     private static List<long> Ids(CandidateIndex index, string query) =>
         SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: query, size: 10))).Results.Select(r => r.Id).ToList();
 
-    private CandidateIndex Open(bool vectors)
-    {
-        var index = CandidateIndex.OpenForWriting(directory.Path, SearchTestCorpus.Catalogs, NullLogger.Instance);
-        foreach (var (id, profile) in Profiles)
-        {
-            index.Upsert(id, profile, SearchTestCorpus.BaseTime);
-        }
+    private CandidateIndex Open(bool vectors) => ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, Profiles, vectors);
 
-        index.Commit(Profiles.Count);
-        if (vectors)
-        {
-            index.Vectors = ModelVectors.Of(Profiles);
-        }
-
-        return index;
-    }
-
-    private static MergedPublication Paper(string title, int year) =>
-        new(new Publication { Title = title, Venue = "Interspeech", Year = year, AuthorPosition = 1, FirstAuthor = true, Kind = PublicationKind.Conference }, []);
+    private static MergedPublication Paper(string title, int year) => SearchTestCorpus.Paper(title, "Interspeech", year, 1);
 }

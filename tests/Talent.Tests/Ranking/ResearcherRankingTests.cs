@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Talent.Profiles;
 using Talent.Profiles.Catalogs;
 using Talent.Profiles.Merging;
@@ -97,23 +96,7 @@ public sealed class ResearcherRankingTests : IDisposable
         Assert.True(ids.IndexOf(TwoFirstAuthored) < ids.IndexOf(OnePreprint), $"order {string.Join(", ", ids)}");
     }
 
-    /// <summary>The researchers' index; with <paramref name="vectors"/> also their sentence vectors from the shipped model, as the worker stores them.</summary>
-    private CandidateIndex Open(bool vectors = false)
-    {
-        var index = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance);
-        foreach (var (id, profile) in Profiles)
-        {
-            index.Upsert(id, profile, SearchTestCorpus.BaseTime);
-        }
-
-        index.Commit(Profiles.Count);
-        if (vectors)
-        {
-            index.Vectors = ModelVectors.Of(Profiles);
-        }
-
-        return index;
-    }
+    private CandidateIndex Open(bool vectors = false) => ModelVectors.Index(directory.Path, Catalogs, Profiles, vectors);
 
     private static MergedPublication Paper(string title, string venue, int year, int position) =>
         new(new Publication { Title = title, Venue = venue, Year = year, AuthorPosition = position, FirstAuthor = position == 1, Kind = venue == "arXiv" ? PublicationKind.Preprint : PublicationKind.Conference }, []);
