@@ -13,6 +13,8 @@ namespace Talent.Storage;
 /// of one of their documents was rejected: the merge log still names it);</item>
 /// <item>the text of audited requests (a search's query string, a match's description) that holds their e-mail,
 /// phone or homepage, or every word of their name: the text is replaced, the record that the access happened stays;</item>
+/// <item>sources flagged for review (a page whose e-mails or addresses point at several people, linked to nobody) that
+/// hold one of their contact details, deleted like rejected documents;</item>
 /// <item>their shortlist entries, and shortlist notes (on anyone's entry) that name them the same way, replaced.</item>
 /// </list>
 /// A name alone never makes a rejected document theirs (as it never merges two sources). Erasure runs with
@@ -47,9 +49,11 @@ public sealed partial class CandidateStore
             }
 
             var traces = PersonTraces.Of(found.ProfileJson is null ? [] : [ProfileJson.Deserialize<ExtractedProfile>(found.ProfileJson)]);
+            var flagged = new List<string>();
             var counts = new ErasureCounts
             {
                 Traces = traces,
+                FlaggedSources = await DeleteFlaggedSharingAsync(connection, transaction, traces, sourceId, flagged, now),
                 IdentityKeys = await connection.ExecuteAsync(
                     "DELETE FROM identity_keys WHERE candidate_id = @CandidateId AND source_id = @sourceId", new { found.CandidateId, sourceId }, transaction),
                 Merges = await connection.ExecuteAsync("DELETE FROM merges WHERE source_id = @sourceId", new { sourceId }, transaction),
@@ -58,6 +62,7 @@ public sealed partial class CandidateStore
             var linked = await ForgetIdentityAsync(connection, transaction, [sourceId]);
             counts.Count(found.Status);
             counts.SourceIds.Add(sourceId);
+            counts.SourceIds.AddRange(flagged);
             counts.RejectedSources += await DeleteRejectedSharingAsync(connection, transaction, traces, counts.SourceIds);
             if (found.CandidateId is { } id)
             {
@@ -95,6 +100,7 @@ public sealed partial class CandidateStore
                 "SELECT profile_json FROM sources WHERE candidate_id = @candidateId AND profile_json IS NOT NULL", new { candidateId }, transaction);
             var traces = PersonTraces.Of(profiles.Select(ProfileJson.Deserialize<ExtractedProfile>));
             var counts = new ErasureCounts { Traces = traces };
+            counts.FlaggedSources = await DeleteFlaggedSharingAsync(connection, transaction, traces, null, counts.SourceIds, now);
             counts.RejectedSources = await DeleteRejectedSharingAsync(connection, transaction, traces, counts.SourceIds);
             var sourceIds = (await connection.QueryAsync<string>(
                 "SELECT source_id FROM sources WHERE candidate_id = @candidateId", new { candidateId }, transaction)).ToList();
@@ -158,8 +164,8 @@ public sealed partial class CandidateStore
                 erased = done.Counts.Erased();
                 id = await connection.ExecuteScalarAsync<long>(
                     """
-                    INSERT INTO erasures (erased_at, scope, candidate_id, accepted_sources, rejected_sources, identity_keys, merges, audit_results, audit_texts, candidate_removed, shortlist_entries, shortlist_notes)
-                    VALUES (@ErasedAt, @Scope, @CandidateId, @AcceptedSources, @RejectedSources, @IdentityKeys, @Merges, @AuditResults, @AuditTexts, @CandidateRemoved, @ShortlistEntries, @ShortlistNotes);
+                    INSERT INTO erasures (erased_at, scope, candidate_id, accepted_sources, rejected_sources, identity_keys, merges, audit_results, audit_texts, candidate_removed, shortlist_entries, shortlist_notes, flagged_sources)
+                    VALUES (@ErasedAt, @Scope, @CandidateId, @AcceptedSources, @RejectedSources, @IdentityKeys, @Merges, @AuditResults, @AuditTexts, @CandidateRemoved, @ShortlistEntries, @ShortlistNotes, @FlaggedSources);
                     SELECT last_insert_rowid();
                     """,
                     new ErasureRow
@@ -176,6 +182,7 @@ public sealed partial class CandidateStore
                         CandidateRemoved = report.CandidateRemoved,
                         ShortlistEntries = report.ShortlistEntries,
                         ShortlistNotes = report.ShortlistNotes,
+                        FlaggedSources = report.FlaggedSources,
                     },
                     transaction);
                 await connection.ExecuteAsync(
@@ -256,6 +263,60 @@ public sealed partial class CandidateStore
         return deleted;
     }
 
+    /// <summary>
+    /// Deletes the sources flagged for review (a page whose e-mails or addresses point at several people, linked to
+    /// nobody) that hold one of the person's contact details, as rejected documents are: such a page is no one's own
+    /// document, and kept, it would join the only person it still points at once the erased one is gone, taking the
+    /// erased person's address with it. Each goes as a removed source does: its keys, merges and links, and its
+    /// candidate (the page alone). <paramref name="except"/> is the source being erased itself.
+    /// </summary>
+    private static async Task<int> DeleteFlaggedSharingAsync(
+        SqliteConnection connection, SqliteTransaction transaction, PersonTraces traces, string? except, List<string> deletedIds, string now)
+    {
+        if (traces.IsEmpty)
+        {
+            return 0;
+        }
+
+        var sharing = new List<(string SourceId, long? CandidateId)>();
+        using (var reader = await connection.ExecuteReaderAsync(
+            """
+            SELECT s.source_id, s.candidate_id, s.content, s.uri, s.profile_json
+            FROM identity_flags f JOIN sources s ON s.source_id = f.source_id
+            WHERE s.source_id <> coalesce(@except, '')
+            """,
+            new { except },
+            transaction))
+        {
+            while (await reader.ReadAsync())
+            {
+                if (traces.SharesContact(reader.GetString(2))
+                    || (!reader.IsDBNull(3) && traces.SharesContact(reader.GetString(3)))
+                    || (!reader.IsDBNull(4) && traces.SharesContact(reader.GetString(4))))
+                {
+                    sharing.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt64(1)));
+                }
+            }
+        }
+
+        using var statements = new DocumentStatements(connection, transaction);
+        foreach (var (sourceId, candidateId) in sharing)
+        {
+            await connection.ExecuteAsync(
+                """
+                DELETE FROM identity_keys WHERE candidate_id = @candidateId AND source_id = @sourceId;
+                DELETE FROM merges WHERE source_id = @sourceId;
+                DELETE FROM sources WHERE source_id = @sourceId;
+                """,
+                new { sourceId, candidateId }, transaction);
+            var linked = await ForgetIdentityAsync(connection, transaction, [sourceId]);
+            await RegroupAfterRemovalAsync(connection, transaction, statements, linked, candidateId, now);
+            deletedIds.Add(sourceId);
+        }
+
+        return sharing.Count;
+    }
+
     /// <summary>Counts of one erasure, gathered as it goes.</summary>
     private sealed class ErasureCounts
     {
@@ -276,6 +337,8 @@ public sealed partial class CandidateStore
         public int ShortlistNotes { get; set; }
 
         public bool CandidateRemoved { get; set; }
+
+        public int FlaggedSources { get; set; }
 
         /// <summary>The ids of the source documents deleted, to find the person's messages outside SQLite.</summary>
         public List<string> SourceIds { get; } = [];
@@ -306,6 +369,7 @@ public sealed partial class CandidateStore
             AuditTexts += other.AuditTexts;
             ShortlistEntries += other.ShortlistEntries;
             ShortlistNotes += other.ShortlistNotes;
+            FlaggedSources += other.FlaggedSources;
             SourceIds.AddRange(other.SourceIds);
         }
 
@@ -314,6 +378,7 @@ public sealed partial class CandidateStore
             {
                 ShortlistEntries = ShortlistEntries,
                 ShortlistNotes = ShortlistNotes,
+                FlaggedSources = FlaggedSources,
             };
     }
 
@@ -366,11 +431,14 @@ public sealed partial class CandidateStore
 
         public int ShortlistNotes { get; init; }
 
+        public int FlaggedSources { get; init; }
+
         public ErasureReport ToReport() =>
             new(Id, Scope, CandidateId, ParseTime(ErasedAt), true, AcceptedSources, RejectedSources, IdentityKeys, Merges, AuditResults, AuditTexts, CandidateRemoved, LogTruncated, IndexPurged, Broker, BrokerExamined, BrokerRemoved, BrokerFailure)
             {
                 ShortlistEntries = ShortlistEntries,
                 ShortlistNotes = ShortlistNotes,
+                FlaggedSources = FlaggedSources,
             };
     }
 }

@@ -36,6 +36,12 @@ public sealed record ErasureReport(
     /// <summary>Shortlist notes (about anyone) that named the person, replaced with <c>[erased]</c>.</summary>
     public int ShortlistNotes { get; init; }
 
+    /// <summary>
+    /// Sources flagged for review (a page whose e-mails or addresses point at several people, linked to nobody) deleted
+    /// because they held one of the person's contact details.
+    /// </summary>
+    public int FlaggedSources { get; init; }
+
     /// <summary>The value of <see cref="Broker"/> when the bus keeps messages in the process only.</summary>
     public const string NoBroker = "in-memory";
 

@@ -44,12 +44,14 @@ internal static class ErasureReportCommand
             Console.WriteLine($"  #{r.Id} {r.ErasedAt.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} by {r.Scope}{(r.CandidateRemoved ? ", the candidate's last source: person removed" : "")}");
         }
 
-        Console.WriteLine("looked in: sources (accepted and rejected: rejected documents sharing an e-mail, phone or homepage, or once the person's),");
+        Console.WriteLine("looked in: sources (accepted, flagged for review and rejected: those sharing an e-mail, phone or homepage, or once the person's),");
         Console.WriteLine("           identity keys, merge log, audit results, audit texts (queries naming the person), shortlist entries and notes,");
         Console.WriteLine("           write-ahead log, index segment files,");
         Console.WriteLine("           the broker's error queues (messages naming an erased source or holding the person's e-mail, phone or homepage)");
         Row("accepted sources deleted", reports.Sum(r => r.AcceptedSources).ToString(CultureInfo.InvariantCulture));
         Row("rejected sources deleted", reports.Sum(r => r.RejectedSources).ToString(CultureInfo.InvariantCulture));
+        Row("flagged pages deleted", reports.Sum(r => r.FlaggedSources).ToString(CultureInfo.InvariantCulture)
+            + " (pages flagged for review that held the person's e-mail, phone or homepage)");
         Row("stale versions", "none stored (an older version is never kept)");
         Row("identity keys deleted", reports.Sum(r => r.IdentityKeys).ToString(CultureInfo.InvariantCulture));
         Row("merge records deleted", reports.Sum(r => r.Merges).ToString(CultureInfo.InvariantCulture));

@@ -43,6 +43,42 @@ public sealed class IdentityCorrectionTests
     }
 
     [Fact]
+    public async Task Erasing_a_person_deletes_a_flagged_page_holding_their_address_so_it_joins_nobody_else()
+    {
+        await using var store = await IdentityStore.CreateAsync();
+        var ana = await store.AcceptAsync("cv:ana", Ana);
+        var bo = await store.AcceptAsync("cv:bo", Bo);
+        await store.AcceptAsync("lab-page", new ExtractedProfile { Name = "Lab Members", Emails = ["ana.lima@uni-a.example.org", "bo.chen@uni-b.example.org"] });
+        var cy = await store.AcceptAsync("cv:cy", Person("Cy Park", "cy.park@uni-c.example.org", "Learning to Rank Proteins", "Graph Kernels at Scale"));
+
+        var report = await store.Store.EraseCandidateAsync(ana.CandidateId!.Value, CancellationToken.None);
+
+        // Kept, the page would point at Bo alone and join him with Ana's address on it.
+        Assert.Equal(["cv:bo", "cv:cy"], await store.GroupingAsync());
+        Assert.Equal(1, report.FlaggedSources);
+        Assert.Equal(1, Assert.Single(await store.Store.ErasureReportsAsync(ana.CandidateId.Value, CancellationToken.None)).FlaggedSources);
+        Assert.False(await store.Store.HoldsSourceAsync("lab-page", CancellationToken.None));
+        Assert.Empty(await store.Store.ListFlaggedAsync(100, CancellationToken.None));
+        Assert.Equal(bo.CandidateId, await store.CandidateOfAsync("cv:bo"));
+        Assert.DoesNotContain("ana.lima@uni-a.example.org", (await store.Store.GetCandidateAsync(bo.CandidateId!.Value, CancellationToken.None))!.Profile.Emails);
+        Assert.Equal(0, (await store.Store.EraseCandidateAsync(cy.CandidateId!.Value, CancellationToken.None)).FlaggedSources);
+    }
+
+    [Fact]
+    public async Task Removing_the_flagged_page_itself_counts_no_other_page()
+    {
+        await using var store = await IdentityStore.CreateAsync();
+        await store.AcceptAsync("cv:ana", Ana);
+        await store.AcceptAsync("cv:bo", Bo);
+        await store.AcceptAsync("lab-page", new ExtractedProfile { Name = "Lab Members", Emails = ["ana.lima@uni-a.example.org", "bo.chen@uni-b.example.org"] });
+
+        var report = await store.Store.EraseSourceAsync("lab-page", CancellationToken.None);
+
+        Assert.Equal((1, 0), (report.AcceptedSources, report.FlaggedSources));
+        Assert.Equal(["cv:ana", "cv:bo"], await store.GroupingAsync());
+    }
+
+    [Fact]
     public async Task A_page_that_arrives_first_and_bridges_two_people_is_undone_when_the_second_arrives()
     {
         await using var store = await IdentityStore.CreateAsync();
