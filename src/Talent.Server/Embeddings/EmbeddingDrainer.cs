@@ -10,8 +10,21 @@ using Talent.Storage;
 
 namespace Talent.Server.Embeddings;
 
-/// <summary>What the embedding backlog looks like now, for <c>/health</c> and the admin status.</summary>
-public sealed record EmbeddingStatus(bool Enabled, long Waiting, long Embedded, double CandidatesPerSecond, double TextsPerSecond, long TextsEmbedded);
+/// <summary>
+/// What the embedding backlog looks like now, for <c>/health/embeddings</c>: candidates waiting and embedded; this
+/// process's drain rate since it started (per second spent draining) and over the last minute; and the seconds the
+/// waiting candidates would take at the last minute's rate (0 when none wait, null when nothing was drained in the
+/// last minute). Several workers share the backlog, so with more than one it drains faster than one process's rates say.
+/// </summary>
+public sealed record EmbeddingStatus(
+    bool Enabled,
+    long Waiting,
+    long Embedded,
+    double CandidatesPerSecond,
+    double TextsPerSecond,
+    long TextsEmbedded,
+    double RecentCandidatesPerSecond = 0,
+    double? SecondsToDrain = null);
 
 /// <summary>
 /// Drains the embedding backlog in batches: claims candidates (a lease, so several workers share the backlog),
@@ -19,14 +32,14 @@ public sealed record EmbeddingStatus(bool Enabled, long Waiting, long Embedded, 
 /// embedded again), and stores the vectors and the candidates' keys in one transaction. On start it enqueues
 /// every candidate without vectors, so nothing announced before a crash is lost.
 /// </summary>
-public sealed partial class EmbeddingDrainer(EmbeddingStore store, ITextEmbedder embedder, IOptions<EmbeddingOptions> options, ILogger<EmbeddingDrainer> logger) : BackgroundService
+public sealed partial class EmbeddingDrainer(
+    EmbeddingStore store, ITextEmbedder embedder, IOptions<EmbeddingOptions> options, ILogger<EmbeddingDrainer> logger, TimeProvider? time = null)
+    : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim signal = new(0);
-    private long candidates;
-    private long texts;
-    private double busySeconds;
+    private readonly DrainRate rate = new(time ?? TimeProvider.System);
 
     public void Wake()
     {
@@ -39,10 +52,7 @@ public sealed partial class EmbeddingDrainer(EmbeddingStore store, ITextEmbedder
     public async Task<EmbeddingStatus> StatusAsync(CancellationToken cancellationToken)
     {
         var (waiting, embedded) = await store.CountsAsync(cancellationToken);
-        var seconds = Volatile.Read(ref busySeconds);
-        var done = Interlocked.Read(ref candidates);
-        var embeddedTexts = Interlocked.Read(ref texts);
-        return new EmbeddingStatus(true, waiting, embedded, seconds > 0 ? Math.Round(done / seconds, 2) : 0, seconds > 0 ? Math.Round(embeddedTexts / seconds, 2) : 0, embeddedTexts);
+        return rate.Status(waiting, embedded);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -125,9 +135,7 @@ public sealed partial class EmbeddingDrainer(EmbeddingStore store, ITextEmbedder
         }
 
         await store.SaveAsync(embedder.Model, vectors, keys, cancellationToken);
-        Interlocked.Add(ref candidates, keys.Count);
-        Interlocked.Add(ref texts, vectors.Count);
-        Volatile.Write(ref busySeconds, Volatile.Read(ref busySeconds) + stopwatch.Elapsed.TotalSeconds);
+        rate.Record(keys.Count, vectors.Count, stopwatch.Elapsed);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} candidates without sentence vectors put on the embedding backlog")]

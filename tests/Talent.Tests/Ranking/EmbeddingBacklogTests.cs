@@ -121,6 +121,29 @@ public sealed class EmbeddingBacklogTests
         Assert.Empty(store.FindMany([]));
     }
 
+    [Fact]
+    public void The_drain_rate_of_the_last_minute_says_how_long_the_backlog_takes_and_falls_to_nothing_when_draining_stops()
+    {
+        var clock = new ManualClock();
+        var rate = new Talent.Server.Embeddings.DrainRate(clock);
+        Assert.Null(rate.Status(waiting: 50, embedded: 0).SecondsToDrain); // nothing drained yet: no estimate
+        Assert.Equal(0, rate.Status(waiting: 0, embedded: 0).SecondsToDrain);
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        rate.Record(100, 300, TimeSpan.FromSeconds(10));
+        var draining = rate.Status(waiting: 50, embedded: 100);
+        Assert.Equal((10, 10, 30, 5.0), (draining.CandidatesPerSecond, draining.RecentCandidatesPerSecond, draining.TextsPerSecond, draining.SecondsToDrain));
+
+        // Idle for 30 s: the minute's rate counts the idle time, the rate since start (per second spent draining) does not.
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var idle = rate.Status(waiting: 50, embedded: 100);
+        Assert.Equal((10, 2.5, 20.0), (idle.CandidatesPerSecond, idle.RecentCandidatesPerSecond, idle.SecondsToDrain));
+
+        clock.Advance(TimeSpan.FromSeconds(31));
+        var stopped = rate.Status(waiting: 50, embedded: 100);
+        Assert.Equal((10, 0, (double?)null), (stopped.CandidatesPerSecond, stopped.RecentCandidatesPerSecond, stopped.SecondsToDrain));
+    }
+
     private sealed class ManualClock : TimeProvider
     {
         private DateTimeOffset now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
