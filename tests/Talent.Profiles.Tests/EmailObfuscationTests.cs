@@ -12,7 +12,12 @@ public sealed class EmailObfuscationTests
     [InlineData("jane <at> lab <dot> org", "jane@lab.org")]
     [InlineData("jane＠lab.org", "jane@lab.org")]
     [InlineData("{jane,bob}@lab.org", "jane@lab.org bob@lab.org")]
+    [InlineData("Email: zcj18 at mails.tsinghua.edu.cn", "Email: zcj18@mails.tsinghua.edu.cn")]
+    [InlineData("E-mail : jane at lab dot org", "E-mail : jane@lab.org")]
+    [InlineData("Office 3.14 · mail: jane at lab.org", "Office 3.14 · mail: jane@lab.org")]
     [InlineData("Research scientist at Lab, working at scale", "Research scientist at Lab, working at scale")]
+    [InlineData("Gmail: an app we built at scale", "Gmail: an app we built at scale")]
+    [InlineData("Reach me by email at jane.dev", "Reach me by email at jane.dev")]
     [InlineData("Seen at (atlas) [date] {dots} <data>", "Seen at (atlas) [date] {dots} <data>")]
     public void Hidden_addresses_are_written_plainly_and_other_lines_are_left_alone(string line, string expected) =>
         Assert.Equal(expected, EmailObfuscation.Reveal(line));

@@ -4,7 +4,8 @@ namespace Talent.Profiles.Extraction;
 
 /// <summary>
 /// Undoes the ways pages hide addresses from harvesters: <c>name [at] host [dot] org</c>, <c>name (at) host</c>,
-/// <c>name AT host DOT edu</c>, <c>name [@] host</c>, <c>{jane,bob}@host</c> (two addresses). Linear in the line.
+/// <c>name AT host DOT edu</c>, <c>name [@] host</c>, <c>{jane,bob}@host</c> (two addresses), and after an e-mail
+/// label, <c>Email: name at host dot edu</c> (elsewhere a lower-case "at" is an ordinary word). Linear in the line.
 /// </summary>
 internal static class EmailObfuscation
 {
@@ -18,7 +19,13 @@ internal static class EmailObfuscation
     public static string Reveal(string line)
     {
         // Shorter than the shortest address ("a@b.cd") or longer than any real line: nothing to reveal.
-        if (line.Length < 6 || line.Length > 4_000 || (!HoldsMarker(line) && !line.Contains("}@", StringComparison.Ordinal)))
+        if (line.Length < 6 || line.Length > 4_000)
+        {
+            return line;
+        }
+
+        line = RevealLabelled(line);
+        if (!HoldsMarker(line) && !line.Contains("}@", StringComparison.Ordinal))
         {
             return line;
         }
@@ -64,6 +71,52 @@ internal static class EmailObfuscation
 
         static bool Word(ReadOnlySpan<char> rest, string word, char close) =>
             rest.Length > word.Length && rest[word.Length] == close && rest[..word.Length].Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// "Email: jane at lab dot org": after an e-mail label ("Email:", "E-mail:", "Mail:"), the words "at" and "dot" in
+    /// any case stand for '@' and '.'. Only the text after the label changes; a line without such a label is returned.
+    /// </summary>
+    private static string RevealLabelled(string line)
+    {
+        var after = AfterEmailLabel(line);
+        if (after < 0 || line.IndexOf(" at ", after, StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return line;
+        }
+
+        var rest = Replace(line[after..], " at ", "@", StringComparison.OrdinalIgnoreCase);
+        return line[..after] + Replace(rest, " dot ", ".", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Where the text after the line's first e-mail label ("Email:", "E-mail :", "mail：") begins, or -1.</summary>
+    private static int AfterEmailLabel(string line)
+    {
+        for (var at = line.IndexOf("mail", StringComparison.OrdinalIgnoreCase); at >= 0; at = line.IndexOf("mail", at + 4, StringComparison.OrdinalIgnoreCase))
+        {
+            var start = at;
+            if (start >= 2 && line[start - 1] == '-' && line[start - 2] is 'e' or 'E')
+            {
+                start -= 2;
+            }
+            else if (start >= 1 && line[start - 1] is 'e' or 'E')
+            {
+                start--;
+            }
+
+            var end = at + 4;
+            while (end < line.Length && line[end] == ' ')
+            {
+                end++;
+            }
+
+            if ((start == 0 || !char.IsLetterOrDigit(line[start - 1])) && end < line.Length && line[end] is ':' or '：')
+            {
+                return end + 1;
+            }
+        }
+
+        return -1;
     }
 
     private static readonly System.Buffers.SearchValues<char> Openers = System.Buffers.SearchValues.Create("[({<");
