@@ -34,6 +34,35 @@ public sealed class DocumentShapeTests
         }
     }
 
+    [Theory]
+    [InlineData("(in press)")]
+    [InlineData("(_accepted at ISME Journal_)")]
+    [InlineData("(submitted)")]
+    [InlineData("(Forthcoming)")]
+    public void An_author_year_citation_with_the_papers_state_where_the_year_goes_is_a_publication(string state)
+    {
+        var content = $"# Jane Roe\n\n## Publications\n\n  Smith, B.\\*, **Roe, J.**\\*, Lee, A.-M., Park (2019). Older sweeps in lakes. Microbial Ecology Letters.\n\n"
+            + $"  Smith, B., **Roe, J.**, Lee, A.-M. {state}. Contrasting patterns of genome-level diversity across freshwater bacteria. \\*Equal contributors\n";
+
+        var publications = Read("text/markdown", content).Publications;
+
+        Assert.Equal(2, publications.Count);
+        var pending = publications[1];
+        Assert.Equal("Contrasting patterns of genome-level diversity across freshwater bacteria", pending.Title);
+        Assert.Equal(["B. Smith", "J. Roe", "A.-M. Lee"], pending.Authors);
+        Assert.Equal((null, 2), (pending.Year, pending.AuthorPosition));
+        Assert.Equal(["B. Smith", "J. Roe", "A.-M. Lee", "Park"], publications[0].Authors); // a surname without initials stands alone
+    }
+
+    [Theory]
+    [InlineData("Smith, B., Roe, J. K., Lee, A.-M", "B. Smith|J. K. Roe|A.-M. Lee")]
+    [InlineData("Garcia, S. L., Stevens, S. L. R., Bertilsson, Malmstrom, R. R., McMahon, K. D.", "S. L. Garcia|S. L. R. Stevens|Bertilsson|R. R. Malmstrom|K. D. McMahon")]
+    [InlineData("Smith, Roe, Lee, J.", null)] // one initialled author among three: not this notation
+    [InlineData("Learning, Ranking, Retrieval", null)]
+    [InlineData("J. K., Smith", null)] // initials before any surname
+    public void An_author_list_written_surname_first_is_read_as_names(string text, string? expected) =>
+        Assert.Equal(expected, AuthorList.ParseInverted(text) is { } names ? string.Join('|', names) : null);
+
     [Fact]
     public void A_link_label_is_never_a_venue()
     {

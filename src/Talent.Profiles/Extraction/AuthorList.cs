@@ -61,6 +61,88 @@ internal static partial class AuthorList
     }
 
     /// <summary>
+    /// An author list written surname first, as author-year citations write it ("Garcia, S. L., Stevens, S. L. R.,
+    /// Crary, B., &amp; McMahon, K. D."): a surname and the initials after it are one author ("S. L. Garcia"); a surname
+    /// with no initials after it is an author of its own. Null unless at least two authors carry initials and they are
+    /// at least three in four.
+    /// </summary>
+    public static IReadOnlyList<string>? ParseInverted(string text)
+    {
+        var names = new List<string>();
+        string? surname = null;
+        var initialled = 0;
+        var parts = Split(text);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var raw = parts[i].Trim(' ', ',', ';', '*', '\\');
+            if (raw.Length == 0)
+            {
+                continue;
+            }
+
+            // The list's last full stop may have been taken as the end of the sentence: "…, McMahon, K. D".
+            if (IsInitialsPart(i == parts.Count - 1 && char.IsUpper(raw[^1]) ? raw + "." : raw))
+            {
+                if (surname is null)
+                {
+                    return null;
+                }
+
+                names.Add(raw.TrimEnd('.') + ". " + surname);
+                initialled++;
+                surname = null;
+                continue;
+            }
+
+            var name = CleanName(raw);
+            if (name.Contains('.', StringComparison.Ordinal) || name.Split(' ').Length > 3 || !LooksLikeName(name, allowSingle: true))
+            {
+                return null;
+            }
+
+            if (surname is not null)
+            {
+                names.Add(surname);
+            }
+
+            surname = name;
+        }
+
+        if (surname is not null)
+        {
+            names.Add(surname);
+        }
+
+        return initialled >= 2 && initialled * 4 >= names.Count * 3 ? names : null;
+    }
+
+    /// <summary>"S. L. R.", "L.-K.", "K.D.": capital letters each followed by a full stop, nothing else.</summary>
+    private static bool IsInitialsPart(string text)
+    {
+        var letters = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsUpper(c))
+            {
+                if (i + 1 >= text.Length || text[i + 1] != '.')
+                {
+                    return false;
+                }
+
+                letters++;
+                i++;
+            }
+            else if (c is not (' ' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return letters is > 0 and <= 4;
+    }
+
+    /// <summary>
     /// The parts of an author list between separators (<c>,</c> <c>;</c> <c>&amp;</c> or the word <c>and</c>), each
     /// separator taking the white space around it: what splitting on <c>\s*(?:,|;|\band\b|&amp;)\s*</c> gives, without
     /// trying a match at every position of the text (the regex starts with <c>\s*</c>, so it could not skip ahead).

@@ -29,7 +29,8 @@ internal static class PublicationFeatures
         var after = titleEnd < text.Length ? text[titleEnd..] : string.Empty;
         var venue = FindVenue(before, after, venues, linkLabels);
         var year = CitedYear(before) ?? venue?.Year ?? YearIn(after) ?? YearIn(before);
-        var authors = AuthorList.Parse(WithoutTag(MarkupText.ToPlain(StripYear(before.Replace('\n', ' ')))).Trim(' ', '.', ',', ':', '-'), 1) ?? [];
+        var authorText = WithoutTag(MarkupText.ToPlain(StripYear(before.Replace('\n', ' ')))).Trim(' ', '.', ',', ':', '-');
+        var authors = AuthorList.Parse(authorText, 1) ?? AuthorList.ParseInverted(authorText) ?? [];
         if (venue?.Venue is null && year is null && authors.Count < 2)
         {
             return null;
@@ -102,7 +103,7 @@ internal static class PublicationFeatures
         while (yearOpen > 0)
         {
             var yearClose = text.IndexOf(')', yearOpen);
-            if (yearClose > yearOpen && yearClose - yearOpen <= 6 && YearIn(text[yearOpen..yearClose]) is not null
+            if (yearClose > yearOpen && IsDateSlot(text[(yearOpen + 1)..yearClose])
                 && LooksLikeAuthorText(MarkupText.ToPlain(text[..yearOpen]).Replace('\n', ' ')))
             {
                 var rest = text[(yearClose + 1)..].TrimStart('.', ',', ' ', ':');
@@ -338,11 +339,37 @@ internal static class PublicationFeatures
         return open >= 0 && before.IndexOf(')', open) is var close and > 0 && close - open <= 6 ? YearIn(before[open..close]) : null;
     }
 
-    /// <summary>"(2017)" of an author-year citation removed from the author part.</summary>
+    /// <summary>"(2017)" or "(in press)" of an author-year citation removed from the author part.</summary>
     private static string StripYear(string text)
     {
         var open = text.LastIndexOf('(');
-        return open >= 0 && text.IndexOf(')', open) is var close and > 0 && YearIn(text[open..close]) is not null ? text[..open] + text[(close + 1)..] : text;
+        return open >= 0 && text.IndexOf(')', open) is var close and > 0 && (YearIn(text[open..close]) is not null || IsStatus(text[(open + 1)..close]))
+            ? text[..open] + text[(close + 1)..]
+            : text;
+    }
+
+    /// <summary>
+    /// What an author-year citation holds where the year goes: the year ("(2017)"), or the paper's state when it has no
+    /// year yet ("(in press)", "(_accepted at ISME Journal_)", "(submitted)").
+    /// </summary>
+    private static bool IsDateSlot(string inner) => (inner.Length <= 5 && YearIn(inner) is not null) || IsStatus(inner);
+
+    /// <summary>States a paper is listed in before it has a year.</summary>
+    private static readonly string[] Statuses =
+    [
+        "in press", "accepted", "conditionally accepted", "submitted", "forthcoming", "under review", "in review", "to appear",
+        "under revision", "revise and resubmit", "early view", "online first",
+    ];
+
+    private static bool IsStatus(string inner)
+    {
+        if (inner.Length > 80)
+        {
+            return false;
+        }
+
+        var plain = MarkupText.ToPlain(inner).Trim(' ', '_', '*', ',', '.');
+        return Statuses.Any(s => plain.StartsWith(s, StringComparison.OrdinalIgnoreCase) && (plain.Length == s.Length || !char.IsLetter(plain[s.Length])));
     }
 
     /// <summary>"He, S., Stevens, S. L. R., Chan, L.-K." or "Hikosaka K., Sasaki T. and Kimura H.": names, initials and "and" only.</summary>
