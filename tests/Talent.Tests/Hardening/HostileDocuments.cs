@@ -18,11 +18,14 @@ internal static class HostileDocuments
         ("deep lists", "text/markdown", Repeat(i => new string(' ', 2 * (i % 500)) + "- item\n")),
     ];
 
-    /// <summary>Two more shapes the benchmark measures as well (the test leaves them out to stay short).</summary>
+    /// <summary>More shapes the benchmark measures as well (the test leaves them out to stay short).</summary>
     public static IReadOnlyList<(string Name, string ContentType, string Content)> More { get; } =
     [
         ("< runs in markdown", "text/markdown", Repeat(_ => "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n")),
         ("deep HTML lists", "text/html", Repeat(i => i % 400 < 200 ? "<ul><li>x" : "</li></ul>")),
+        ("labelled 'at' addresses", "text/markdown", Repeat(i => string.Create(CultureInfo.InvariantCulture, $"E-mail: person{i} at mail{i % 97} dot example dot org, mail: a at b at c\n"))),
+        ("citations with a state for a year", "text/markdown", Repeat(i => (i == 0 ? "## Publications\n\n" : "")
+            + string.Create(CultureInfo.InvariantCulture, $"Smith, B., Roe, J. K., Lee, A. (in press) (submitted) (accepted at Venue {i}). A title of paper {i} here. (in press)\n\n"))),
     ];
 
     private static string Repeat(Func<int, string> piece)
