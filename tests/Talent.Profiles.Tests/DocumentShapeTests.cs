@@ -54,6 +54,17 @@ public sealed class DocumentShapeTests
         Assert.Equal(["B. Smith", "J. Roe", "A.-M. Lee", "Park"], publications[0].Authors); // a surname without initials stands alone
     }
 
+    [Fact]
+    public void An_entry_that_opens_with_the_owners_bold_name_has_its_title_after_the_authors()
+    {
+        var publication = Assert.Single(Read("text/markdown",
+            "# Jane Roe\n\n## Manuscripts\n\n1. **Roe J,** Smith B, J.L.D. Osnas and A.-B. Lee. Decomposing leaf mass into photosynthetic components. *bioRxiv* 116855; doi: https://doi.org/10.1101/116855\n").Publications);
+
+        Assert.Equal("Decomposing leaf mass into photosynthetic components", publication.Title);
+        Assert.Equal(["Roe J", "Smith B", "J.L.D. Osnas", "A.-B. Lee"], publication.Authors);
+        Assert.Equal("bioRxiv", publication.Venue);
+    }
+
     [Theory]
     [InlineData("Smith, B., Roe, J. K., Lee, A.-M", "B. Smith|J. K. Roe|A.-M. Lee")]
     [InlineData("Garcia, S. L., Stevens, S. L. R., Bertilsson, Malmstrom, R. R., McMahon, K. D.", "S. L. Garcia|S. L. R. Stevens|Bertilsson|R. R. Malmstrom|K. D. McMahon")]

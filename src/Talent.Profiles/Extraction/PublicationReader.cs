@@ -234,7 +234,8 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
     {
         var text = parts.Text;
         var bold = text.IndexOf("**", StringComparison.Ordinal);
-        if (text.StartsWith("**", StringComparison.Ordinal) && text.IndexOf("**", 2, StringComparison.Ordinal) is var close and > 2)
+        if (text.StartsWith("**", StringComparison.Ordinal) && text.IndexOf("**", 2, StringComparison.Ordinal) is var close and > 2
+            && !OpensAuthorList(text[2..close], text[(close + 2)..]))
         {
             parts.Title = text[2..close];
             parts.Rest = text[(close + 2)..];
@@ -257,6 +258,15 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
             parts.Rest = string.Join(' ', entry.Skip(1).Select(l => l.Text)) + (pipe > 0 ? " " + firstLine[pipe..] : string.Empty);
         }
     }
+
+    /// <summary>
+    /// "**Katabuchi M,** Kitajima K, …": a leading bold run that is a name and goes on with a comma is the first author
+    /// (people bold their own name), not a bold title.
+    /// </summary>
+    private static bool OpensAuthorList(string run, string after) =>
+        (run.TrimEnd().EndsWith(',') || after.TrimStart().StartsWith(','))
+        && run.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4
+        && AuthorList.Parse(MarkupText.ToPlain(run).Trim(' ', ',', '.', '*'), 1) is not null;
 
     /// <summary>A venue in bold after the title ("**CVPR 2022**"); the last one wins.</summary>
     private void ReadBoldVenue(EntryParts parts)
