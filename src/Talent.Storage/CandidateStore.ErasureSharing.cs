@@ -23,7 +23,7 @@ public sealed partial class CandidateStore
         {
             while (await reader.ReadAsync())
             {
-                if (traces.SharesContact(reader.GetString(1)) || (!reader.IsDBNull(2) && traces.SharesContact(reader.GetString(2))))
+                if (HoldsContact(traces, reader, from: 1))
                 {
                     sharing.Add(reader.GetString(0));
                 }
@@ -68,9 +68,7 @@ public sealed partial class CandidateStore
         {
             while (await reader.ReadAsync())
             {
-                if (traces.SharesContact(reader.GetString(2))
-                    || (!reader.IsDBNull(3) && traces.SharesContact(reader.GetString(3)))
-                    || (!reader.IsDBNull(4) && traces.SharesContact(reader.GetString(4))))
+                if (HoldsContact(traces, reader, from: 2))
                 {
                     sharing.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt64(1)));
                 }
@@ -93,5 +91,19 @@ public sealed partial class CandidateStore
         }
 
         return sharing.Count;
+    }
+
+    /// <summary>Whether any text of the row from column <paramref name="from"/> on holds one of the person's contact details.</summary>
+    private static bool HoldsContact(PersonTraces traces, System.Data.Common.DbDataReader row, int from)
+    {
+        for (var column = from; column < row.FieldCount; column++)
+        {
+            if (!row.IsDBNull(column) && traces.SharesContact(row.GetString(column)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

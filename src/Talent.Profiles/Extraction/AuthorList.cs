@@ -81,7 +81,7 @@ internal static partial class AuthorList
             }
 
             // The list's last full stop may have been taken as the end of the sentence: "…, McMahon, K. D".
-            if (IsInitialsPart(i == parts.Count - 1 && char.IsUpper(raw[^1]) ? raw + "." : raw))
+            if (InitialsIn(raw, finalStopOptional: i == parts.Count - 1) > 0)
             {
                 if (surname is null)
                 {
@@ -116,8 +116,12 @@ internal static partial class AuthorList
         return initialled >= 2 && initialled * 4 >= names.Count * 3 ? names : null;
     }
 
-    /// <summary>"S. L. R.", "L.-K.", "K.D.": capital letters each followed by a full stop, nothing else.</summary>
-    private static bool IsInitialsPart(string text)
+    /// <summary>
+    /// How many initials the text is made of ("S. L. R." 3, "L.-K." 2, "J.L.D" 3 with <paramref name="finalStopOptional"/>):
+    /// capitals each followed by a full stop (the last one's may be missing when allowed), with spaces or hyphens between;
+    /// 0 when it holds anything else or more than four.
+    /// </summary>
+    internal static int InitialsIn(string text, bool finalStopOptional)
     {
         var letters = 0;
         for (var i = 0; i < text.Length; i++)
@@ -125,21 +129,22 @@ internal static partial class AuthorList
             var c = text[i];
             if (char.IsUpper(c))
             {
-                if (i + 1 >= text.Length || text[i + 1] != '.')
+                var stopped = i + 1 < text.Length && text[i + 1] == '.';
+                if (!stopped && !(finalStopOptional && i + 1 == text.Length))
                 {
-                    return false;
+                    return 0;
                 }
 
                 letters++;
-                i++;
+                i++; // the full stop
             }
             else if (c is not (' ' or '-'))
             {
-                return false;
+                return 0;
             }
         }
 
-        return letters is > 0 and <= 4;
+        return letters <= 4 ? letters : 0;
     }
 
     /// <summary>

@@ -444,26 +444,6 @@ internal static class PublicationFeatures
     private sealed record Sentence(int Start, string Text);
 
     /// <summary>Sentences split at ". " — but not after an initial ("S. L. R.") or inside an author list.</summary>
-    /// <summary>"J.L.D", "L.-K": capitals, each but the last followed by a full stop, with hyphens between.</summary>
-    private static bool IsInitialRun(string word)
-    {
-        var letters = 0;
-        for (var i = 0; i < word.Length; i++)
-        {
-            if (char.IsUpper(word[i]) && (i + 1 == word.Length || word[i + 1] == '.'))
-            {
-                letters++;
-                i++; // the full stop
-            }
-            else if (word[i] != '-')
-            {
-                return false;
-            }
-        }
-
-        return letters is >= 2 and <= 4;
-    }
-
     private static List<Sentence> Sentences(string text)
     {
         var result = new List<Sentence>();
@@ -484,7 +464,7 @@ internal static class PublicationFeatures
 
             var wordStart = text.LastIndexOf(' ', Math.Max(0, i - 1)) + 1;
             var word = text[wordStart..i].Trim('*', '_');
-            if (word.Length <= 1 || (word.Length <= 3 && word.Contains('.', StringComparison.Ordinal)) || IsInitialRun(word))
+            if (word.Length <= 1 || (word.Length <= 3 && word.Contains('.', StringComparison.Ordinal)) || AuthorList.InitialsIn(word, finalStopOptional: true) >= 2)
             {
                 continue; // an initial, or several ("J.L.D. Osnas", "L.-K. Chan")
             }

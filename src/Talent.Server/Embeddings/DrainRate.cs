@@ -38,7 +38,8 @@ public sealed class DrainRate(TimeProvider time)
         {
             Forget(now);
             var windowStart = now - Window;
-            var begun = recent.Count == 0 ? now : recent.Min(b => b.Started < windowStart ? windowStart : b.Started);
+            // Batches are queued in the order they ended: the first one left began the window's draining.
+            var begun = recent.TryPeek(out var first) ? (first.Started < windowStart ? windowStart : first.Started) : now;
             var seconds = (now - begun).TotalSeconds;
             var recentRate = seconds > 0 ? recent.Sum(b => b.Candidates) / seconds : 0;
             double? toDrain = waiting == 0 ? 0 : recentRate > 0 ? Math.Round(waiting / recentRate, 1) : null;
