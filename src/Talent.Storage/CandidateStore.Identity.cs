@@ -29,7 +29,8 @@ public sealed partial class CandidateStore
         var links = await LinksWithSharingAsync(connection, transaction, statements, prepared.Identity, prepared.KeysJson);
         if (!existed && links.Count == 0)
         {
-            var candidateId = await statements.InsertCandidateAsync(prepared.Alone, prepared.AloneJson, now);
+            // The candidate is its one source: its row keeps no profile of its own (see CandidateProfiles).
+            var candidateId = await statements.InsertCandidateAsync(prepared.Alone, CandidateProfiles.FromSources, now);
             await statements.InsertMergeAsync(candidateId, document.SourceId, "new candidate", now);
             await statements.UpsertSourceAsync(document, "accepted", null, prepared.ProfileJson, prepared.Profile.Partial, candidateId, Format(document.ReceivedAt));
             await statements.InsertKeysAsync(document.SourceId, candidateId, prepared.KeysJson);

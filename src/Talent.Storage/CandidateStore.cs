@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Talent.Profiles;
@@ -150,84 +149,6 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
         return new StoreOutcome(StoreOutcome.Rejected, null, reason);
     }
 
-    /// <summary>
-    /// Changes after <paramref name="sequence"/>, oldest first, at most <paramref name="limit"/>. An upsert carries the
-    /// profile its change wrote when the batch writer of this process still holds it, else the candidate's current
-    /// profile from SQLite (as new or newer: a later change of the candidate follows in the log); a change whose
-    /// candidate is gone is a delete.
-    /// </summary>
-    public async Task<IReadOnlyList<CandidateChange>> ChangesSinceAsync(long sequence, int limit, CancellationToken cancellationToken)
-    {
-        if (written.Count > WrittenProfilesHeld / 2)
-        {
-            written.Forget(sequence); // the caller has applied everything up to here
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<ChangeRow>(
-            """
-            SELECT ch.sequence, ch.candidate_id, ch.kind, ch.changed_at, c.id IS NOT NULL AS present
-            FROM changes ch LEFT JOIN candidates c ON c.id = ch.candidate_id
-            WHERE ch.sequence > @sequence
-            ORDER BY ch.sequence
-            LIMIT @limit
-            """,
-            new { sequence, limit })).ToList();
-
-        var changes = new CandidateChange[rows.Count];
-        var unread = new List<int>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            if (!row.Present || string.Equals(row.Kind, "delete", StringComparison.Ordinal))
-            {
-                written.TryTake(row.CandidateId, row.Sequence, out _); // an erased person's profile is not kept in memory either
-                changes[i] = new CandidateChange(row.Sequence, row.CandidateId, "delete", null, ParseTime(row.ChangedAt));
-            }
-            else if (written.TryTake(row.CandidateId, row.Sequence, out var profile))
-            {
-                changes[i] = new CandidateChange(row.Sequence, row.CandidateId, row.Kind, profile.Profile, profile.UpdatedAt);
-            }
-            else
-            {
-                unread.Add(i);
-            }
-        }
-
-        if (unread.Count > 0)
-        {
-            var ids = unread.Select(i => rows[i].CandidateId).Distinct().ToList();
-            var current = (await connection.QueryAsync<CandidateRow>(
-                    "SELECT id, profile_json, updated_at FROM candidates WHERE id IN (SELECT value FROM json_each(@ids))",
-                    new { ids = JsonSerializer.Serialize(ids) }))
-                .ToDictionary(c => c.Id);
-            foreach (var i in unread)
-            {
-                var row = rows[i];
-                changes[i] = current.TryGetValue(row.CandidateId, out var candidate)
-                    ? new CandidateChange(row.Sequence, row.CandidateId, row.Kind, ProfileJson.Deserialize<CandidateProfile>(candidate.ProfileJson), ParseTime(candidate.UpdatedAt))
-                    : new CandidateChange(row.Sequence, row.CandidateId, "delete", null, ParseTime(row.ChangedAt)); // erased since the first read
-            }
-        }
-
-        return changes;
-    }
-
-    /// <summary>
-    /// Every candidate with its merged profile, streamed in id order from one read snapshot without buffering, so a
-    /// rebuild runs in constant memory whatever the number of candidates. Synchronous: a rebuild reads on a thread of its
-    /// own, so that its long read holds no thread of the pool that serves requests.
-    /// </summary>
-    public IEnumerable<StoredCandidateRow> StreamCandidates(CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        foreach (var row in connection.Query<CandidateRow>("SELECT id, profile_json, created_at, updated_at FROM candidates ORDER BY id", buffered: false))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return new StoredCandidateRow(row.Id, row.ProfileJson, ParseTime(row.UpdatedAt));
-        }
-    }
-
     /// <summary>The newest change sequence (0 when nothing changed yet).</summary>
     public async Task<long> LastSequenceAsync(CancellationToken cancellationToken)
     {
@@ -271,7 +192,9 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
             candidate.Id,
             ParseTime(candidate.CreatedAt),
             ParseTime(candidate.UpdatedAt),
-            ProfileJson.Deserialize<CandidateProfile>(candidate.ProfileJson),
+            CandidateProfiles.IsDerived(candidate.ProfileJson)
+                ? CandidateProfiles.Merge(sources.Select(s => new StoredSource(candidate.Id, s.SourceId, s.ProfileJson, s.ReceivedAt)))
+                : ProfileJson.Deserialize<CandidateProfile>(candidate.ProfileJson),
             sources.Select(s => new CandidateSource(s.SourceId, s.Version, s.ContentType, s.Uri, ParseTime(s.ReceivedAt), ProfileJson.Deserialize<ExtractedProfile>(s.ProfileJson ?? "{}"))).ToList(),
             merges.Select(m => new MergeRecord(m.SourceId, m.Reason, ParseTime(m.MergedAt))).ToList());
     }
@@ -306,18 +229,14 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
     private static async Task RederiveAsync(
         SqliteConnection connection, SqliteTransaction transaction, DocumentStatements statements, long candidateId, string now)
     {
-        var rows = await connection.QueryAsync<SourceRow>(
-            "SELECT source_id, profile_json, received_at FROM sources WHERE candidate_id = @candidateId AND status = 'accepted' ORDER BY received_at, source_id",
-            new { candidateId }, transaction);
-        var sources = rows.Select(r => new SourceProfile(r.SourceId, ProfileJson.Deserialize<ExtractedProfile>(r.ProfileJson ?? "{}"), ParseTime(r.ReceivedAt))).ToList();
-        if (sources.Count == 0)
+        var sources = (await CandidateProfiles.SourcesOfAsync(connection, [candidateId], transaction)).GetValueOrDefault(candidateId);
+        if (sources is null)
         {
             await DeleteCandidateAsync(connection, transaction, candidateId, now);
             return;
         }
 
-        var merged = ProfileMerger.Merge(sources);
-        await statements.WriteCandidateAsync(candidateId, merged, now);
+        await statements.WriteCandidateAsync(candidateId, CandidateProfiles.Merge(sources), now);
     }
 
     private static async Task<bool> CandidateExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long candidateId) =>
@@ -344,19 +263,6 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
         public string ContentHash { get; init; } = "";
 
         public long? CandidateId { get; init; }
-    }
-
-    private sealed class ChangeRow
-    {
-        public long Sequence { get; init; }
-
-        public long CandidateId { get; init; }
-
-        public string Kind { get; init; } = "";
-
-        public string ChangedAt { get; init; } = "";
-
-        public bool Present { get; init; }
     }
 
     private sealed class CandidateRow

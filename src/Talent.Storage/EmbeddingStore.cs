@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using Talent.Profiles.Merging;
 
 namespace Talent.Storage;
 
@@ -73,14 +74,16 @@ public sealed class EmbeddingStore(TalentDatabase database, TimeProvider time)
         return ids;
     }
 
-    /// <summary>The stored profiles (JSON) of the candidates, those still present.</summary>
-    public async Task<IReadOnlyList<(long Id, string ProfileJson)>> ProfilesAsync(IReadOnlyCollection<long> candidateIds, CancellationToken cancellationToken)
+    /// <summary>The merged profiles of the candidates, those still present (read in one snapshot, see <see cref="CandidateProfiles"/>).</summary>
+    public async Task<IReadOnlyList<(long Id, CandidateProfile Profile)>> ProfilesAsync(IReadOnlyCollection<long> candidateIds, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long, string)>(
+        await using var read = connection.BeginTransaction(deferred: true);
+        var rows = (await connection.QueryAsync<(long Id, string ProfileJson)>(
             "SELECT id, profile_json FROM candidates WHERE id IN (SELECT value FROM json_each(@ids))",
-            new { ids = JsonSerializer.Serialize(candidateIds) });
-        return rows.ToList();
+            new { ids = JsonSerializer.Serialize(candidateIds) }, read)).ToList();
+        var sources = await CandidateProfiles.SourcesOfAsync(connection, rows.Where(r => CandidateProfiles.IsDerived(r.ProfileJson)).Select(r => r.Id).ToList(), read);
+        return rows.Select(r => (r.Id, CandidateProfiles.Read(r.Id, r.ProfileJson, sources))).ToList();
     }
 
     /// <summary>The keys among <paramref name="keys"/> that have a vector already.</summary>

@@ -6,8 +6,9 @@ using Talent.Profiles.Merging;
 namespace Talent.Storage;
 
 /// <summary>
-/// What storing an accepted document computes from the document alone: its identity keys, its profile as stored, and
-/// the candidate it becomes when it links to nobody (the common case), each already as JSON. Batches are written by one
+/// What storing an accepted document computes from the document alone: its identity keys and its profile as stored
+/// (as JSON), and the candidate it becomes when it links to nobody (the common case; that candidate's row keeps no JSON
+/// of its own, see <see cref="CandidateProfiles"/>, and the index takes it as it is). Batches are written by one
 /// thread, one transaction at a time, and ingestion waits on it; these are pure functions of the document, so the
 /// consumer that extracted it works them out on its own thread (<see cref="DocumentWrite.Prepare"/>) and the writer
 /// spends its turn in SQLite.
@@ -22,7 +23,6 @@ public sealed class PreparedProfile
         KeysJson = JsonSerializer.Serialize(Identity.Keys().Select(k => new[] { k.Kind, k.Value }));
         ProfileJson = Talent.Profiles.ProfileJson.Serialize(profile);
         Alone = ProfileMerger.Merge([new SourceProfile(document.SourceId, profile, document.ReceivedAt)]);
-        AloneJson = Talent.Profiles.ProfileJson.Serialize(Alone);
     }
 
     /// <summary>The document these were computed from.</summary>
@@ -42,9 +42,6 @@ public sealed class PreparedProfile
 
     /// <summary>The candidate made of this source alone.</summary>
     internal CandidateProfile Alone { get; }
-
-    /// <summary><see cref="Alone"/> as the candidate row stores it.</summary>
-    internal string AloneJson { get; }
 
     public static PreparedProfile Of(IncomingDocument document, ExtractedProfile profile)
     {

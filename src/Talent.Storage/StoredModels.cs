@@ -72,10 +72,17 @@ public sealed record CandidateChange(long Sequence, long CandidateId, string Kin
     public bool IsDelete => string.Equals(Kind, "delete", StringComparison.Ordinal);
 }
 
-/// <summary>A candidate as stored, its profile still JSON: readers parse it where they have the threads for it.</summary>
+/// <summary>
+/// A candidate as stored, its profile still JSON (its own, or its sources' when it keeps none, see
+/// <see cref="CandidateProfiles"/>): readers parse it where they have the threads for it.
+/// </summary>
 public sealed record StoredCandidateRow(long Id, string Json, DateTimeOffset UpdatedAt)
 {
-    public CandidateProfile ReadProfile() => ProfileJson.Deserialize<CandidateProfile>(Json);
+    /// <summary>The accepted sources the profile is merged from when the candidate keeps no JSON of its own.</summary>
+    public IReadOnlyList<StoredSource> Sources { get; init; } = [];
+
+    public CandidateProfile ReadProfile() =>
+        CandidateProfiles.IsDerived(Json) ? CandidateProfiles.Merge(Sources) : ProfileJson.Deserialize<CandidateProfile>(Json);
 }
 
 /// <summary>A merged candidate with every source about them and why each was merged.</summary>

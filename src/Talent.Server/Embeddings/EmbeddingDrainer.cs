@@ -3,8 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Talent.Embeddings;
-using Talent.Profiles;
-using Talent.Profiles.Merging;
 using Talent.Search.Ranking;
 using Talent.Storage;
 
@@ -98,9 +96,8 @@ public sealed partial class EmbeddingDrainer(
 
         var keys = new List<CandidateVectorKeys>();
         var textsByKey = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (id, json) in profiles)
+        foreach (var (id, profile) in profiles)
         {
-            var profile = ProfileJson.Deserialize<CandidateProfile>(json);
             var publications = new List<(string Title, string Key)>();
             foreach (var paper in profile.Publications.Select(p => p.Publication).Where(p => !string.IsNullOrWhiteSpace(p.Title)))
             {

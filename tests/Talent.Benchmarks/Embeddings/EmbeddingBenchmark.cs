@@ -4,8 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Talent.Embeddings;
-using Talent.Profiles;
-using Talent.Profiles.Merging;
 using Talent.Search.Ranking;
 using Talent.Server.Embeddings;
 using Talent.Storage;
@@ -44,7 +42,7 @@ internal static class EmbeddingBenchmark
             await database.MigrateAsync(NullLogger.Instance, CancellationToken.None);
             var store = new EmbeddingStore(database, TimeProvider.System);
             var all = await store.EnqueueMissingAsync(CancellationToken.None);
-            var (distinct, textsPerCandidate) = await DistinctTextsAsync(database);
+            var (distinct, textsPerCandidate) = DistinctTexts(database);
             Console.Error.WriteLine($"{all} candidates on the backlog, {distinct} distinct texts ({textsPerCandidate:0.0} per candidate)");
 
             using var embedder = new MiniLmEmbedder(threads);
@@ -90,18 +88,14 @@ internal static class EmbeddingBenchmark
     }
 
     /// <summary>The texts the drain would embed for every candidate (publications and own words), distinct by key.</summary>
-    private static async Task<(int Distinct, double PerCandidate)> DistinctTextsAsync(TalentDatabase database)
+    private static (int Distinct, double PerCandidate) DistinctTexts(TalentDatabase database)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var candidates = 0;
         var texts = 0L;
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT profile_json FROM candidates";
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        foreach (var row in new CandidateStore(database, TimeProvider.System).StreamCandidates(CancellationToken.None))
         {
-            var profile = ProfileJson.Deserialize<CandidateProfile>(reader.GetString(0));
+            var profile = row.ReadProfile();
             candidates++;
             foreach (var paper in profile.Publications.Select(p => p.Publication).Where(p => !string.IsNullOrWhiteSpace(p.Title)))
             {

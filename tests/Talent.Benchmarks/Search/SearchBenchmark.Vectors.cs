@@ -5,9 +5,8 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Talent.Benchmarks.Embeddings;
-using Talent.Profiles;
 using Talent.Profiles.Catalogs;
-using Talent.Profiles.Merging;
+using Talent.Storage;
 
 namespace Talent.Benchmarks.Search;
 
@@ -171,22 +170,24 @@ internal static partial class SearchBenchmark
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly }.ToString());
         await connection.OpenAsync();
         var (low, high) = await connection.QuerySingleAsync<(long, long)>("SELECT MIN(id), MAX(id) FROM candidates");
+        // Profiles through the store: a candidate of one source keeps no JSON of its own (CandidateProfiles).
+        var candidates = new CandidateStore(new TalentDatabase(database), TimeProvider.System);
         var ids = new List<long>();
         while (ids.Count < count || texts.Count < 2 * count)
         {
-            var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Json)?>(
-                "SELECT id, profile_json FROM candidates WHERE id >= @at ORDER BY id LIMIT 1", new { at = random.NextInt64(low, high + 1) });
-            if (row is not { } found || ids.Contains(found.Id))
+            var row = await connection.QuerySingleOrDefaultAsync<long?>(
+                "SELECT id FROM candidates WHERE id >= @at ORDER BY id LIMIT 1", new { at = random.NextInt64(low, high + 1) });
+            if (row is not { } found || ids.Contains(found) || await candidates.GetCandidateAsync(found, CancellationToken.None) is not { } candidate)
             {
                 continue;
             }
 
             if (ids.Count < count)
             {
-                ids.Add(found.Id);
+                ids.Add(found);
             }
 
-            var paper = ProfileJson.Deserialize<CandidateProfile>(found.Json).Publications.Select(p => p.Publication).FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.Abstract));
+            var paper = candidate.Profile.Publications.Select(p => p.Publication).FirstOrDefault(p => !string.IsNullOrWhiteSpace(p.Abstract));
             if (texts.Count < 2 * count && paper is not null && !texts.Contains(paper.Title + "\n\n" + paper.Abstract))
             {
                 texts.Add(paper.Title + "\n\n" + paper.Abstract);

@@ -33,6 +33,7 @@ public sealed class PreparedWriteTests : IDisposable
         Assert.Equal(unprepared.Candidates, prepared.Candidates);
         Assert.Equal(unprepared.Sources, prepared.Sources);
         Assert.Equal(unprepared.Keys, prepared.Keys);
+        Assert.Equal(unprepared.Profiles, prepared.Profiles);
         // The batch held new candidates, a merge through a shared e-mail, a new version and a rejection.
         Assert.Equal(
             [StoreOutcome.Accepted, StoreOutcome.Accepted, StoreOutcome.Merged, StoreOutcome.Accepted, StoreOutcome.Accepted, StoreOutcome.Rejected],
@@ -40,11 +41,15 @@ public sealed class PreparedWriteTests : IDisposable
         Assert.Equal(3, prepared.Candidates.Count);
         Assert.Contains(prepared.Keys, k => k.StartsWith("title|", StringComparison.Ordinal));
 
-        // What the writer stored before preparation existed: the source's profile, and a candidate merged from it alone.
+        // The source's profile, and a candidate made of it alone: its row keeps no JSON of its own, and the store reads it
+        // as the merge of that source, the candidate the writer stored whole before.
         var cy = Person("Cy Park", "cy@example.org", "Sparse Attention at Scale");
         var cyId = prepared.Outcomes[3].Split(' ')[1];
         Assert.Contains($"cy-cv accepted {cyId} {ProfileJson.Serialize(cy)}", prepared.Sources);
-        Assert.Contains($"{cyId} Cy Park {ProfileJson.Serialize(ProfileMerger.Merge([new SourceProfile("cy-cv", cy, Received)]))}", prepared.Candidates);
+        Assert.Contains($"{cyId} Cy Park ", prepared.Candidates);
+        Assert.Contains($"{cyId} {ProfileJson.Serialize(ProfileMerger.Merge([new SourceProfile("cy-cv", cy, Received)]))}", prepared.Profiles);
+        // A candidate of two sources keeps its merged profile.
+        Assert.Contains(prepared.Candidates, c => c.StartsWith(prepared.Outcomes[2].Split(' ')[1] + " Ana Lima {", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -80,11 +85,18 @@ public sealed class PreparedWriteTests : IDisposable
         var results = await store.StoreBatchAsync(prepare ? writes.Select(w => w.Prepare()).ToList() : writes, CancellationToken.None);
 
         await using var connection = await database.OpenAsync(CancellationToken.None);
+        var profiles = new List<string>();
+        foreach (var id in await connection.QueryAsync<long>("SELECT id FROM candidates ORDER BY id"))
+        {
+            profiles.Add($"{id} {ProfileJson.Serialize((await store.GetCandidateAsync(id, CancellationToken.None))!.Profile)}");
+        }
+
         return new Stored(
             results.Select(r => $"{r.Outcome!.Outcome} {r.Outcome.CandidateId}").ToList(),
             (await connection.QueryAsync<string>("SELECT id || ' ' || coalesce(name, '') || ' ' || profile_json FROM candidates ORDER BY id")).ToList(),
             (await connection.QueryAsync<string>("SELECT source_id || ' ' || status || ' ' || coalesce(candidate_id, '') || ' ' || coalesce(profile_json, '') FROM sources ORDER BY source_id")).ToList(),
-            (await connection.QueryAsync<string>("SELECT kind || '|' || value || '|' || source_id || '|' || candidate_id FROM identity_keys ORDER BY 1")).ToList());
+            (await connection.QueryAsync<string>("SELECT kind || '|' || value || '|' || source_id || '|' || candidate_id FROM identity_keys ORDER BY 1")).ToList(),
+            profiles);
     }
 
     private async Task<TalentDatabase> DatabaseAsync(string name)
@@ -105,5 +117,5 @@ public sealed class PreparedWriteTests : IDisposable
         Skills = skill is null ? [] : [skill],
     };
 
-    private sealed record Stored(List<string> Outcomes, List<string> Candidates, List<string> Sources, List<string> Keys);
+    private sealed record Stored(List<string> Outcomes, List<string> Candidates, List<string> Sources, List<string> Keys, List<string> Profiles);
 }
