@@ -28,6 +28,28 @@ public sealed class PublicationEntryTests
         Assert.Equal(position == 1, publication.FirstAuthor);
     }
 
+    [Theory]
+    [InlineData("## Book")]
+    [InlineData("## Books")]
+    [InlineData("## Monographs")]
+    public void A_book_under_a_books_heading_is_a_publication(string heading)
+    {
+        // A book or chapter names no catalog venue: it is read because its heading says what the section lists.
+        var profile = Extract("# Ada Lovelace\n\n" + heading + "\n1. Turing A. and **Lovelace A.** (2016), Notes on the Analytical Engine. Structure and Function of Engines in Britain.\n\n## Software\n\n- **engine-sim**: an emulator");
+
+        var publication = Assert.Single(profile.Publications);
+        Assert.Equal("Notes on the Analytical Engine", publication.Title);
+        Assert.Equal(2016, publication.Year);
+    }
+
+    [Fact]
+    public void A_book_heading_that_says_more_than_books_is_not_a_publications_heading()
+    {
+        var profile = Extract("# Ada Lovelace\n\n## Books I enjoyed\n\n1. Turing A. (2016), Notes on the Analytical Engine. Engines in Britain.");
+
+        Assert.Empty(profile.Publications);
+    }
+
     [Fact]
     public void An_award_before_the_venue_is_kept_as_an_award()
     {
