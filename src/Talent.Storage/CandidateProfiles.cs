@@ -10,8 +10,8 @@ namespace Talent.Storage;
 /// Where a candidate's merged profile comes from. A candidate made when a document linked to nobody (most candidates)
 /// keeps no JSON of its own: its row's <c>profile_json</c> is empty (<see cref="FromSources"/>) and its profile is the
 /// merge of its accepted sources, derived when it is read exactly as <c>RederiveAsync</c> derives it when it writes one.
-/// Writing that merge beside the source's own profile cost every document a second serialisation and 5 KB more of
-/// SQLite (docs/benchmarks.md). A candidate whose sources change is re-derived and written whole, so an empty
+/// Writing that merge beside the source's own profile cost every document a second serialisation and 8 KB of SQLite
+/// writes (docs/benchmarks.md). A candidate whose sources change is re-derived and written whole, so an empty
 /// <c>profile_json</c> is only ever a candidate's first, one-source state; the readers merge whatever accepted sources
 /// the candidate has, so they would stay right even if it were not.
 /// </summary>

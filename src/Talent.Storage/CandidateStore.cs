@@ -173,8 +173,10 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
     public async Task<CandidateDetails?> GetCandidateAsync(long candidateId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // One snapshot: a candidate without a profile of its own is merged from the sources read with it.
+        await using var read = connection.BeginTransaction(deferred: true);
         var candidate = await connection.QuerySingleOrDefaultAsync<CandidateRow>(
-            "SELECT id, profile_json, created_at, updated_at FROM candidates WHERE id = @candidateId", new { candidateId });
+            "SELECT id, profile_json, created_at, updated_at FROM candidates WHERE id = @candidateId", new { candidateId }, read);
         if (candidate is null)
         {
             return null;
@@ -185,9 +187,9 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
             SELECT source_id, version, content_type, uri, received_at, profile_json
             FROM sources WHERE candidate_id = @candidateId AND status = 'accepted' ORDER BY received_at, source_id
             """,
-            new { candidateId });
+            new { candidateId }, read);
         var merges = await connection.QueryAsync<MergeRow>(
-            "SELECT source_id, reason, merged_at FROM merges WHERE candidate_id = @candidateId ORDER BY id", new { candidateId });
+            "SELECT source_id, reason, merged_at FROM merges WHERE candidate_id = @candidateId ORDER BY id", new { candidateId }, read);
         return new CandidateDetails(
             candidate.Id,
             ParseTime(candidate.CreatedAt),
