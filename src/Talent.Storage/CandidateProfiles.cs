@@ -28,11 +28,13 @@ internal static class CandidateProfiles
         ProfileMerger.Merge(sources.Select(s => new SourceProfile(
             s.SourceId, ProfileJson.Deserialize<ExtractedProfile>(s.ProfileJson ?? "{}"), CandidateStore.ParseTime(s.ReceivedAt))).ToList());
 
+    /// <summary>A candidate's profile: its own JSON, or the merge of its <paramref name="sources"/> when it keeps none.</summary>
+    public static CandidateProfile Read(string profileJson, IEnumerable<StoredSource> sources) =>
+        IsDerived(profileJson) ? Merge(sources) : ProfileJson.Deserialize<CandidateProfile>(profileJson);
+
     /// <summary>A candidate's profile: its own JSON, or the merge of its sources among <paramref name="sources"/>.</summary>
     public static CandidateProfile Read(long candidateId, string profileJson, IReadOnlyDictionary<long, List<StoredSource>> sources) =>
-        IsDerived(profileJson)
-            ? Merge(sources.GetValueOrDefault(candidateId) ?? [])
-            : ProfileJson.Deserialize<CandidateProfile>(profileJson);
+        Read(profileJson, sources.GetValueOrDefault(candidateId) ?? []);
 
     /// <summary>The accepted sources of the candidates among <paramref name="candidateIds"/>, by candidate.</summary>
     public static async Task<Dictionary<long, List<StoredSource>>> SourcesOfAsync(

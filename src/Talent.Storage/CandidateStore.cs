@@ -190,14 +190,16 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
             new { candidateId }, read);
         var merges = await connection.QueryAsync<MergeRow>(
             "SELECT source_id, reason, merged_at FROM merges WHERE candidate_id = @candidateId ORDER BY id", new { candidateId }, read);
+        var stored = sources.Select(s => new CandidateSource(s.SourceId, s.Version, s.ContentType, s.Uri, ParseTime(s.ReceivedAt), ProfileJson.Deserialize<ExtractedProfile>(s.ProfileJson ?? "{}"))).ToList();
         return new CandidateDetails(
             candidate.Id,
             ParseTime(candidate.CreatedAt),
             ParseTime(candidate.UpdatedAt),
+            // A candidate without a profile of its own is the merge of the sources just read (see CandidateProfiles).
             CandidateProfiles.IsDerived(candidate.ProfileJson)
-                ? CandidateProfiles.Merge(sources.Select(s => new StoredSource(candidate.Id, s.SourceId, s.ProfileJson, s.ReceivedAt)))
+                ? ProfileMerger.Merge(stored.Select(s => new SourceProfile(s.SourceId, s.Profile, s.ReceivedAt)).ToList())
                 : ProfileJson.Deserialize<CandidateProfile>(candidate.ProfileJson),
-            sources.Select(s => new CandidateSource(s.SourceId, s.Version, s.ContentType, s.Uri, ParseTime(s.ReceivedAt), ProfileJson.Deserialize<ExtractedProfile>(s.ProfileJson ?? "{}"))).ToList(),
+            stored,
             merges.Select(m => new MergeRecord(m.SourceId, m.Reason, ParseTime(m.MergedAt))).ToList());
     }
 

@@ -81,8 +81,7 @@ public sealed record StoredCandidateRow(long Id, string Json, DateTimeOffset Upd
     /// <summary>The accepted sources the profile is merged from when the candidate keeps no JSON of its own.</summary>
     public IReadOnlyList<StoredSource> Sources { get; init; } = [];
 
-    public CandidateProfile ReadProfile() =>
-        CandidateProfiles.IsDerived(Json) ? CandidateProfiles.Merge(Sources) : ProfileJson.Deserialize<CandidateProfile>(Json);
+    public CandidateProfile ReadProfile() => CandidateProfiles.Read(Json, Sources);
 }
 
 /// <summary>A merged candidate with every source about them and why each was merged.</summary>
