@@ -73,6 +73,15 @@ public sealed class SearchOptions : IValidatableObject
     /// </summary>
     public float Semantic { get; init; } = 0.7f;
 
+    /// <summary>
+    /// How many of a candidate's closest texts the body of work reads when the query is a few words that all must be
+    /// found (a subject: "question answering", "speech synthesis"): who works on a subject shows in how much they wrote on
+    /// it, which five papers that each hold every word of the query cannot tell apart. A longer query — a title, a
+    /// sentence — reads match's <see cref="MatchWeights.ClosestTexts"/> (5), where the closest papers decide. Chosen on
+    /// <c>talent eval topics</c> (10 against 5 and 20, docs/ranking.md).
+    /// </summary>
+    public int KeywordClosestTexts { get; init; } = 10;
+
     /// <summary>How <c>talent match</c> computes a fit.</summary>
     public MatchWeights Match { get; init; } = new();
 
@@ -117,6 +126,11 @@ public sealed class SearchOptions : IValidatableObject
         if (!float.IsFinite(VenueRecencyHalfLifeYears) || VenueRecencyHalfLifeYears <= 0)
         {
             yield return new ValidationResult($"{nameof(VenueRecencyHalfLifeYears)} must be more than 0", [nameof(VenueRecencyHalfLifeYears)]);
+        }
+
+        if (KeywordClosestTexts < 1)
+        {
+            yield return new ValidationResult($"{nameof(KeywordClosestTexts)} must be at least 1", [nameof(KeywordClosestTexts)]);
         }
 
         if (ParallelFromCandidates < 1)

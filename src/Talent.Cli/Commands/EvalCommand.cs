@@ -26,6 +26,7 @@ internal static class EvalCommand
         var command = new Command("eval", "Measure Talent against labelled data and published benchmarks");
         command.Subcommands.Add(CreateGoldStandard());
         command.Subcommands.Add(CreateExperts());
+        command.Subcommands.Add(CreateTopics());
         command.Subcommands.Add(CreateExtraction());
         return command;
     }
@@ -115,6 +116,32 @@ internal static class EvalCommand
         return experts;
     }
 
+    private static Command CreateTopics()
+    {
+        var dataset = DatasetOption();
+        var vectorsCache = VectorsCacheOption();
+        var noVectors = LexicalOnlyOption();
+        var topics = new Command("topics", $"Who works on a subject: catalog topics as queries over half of each researcher's record, relevant when {TopicExpertiseEvaluation.MentionsForExpertise} papers of the other half name the topic (mean average precision, higher is better)")
+        {
+            dataset, vectorsCache, noVectors,
+        };
+        topics.SetAction(parseResult =>
+        {
+            var data = LoadDataset(parseResult.GetValue(dataset), null);
+            var configuration = CliSettings.Configuration(parseResult);
+            var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
+            var progress = new Progress<string>(m => Console.Error.WriteLine(m));
+            var vectors = parseResult.GetValue(noVectors) ? null : LoadVectors(data, parseResult.GetValue(vectorsCache), progress);
+            var report = new TopicExpertiseEvaluation(data, catalogs, vectors).Run(progress);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"topic queries on the reviewer-expertise researchers: {report.Researchers} researchers (half of each one's whole record), {report.Queries} catalog topics, {report.RelevantPerQuery:0.00} researchers working on each; higher is better"));
+            PrintScores(report);
+            return ExitCodes.Success;
+        });
+        return topics;
+    }
+
     private static void PrintExperts(ExpertFindingReport report)
     {
         var candidates = report.Profiles == ExpertProfiles.Whole
@@ -123,6 +150,12 @@ internal static class EvalCommand
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"expert finding on the reviewer-expertise researchers: {report.Researchers} researchers ({candidates}), {report.Queries} of their other papers as queries, {report.RelevantPerQuery:0.00} authors each; higher is better"));
+        PrintScores(report);
+    }
+
+    /// <summary>A blank line, then one line per system: mean average precision, mean reciprocal rank, precision at 1.</summary>
+    private static void PrintScores(ExpertFindingReport report)
+    {
         Console.WriteLine();
         Console.WriteLine($"{"system",-52} {"MAP",7} {"MRR",7} {"P@1",7}");
         foreach (var system in report.Systems)

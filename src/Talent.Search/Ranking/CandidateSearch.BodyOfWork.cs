@@ -1,3 +1,4 @@
+using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Talent.Search.Matching;
 using Talent.Search.Ranking;
@@ -60,7 +61,7 @@ internal sealed partial class CandidateSearch
             },
             new BodyOfWork.Scoring(
                 query is null ? null : text => Coverage(query, Terms(analyzer, text)),
-                new BodyOfWork.Closest(options.Match.ClosestTexts, options.Match.Softness),
+                new BodyOfWork.Closest(WordsOperator() == Operator.AND ? options.KeywordClosestTexts : options.Match.ClosestTexts, options.Match.Softness),
                 venues,
                 since,
                 venue => catalogs.Venues.Find(venue)?.Tier is { } tier && options.VenueTierWeights.TryGetValue(tier, out var weight) ? weight : 1,

@@ -84,13 +84,13 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
         return chosen.Select(id => (dataset.Papers[id], (IReadOnlySet<string>)authors[id])).ToList();
     }
 
-    private bool Usable(string paperId) => dataset.Papers.GetValueOrDefault(paperId) is { Title.Length: > 0, Abstract.Length: > 0 };
+    internal bool Usable(string paperId) => dataset.Papers.GetValueOrDefault(paperId) is { Title.Length: > 0, Abstract.Length: > 0 };
 
     /// <summary>With <see cref="ExpertProfiles.Whole"/>: whether a paper is a query (for everyone) rather than a profile paper.</summary>
     internal static bool IsWholeRecordQuery(string paperId) => paperId.Length > 0 && paperId[^1] % 2 == 0;
 
     /// <summary>Each researcher's whole record less its queries; researchers left with no paper are no candidates.</summary>
-    private Dictionary<string, IReadOnlyList<string>> WholeRecordProfiles() =>
+    internal Dictionary<string, IReadOnlyList<string>> WholeRecordProfiles() =>
         records.Value
             .Select(a => (a.Key, Papers: (IReadOnlyList<string>)a.Value.Where(id => !IsWholeRecordQuery(id) && Usable(id)).Distinct(StringComparer.Ordinal).ToList()))
             .Where(a => a.Papers.Count > 0)
@@ -109,14 +109,9 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
         using var perResearcher = new Bm25Baseline(GoldStandardCandidates.Documents(dataset, profiles));
         systems.Add(Score(Bm25, queries, participants, paper => perResearcher.Score(paper.Text)));
 
-        var papers = profiles.SelectMany(p => p.Value.Select(id => (Key: p.Key + "\t" + id, Text: dataset.Papers.GetValueOrDefault(id)?.Text ?? "")))
-            .ToDictionary(p => p.Key, p => p.Text, StringComparer.Ordinal);
-        using (var baseline = new Bm25Baseline(papers))
+        using (var baseline = new Bm25Baseline(PaperDocuments(profiles)))
         {
-            systems.Add(Score(Voting, queries, participants, paper => baseline.Score(paper.Text)
-                .OrderByDescending(s => s.Value).Take(VotingDepth)
-                .GroupBy(s => s.Key[..s.Key.IndexOf('\t', StringComparison.Ordinal)], StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Sum(s => s.Value), StringComparer.Ordinal)));
+            systems.Add(Score(Voting, queries, participants, paper => Vote(baseline, paper.Text)));
         }
 
         var chosen = weights ?? new MatchWeights();
@@ -153,6 +148,18 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
         return new ExpertFindingReport(kind, participants.Count, queries.Count, queries.Count == 0 ? 0 : queries.Average(q => q.Authors.Count), systems);
     }
 
+    /// <summary>Papers keyed <c>participant TAB paper id</c>, one BM25 document each, for <see cref="Vote"/>.</summary>
+    internal Dictionary<string, string> PaperDocuments(IReadOnlyDictionary<string, IReadOnlyList<string>> profiles) =>
+        profiles.SelectMany(p => p.Value.Select(id => (Key: p.Key + "\t" + id, Text: dataset.Papers.GetValueOrDefault(id)?.Text ?? "")))
+            .ToDictionary(p => p.Key, p => p.Text, StringComparer.Ordinal);
+
+    /// <summary>BM25 voting: each researcher scores the sum of their papers' scores among the best <see cref="VotingDepth"/>.</summary>
+    internal static Dictionary<string, double> Vote(Bm25Baseline papers, string text) =>
+        papers.Score(text)
+            .OrderByDescending(s => s.Value).Take(VotingDepth)
+            .GroupBy(s => s.Key[..s.Key.IndexOf('\t', StringComparison.Ordinal)], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.Value), StringComparer.Ordinal);
+
     /// <summary>A paper's title as search's query language reads it as words: its syntax characters escaped, operators as words.</summary>
     private static string TitleQuery(GoldStandardPaper paper)
     {
@@ -162,7 +169,7 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
     }
 
     /// <summary>Candidates in the order a system answered them, as scores: the first gets <paramref name="count"/>, the next one less.</summary>
-    private static Dictionary<string, double> ByRank(IEnumerable<long> candidateIds, int count) =>
+    internal static Dictionary<string, double> ByRank(IEnumerable<long> candidateIds, int count) =>
         candidateIds
             .Select((id, rank) => (Id: id, Score: count - rank))
             .ToDictionary(hit => hit.Id.ToString(CultureInfo.InvariantCulture), hit => (double)hit.Score, StringComparer.Ordinal);
@@ -170,16 +177,16 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
     /// <summary>A paper's title and abstract within a match description's limit.</summary>
     private static string Description(string text) => text.Length > MatchRequest.MaxTextLength ? text[..MatchRequest.MaxTextLength] : text;
 
-    private static ExpertFindingScore Score(
+    internal static ExpertFindingScore Score<TQuery>(
         string system,
-        IReadOnlyList<(GoldStandardPaper Paper, IReadOnlySet<string> Authors)> queries,
+        IReadOnlyList<(TQuery Query, IReadOnlySet<string> Relevant)> queries,
         IReadOnlyList<string> participants,
-        Func<GoldStandardPaper, IReadOnlyDictionary<string, double>> score)
+        Func<TQuery, IReadOnlyDictionary<string, double>> score)
     {
         double averagePrecision = 0, reciprocalRank = 0, atOne = 0;
-        foreach (var (paper, authors) in queries)
+        foreach (var (query, authors) in queries)
         {
-            var scores = score(paper);
+            var scores = score(query);
             // Candidates the system gives no score come last; equal scores in participant order, the same for every system.
             var ranking = participants.OrderByDescending(p => scores.GetValueOrDefault(p)).ToList();
             var (ap, rr) = Precision(ranking, authors);

@@ -1,0 +1,26 @@
+using Talent.Profiles.Catalogs;
+using Talent.Server.Evaluation;
+
+namespace Talent.Tests.Evaluation;
+
+/// <summary>
+/// Topic queries over the gold standard's researchers (<c>talent eval topics</c>), words alone: Talent's search finds
+/// who works on a subject about as well as BM25 paper voting, the strong baseline of topic queries, and far better than
+/// BM25 over one document per researcher.
+/// </summary>
+public sealed class TopicExpertiseAcceptanceTests
+{
+    [GoldStandardFact]
+    public void Talent_search_finds_who_works_on_a_subject_about_as_well_as_paper_voting()
+    {
+        var catalogs = ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config"));
+        var report = new TopicExpertiseEvaluation(GoldStandardDataset.Load(TestPaths.GoldStandardDirectory), catalogs).Run();
+        double Map(string system) => report.Systems.Single(s => s.System == system).MeanAveragePrecision;
+
+        Assert.InRange(report.Queries, 20, 200);
+        Assert.True(report.RelevantPerQuery >= TopicExpertiseEvaluation.MinimumRelevant, $"{report.RelevantPerQuery:0.00} relevant per topic");
+        var search = Map(TopicExpertiseEvaluation.Search);
+        Assert.True(search >= Map(TopicExpertiseEvaluation.Bm25) + 0.1, $"search {search:0.000}, plain BM25 {Map(TopicExpertiseEvaluation.Bm25):0.000}");
+        Assert.True(search >= Map(TopicExpertiseEvaluation.Voting) - 0.03, $"search {search:0.000}, voting {Map(TopicExpertiseEvaluation.Voting):0.000}");
+    }
+}

@@ -1,0 +1,60 @@
+using Talent.Profiles.Merging;
+using Talent.Tests.Search;
+
+namespace Talent.Tests.Ranking;
+
+/// <summary>
+/// A query of a few words names a subject, and who works on it shows in how much they wrote on it: ten papers on
+/// speech synthesis come before five, even when the author of the five says the subject in their headline (which puts
+/// them first in Lucene's first pass). A title-long query still reads the closest papers (<see cref="ProlificBiasTests"/>).
+/// </summary>
+public sealed class SubjectBreadthTests : IDisposable
+{
+    private const long Five = 1;
+    private const long Ten = 2;
+
+    private static readonly string[] Aspects =
+    [
+        "Prosody Modelling", "Low-Resource Languages", "Expressive Voices", "Streaming Vocoders", "Voice Cloning",
+        "Duration Prediction", "Multi-Speaker Corpora", "Emotion Control", "Diffusion Decoders", "Text Normalisation",
+    ];
+
+    private static readonly Dictionary<long, CandidateProfile> Profiles = new()
+    {
+        [Five] = new CandidateProfile
+        {
+            Name = "Fay Five",
+            Headline = "Researcher in speech synthesis",
+            Publications = [.. Aspects.Take(5).Select(a => Paper($"Speech Synthesis: {a}"))],
+        },
+        [Ten] = new CandidateProfile
+        {
+            Name = "Tom Ten",
+            Publications = [.. Aspects.Select(a => Paper($"{a} for Speech Synthesis"))],
+        },
+    };
+
+    private readonly TempIndexDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Ten_papers_on_a_subject_come_before_five_for_a_query_naming_it(bool withVectors)
+    {
+        using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, Profiles, withVectors);
+        var ids = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "speech synthesis", size: 10))).Results.Select(r => r.Id).ToList();
+        Assert.Equal([Ten, Five], ids);
+    }
+
+    [Fact]
+    public void The_author_of_five_leads_the_first_pass()
+    {
+        using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, Profiles, withVectors: false);
+        var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "speech synthesis", size: 10))).Results;
+        Assert.True(hits.Single(h => h.Id == Five).Score > hits.Single(h => h.Id == Ten).Score, "the headline should weigh more in words than five more titles");
+    }
+
+    private static MergedPublication Paper(string title) => SearchTestCorpus.Paper(title, "Interspeech", 2024, 1);
+}
