@@ -44,7 +44,15 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
                 encoder = new SentenceEncoder(sessionOptions);
             }
 
-            return encoder.Encode(cut, cancellationToken);
+            try
+            {
+                return encoder.Encode(cut, cancellationToken);
+            }
+            catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+            {
+                // A cancelled run ends with ONNX Runtime's "terminate flag" error: report it as the cancellation it is.
+                throw new OperationCanceledException(cancellationToken);
+            }
         }
     }
 

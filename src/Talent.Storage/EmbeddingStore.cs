@@ -74,6 +74,18 @@ public sealed class EmbeddingStore(TalentDatabase database, TimeProvider time)
         return ids;
     }
 
+    /// <summary>Gives claimed candidates back to the backlog before their lease ends (work stopped before their batch was stored).</summary>
+    public async Task ReleaseAsync(IReadOnlyCollection<long> candidateIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = TalentDatabase.BeginWrite(connection);
+        await connection.ExecuteAsync(
+            "UPDATE embedding_backlog SET claimed_until = NULL WHERE candidate_id IN (SELECT value FROM json_each(@ids))",
+            new { ids = JsonSerializer.Serialize(candidateIds) },
+            transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>The merged profiles of the candidates, those still present (read in one snapshot, see <see cref="CandidateProfiles"/>).</summary>
     public async Task<IReadOnlyList<(long Id, CandidateProfile Profile)>> ProfilesAsync(IReadOnlyCollection<long> candidateIds, CancellationToken cancellationToken)
     {

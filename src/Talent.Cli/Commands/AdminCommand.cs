@@ -34,6 +34,7 @@ internal static class AdminCommand
         admin.Subcommands.Add(rejected);
         admin.Subcommands.Add(PartialCommand.Create());
         admin.Subcommands.Add(ReindexCommand.Create());
+        admin.Subcommands.Add(EmbedCommand.Create());
         admin.Subcommands.Add(AccessCommands.Keys());
         admin.Subcommands.Add(AccessCommands.Audit());
         admin.Subcommands.Add(ErasureReportCommand.Create());

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
 using Talent.Server.Indexing;
 
 namespace Talent.Cli.Commands;
@@ -22,7 +21,7 @@ internal static class ReindexCommand
             ReindexStatus result;
             try
             {
-                result = await WithProgressAsync(report => folder.ReindexAsync(report, folder.Stopping));
+                result = await ProgressBar.RunAsync("reindex", "candidates", report => folder.ReindexAsync(status => report(status.Done, status.Total, status.RatePerSecond), folder.Stopping));
                 await folder.FinishAsync();
             }
             catch (OperationCanceledException) when (folder.Stopping.IsCancellationRequested)
@@ -42,37 +41,5 @@ internal static class ReindexCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>A progress bar with rate and ETA on a terminal; a plain line every 10% otherwise. Both on stderr.</summary>
-    private static async Task<ReindexStatus> WithProgressAsync(Func<Action<ReindexStatus>, Task<ReindexStatus>> work)
-    {
-        if (Console.IsErrorRedirected)
-        {
-            var lastDecile = -1;
-            return await work(status =>
-            {
-                var decile = status.Total == 0 ? 10 : status.Done * 10 / status.Total;
-                if (decile > lastDecile)
-                {
-                    lastDecile = decile;
-                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reindex: {status.Done}/{status.Total} candidates ({status.RatePerSecond:0}/s)"));
-                }
-            });
-        }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("reindex", maxValue: 1);
-                return await work(status =>
-                {
-                    task.MaxValue = Math.Max(1, status.Total);
-                    task.Value = status.Done;
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"reindex {status.Done}/{status.Total} ({status.RatePerSecond:0}/s)");
-                });
-            });
     }
 }

@@ -83,8 +83,44 @@ public sealed partial class EmbeddingDrainer(
         }
     }
 
-    /// <summary>Embeds one claimed batch and stores it.</summary>
-    internal async Task EmbedAsync(IReadOnlyList<long> claimed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Embeds every candidate without vectors, batch after batch, until none is left to claim (a batch another worker
+    /// holds stays with it), and says after each batch how many candidates are done of how many and at what rate: the
+    /// foreground drain of <c>talent admin embed</c>. A batch stopped before it was stored goes back to the backlog.
+    /// </summary>
+    public async Task<(int Candidates, int Texts)> DrainAsync(Action<long, long, double> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        await store.EnqueueMissingAsync(cancellationToken);
+        var total = (await store.CountsAsync(cancellationToken)).Waiting;
+        var clock = Stopwatch.StartNew();
+        int candidates = 0, texts = 0;
+        progress(0, total, 0);
+        while (true)
+        {
+            var claimed = await store.ClaimAsync(options.Value.BatchSize, TimeSpan.FromSeconds(options.Value.LeaseSeconds), cancellationToken);
+            if (claimed.Count == 0)
+            {
+                return (candidates, texts);
+            }
+
+            try
+            {
+                texts += await EmbedAsync(claimed, cancellationToken);
+            }
+            catch
+            {
+                await store.ReleaseAsync(claimed, CancellationToken.None);
+                throw;
+            }
+
+            candidates += claimed.Count;
+            progress(Math.Min(candidates, total), Math.Max(total, candidates), candidates / Math.Max(clock.Elapsed.TotalSeconds, 0.001));
+        }
+    }
+
+    /// <summary>Embeds one claimed batch and stores it; returns the number of texts embedded (those without a vector yet).</summary>
+    internal async Task<int> EmbedAsync(IReadOnlyList<long> claimed, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var profiles = await store.ProfilesAsync(claimed, cancellationToken);
@@ -133,6 +169,7 @@ public sealed partial class EmbeddingDrainer(
 
         await store.SaveAsync(embedder.Model, vectors, keys, cancellationToken);
         rate.Record(keys.Count, vectors.Count, stopwatch.Elapsed);
+        return vectors.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} candidates without sentence vectors put on the embedding backlog")]

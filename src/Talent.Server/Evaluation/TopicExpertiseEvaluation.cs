@@ -17,8 +17,8 @@ namespace Talent.Server.Evaluation;
 /// </summary>
 public sealed class TopicExpertiseEvaluation(GoldStandardDataset dataset, ProfileCatalogs catalogs, GoldStandardVectors? vectors = null)
 {
-    public const string Bm25 = "plain BM25 (one document per researcher)";
-    public const string Voting = "BM25 paper voting (sum over the 100 best papers)";
+    public const string Bm25 = ExpertFindingEvaluation.Bm25;
+    public const string Voting = ExpertFindingEvaluation.Voting;
     public const string Search = "Talent search, the topic as query";
     public const string Match = "Talent match, the topic as description";
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Talent.Embeddings;
 using Talent.Search.Matching;
 using Talent.Server.Embeddings;
 using Talent.Server.Indexing;
@@ -89,6 +90,30 @@ public sealed class EmbeddingBacklogTests
     }
 
     [Fact]
+    public async Task A_foreground_drain_that_fails_gives_its_batch_back_and_the_next_one_embeds_every_candidate()
+    {
+        await using var host = await TalentTestHost.StartAsync(); // vectors off: nothing drains behind ingestion
+        await host.SubmitAsync("test:vera", "text/markdown", Researcher);
+        await host.SubmitAsync("test:ben", "text/markdown", Engineer);
+        await host.WaitForIndexAsync();
+        var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
+        EmbeddingDrainer Drainer(ITextEmbedder embedder) =>
+            new(store, embedder, Microsoft.Extensions.Options.Options.Create(new EmbeddingOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<EmbeddingDrainer>.Instance);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Drainer(new FixedEmbedder(fail: true)).DrainAsync((_, _, _) => { }, CancellationToken.None));
+        Assert.Equal((2L, 0L), await store.CountsAsync(CancellationToken.None));
+
+        // Given back, not left leased for ten minutes: the next drain claims both at once.
+        var reports = new List<(long Done, long Total)>();
+        var (candidates, texts) = await Drainer(new FixedEmbedder(fail: false)).DrainAsync((done, total, _) => reports.Add((done, total)), CancellationToken.None);
+        Assert.Equal(2, candidates);
+        Assert.True(texts >= 2, $"{texts} texts");
+        Assert.Equal([(0L, 2L), (2L, 2L)], reports);
+        Assert.Equal((0L, 2L), await store.CountsAsync(CancellationToken.None));
+        Assert.Equal((0, 0), await Drainer(new FixedEmbedder(fail: false)).DrainAsync((_, _, _) => { }, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Vectors_of_many_candidates_read_at_once_are_those_read_one_by_one()
     {
         using var directory = new TempDirectory();
@@ -142,6 +167,17 @@ public sealed class EmbeddingBacklogTests
         clock.Advance(TimeSpan.FromSeconds(31));
         var stopped = rate.Status(waiting: 50, embedded: 100);
         Assert.Equal((10, 0, (double?)null), (stopped.CandidatesPerSecond, stopped.RecentCandidatesPerSecond, stopped.SecondsToDrain));
+    }
+
+    /// <summary>The same unit vector for every text, or a model that fails.</summary>
+    private sealed class FixedEmbedder(bool fail) : ITextEmbedder
+    {
+        public string Model => "fixed";
+
+        public int Dimensions => 2;
+
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+            fail ? throw new InvalidOperationException("the model failed") : [.. texts.Select(_ => new[] { 0.6f, 0.8f })];
     }
 
     private sealed class ManualClock : TimeProvider

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Talent.Server.Demo;
+
+namespace Talent.Tests.Cli;
+
+/// <summary><c>talent admin embed</c>: the sentence vectors of a data folder filled by <c>talent ingest</c>, with no worker running.</summary>
+public sealed class EmbedCommandTests
+{
+    [Fact]
+    public async Task Embed_computes_every_candidates_vectors_once_and_match_then_ranks_with_meaning()
+    {
+        using var temp = new TempDirectory();
+        var data = await TalentProcess.IngestDemoAsync(temp);
+        var candidates = DemoLoader.Documents().Count;
+        var enabled = new Dictionary<string, string> { ["Talent__Embeddings__Enabled"] = "true" };
+
+        var (_, before, _) = await TalentProcess.RunWithAsync(enabled, "--data", data, "match", "--text", await DescriptionAsync(temp), "--json");
+        Assert.All(Rankers(before), ranker => Assert.Equal("lexical: this candidate's vectors are not computed yet", ranker));
+
+        var (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", data, "admin", "embed", "--threads", "1");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains($"embedded {candidates} candidates", stdout, StringComparison.Ordinal);
+        Assert.Contains("Talent:Embeddings:Enabled", stdout, StringComparison.Ordinal); // vectors are off here: says how to use them
+        Assert.Contains($"embed: {candidates}/{candidates} candidates", stderr, StringComparison.Ordinal); // plain progress lines when not a terminal
+
+        var (_, again, _) = await TalentProcess.RunWithAsync(enabled, "--data", data, "admin", "embed");
+        Assert.Contains("embedded 0 candidates (0 new texts)", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("Talent:Embeddings:Enabled", again, StringComparison.Ordinal);
+
+        var (_, after, _) = await TalentProcess.RunWithAsync(enabled, "--data", data, "match", "--text", await DescriptionAsync(temp), "--json");
+        var rankers = Rankers(after);
+        Assert.NotEmpty(rankers);
+        Assert.All(rankers, ranker => Assert.Equal("hybrid", ranker));
+    }
+
+    [Fact]
+    public async Task Embed_refuses_a_thread_count_out_of_range_in_one_line()
+    {
+        using var temp = new TempDirectory();
+        var (exit, _, stderr) = await TalentProcess.RunAsync("--data", temp.Path, "admin", "embed", "--threads", "0");
+        Assert.Equal(2, exit);
+        Assert.Equal("talent: --threads must be between 1 and 64.", stderr.Trim());
+    }
+
+    private static async Task<string> DescriptionAsync(TempDirectory temp)
+    {
+        var path = Path.Combine(temp.Path, "description.txt");
+        await File.WriteAllTextAsync(path, "Research on video generation and diffusion models for computer vision");
+        return path;
+    }
+
+    private static List<string> Rankers(string json) =>
+        [.. JsonDocument.Parse(json).RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("signals").GetProperty("ranker").GetString() ?? "")];
+}
