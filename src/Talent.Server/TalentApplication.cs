@@ -209,6 +209,7 @@ public static class TalentApplication
             // Registered after the synchroniser and before the bus, so it stops after the consumers that wait for it.
             services.AddSingleton<DocumentBatchWriter>();
             services.AddHostedService(sp => sp.GetRequiredService<DocumentBatchWriter>());
+            services.AddSingleton<IIngestionActivity>(sp => sp.GetRequiredService<DocumentBatchWriter>());
             services.AddSingleton<DocumentIngestion>();
             services.AddSingleton<ErrorQueueEraser>();
             services.AddSingleton<ErasureFinisher>();

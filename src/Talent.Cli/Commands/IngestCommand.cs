@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Talent.Contracts;
 using Talent.Server.Configuration;
+using Talent.Server.Embeddings;
 using Talent.Server.Ingestion;
 using Talent.Storage;
 
@@ -62,9 +64,31 @@ internal static class IngestCommand
                 throw new WorkException($"ingest interrupted after {submitted} of {files.Count} documents; those are stored (ingest again to go on: unchanged documents are skipped)");
             }
 
-            return Report(results);
+            var exit = Report(results);
+            if (folder.Holder is null && EmbeddingServices.IsEnabled(CliSettings.Configuration(parseResult)))
+            {
+                await SayWaitingForVectorsAsync(parseResult, cancellationToken);
+            }
+
+            return exit;
         });
         return command;
+    }
+
+    /// <summary>
+    /// With sentence vectors on and the work done in this process, whose worker stopped with it: how many candidates
+    /// still wait for their vectors, and how to compute them (a running server or worker does it behind ingestion).
+    /// </summary>
+    private static async Task SayWaitingForVectorsAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var database = await CliSettings.OpenDatabaseAsync(parseResult, cancellationToken);
+        var (waiting, _) = await new EmbeddingStore(database, TimeProvider.System).CountsAsync(cancellationToken);
+        if (waiting > 0)
+        {
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{waiting} candidates wait for sentence vectors (ranked by words until then): `talent admin embed` computes them now; a running talent serve or talent worker does so behind ingestion"));
+        }
     }
 
     /// <summary>Files under the given paths, in a stable order; paths that do not exist are reported, not fatal.</summary>

@@ -12,7 +12,9 @@ namespace Talent.Server.Embeddings;
 /// What the embedding backlog looks like now, for <c>/health/embeddings</c>: candidates waiting and embedded; this
 /// process's drain rate since it started (per second spent draining) and over the last minute; and the seconds the
 /// waiting candidates would take at the last minute's rate (0 when none wait, null when nothing was drained in the
-/// last minute). Several workers share the backlog, so with more than one it drains faster than one process's rates say.
+/// last minute); and whether this worker holds its backlog back because its ingestion stored documents within
+/// <see cref="EmbeddingOptions.AfterIngestionMilliseconds"/>. Several workers share the backlog, so with more than one it
+/// drains faster than one process's rates say.
 /// </summary>
 public sealed record EmbeddingStatus(
     bool Enabled,
@@ -22,22 +24,31 @@ public sealed record EmbeddingStatus(
     double TextsPerSecond,
     long TextsEmbedded,
     double RecentCandidatesPerSecond = 0,
-    double? SecondsToDrain = null);
+    double? SecondsToDrain = null,
+    bool WaitingForIngestion = false);
 
 /// <summary>
 /// Drains the embedding backlog in batches: claims candidates (a lease, so several workers share the backlog),
 /// embeds the texts of theirs that have no vector yet (publications, own words; a text embedded once is never
 /// embedded again), and stores the vectors and the candidates' keys in one transaction. On start it enqueues
-/// every candidate without vectors, so nothing announced before a crash is lost.
+/// every candidate without vectors, so nothing announced before a crash is lost. Behind ingestion: in a worker that
+/// ingests (<paramref name="ingestion"/>), no batch is claimed until it has stored nothing for
+/// <see cref="EmbeddingOptions.AfterIngestionMilliseconds"/>, so the model never takes the cores a bulk load needs.
 /// </summary>
 public sealed partial class EmbeddingDrainer(
-    EmbeddingStore store, ITextEmbedder embedder, IOptions<EmbeddingOptions> options, ILogger<EmbeddingDrainer> logger, TimeProvider? time = null)
+    EmbeddingStore store,
+    ITextEmbedder embedder,
+    IOptions<EmbeddingOptions> options,
+    ILogger<EmbeddingDrainer> logger,
+    TimeProvider? time = null,
+    Ingestion.IIngestionActivity? ingestion = null)
     : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim signal = new(0);
     private readonly DrainRate rate = new(time ?? TimeProvider.System);
+    private volatile bool waitingForIngestion;
 
     public void Wake()
     {
@@ -50,7 +61,7 @@ public sealed partial class EmbeddingDrainer(
     public async Task<EmbeddingStatus> StatusAsync(CancellationToken cancellationToken)
     {
         var (waiting, embedded) = await store.CountsAsync(cancellationToken);
-        return rate.Status(waiting, embedded);
+        return rate.Status(waiting, embedded) with { WaitingForIngestion = waitingForIngestion };
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -63,6 +74,7 @@ public sealed partial class EmbeddingDrainer(
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            await AfterIngestionAsync(stoppingToken);
             var claimed = await store.ClaimAsync(options.Value.BatchSize, TimeSpan.FromSeconds(options.Value.LeaseSeconds), stoppingToken);
             if (claimed.Count == 0)
             {
@@ -74,6 +86,12 @@ public sealed partial class EmbeddingDrainer(
             {
                 await EmbedAsync(claimed, stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping: the batch goes back to the backlog now rather than when its lease runs out.
+                await store.ReleaseAsync(claimed, CancellationToken.None);
+                throw;
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The lease runs out and the batch is claimed again; a broken model must not stop the worker.
@@ -81,6 +99,19 @@ public sealed partial class EmbeddingDrainer(
                 await Task.Delay(Idle, stoppingToken);
             }
         }
+    }
+
+    /// <summary>Waits until this worker's ingestion has stored nothing for <see cref="EmbeddingOptions.AfterIngestionMilliseconds"/>.</summary>
+    private async Task AfterIngestionAsync(CancellationToken cancellationToken)
+    {
+        var quiet = TimeSpan.FromMilliseconds(options.Value.AfterIngestionMilliseconds);
+        while (ingestion?.SinceLastWrite is { } since && since < quiet)
+        {
+            waitingForIngestion = true;
+            await Task.Delay(quiet - since, cancellationToken);
+        }
+
+        waitingForIngestion = false;
     }
 
     /// <summary>

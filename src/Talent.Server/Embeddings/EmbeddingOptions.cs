@@ -25,6 +25,14 @@ public sealed class EmbeddingOptions
     [Range(10, 86_400)]
     public int LeaseSeconds { get; set; } = 600;
 
+    /// <summary>
+    /// How long this worker's ingestion must have stored nothing before its backlog is embedded: vectors are computed
+    /// behind ingestion, in the time it leaves, so a bulk load runs at full speed and its vectors follow it. 0 embeds
+    /// alongside ingestion (on a thread of the lowest priority either way).
+    /// </summary>
+    [Range(0, 600_000)]
+    public int AfterIngestionMilliseconds { get; set; } = 2000;
+
     /// <summary>Query vectors kept, so a repeated description is embedded once.</summary>
     [Range(0, 1_000_000)]
     public int QueryCacheSize { get; set; } = 10_000;

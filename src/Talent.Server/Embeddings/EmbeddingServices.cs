@@ -31,7 +31,9 @@ public static class EmbeddingServices
         services.AddSingleton<ICandidateVectorSource, StoredVectorSource>();
         if (worker)
         {
-            services.AddSingleton<EmbeddingDrainer>();
+            // The backlog's model runs apart from the queries' one, behind everything else the process does.
+            services.AddSingleton(sp => new BackgroundEmbedder(new MiniLmEmbedder(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value.Threads)));
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EmbeddingDrainer>(sp, sp.GetRequiredService<BackgroundEmbedder>()));
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddingDrainer>());
             services.AddSingleton<ProfileStoredAnnouncer>();
             services.AddHostedService(sp => sp.GetRequiredService<ProfileStoredAnnouncer>());

@@ -21,7 +21,7 @@ public sealed class DocumentBatchWriter(
     IndexSynchronizer synchronizer,
     IOptions<IngestionOptions> ingestion,
     IOptions<BusOptions> bus,
-    Embeddings.ProfileStoredAnnouncer? announcer = null) : BackgroundService
+    Embeddings.ProfileStoredAnnouncer? announcer = null) : BackgroundService, IIngestionActivity
 {
     /// <summary>Queued when the last document being prepared was dropped, so a filling batch stops waiting for it.</summary>
     private static readonly Pending Wake = new(null, new TaskCompletionSource<StoreOutcome>());
@@ -29,12 +29,16 @@ public sealed class DocumentBatchWriter(
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private int preparing;
     private long writingTicks;
+    private long lastWritten;
 
     /// <summary>
     /// Time spent writing batches since start. Batches are written one at a time: when this grows about as fast as the
     /// clock, the writer is what holds ingestion back.
     /// </summary>
     public TimeSpan WritingTime => TimeProvider.System.GetElapsedTime(0, Interlocked.Read(ref writingTicks));
+
+    /// <summary>Time since the last batch was written, or null when none was: how long ingestion has been quiet.</summary>
+    public TimeSpan? SinceLastWrite => Interlocked.Read(ref lastWritten) is var at and > 0 ? TimeProvider.System.GetElapsedTime(at) : null;
 
     /// <summary>
     /// Announces a document on its way (being checked and extracted): a filling batch waits for it, unless it is
@@ -66,7 +70,9 @@ public sealed class DocumentBatchWriter(
             {
                 var started = TimeProvider.System.GetTimestamp();
                 await WriteAsync(batch);
-                Interlocked.Add(ref writingTicks, TimeProvider.System.GetTimestamp() - started);
+                var finished = TimeProvider.System.GetTimestamp();
+                Interlocked.Add(ref writingTicks, finished - started);
+                Interlocked.Exchange(ref lastWritten, finished);
                 batch.Clear();
             }
         }

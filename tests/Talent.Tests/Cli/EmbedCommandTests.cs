@@ -34,6 +34,36 @@ public sealed class EmbedCommandTests
     }
 
     [Fact]
+    public async Task Ingest_with_vectors_on_says_who_waits_for_them_and_embed_then_computes_every_one()
+    {
+        using var temp = new TempDirectory();
+        var inbox = Directory.CreateDirectory(Path.Combine(temp.Path, "inbox")).FullName;
+        foreach (var (name, content) in DemoLoader.Documents())
+        {
+            await File.WriteAllTextAsync(Path.Combine(inbox, name), content);
+        }
+
+        var data = Path.Combine(temp.Path, "data");
+        var enabled = new Dictionary<string, string> { ["Talent__Embeddings__Enabled"] = "true" };
+        var (exit, _, stderr) = await TalentProcess.RunWithAsync(enabled, "--data", data, "ingest", inbox);
+        Assert.True(exit == 0, stderr);
+
+        // The worker inside `talent ingest` stops with it, giving back the batch it held: whatever it did not finish,
+        // and only that, is left for `talent admin embed`.
+        var (embedExit, stdout, embedErr) = await TalentProcess.RunWithAsync(enabled, "--data", data, "admin", "embed", "--threads", "1");
+        Assert.True(embedExit == 0, embedErr);
+        var embedded = int.Parse(stdout.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        if (embedded > 0)
+        {
+            Assert.Contains($"{embedded} candidates wait for sentence vectors", stderr, StringComparison.Ordinal);
+            Assert.Contains("talent admin embed", stderr, StringComparison.Ordinal);
+        }
+
+        var (_, after, _) = await TalentProcess.RunWithAsync(enabled, "--data", data, "match", "--text", await DescriptionAsync(temp), "--top", "100", "--json");
+        Assert.All(Rankers(after), ranker => Assert.Equal("hybrid", ranker));
+    }
+
+    [Fact]
     public async Task Embed_refuses_a_thread_count_out_of_range_in_one_line()
     {
         using var temp = new TempDirectory();

@@ -114,6 +114,50 @@ public sealed class EmbeddingBacklogTests
     }
 
     [Fact]
+    public async Task A_worker_holds_its_backlog_back_while_its_ingestion_stores_documents_and_drains_it_after()
+    {
+        await using var host = await TalentTestHost.StartAsync(); // vectors off: nothing drains behind ingestion
+        await host.SubmitAsync("test:vera", "text/markdown", Researcher);
+        await host.SubmitAsync("test:ben", "text/markdown", Engineer);
+        await host.WaitForIndexAsync();
+        var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
+        var ingestion = new Ingesting { Busy = true };
+        var drainer = new EmbeddingDrainer(
+            store,
+            new FixedEmbedder(fail: false),
+            Microsoft.Extensions.Options.Options.Create(new EmbeddingOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<EmbeddingDrainer>.Instance,
+            ingestion: ingestion);
+        await drainer.StartAsync(CancellationToken.None);
+        try
+        {
+            using var timeout = TestWait.Token();
+            var status = await drainer.StatusAsync(CancellationToken.None);
+            while (!status.WaitingForIngestion)
+            {
+                await Task.Delay(50, timeout.Token);
+                status = await drainer.StatusAsync(CancellationToken.None);
+            }
+
+            // Waiting before its first claim: the two candidates are on the backlog, none embedded.
+            Assert.Equal((2L, 0L), (status.Waiting, status.Embedded));
+
+            ingestion.Busy = false;
+            while (status is not { Waiting: 0, Embedded: 2 })
+            {
+                await Task.Delay(50, timeout.Token);
+                status = await drainer.StatusAsync(CancellationToken.None);
+            }
+
+            Assert.False(status.WaitingForIngestion);
+        }
+        finally
+        {
+            await drainer.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Vectors_of_many_candidates_read_at_once_are_those_read_one_by_one()
     {
         using var directory = new TempDirectory();
@@ -167,6 +211,20 @@ public sealed class EmbeddingBacklogTests
         clock.Advance(TimeSpan.FromSeconds(31));
         var stopped = rate.Status(waiting: 50, embedded: 100);
         Assert.Equal((10, 0, (double?)null), (stopped.CandidatesPerSecond, stopped.RecentCandidatesPerSecond, stopped.SecondsToDrain));
+    }
+
+    /// <summary>Ingestion that stored documents a moment ago while <see cref="Busy"/>, and never otherwise.</summary>
+    private sealed class Ingesting : Talent.Server.Ingestion.IIngestionActivity
+    {
+        private volatile bool busy;
+
+        public bool Busy
+        {
+            get => busy;
+            set => busy = value;
+        }
+
+        public TimeSpan? SinceLastWrite => busy ? TimeSpan.Zero : null;
     }
 
     /// <summary>The same unit vector for every text, or a model that fails.</summary>
