@@ -32,8 +32,10 @@ public sealed record EmbeddingStatus(
 /// embeds the texts of theirs that have no vector yet (publications, own words; a text embedded once is never
 /// embedded again), and stores the vectors and the candidates' keys in one transaction. On start it enqueues
 /// every candidate without vectors, so nothing announced before a crash is lost. Behind ingestion: in a worker that
-/// ingests (<paramref name="ingestion"/>), no batch is claimed until it has stored nothing for
-/// <see cref="EmbeddingOptions.AfterIngestionMilliseconds"/>, so the model never takes the cores a bulk load needs.
+/// ingests (<paramref name="ingestion"/>), no batch is claimed, and no chunk of a claimed batch's texts embedded, until it
+/// has stored nothing for <see cref="EmbeddingOptions.AfterIngestionMilliseconds"/>, so the model never takes the cores a
+/// bulk load needs (a batch paused longer than its lease may be claimed by another worker meanwhile: its vectors are then
+/// embedded twice, never lost).
 /// </summary>
 public sealed partial class EmbeddingDrainer(
     EmbeddingStore store,
@@ -101,17 +103,23 @@ public sealed partial class EmbeddingDrainer(
         }
     }
 
-    /// <summary>Waits until this worker's ingestion has stored nothing for <see cref="EmbeddingOptions.AfterIngestionMilliseconds"/>.</summary>
-    private async Task AfterIngestionAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until this worker's ingestion has stored nothing for <see cref="EmbeddingOptions.AfterIngestionMilliseconds"/>;
+    /// returns how long it waited.
+    /// </summary>
+    private async Task<TimeSpan> AfterIngestionAsync(CancellationToken cancellationToken)
     {
         var quiet = TimeSpan.FromMilliseconds(options.Value.AfterIngestionMilliseconds);
+        var waited = TimeSpan.Zero;
         while (ingestion?.SinceLastWrite is { } since && since < quiet)
         {
             waitingForIngestion = true;
             await Task.Delay(quiet - since, cancellationToken);
+            waited += quiet - since;
         }
 
         waitingForIngestion = false;
+        return waited;
     }
 
     /// <summary>
@@ -188,8 +196,11 @@ public sealed partial class EmbeddingDrainer(
         var known = await store.KnownKeysAsync(textsByKey.Keys, cancellationToken);
         var missing = textsByKey.Where(t => !known.Contains(t.Key)).ToList();
         var vectors = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var paused = TimeSpan.Zero;
         for (var i = 0; i < missing.Count; i += 16)
         {
+            // Ingestion that starts mid-batch gets the cores back within one chunk of texts, not one batch.
+            paused += await AfterIngestionAsync(cancellationToken);
             var batch = missing.Skip(i).Take(16).ToList();
             var embedded = await Task.Run(() => embedder.Embed(batch.Select(b => b.Value).ToList(), cancellationToken), cancellationToken);
             for (var j = 0; j < batch.Count; j++)
@@ -199,7 +210,7 @@ public sealed partial class EmbeddingDrainer(
         }
 
         await store.SaveAsync(embedder.Model, vectors, keys, cancellationToken);
-        rate.Record(keys.Count, vectors.Count, stopwatch.Elapsed);
+        rate.Record(keys.Count, vectors.Count, stopwatch.Elapsed - paused);
         return vectors.Count;
     }
 

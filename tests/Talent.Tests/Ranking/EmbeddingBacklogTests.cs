@@ -158,6 +158,52 @@ public sealed class EmbeddingBacklogTests
     }
 
     [Fact]
+    public async Task Ingestion_that_starts_mid_batch_pauses_the_batch_after_its_chunk_of_texts()
+    {
+        await using var host = await TalentTestHost.StartAsync(); // vectors off: nothing drains behind ingestion
+        var papers = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"- [ICLR 2024] Video Generation Study Number {i}\n- Vera Video"));
+        await host.SubmitAsync("test:prolific", "text/markdown", $"# Vera Video\n\nResearcher.\n\n## Publications\n\n{papers}\n");
+        await host.WaitForIndexAsync();
+        var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
+        var ingestion = new Ingesting();
+        var model = new FixedEmbedder(fail: false) { OnEmbed = () => ingestion.Busy = true }; // a bulk load starts during the first chunk
+        var drainer = new EmbeddingDrainer(
+            store,
+            model,
+            Microsoft.Extensions.Options.Options.Create(new EmbeddingOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<EmbeddingDrainer>.Instance,
+            ingestion: ingestion);
+        await drainer.StartAsync(CancellationToken.None);
+        try
+        {
+            using var timeout = TestWait.Token();
+            var status = await drainer.StatusAsync(CancellationToken.None);
+            while (!status.WaitingForIngestion)
+            {
+                await Task.Delay(50, timeout.Token);
+                status = await drainer.StatusAsync(CancellationToken.None);
+            }
+
+            Assert.Equal(1, model.Calls); // one chunk of 16 texts, then the batch waits
+            Assert.Equal((1L, 0L), (status.Waiting, status.Embedded));
+
+            model.OnEmbed = null;
+            ingestion.Busy = false;
+            while (status is not { Waiting: 0, Embedded: 1 })
+            {
+                await Task.Delay(50, timeout.Token);
+                status = await drainer.StatusAsync(CancellationToken.None);
+            }
+
+            Assert.True(model.Calls >= 3, $"{model.Calls} chunks for 41 texts");
+        }
+        finally
+        {
+            await drainer.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Vectors_of_many_candidates_read_at_once_are_those_read_one_by_one()
     {
         using var directory = new TempDirectory();
@@ -230,12 +276,23 @@ public sealed class EmbeddingBacklogTests
     /// <summary>The same unit vector for every text, or a model that fails.</summary>
     private sealed class FixedEmbedder(bool fail) : ITextEmbedder
     {
+        private int calls;
+
         public string Model => "fixed";
 
         public int Dimensions => 2;
 
-        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
-            fail ? throw new InvalidOperationException("the model failed") : [.. texts.Select(_ => new[] { 0.6f, 0.8f })];
+        /// <summary>Runs as each chunk is embedded.</summary>
+        public Action? OnEmbed { get; set; }
+
+        public int Calls => Volatile.Read(ref calls);
+
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref calls);
+            OnEmbed?.Invoke();
+            return fail ? throw new InvalidOperationException("the model failed") : [.. texts.Select(_ => new[] { 0.6f, 0.8f })];
+        }
     }
 
     private sealed class ManualClock : TimeProvider
