@@ -37,16 +37,8 @@ public sealed class EmbedCommandTests
     public async Task Ingest_with_vectors_on_says_who_waits_for_them_and_embed_then_computes_every_one()
     {
         using var temp = new TempDirectory();
-        var inbox = Directory.CreateDirectory(Path.Combine(temp.Path, "inbox")).FullName;
-        foreach (var (name, content) in DemoLoader.Documents())
-        {
-            await File.WriteAllTextAsync(Path.Combine(inbox, name), content);
-        }
-
-        var data = Path.Combine(temp.Path, "data");
         var enabled = new Dictionary<string, string> { ["Talent__Embeddings__Enabled"] = "true" };
-        var (exit, _, stderr) = await TalentProcess.RunWithAsync(enabled, "--data", data, "ingest", inbox);
-        Assert.True(exit == 0, stderr);
+        var (data, stderr) = await TalentProcess.IngestDemoWithAsync(temp, enabled);
 
         // The worker inside `talent ingest` stops with it, giving back the batch it held: whatever it did not finish,
         // and only that, is left for `talent admin embed`.

@@ -59,7 +59,10 @@ internal static class TalentProcess
     }
 
     /// <summary>Writes the demo profiles to a folder under <paramref name="temp"/> and ingests them with <c>talent ingest</c>; returns the data folder.</summary>
-    public static async Task<string> IngestDemoAsync(TempDirectory temp)
+    public static async Task<string> IngestDemoAsync(TempDirectory temp) => (await IngestDemoWithAsync(temp, new Dictionary<string, string>())).Data;
+
+    /// <summary>The same, with <paramref name="environment"/> added; also returns what <c>talent ingest</c> wrote to stderr.</summary>
+    public static async Task<(string Data, string Stderr)> IngestDemoWithAsync(TempDirectory temp, IReadOnlyDictionary<string, string> environment)
     {
         var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "inbox")).FullName;
         foreach (var (name, content) in Talent.Server.Demo.DemoLoader.Documents())
@@ -68,8 +71,8 @@ internal static class TalentProcess
         }
 
         var data = Path.Combine(temp.Path, "data");
-        var (exit, _, stderr) = await RunAsync("--data", data, "ingest", folder);
+        var (exit, _, stderr) = await RunWithAsync(environment, "--data", data, "ingest", folder);
         Assert.True(exit == 0, stderr);
-        return data;
+        return (data, stderr);
     }
 }

@@ -97,20 +97,18 @@ public sealed class EmbeddingBacklogTests
         await host.SubmitAsync("test:ben", "text/markdown", Engineer);
         await host.WaitForIndexAsync();
         var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
-        EmbeddingDrainer Drainer(ITextEmbedder embedder) =>
-            new(store, embedder, Microsoft.Extensions.Options.Options.Create(new EmbeddingOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<EmbeddingDrainer>.Instance);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Drainer(new FixedEmbedder(fail: true)).DrainAsync((_, _, _) => { }, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Drainer(store, new FixedEmbedder(fail: true)).DrainAsync((_, _, _) => { }, CancellationToken.None));
         Assert.Equal((2L, 0L), await store.CountsAsync(CancellationToken.None));
 
         // Given back, not left leased for ten minutes: the next drain claims both at once.
         var reports = new List<(long Done, long Total)>();
-        var (candidates, texts) = await Drainer(new FixedEmbedder(fail: false)).DrainAsync((done, total, _) => reports.Add((done, total)), CancellationToken.None);
+        var (candidates, texts) = await Drainer(store, new FixedEmbedder(fail: false)).DrainAsync((done, total, _) => reports.Add((done, total)), CancellationToken.None);
         Assert.Equal(2, candidates);
         Assert.True(texts >= 2, $"{texts} texts");
         Assert.Equal([(0L, 2L), (2L, 2L)], reports);
         Assert.Equal((0L, 2L), await store.CountsAsync(CancellationToken.None));
-        Assert.Equal((0, 0), await Drainer(new FixedEmbedder(fail: false)).DrainAsync((_, _, _) => { }, CancellationToken.None));
+        Assert.Equal((0, 0), await Drainer(store, new FixedEmbedder(fail: false)).DrainAsync((_, _, _) => { }, CancellationToken.None));
     }
 
     [Fact]
@@ -122,32 +120,18 @@ public sealed class EmbeddingBacklogTests
         await host.WaitForIndexAsync();
         var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
         var ingestion = new Ingesting { Busy = true };
-        var drainer = new EmbeddingDrainer(
-            store,
-            new FixedEmbedder(fail: false),
-            Microsoft.Extensions.Options.Options.Create(new EmbeddingOptions()),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<EmbeddingDrainer>.Instance,
-            ingestion: ingestion);
+        var drainer = Drainer(store, new FixedEmbedder(fail: false), ingestion);
         await drainer.StartAsync(CancellationToken.None);
         try
         {
             using var timeout = TestWait.Token();
-            var status = await drainer.StatusAsync(CancellationToken.None);
-            while (!status.WaitingForIngestion)
-            {
-                await Task.Delay(50, timeout.Token);
-                status = await drainer.StatusAsync(CancellationToken.None);
-            }
+            var status = await StatusWhenAsync(drainer, s => s.WaitingForIngestion, timeout.Token);
 
             // Waiting before its first claim: the two candidates are on the backlog, none embedded.
             Assert.Equal((2L, 0L), (status.Waiting, status.Embedded));
 
             ingestion.Busy = false;
-            while (status is not { Waiting: 0, Embedded: 2 })
-            {
-                await Task.Delay(50, timeout.Token);
-                status = await drainer.StatusAsync(CancellationToken.None);
-            }
+            status = await StatusWhenAsync(drainer, s => s is { Waiting: 0, Embedded: 2 }, timeout.Token);
 
             Assert.False(status.WaitingForIngestion);
         }
@@ -167,33 +151,19 @@ public sealed class EmbeddingBacklogTests
         var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
         var ingestion = new Ingesting();
         var model = new FixedEmbedder(fail: false) { OnEmbed = () => ingestion.Busy = true }; // a bulk load starts during the first chunk
-        var drainer = new EmbeddingDrainer(
-            store,
-            model,
-            Microsoft.Extensions.Options.Options.Create(new EmbeddingOptions()),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<EmbeddingDrainer>.Instance,
-            ingestion: ingestion);
+        var drainer = Drainer(store, model, ingestion);
         await drainer.StartAsync(CancellationToken.None);
         try
         {
             using var timeout = TestWait.Token();
-            var status = await drainer.StatusAsync(CancellationToken.None);
-            while (!status.WaitingForIngestion)
-            {
-                await Task.Delay(50, timeout.Token);
-                status = await drainer.StatusAsync(CancellationToken.None);
-            }
+            var status = await StatusWhenAsync(drainer, s => s.WaitingForIngestion, timeout.Token);
 
             Assert.Equal(1, model.Calls); // one chunk of 16 texts, then the batch waits
             Assert.Equal((1L, 0L), (status.Waiting, status.Embedded));
 
             model.OnEmbed = null;
             ingestion.Busy = false;
-            while (status is not { Waiting: 0, Embedded: 1 })
-            {
-                await Task.Delay(50, timeout.Token);
-                status = await drainer.StatusAsync(CancellationToken.None);
-            }
+            status = await StatusWhenAsync(drainer, s => s is { Waiting: 0, Embedded: 1 }, timeout.Token);
 
             Assert.True(model.Calls >= 3, $"{model.Calls} chunks for 41 texts");
         }
@@ -257,6 +227,22 @@ public sealed class EmbeddingBacklogTests
         clock.Advance(TimeSpan.FromSeconds(31));
         var stopped = rate.Status(waiting: 50, embedded: 100);
         Assert.Equal((10, 0, (double?)null), (stopped.CandidatesPerSecond, stopped.RecentCandidatesPerSecond, stopped.SecondsToDrain));
+    }
+
+    private static EmbeddingDrainer Drainer(EmbeddingStore store, ITextEmbedder model, Talent.Server.Ingestion.IIngestionActivity? ingestion = null) =>
+        new(store, model, Microsoft.Extensions.Options.Options.Create(new EmbeddingOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<EmbeddingDrainer>.Instance, ingestion: ingestion);
+
+    /// <summary>The drainer's status once <paramref name="condition"/> holds (waits for it, not for a time).</summary>
+    private static async Task<EmbeddingStatus> StatusWhenAsync(EmbeddingDrainer drainer, Func<EmbeddingStatus, bool> condition, CancellationToken cancellationToken)
+    {
+        var status = await drainer.StatusAsync(CancellationToken.None);
+        while (!condition(status))
+        {
+            await Task.Delay(50, cancellationToken);
+            status = await drainer.StatusAsync(CancellationToken.None);
+        }
+
+        return status;
     }
 
     /// <summary>Ingestion that stored documents a moment ago while <see cref="Busy"/>, and never otherwise.</summary>
