@@ -12,6 +12,7 @@ using Talent.Contracts;
 using Talent.Profiles.Catalogs;
 using Talent.Server;
 using Talent.Server.Configuration;
+using Talent.Server.Embeddings;
 using Talent.Server.Indexing;
 using Talent.Server.Ingestion;
 using Talent.Storage;
@@ -134,6 +135,11 @@ internal static partial class IngestBenchmark
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RabbitMQ / in-memory (medians): {Median(rabbit).Rate / Median(memory).Rate:0.00}×. Candidates after each end-to-end run: {rabbit[0].Candidates} (scholar pages merge with their person's CV). Publishing alone took {Median(rabbit).Published.TotalSeconds:0.0} s (RabbitMQ) and {Median(memory).Published.TotalSeconds:0.0} s (in-memory) of the end-to-end time. The index held every change {Median(rabbit).IndexLag.TotalMilliseconds:0} ms (RabbitMQ) and {Median(memory).IndexLag.TotalMilliseconds:0} ms (in-memory) after the last document was stored. The JIT compiled for {Median(rabbit).Jit.TotalMilliseconds:0} ms during the median RabbitMQ run (each run starts a new host)."));
         Console.WriteLine(CpuCeilings(("RabbitMQ end to end", Median(rabbit)), ("plain JSON", Median(plain)), ("backlog", Median(backlog)), ("in-memory", Median(memory))));
+        if (VectorsBehind(("RabbitMQ end to end", Median(rabbit)), ("plain JSON", Median(plain)), ("backlog", Median(backlog)), ("in-memory", Median(memory))) is { } vectors)
+        {
+            Console.WriteLine(vectors);
+        }
+
         Console.WriteLine($"Settings: {rabbit[0].Settings}.");
         return 0;
     }
@@ -242,7 +248,13 @@ internal static partial class IngestBenchmark
                 throw new InvalidOperationException($"{transport}: {candidates} candidates in SQLite, {indexed} in the index, {rejected.Count} rejected");
             }
 
-            return new Run(messages.Count, elapsed, published, candidates, Settings(host.Services), cpu, elapsed - stored, jit) { Busy = busy, BrokerCpu = brokerCpu };
+            var backlog = host.Services.GetService<EmbeddingDrainer>() is { } drainer ? await drainer.StatusAsync(CancellationToken.None) : null;
+            return new Run(messages.Count, elapsed, published, candidates, Settings(host.Services), cpu, elapsed - stored, jit)
+            {
+                Busy = busy,
+                BrokerCpu = brokerCpu,
+                Vectors = backlog is null ? null : new VectorBacklog(backlog.TextsEmbedded, backlog.Waiting),
+            };
         }
         finally
         {
@@ -383,35 +395,5 @@ internal static partial class IngestBenchmark
 
         /// <summary>A MassTransit bus of the benchmark's own, everything before the worker starts (a backlog).</summary>
         Backlog,
-    }
-
-    /// <summary>
-    /// The shares of a run's time the one batch-writer thread spent writing and the index spent applying changes: a
-    /// share near 1 is the stage that holds the rate back.
-    /// </summary>
-    private sealed record Busy(double Writer, double Index)
-    {
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Writer:P0} / {Index:P0}");
-    }
-
-    /// <summary>
-    /// One run; <c>IndexLag</c> is from the last document stored in SQLite to the index holding every change, <c>Jit</c> the
-    /// time the JIT spent compiling meanwhile (a new host compiles its bus and services anew).
-    /// </summary>
-    private sealed record Run(int Documents, TimeSpan Elapsed, TimeSpan Published, int Candidates, string Settings, TimeSpan Cpu, TimeSpan IndexLag = default, TimeSpan Jit = default)
-    {
-        /// <summary>CPU milliseconds this process spent per profile (the broker's own CPU not included).</summary>
-        public double CpuPerProfile => Cpu.TotalMilliseconds / Documents;
-
-        /// <summary>How much of the run the batch writer and the index spent working (end-to-end runs only).</summary>
-        public Busy? Busy { get; init; }
-
-        /// <summary>The private broker's CPU during the run (RabbitMQ runs on a broker this benchmark started).</summary>
-        public TimeSpan? BrokerCpu { get; init; }
-
-        /// <summary>CPU milliseconds the broker spent per profile, or null.</summary>
-        public double? BrokerCpuPerProfile => BrokerCpu?.TotalMilliseconds / Documents;
-
-        public double Rate => Documents / Math.Max(0.001, Elapsed.TotalSeconds);
     }
 }
