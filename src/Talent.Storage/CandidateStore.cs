@@ -163,6 +163,18 @@ public sealed partial class CandidateStore(TalentDatabase database, TimeProvider
         return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM sources");
     }
 
+    /// <summary>Source documents received, those whose latest version was rejected, and those stored as partial, in one read.</summary>
+    public async Task<SourceCounts> CountSourcesByStateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleAsync<SourceCounts>(new CommandDefinition(
+            """
+            SELECT COUNT(*) AS Received, COALESCE(SUM(status = 'rejected'), 0) AS Rejected, COALESCE(SUM(partial_reason IS NOT NULL), 0) AS Partial
+            FROM sources
+            """,
+            cancellationToken: cancellationToken));
+    }
+
     public async Task<int> CountCandidatesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

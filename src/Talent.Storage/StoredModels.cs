@@ -103,3 +103,6 @@ public sealed record CandidateSource(string SourceId, long Version, string Conte
 public sealed record MergeRecord(string SourceId, string Reason, DateTimeOffset MergedAt);
 
 public sealed record RejectedDocument(string SourceId, long Version, string ContentType, string Reason, DateTimeOffset ReceivedAt);
+
+/// <summary>Source documents received (the latest version of each), how many of them were rejected and how many are stored as partial.</summary>
+public sealed record SourceCounts(long Received, long Rejected, long Partial);

@@ -32,6 +32,7 @@ internal static class AdminCommand
             return ExitCodes.Success;
         });
         admin.Subcommands.Add(rejected);
+        admin.Subcommands.Add(StatusCommand.Create());
         admin.Subcommands.Add(PartialCommand.Create());
         admin.Subcommands.Add(ReindexCommand.Create());
         admin.Subcommands.Add(EmbedCommand.Create());

@@ -23,6 +23,11 @@ public sealed class EmbedCommandTests
         Assert.Contains("Talent:Embeddings:Enabled", stdout, StringComparison.Ordinal); // vectors are off here: says how to use them
         Assert.Contains($"embed: {candidates}/{candidates} candidates", stderr, StringComparison.Ordinal); // plain progress lines when not a terminal
 
+        var vectors = (await StatusCommandTests.StatusAsync(data, enabled)).GetProperty("vectors");
+        Assert.True(vectors.GetProperty("enabled").GetBoolean());
+        Assert.Equal(candidates, vectors.GetProperty("embedded").GetInt64());
+        Assert.Equal(0, vectors.GetProperty("waiting").GetInt64());
+
         var (_, again, _) = await TalentProcess.RunWithAsync(enabled, "--data", data, "admin", "embed");
         Assert.Contains("embedded 0 candidates (0 new texts)", again, StringComparison.Ordinal);
         Assert.DoesNotContain("Talent:Embeddings:Enabled", again, StringComparison.Ordinal);

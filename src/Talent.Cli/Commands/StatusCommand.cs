@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Talent.Search;
+using Talent.Server.Configuration;
+using Talent.Server.Embeddings;
+using Talent.Storage;
+
+namespace Talent.Cli.Commands;
+
+/// <summary>
+/// <c>talent admin status</c>: what a data folder holds — documents, candidates, whether the index has every change of
+/// the database, how many candidates have sentence vectors and how many wait for them — read from the database and the
+/// index, so it answers the same whether a server or worker holds the folder or nothing does.
+/// </summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("status", "What the data folder holds: documents, candidates, the index against the database, the sentence-vector backlog") { Output.Json };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var configuration = CliSettings.Configuration(parseResult);
+            var store = await ShowCommand.OpenStoreAsync(parseResult, cancellationToken);
+            var data = CliSettings.Options<DataOptions>(configuration, DataOptions.Section);
+            var (waiting, embedded) = await new EmbeddingStore(new TalentDatabase(data.DatabasePath), TimeProvider.System).CountsAsync(cancellationToken);
+            var status = new DataFolderStatus(
+                Path.GetFullPath(data.Directory),
+                await store.CountSourcesByStateAsync(cancellationToken),
+                await store.CountCandidatesAsync(cancellationToken),
+                ReadIndex(parseResult, await store.LastSequenceAsync(cancellationToken)),
+                new VectorStatus(EmbeddingServices.IsEnabled(configuration), embedded, waiting),
+                RunningServer.Find(configuration)?.Address.ToString());
+            if (parseResult.GetValue(Output.Json))
+            {
+                Output.WriteJson(status);
+            }
+            else
+            {
+                foreach (var line in Lines(status))
+                {
+                    Console.WriteLine(line);
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The status as lines for a terminal, each saying what to run where something waits.</summary>
+    internal static IEnumerable<string> Lines(DataFolderStatus status)
+    {
+        string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+        yield return $"data folder       {status.DataFolder}";
+        var documents = status.Documents;
+        yield return $"documents         {N(documents.Received)} received: {N(documents.Received - documents.Rejected)} accepted ({N(documents.Partial)} of them partial: talent admin partial), {N(documents.Rejected)} rejected (talent admin rejected)";
+        yield return $"candidates        {N(status.Candidates)}";
+        yield return status.Index switch
+        {
+            null => "index             none yet (talent admin reindex builds it from the database)",
+            { ChangesBehind: 0 } index => $"index             {N(index.Candidates)} candidates, every change of the database applied (change {N(index.AppliedSequence)})",
+            var index => $"index             {N(index.Candidates)} candidates, {N(index.ChangesBehind)} changes behind the database (the process holding the folder catches up; with none, the next talent search does)",
+        };
+        var vectors = status.Vectors;
+        var without = Math.Max(0, status.Candidates - vectors.Embedded);
+        var use = vectors.Enabled ? "search, match and similar use them" : "off (Talent:Embeddings:Enabled): ranking by words alone";
+        var compute = without == 0 ? "" : vectors.Enabled ? "; a worker or talent admin embed computes the rest" : "; talent admin embed computes the rest";
+        yield return $"sentence vectors  {N(vectors.Embedded)} of {N(status.Candidates)} candidates have them, {N(vectors.Waiting)} on the backlog{compute}; {use}";
+        yield return status.Server is { } server
+            ? $"server            talent serve at {server} holds this folder (GET /health/embeddings there for the drain rate)"
+            : "server            none announced for this folder";
+    }
+
+    /// <summary>The live index against the database, or null when no index was built yet.</summary>
+    private static IndexStatus? ReadIndex(ParseResult parseResult, long databaseSequence)
+    {
+        var configuration = CliSettings.Configuration(parseResult);
+        var directory = IndexLocation.Current(Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory));
+        if (!Directory.Exists(directory))
+        {
+            return null;
+        }
+
+        var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
+        using var index = CandidateIndex.OpenReadOnly(directory, catalogs, NullLogger.Instance);
+        var applied = index.LastAppliedSequence;
+        return new IndexStatus(index.Count, applied, databaseSequence, Math.Max(0, databaseSequence - applied));
+    }
+}
+
+/// <summary>What <c>talent admin status</c> reports; its JSON shape.</summary>
+internal sealed record DataFolderStatus(string DataFolder, SourceCounts Documents, long Candidates, IndexStatus? Index, VectorStatus Vectors, string? Server);
+
+/// <summary>The live index: candidates in it, the last database change it applied, the database's last, the difference.</summary>
+internal sealed record IndexStatus(int Candidates, long AppliedSequence, long DatabaseSequence, long ChangesBehind);
+
+/// <summary>Sentence vectors: whether ranking uses them, candidates with them, candidates on the backlog (a worker puts the rest there when it starts).</summary>
+internal sealed record VectorStatus(bool Enabled, long Embedded, long Waiting);

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Talent.Server.Demo;
+
+namespace Talent.Tests.Cli;
+
+/// <summary><c>talent admin status</c>: what a data folder holds, read from its database and index.</summary>
+public sealed class StatusCommandTests
+{
+    [Fact]
+    public async Task Status_counts_documents_and_candidates_and_says_the_index_holds_every_change()
+    {
+        using var temp = new TempDirectory();
+        var data = await TalentProcess.IngestDemoAsync(temp);
+        var documents = DemoLoader.Documents().Count;
+
+        var status = await StatusAsync(data);
+        Assert.Equal(documents, status.GetProperty("documents").GetProperty("received").GetInt64());
+        Assert.Equal(0, status.GetProperty("documents").GetProperty("rejected").GetInt64());
+        var candidates = status.GetProperty("candidates").GetInt64();
+        Assert.InRange(candidates, 1, documents);
+        var index = status.GetProperty("index");
+        Assert.Equal(candidates, index.GetProperty("candidates").GetInt64());
+        Assert.Equal(0, index.GetProperty("changesBehind").GetInt64());
+        Assert.Equal(index.GetProperty("databaseSequence").GetInt64(), index.GetProperty("appliedSequence").GetInt64());
+        var vectors = status.GetProperty("vectors");
+        Assert.False(vectors.GetProperty("enabled").GetBoolean());
+        Assert.Equal(0, vectors.GetProperty("embedded").GetInt64());
+
+        var (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", data, "admin", "status");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains($"documents         {documents} received: {documents} accepted", stdout, StringComparison.Ordinal);
+        Assert.Contains("every change of the database applied", stdout, StringComparison.Ordinal);
+        Assert.Contains($"0 of {candidates} candidates have them", stdout, StringComparison.Ordinal);
+        Assert.Contains("talent admin embed computes the rest", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_says_how_far_an_index_is_behind_the_database_without_catching_it_up()
+    {
+        using var temp = new TempDirectory();
+        var data = await TalentProcess.IngestDemoAsync(temp);
+        var indexes = Path.Combine(data, "indexes");
+        var before = Path.Combine(temp.Path, "indexes-before");
+        CopyDirectory(indexes, before);
+
+        var late = Path.Combine(temp.Path, "late.md");
+        await File.WriteAllTextAsync(late, "# Ada Quinlan\n\nada.quinlan@example.org\n\n## Experience\n\n* Staff Engineer, Northwind (2019 - now)\n\n## Skills\n\nRust, Kafka, PostgreSQL\n");
+        var (ingested, _, ingestErr) = await TalentProcess.RunAsync("--data", data, "ingest", late);
+        Assert.True(ingested == 0, ingestErr);
+        Directory.Delete(indexes, recursive: true);
+        CopyDirectory(before, indexes);
+
+        var index = (await StatusAsync(data)).GetProperty("index");
+        var behind = index.GetProperty("changesBehind").GetInt64();
+        Assert.True(behind > 0, index.ToString());
+        Assert.Equal(index.GetProperty("databaseSequence").GetInt64() - index.GetProperty("appliedSequence").GetInt64(), behind);
+
+        // Reading the status does not change the index: asked again, it is as far behind.
+        Assert.Equal(behind, (await StatusAsync(data)).GetProperty("index").GetProperty("changesBehind").GetInt64());
+        var (_, stdout, _) = await TalentProcess.RunAsync("--data", data, "admin", "status");
+        Assert.Contains($"{behind} changes behind the database", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_of_a_folder_with_nothing_ingested_says_so_in_one_line()
+    {
+        using var temp = new TempDirectory();
+        var (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", temp.Path, "admin", "status");
+        Assert.Equal(1, exit);
+        Assert.Empty(stdout);
+        var line = Assert.Single(stderr.Trim().Split('\n'));
+        Assert.StartsWith("talent: no database at ", line, StringComparison.Ordinal);
+    }
+
+    internal static async Task<JsonElement> StatusAsync(string data, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var (exit, stdout, stderr) = await TalentProcess.RunWithAsync(environment ?? new Dictionary<string, string>(), "--data", data, "admin", "status", "--json");
+        Assert.True(exit == 0, stderr);
+        return JsonDocument.Parse(stdout).RootElement.Clone();
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
