@@ -46,6 +46,11 @@ internal static class Program
             await Console.Error.WriteLineAsync($"talent: cannot reach the RabbitMQ broker ({e.Message}); check --rabbitmq or Talent:Bus:RabbitMqUrl and that the broker runs");
             return ExitCodes.Failure;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (UnusableDatabase.Contains(e.SqliteErrorCode))
+        {
+            await Console.Error.WriteLineAsync($"talent: cannot use the database {DatabasePath(parseResult)}: {e.Message.TrimEnd('.')} (is --data the data folder?)");
+            return ExitCodes.Failure;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("talent: cancelled");
@@ -59,6 +64,16 @@ internal static class Program
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>
+    /// SQLite's codes for a database file that cannot be used as it is — not a database, corrupt, unopenable, read-only,
+    /// no permission, the disk full — which a user fixes (another folder, a restore, space), not a program error.
+    /// </summary>
+    private static readonly HashSet<int> UnusableDatabase = [3, 8, 11, 13, 14, 26];
+
+    /// <summary>The database file the configuration names, for a message about it.</summary>
+    private static string DatabasePath(ParseResult parseResult) =>
+        CliSettings.Options<Talent.Server.Configuration.DataOptions>(CliSettings.Configuration(parseResult), Talent.Server.Configuration.DataOptions.Section).DatabasePath;
 
     /// <summary>The configuration section of the options class that failed validation (every options class names its <c>Section</c>).</summary>
     private static string ConfigurationKey(Microsoft.Extensions.Options.OptionsValidationException e) =>

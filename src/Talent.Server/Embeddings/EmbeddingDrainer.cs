@@ -62,8 +62,11 @@ public sealed partial class EmbeddingDrainer(
 
     public async Task<EmbeddingStatus> StatusAsync(CancellationToken cancellationToken)
     {
+        // The flag before the counts: the worker raises it only after its start-up sweep filled the backlog, so a status
+        // that says it waits for ingestion never shows the backlog as it was before the sweep.
+        var holdingBack = waitingForIngestion;
         var (waiting, embedded) = await store.CountsAsync(cancellationToken);
-        return rate.Status(waiting, embedded) with { WaitingForIngestion = waitingForIngestion };
+        return rate.Status(waiting, embedded) with { WaitingForIngestion = holdingBack };
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

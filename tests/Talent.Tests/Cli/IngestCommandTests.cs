@@ -167,7 +167,7 @@ public sealed class IngestCommandTests
     [InlineData("--top expects a whole number, not 'abc'", "search", "--top", "abc")]
     [InlineData("--since expects a whole number, not '20x4'", "search", "--since", "20x4", "video")]
     [InlineData("ID expects a whole number, not 'abc'", "show", "abc")]
-    [InlineData("unrecognized command or argument 'status' (talent admin --help lists what talent admin takes)", "admin", "status")]
+    [InlineData("unrecognized command or argument 'vacuum' (talent admin --help lists what talent admin takes)", "admin", "vacuum")]
     [InlineData("unrecognized option '--size' (talent search --help lists what talent search takes)", "search", "--size", "5")]
     [InlineData("unrecognized command or argument 'frobnicate' (talent --help lists what talent takes)", "frobnicate")]
     [InlineData("talent needs a command (talent --help lists them)")]

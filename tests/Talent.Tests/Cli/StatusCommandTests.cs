@@ -72,6 +72,22 @@ public sealed class StatusCommandTests
         Assert.StartsWith("talent: no database at ", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("admin", "status")]
+    [InlineData("search", "video")]
+    [InlineData("admin", "rejected")]
+    public async Task A_database_file_that_is_not_one_is_refused_in_one_line_naming_it(string command, string argument)
+    {
+        using var temp = new TempDirectory();
+        var database = Path.Combine(temp.Path, "talent.db");
+        await File.WriteAllTextAsync(database, "these are not the pages of a database, but a file that has the database's name\n");
+
+        var (exit, _, stderr) = await TalentProcess.RunAsync("--data", temp.Path, command, argument);
+        Assert.Equal(1, exit);
+        var line = Assert.Single(stderr.Trim().Split('\n'));
+        Assert.Equal($"talent: cannot use the database {database}: SQLite Error 26: 'file is not a database' (is --data the data folder?)", line);
+    }
+
     internal static async Task<JsonElement> StatusAsync(string data, IReadOnlyDictionary<string, string>? environment = null)
     {
         var (exit, stdout, stderr) = await TalentProcess.RunWithAsync(environment ?? new Dictionary<string, string>(), "--data", data, "admin", "status", "--json");
