@@ -30,7 +30,7 @@ internal static class StatusCommand
                 await store.CountCandidatesAsync(cancellationToken),
                 ReadIndex(parseResult, await store.LastSequenceAsync(cancellationToken)),
                 new VectorStatus(EmbeddingServices.IsEnabled(configuration), embedded, waiting),
-                RunningServer.Find(configuration)?.Address.ToString());
+                await AskServerAsync(configuration, cancellationToken));
             if (parseResult.GetValue(Output.Json))
             {
                 Output.WriteJson(status);
@@ -67,10 +67,66 @@ internal static class StatusCommand
         var use = vectors.Enabled ? "search, match and similar use them" : "off (Talent:Embeddings:Enabled): ranking by words alone";
         var compute = without == 0 ? "" : vectors.Enabled ? "; a worker or talent admin embed computes the rest" : "; talent admin embed computes the rest";
         yield return $"sentence vectors  {N(vectors.Embedded)} of {N(status.Candidates)} candidates have them, {N(vectors.Waiting)} on the backlog{compute}; {use}";
-        yield return status.Server is { } server
-            ? $"server            talent serve at {server} holds this folder (GET /health/embeddings there for the drain rate)"
-            : "server            none announced for this folder";
+        yield return $"server            {Server(status.Server)}";
     }
+
+    /// <summary>The server line: who holds the folder and, with vectors on there, how its backlog drains.</summary>
+    private static string Server(ServerStatus? server)
+    {
+        if (server is null)
+        {
+            return "none announced for this folder";
+        }
+
+        var held = $"talent serve at {server.Address} holds this folder";
+        return server.Embeddings switch
+        {
+            null => $"{held}, but did not answer GET /health/embeddings",
+            { Enabled: false } => $"{held}; sentence vectors are off there",
+            { WaitingForIngestion: true } => $"{held}; it holds its backlog back while it ingests",
+            { RecentCandidatesPerSecond: > 0, SecondsToDrain: { } seconds } embeddings => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{held}; its backlog drains at {embeddings.RecentCandidatesPerSecond:0.#} candidates/s, about {Duration(seconds)} left"),
+            { Waiting: 0 } => $"{held}; its backlog is empty",
+            _ => $"{held}; it drained nothing in the last minute",
+        };
+    }
+
+    /// <summary>A time left as a person reads it: seconds under a minute and a half, minutes under an hour and a half, else hours.</summary>
+    internal static string Duration(double seconds) => seconds switch
+    {
+        < 90 => string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(seconds):0} s"),
+        < 5400 => string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(seconds / 60):0} min"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:0.#} h"),
+    };
+
+    /// <summary>
+    /// The server announced for the folder and its backlog's state (<c>GET /health/embeddings</c>), or null when none is
+    /// announced. A server that does not answer within <see cref="ServerAnswer"/> is reported as such.
+    /// </summary>
+    private static async Task<ServerStatus?> AskServerAsync(Microsoft.Extensions.Configuration.IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        using var server = RunningServer.Find(configuration);
+        if (server is null)
+        {
+            return null;
+        }
+
+        using var answer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answer.CancelAfter(ServerAnswer);
+        try
+        {
+            return new ServerStatus(server.Address.ToString(), await server.GetAsync<EmbeddingStatus>("/health/embeddings", answer.Token));
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or WorkException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return new ServerStatus(server.Address.ToString(), null);
+        }
+    }
+
+    /// <summary>How long the status waits for an announced server to answer before saying it did not.</summary>
+    private static readonly TimeSpan ServerAnswer = TimeSpan.FromSeconds(10);
 
     /// <summary>The live index against the database, or null when no index was built yet.</summary>
     private static IndexStatus? ReadIndex(ParseResult parseResult, long databaseSequence)
@@ -90,7 +146,10 @@ internal static class StatusCommand
 }
 
 /// <summary>What <c>talent admin status</c> reports; its JSON shape.</summary>
-internal sealed record DataFolderStatus(string DataFolder, SourceCounts Documents, long Candidates, IndexStatus? Index, VectorStatus Vectors, string? Server);
+internal sealed record DataFolderStatus(string DataFolder, SourceCounts Documents, long Candidates, IndexStatus? Index, VectorStatus Vectors, ServerStatus? Server);
+
+/// <summary>The <c>talent serve</c> announced for the folder and its <c>/health/embeddings</c> answer (null when it gave none).</summary>
+internal sealed record ServerStatus(string Address, EmbeddingStatus? Embeddings);
 
 /// <summary>The live index: candidates in it, the last database change it applied, the database's last, the difference.</summary>
 internal sealed record IndexStatus(int Candidates, long AppliedSequence, long DatabaseSequence, long ChangesBehind);

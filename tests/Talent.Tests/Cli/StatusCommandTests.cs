@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Talent.Cli.Commands;
 using Talent.Server.Demo;
+using Talent.Server.Embeddings;
+using Talent.Storage;
 
 namespace Talent.Tests.Cli;
 
@@ -70,6 +73,41 @@ public sealed class StatusCommandTests
         Assert.Empty(stdout);
         var line = Assert.Single(stderr.Trim().Split('\n'));
         Assert.StartsWith("talent: no database at ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_names_the_server_holding_the_folder_and_what_its_backlog_does()
+    {
+        using var temp = new TempDirectory();
+        var data = await TalentProcess.IngestDemoAsync(temp);
+        await using (var serve = await ServeProcess.StartAsync(data, new Dictionary<string, string>()))
+        {
+            var server = (await StatusAsync(data)).GetProperty("server");
+            Assert.Equal(serve.Client.BaseAddress!.ToString(), server.GetProperty("address").GetString());
+            Assert.False(server.GetProperty("embeddings").GetProperty("enabled").GetBoolean());
+
+            var (_, stdout, _) = await TalentProcess.RunAsync("--data", data, "admin", "status");
+            Assert.Contains($"talent serve at {serve.Client.BaseAddress} holds this folder; sentence vectors are off there", stdout, StringComparison.Ordinal);
+        }
+
+        var after = await StatusAsync(data);
+        Assert.False(after.TryGetProperty("server", out _), after.ToString());
+    }
+
+    [Fact]
+    public void The_server_line_says_how_fast_its_backlog_drains_or_why_it_does_not()
+    {
+        static string Line(EmbeddingStatus? embeddings) => StatusCommand.Lines(new DataFolderStatus(
+            "/data", new SourceCounts(3, 0, 0), 3, null, new VectorStatus(true, 0, 3), new ServerStatus("http://127.0.0.1:5080/", embeddings))).Last();
+
+        Assert.EndsWith("holds this folder; its backlog drains at 12.5 candidates/s, about 3 min left", Line(new EmbeddingStatus(true, 2000, 10, 3, 18, 40, 12.5, 160)), StringComparison.Ordinal);
+        Assert.EndsWith("about 45 s left", Line(new EmbeddingStatus(true, 500, 10, 3, 18, 40, 12.5, 44.2)), StringComparison.Ordinal);
+        Assert.EndsWith("about 2.2 h left", Line(new EmbeddingStatus(true, 100_000, 10, 3, 18, 40, 12.5, 8000)), StringComparison.Ordinal);
+        Assert.EndsWith("it holds its backlog back while it ingests", Line(new EmbeddingStatus(true, 2000, 10, 3, 18, 40, WaitingForIngestion: true)), StringComparison.Ordinal);
+        Assert.EndsWith("its backlog is empty", Line(new EmbeddingStatus(true, 0, 10, 3, 18, 40)), StringComparison.Ordinal);
+        Assert.EndsWith("it drained nothing in the last minute", Line(new EmbeddingStatus(true, 7, 10, 3, 18, 40)), StringComparison.Ordinal);
+        Assert.EndsWith("sentence vectors are off there", Line(new EmbeddingStatus(false, 0, 0, 0, 0, 0)), StringComparison.Ordinal);
+        Assert.EndsWith("holds this folder, but did not answer GET /health/embeddings", Line(null), StringComparison.Ordinal);
     }
 
     [Theory]
