@@ -54,4 +54,21 @@ public sealed class DescriptionSkillsTests
 
         Assert.Equal(["PostgreSQL"], skills);
     }
+
+    [Theory]
+    [InlineData("Required skills: Go, PostgreSQL\nNice to have: Redis, gRPC", "Go, PostgreSQL", "Redis, gRPC")]
+    [InlineData("## Requirements\n- Go\n- Kafka\n\n## Bonus points\n- Redis\n- Terraform\n", "Apache Kafka, Go", "Redis, Terraform")]
+    [InlineData("You know PostgreSQL well. Experience with Redis is a plus.", "PostgreSQL", "Redis")]
+    [InlineData("We use Go, PostgreSQL and Kafka. Kubernetes knowledge would be a bonus.", "Apache Kafka, Go, PostgreSQL", "Kubernetes")]
+    [InlineData("Nice to have\n- Rust\n- Kafka\n\nWe are a small team using PostgreSQL.", "PostgreSQL", "Apache Kafka, Rust")]
+    [InlineData("Required: Go, Redis\nNice to have: Redis, Kafka", "Go, Redis", "Apache Kafka")]
+    [InlineData("Required skills: Go, PostgreSQL, Kafka", "Apache Kafka, Go, PostgreSQL", "")]
+    public void Skills_a_description_only_wishes_for_are_preferred_and_a_skill_it_also_requires_is_required(string description, string required, string preferred)
+    {
+        var skills = DescriptionSkills.Read(description, RepoPaths.Catalogs);
+
+        Assert.Equal(required, string.Join(", ", skills.Required.Order(StringComparer.Ordinal)));
+        Assert.Equal(preferred, string.Join(", ", skills.Preferred.Order(StringComparer.Ordinal)));
+        Assert.Equal([.. skills.Required, .. skills.Preferred], DescriptionSkills.In(description, RepoPaths.Catalogs));
+    }
 }

@@ -136,6 +136,12 @@ internal static class MatchCommand
                 yield return $"   skills missing: {(missing.Count > 0 ? string.Join(", ", missing) : "none")}";
             }
 
+            if (hit.Signals is { PreferredPresent: { } wishedPresent, PreferredMissing: { } wishedMissing })
+            {
+                yield return $"   nice to have present: {(wishedPresent.Count > 0 ? string.Join(", ", wishedPresent) : "none")}";
+                yield return $"   nice to have missing: {(wishedMissing.Count > 0 ? string.Join(", ", wishedMissing) : "none")}";
+            }
+
             if (hit.Matches.Topics.Count > 0)
             {
                 yield return $"   topics: {string.Join(", ", hit.Matches.Topics)}";

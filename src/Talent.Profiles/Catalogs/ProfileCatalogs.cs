@@ -40,7 +40,7 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
     /// </summary>
     public static ProfileCatalogs Load(string directory) => new(
         new VenueCatalog(Read<VenueFile>(directory, "venues.json").Venues),
-        Read(directory, "skills.json", (SkillFile f) => new SkillCatalog(f.Skills, f.ListLabels)),
+        Read(directory, "skills.json", (SkillFile f) => new SkillCatalog(f.Skills, f.ListLabels, f.PreferredMarkers)),
         new TopicCatalog(Read<TopicFile>(directory, "topics.json").Topics))
     {
         Institutions = Read(directory, "institutions.json", (InstitutionFile f) => new InstitutionCatalog(f.Institutions)),
@@ -87,7 +87,7 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
 
     private sealed record VenueFile(IReadOnlyList<VenueInfo> Venues);
 
-    private sealed record SkillFile(IReadOnlyList<SkillInfo> Skills, IReadOnlyList<string>? ListLabels);
+    private sealed record SkillFile(IReadOnlyList<SkillInfo> Skills, IReadOnlyList<string>? ListLabels, IReadOnlyList<string>? PreferredMarkers);
 
     private sealed record TopicFile(IReadOnlyList<TopicInfo> Topics);
 

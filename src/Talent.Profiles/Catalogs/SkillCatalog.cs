@@ -26,10 +26,12 @@ public sealed class SkillCatalog
     private readonly Dictionary<string, SkillInfo> byName;
     private readonly SkillParents parents;
     private readonly string[] listLabelKeys;
+    private readonly string[] preferredKeys;
 
     /// <param name="skills">The skills, with synonyms and parents.</param>
     /// <param name="listLabels">Words that, as a line's label or a heading, make what follows a list of skill names (<see cref="IsListLabel"/>).</param>
-    public SkillCatalog(IEnumerable<SkillInfo> skills, IEnumerable<string>? listLabels = null)
+    /// <param name="preferredMarkers">Words that mark skills as wished for rather than required (<see cref="IsPreferred"/>).</param>
+    public SkillCatalog(IEnumerable<SkillInfo> skills, IEnumerable<string>? listLabels = null, IEnumerable<string>? preferredMarkers = null)
     {
         All = skills.ToList();
         var phrases = All.SelectMany(s => new[] { s.Name }.Concat(s.Synonyms ?? []).Select(a => (a, s.Name))).ToList();
@@ -41,6 +43,12 @@ public sealed class SkillCatalog
         if (listLabelKeys.Any(k => k.Length == 0))
         {
             throw new CatalogException("skills: a list label is empty");
+        }
+
+        preferredKeys = (preferredMarkers ?? []).Select(CatalogKey.Of).ToArray();
+        if (preferredKeys.Any(k => k.Length == 0))
+        {
+            throw new CatalogException("skills: a preferred marker is empty");
         }
     }
 
@@ -59,10 +67,19 @@ public sealed class SkillCatalog
     /// True when <paramref name="label"/> (a line's label, "Required skills", or a heading, "Requirements") holds a list label
     /// of the catalog as whole words: what follows it names skills, so "Go" and "C" there are skills.
     /// </summary>
-    public bool IsListLabel(string label)
+    public bool IsListLabel(string label) => HoldsAny(label, listLabelKeys);
+
+    /// <summary>
+    /// True when <paramref name="text"/> — a list's label or heading ("Nice to have", "Bonus points"), or a line of prose
+    /// ("Experience with Redis is a plus") — holds a preferred marker of the catalog as whole words: the skills it names
+    /// are wished for, not required.
+    /// </summary>
+    public bool IsPreferred(string text) => HoldsAny(text, preferredKeys);
+
+    private static bool HoldsAny(string text, string[] keys)
     {
-        var key = " " + CatalogKey.Of(label) + " ";
-        return listLabelKeys.Any(l => key.Contains(" " + l + " ", StringComparison.Ordinal));
+        var key = " " + CatalogKey.Of(text) + " ";
+        return keys.Any(l => key.Contains(" " + l + " ", StringComparison.Ordinal));
     }
 
     /// <summary>

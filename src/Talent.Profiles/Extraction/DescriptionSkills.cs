@@ -1,3 +1,4 @@
+using System.Text;
 using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
@@ -14,30 +15,46 @@ public static class DescriptionSkills
 {
     private static readonly char[] Bullets = ['-', '*', '•', '·', '–', '—', '▪', '◦', '+'];
 
-    /// <summary>Canonical names of the skills <paramref name="text"/> names, prose mentions first, each once.</summary>
+    /// <summary>Canonical names of the skills <paramref name="text"/> names, required then preferred, prose mentions first, each once.</summary>
     public static IReadOnlyList<string> In(string text, ProfileCatalogs catalogs)
+    {
+        var skills = Read(text, catalogs);
+        return [.. skills.Required, .. skills.Preferred];
+    }
+
+    /// <summary>
+    /// The skills <paramref name="text"/> requires and those it only wishes for: the lists and lines a preferred marker
+    /// of the catalog labels or heads ("Nice to have: Redis", "## Bonus points", "Kafka is a plus") name preferred
+    /// skills; every other mention is a requirement, and a skill named both ways is required.
+    /// </summary>
+    public static DescribedSkills Read(string text, ProfileCatalogs catalogs)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(catalogs);
         var skills = catalogs.Skills;
-        var listed = new List<string>();
+        var required = new Mentions();
+        var preferred = new Mentions();
         var run = new List<string>(); // items of consecutive bullet lines outside a labelled section
+        var runPreferred = false;
         var lines = text.Split('\n');
         var inSection = false;
+        var wished = false; // the current heading, label or block marks its skills as preferred
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
             var bullet = BulletText(line);
             if (bullet is null)
             {
-                AddNames(run, skills, listed);
+                AddNames(run, skills, (runPreferred ? preferred : required).Listed);
                 run.Clear();
             }
 
             if (line.Length == 0)
             {
-                // A blank line ends a section unless its bullets go on after it.
-                inSection = inSection && NextLine(lines, i) is { } next && BulletText(next) is not null;
+                // A blank line ends a section (and what it wishes for) unless its bullets go on after it.
+                var goesOn = NextLine(lines, i) is { } next && BulletText(next) is not null;
+                inSection = inSection && goesOn;
+                wished = wished && goesOn;
                 continue;
             }
 
@@ -46,7 +63,10 @@ public static class DescriptionSkills
             {
                 // "Requirements:" opens a section; "Skills: Go, Rust" is the list itself, and a section's bullets go on past it.
                 inSection = rest.Length == 0 || (inSection && bullet is not null);
-                AddListed(rest, catalogs, listed);
+                wished = rest.Length == 0 ? skills.IsPreferred(label) : wished;
+                var labelled = wished || skills.IsPreferred(label) ? preferred : required;
+                labelled.Prose.AppendLine(line);
+                AddListed(rest, catalogs, labelled.Listed);
                 continue;
             }
 
@@ -54,27 +74,58 @@ public static class DescriptionSkills
             if (bullet is null && IsHeading(line) && !(inSection && skills.Find(line) is not null))
             {
                 inSection = skills.IsListHeading(line);
+                wished = skills.IsPreferred(line);
+                (wished ? preferred : required).Prose.AppendLine(line);
                 continue;
             }
 
             // A paragraph of sentences is not a list, whatever the heading above it ("Frameworks" over an abstract).
             inSection = inSection && (bullet is not null || !IsSentences(line));
-            if (inSection)
+            if (inSection || bullet is not null)
             {
-                AddListed(bullet ?? line, catalogs, listed);
+                var mentions = wished || skills.IsPreferred(line) ? preferred : required;
+                mentions.Prose.AppendLine(line);
+                if (inSection)
+                {
+                    AddListed(bullet ?? line, catalogs, mentions.Listed);
+                }
+                else
+                {
+                    runPreferred = run.Count == 0 ? ReferenceEquals(mentions, preferred) : runPreferred;
+                    run.AddRange(Items(bullet!)); // not in a section: a bullet line
+                }
+
+                continue;
             }
-            else if (bullet is not null)
+
+            // Prose, sentence by sentence: "You know PostgreSQL. Redis is a plus." requires one and wishes for the other.
+            foreach (var sentence in Sentences(label is null ? line : rest))
             {
-                run.AddRange(Items(bullet));
+                var mentions = wished || skills.IsPreferred(sentence) ? preferred : required;
+                mentions.Prose.AppendLine(sentence);
+                AddNames(Items(sentence), skills, mentions.Listed, sentence: true);
             }
-            else
+
+            if (label is not null)
             {
-                AddNames(Items(label is null ? line : rest), skills, listed, sentence: true);
+                (wished ? preferred : required).Prose.AppendLine(label);
             }
         }
 
-        AddNames(run, skills, listed);
-        return skills.FindIn(text).Concat(listed).Distinct(StringComparer.Ordinal).ToList();
+        AddNames(run, skills, (runPreferred ? preferred : required).Listed);
+        var requiredNames = required.Names(skills);
+        return new DescribedSkills(requiredNames, [.. preferred.Names(skills).Except(requiredNames, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The lines of one kind of mention (required or preferred) and the names their lists hold.</summary>
+    private sealed class Mentions
+    {
+        public StringBuilder Prose { get; } = new();
+
+        public List<string> Listed { get; } = [];
+
+        /// <summary>Prose mentions first, then listed names, each once.</summary>
+        public List<string> Names(SkillCatalog skills) => [.. skills.FindIn(Prose.ToString()).Concat(Listed).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Items of a skill list line, as a CV's skill section reads them; names as the catalog writes them.</summary>
@@ -118,6 +169,25 @@ public static class DescriptionSkills
 
     /// <summary>The most words a name at the edge of a sentence's list is looked for in.</summary>
     private const int MaxNameWords = 3;
+
+    /// <summary>A line's sentences: split after a full stop, question or exclamation mark followed by a space.</summary>
+    private static IEnumerable<string> Sentences(string line)
+    {
+        var start = 0;
+        for (var i = 0; i + 1 < line.Length; i++)
+        {
+            if (line[i] is '.' or '!' or '?' && line[i + 1] == ' ')
+            {
+                yield return line[start..(i + 1)];
+                start = i + 2;
+            }
+        }
+
+        if (start < line.Length)
+        {
+            yield return line[start..];
+        }
+    }
 
     /// <summary>"Go, PostgreSQL and Kafka." → Go, PostgreSQL, Kafka.</summary>
     private static List<string> Items(string text) =>
@@ -181,3 +251,6 @@ public static class DescriptionSkills
         return null;
     }
 }
+
+/// <summary>The skills a description requires and those it would like (canonical names, each once, required first).</summary>
+public sealed record DescribedSkills(IReadOnlyList<string> Required, IReadOnlyList<string> Preferred);

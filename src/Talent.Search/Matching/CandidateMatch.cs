@@ -32,6 +32,9 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
 
     private const int MaxEvidence = 3;
 
+    /// <summary>What a skill the description only wishes for ("Nice to have: Redis") weighs in the catalog's share, against 1 for a required one.</summary>
+    private const double PreferredSkill = 0.5;
+
     private readonly QueryBudget budget = budget ?? QueryBudget.Unlimited;
 
     /// <summary>Fields of a candidate's own words, searched beside titles and abstracts so engineers are found.</summary>
@@ -45,10 +48,10 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var description = Vector(request.Text);
         var query = Query(request);
         var wantedTopics = catalogs.Topics.FindIn(request.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var wantedSkills = DescriptionSkills.In(request.Text, catalogs).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var wantedSkills = DescriptionSkills.Read(request.Text, catalogs);
 
         var found = new List<(StoredCandidate Candidate, string OwnText)>();
-        foreach (var docId in Candidates(request, description, wantedSkills))
+        foreach (var docId in Candidates(request, description, [.. wantedSkills.Required, .. wantedSkills.Preferred]))
         {
             budget.Check();
             var document = searcher.Doc(docId);
@@ -81,7 +84,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
     /// The fit of one stored candidate, for the evaluation and for <see cref="Run"/>, with the vectors read for a
     /// whole re-rank (a candidate absent from them has none yet), or without them, reading the candidate's own.
     /// </summary>
-    internal MatchHit Score(StoredCandidate candidate, string ownText, MatchQuery query, IReadOnlySet<string> wantedTopics, IReadOnlySet<string> wantedSkills, IReadOnlyDictionary<long, CandidateVectors>? read = null)
+    internal MatchHit Score(StoredCandidate candidate, string ownText, MatchQuery query, IReadOnlySet<string> wantedTopics, DescribedSkills wantedSkills, IReadOnlyDictionary<long, CandidateVectors>? read = null)
     {
         var stored = query.Vector is null ? null : read is not null ? read.GetValueOrDefault(candidate.Id) : vectors?.Find(candidate.Id);
         var semantic = stored is not null ? weights.Semantic : 0;
@@ -102,9 +105,11 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var textFit = Math.Max(body, own);
 
         var matchedTopics = candidate.Topics.Where(wantedTopics.Contains).ToList();
-        var skills = SkillCredit.Of(wantedSkills, candidate.Skills, catalogs.Skills);
-        var wanted = wantedTopics.Count + wantedSkills.Count;
-        var catalogShare = wanted == 0 ? 0 : (double)(matchedTopics.Count + skills.Names.Count) / wanted;
+        var skills = SkillCredit.Of(wantedSkills.Required, candidate.Skills, catalogs.Skills);
+        var bonus = SkillCredit.Of(wantedSkills.Preferred, candidate.Skills, catalogs.Skills);
+        // A skill the description only wishes for counts half as much as a required one, present or missing.
+        var wanted = wantedTopics.Count + wantedSkills.Required.Count + (PreferredSkill * wantedSkills.Preferred.Count);
+        var catalogShare = wanted == 0 ? 0 : (matchedTopics.Count + skills.Names.Count + (PreferredSkill * bonus.Names.Count)) / wanted;
 
         // Catalog evidence only raises the fit, towards 1: a description naming a topic never punishes text evidence.
         var fit = Math.Clamp(textFit + ((1 - textFit) * weights.Catalog * catalogShare), 0, 1);
@@ -121,8 +126,12 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         // each a little close to it (the fit reads breadth, which is what judges one person's expertise across papers).
         var closest = SoftMaximum(papers.Select(p => p.Similarity).Append(own).OrderDescending().Take(weights.ClosestTexts).ToList(), weights.Softness);
         var order = closest + ((1 - Math.Min(1, closest)) * weights.Catalog * catalogShare);
-        var signals = new FitSignals(ranker, Math.Round(words, 4), meaningFit, skills.Present, skills.Missing, Math.Round(order, 6));
-        return new MatchHit(candidate.Id, candidate.Name, candidate.Headline, Math.Round(fit, 6), new HitMatches(skills.Names, matchedTopics, []), evidence, signals);
+        var signals = new FitSignals(ranker, Math.Round(words, 4), meaningFit, skills.Present, skills.Missing, Math.Round(order, 6))
+        {
+            PreferredPresent = wantedSkills.Preferred.Count == 0 ? null : bonus.Present,
+            PreferredMissing = wantedSkills.Preferred.Count == 0 ? null : bonus.Missing,
+        };
+        return new MatchHit(candidate.Id, candidate.Name, candidate.Headline, Math.Round(fit, 6), new HitMatches([.. skills.Names, .. bonus.Names], matchedTopics, []), evidence, signals);
     }
 
     /// <summary>
@@ -166,7 +175,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
     /// <summary>A text as a unit tf-idf vector (see <see cref="WordVectors"/>).</summary>
     internal Dictionary<string, double> Vector(string text) => wordVectors.Of(text);
 
-    private IEnumerable<int> Candidates(MatchRequest request, Dictionary<string, double> description, IReadOnlySet<string> wantedSkills)
+    private IEnumerable<int> Candidates(MatchRequest request, Dictionary<string, double> description, IReadOnlyList<string> wantedSkills)
     {
         if (request.CandidateId is { } id)
         {

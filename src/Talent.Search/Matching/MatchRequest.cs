@@ -68,8 +68,16 @@ public sealed record PaperFit(string Title, string? Venue, int? Year, double Sim
 /// <summary>
 /// How a fit was reached: <see cref="Ranker"/> is <c>hybrid</c> (words and meaning) or says why words alone
 /// ranked this candidate; <see cref="Words"/> and <see cref="Meaning"/> are the two text similarities (0..1) before
-/// skills and topics; the required skills the description names are split into those the candidate has and not;
+/// skills and topics; the required skills the description names are split into those the candidate has and not, and so
+/// are the skills it only wishes for;
 /// <see cref="Order"/> is what candidates are ordered by: a soft maximum over their few closest texts, raised by the
 /// catalog as the fit is (see <see cref="MatchWeights.ClosestTexts"/>).
 /// </summary>
-public sealed record FitSignals(string Ranker, double Words, double? Meaning, IReadOnlyList<string> SkillsPresent, IReadOnlyList<string> SkillsMissing, double? Order = null);
+public sealed record FitSignals(string Ranker, double Words, double? Meaning, IReadOnlyList<string> SkillsPresent, IReadOnlyList<string> SkillsMissing, double? Order = null)
+{
+    /// <summary>The skills the description only wishes for ("Nice to have: Redis") that the candidate has; null when it wishes for none.</summary>
+    public IReadOnlyList<string>? PreferredPresent { get; init; }
+
+    /// <summary>The skills the description only wishes for that the candidate lacks; null when it wishes for none.</summary>
+    public IReadOnlyList<string>? PreferredMissing { get; init; }
+}

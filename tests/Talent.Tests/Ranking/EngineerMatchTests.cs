@@ -88,6 +88,34 @@ public sealed class EngineerMatchTests : IDisposable
     }
 
     [Fact]
+    public void A_skill_the_ad_only_wishes_for_is_not_missing_and_counts_half_as_much_as_a_required_one()
+    {
+        const string ad = "Backend engineer.\nRequired skills: Go, PostgreSQL, Python\nNice to have: Redis, Kafka";
+        using var index = Open();
+
+        // The backend engineer has Go and PostgreSQL of the three required, and Redis of the two wished for.
+        var backend = Assert.Single(index.Match(new MatchRequest { Text = ad, CandidateId = Backend }).Results);
+        Assert.Equal(["Go", "PostgreSQL"], backend.Signals!.SkillsPresent);
+        Assert.Equal(["Python"], backend.Signals.SkillsMissing);
+        Assert.Equal(["Redis"], backend.Signals.PreferredPresent);
+        Assert.Equal(["Apache Kafka"], backend.Signals.PreferredMissing);
+        Assert.Equal(["Go", "PostgreSQL", "Redis"], backend.Matches.Skills);
+
+        // The partly-backend engineer has all three required and neither wished-for skill: ahead, as a requirement
+        // weighs twice a wish (3 of 3 + 0 of 2 × ½ = 3 of 4, against 2 + ½ of 4).
+        var partly = Assert.Single(index.Match(new MatchRequest { Text = ad, CandidateId = PartlyBackend }).Results);
+        Assert.Empty(partly.Signals!.SkillsMissing);
+        Assert.Equal(["Apache Kafka", "Redis"], partly.Signals.PreferredMissing);
+        Assert.Empty(partly.Signals.PreferredPresent!);
+        Assert.True(partly.Fit > backend.Fit, $"{partly.Fit} against {backend.Fit}");
+
+        // Without wished-for skills in the ad, the signals say nothing of them.
+        var plain = Assert.Single(index.Match(new MatchRequest { Text = "Backend engineer.\nRequired skills: Go, PostgreSQL", CandidateId = Backend }).Results);
+        Assert.Null(plain.Signals!.PreferredPresent);
+        Assert.Null(plain.Signals.PreferredMissing);
+    }
+
+    [Fact]
     public void An_ad_asking_javascript_credits_typescript_and_says_through_which()
     {
         using var index = Open();
