@@ -31,17 +31,36 @@ public static class DescriptionSkills
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(catalogs);
-        var skills = catalogs.Skills;
-        var required = new Mentions();
-        var preferred = new Mentions();
-        var run = new List<string>(); // items of consecutive bullet lines outside a labelled section
-        var runPreferred = false;
         var lines = text.Split('\n');
-        var inSection = false;
-        var wished = false; // the current heading, label or block marks its skills as preferred
+        // The first line with text after each line, found in one pass from the end (a blank line looks at it).
+        var nextText = new string?[lines.Length];
+        for (var i = lines.Length - 2; i >= 0; i--)
+        {
+            nextText[i] = lines[i + 1].Trim() is { Length: > 0 } next ? next : nextText[i + 1];
+        }
+
+        var reading = new Reading(catalogs);
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = lines[i].Trim();
+            reading.Line(lines[i].Trim(), nextText[i]);
+        }
+
+        return reading.Finish();
+    }
+
+    /// <summary>One description read line by line: where lists and sections begin and end, and what they wish for.</summary>
+    private sealed class Reading(ProfileCatalogs catalogs)
+    {
+        private readonly SkillCatalog skills = catalogs.Skills;
+        private readonly Mentions required = new();
+        private readonly Mentions preferred = new();
+        private readonly List<string> run = []; // items of consecutive bullet lines outside a labelled section
+        private bool runPreferred;
+        private bool inSection;
+        private bool wished; // the current heading, label or block marks its skills as preferred
+
+        public void Line(string line, string? next)
+        {
             var bullet = BulletText(line);
             if (bullet is null)
             {
@@ -52,10 +71,10 @@ public static class DescriptionSkills
             if (line.Length == 0)
             {
                 // A blank line ends a section (and what it wishes for) unless its bullets go on after it.
-                var goesOn = NextLine(lines, i) is { } next && BulletText(next) is not null;
+                var goesOn = next is not null && BulletText(next) is not null;
                 inSection = inSection && goesOn;
                 wished = wished && goesOn;
-                continue;
+                return;
             }
 
             var (label, rest) = Label(bullet ?? line);
@@ -67,39 +86,56 @@ public static class DescriptionSkills
                 var labelled = wished || skills.IsPreferred(label) ? preferred : required;
                 labelled.Prose.AppendLine(line);
                 AddListed(rest, catalogs, labelled.Listed);
-                continue;
             }
-
-            // A section's lines may be one name each ("Go"); any other short line is the next heading.
-            if (bullet is null && IsHeading(line) && !(inSection && skills.Find(line) is not null))
+            else if (bullet is null && IsHeading(line) && !(inSection && skills.Find(line) is not null))
             {
+                // A section's lines may be one name each ("Go"); any other short line is the next heading.
                 inSection = skills.IsListHeading(line);
                 wished = skills.IsPreferred(line);
                 (wished ? preferred : required).Prose.AppendLine(line);
-                continue;
             }
-
-            // A paragraph of sentences is not a list, whatever the heading above it ("Frameworks" over an abstract).
-            inSection = inSection && (bullet is not null || !IsSentences(line));
-            if (inSection || bullet is not null)
+            else
             {
-                var mentions = wished || skills.IsPreferred(line) ? preferred : required;
-                mentions.Prose.AppendLine(line);
-                if (inSection)
+                // A paragraph of sentences is not a list, whatever the heading above it ("Frameworks" over an abstract).
+                inSection = inSection && (bullet is not null || !IsSentences(line));
+                if (inSection || bullet is not null)
                 {
-                    AddListed(bullet ?? line, catalogs, mentions.Listed);
+                    ListLine(line, bullet);
                 }
                 else
                 {
-                    runPreferred = run.Count == 0 ? ReferenceEquals(mentions, preferred) : runPreferred;
-                    run.AddRange(Items(bullet!)); // not in a section: a bullet line
+                    Prose(label, label is null ? line : rest);
                 }
-
-                continue;
             }
+        }
 
-            // Prose, sentence by sentence: "You know PostgreSQL. Redis is a plus." requires one and wishes for the other.
-            foreach (var sentence in Sentences(label is null ? line : rest))
+        public DescribedSkills Finish()
+        {
+            AddNames(run, skills, (runPreferred ? preferred : required).Listed);
+            var requiredNames = required.Names(skills);
+            return new DescribedSkills(requiredNames, [.. preferred.Names(skills).Except(requiredNames, StringComparer.Ordinal)]);
+        }
+
+        /// <summary>A line of a section, or a bullet of an unlabelled list (read when the list ends).</summary>
+        private void ListLine(string line, string? bullet)
+        {
+            var mentions = wished || skills.IsPreferred(line) ? preferred : required;
+            mentions.Prose.AppendLine(line);
+            if (inSection)
+            {
+                AddListed(bullet ?? line, catalogs, mentions.Listed);
+            }
+            else
+            {
+                runPreferred = run.Count == 0 ? ReferenceEquals(mentions, preferred) : runPreferred;
+                run.AddRange(Items(bullet!)); // not in a section: a bullet line
+            }
+        }
+
+        /// <summary>Prose, sentence by sentence: "You know PostgreSQL. Redis is a plus." requires one and wishes for the other.</summary>
+        private void Prose(string? label, string text)
+        {
+            foreach (var sentence in Sentences(text))
             {
                 var mentions = wished || skills.IsPreferred(sentence) ? preferred : required;
                 mentions.Prose.AppendLine(sentence);
@@ -111,10 +147,6 @@ public static class DescriptionSkills
                 (wished ? preferred : required).Prose.AppendLine(label);
             }
         }
-
-        AddNames(run, skills, (runPreferred ? preferred : required).Listed);
-        var requiredNames = required.Names(skills);
-        return new DescribedSkills(requiredNames, [.. preferred.Names(skills).Except(requiredNames, StringComparer.Ordinal)]);
     }
 
     /// <summary>The lines of one kind of mention (required or preferred) and the names their lists hold.</summary>
@@ -237,19 +269,6 @@ public static class DescriptionSkills
 
     /// <summary>The most words a line of a skill section has when it ends a sentence ("Strong SQL and Go skills.").</summary>
     private const int MaxListLineWords = 12;
-
-    private static string? NextLine(string[] lines, int i)
-    {
-        for (var j = i + 1; j < lines.Length; j++)
-        {
-            if (lines[j].Trim() is { Length: > 0 } next)
-            {
-                return next;
-            }
-        }
-
-        return null;
-    }
 }
 
 /// <summary>The skills a description requires and those it would like (canonical names, each once, required first).</summary>
