@@ -113,7 +113,7 @@ internal sealed partial class CandidateSearch
     private List<string> Highlights(SearchHit hit, StoredCandidate candidate, List<string> had, List<string> lacking)
     {
         var lines = new List<string>();
-        if (PapersLine(hit) is { } papers)
+        if (PapersLine(hit, candidate) is { } papers)
         {
             lines.Add(papers);
         }
@@ -207,21 +207,27 @@ internal sealed partial class CandidateSearch
         }
     }
 
-    /// <summary>"3 papers on video generation (2 first-author), 2 at ICLR" from the evidence the hit shows.</summary>
-    private string? PapersLine(SearchHit hit)
+    /// <summary>
+    /// "3 papers on video generation (2 first-author), 2 at ICLR" from the evidence the hit shows: "on" a topic asked for
+    /// or named by the query that the candidate holds (a title, an interest or repeated evidence says so), "matching" the
+    /// query's words otherwise — papers that hold "distribution" and "systems" are not papers on distributed systems.
+    /// </summary>
+    private string? PapersLine(SearchHit hit, StoredCandidate candidate)
     {
         if (hit.Evidence.Count == 0 || (queryTerms.Count == 0 && topics.Count == 0 && venues.Count == 0))
         {
             return null;
         }
 
-        var subject = hit.Matches.Topics.FirstOrDefault() ?? FreeTextOf(request.Query);
+        var topic = hit.Matches.Topics.FirstOrDefault()
+            ?? catalogs.Topics.FindIn(FreeTextOf(request.Query)).FirstOrDefault(t => candidate.Topics.Contains(t, StringComparer.OrdinalIgnoreCase));
+        var subject = topic ?? FreeTextOf(request.Query);
         var count = hit.Evidence.Count;
         var first = hit.Evidence.Count(e => e.FirstAuthor);
         var line = count == 1 ? "1 paper" : string.Create(CultureInfo.InvariantCulture, $"{count} papers");
         if (subject.Length > 0)
         {
-            line += " on " + subject;
+            line += (topic is null ? " matching " : " on ") + subject;
         }
 
         if (first > 0)

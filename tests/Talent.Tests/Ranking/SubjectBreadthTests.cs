@@ -56,5 +56,20 @@ public sealed class SubjectBreadthTests : IDisposable
         Assert.True(hits.Single(h => h.Id == Five).Score > hits.Single(h => h.Id == Ten).Score, "the headline should weigh more in words than five more titles");
     }
 
+    [Fact]
+    public void A_hit_has_papers_on_a_subject_only_when_it_holds_the_topic_and_papers_matching_its_words_otherwise()
+    {
+        var profiles = new Dictionary<long, CandidateProfile>
+        {
+            [Five] = new() { Name = "Dana Devices", Topics = ["sequence parallelism"], Publications = [Paper("Sequence Parallelism across Devices")] },
+            [Ten] = new() { Name = "Sam Scale", Publications = [Paper("Parallel Sequence Models at Scale")] },
+        };
+        using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, profiles, withVectors: false);
+        var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "sequence parallelism", size: 10))).Results;
+
+        Assert.Contains("1 paper on sequence parallelism (1 first-author), 1 at Interspeech", hits.Single(h => h.Id == Five).Highlights);
+        Assert.Contains("1 paper matching sequence parallelism (1 first-author), 1 at Interspeech", hits.Single(h => h.Id == Ten).Highlights);
+    }
+
     private static MergedPublication Paper(string title) => SearchTestCorpus.Paper(title, "Interspeech", 2024, 1);
 }
