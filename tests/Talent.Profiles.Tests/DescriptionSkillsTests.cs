@@ -63,6 +63,9 @@ public sealed class DescriptionSkillsTests
     [InlineData("Nice to have\n- Rust\n- Kafka\n\nWe are a small team using PostgreSQL.", "PostgreSQL", "Apache Kafka, Rust")]
     [InlineData("Required: Go, Redis\nNice to have: Redis, Kafka", "Go, Redis", "Apache Kafka")]
     [InlineData("Required skills: Go, PostgreSQL, Kafka", "Apache Kafka, Go, PostgreSQL", "")]
+    [InlineData("Our stack: Python, Django, PostgreSQL (optional: Celery, Redis)", "Django, PostgreSQL, Python", "Celery, Redis")]
+    [InlineData("Minimum qualifications:\n- Java, Kubernetes\n\nPreferred qualifications:\n- Terraform\n- Go", "Java, Kubernetes", "Go, Terraform")]
+    [InlineData("Requirements:\n- 3+ years of experience with Python\n- Familiarity with AWS is a plus\n- Docker", "Docker, Python", "AWS")]
     public void Skills_a_description_only_wishes_for_are_preferred_and_a_skill_it_also_requires_is_required(string description, string required, string preferred)
     {
         var skills = DescriptionSkills.Read(description, RepoPaths.Catalogs);

@@ -84,8 +84,8 @@ public static class DescriptionSkills
                 inSection = rest.Length == 0 || (inSection && bullet is not null);
                 wished = rest.Length == 0 ? skills.IsPreferred(label) : wished;
                 var labelled = wished || skills.IsPreferred(label) ? preferred : required;
-                labelled.Prose.AppendLine(line);
-                AddListed(rest, catalogs, labelled.Listed);
+                labelled.Prose.AppendLine(label);
+                List(rest, labelled);
             }
             else if (bullet is null && IsHeading(line) && !(inSection && skills.Find(line) is not null))
             {
@@ -120,16 +120,60 @@ public static class DescriptionSkills
         private void ListLine(string line, string? bullet)
         {
             var mentions = wished || skills.IsPreferred(line) ? preferred : required;
-            mentions.Prose.AppendLine(line);
             if (inSection)
             {
-                AddListed(bullet ?? line, catalogs, mentions.Listed);
+                List(bullet ?? line, mentions);
             }
             else
             {
+                mentions.Prose.AppendLine(line);
                 runPreferred = run.Count == 0 ? ReferenceEquals(mentions, preferred) : runPreferred;
                 run.AddRange(Items(bullet!)); // not in a section: a bullet line
             }
+        }
+
+        /// <summary>
+        /// A list's text and items for <paramref name="mentions"/>, but for a parenthesis that wishes ("PostgreSQL (optional:
+        /// Redis, Celery)"), whose text and items are preferred.
+        /// </summary>
+        private void List(string text, Mentions mentions)
+        {
+            var kept = new StringBuilder(text.Length);
+            var start = -1;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '(' && start < 0)
+                {
+                    start = i;
+                }
+                else if (text[i] == ')' && start >= 0)
+                {
+                    var inside = text[(start + 1)..i];
+                    if (skills.IsPreferred(inside))
+                    {
+                        preferred.Prose.AppendLine(inside);
+                        AddListed(Label(inside).Text, catalogs, preferred.Listed);
+                    }
+                    else
+                    {
+                        kept.Append(text, start, i - start + 1);
+                    }
+
+                    start = -1;
+                }
+                else if (start < 0)
+                {
+                    kept.Append(text[i]);
+                }
+            }
+
+            if (start >= 0)
+            {
+                kept.Append(text, start, text.Length - start); // an unclosed parenthesis stays as written
+            }
+
+            mentions.Prose.AppendLine(kept.ToString());
+            AddListed(kept.ToString(), catalogs, mentions.Listed);
         }
 
         /// <summary>Prose, sentence by sentence: "You know PostgreSQL. Redis is a plus." requires one and wishes for the other.</summary>
