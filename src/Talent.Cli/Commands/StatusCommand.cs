@@ -64,7 +64,14 @@ internal static class StatusCommand
         };
         var vectors = status.Vectors;
         var without = Math.Max(0, status.Candidates - vectors.Embedded);
-        var use = vectors.Enabled ? "search, match and similar use them" : "off (Talent:Embeddings:Enabled): ranking by words alone";
+        // A server holding the folder ranks its queries by its own setting, which may differ from this command's.
+        var use = (status.Server?.Embeddings?.Enabled ?? vectors.Enabled, status.Server?.Embeddings is not null) switch
+        {
+            (true, true) => "the server's search, match and similar use them",
+            (false, true) => "off at the server (Talent:Embeddings:Enabled): it ranks by words alone",
+            (true, false) => "search, match and similar use them",
+            (false, false) => "off (Talent:Embeddings:Enabled): ranking by words alone",
+        };
         var compute = without == 0 ? "" : vectors.Enabled ? "; a worker or talent admin embed computes the rest" : "; talent admin embed computes the rest";
         yield return $"sentence vectors  {N(vectors.Embedded)} of {N(status.Candidates)} candidates have them, {N(vectors.Waiting)} on the backlog{compute}; {use}";
         yield return $"server            {Server(status.Server)}";
@@ -83,11 +90,11 @@ internal static class StatusCommand
         {
             null => $"{held}, but did not answer GET /health/embeddings",
             { Enabled: false } => $"{held}; sentence vectors are off there",
+            { Waiting: 0 } => $"{held}; its backlog is empty",
             { WaitingForIngestion: true } => $"{held}; it holds its backlog back while it ingests",
             { RecentCandidatesPerSecond: > 0, SecondsToDrain: { } seconds } embeddings => string.Create(
                 CultureInfo.InvariantCulture,
                 $"{held}; its backlog drains at {embeddings.RecentCandidatesPerSecond:0.#} candidates/s, about {Duration(seconds)} left"),
-            { Waiting: 0 } => $"{held}; its backlog is empty",
             _ => $"{held}; it drained nothing in the last minute",
         };
     }

@@ -105,9 +105,23 @@ public sealed class StatusCommandTests
         Assert.EndsWith("about 2.2 h left", Line(new EmbeddingStatus(true, 100_000, 10, 3, 18, 40, 12.5, 8000)), StringComparison.Ordinal);
         Assert.EndsWith("it holds its backlog back while it ingests", Line(new EmbeddingStatus(true, 2000, 10, 3, 18, 40, WaitingForIngestion: true)), StringComparison.Ordinal);
         Assert.EndsWith("its backlog is empty", Line(new EmbeddingStatus(true, 0, 10, 3, 18, 40)), StringComparison.Ordinal);
+        Assert.EndsWith("its backlog is empty", Line(new EmbeddingStatus(true, 0, 10, 3, 18, 40, 7.3, 0)), StringComparison.Ordinal); // just drained
         Assert.EndsWith("it drained nothing in the last minute", Line(new EmbeddingStatus(true, 7, 10, 3, 18, 40)), StringComparison.Ordinal);
         Assert.EndsWith("sentence vectors are off there", Line(new EmbeddingStatus(false, 0, 0, 0, 0, 0)), StringComparison.Ordinal);
         Assert.EndsWith("holds this folder, but did not answer GET /health/embeddings", Line(null), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_vectors_line_says_what_the_server_holding_the_folder_ranks_with_over_this_command_s_setting()
+    {
+        static string Vectors(bool here, EmbeddingStatus? server) => StatusCommand.Lines(new DataFolderStatus(
+            "/data", new SourceCounts(3, 0, 0), 3, null, new VectorStatus(here, 3, 0), server is null ? null : new ServerStatus("http://127.0.0.1:5080/", server)))
+            .Single(l => l.StartsWith("sentence vectors", StringComparison.Ordinal));
+
+        Assert.EndsWith("the server's search, match and similar use them", Vectors(false, new EmbeddingStatus(true, 0, 3, 0, 0, 0)), StringComparison.Ordinal);
+        Assert.EndsWith("off at the server (Talent:Embeddings:Enabled): it ranks by words alone", Vectors(true, new EmbeddingStatus(false, 0, 3, 0, 0, 0)), StringComparison.Ordinal);
+        Assert.EndsWith("; search, match and similar use them", Vectors(true, null), StringComparison.Ordinal);
+        Assert.EndsWith("off (Talent:Embeddings:Enabled): ranking by words alone", Vectors(false, null), StringComparison.Ordinal);
     }
 
     [Theory]
