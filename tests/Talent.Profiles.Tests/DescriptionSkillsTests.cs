@@ -21,7 +21,7 @@ public sealed class DescriptionSkillsTests
     [InlineData("We use Go, PostgreSQL, Kafka, Redis and Kubernetes in production.")]
     public void Go_in_a_skill_list_is_a_required_skill(string description)
     {
-        var skills = DescriptionSkills.In(description, RepoPaths.Catalogs);
+        var skills = DescriptionSkills.Read(description, RepoPaths.Catalogs).All;
 
         Assert.Equal(Five, skills.Order(StringComparer.Ordinal));
     }
@@ -34,7 +34,7 @@ public sealed class DescriptionSkillsTests
     [InlineData("Languages we go by\nPostgreSQL and Redis. Go, C., Brown, R., Smith, J., Lee, K. (2001).")]
     public void Go_in_prose_is_not_a_skill(string description)
     {
-        var skills = DescriptionSkills.In(description, RepoPaths.Catalogs);
+        var skills = DescriptionSkills.Read(description, RepoPaths.Catalogs).All;
 
         Assert.Equal(["PostgreSQL", "Redis"], skills.Order(StringComparer.Ordinal));
     }
@@ -42,7 +42,7 @@ public sealed class DescriptionSkillsTests
     [Fact]
     public void A_long_requirement_in_a_skills_section_names_its_skills_as_a_cv_does()
     {
-        var skills = DescriptionSkills.In("What you bring:\n- 5+ years building services in Go\n- Databases: PostgreSQL, MySQL\n\nWe go far.", RepoPaths.Catalogs);
+        var skills = DescriptionSkills.Read("What you bring:\n- 5+ years building services in Go\n- Databases: PostgreSQL, MySQL\n\nWe go far.", RepoPaths.Catalogs).All;
 
         Assert.Equal(["Go", "MySQL", "PostgreSQL"], skills.Order(StringComparer.Ordinal));
     }
@@ -50,7 +50,7 @@ public sealed class DescriptionSkillsTests
     [Fact]
     public void A_single_ambiguous_name_in_an_unlabelled_list_is_not_taken()
     {
-        var skills = DescriptionSkills.In("Ship it, go, celebrate.\n- Go team\n- PostgreSQL", RepoPaths.Catalogs);
+        var skills = DescriptionSkills.Read("Ship it, go, celebrate.\n- Go team\n- PostgreSQL", RepoPaths.Catalogs).All;
 
         Assert.Equal(["PostgreSQL"], skills);
     }
@@ -72,6 +72,5 @@ public sealed class DescriptionSkillsTests
 
         Assert.Equal(required, string.Join(", ", skills.Required.Order(StringComparer.Ordinal)));
         Assert.Equal(preferred, string.Join(", ", skills.Preferred.Order(StringComparer.Ordinal)));
-        Assert.Equal([.. skills.Required, .. skills.Preferred], DescriptionSkills.In(description, RepoPaths.Catalogs));
     }
 }

@@ -67,10 +67,13 @@ internal static class ShowCommand
         return command;
     }
 
-    internal static async Task<CandidateStore> OpenStoreAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    internal static async Task<CandidateStore> OpenStoreAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
+        new(await OpenExistingDatabaseAsync(parseResult, cancellationToken), TimeProvider.System);
+
+    /// <summary>The data folder's database, migrated; a folder where nothing was ingested is one line, not a new database.</summary>
+    internal static async Task<TalentDatabase> OpenExistingDatabaseAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var configuration = CliSettings.Configuration(parseResult);
-        var data = CliSettings.Options<DataOptions>(configuration, DataOptions.Section);
+        var data = CliSettings.Options<DataOptions>(CliSettings.Configuration(parseResult), DataOptions.Section);
         if (!File.Exists(data.DatabasePath))
         {
             throw new WorkException($"no database at {data.DatabasePath}; ingest documents first (talent ingest PATH)");
@@ -78,7 +81,7 @@ internal static class ShowCommand
 
         var database = new TalentDatabase(data.DatabasePath);
         await database.MigrateAsync(NullLogger.Instance, cancellationToken);
-        return new CandidateStore(database, TimeProvider.System);
+        return database;
     }
 
     /// <summary>Every link among the candidate's sources with its reason, and who decided it when a person did.</summary>

@@ -21,14 +21,14 @@ internal static class StatusCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var configuration = CliSettings.Configuration(parseResult);
-            var store = await ShowCommand.OpenStoreAsync(parseResult, cancellationToken);
-            var data = CliSettings.Options<DataOptions>(configuration, DataOptions.Section);
-            var (waiting, embedded) = await new EmbeddingStore(new TalentDatabase(data.DatabasePath), TimeProvider.System).CountsAsync(cancellationToken);
+            var database = await ShowCommand.OpenExistingDatabaseAsync(parseResult, cancellationToken);
+            var store = new CandidateStore(database, TimeProvider.System);
+            var (waiting, embedded) = await new EmbeddingStore(database, TimeProvider.System).CountsAsync(cancellationToken);
             var status = new DataFolderStatus(
-                Path.GetFullPath(data.Directory),
+                Path.GetFullPath(CliSettings.Options<DataOptions>(configuration, DataOptions.Section).Directory),
                 await store.CountSourcesByStateAsync(cancellationToken),
                 await store.CountCandidatesAsync(cancellationToken),
-                ReadIndex(parseResult, await store.LastSequenceAsync(cancellationToken)),
+                ReadIndex(configuration, await store.LastSequenceAsync(cancellationToken)),
                 new VectorStatus(EmbeddingServices.IsEnabled(configuration), embedded, waiting),
                 await AskServerAsync(configuration, cancellationToken));
             if (parseResult.GetValue(Output.Json))
@@ -136,9 +136,8 @@ internal static class StatusCommand
     private static readonly TimeSpan ServerAnswer = TimeSpan.FromSeconds(10);
 
     /// <summary>The live index against the database, or null when no index was built yet.</summary>
-    private static IndexStatus? ReadIndex(ParseResult parseResult, long databaseSequence)
+    private static IndexStatus? ReadIndex(Microsoft.Extensions.Configuration.IConfiguration configuration, long databaseSequence)
     {
-        var configuration = CliSettings.Configuration(parseResult);
         var directory = IndexLocation.Current(Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory));
         if (!Directory.Exists(directory))
         {

@@ -15,13 +15,6 @@ public static class DescriptionSkills
 {
     private static readonly char[] Bullets = ['-', '*', '•', '·', '–', '—', '▪', '◦', '+'];
 
-    /// <summary>Canonical names of the skills <paramref name="text"/> names, required then preferred, prose mentions first, each once.</summary>
-    public static IReadOnlyList<string> In(string text, ProfileCatalogs catalogs)
-    {
-        var skills = Read(text, catalogs);
-        return [.. skills.Required, .. skills.Preferred];
-    }
-
     /// <summary>
     /// The skills <paramref name="text"/> requires and those it only wishes for: the lists and lines a preferred marker
     /// of the catalog labels or heads ("Nice to have: Redis", "## Bonus points", "Kafka is a plus") name preferred
@@ -316,4 +309,8 @@ public static class DescriptionSkills
 }
 
 /// <summary>The skills a description requires and those it would like (canonical names, each once, required first).</summary>
-public sealed record DescribedSkills(IReadOnlyList<string> Required, IReadOnlyList<string> Preferred);
+public sealed record DescribedSkills(IReadOnlyList<string> Required, IReadOnlyList<string> Preferred)
+{
+    /// <summary>Every skill named, required then preferred.</summary>
+    public IReadOnlyList<string> All => [.. Required, .. Preferred];
+}

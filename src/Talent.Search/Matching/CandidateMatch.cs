@@ -51,7 +51,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var wantedSkills = DescriptionSkills.Read(request.Text, catalogs);
 
         var found = new List<(StoredCandidate Candidate, string OwnText)>();
-        foreach (var docId in Candidates(request, description, [.. wantedSkills.Required, .. wantedSkills.Preferred]))
+        foreach (var docId in Candidates(request, description, wantedSkills.All))
         {
             budget.Check();
             var document = searcher.Doc(docId);

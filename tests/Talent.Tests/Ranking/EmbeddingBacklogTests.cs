@@ -92,10 +92,7 @@ public sealed class EmbeddingBacklogTests
     [Fact]
     public async Task A_foreground_drain_that_fails_gives_its_batch_back_and_the_next_one_embeds_every_candidate()
     {
-        await using var host = await TalentTestHost.StartAsync(); // vectors off: nothing drains behind ingestion
-        await host.SubmitAsync("test:vera", "text/markdown", Researcher);
-        await host.SubmitAsync("test:ben", "text/markdown", Engineer);
-        await host.WaitForIndexAsync();
+        await using var host = await WithResearcherAndEngineerAsync();
         var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Drainer(store, new FixedEmbedder(fail: true)).DrainAsync((_, _, _) => { }, CancellationToken.None));
@@ -114,10 +111,7 @@ public sealed class EmbeddingBacklogTests
     [Fact]
     public async Task A_worker_holds_its_backlog_back_while_its_ingestion_stores_documents_and_drains_it_after()
     {
-        await using var host = await TalentTestHost.StartAsync(); // vectors off: nothing drains behind ingestion
-        await host.SubmitAsync("test:vera", "text/markdown", Researcher);
-        await host.SubmitAsync("test:ben", "text/markdown", Engineer);
-        await host.WaitForIndexAsync();
+        await using var host = await WithResearcherAndEngineerAsync();
         var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
         var ingestion = new Ingesting { Busy = true };
         var drainer = Drainer(store, new FixedEmbedder(fail: false), ingestion);
@@ -227,6 +221,16 @@ public sealed class EmbeddingBacklogTests
         clock.Advance(TimeSpan.FromSeconds(31));
         var stopped = rate.Status(waiting: 50, embedded: 100);
         Assert.Equal((10, 0, (double?)null), (stopped.CandidatesPerSecond, stopped.RecentCandidatesPerSecond, stopped.SecondsToDrain));
+    }
+
+    /// <summary>A host (vectors off: nothing drains behind ingestion) that stored the researcher and the engineer.</summary>
+    private static async Task<TalentTestHost> WithResearcherAndEngineerAsync()
+    {
+        var host = await TalentTestHost.StartAsync();
+        await host.SubmitAsync("test:vera", "text/markdown", Researcher);
+        await host.SubmitAsync("test:ben", "text/markdown", Engineer);
+        await host.WaitForIndexAsync();
+        return host;
     }
 
     private static EmbeddingDrainer Drainer(EmbeddingStore store, ITextEmbedder model, Talent.Server.Ingestion.IIngestionActivity? ingestion = null) =>
