@@ -193,6 +193,13 @@ public sealed class EmbeddingStore(TalentDatabase database, TimeProvider time)
         return found;
     }
 
+    /// <summary>Whether any candidate has vectors (one indexed row read).</summary>
+    public bool AnyStored()
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM candidate_vectors)") == 1;
+    }
+
     /// <summary>Candidates waiting, and candidates with vectors.</summary>
     public async Task<(long Waiting, long Embedded)> CountsAsync(CancellationToken cancellationToken)
     {

@@ -42,6 +42,8 @@ internal sealed class BrokerTalentHost : IAsyncDisposable
             ["Talent:Bus:RabbitMqUrl"] = broker.AmqpUrl(virtualHost),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:MassTransit"] = "Critical",
+            // Sentence vectors are on by default; these hosts test the bus, not the model.
+            ["Talent:Embeddings:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

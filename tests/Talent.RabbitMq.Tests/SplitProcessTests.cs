@@ -281,6 +281,7 @@ public sealed class SplitProcessTests(RabbitMqBroker broker)
 
         info.Environment.Remove("TALENT_DATA");
         info.Environment.Remove("TALENT_RABBITMQ");
+        info.Environment["Talent__Embeddings__Enabled"] = "false"; // on by default; these processes test the bus
         var process = Process.Start(info)!; // Process.Start returns a process for a file name
         if (drain)
         {

@@ -49,6 +49,9 @@ internal sealed class TalentTestHost : IAsyncDisposable
             ["Talent:Index:Directory"] = Path.Combine(temp.Path, "indexes"),
             ["Talent:Index:CommitDelayMilliseconds"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Sentence vectors are on by default; a host embeds only where a test turns them on, so the suite does not
+            // load the model and drain a backlog in every host.
+            ["Talent:Embeddings:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? [])
         {

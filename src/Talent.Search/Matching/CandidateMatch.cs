@@ -168,6 +168,11 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
             return (null, LexicalOnly);
         }
 
+        if (request.QueryVector is null && !vectors.AnyStored)
+        {
+            return (null, NoVectorsYet);
+        }
+
         var vector = request.QueryVector ?? vectors.Query(request.Text, budget.Token);
         return (vector, vector is null ? NoQueryVector : Hybrid);
     }

@@ -43,7 +43,14 @@ internal sealed partial class CandidateSearch
         var text = FreeTextOf(request.Query);
         if (vectors is { } source && options.Semantic > 0 && text.Length > 0)
         {
-            queryVector = Task.Run(() => source.Query(text, budget.Token), budget.Token);
+            if (source.AnyStored)
+            {
+                queryVector = Task.Run(() => source.Query(text, budget.Token), budget.Token);
+            }
+            else
+            {
+                withoutMeaning = CandidateMatch.NoVectorsYet;
+            }
         }
     }
 
@@ -84,7 +91,7 @@ internal sealed partial class CandidateSearch
         budget.Check();
         if (queryVector is null || queryVector.GetAwaiter().GetResult() is not { } query)
         {
-            withoutMeaning = NoQueryVector;
+            withoutMeaning ??= NoQueryVector;
             return null;
         }
 

@@ -15,6 +15,12 @@ public sealed record CandidateVectors(IReadOnlyDictionary<string, float[]> Publi
 /// </summary>
 public interface ICandidateVectorSource
 {
+    /// <summary>
+    /// Whether any candidate has vectors yet: when none has, a query is ranked by words without waiting for the model
+    /// to embed it (a data folder whose backlog has not drained, or a command run before <c>talent admin embed</c>).
+    /// </summary>
+    bool AnyStored => true;
+
     /// <summary>The query's vector, or null when it cannot be computed now (no model, or over its time).</summary>
     float[]? Query(string text, CancellationToken cancellationToken);
 

@@ -15,6 +15,11 @@ public sealed class StoredVectorSource(EmbeddingStore store, ITextEmbedder embed
 {
     private readonly ConcurrentDictionary<string, float[]> queries = new(StringComparer.Ordinal);
 
+    /// <summary>Set once the store holds a vector: vectors are only added after that, so it is read until then only.</summary>
+    private volatile bool anyStored;
+
+    public bool AnyStored => anyStored || (anyStored = store.AnyStored());
+
     public float[]? Query(string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -220,6 +220,8 @@ internal static partial class SearchBenchmark
         ["Talent:Index:Directory"] = Path.Combine(data, "indexes"),
         ["Logging:LogLevel:Default"] = "Warning",
         ["urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+        // The corpus is loaded by words; the vectors area fills vectors apart (a backlog of 100,000 would drain for hours).
+        ["Talent:Embeddings:Enabled"] = "false",
     };
 
     /// <summary>

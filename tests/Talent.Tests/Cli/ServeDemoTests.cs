@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using Talent.Search.Matching;
 using Talent.Server.Demo;
 using Talent.Storage;
 
@@ -12,7 +13,7 @@ namespace Talent.Tests.Cli;
 public sealed class ServeDemoTests
 {
     [Fact]
-    public async Task Serve_demo_on_a_busy_port_fails_in_one_line_then_reports_ready_only_once_every_sample_is_searchable()
+    public async Task Serve_demo_on_a_busy_port_fails_in_one_line_then_reports_ready_only_once_every_sample_is_searchable_and_ranks_by_meaning_once_embedded()
     {
         using var temp = new TempDirectory();
         var database = Path.Combine(temp.Path, "talent.db");
@@ -30,7 +31,10 @@ public sealed class ServeDemoTests
         }
 
         var url = $"http://127.0.0.1:{TalentProcess.FreePort()}";
-        using var process = Process.Start(TalentProcess.StartInfo("--data", temp.Path, "serve", "--demo", "--urls", url))!; // Start returns a process for a file name
+        // As the README runs it: the shipped configuration, sentence vectors on.
+        var info = TalentProcess.StartInfo("--data", temp.Path, "serve", "--demo", "--urls", url);
+        info.Environment.Remove(TalentProcess.EmbeddingsEnabled);
+        using var process = Process.Start(info)!; // Start returns a process for a file name
         process.StandardInput.Close();
         _ = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -63,6 +67,16 @@ public sealed class ServeDemoTests
             Assert.NotEqual(0, response.GetProperty("results").GetArrayLength());
             var page = await client.GetStringAsync(new Uri("/", UriKind.Relative), timeout.Token);
             Assert.Contains("Talent", page, StringComparison.Ordinal);
+
+            // The samples get their sentence vectors behind the load, and search then ranks by meaning as well.
+            while ((await client.GetFromJsonAsync<JsonElement>("/health/embeddings", timeout.Token)).GetProperty("embedded").GetInt64() < DemoLoader.Documents().Count)
+            {
+                Assert.False(process.HasExited, "talent serve exited early");
+                await Task.Delay(100, timeout.Token);
+            }
+
+            var explained = await client.GetFromJsonAsync<JsonElement>("/api/search?q=video%20generation&explain=true", timeout.Token);
+            Assert.Equal(CandidateMatch.Hybrid, explained.GetProperty("results")[0].GetProperty("ranker").GetString());
         }
         finally
         {

@@ -10,6 +10,9 @@ internal static class TalentProcess
         new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, // .../bin/<Configuration>/net10.0/
         "net10.0", "talent.dll");
 
+    /// <summary>The environment variable that turns sentence vectors on or off (<c>Talent:Embeddings:Enabled</c>).</summary>
+    public const string EmbeddingsEnabled = "Talent__Embeddings__Enabled";
+
     public static ProcessStartInfo StartInfo(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -27,6 +30,9 @@ internal static class TalentProcess
         }
 
         info.Environment.Remove("TALENT_DATA");
+        // Sentence vectors are on by default; a command loads the model only where a test turns them on (or, to run as
+        // shipped, removes this).
+        info.Environment[EmbeddingsEnabled] = "false";
         return info;
     }
 

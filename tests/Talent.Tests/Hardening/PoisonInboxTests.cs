@@ -66,6 +66,7 @@ public sealed class PoisonInboxTests
             ["Talent:Index:Directory"] = Path.Combine(data, "indexes"),
             ["Talent:Index:CommitDelayMilliseconds"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Talent:Embeddings:Enabled"] = "false",
         });
         builder.WebHost.UseTestServer();
         if (poison)

@@ -112,6 +112,7 @@ public sealed class DurableAcceptanceTests
             ["Talent:Index:Directory"] = Path.Combine(data, "indexes"),
             ["Talent:Index:CommitDelayMilliseconds"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Talent:Embeddings:Enabled"] = "false",
         });
         builder.WebHost.UseTestServer();
         if (holdBack)

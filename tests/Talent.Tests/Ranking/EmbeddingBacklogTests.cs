@@ -64,6 +64,34 @@ public sealed class EmbeddingBacklogTests
     }
 
     [Fact]
+    public async Task Before_any_candidate_has_vectors_search_and_match_rank_by_words_without_running_the_model()
+    {
+        await using var host = await WithResearcherAndEngineerAsync();
+        await host.SubmitAsync("test:gil", "text/markdown", "# Gil Moreau\n\nPhD student in computer vision.\n\n## Publications\n\n- [CVPR 2024] Video Generation with Motion Priors\n- Gil Moreau, Ana Lind\n");
+        await host.WaitForIndexAsync();
+        var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
+        var model = new FixedEmbedder(fail: false);
+        var index = host.Get<LiveIndex>().Current;
+        index.Vectors = new StoredVectorSource(store, model, Microsoft.Extensions.Options.Options.Create(new EmbeddingOptions()));
+        var search = Talent.Search.SearchRequest.Create("video generation", null, null, null, null, 1, 10).Request! with { Explain = true };
+        var match = new MatchRequest { Text = "generating videos with diffusion models", Top = 5 };
+
+        // A data folder whose backlog has not drained (or one filled by talent ingest before talent admin embed).
+        var byWords = Assert.IsType<Talent.Search.SearchOutcome.Found>(index.Search(search)).Response.Results;
+        Assert.Equal(2, byWords.Count);
+        Assert.All(byWords, h => Assert.Equal(CandidateMatch.NoVectorsYet, h.Ranker));
+        Assert.All(index.Match(match).Results, m => Assert.Equal(CandidateMatch.NoVectorsYet, m.Signals!.Ranker));
+        Assert.Equal(0, model.Calls);
+
+        await Drainer(store, model).DrainAsync((_, _, _) => { }, CancellationToken.None);
+        var drained = model.Calls;
+        var byMeaning = Assert.IsType<Talent.Search.SearchOutcome.Found>(index.Search(search)).Response.Results;
+        Assert.Equal(CandidateMatch.Hybrid, byMeaning[0].Ranker);
+        Assert.Equal(CandidateMatch.Hybrid, index.Match(match).Results[0].Signals!.Ranker);
+        Assert.True(model.Calls > drained, "the queries were embedded once vectors existed");
+    }
+
+    [Fact]
     public async Task Workers_claim_different_candidates_and_an_expired_lease_is_claimed_again()
     {
         using var directory = new TempDirectory();
