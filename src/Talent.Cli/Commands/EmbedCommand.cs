@@ -34,42 +34,12 @@ internal static class EmbedCommand
             }
 
             var configuration = CliSettings.Configuration(parseResult);
-            var options = CliSettings.Options<EmbeddingOptions>(configuration, EmbeddingOptions.Section);
-            var database = await CliSettings.OpenDatabaseAsync(parseResult, cancellationToken);
-            using var embedder = new MiniLmEmbedder(chosen);
-            var drainer = new EmbeddingDrainer(new EmbeddingStore(database, TimeProvider.System), embedder, Options.Create(options), NullLogger<EmbeddingDrainer>.Instance);
-            var clock = Stopwatch.StartNew();
-            var done = 0L;
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true; // stop after giving the batch back, not at once
-                stop.Cancel();
-            }
-
-            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            (int Candidates, int Texts) result;
-            try
-            {
-                result = await ProgressBar.RunAsync("embed", "candidates", report => drainer.DrainAsync(
-                    (progress, total, rate) =>
-                    {
-                        done = progress;
-                        report(progress, total, rate);
-                    },
-                    stop.Token));
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                throw new WorkException($"embed interrupted after {done} candidates; the others wait on the backlog for the next run or a worker");
-            }
-
-            var (candidates, texts) = result;
-            var seconds = clock.Elapsed.TotalSeconds;
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"embedded {candidates} candidates ({texts} new texts) in {seconds:0.0} s ({candidates / Math.Max(seconds, 0.001):0.0}/s)"));
+            var (_, summary) = await DrainAsync(
+                parseResult,
+                chosen,
+                done => $"embed interrupted after {done} candidates; the others wait on the backlog for the next run or a worker",
+                cancellationToken);
+            Console.WriteLine(summary);
             if (!EmbeddingServices.IsEnabled(configuration))
             {
                 Console.WriteLine("search, match and similar use them once Talent:Embeddings:Enabled is true (Talent__Embeddings__Enabled=true, or in config/appsettings.json)");
@@ -78,5 +48,50 @@ internal static class EmbedCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Drains the data folder's embedding backlog in this process, with progress on stderr, until no candidate waits;
+    /// returns the candidates embedded and a line saying so. Ctrl+C or a termination signal gives the batch in hand
+    /// back and ends with a <see cref="WorkException"/> built by <paramref name="interrupted"/> from the candidates done.
+    /// </summary>
+    public static async Task<(int Candidates, string Summary)> DrainAsync(ParseResult parseResult, int threads, Func<long, string> interrupted, CancellationToken cancellationToken)
+    {
+        var options = CliSettings.Options<EmbeddingOptions>(CliSettings.Configuration(parseResult), EmbeddingOptions.Section);
+        var database = await CliSettings.OpenDatabaseAsync(parseResult, cancellationToken);
+        using var embedder = new MiniLmEmbedder(threads);
+        var drainer = new EmbeddingDrainer(new EmbeddingStore(database, TimeProvider.System), embedder, Options.Create(options), NullLogger<EmbeddingDrainer>.Instance);
+        var clock = Stopwatch.StartNew();
+        var done = 0L;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true; // stop after giving the batch back, not at once
+            stop.Cancel();
+        }
+
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        (int Candidates, int Texts) result;
+        try
+        {
+            result = await ProgressBar.RunAsync("embed", "candidates", report => drainer.DrainAsync(
+                (progress, total, rate) =>
+                {
+                    done = progress;
+                    report(progress, total, rate);
+                },
+                stop.Token));
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            throw new WorkException(interrupted(done));
+        }
+
+        var (candidates, texts) = result;
+        var seconds = clock.Elapsed.TotalSeconds;
+        return (candidates, string.Create(
+            CultureInfo.InvariantCulture,
+            $"embedded {candidates} candidates ({texts} new texts) in {seconds:0.0} s ({candidates / Math.Max(seconds, 0.001):0.0}/s)"));
     }
 }

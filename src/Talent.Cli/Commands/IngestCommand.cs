@@ -25,7 +25,11 @@ internal static class IngestCommand
                 ? address
                 : Fail(result, $"--uri expects an http or https address, not '{result.Tokens.Single().Value}'"),
         };
-        var command = new Command("ingest", "Submit files/folders as ProfileDocumentSubmitted and report accepted / unchanged / merged / rejected") { paths, uri };
+        var noEmbed = new Option<bool>("--no-embed")
+        {
+            Description = "Leave the stored candidates' sentence vectors to talent admin embed or a worker instead of computing them after the documents (when this process does the work)",
+        };
+        var command = new Command("ingest", "Submit files/folders as ProfileDocumentSubmitted and report accepted / unchanged / merged / rejected; then compute the new candidates' sentence vectors") { paths, uri, noEmbed };
         command.Validators.Add(result =>
         {
             if (result.GetResult(uri) is not null && (result.GetValue(paths) is not [var one] || !File.Exists(one)))
@@ -35,39 +39,17 @@ internal static class IngestCommand
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var overrides = CliSettings.Overrides(parseResult, LogLevel.Warning);
-            // Rejections are reported below, one line each; the worker's own warning would repeat them.
-            overrides["Logging:LogLevel:Talent.Server.Ingestion"] = nameof(LogLevel.Error);
-            var maxBytes = CliSettings.Options<IngestionOptions>(CliSettings.Configuration(parseResult), IngestionOptions.Section).MaxDocumentBytes;
-            using var folder = await DataFolder.ReachAsync(parseResult, overrides, "talent ingest", cancellationToken);
-            var results = new List<(string Path, string Outcome, string? Reason)>();
-            var files = Expand(parseResult.GetValue(paths) ?? [], results);
-            var progress = new ProgressLine(files.Count, "documents");
-            var submitted = 0;
-            try
+            var (exit, local) = await IngestAsync(parseResult, parseResult.GetValue(paths) ?? [], parseResult.GetValue(uri), cancellationToken);
+            if (local && EmbeddingServices.IsEnabled(CliSettings.Configuration(parseResult)))
             {
-                await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = folder.Stopping }, async (file, ct) =>
+                if (parseResult.GetValue(noEmbed))
                 {
-                    var result = await SubmitAsync(file, parseResult.GetValue(uri), maxBytes, folder.IngestAsync, ct);
-                    lock (results)
-                    {
-                        results.Add(result);
-                        submitted++;
-                        progress.Advance();
-                    }
-                });
-                progress.Done();
-                await folder.FinishAsync();
-            }
-            catch (OperationCanceledException) when (folder.Stopping.IsCancellationRequested)
-            {
-                throw new WorkException($"ingest interrupted after {submitted} of {files.Count} documents; those are stored (ingest again to go on: unchanged documents are skipped)");
-            }
-
-            var exit = Report(results);
-            if (folder.Holder is null && EmbeddingServices.IsEnabled(CliSettings.Configuration(parseResult)))
-            {
-                await SayWaitingForVectorsAsync(parseResult, cancellationToken);
+                    await SayWaitingForVectorsAsync(parseResult, cancellationToken);
+                }
+                else
+                {
+                    await EmbedAsync(parseResult, cancellationToken);
+                }
             }
 
             return exit;
@@ -75,9 +57,68 @@ internal static class IngestCommand
         return command;
     }
 
+    /// <summary>Submits every file to whoever holds the data folder and reports each outcome; says whether this process did the work.</summary>
+    private static async Task<(int Exit, bool Local)> IngestAsync(ParseResult parseResult, string[] paths, Uri? uri, CancellationToken cancellationToken)
+    {
+        var overrides = CliSettings.Overrides(parseResult, LogLevel.Warning);
+        // Rejections are reported below, one line each; the worker's own warning would repeat them.
+        overrides["Logging:LogLevel:Talent.Server.Ingestion"] = nameof(LogLevel.Error);
+        var maxBytes = CliSettings.Options<IngestionOptions>(CliSettings.Configuration(parseResult), IngestionOptions.Section).MaxDocumentBytes;
+        using var folder = await DataFolder.ReachAsync(parseResult, overrides, "talent ingest", cancellationToken);
+        var results = new List<(string Path, string Outcome, string? Reason)>();
+        var files = Expand(paths, results);
+        var progress = new ProgressLine(files.Count, "documents");
+        var submitted = 0;
+        try
+        {
+            await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = folder.Stopping }, async (file, ct) =>
+            {
+                var result = await SubmitAsync(file, uri, maxBytes, folder.IngestAsync, ct);
+                lock (results)
+                {
+                    results.Add(result);
+                    submitted++;
+                    progress.Advance();
+                }
+            });
+            progress.Done();
+            await folder.FinishAsync();
+        }
+        catch (OperationCanceledException) when (folder.Stopping.IsCancellationRequested)
+        {
+            throw new WorkException($"ingest interrupted after {submitted} of {files.Count} documents; those are stored (ingest again to go on: unchanged documents are skipped)");
+        }
+
+        return (Report(results), folder.Holder is null);
+    }
+
     /// <summary>
-    /// With sentence vectors on and the work done in this process, whose worker stopped with it: how many candidates
-    /// still wait for their vectors, and how to compute them (a running server or worker does it behind ingestion).
+    /// With sentence vectors on and the work done in this process, whose worker stopped with it: the stored candidates'
+    /// vectors, computed now in the foreground on every core as <c>talent admin embed</c> computes them. The documents are
+    /// stored and searchable before it starts; stopped, the rest waits for <c>talent admin embed</c> or a worker.
+    /// </summary>
+    private static async Task EmbedAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var database = await CliSettings.OpenDatabaseAsync(parseResult, cancellationToken);
+        if ((await new EmbeddingStore(database, TimeProvider.System).CountsAsync(cancellationToken)).Waiting == 0)
+        {
+            return; // no stored candidate waits for vectors (every document unchanged, or a worker got there first)
+        }
+
+        var (candidates, summary) = await EmbedCommand.DrainAsync(
+            parseResult,
+            Environment.ProcessorCount,
+            done => $"sentence vectors interrupted after {done} candidates; every document is stored, and the other candidates wait for talent admin embed or a worker (ranked by words until then)",
+            cancellationToken);
+        if (candidates > 0)
+        {
+            Console.WriteLine(summary);
+        }
+    }
+
+    /// <summary>
+    /// With sentence vectors on, the work done in this process and <c>--no-embed</c>: how many candidates still wait for
+    /// their vectors, and how to compute them (a running server or worker does it behind ingestion).
     /// </summary>
     private static async Task SayWaitingForVectorsAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {

@@ -46,6 +46,13 @@ public sealed partial class EmbeddingDrainer(
     Ingestion.IIngestionActivity? ingestion = null)
     : BackgroundService
 {
+    /// <summary>
+    /// Publications of one candidate that get vectors, in the profile's order: more than a CV or a publication list of
+    /// even a very prolific researcher holds, so a hostile document of tens of thousands of entries costs the model a
+    /// bounded time; the rest are read by words.
+    /// </summary>
+    internal const int MaxPublications = 1_000;
+
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim signal = new(0);
@@ -177,7 +184,7 @@ public sealed partial class EmbeddingDrainer(
         foreach (var (id, profile) in profiles)
         {
             var publications = new List<(string Title, string Key)>();
-            foreach (var paper in profile.Publications.Select(p => p.Publication).Where(p => !string.IsNullOrWhiteSpace(p.Title)))
+            foreach (var paper in profile.Publications.Select(p => p.Publication).Where(p => !string.IsNullOrWhiteSpace(p.Title)).Take(MaxPublications))
             {
                 var text = EmbeddingText.Publication(paper.Title, paper.Abstract);
                 var key = EmbeddingText.Key(text);
@@ -200,13 +207,12 @@ public sealed partial class EmbeddingDrainer(
         var missing = textsByKey.Where(t => !known.Contains(t.Key)).ToList();
         var vectors = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var paused = TimeSpan.Zero;
-        for (var i = 0; i < missing.Count; i += 16)
+        foreach (var batch in missing.Chunk(16))
         {
             // Ingestion that starts mid-batch gets the cores back within one chunk of texts, not one batch.
             paused += await AfterIngestionAsync(cancellationToken);
-            var batch = missing.Skip(i).Take(16).ToList();
             var embedded = await Task.Run(() => embedder.Embed(batch.Select(b => b.Value).ToList(), cancellationToken), cancellationToken);
-            for (var j = 0; j < batch.Count; j++)
+            for (var j = 0; j < batch.Length; j++)
             {
                 vectors[batch[j].Key] = VectorMath.ToBytes(embedded[j]);
             }

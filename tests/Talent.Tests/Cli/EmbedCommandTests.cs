@@ -39,17 +39,44 @@ public sealed class EmbedCommandTests
     }
 
     [Fact]
-    public async Task Ingest_with_vectors_on_says_who_waits_for_them_and_embed_then_computes_every_one()
+    public async Task Ingest_with_vectors_on_computes_the_stored_candidates_vectors_after_the_documents()
     {
         using var temp = new TempDirectory();
         var enabled = new Dictionary<string, string> { ["Talent__Embeddings__Enabled"] = "true" };
-        var (data, stderr) = await TalentProcess.IngestDemoWithAsync(temp, enabled);
+        var candidates = DemoLoader.Documents().Count;
+        var (data, stdout, stderr) = await TalentProcess.IngestDemoWithAsync(temp, enabled);
+
+        Assert.Contains($"accepted {candidates}", stdout, StringComparison.Ordinal);
+        Assert.Contains($"embedded {candidates} candidates", stdout, StringComparison.Ordinal);
+        Assert.Contains($"embed: {candidates}/{candidates} candidates", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("wait for sentence vectors", stderr, StringComparison.Ordinal);
+        var vectors = (await StatusCommandTests.StatusAsync(data, enabled)).GetProperty("vectors");
+        Assert.Equal(candidates, vectors.GetProperty("embedded").GetInt64());
+        Assert.Equal(0, vectors.GetProperty("waiting").GetInt64());
+
+        var (_, after, _) = await TalentProcess.RunWithAsync(enabled, "--data", data, "match", "--text", await DescriptionAsync(temp), "--top", "100", "--json");
+        Assert.All(Rankers(after), ranker => Assert.Equal("hybrid", ranker));
+
+        // The same documents again: nothing waits, nothing is said about vectors.
+        var (again, againOut, againErr) = await TalentProcess.RunWithAsync(enabled, "--data", data, "ingest", Path.Combine(temp.Path, "inbox"));
+        Assert.True(again == 0, againErr);
+        Assert.Contains($"unchanged {candidates}", againOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("embed", againOut + againErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_with_no_embed_says_who_waits_for_vectors_and_embed_then_computes_every_one()
+    {
+        using var temp = new TempDirectory();
+        var enabled = new Dictionary<string, string> { ["Talent__Embeddings__Enabled"] = "true" };
+        var (data, stdout, stderr) = await TalentProcess.IngestDemoWithAsync(temp, enabled, "--no-embed");
+        Assert.DoesNotContain("embedded", stdout, StringComparison.Ordinal);
 
         // The worker inside `talent ingest` stops with it, giving back the batch it held: whatever it did not finish,
         // and only that, is left for `talent admin embed`.
-        var (embedExit, stdout, embedErr) = await TalentProcess.RunWithAsync(enabled, "--data", data, "admin", "embed", "--threads", "1");
+        var (embedExit, embedOut, embedErr) = await TalentProcess.RunWithAsync(enabled, "--data", data, "admin", "embed", "--threads", "1");
         Assert.True(embedExit == 0, embedErr);
-        var embedded = int.Parse(stdout.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var embedded = int.Parse(embedOut.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
         if (embedded > 0)
         {
             Assert.Contains($"{embedded} candidates wait for sentence vectors", stderr, StringComparison.Ordinal);

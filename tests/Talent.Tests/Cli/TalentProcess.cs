@@ -67,8 +67,8 @@ internal static class TalentProcess
     /// <summary>Writes the demo profiles to a folder under <paramref name="temp"/> and ingests them with <c>talent ingest</c>; returns the data folder.</summary>
     public static async Task<string> IngestDemoAsync(TempDirectory temp) => (await IngestDemoWithAsync(temp, new Dictionary<string, string>())).Data;
 
-    /// <summary>The same, with <paramref name="environment"/> added; also returns what <c>talent ingest</c> wrote to stderr.</summary>
-    public static async Task<(string Data, string Stderr)> IngestDemoWithAsync(TempDirectory temp, IReadOnlyDictionary<string, string> environment)
+    /// <summary>The same, with <paramref name="environment"/> added and <paramref name="options"/> after the folder; also returns what <c>talent ingest</c> wrote.</summary>
+    public static async Task<(string Data, string Stdout, string Stderr)> IngestDemoWithAsync(TempDirectory temp, IReadOnlyDictionary<string, string> environment, params string[] options)
     {
         var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "inbox")).FullName;
         foreach (var (name, content) in Talent.Server.Demo.DemoLoader.Documents())
@@ -77,8 +77,8 @@ internal static class TalentProcess
         }
 
         var data = Path.Combine(temp.Path, "data");
-        var (exit, _, stderr) = await RunWithAsync(environment, "--data", data, "ingest", folder);
+        var (exit, stdout, stderr) = await RunWithAsync(environment, ["--data", data, "ingest", folder, .. options]);
         Assert.True(exit == 0, stderr);
-        return (data, stderr);
+        return (data, stdout, stderr);
     }
 }

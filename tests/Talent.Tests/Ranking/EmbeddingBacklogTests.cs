@@ -92,6 +92,23 @@ public sealed class EmbeddingBacklogTests
     }
 
     [Fact]
+    public async Task A_candidate_with_thousands_of_publications_gets_vectors_for_a_bounded_number_of_them()
+    {
+        await using var host = await TalentTestHost.StartAsync();
+        // Three sections of 600 papers: a reader bounds the entries of one section, not of a document.
+        var sections = Enumerable.Range(0, 3).Select(s => "## Publications\n\n" + string.Join("\n", Enumerable.Range((s * 600) + 1, 600).Select(i => $"- [ICLR {2000 + (i % 25)}] Paper Number {i} on Learning Representations\n- Hana Long, Ada Frame")));
+        var stored = await host.SubmitAsync("test:long", "text/markdown", $"# Hana Long\n\nResearch scientist.\n\n{string.Join("\n\n", sections)}\n");
+        await host.WaitForIndexAsync();
+        var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
+        var (_, profile) = Assert.Single(await store.ProfilesAsync([(long)stored.CandidateId!], CancellationToken.None));
+        Assert.True(profile.Publications.Count > EmbeddingDrainer.MaxPublications, $"{profile.Publications.Count} publications");
+
+        var (candidates, texts) = await Drainer(store, new FixedEmbedder(fail: false)).DrainAsync((_, _, _) => { }, CancellationToken.None);
+        Assert.Equal(1, candidates);
+        Assert.InRange(texts, EmbeddingDrainer.MaxPublications, EmbeddingDrainer.MaxPublications + 1); // and their own words
+    }
+
+    [Fact]
     public async Task Workers_claim_different_candidates_and_an_expired_lease_is_claimed_again()
     {
         using var directory = new TempDirectory();
