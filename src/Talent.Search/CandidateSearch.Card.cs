@@ -221,7 +221,7 @@ internal sealed partial class CandidateSearch
 
         var topic = hit.Matches.Topics.FirstOrDefault()
             ?? catalogs.Topics.FindIn(FreeTextOf(request.Query)).FirstOrDefault(t => candidate.Topics.Contains(t, StringComparer.OrdinalIgnoreCase));
-        var subject = topic ?? FreeTextOf(request.Query);
+        var subject = topic ?? WordsHeld(hit, candidate);
         var count = hit.Evidence.Count;
         var first = hit.Evidence.Count(e => e.FirstAuthor);
         var line = count == 1 ? "1 paper" : string.Create(CultureInfo.InvariantCulture, $"{count} papers");
@@ -241,6 +241,27 @@ internal sealed partial class CandidateSearch
         }
 
         return line;
+    }
+
+    /// <summary>
+    /// The query's words that the hit's evidence papers hold in their titles or abstracts: the whole query when they hold
+    /// every word (or none, when they match through a synonym or a filter), else those words ("generation" for a paper on
+    /// code generation found for "video generation" by any of its words).
+    /// </summary>
+    private string WordsHeld(SearchHit hit, StoredCandidate candidate)
+    {
+        var text = FreeTextOf(request.Query);
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => Terms(analyzer, w).Count > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var shown = hit.Evidence.Select(e => e.Title).ToHashSet(StringComparer.Ordinal);
+        var said = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var paper in candidate.Publications.Where(p => shown.Contains(p.Title)))
+        {
+            said.UnionWith(Terms(analyzer, paper.Title + "\n" + paper.Abstract));
+        }
+
+        var held = words.Where(w => Terms(analyzer, w).Overlaps(said)).ToList();
+        return held.Count == 0 || held.Count == words.Count ? text : string.Join(", ", held);
     }
 
     /// <summary>The words of a query with field names, quotes and operators left out ("school:\"Stanford University\"" gives "Stanford University").</summary>

@@ -71,5 +71,19 @@ public sealed class SubjectBreadthTests : IDisposable
         Assert.Contains("1 paper matching sequence parallelism (1 first-author), 1 at Interspeech", hits.Single(h => h.Id == Ten).Highlights);
     }
 
+    [Fact]
+    public void A_hit_found_by_some_of_the_query_words_names_the_words_its_papers_hold()
+    {
+        var profiles = new Dictionary<long, CandidateProfile>
+        {
+            [Five] = new() { Name = "Cody Compiler", Publications = [Paper("Automatic Code Generation for Stencil Kernels")] },
+        };
+        using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, profiles, withVectors: false);
+        var hit = Assert.Single(SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "video generation", size: 10))).Results);
+
+        // Nobody holds both words, so search ranks by either: the paper is about code generation, not video generation.
+        Assert.Contains("1 paper matching generation (1 first-author), 1 at Interspeech", hit.Highlights);
+    }
+
     private static MergedPublication Paper(string title) => SearchTestCorpus.Paper(title, "Interspeech", 2024, 1);
 }
