@@ -29,6 +29,33 @@ public sealed class PublicationEntryTests
     }
 
     [Theory]
+    [InlineData("- Video Generation with Motion Priors (CVPR 2024)")]
+    [InlineData("- Video Generation with Motion Priors. CVPR 2024.")]
+    [InlineData("- Video Generation with Motion Priors, CVPR 2024")]
+    [InlineData("- Video Generation with Motion Priors. In CVPR, 2024.")]
+    [InlineData("1. Video Generation with Motion Priors. In Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR), 2024.")]
+    public void A_listed_paper_without_authors_that_ends_in_a_known_venue_is_a_publication(string entry)
+    {
+        var profile = Extract("# Ada Lovelace\n\n## Publications\n\n" + entry + "\n- Learning Motion Fields for Animation (ICLR 2023)\n");
+
+        Assert.Equal(2, profile.Publications.Count);
+        var publication = profile.Publications[0];
+        Assert.Equal("Video Generation with Motion Priors", publication.Title);
+        Assert.Equal("CVPR", publication.Venue);
+        Assert.Equal(2024, publication.Year);
+        Assert.Empty(publication.Authors);
+        Assert.Equal(("Learning Motion Fields for Animation", "ICLR", 2023), (profile.Publications[1].Title, profile.Publications[1].Venue, profile.Publications[1].Year));
+    }
+
+    [Fact]
+    public void Service_that_ends_in_a_venue_outside_a_publications_section_is_not_a_publication()
+    {
+        var profile = Extract("# Ada Lovelace\n\n## Service\n\n- Area chair for the program committee, NeurIPS 2023\n- Reviewer for the main track, ICML 2024\n");
+
+        Assert.Empty(profile.Publications);
+    }
+
+    [Theory]
     [InlineData("## Book")]
     [InlineData("## Books")]
     [InlineData("## Monographs")]

@@ -280,7 +280,7 @@ internal static class PublicationFeatures
     }
 
     /// <summary>"In Proceedings of the 24th ACM SIGPLAN Symposium on ..." → "ACM SIGPLAN Symposium on ...".</summary>
-    private static string WithoutPrefix(string segment)
+    internal static string WithoutPrefix(string segment)
     {
         var text = segment.Trim();
         foreach (var prefix in new[] { "In ", "in ", "Proceedings of the ", "Proceedings of ", "Proc. of the ", "Proc. ", "Accepted at ", "accepted at ", "To appear in ", "to appear in ", "the " })
@@ -403,10 +403,10 @@ internal static class PublicationFeatures
         && (names.Count > 1 || AuthorList.Parse(MarkupText.ToPlain(before).Trim(' ', '.', ',', ':', '-', '\n'), 1) is null);
 
     /// <summary>"Stevens, S. L. R.": a run with initials is a name, not a title.</summary>
-    private static bool HasInitials(string text) =>
+    internal static bool HasInitials(string text) =>
         text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Any(t => t.Length is 2 or 4 && char.IsUpper(t[0]) && t[1] == '.');
 
-    private static string Clean(string title) =>
+    internal static string Clean(string title) =>
         string.Join(' ', MarkupText.ToPlain(title).Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim(' ', '.', ',', ':', '"', '“', '”');
 
     /// <summary><c>**bold**</c> and <c>*italic*</c> runs with their positions, outermost first.</summary>

@@ -141,7 +141,10 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
         var links = entry.SelectMany(l => l.Links).Where(l => !l.IsImage).ToList();
         if (PublicationFeatures.Read(text, links, person, catalogs.Venues, catalogs.Vocabulary.LinkLabels) is not { } read)
         {
-            return draft;
+            // "Title (CVPR 2024)": no authors, a venue the catalog knows at the end.
+            return inPublications && draft is not { Publication.Venue: not null } && TitleThenVenue.Read(text, catalogs.Venues) is { } listed
+                ? new EntryDraft(listed, false, [])
+                : draft;
         }
 
         // Outside a publications section (news, talks, attendance lists) an entry needs a venue the catalog knows.
