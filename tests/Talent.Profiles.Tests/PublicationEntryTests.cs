@@ -47,6 +47,31 @@ public sealed class PublicationEntryTests
         Assert.Equal(("Learning Motion Fields for Animation", "ICLR", 2023), (profile.Publications[1].Title, profile.Publications[1].Venue, profile.Publications[1].Year));
     }
 
+    [Theory]
+    [InlineData("- Ada Lovelace, Alan Turing: Video Generation with Motion Priors. CVPR 2024: 100-110", "Ada Lovelace|Alan Turing", 1)]
+    [InlineData("- Alan Turing, Ada Lovelace: Video Generation with Motion Priors. CVPR 2024: 100-110", "Alan Turing|Ada Lovelace", 2)]
+    [InlineData("- Ada Lovelace: Video Generation with Motion Priors. CVPR 2024", "Ada Lovelace", 1)]
+    [InlineData("- Video Generation with Motion Priors. A. Turing, A. Lovelace. CVPR 2024.", "A. Turing|A. Lovelace", 2)]
+    [InlineData("- Video Generation with Motion Priors — CVPR 2024", "", null)]
+    [InlineData("- Video Generation with Motion Priors [CVPR 2024] [pdf] [code]", "", null)]
+    public void A_listed_paper_with_a_plain_title_and_a_known_venue_keeps_its_authors_apart(string entry, string authors, int? position)
+    {
+        var publication = Assert.Single(Extract("# Ada Lovelace\n\n## Publications\n\n" + entry + "\n").Publications);
+
+        Assert.Equal(("Video Generation with Motion Priors", "CVPR", 2024), (publication.Title, publication.Venue, publication.Year));
+        Assert.Equal(authors.Length == 0 ? [] : authors.Split('|'), publication.Authors);
+        Assert.Equal(position, publication.AuthorPosition);
+    }
+
+    [Fact]
+    public void A_title_with_a_colon_keeps_it_when_what_comes_before_names_nobody()
+    {
+        var publication = Assert.Single(Extract("# Ada Lovelace\n\n## Publications\n\n- Deep Nets: A Study of Depth. NeurIPS 2023\n").Publications);
+
+        Assert.Equal("Deep Nets: A Study of Depth", publication.Title);
+        Assert.Empty(publication.Authors);
+    }
+
     [Fact]
     public void Service_that_ends_in_a_venue_outside_a_publications_section_is_not_a_publication()
     {

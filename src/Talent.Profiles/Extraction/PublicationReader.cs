@@ -141,9 +141,9 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
         var links = entry.SelectMany(l => l.Links).Where(l => !l.IsImage).ToList();
         if (PublicationFeatures.Read(text, links, person, catalogs.Venues, catalogs.Vocabulary.LinkLabels) is not { } read)
         {
-            // "Title (CVPR 2024)": no authors, a venue the catalog knows at the end.
-            return inPublications && draft is not { Publication.Venue: not null } && TitleThenVenue.Read(text, catalogs.Venues) is { } listed
-                ? new EntryDraft(listed, false, [])
+            // "Title (CVPR 2024)", "Authors: Title. CVPR 2024": a plain title, a venue the catalog knows at the end.
+            return inPublications && draft is not { Publication.Venue: not null } && TitleThenVenue.Read(text, person, catalogs.Venues, catalogs.Vocabulary.LinkLabels) is { } listed
+                ? new EntryDraft(listed, false, listed.Authors)
                 : draft;
         }
 
