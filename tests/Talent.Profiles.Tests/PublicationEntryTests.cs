@@ -63,6 +63,19 @@ public sealed class PublicationEntryTests
         Assert.Equal(position, publication.AuthorPosition);
     }
 
+    [Theory]
+    [InlineData("- Alan Turing, Ada Lovelace: Motion Fields for Animation. IEEE Trans. Pattern Anal. Mach. Intell. 45(3): 1-12 (2023)", "Motion Fields for Animation", "TPAMI", 2023)]
+    [InlineData("- Ada Lovelace, Alan Turing: Sparse Priors for Video. J. Mach. Learn. Res. 24: 120:1-120:30 (2023)", "Sparse Priors for Video", "JMLR", 2023)]
+    [InlineData("- Ada Lovelace, Alan Turing: Is Motion All You Need? NeurIPS 2023", "Is Motion All You Need?", "NeurIPS", 2023)]
+    [InlineData("- Ada Lovelace, Alan Turing: Tokenizers for Video Models. CoRR abs/2401.00001 (2024)", "Tokenizers for Video Models", "arXiv", 2024)]
+    public void A_paper_as_dblp_cites_it_gives_title_canonical_venue_and_year(string entry, string title, string venue, int year)
+    {
+        var publication = Assert.Single(Extract("# Ada Lovelace\n\n## Publications\n\n" + entry + "\n").Publications);
+
+        Assert.Equal((title, venue, year), (publication.Title, publication.Venue, publication.Year));
+        Assert.Equal(2, publication.Authors.Count);
+    }
+
     [Fact]
     public void A_title_with_a_colon_keeps_it_when_what_comes_before_names_nobody()
     {

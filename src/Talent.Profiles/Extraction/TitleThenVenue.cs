@@ -32,6 +32,11 @@ internal static class TitleThenVenue
             return null;
         }
 
+        if (ReadDblp(plain, owner, venues) is { } dblp)
+        {
+            return dblp;
+        }
+
         // One of the last few separators splits the venue off ("Title. In CVPR, 2024": the last but one).
         var cuts = Separators
             .SelectMany(s => Positions(plain, s).Select(at => (At: at, s.Length)))
@@ -46,28 +51,85 @@ internal static class TitleThenVenue
             }
 
             var (authors, title) = SplitAuthors(plain[..cut], owner);
-            title = PublicationFeatures.Clean(title);
-            if (title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3
-                && !PublicationFeatures.HasInitials(title)
-                && AuthorList.Parse(title, 1) is null
-                && !HoldsVenueSentence(title))
+            if (Publication(title, authors, owner, venue, venue.Year, tail) is { } publication)
             {
-                var position = AuthorList.PositionOf(owner, authors);
-                return new Publication
-                {
-                    Title = title,
-                    Authors = authors,
-                    Venue = venue.Venue,
-                    VenueRaw = tail,
-                    Year = venue.Year,
-                    Kind = venue.Kind,
-                    AuthorPosition = position,
-                    FirstAuthor = position == 1,
-                };
+                return publication;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// dblp's citation text: "Ana Lind, Gil Grain: Motion Fields for Animation. IEEE Trans. Pattern Anal. Mach. Intell.
+    /// 45(3): 1-12 (2023)" or "…: Title. CVPR 2024: 100-110" — the title ends at its first sentence end, and the venue
+    /// comes before the volume, the pages and the year in brackets.
+    /// </summary>
+    private static Publication? ReadDblp(string plain, string? owner, VenueCatalog venues)
+    {
+        var colon = plain.IndexOf(": ", StringComparison.Ordinal);
+        if (colon <= 0 || People(plain[..colon], owner) is not { } authors)
+        {
+            return null;
+        }
+
+        var end = plain.IndexOfAny(['.', '?', '!'], colon + 2);
+        if (end < 0 || end + 2 >= plain.Length || plain[end + 1] != ' ')
+        {
+            return null;
+        }
+
+        var venueText = plain[(end + 2)..].Trim();
+        int? year = null;
+        if (venueText.Length > 7 && venueText.EndsWith(')') && venueText[^6] == '(' && int.TryParse(venueText.AsSpan(venueText.Length - 5, 4), out var bracketed))
+        {
+            year = bracketed;
+            venueText = venueText[..^6].TrimEnd();
+        }
+
+        var pages = venueText.LastIndexOf(": ", StringComparison.Ordinal);
+        if (pages > 0)
+        {
+            venueText = venueText[..pages];
+        }
+
+        var volume = venueText.LastIndexOf(' ');
+        // A volume ("45(3)") goes; a year ("CVPR 2024") stays for the venue's reading.
+        if (volume > 0 && venueText[(volume + 1)..].TrimEnd(')').Split('(')[0] is { Length: > 0 } number && number.All(char.IsDigit)
+            && !(number.Length == 4 && number[0] is '1' or '2' && venueText[(volume + 1)..].Length == 4))
+        {
+            venueText = venueText[..volume];
+        }
+
+        var title = plain[(colon + 2)..(plain[end] == '.' ? end : end + 1)];
+        return VenueNotation.Parse(venueText, venues) is { Known: true } venue
+            ? Publication(title, authors, owner, venue, venue.Year ?? year, venueText)
+            : null;
+    }
+
+    private static Publication? Publication(string title, IReadOnlyList<string> authors, string? owner, VenueReading venue, int? year, string raw)
+    {
+        title = PublicationFeatures.Clean(title);
+        if (title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 3
+            || PublicationFeatures.HasInitials(title)
+            || AuthorList.Parse(title, 1) is not null
+            || HoldsVenueSentence(title))
+        {
+            return null;
+        }
+
+        var position = AuthorList.PositionOf(owner, authors);
+        return new Publication
+        {
+            Title = title,
+            Authors = authors,
+            Venue = venue.Venue,
+            VenueRaw = raw,
+            Year = year,
+            Kind = venue.Kind,
+            AuthorPosition = position,
+            FirstAuthor = position == 1,
+        };
     }
 
     /// <summary>
