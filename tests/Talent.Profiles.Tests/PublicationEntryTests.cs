@@ -54,6 +54,7 @@ public sealed class PublicationEntryTests
     [InlineData("- Video Generation with Motion Priors. A. Turing, A. Lovelace. CVPR 2024.", "A. Turing|A. Lovelace", 2)]
     [InlineData("- Video Generation with Motion Priors — CVPR 2024", "", null)]
     [InlineData("- Video Generation with Motion Priors [CVPR 2024] [pdf] [code]", "", null)]
+    [InlineData("- Video Generation with Motion Priors, A. Lovelace, A. Turing, CVPR 2024", "A. Lovelace|A. Turing", 1)]
     public void A_listed_paper_with_a_plain_title_and_a_known_venue_keeps_its_authors_apart(string entry, string authors, int? position)
     {
         var publication = Assert.Single(Extract("# Ada Lovelace\n\n## Publications\n\n" + entry + "\n").Publications);
@@ -74,6 +75,18 @@ public sealed class PublicationEntryTests
 
         Assert.Equal((title, venue, year), (publication.Title, publication.Venue, publication.Year));
         Assert.Equal(2, publication.Authors.Count);
+    }
+
+    [Theory]
+    [InlineData("| Year | Title | Venue |\n|---|---|---|\n| 2022 | Diffusion Models for Long Videos | NeurIPS |\n| 2021 | Optical Flow without Labels | ICCV |")]
+    [InlineData("| Title | Authors | Venue |\n|---|---|---|\n| Diffusion Models for Long Videos | Ada Lovelace, Alan Turing | NeurIPS 2022 |\n| Optical Flow without Labels | Alan Turing, Ada Lovelace | ICCV 2021 |")]
+    public void Each_row_of_a_table_of_papers_is_a_publication(string table)
+    {
+        var profile = Extract("# Ada Lovelace\n\n## Publications\n\n" + table + "\n\n## Teaching\n\n| 2022 | Introduction to Machine Learning | teaching assistant |\n");
+
+        Assert.Equal(
+            [("Diffusion Models for Long Videos", "NeurIPS", 2022), ("Optical Flow without Labels", "ICCV", 2021)],
+            profile.Publications.Select(p => (p.Title, p.Venue, p.Year)).ToList());
     }
 
     [Fact]

@@ -60,7 +60,8 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
                 current = [line];
                 entries.Add(current);
             }
-            else if (current is not null && (!afterBlank || AuthorList.Parse(BoldPattern().Replace(line.Text, " ")) is not null))
+            else if (current is not null && (!afterBlank || AuthorList.Parse(BoldPattern().Replace(line.Text, " ")) is not null)
+                && !(section.Kind == SectionKind.Publications && IsTableRow(line) && IsTableRow(current[0])))
             {
                 current.Add(line);
             }
@@ -85,6 +86,10 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
 
         return entries;
     }
+
+    /// <summary>A row of a table ("2022 | Title | NeurIPS", cells apart by " | " or tabs): under a publications heading each row is an entry.</summary>
+    private static bool IsTableRow(MarkupLine line) =>
+        !line.IsBullet && (line.Text.Contains('\t', StringComparison.Ordinal) || PublicationNotation.CountOf(line.Text, " | ") >= 2);
 
     /// <summary>The drafts that are publications; an author line under a title without authors gives it its authors.</summary>
     private static List<Publication> Collect(List<List<MarkupLine>> entries, List<EntryDraft?> drafts, string? person, HashSet<int> consumed)
@@ -132,7 +137,7 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
     /// </summary>
     private EntryDraft? ReadByFeatures(EntryDraft? draft, List<MarkupLine> entry, string? person, bool inPublications)
     {
-        if (draft is { IsAuthorLine: true } || draft?.Publication is { Venue: not null, Year: not null })
+        if (draft is { IsAuthorLine: true } || draft?.Publication is { Venue: not null, Year: not null, Title.Length: >= 8 })
         {
             return draft;
         }
@@ -142,7 +147,7 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
         if (PublicationFeatures.Read(text, links, person, catalogs.Venues, catalogs.Vocabulary.LinkLabels) is not { } read)
         {
             // "Title (CVPR 2024)", "Authors: Title. CVPR 2024": a plain title, a venue the catalog knows at the end.
-            return inPublications && draft is not { Publication.Venue: not null } && TitleThenVenue.Read(text, person, catalogs.Venues, catalogs.Vocabulary.LinkLabels) is { } listed
+            return inPublications && draft is not { Publication: { Venue: not null, Title.Length: >= 8 } } && TitleThenVenue.Read(text, person, catalogs.Venues, catalogs.Vocabulary.LinkLabels) is { } listed
                 ? new EntryDraft(listed, false, listed.Authors)
                 : draft;
         }

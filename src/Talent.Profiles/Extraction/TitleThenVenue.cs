@@ -4,7 +4,7 @@ namespace Talent.Profiles.Extraction;
 
 /// <summary>
 /// An entry of a publication list that ends in a venue the catalog knows, its title in plain text: "Title (CVPR 2024)",
-/// "Title. CVPR 2024.", "Title — NeurIPS 2023", "Title [ICLR 2025] [pdf]", with the authors before the title as dblp
+/// "Title. CVPR 2024.", "Title — NeurIPS 2023", "Title [ICLR 2025] [pdf]", a table row, with the authors before the title as dblp
 /// writes them ("A. Author, B. Author: Title. CVPR 2024: 1-10") or after it ("Title. A. Author, B. Author. CVPR 2024.")
 /// or not at all. Read only under a publications heading, where an entry is a publication; elsewhere "Area chair for the
 /// program committee, NeurIPS 2023" reads the same way and is not one.
@@ -30,6 +30,16 @@ internal static class TitleThenVenue
         if (plain.Length is < 15 or > 500)
         {
             return null;
+        }
+
+        if (text.Contains('\t', StringComparison.Ordinal))
+        {
+            return ReadRow(text.Split('\t'), owner, venues);
+        }
+
+        if (PublicationNotation.CountOf(text, " | ") >= 2)
+        {
+            return ReadRow(text.Split(" | "), owner, venues);
         }
 
         if (ReadDblp(plain, owner, venues) is { } dblp)
@@ -58,6 +68,46 @@ internal static class TitleThenVenue
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A table row of a publication list, cells apart by tabs or " | " ("2022 | Diffusion Models for Long Videos | NeurIPS"): the
+    /// cell that is a catalog venue, a year, the cell that names people, and the longest other cell as the title.
+    /// </summary>
+    private static Publication? ReadRow(string[] row, string? owner, VenueCatalog venues)
+    {
+        var cells = row.Select(c => MarkupText.ToPlain(c).Trim(' ', '|')).Where(c => c.Length > 0).ToList();
+        if (cells.Count is < 2 or > 12)
+        {
+            return null;
+        }
+
+        VenueReading? venue = null;
+        string? raw = null;
+        int? year = null;
+        IReadOnlyList<string> authors = [];
+        var rest = new List<string>();
+        foreach (var cell in cells)
+        {
+            if (cell.Length == 4 && int.TryParse(cell, out var number) && number is >= 1950 and <= 2100)
+            {
+                year = number;
+            }
+            else if (venue is null && VenueNotation.Parse(PublicationFeatures.WithoutPrefix(cell), venues) is { Known: true } known)
+            {
+                (venue, raw) = (known, cell);
+            }
+            else if (authors.Count == 0 && People(cell, owner) is { } people)
+            {
+                authors = people;
+            }
+            else
+            {
+                rest.Add(cell);
+            }
+        }
+
+        return venue is null || raw is null || rest.Count == 0 ? null : Publication(rest.MaxBy(c => c.Length)!, authors, owner, venue, venue.Year ?? year, raw);
     }
 
     /// <summary>
@@ -144,7 +194,10 @@ internal static class TitleThenVenue
             return (before, head[(colon + 2)..]);
         }
 
-        foreach (var end in Positions(head, ". ").Take(TitleEndsTried))
+        // "Title. A. Author, B. Author" or "Title, A. Author, B. Author": the first sentence end or comma after which
+        // the rest names people.
+        var ends = Positions(head, ". ").Concat(Positions(head, ", ")).Order().Take(TitleEndsTried);
+        foreach (var end in ends)
         {
             if (People(head[(end + 2)..], owner) is { } after)
             {
