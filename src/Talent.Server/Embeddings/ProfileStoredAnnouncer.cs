@@ -2,7 +2,9 @@ using System.Threading.Channels;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Talent.Contracts;
+using Talent.Server.Configuration;
 
 namespace Talent.Server.Embeddings;
 
@@ -30,6 +32,7 @@ public sealed class ProfileStoredAnnouncer(IServiceProvider services, TimeProvid
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var bus = services.GetRequiredService<IBus>();
+        var node = services.GetRequiredService<IOptions<BusOptions>>().Value.Node;
         var ids = new HashSet<long>();
         while (await stored.Reader.WaitToReadAsync(stoppingToken))
         {
@@ -38,18 +41,27 @@ public sealed class ProfileStoredAnnouncer(IServiceProvider services, TimeProvid
                 ids.Add(id);
             }
 
-            await bus.Publish(new CandidateProfilesStored { CandidateIds = ids.ToList(), StoredAt = time.GetUtcNow() }, stoppingToken);
+            await bus.Publish(new CandidateProfilesStored { CandidateIds = ids.ToList(), StoredAt = time.GetUtcNow(), Node = node }, stoppingToken);
             ids.Clear();
         }
     }
 }
 
-/// <summary>Fills the embedding backlog from <see cref="CandidateProfilesStored"/>; every worker's drainer shares it.</summary>
-public sealed class CandidateProfilesStoredConsumer(Talent.Storage.EmbeddingStore store, EmbeddingDrainer drainer) : IConsumer<CandidateProfilesStored>
+/// <summary>
+/// Fills the embedding backlog from <see cref="CandidateProfilesStored"/>; every worker's drainer shares it. A read
+/// replica's queue also receives the other nodes' announcements, whose ids name other databases' candidates: they are
+/// left alone (a message without a node, from before nodes were named in it, is taken as this node's).
+/// </summary>
+public sealed class CandidateProfilesStoredConsumer(Talent.Storage.EmbeddingStore store, EmbeddingDrainer drainer, IOptions<BusOptions> bus) : IConsumer<CandidateProfilesStored>
 {
     public async Task Consume(ConsumeContext<CandidateProfilesStored> context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Message.Node is { } from && !string.Equals(from, bus.Value.Node, StringComparison.Ordinal))
+        {
+            return;
+        }
+
         var ids = context.Message.CandidateIds?.Where(id => id > 0).Distinct().ToList() ?? [];
         await store.EnqueueAsync(ids, context.CancellationToken);
         drainer.Wake();

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Talent.Contracts;
 using Talent.Embeddings;
 using Talent.Search.Matching;
 using Talent.Server.Embeddings;
@@ -106,6 +107,21 @@ public sealed class EmbeddingBacklogTests
         var (candidates, texts) = await Drainer(store, new FixedEmbedder(fail: false)).DrainAsync((_, _, _) => { }, CancellationToken.None);
         Assert.Equal(1, candidates);
         Assert.InRange(texts, EmbeddingDrainer.MaxPublications, EmbeddingDrainer.MaxPublications + 1); // and their own words
+    }
+
+    [Fact]
+    public async Task A_node_fills_its_backlog_from_its_own_announcements_and_leaves_other_nodes_ids_alone()
+    {
+        await using var host = await WithResearcherAndEngineerAsync();
+        var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
+        var consumer = new CandidateProfilesStoredConsumer(store, Drainer(store, new FixedEmbedder(fail: false)), Microsoft.Extensions.Options.Options.Create(new Talent.Server.Configuration.BusOptions { Node = "a" }));
+
+        // A read replica's queue receives node b's announcement too: ids 1 and 2 there are other people.
+        await consumer.Consume(Announced(new CandidateProfilesStored { CandidateIds = [1, 2], Node = "b" }));
+        Assert.Equal((0L, 0L), await store.CountsAsync(CancellationToken.None));
+
+        await consumer.Consume(Announced(new CandidateProfilesStored { CandidateIds = [1, 2], Node = "a" }));
+        Assert.Equal((2L, 0L), await store.CountsAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -309,6 +325,28 @@ public sealed class EmbeddingBacklogTests
     }
 
     /// <summary>The same unit vector for every text, or a model that fails.</summary>
+    /// <summary>A consume context that gives the consumer its message and nothing else it does not ask for.</summary>
+    private static MassTransit.ConsumeContext<T> Announced<T>(T message)
+        where T : class
+    {
+        var context = System.Reflection.DispatchProxy.Create<MassTransit.ConsumeContext<T>, MessageOnly>();
+        ((MessageOnly)(object)context).Message = message;
+        return context;
+    }
+
+    /// <summary>Answers <c>Message</c> and <c>CancellationToken</c>; anything else a consumer should not need throws.</summary>
+    public class MessageOnly : System.Reflection.DispatchProxy
+    {
+        public object? Message { get; set; }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
+        {
+            "get_Message" => Message,
+            "get_CancellationToken" => CancellationToken.None,
+            _ => throw new NotSupportedException(targetMethod?.Name),
+        };
+    }
+
     private sealed class FixedEmbedder(bool fail) : ITextEmbedder
     {
         private int calls;
