@@ -108,11 +108,13 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var skills = SkillCredit.Of(wantedSkills.Required, candidate.Skills, catalogs.Skills);
         var bonus = SkillCredit.Of(wantedSkills.Preferred, candidate.Skills, catalogs.Skills);
         // A skill the description only wishes for counts half as much as a required one, present or missing.
+        // Topics raise the fit by Catalog, skills by Skills, each by its share of what the description names.
         var wanted = wantedTopics.Count + wantedSkills.Required.Count + (PreferredSkill * wantedSkills.Preferred.Count);
-        var catalogShare = wanted == 0 ? 0 : (matchedTopics.Count + skills.Names.Count + (PreferredSkill * bonus.Names.Count)) / wanted;
+        var raise = wanted == 0 ? 0
+            : ((weights.Catalog * matchedTopics.Count) + (weights.Skills * (skills.Names.Count + (PreferredSkill * bonus.Names.Count)))) / wanted;
 
         // Catalog evidence only raises the fit, towards 1: a description naming a topic never punishes text evidence.
-        var fit = Math.Clamp(textFit + ((1 - textFit) * weights.Catalog * catalogShare), 0, 1);
+        var fit = Math.Clamp(textFit + ((1 - textFit) * raise), 0, 1);
         var evidence = papers
             .Where(p => p.Similarity > 0)
             .Take(MaxEvidence)
@@ -125,7 +127,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         // catalog like the fit: who wrote the paper closest to a description comes before someone whose many papers are
         // each a little close to it (the fit reads breadth, which is what judges one person's expertise across papers).
         var closest = SoftMaximum(papers.Select(p => p.Similarity).Append(own).OrderDescending().Take(weights.ClosestTexts).ToList(), weights.Softness);
-        var order = closest + ((1 - Math.Min(1, closest)) * weights.Catalog * catalogShare);
+        var order = closest + ((1 - Math.Min(1, closest)) * raise);
         var signals = new FitSignals(ranker, Math.Round(words, 4), meaningFit, skills.Present, skills.Missing, Math.Round(order, 6))
         {
             PreferredPresent = wantedSkills.Preferred.Count == 0 ? null : bonus.Present,

@@ -34,8 +34,17 @@ public sealed record MatchWeights
     /// </summary>
     public double Softness { get; init; } = 0.05;
 
-    /// <summary>How far matched catalog topics and skills move the fit towards 1.</summary>
+    /// <summary>How far matched catalog topics move the fit towards 1.</summary>
     public double Catalog { get; init; } = 0.2;
+
+    /// <summary>
+    /// How far the skills a description requires (or wishes for, at half) and the candidate holds move the fit towards
+    /// 1. Higher than <see cref="Catalog"/>: a job ad's list of skills says what it wants more plainly than its prose,
+    /// whose closeness in meaning to one person's own words or another's differs by chance as much as by fit. Set by
+    /// hand so that holding most of an ad's skills outweighs that chance, not tuned on any benchmark (the descriptions
+    /// of the gold standard and the expert-finding tasks are papers, which name few skills: their scores do not move).
+    /// </summary>
+    public double Skills { get; init; } = 0.5;
 
     /// <summary>Description words used to retrieve candidates before re-ranking.</summary>
     public int QueryTerms { get; init; } = 64;
@@ -46,7 +55,7 @@ public sealed record MatchWeights
     /// <summary>Each weight out of its range, by name, with what it must be.</summary>
     public IEnumerable<(string Name, string Problem)> Problems()
     {
-        foreach (var (name, value) in new[] { (nameof(BestPaper), BestPaper), (nameof(Semantic), Semantic), (nameof(Catalog), Catalog) })
+        foreach (var (name, value) in new[] { (nameof(BestPaper), BestPaper), (nameof(Semantic), Semantic), (nameof(Catalog), Catalog), (nameof(Skills), Skills) })
         {
             if (!double.IsFinite(value) || value is < 0 or > 1)
             {

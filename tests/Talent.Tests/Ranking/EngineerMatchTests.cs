@@ -191,6 +191,29 @@ public sealed class EngineerMatchTests : IDisposable
         Assert.Equal(CandidateMatch.NoVectorsYet, response.Results.Single(h => h.Id == PartlyBackend).Signals!.Ranker);
     }
 
+    [Fact]
+    public void With_vectors_holding_most_of_the_skills_an_ad_lists_outweighs_own_words_a_little_closer_in_meaning()
+    {
+        const long MostSkills = 21;
+        const long CloserWords = 22;
+        using var index = Open();
+        index.Upsert(MostSkills, Engineer("Platform engineer", "Initech", ["Go", "PostgreSQL", "Redis", "Docker"], "Kept the platform running"), SearchTestCorpus.BaseTime);
+        index.Upsert(CloserWords, Engineer("Backend developer", "Globex", ["Go", "React"], "Wrote web services"), SearchTestCorpus.BaseTime);
+        index.Commit(5);
+        // The query's vector is (1, 0): own words at cosine 0.3 and 0.6, as profiles fall by chance (0.3–0.5 on real CVs).
+        index.Vectors = new FakeVectors(new Dictionary<long, CandidateVectors>
+        {
+            [MostSkills] = new(new Dictionary<string, float[]>(), [0.3f, 0.954f]),
+            [CloserWords] = new(new Dictionary<string, float[]>(), [0.6f, 0.8f]),
+        });
+
+        var response = index.Match(new MatchRequest { Text = "Backend engineer.\n\nRequired: Go, PostgreSQL, Redis, Docker, Kubernetes", Top = 20 });
+
+        var ids = response.Results.Select(h => h.Id).ToList();
+        Assert.True(ids.IndexOf(MostSkills) < ids.IndexOf(CloserWords), string.Join(", ", response.Results.Select(h => $"{h.Id} {h.Fit:0.000}")));
+        Assert.Equal(["Docker", "Go", "PostgreSQL", "Redis"], response.Results.Single(h => h.Id == MostSkills).Signals!.SkillsPresent);
+    }
+
     private CandidateIndex Open()
     {
         var index = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance);
