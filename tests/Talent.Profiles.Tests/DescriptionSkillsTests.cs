@@ -47,6 +47,19 @@ public sealed class DescriptionSkillsTests
         Assert.Equal(["Go", "MySQL", "PostgreSQL"], skills.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Requirements:\n- 5+ years with Python or Go\n- PostgreSQL", "Go|Python")]
+    [InlineData("Required skills: Python/Go, PostgreSQL", "Go|Python")]
+    [InlineData("Requirements:\n- AWS or GCP, and Terraform\n- Python or Go", "AWS|GCP;Go|Python")]
+    [InlineData("Required skills: Go, PostgreSQL\nNice to have: Redis or Memcached", "Memcached|Redis")]
+    [InlineData("Required skills: Go, PostgreSQL, CI/CD", "")]
+    public void Skills_joined_by_or_are_alternatives_any_one_of_which_meets_the_requirement(string description, string groups)
+    {
+        var skills = DescriptionSkills.Read(description, RepoPaths.Catalogs);
+
+        Assert.Equal(groups.Length == 0 ? [] : groups.Split(';'), skills.Alternatives.Select(g => string.Join('|', g)).ToList());
+    }
+
     [Fact]
     public void A_single_ambiguous_name_in_an_unlabelled_list_is_not_taken()
     {

@@ -38,7 +38,41 @@ public static class DescriptionSkills
             reading.Line(lines[i].Trim(), nextText[i]);
         }
 
-        return reading.Finish();
+        var described = reading.Finish();
+        return described with { Alternatives = Alternatives(lines, catalogs.Skills, described) };
+    }
+
+    /// <summary>
+    /// "Python or Go", "Kubernetes or ECS", "C/C++": names joined by "or" or a slash within one item of a line, each
+    /// part naming one skill, all of them required (or all wished for): any one of them meets the requirement.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<string>> Alternatives(string[] lines, SkillCatalog skills, DescribedSkills described)
+    {
+        var groups = new List<IReadOnlyList<string>>();
+        foreach (var item in lines.SelectMany(SkillList.SplitOutsideParentheses))
+        {
+            var parts = item.Split([" or ", "/"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2)
+            {
+                continue;
+            }
+
+            var names = parts.Select(skills.FindInList).ToList();
+            if (names.Any(n => n.Count != 1))
+            {
+                continue;
+            }
+
+            var group = names.Select(n => n[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (group.Count >= 2
+                && (group.All(described.Required.Contains) || group.All(described.Preferred.Contains))
+                && !groups.Any(g => g.SequenceEqual(group)))
+            {
+                groups.Add(group);
+            }
+        }
+
+        return groups;
     }
 
     /// <summary>One description read line by line: where lists and sections begin and end, and what they wish for.</summary>
@@ -311,6 +345,9 @@ public static class DescriptionSkills
 /// <summary>The skills a description requires and those it would like (canonical names, each once, required first).</summary>
 public sealed record DescribedSkills(IReadOnlyList<string> Required, IReadOnlyList<string> Preferred)
 {
+    /// <summary>Skills of which any one meets a requirement ("Python or Go"), each group of required or of preferred names.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Alternatives { get; init; } = [];
+
     /// <summary>Every skill named, required then preferred.</summary>
     public IReadOnlyList<string> All => [.. Required, .. Preferred];
 }

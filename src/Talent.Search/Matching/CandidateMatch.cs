@@ -105,13 +105,13 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var textFit = Math.Max(body, own);
 
         var matchedTopics = candidate.Topics.Where(wantedTopics.Contains).ToList();
-        var skills = SkillCredit.Of(wantedSkills.Required, candidate.Skills, catalogs.Skills);
-        var bonus = SkillCredit.Of(wantedSkills.Preferred, candidate.Skills, catalogs.Skills);
+        var skills = SkillCredit.Of(wantedSkills.Required, candidate.Skills, catalogs.Skills, wantedSkills.Alternatives);
+        var bonus = SkillCredit.Of(wantedSkills.Preferred, candidate.Skills, catalogs.Skills, wantedSkills.Alternatives);
         // A skill the description only wishes for counts half as much as a required one, present or missing.
         // Topics raise the fit by Catalog, skills by Skills, each by its share of what the description names.
-        var wanted = wantedTopics.Count + wantedSkills.Required.Count + (PreferredSkill * wantedSkills.Preferred.Count);
+        var wanted = wantedTopics.Count + skills.Requirements + (PreferredSkill * bonus.Requirements);
         var raise = wanted == 0 ? 0
-            : ((weights.Catalog * matchedTopics.Count) + (weights.Skills * (skills.Names.Count + (PreferredSkill * bonus.Names.Count)))) / wanted;
+            : ((weights.Catalog * matchedTopics.Count) + (weights.Skills * (skills.Met + (PreferredSkill * bonus.Met)))) / wanted;
 
         // Catalog evidence only raises the fit, towards 1: a description naming a topic never punishes text evidence.
         var fit = Math.Clamp(textFit + ((1 - textFit) * raise), 0, 1);

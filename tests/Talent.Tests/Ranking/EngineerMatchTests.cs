@@ -88,6 +88,27 @@ public sealed class EngineerMatchTests : IDisposable
     }
 
     [Fact]
+    public void Either_of_two_skills_an_ad_joins_with_or_meets_the_requirement_once()
+    {
+        const string ad = "Backend engineer.\nRequirements:\n- 5+ years with Python or Go\n- PostgreSQL, Redis";
+        using var index = Open();
+
+        // The backend engineer has Go, not Python: the requirement is met, and counts once.
+        var backend = Assert.Single(index.Match(new MatchRequest { Text = ad, CandidateId = Backend }).Results);
+        Assert.Equal(["Go", "PostgreSQL", "Redis"], backend.Signals!.SkillsPresent);
+        Assert.Empty(backend.Signals.SkillsMissing);
+
+        // The partly-backend engineer has both Go and Python, and no Redis: two of three, not three of four.
+        var partly = Assert.Single(index.Match(new MatchRequest { Text = ad, CandidateId = PartlyBackend }).Results);
+        Assert.Equal(["Redis"], partly.Signals!.SkillsMissing);
+        Assert.True(backend.Fit > partly.Fit, $"{backend.Fit} against {partly.Fit}");
+
+        // Neither of the two: one missing requirement, said as such.
+        var researcher = Assert.Single(index.Match(new MatchRequest { Text = ad, CandidateId = Researcher }).Results);
+        Assert.Contains("Go or Python", researcher.Signals!.SkillsMissing);
+    }
+
+    [Fact]
     public void A_skill_the_ad_only_wishes_for_is_not_missing_and_counts_half_as_much_as_a_required_one()
     {
         const string ad = "Backend engineer.\nRequired skills: Go, PostgreSQL, Python\nNice to have: Redis, Kafka";
