@@ -74,6 +74,21 @@ public sealed class EmbeddingStore(TalentDatabase database, TimeProvider time)
         return ids;
     }
 
+    /// <summary>
+    /// Extends the lease of claimed candidates still on the backlog by <paramref name="lease"/> from now: a batch that
+    /// takes long to embed (candidates with many papers) stays its worker's instead of being claimed again meanwhile.
+    /// </summary>
+    public async Task RenewAsync(IReadOnlyCollection<long> candidateIds, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = TalentDatabase.BeginWrite(connection);
+        await connection.ExecuteAsync(
+            "UPDATE embedding_backlog SET claimed_until = @until WHERE candidate_id IN (SELECT value FROM json_each(@ids)) AND claimed_until IS NOT NULL",
+            new { ids = JsonSerializer.Serialize(candidateIds), until = Format(time.GetUtcNow() + lease) },
+            transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Gives claimed candidates back to the backlog before their lease ends (work stopped before their batch was stored).</summary>
     public async Task ReleaseAsync(IReadOnlyCollection<long> candidateIds, CancellationToken cancellationToken)
     {

@@ -35,7 +35,7 @@ public sealed record EmbeddingStatus(
 /// ingests (<paramref name="ingestion"/>), no batch is claimed, and no chunk of a claimed batch's texts embedded, until it
 /// has stored nothing for <see cref="EmbeddingOptions.AfterIngestionMilliseconds"/>, so the model never takes the cores a
 /// bulk load needs (a batch paused longer than its lease may be claimed by another worker meanwhile: its vectors are then
-/// embedded twice, never lost).
+/// embedded twice, never lost). A batch whose embedding takes more than half its lease renews the lease as it goes.
 /// </summary>
 public sealed partial class EmbeddingDrainer(
     EmbeddingStore store,
@@ -56,6 +56,7 @@ public sealed partial class EmbeddingDrainer(
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim signal = new(0);
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
     private readonly DrainRate rate = new(time ?? TimeProvider.System);
     private volatile bool waitingForIngestion;
 
@@ -207,10 +208,18 @@ public sealed partial class EmbeddingDrainer(
         var missing = textsByKey.Where(t => !known.Contains(t.Key)).ToList();
         var vectors = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var paused = TimeSpan.Zero;
+        var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+        var leased = clock.GetUtcNow();
         foreach (var batch in missing.Chunk(16))
         {
             // Ingestion that starts mid-batch gets the cores back within one chunk of texts, not one batch.
             paused += await AfterIngestionAsync(cancellationToken);
+            if (clock.GetUtcNow() - leased > lease / 2)
+            {
+                await store.RenewAsync(claimed, lease, cancellationToken);
+                leased = clock.GetUtcNow();
+            }
+
             var embedded = await Task.Run(() => embedder.Embed(batch.Select(b => b.Value).ToList(), cancellationToken), cancellationToken);
             for (var j = 0; j < batch.Length; j++)
             {

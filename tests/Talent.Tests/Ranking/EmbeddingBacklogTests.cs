@@ -125,6 +125,36 @@ public sealed class EmbeddingBacklogTests
     }
 
     [Fact]
+    public async Task A_batch_that_takes_longer_than_its_lease_renews_it_and_stays_its_workers()
+    {
+        await using var host = await TalentTestHost.StartAsync();
+        var papers = string.Join("\n", Enumerable.Range(1, 50).Select(i => $"- [ICLR {2000 + (i % 25)}] Paper Number {i} on Learning Representations\n- Hana Long, Ada Frame"));
+        var stored = await host.SubmitAsync("test:long", "text/markdown", $"# Hana Long\n\nResearch scientist.\n\n## Publications\n\n{papers}\n");
+        await host.WaitForIndexAsync();
+        var clock = new ManualClock();
+        var store = new EmbeddingStore(host.Get<TalentDatabase>(), clock);
+        await store.EnqueueAsync([(long)stored.CandidateId!], CancellationToken.None);
+
+        // Each chunk of 16 texts takes four minutes of a ten-minute lease; another worker asks for work after each.
+        var model = new FixedEmbedder(fail: false);
+        var taken = new List<long>();
+        model.OnEmbed = () =>
+        {
+            clock.Advance(TimeSpan.FromMinutes(4));
+            taken.AddRange(store.ClaimAsync(10, TimeSpan.FromMinutes(10), CancellationToken.None).GetAwaiter().GetResult());
+        };
+        var options = Microsoft.Extensions.Options.Options.Create(new EmbeddingOptions { LeaseSeconds = 600 });
+        var drainer = new EmbeddingDrainer(store, model, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<EmbeddingDrainer>.Instance, clock);
+
+        var (candidates, texts) = await drainer.DrainAsync((_, _, _) => { }, CancellationToken.None);
+
+        Assert.Equal(1, candidates);
+        Assert.True(model.Calls >= 4, $"{texts} texts in {model.Calls} chunks: more than two leases' halves");
+        Assert.Empty(taken);
+        Assert.Equal((0L, 1L), await store.CountsAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Workers_claim_different_candidates_and_an_expired_lease_is_claimed_again()
     {
         using var directory = new TempDirectory();
