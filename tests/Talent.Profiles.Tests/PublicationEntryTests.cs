@@ -68,6 +68,8 @@ public sealed class PublicationEntryTests
     [InlineData("- Alan Turing, Ada Lovelace: Motion Fields for Animation. IEEE Trans. Pattern Anal. Mach. Intell. 45(3): 1-12 (2023)", "Motion Fields for Animation", "TPAMI", 2023)]
     [InlineData("- Ada Lovelace, Alan Turing: Sparse Priors for Video. J. Mach. Learn. Res. 24: 120:1-120:30 (2023)", "Sparse Priors for Video", "JMLR", 2023)]
     [InlineData("- Ada Lovelace, Alan Turing: Is Motion All You Need? NeurIPS 2023", "Is Motion All You Need?", "NeurIPS", 2023)]
+    [InlineData("- Ada Lovelace, Alan Turing: Motion Priors for Video Models. ECCV (12) 2022: 100-110", "Motion Priors for Video Models", "ECCV", 2022)]
+    [InlineData("- Ada Lovelace, Alan Turing: Deep Learning for Video Models. Nat. 521(7553): 436-444 (2015)", "Deep Learning for Video Models", "Nature", 2015)]
     [InlineData("- Ada Lovelace, Alan Turing: Tokenizers for Video Models. CoRR abs/2401.00001 (2024)", "Tokenizers for Video Models", "arXiv", 2024)]
     public void A_paper_as_dblp_cites_it_gives_title_canonical_venue_and_year(string entry, string title, string venue, int year)
     {
