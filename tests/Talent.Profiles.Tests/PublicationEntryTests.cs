@@ -211,6 +211,26 @@ public sealed class PublicationEntryTests
         Assert.Contains("stream processing", profile.Topics);
     }
 
+    [Fact]
+    public void A_dblp_style_page_whose_lists_are_headed_by_years_gives_each_paper_with_its_authors()
+    {
+        const string page = """
+            <html><body><h1>Ada Lovelace</h1>
+            <h2>2020 &#8211; today</h2>
+            <ul>
+            <li>2024</li>
+            <li><cite><span>Ada Lovelace</span>, <span>Alan Turing</span>:<br> <span>Video Generation with Motion Priors.</span> <a href="v"><span>CVPR</span></a> 2024: 100-110</cite></li>
+            <li>2023</li>
+            <li><cite><span>Alan Turing</span>, <span>Ada Lovelace</span>:<br> <span>Motion Fields for Animation.</span> <a href="j"><span>IEEE Trans. Pattern Anal. Mach. Intell.</span> 45(3)</a>: 1-12 (2023)</cite></li>
+            </ul></body></html>
+            """;
+        var profile = Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("d", "text/html", page))).Profile;
+
+        Assert.Equal(
+            [("Video Generation with Motion Priors", "CVPR", 2024, 1), ("Motion Fields for Animation", "TPAMI", 2023, 2)],
+            profile.Publications.Select(p => (p.Title, p.Venue, p.Year, p.AuthorPosition)).ToList());
+    }
+
     private static ExtractedProfile Extract(string content) =>
         Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("d", "text/markdown", content))).Profile;
 }

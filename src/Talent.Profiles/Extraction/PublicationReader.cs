@@ -137,19 +137,32 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
     /// </summary>
     private EntryDraft? ReadByFeatures(EntryDraft? draft, List<MarkupLine> entry, string? person, bool inPublications)
     {
-        if (draft is { IsAuthorLine: true } || draft?.Publication is { Venue: not null, Year: not null, Title.Length: >= 8 })
+        if (draft?.Publication is { Venue: not null, Year: not null, Title.Length: >= 8 })
         {
             return draft;
         }
 
+        // dblp's citation text ("A, B:" then "Title. CVPR 2024: 1-10", on one line or two) names its people and a catalog
+        // venue plainly enough to be read first, in any section (a dblp page heads its lists with years).
         var text = string.Join('\n', entry.Select(l => l.Text)).Trim();
+        if (TitleThenVenue.ReadDblpCitation(text, person, catalogs.Venues) is { } cited)
+        {
+            return new EntryDraft(cited, false, cited.Authors);
+        }
+
+        if (draft is { IsAuthorLine: true })
+        {
+            return draft;
+        }
+
         var links = entry.SelectMany(l => l.Links).Where(l => !l.IsImage).ToList();
         if (PublicationFeatures.Read(text, links, person, catalogs.Venues, catalogs.Vocabulary.LinkLabels) is not { } read)
         {
-            // "Title (CVPR 2024)", "Authors: Title. CVPR 2024": a plain title, a venue the catalog knows at the end.
-            return inPublications && draft is not { Publication: { Venue: not null, Title.Length: >= 8 } } && TitleThenVenue.Read(text, person, catalogs.Venues, catalogs.Vocabulary.LinkLabels) is { } listed
-                ? new EntryDraft(listed, false, listed.Authors)
-                : draft;
+            // "Title (CVPR 2024)", "Title. A. Author. CVPR 2024.", a table row: under a publications heading only.
+            var listed = inPublications && draft is not { Publication: { Venue: not null, Title.Length: >= 8 } }
+                ? TitleThenVenue.Read(text, person, catalogs.Venues, catalogs.Vocabulary.LinkLabels)
+                : null;
+            return listed is null ? draft : new EntryDraft(listed, false, listed.Authors);
         }
 
         // Outside a publications section (news, talks, attendance lists) an entry needs a venue the catalog knows.

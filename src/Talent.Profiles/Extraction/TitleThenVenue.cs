@@ -19,6 +19,13 @@ internal static class TitleThenVenue
     /// <summary>Sentence ends tried as the end of a title followed by its authors: enough for any title, bounded for a hostile entry.</summary>
     private const int TitleEndsTried = 8;
 
+    /// <summary>
+    /// dblp's citation text alone ("A. Author, B. Author: Title. CVPR 2024: 1-10"), which names its people and a catalog
+    /// venue plainly enough to be read in any section (a dblp page heads its lists with years, "2020 – today").
+    /// </summary>
+    public static Publication? ReadDblpCitation(string text, string? owner, VenueCatalog venues) =>
+        text.Length > 2_000 ? null : ReadDblp(Plain(text), owner, venues);
+
     public static Publication? Read(string text, string? owner, VenueCatalog venues, IReadOnlySet<string> linkLabels)
     {
         if (text.Length > 2_000)
@@ -26,7 +33,7 @@ internal static class TitleThenVenue
             return null;
         }
 
-        var plain = WithoutLinkLabels(string.Join(' ', MarkupText.ToPlain(text).Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ' '), linkLabels);
+        var plain = WithoutLinkLabels(Plain(text), linkLabels);
         if (plain.Length is < 15 or > 500)
         {
             return null;
@@ -117,6 +124,11 @@ internal static class TitleThenVenue
     /// </summary>
     private static Publication? ReadDblp(string plain, string? owner, VenueCatalog venues)
     {
+        if (plain.Length is < 15 or > 500)
+        {
+            return null;
+        }
+
         var colon = plain.IndexOf(": ", StringComparison.Ordinal);
         if (colon <= 0 || People(plain[..colon], owner) is not { } authors)
         {
@@ -181,6 +193,9 @@ internal static class TitleThenVenue
             FirstAuthor = position == 1,
         };
     }
+
+    private static string Plain(string text) =>
+        string.Join(' ', MarkupText.ToPlain(text).Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ' ');
 
     /// <summary>
     /// The authors and the title of what comes before the venue: "Authors: Title" (dblp), "Title. Authors", or the title
