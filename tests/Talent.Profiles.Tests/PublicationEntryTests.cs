@@ -231,6 +231,18 @@ public sealed class PublicationEntryTests
             profile.Publications.Select(p => (p.Title, p.Venue, p.Year, p.AuthorPosition)).ToList());
     }
 
+    [Theory]
+    [InlineData("- Ada Lovelace 0001, Alan Turing: Video Generation with Motion Priors. CVPR 2024: 100-110", 1)]
+    [InlineData("- Alan Turing, Ada Lovelace 0001: Video Generation with Motion Priors. CVPR 2024: 100-110", 2)]
+    public void A_dblp_homonym_number_is_not_part_of_the_authors_name(string entry, int position)
+    {
+        var publication = Assert.Single(Extract("# Ada Lovelace 0001\n\n## 2020 – today\n\n" + entry + "\n").Publications);
+
+        Assert.Equal(("Video Generation with Motion Priors", "CVPR", 2024), (publication.Title, publication.Venue, publication.Year));
+        Assert.Contains("Ada Lovelace", publication.Authors);
+        Assert.Equal(position, publication.AuthorPosition);
+    }
+
     private static ExtractedProfile Extract(string content) =>
         Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("d", "text/markdown", content))).Profile;
 }

@@ -35,8 +35,10 @@ internal static partial class AuthorList
 
         text = EtAlPattern().Replace(text, ",");
         var names = new List<string>();
-        foreach (var part in Split(text))
+        foreach (var written in Split(text))
         {
+            var part = WithoutHomonymNumber(written);
+
             // A free-standing number ("Neurips 2023") is not an affiliation mark: this part is not a name.
             if (part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(t => t.All(char.IsDigit)))
             {
@@ -58,6 +60,15 @@ internal static partial class AuthorList
         }
 
         return names.Count >= minimum ? names : null;
+    }
+
+    /// <summary>"Wei Wang 0001": dblp numbers people who share a name with four digits from 0001; the number is not the name's.</summary>
+    private static string WithoutHomonymNumber(string part)
+    {
+        var trimmed = part.TrimEnd();
+        return trimmed.Length > 6 && trimmed[^5] == ' ' && trimmed[^4] == '0' && trimmed[^4..].All(char.IsAsciiDigit) && trimmed[^4..] != "0000"
+            ? trimmed[..^5]
+            : part;
     }
 
     /// <summary>
