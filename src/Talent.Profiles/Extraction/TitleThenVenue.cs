@@ -4,10 +4,11 @@ namespace Talent.Profiles.Extraction;
 
 /// <summary>
 /// An entry of a publication list that ends in a venue the catalog knows, its title in plain text: "Title (CVPR 2024)",
-/// "Title. CVPR 2024.", "Title — NeurIPS 2023", "Title [ICLR 2025] [pdf]", a table row, with the authors before the title as dblp
-/// writes them ("A. Author, B. Author: Title. CVPR 2024: 1-10") or after it ("Title. A. Author, B. Author. CVPR 2024.")
-/// or not at all. Read only under a publications heading, where an entry is a publication; elsewhere "Area chair for the
-/// program committee, NeurIPS 2023" reads the same way and is not one.
+/// "Title. CVPR 2024.", "Title — NeurIPS 2023", "Title [ICLR 2025] [pdf]", a table row, with the authors before the
+/// title as dblp writes them ("A. Author, B. Author: Title. CVPR 2024: 1-10") or after it ("Title. A. Author, B.
+/// Author. CVPR 2024.") or not at all. <see cref="Read"/> is for entries under a publications heading, where an entry is
+/// a publication (elsewhere "Area chair for the program committee, NeurIPS 2023" reads the same way and is not one);
+/// <see cref="ReadDblpCitation"/>, dblp's citation text alone, for any section.
 /// </summary>
 internal static class TitleThenVenue
 {
