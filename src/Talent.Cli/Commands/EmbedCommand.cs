@@ -36,6 +36,7 @@ internal static class EmbedCommand
             var configuration = CliSettings.Configuration(parseResult);
             var (_, summary) = await DrainAsync(
                 parseResult,
+                await CliSettings.OpenDatabaseAsync(parseResult, cancellationToken),
                 chosen,
                 done => $"embed interrupted after {done} candidates; the others wait on the backlog for the next run or a worker",
                 cancellationToken);
@@ -51,14 +52,14 @@ internal static class EmbedCommand
     }
 
     /// <summary>
-    /// Drains the data folder's embedding backlog in this process, with progress on stderr, until no candidate waits;
-    /// returns the candidates embedded and a line saying so. Ctrl+C or a termination signal gives the batch in hand
+    /// Drains the embedding backlog of <paramref name="database"/> (opened once by the caller) in this process, with
+    /// progress on stderr, until no candidate waits; returns the candidates embedded and a line saying so. Ctrl+C or a termination signal gives the batch in hand
     /// back and ends with a <see cref="WorkException"/> built by <paramref name="interrupted"/> from the candidates done.
     /// </summary>
-    public static async Task<(int Candidates, string Summary)> DrainAsync(ParseResult parseResult, int threads, Func<long, string> interrupted, CancellationToken cancellationToken)
+    public static async Task<(int Candidates, string Summary)> DrainAsync(
+        ParseResult parseResult, TalentDatabase database, int threads, Func<long, string> interrupted, CancellationToken cancellationToken)
     {
         var options = CliSettings.Options<EmbeddingOptions>(CliSettings.Configuration(parseResult), EmbeddingOptions.Section);
-        var database = await CliSettings.OpenDatabaseAsync(parseResult, cancellationToken);
         using var embedder = new MiniLmEmbedder(threads);
         var drainer = new EmbeddingDrainer(new EmbeddingStore(database, TimeProvider.System), embedder, Options.Create(options), NullLogger<EmbeddingDrainer>.Instance);
         var clock = Stopwatch.StartNew();

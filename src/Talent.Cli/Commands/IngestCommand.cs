@@ -107,6 +107,7 @@ internal static class IngestCommand
 
         var (candidates, summary) = await EmbedCommand.DrainAsync(
             parseResult,
+            database,
             Environment.ProcessorCount,
             done => $"sentence vectors interrupted after {done} candidates; every document is stored, and the other candidates wait for talent admin embed or a worker (ranked by words until then)",
             cancellationToken);
