@@ -78,9 +78,10 @@ internal static class EvalCommand
             Description = "Candidates made of 'recent' (the 20-paper profiles) or 'whole' (half of each researcher's whole record, 1 to 200 papers); default: both, one after the other",
         };
         profilesOption.AcceptOnlyFromAmong("recent", "whole");
+        var titlesOnly = TitlesOnlyOption();
         var experts = new Command("experts", "Finding a paper's authors: each researcher's papers outside every profile are queries over all researchers (mean average precision, higher is better)")
         {
-            dataset, queries, vectorsCache, noVectors, profilesOption,
+            dataset, queries, vectorsCache, noVectors, profilesOption, titlesOnly,
         };
         experts.SetAction(parseResult =>
         {
@@ -93,14 +94,12 @@ internal static class EvalCommand
             var configuration = CliSettings.Configuration(parseResult);
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
             var progress = new Progress<string>(m => Console.Error.WriteLine(m));
-            var vectors = parseResult.GetValue(noVectors) ? null : LoadVectors(data, parseResult.GetValue(vectorsCache), progress);
             ExpertProfiles[] kinds = parseResult.GetValue(profilesOption) switch
             {
                 "recent" => [ExpertProfiles.Recent],
                 "whole" => [ExpertProfiles.Whole],
                 _ => [ExpertProfiles.Recent, ExpertProfiles.Whole],
             };
-            var evaluation = new ExpertFindingEvaluation(data, catalogs, vectors);
             for (var i = 0; i < kinds.Length; i++)
             {
                 if (i > 0)
@@ -108,7 +107,10 @@ internal static class EvalCommand
                     Console.WriteLine();
                 }
 
-                PrintExperts(evaluation.Run(kinds[i], parseResult.GetValue(queries), progress: progress));
+                var kindData = parseResult.GetValue(titlesOnly) ? ExpertFindingEvaluation.TitlesOnly(data, kinds[i]) : data;
+                var vectors = parseResult.GetValue(noVectors) ? null : LoadVectors(kindData, parseResult.GetValue(vectorsCache), progress);
+                var evaluation = new ExpertFindingEvaluation(kindData, catalogs, vectors);
+                PrintExperts(evaluation.Run(kinds[i], parseResult.GetValue(queries), progress: progress), parseResult.GetValue(titlesOnly));
             }
 
             return ExitCodes.Success;
@@ -121,13 +123,19 @@ internal static class EvalCommand
         var dataset = DatasetOption();
         var vectorsCache = VectorsCacheOption();
         var noVectors = LexicalOnlyOption();
+        var titlesOnly = TitlesOnlyOption();
         var topics = new Command("topics", $"Who works on a subject: catalog topics as queries over half of each researcher's record, relevant when {TopicExpertiseEvaluation.MentionsForExpertise} papers of the other half name the topic (mean average precision, higher is better)")
         {
-            dataset, vectorsCache, noVectors,
+            dataset, vectorsCache, noVectors, titlesOnly,
         };
         topics.SetAction(parseResult =>
         {
             var data = LoadDataset(parseResult.GetValue(dataset), null);
+            if (parseResult.GetValue(titlesOnly))
+            {
+                data = ExpertFindingEvaluation.TitlesOnly(data, ExpertProfiles.Whole);
+            }
+
             var configuration = CliSettings.Configuration(parseResult);
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
             var progress = new Progress<string>(m => Console.Error.WriteLine(m));
@@ -135,18 +143,18 @@ internal static class EvalCommand
             var report = new TopicExpertiseEvaluation(data, catalogs, vectors).Run(progress);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"topic queries on the reviewer-expertise researchers: {report.Researchers} researchers (half of each one's whole record), {report.Queries} catalog topics, {report.RelevantPerQuery:0.00} researchers working on each; higher is better"));
+                $"topic queries on the reviewer-expertise researchers: {report.Researchers} researchers (half of each one's whole record{TitlesOnlyNote(parseResult.GetValue(titlesOnly))}), {report.Queries} catalog topics, {report.RelevantPerQuery:0.00} researchers working on each; higher is better"));
             PrintScores(report);
             return ExitCodes.Success;
         });
         return topics;
     }
 
-    private static void PrintExperts(ExpertFindingReport report)
+    private static void PrintExperts(ExpertFindingReport report, bool titlesOnly)
     {
-        var candidates = report.Profiles == ExpertProfiles.Whole
+        var candidates = (report.Profiles == ExpertProfiles.Whole
             ? $"half of each one's whole record, at most {ExpertFindingEvaluation.QueriesPerResearcher} queries from the other half of each"
-            : "20-paper profiles, version 1";
+            : "20-paper profiles, version 1") + TitlesOnlyNote(titlesOnly);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"expert finding on the reviewer-expertise researchers: {report.Researchers} researchers ({candidates}), {report.Queries} of their other papers as queries, {report.RelevantPerQuery:0.00} authors each; higher is better"));
@@ -170,6 +178,11 @@ internal static class EvalCommand
 
     private static Option<string?> VectorsCacheOption() =>
         new("--vectors-cache") { Description = "File of the papers' sentence vectors, written on the first run and read after it (default: talent-goldstandard-vectors.tsv in the temp folder)" };
+
+    private static Option<bool> TitlesOnlyOption() =>
+        new("--titles-only") { Description = "Candidates' papers by their titles alone, as a dblp page lists them (queries and relevance keep the abstracts)" };
+
+    private static string TitlesOnlyNote(bool titlesOnly) => titlesOnly ? "; their papers by title alone" : string.Empty;
 
     private static Option<bool> LexicalOnlyOption() =>
         new("--lexical-only") { Description = "Skip sentence vectors: words only (no embedding run)" };

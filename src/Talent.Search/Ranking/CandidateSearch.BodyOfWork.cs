@@ -68,7 +68,9 @@ internal sealed partial class CandidateSearch
             },
             new BodyOfWork.Scoring(
                 query is null ? null : text => Coverage(query, Terms(analyzer, text)),
-                new BodyOfWork.Closest(WordsOperator() == Operator.AND ? options.KeywordClosestTexts : options.Match.ClosestTexts, options.Match.Softness),
+                WordsOperator() == Operator.AND
+                    ? new BodyOfWork.Closest(options.KeywordClosestTexts, options.Match.Softness, Summed: true)
+                    : new BodyOfWork.Closest(options.Match.ClosestTexts, options.Match.Softness),
                 venues,
                 since,
                 venue => catalogs.Venues.Find(venue)?.Tier is { } tier && options.VenueTierWeights.TryGetValue(tier, out var weight) ? weight : 1,

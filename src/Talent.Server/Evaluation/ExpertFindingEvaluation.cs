@@ -84,7 +84,23 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
         return chosen.Select(id => (dataset.Papers[id], (IReadOnlySet<string>)authors[id])).ToList();
     }
 
-    internal bool Usable(string paperId) => dataset.Papers.GetValueOrDefault(paperId) is { Title.Length: > 0, Abstract.Length: > 0 };
+    internal bool Usable(string paperId) => dataset.Papers.GetValueOrDefault(paperId) is { Title.Length: > 0 } paper && (paper.Abstract is { Length: > 0 } || paper.AbstractLeftOut);
+
+    /// <summary>
+    /// The dataset with the candidates' papers of <paramref name="kind"/> by their titles alone, as a dblp page lists
+    /// them; the queries keep their abstracts, and the same papers make the profiles and the queries.
+    /// </summary>
+    public static GoldStandardDataset TitlesOnly(GoldStandardDataset dataset, ExpertProfiles kind)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (kind == ExpertProfiles.Whole)
+        {
+            return dataset.WithoutAbstracts(id => !IsWholeRecordQuery(id));
+        }
+
+        var profilePapers = dataset.Profiles[1].Values.SelectMany(ids => ids).ToHashSet(StringComparer.Ordinal);
+        return dataset.WithoutAbstracts(profilePapers.Contains);
+    }
 
     /// <summary>With <see cref="ExpertProfiles.Whole"/>: whether a paper is a query (for everyone) rather than a profile paper.</summary>
     internal static bool IsWholeRecordQuery(string paperId) => paperId.Length > 0 && paperId[^1] % 2 == 0;

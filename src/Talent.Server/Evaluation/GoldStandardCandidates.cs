@@ -25,9 +25,10 @@ internal static class GoldStandardCandidates
         {
             using var index = CandidateIndex.OpenForWriting(directory, catalogs, NullLogger.Instance);
             var updatedAt = DateTimeOffset.UnixEpoch;
+            var names = dataset.ParticipantNames();
             foreach (var (participant, paperIds) in profiles)
             {
-                index.Upsert(Id(participant), Profile(dataset, participant, paperIds), updatedAt);
+                index.Upsert(Id(participant), Profile(dataset, names.GetValueOrDefault(participant), paperIds), updatedAt);
             }
 
             index.Commit(1);
@@ -42,14 +43,42 @@ internal static class GoldStandardCandidates
         }
     }
 
-    /// <summary>A candidate as ingestion would merge it from a publication list: the papers' titles, abstracts and years.</summary>
-    private static CandidateProfile Profile(GoldStandardDataset dataset, string participant, IReadOnlyList<string> paperIds) => new()
+    /// <summary>
+    /// A candidate as ingestion would merge it from a publication list: the papers' titles, abstracts and years, and
+    /// the researcher's place in each author list (<paramref name="name"/>'s surname and first initial).
+    /// </summary>
+    private static CandidateProfile Profile(GoldStandardDataset dataset, string? name, IReadOnlyList<string> paperIds) => new()
     {
-        Name = "participant " + participant,
+        Name = name ?? "a participant",
         Publications = paperIds
             .Select(id => dataset.Papers.GetValueOrDefault(id))
             .Where(p => p is { Title: not null })
-            .Select(p => new MergedPublication(new Publication { Title = p!.Title!, Abstract = p.Abstract, Year = p.Year, Kind = PublicationKind.Conference }, [])) // filtered on a title above
+            .Select(p => new MergedPublication(new Publication { Title = p!.Title!, Abstract = p.Abstract, Year = p.Year, Kind = PublicationKind.Conference, AuthorPosition = PositionOf(name, p.Authors) }, [])) // filtered on a title above
             .ToList(),
     };
+
+    /// <summary>The 1-based place of the author whose surname and first initial are <paramref name="name"/>'s, or null.</summary>
+    internal static int? PositionOf(string? name, IReadOnlyList<string> authors)
+    {
+        if (Key(name) is not { } wanted)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < authors.Count; i++)
+        {
+            if (Key(authors[i]) == wanted)
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+
+        static string? Key(string? person)
+        {
+            var words = person?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return words is { Length: >= 2 } ? char.ToLowerInvariant(words[0][0]) + " " + words[^1].ToLowerInvariant() : null;
+        }
+    }
 }

@@ -8,6 +8,12 @@ public sealed record GoldStandardPaper(string PaperId, string? Title, string? Ab
 {
     /// <summary>Title and abstract, the text the benchmark matches.</summary>
     public string Text => string.Join("\n", new[] { Title, Abstract }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+    /// <summary>The paper's authors as Semantic Scholar writes them ("Graham Neubig", "R. Schapire").</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+
+    /// <summary>Whether the paper had an abstract that <see cref="GoldStandardDataset.WithoutAbstracts"/> left out.</summary>
+    public bool AbstractLeftOut { get; init; }
 }
 
 /// <summary>The papers one researcher rated, with their expertise ratings (1 to 5).</summary>
@@ -42,6 +48,21 @@ public sealed class GoldStandardDataset
 
     public IReadOnlyList<GoldStandardRatings> Evaluations { get; }
 
+    /// <summary>
+    /// The same dataset with the abstracts of the papers <paramref name="leaveOut"/> chooses left out, as a list of titles
+    /// such as a dblp page shows them; a paper keeps whether it had one (<see cref="GoldStandardPaper.AbstractLeftOut"/>),
+    /// so the evaluations choose the same papers either way.
+    /// </summary>
+    public GoldStandardDataset WithoutAbstracts(Func<string, bool> leaveOut)
+    {
+        ArgumentNullException.ThrowIfNull(leaveOut);
+        var papers = Papers.ToDictionary(
+            p => p.Key,
+            p => leaveOut(p.Key) && p.Value.Abstract is { Length: > 0 } ? p.Value with { Abstract = null, AbstractLeftOut = true } : p.Value,
+            StringComparer.Ordinal);
+        return new GoldStandardDataset(papers, Profiles, Evaluations, Directory);
+    }
+
     /// <summary>Whether <paramref name="directory"/> holds the files <see cref="Load"/> reads.</summary>
     public static bool IsPresent(string directory) =>
         File.Exists(Path.Combine(directory, "papers.jsonl")) && File.Exists(Path.Combine(directory, "profiles_d20.jsonl"));
@@ -53,7 +74,7 @@ public sealed class GoldStandardDataset
         {
             var paper = JsonSerializer.Deserialize(line, GoldStandardJson.Default.PaperLine)
                 ?? throw new InvalidDataException("papers.jsonl holds a null line.");
-            papers[paper.PaperId] = new GoldStandardPaper(paper.PaperId, paper.Title, paper.Abstract, paper.Year);
+            papers[paper.PaperId] = new GoldStandardPaper(paper.PaperId, paper.Title, paper.Abstract, paper.Year) { Authors = paper.Authors ?? [] };
         }
 
         var profiles = new Dictionary<int, Dictionary<string, IReadOnlyList<string>>>();
@@ -133,6 +154,27 @@ public sealed class GoldStandardDataset
         return authorship;
     }
 
+    /// <summary>Each researcher's name (participants.jsonl), participant id → name; empty when the file is absent.</summary>
+    public IReadOnlyDictionary<string, string> ParticipantNames()
+    {
+        var path = Path.Combine(Directory, "participants.jsonl");
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return names;
+        }
+
+        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
+        {
+            if (JsonSerializer.Deserialize(line, GoldStandardJson.Default.ParticipantLine) is { Name.Length: > 0 } participant)
+            {
+                names[participant.ParticipantId] = participant.Name;
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>Reference predictions shipped with the dataset, by file name without extension.</summary>
     public IEnumerable<(string Name, IReadOnlyDictionary<string, Dictionary<string, double>> Scores)> ReferencePredictions()
     {
@@ -171,7 +213,8 @@ internal sealed record PaperLine(
     [property: JsonPropertyName("paper_id")] string PaperId,
     [property: JsonPropertyName("title")] string? Title,
     [property: JsonPropertyName("abstract")] string? Abstract,
-    [property: JsonPropertyName("year")] int? Year);
+    [property: JsonPropertyName("year")] int? Year,
+    [property: JsonPropertyName("authors")] IReadOnlyList<string>? Authors);
 
 internal sealed record ProfileLine(
     [property: JsonPropertyName("version")] int Version,
@@ -180,6 +223,7 @@ internal sealed record ProfileLine(
 
 internal sealed record ParticipantLine(
     [property: JsonPropertyName("participant_id")] string ParticipantId,
+    [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("paper_ids")] IReadOnlyList<string> PaperIds);
 
 [JsonSerializable(typeof(PaperLine))]

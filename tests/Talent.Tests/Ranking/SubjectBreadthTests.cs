@@ -6,7 +6,8 @@ namespace Talent.Tests.Ranking;
 /// <summary>
 /// A query of a few words names a subject, and who works on it shows in how much they wrote on it: ten papers on
 /// speech synthesis come before five, even when the author of the five says the subject in their headline (which puts
-/// them first in Lucene's first pass). A title-long query still reads the closest papers (<see cref="ProlificBiasTests"/>).
+/// them first in Lucene's first pass), and ten papers co-authored on it before one first-authored. A title-long query
+/// still reads the closest papers (<see cref="ProlificBiasTests"/>).
 /// </summary>
 public sealed class SubjectBreadthTests : IDisposable
 {
@@ -44,6 +45,29 @@ public sealed class SubjectBreadthTests : IDisposable
     public void Ten_papers_on_a_subject_come_before_five_for_a_query_naming_it(bool withVectors)
     {
         using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, Profiles, withVectors);
+        var ids = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "speech synthesis", size: 10))).Results.Select(r => r.Id).ToList();
+        Assert.Equal([Ten, Five], ids);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Ten_co_authored_papers_on_a_subject_come_before_one_first_authored_paper(bool withVectors)
+    {
+        var profiles = new Dictionary<long, CandidateProfile>
+        {
+            [Five] = new()
+            {
+                Name = "Jo Junior",
+                Publications = [Paper("Speech Synthesis with Diffusion Decoders"), Paper("Robust Keyword Spotting"), Paper("Streaming Speaker Diarization")],
+            },
+            [Ten] = new()
+            {
+                Name = "Sam Senior",
+                Publications = [.. Aspects.Select(a => SearchTestCorpus.Paper($"{a} for Speech Synthesis", "Interspeech", 2024, 4))],
+            },
+        };
+        using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, profiles, withVectors);
         var ids = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "speech synthesis", size: 10))).Results.Select(r => r.Id).ToList();
         Assert.Equal([Ten, Five], ids);
     }
