@@ -77,8 +77,8 @@ public sealed class SearchOptions : IValidatableObject
     /// How many of a candidate's closest texts the body of work adds up when the query is a few words that all must be
     /// found (a subject: "question answering", "speech synthesis"): who works on a subject shows in how much they wrote on
     /// it, which five papers that each hold every word of the query cannot tell apart. A longer query — a title, a
-    /// sentence — reads match's <see cref="MatchWeights.ClosestTexts"/> (5) by a soft maximum, where the closest papers
-    /// decide. Chosen on <c>talent eval topics</c> (10 against 5 and 20, docs/ranking.md).
+    /// sentence — adds up match's <see cref="MatchWeights.ClosestTexts"/> (5), where the closest papers decide. Chosen
+    /// on <c>talent eval topics</c> (10 against 5 and 20, docs/ranking.md).
     /// </summary>
     public int KeywordClosestTexts { get; init; } = 10;
 

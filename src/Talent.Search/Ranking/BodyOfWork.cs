@@ -1,5 +1,4 @@
 using Lucene.Net.Search;
-using Talent.Search.Matching;
 
 namespace Talent.Search.Ranking;
 
@@ -11,20 +10,23 @@ namespace Talent.Search.Ranking;
 /// author position (first author 1, others <see cref="OtherAuthor"/>), kind (peer-reviewed 1, preprint
 /// <see cref="Preprint"/>), the venue's tier and recency (<see cref="RecencyFloor"/>); papers outside a requested venue
 /// or year range do not count, and the candidate's own words (headline, roles, interests, skills) are one more text at
-/// <see cref="OwnWords"/>. For a query that is a sentence or a title, a candidate's body of work is a soft maximum over
-/// their <see cref="Closest.Texts"/> closest texts (the closest, plus a little for each nearly as close), so several
-/// strongly relevant papers count, and a prolific candidate's other work neither lowers the score nor, paper by paper,
-/// adds up past the author of the closest work. For a subject — a few words that all must be found — it is the sum over
-/// the closest texts of each one's weight times its closeness squared (<see cref="Closest.Summed"/>): how much someone
-/// wrote on the subject, whatever their place among its authors, where a paper that holds only a word or two of it
-/// counts little. The window is ordered by body of work alone, the first pass's order (BM25 fields, which chose the window)
-/// breaking ties: a share of the first pass in the order brought back the prolific candidates it favours (a record's
-/// BM25 over all of its papers grows with their number). A candidate whose vectors are not computed yet is read by words
-/// alone.
+/// <see cref="OwnWords"/> (unless the query asks for venues or years: a statement has neither). A candidate's body of
+/// work is the sum, over their <see cref="Scoring.ClosestTexts"/> closest texts, of each text's weight times its
+/// closeness squared: several strongly relevant papers count, as first author or co-author, a prolific candidate's
+/// other work never lowers it, and papers that each hold a word or two of the query count little (a paper holding a
+/// quarter of the query's weight counts a sixteenth), so they do not add up past the author of the close ones. The
+/// window is ordered by body of work alone, the first pass's order (BM25 fields, which chose the window) breaking ties:
+/// a share of the first pass in the order brought back the prolific candidates it favours (a record's BM25 over all of
+/// its papers grows with their number). A candidate whose vectors are not computed yet is read by words alone.
 /// </summary>
 internal static class BodyOfWork
 {
-    public const double OtherAuthor = 0.4;
+    /// <summary>
+    /// What a co-author's paper counts for beside a first author's. Chosen on the expert-finding and topic evaluations
+    /// with each researcher's place in their author lists (docs/ranking.md): at 0.4, established researchers, who are
+    /// seldom first authors, fell below the people who cite their subjects.
+    /// </summary>
+    public const double OtherAuthor = 0.7;
     public const double Preprint = 0.5;
     public const double RecencyHalfLifeYears = 4;
 
@@ -132,11 +134,15 @@ internal static class BodyOfWork
     }
 
     /// <summary>
-    /// What the query asks of a body of work: its words' closeness to a text (null without words), the soft maximum
-    /// (<see cref="Closest"/>), the requested venues and years, the venues' tier weights and the year recency counts from.
+    /// What the query asks of a body of work: its words' closeness to a text (null without words), how many of a
+    /// candidate's closest texts it adds up, the requested venues and years, the venues' tier weights and the year recency
+    /// counts from.
     /// </summary>
-    internal sealed record Scoring(Func<string, double>? WordCloseness, Closest Closest, IReadOnlySet<string> Venues, int? Since, Func<string, double> TierWeight, int CurrentYear)
+    internal sealed record Scoring(Func<string, double>? WordCloseness, int ClosestTexts, IReadOnlySet<string> Venues, int? Since, Func<string, double> TierWeight, int CurrentYear)
     {
+        /// <summary>Whether the query asks for venues or years: then papers alone are evidence, not a candidate's own words.</summary>
+        public bool PapersOnly => Venues.Count > 0 || Since is not null;
+
         /// <summary>A paper's closeness in words: its title and abstract.</summary>
         public double Words(StoredPublication paper) =>
             WordCloseness is null ? 0 : WordCloseness(paper.Abstract is null ? paper.Title : paper.Title + "\n" + paper.Abstract);
@@ -155,17 +161,6 @@ internal static class BodyOfWork
     }
 
     /// <summary>
-    /// How a body of work is read from its texts' weighted closeness: a soft maximum (temperature
-    /// <paramref name="Softness"/>) over the <paramref name="Texts"/> closest, as match orders people
-    /// (<see cref="MatchWeights"/>), or, <paramref name="Summed"/>, the sum over the <paramref name="Texts"/> with the
-    /// most of each one's weight times its closeness squared. The soft maximum lets weights decide: with a co-author's
-    /// papers at 0.4, one first-authored paper on a subject outranked ten co-authored ones (on <c>talent eval topics</c>
-    /// with the researchers' places in their author lists, search fell from 0.82 to 0.53, below paper voting's 0.75); a
-    /// plain sum let many papers that each hold a word of the query add up past the author of the close ones.
-    /// </summary>
-    internal sealed record Closest(int Texts, double Softness, bool Summed = false);
-
-    /// <summary>
     /// Sentence vectors for the window (<see cref="Read"/>: the query's vector and each candidate's, or null when the
     /// query has none), the share of each paper's closeness that is meaning, and, after a re-rank, each candidate's body
     /// of work by meaning alone (<see cref="Closeness"/>, for <c>--explain</c>).
@@ -182,36 +177,29 @@ internal static class BodyOfWork
     private static double Cosine(float[] query, float[]? text) => text is null ? 0 : Math.Max(0, VectorMath.Cosine(query, text));
 
     /// <summary>
-    /// The candidate's papers within the requested venues and years, each close to the query by <paramref name="closeness"/>
-    /// (0–1) and weighted (<see cref="Scoring.Weight"/>), with their own words as one more text (<paramref name="own"/>,
-    /// weighted <see cref="OwnWords"/>), read as <see cref="Closest"/> says.
+    /// The sum over the candidate's <see cref="Scoring.ClosestTexts"/> closest texts — papers within the requested venues
+    /// and years, each close to the query by <paramref name="closeness"/> (0–1) and weighted (<see cref="Scoring.Weight"/>),
+    /// and their own words (<paramref name="own"/>, weighted <see cref="OwnWords"/>) — of weight × closeness². A soft
+    /// maximum let the weights decide: with the researchers' places in their author lists, one first-authored paper on a
+    /// subject outranked ten co-authored ones, and on <c>talent eval topics</c> search fell from 0.82 to 0.53, below paper
+    /// voting's 0.75; a plain sum let many papers that each hold a word of the query add up past the author of the close ones.
     /// </summary>
     private static double Evidence(StoredCandidate candidate, Func<StoredPublication, double> closeness, Scoring query, double own)
     {
-        var texts = new List<(double Closeness, double Weight)>(candidate.Publications.Count + 1);
-        if (own > 0)
+        var values = new List<double>(candidate.Publications.Count + 1);
+        if (own > 0 && !query.PapersOnly)
         {
-            texts.Add((own, OwnWords));
+            values.Add(OwnWords * own * own);
         }
 
         foreach (var paper in candidate.Publications)
         {
             if (query.Counts(paper) && closeness(paper) is > 0 and var value)
             {
-                texts.Add((value, query.Weight(paper)));
+                values.Add(query.Weight(paper) * value * value);
             }
         }
 
-        if (texts.Count == 0)
-        {
-            return 0;
-        }
-
-        if (query.Closest.Summed)
-        {
-            return texts.Select(t => t.Weight * t.Closeness * t.Closeness).OrderDescending().Take(query.Closest.Texts).Sum();
-        }
-
-        return CandidateMatch.SoftMaximum(texts.Select(t => t.Closeness * t.Weight).OrderDescending().Take(query.Closest.Texts).ToList(), query.Closest.Softness);
+        return values.OrderDescending().Take(query.ClosestTexts).Sum();
     }
 }

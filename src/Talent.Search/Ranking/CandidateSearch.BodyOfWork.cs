@@ -68,9 +68,7 @@ internal sealed partial class CandidateSearch
             },
             new BodyOfWork.Scoring(
                 query is null ? null : text => Coverage(query, Terms(analyzer, text)),
-                WordsOperator() == Operator.AND
-                    ? new BodyOfWork.Closest(options.KeywordClosestTexts, options.Match.Softness, Summed: true)
-                    : new BodyOfWork.Closest(options.Match.ClosestTexts, options.Match.Softness),
+                WordsOperator() == Operator.AND ? options.KeywordClosestTexts : options.Match.ClosestTexts,
                 venues,
                 since,
                 venue => catalogs.Venues.Find(venue)?.Tier is { } tier && options.VenueTierWeights.TryGetValue(tier, out var weight) ? weight : 1,

@@ -72,6 +72,29 @@ public sealed class SubjectBreadthTests : IDisposable
         Assert.Equal([Ten, Five], ids);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Of_two_authors_of_the_same_papers_the_first_author_comes_first(bool withVectors)
+    {
+        MergedPublication[] Papers(int position) =>
+        [
+            SearchTestCorpus.Paper("Expressive Speech Synthesis with Prosody Tokens", "Interspeech", 2024, position),
+            SearchTestCorpus.Paper("Streaming Speech Synthesis on Device", "Interspeech", 2023, position),
+        ];
+        var profiles = new Dictionary<long, CandidateProfile>
+        {
+            [Five] = new() { Name = "Cai Coauthor", Publications = Papers(3) },
+            [Ten] = new() { Name = "Fia First", Publications = Papers(1) },
+        };
+        using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, profiles, withVectors);
+        foreach (var query in new[] { "speech synthesis", "expressive speech synthesis with prosody tokens on device" })
+        {
+            var ids = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: query, size: 10))).Results.Select(r => r.Id).ToList();
+            Assert.Equal([Ten, Five], ids);
+        }
+    }
+
     [Fact]
     public void The_author_of_five_leads_the_first_pass()
     {
