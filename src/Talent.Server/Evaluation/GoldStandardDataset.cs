@@ -137,17 +137,9 @@ public sealed class GoldStandardDataset
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Authorship()
     {
-        var path = Path.Combine(Directory, "participants.jsonl");
         var authorship = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (!File.Exists(path))
+        foreach (var participant in Participants())
         {
-            return authorship;
-        }
-
-        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
-        {
-            var participant = JsonSerializer.Deserialize(line, GoldStandardJson.Default.ParticipantLine)
-                ?? throw new InvalidDataException("participants.jsonl holds a null line.");
             authorship[participant.ParticipantId] = participant.PaperIds;
         }
 
@@ -157,22 +149,29 @@ public sealed class GoldStandardDataset
     /// <summary>Each researcher's name (participants.jsonl), participant id → name; empty when the file is absent.</summary>
     public IReadOnlyDictionary<string, string> ParticipantNames()
     {
-        var path = Path.Combine(Directory, "participants.jsonl");
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var participant in Participants().Where(p => !string.IsNullOrWhiteSpace(p.Name)))
+        {
+            names[participant.ParticipantId] = participant.Name!;
+        }
+
+        return names;
+    }
+
+    /// <summary>The lines of participants.jsonl; none when the file is absent.</summary>
+    private IEnumerable<ParticipantLine> Participants()
+    {
+        var path = Path.Combine(Directory, "participants.jsonl");
         if (!File.Exists(path))
         {
-            return names;
+            yield break;
         }
 
         foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
         {
-            if (JsonSerializer.Deserialize(line, GoldStandardJson.Default.ParticipantLine) is { Name.Length: > 0 } participant)
-            {
-                names[participant.ParticipantId] = participant.Name;
-            }
+            yield return JsonSerializer.Deserialize(line, GoldStandardJson.Default.ParticipantLine)
+                ?? throw new InvalidDataException("participants.jsonl holds a null line.");
         }
-
-        return names;
     }
 
     /// <summary>Reference predictions shipped with the dataset, by file name without extension.</summary>
