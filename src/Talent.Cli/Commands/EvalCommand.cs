@@ -100,6 +100,7 @@ internal static class EvalCommand
                 "whole" => [ExpertProfiles.Whole],
                 _ => [ExpertProfiles.Recent, ExpertProfiles.Whole],
             };
+            GoldStandardVectors? wholeTexts = null; // read once for both sets; titles alone are other texts for each set
             for (var i = 0; i < kinds.Length; i++)
             {
                 if (i > 0)
@@ -108,7 +109,9 @@ internal static class EvalCommand
                 }
 
                 var kindData = parseResult.GetValue(titlesOnly) ? ExpertFindingEvaluation.TitlesOnly(data, kinds[i]) : data;
-                var vectors = parseResult.GetValue(noVectors) ? null : LoadVectors(kindData, parseResult.GetValue(vectorsCache), progress);
+                var vectors = parseResult.GetValue(noVectors) ? null
+                    : parseResult.GetValue(titlesOnly) ? LoadVectors(kindData, parseResult.GetValue(vectorsCache), progress)
+                    : wholeTexts ??= LoadVectors(data, parseResult.GetValue(vectorsCache), progress);
                 var evaluation = new ExpertFindingEvaluation(kindData, catalogs, vectors);
                 PrintExperts(evaluation.Run(kinds[i], parseResult.GetValue(queries), progress: progress), parseResult.GetValue(titlesOnly));
             }
