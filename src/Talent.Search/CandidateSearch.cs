@@ -396,7 +396,8 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
 
     private (TopDocs Top, FacetCollector Facets) Execute(Query query)
     {
-        var wanted = Math.Max(phrase is null ? 1 : RescoreWindow, request.Page * request.Size);
+        // Every hit the phrase reorders, or the body of work re-ranks when the query has words: pages then cut one order.
+        var wanted = Math.Max(phrase is not null ? RescoreWindow : queryTerms.Count > 0 ? Ranking.BodyOfWork.Window : 1, request.Page * request.Size);
         var sort = query is MatchAllDocsQuery ? ByUpdated : ByScore;
         var slices = Slices(searcher.IndexReader.Leaves, options.ParallelFromCandidates);
         var weight = searcher.CreateNormalizedWeight(query);

@@ -96,6 +96,25 @@ public sealed class SubjectBreadthTests : IDisposable
     }
 
     [Fact]
+    public void Pages_of_a_one_word_query_cut_the_body_of_works_order()
+    {
+        // Fay says the word in her headline, which leads the first pass; Tom wrote twice as many papers on it.
+        var profiles = new Dictionary<long, CandidateProfile>
+        {
+            [Five] = new() { Name = "Fay Five", Headline = "Researcher in vocoders", Publications = [.. Enumerable.Range(1, 3).Select(i => Paper($"Vocoders, Part {i}"))] },
+            [Ten] = new() { Name = "Tom Ten", Publications = [.. Enumerable.Range(1, 6).Select(i => Paper($"Streaming Vocoders {i}"))] },
+        };
+        using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, profiles, withVectors: false);
+        List<Talent.Search.SearchHit> Page(int page, int size) =>
+            SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "vocoders", page: page, size: size))).Results.ToList();
+
+        var whole = Page(1, 10);
+        Assert.True(whole.Single(h => h.Id == Five).Score > whole.Single(h => h.Id == Ten).Score, "the headline should lead the first pass");
+        Assert.Equal([Ten, Five], whole.Select(h => h.Id));
+        Assert.Equal([Ten, Five], Page(1, 1).Concat(Page(2, 1)).Select(h => h.Id));
+    }
+
+    [Fact]
     public void The_author_of_five_leads_the_first_pass()
     {
         using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, Profiles, withVectors: false);
