@@ -45,7 +45,7 @@ internal static class BodyOfWork
     public static ScoreDoc[] Rerank(
         ScoreDoc[] hits, Func<int, (StoredCandidate? Candidate, string OwnText)> read, Scoring query, Meaning? meaning = null, IDictionary<int, HitOrder>? orders = null)
     {
-        if (query.WordCloseness is null || hits.Length < 2)
+        if (query.WordCloseness is null || hits.Length == 0)
         {
             return hits;
         }

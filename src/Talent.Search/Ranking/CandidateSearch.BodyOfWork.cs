@@ -105,7 +105,7 @@ internal sealed partial class CandidateSearch
 
     private SearchHit WithRanker(SearchHit hit) =>
         meaning is null ? hit with { Ranker = CandidateMatch.LexicalOnly }
-        : reranked.Count == 0 ? hit // nothing re-ranked: no words, or a single hit
+        : reranked.Count == 0 ? hit // nothing re-ranked: no words
         : meaning.Closeness.TryGetValue(hit.Id, out var closeness) ? hit with { Ranker = CandidateMatch.Hybrid, Meaning = Math.Round(closeness, 4) }
         : hit with { Ranker = withoutMeaning ?? (reranked.Contains(hit.Id) ? CandidateMatch.NoVectorsYet : BelowWindow) };
 }

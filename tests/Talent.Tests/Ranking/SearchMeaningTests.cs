@@ -99,6 +99,19 @@ public sealed class SearchMeaningTests : IDisposable
     }
 
     [Fact]
+    public void A_single_hit_is_explained_like_any_other()
+    {
+        using var index = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance);
+        index.Upsert(First, new CandidateProfile { Name = "Researcher alone", Publications = [Paper("Diffusion models for long video generation", "CVPR", 2024, 1)] }, BaseTime);
+        index.Commit(1);
+        index.Vectors = new FakeVectors(new() { [First] = Vectors(Close) });
+
+        var hit = Assert.Single(Found(index.Search(Request() with { Explain = true })).Results);
+        Assert.Equal(CandidateMatch.Hybrid, hit.Ranker);
+        Assert.Equal(1, hit.Order?.Value);
+    }
+
+    [Fact]
     public void Meaning_reads_the_vectors_of_the_best_50_hits_and_explain_says_so_below_them()
     {
         var ids = Enumerable.Range(100, 60).Select(i => (long)i).ToList();
