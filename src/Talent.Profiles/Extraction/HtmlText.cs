@@ -152,6 +152,27 @@ internal static class HtmlText
         return false;
     }
 
+    private static bool HasText(INode node) => !string.IsNullOrWhiteSpace(node.TextContent);
+
+    /// <summary>The element holds the first text of its parent: what comes before it (an icon, a box) has none.</summary>
+    private static bool OpensItem(IElement element)
+    {
+        if (!HasText(element))
+        {
+            return false;
+        }
+
+        for (var before = element.PreviousSibling; before is not null; before = before.PreviousSibling)
+        {
+            if (before is (IText or IElement) && HasText(before))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>What to write before and after an element's content; a null opening skips the element.</summary>
     private static (string? Open, string Close) Markers(IElement element)
     {
@@ -159,6 +180,10 @@ internal static class HtmlText
         switch (tag)
         {
             case "script" or "style" or "noscript" or "template" or "svg" or "del" or "s" or "sup" or "head":
+                return (null, string.Empty);
+            case "nav" when element.ParentElement?.Closest("li") is not null:
+                // A menu inside a list item is the item's toolbar ("view", "export record", "share"), not its text: a dblp
+                // entry's menus put "electronic edition via DOI" where the entry's title begins.
                 return (null, string.Empty);
             case "br":
                 return ("\n", string.Empty);
@@ -183,9 +208,12 @@ internal static class HtmlText
                 }
 
                 return ("[", "](" + href.Replace(" ", "%20", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal) + ")");
-            case "p" or "div" when element.ParentElement is { LocalName: "li" } item && item.FirstElementChild == element && item.TextContent.Length < 3_000:
+            case "p" or "div" when element.ParentElement is { LocalName: "li" } item && (item.FirstElementChild == element || OpensItem(element)) && item.TextContent.Length < 3_000:
                 // <li><p>Authors, "Title", Venue 2020.</p></li>: the paragraph is the item's text, on the bullet's line.
                 return (string.Empty, " ");
+            case "p" or "div" when element.ParentElement is { LocalName: "li" } && !HasText(element):
+                // A block without text in a list item (an icon's box) breaks no line: the item's text stays on the bullet's.
+                return (string.Empty, string.Empty);
             default:
                 return Blocks.Contains(tag) ? ("\n", "\n") : (string.Empty, string.Empty);
         }
