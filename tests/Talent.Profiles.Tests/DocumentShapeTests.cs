@@ -228,11 +228,35 @@ public sealed class DocumentShapeTests
     [InlineData("Email: jroe (at) cs (dot) example (dot) edu", "jroe@cs.example.edu")]
     [InlineData("电子邮箱: janeroe AT cuhk DOT edu DOT hk", "janeroe@cuhk.edu.hk")]
     [InlineData("Contact: {jane,roe}@example.org", "jane@example.org|roe@example.org")]
+    [InlineData("<a href=\"mailto:%6A%61%6E%65@%75%69%62.%6E%6F\" title=\"email\"><i class=\"fa-envelope\"></i></a>", "jane@uib.no")]
+    [InlineData("<a href=\"mailto:jane@uib.no?subject=Hello\">write to me</a>", "jane@uib.no")]
     public void Obfuscated_emails_are_revealed(string line, string expected)
     {
         var profile = Read("text/html", "<html><body><h1>Jane Roe</h1><p>" + line + "</p></body></html>");
 
         Assert.Equal(expected.Split('|'), profile.Emails);
+    }
+
+    [Fact]
+    public void Papers_listed_under_a_research_heading_after_the_interests_are_publications()
+    {
+        // A widespread homepage template: one "Research" section, the interests and then a table of papers.
+        const string page = """
+            <html><body><p>Jane Roe</p>
+            <h2>Research</h2><p>I'm interested in computer vision and video generation. Our paper was accepted to CVPR 2024!</p>
+            <table><tr><td><img src="m.jpg"></td><td><a href="https://janeroe.net/motion"><span class="papertitle">Video Generation with Motion Priors</span></a><br>
+            <strong>Jane Roe</strong>, <a href="https://turing.example.org">Alan Turing</a><br><em>CVPR</em>, 2024<br><a href="https://arxiv.org/abs/2401.00001">arXiv</a>
+            <p>Motion priors learned from optical flow make generated videos move like real ones.</p></td></tr>
+            <tr><td><img src="d.jpg"></td><td><a href="https://arxiv.org/abs/2301.00002"><span class="papertitle">Diffusion Models Beat GANs on Video Synthesis</span></a><br>
+            Grace Hopper, <strong>Jane Roe</strong><br><em>ICLR</em>, 2023</td></tr></table>
+            </body></html>
+            """;
+        var profile = Read("text/html", page);
+
+        Assert.Equal(
+            [("Video Generation with Motion Priors", "CVPR", 2024), ("Diffusion Models Beat GANs on Video Synthesis", "ICLR", 2023)],
+            profile.Publications.Select(p => (p.Title, p.Venue, p.Year)).ToList());
+        Assert.Contains(profile.Interests, i => i.StartsWith("I'm interested in computer vision", StringComparison.Ordinal));
     }
 
     [Fact]

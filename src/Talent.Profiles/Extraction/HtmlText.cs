@@ -204,7 +204,9 @@ internal static class HtmlText
                 // An address that is still a template placeholder ("https://github.com/{{ site.github }}") leads nowhere.
                 if (href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
                 {
-                    return (" " + href["mailto:".Length..] + " ", string.Empty);
+                    // A mailto address is a URL: "%61%64%61@..." (as site generators write it to keep it from crawlers) is "ada@...".
+                    var address = href["mailto:".Length..];
+                    return (" " + Uri.UnescapeDataString(address.Split('?')[0]) + " ", string.Empty);
                 }
 
                 return ("[", "](" + href.Replace(" ", "%20", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal) + ")");

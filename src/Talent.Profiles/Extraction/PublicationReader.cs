@@ -73,9 +73,10 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
             {
                 current.Add(line);
             }
-            else if (section.Kind == SectionKind.Publications)
+            else if (section.Kind is SectionKind.Publications or SectionKind.Interests)
             {
-                // Under a publications heading a paragraph is an entry too ("Authors (2017). Title. Journal.").
+                // Under a publications heading a paragraph is an entry too ("Authors (2017). Title. Journal."), and under a
+                // "Research" heading, where a homepage lists its papers after its interests (read there only with a known venue and year).
                 current = [line];
                 entries.Add(current);
             }
