@@ -254,8 +254,9 @@ public sealed class DocumentShapeTests
         var profile = Read("text/html", page);
 
         Assert.Equal(
-            [("Video Generation with Motion Priors", "CVPR", 2024), ("Diffusion Models Beat GANs on Video Synthesis", "ICLR", 2023)],
-            profile.Publications.Select(p => (p.Title, p.Venue, p.Year)).ToList());
+            [("Video Generation with Motion Priors", "CVPR", 2024, 1), ("Diffusion Models Beat GANs on Video Synthesis", "ICLR", 2023, 2)],
+            profile.Publications.Select(p => (p.Title, p.Venue, p.Year, p.AuthorPosition)).ToList());
+        Assert.Equal(["Jane Roe", "Alan Turing"], profile.Publications[0].Authors);
         Assert.Contains(profile.Interests, i => i.StartsWith("I'm interested in computer vision", StringComparison.Ordinal));
     }
 
