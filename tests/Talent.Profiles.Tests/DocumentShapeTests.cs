@@ -238,6 +238,19 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
+    public void A_metrics_table_gives_the_all_time_column()
+    {
+        var profile = Read("text/html", """
+            <html><body><h1>Jane Roe</h1><p>Research scientist working on video generation.</p>
+            <table><tr><th></th><th>All</th><th>Since 2019</th></tr><tr><td><a href="#">Citations</a></td><td>1234</td><td>1100</td></tr>
+            <tr><td><a href="#">h-index</a></td><td>12</td><td>11</td></tr><tr><td><a href="#">i10-index</a></td><td>14</td><td>13</td></tr></table>
+            </body></html>
+            """);
+
+        Assert.Equal((12, 1234), (profile.Metrics.HIndex, profile.Metrics.Citations));
+    }
+
+    [Fact]
     public void Papers_listed_under_a_research_heading_after_the_interests_are_publications()
     {
         // A widespread homepage template: one "Research" section, the interests and then a table of papers.

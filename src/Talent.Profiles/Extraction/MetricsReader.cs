@@ -3,10 +3,13 @@ using System.Text.RegularExpressions;
 
 namespace Talent.Profiles.Extraction;
 
-/// <summary>Citation metrics a page states on a line of their own: "h-index: 12", "1,234 citations", "40 papers".</summary>
+/// <summary>
+/// Citation metrics a page states on a line of their own: "h-index: 12", "1,234 citations", "40 papers", or as a row of a
+/// metrics table, all-time first ("Citations 1234 1100" under "All" and "Since 2019").
+/// </summary>
 internal static partial class MetricsReader
 {
-    [GeneratedRegex(@"^h-?index\s*:?\s*(?<n>\d{1,4})$|^(?<c>[\d,]{1,12})\s*citations$|^citations\s*:?\s*(?<c2>[\d,]{1,12})$|^(?<p>\d{1,5})\s*papers$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^h-?index\s*:?\s*(?<n>\d{1,4})(?:\s+\d{1,4})?$|^(?<c>[\d,]{1,12})\s*citations$|^citations\s*:?\s*(?<c2>[\d,]{1,12})(?:\s+[\d,]{1,12})?$|^(?<p>\d{1,5})\s*papers$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MetricPattern();
 
     public static ProfileMetrics Read(IReadOnlyList<MarkupLine> lines)
