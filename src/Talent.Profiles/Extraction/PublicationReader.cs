@@ -76,7 +76,8 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
             else if (section.Kind is SectionKind.Publications or SectionKind.Interests)
             {
                 // Under a publications heading a paragraph is an entry too ("Authors (2017). Title. Journal."), and under a
-                // "Research" heading, where a homepage lists its papers after its interests (read there only with a known venue and year).
+                // "Research" heading, where a homepage lists its papers after its interests (a paragraph that names no venue and
+                // no authors stays an interest).
                 current = [line];
                 entries.Add(current);
             }
