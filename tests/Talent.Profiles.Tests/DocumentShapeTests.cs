@@ -237,6 +237,58 @@ public sealed class DocumentShapeTests
         Assert.Equal(expected.Split('|'), profile.Emails);
     }
 
+    [Theory]
+    [InlineData(" (3 years 11 months)")]
+    [InlineData(" · 3 yrs 11 mos")]
+    [InlineData(" (1 year)")]
+    [InlineData(" (less than a year)")]
+    public void A_role_keeps_its_dates_when_its_length_follows_them(string length)
+    {
+        var profile = Read("text/markdown", $"# Jane Roe\n\n## Experience\n\n### Spotify\n\nResearch Engineer\n\nJune 2018 - December 2020{length}\n\nStockholm\n");
+
+        Assert.Equal(("Spotify", "Research Engineer", "2018-06", "2020-12"), profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).Single());
+    }
+
+    [Fact]
+    public void A_sidebar_read_before_the_name_gives_contact_links_and_skills_but_no_languages()
+    {
+        var profile = Read("text/markdown", """
+            ## Contact
+
+            jane.roe@example.com
+
+            www.linkedin.com/in/janeroe (LinkedIn)
+
+            ## Top Skills
+
+            PyTorch
+
+            Kubernetes
+
+            ## Languages
+
+            English (Native or Bilingual) French (Professional Working)
+
+            # Jane Roe
+
+            ### Machine Learning Engineer at Spotify
+
+            Stockholm, Sweden
+
+            ## Experience
+
+            ### Spotify
+
+            Machine Learning Engineer
+
+            2021 - Present
+            """);
+
+        Assert.Equal("Jane Roe", profile.Name);
+        Assert.Contains("linkedin.com/in/janeroe", profile.Links);
+        Assert.Equal(["PyTorch", "Kubernetes"], profile.Skills);
+    }
+
     [Fact]
     public void A_metrics_table_gives_the_all_time_column()
     {

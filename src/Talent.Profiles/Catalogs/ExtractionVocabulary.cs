@@ -208,5 +208,8 @@ internal enum SectionKind
 
     /// <summary>Referees and their contact details: their addresses are not the owner's.</summary>
     References,
+
+    /// <summary>The owner's contact details under a heading of their own (a CV's sidebar): read as the header is.</summary>
+    Contact,
     Other,
 }

@@ -17,6 +17,15 @@ internal static partial class DateNotation
     [GeneratedRegex(@"^(?<m>[A-Za-z]+)\.?\s*,?\s*(?<y>\d{4})$|^(?<m1>\d{1,2})[./](?<y1>\d{4})$|^(?<y2>\d{4})[./-](?<m2>\d{1,2})$|^(?<y3>\d{4})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SinglePattern();
 
+    [GeneratedRegex(@"^[(·•,]?\s*(?:\d{1,2}\s*(?:years?|yrs?)(?:\s*,?\s*\d{1,2}\s*(?:months?|mos?))?|\d{1,2}\s*(?:months?|mos?)|less than a year)\s*\)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex DurationPattern();
+
+    /// <summary>
+    /// What is left of a dated line once the range is out, without the length of time a profile adds after it ("January
+    /// 2021 - Present (3 years 11 months)", "· 2 yrs 1 mo"): nothing, when that is all there was.
+    /// </summary>
+    public static string WithoutDuration(string rest) => DurationPattern().IsMatch(rest) ? string.Empty : rest;
+
     /// <summary>The first date range in <paramref name="text"/>, or null.</summary>
     public static DateRange? FindRange(string text)
     {

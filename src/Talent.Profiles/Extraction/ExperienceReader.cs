@@ -25,7 +25,7 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
 
             var range = DateNotation.FindRange(line.Plain);
             var withoutDate = range is { } r ? (line.Plain[..r.Index] + line.Plain[(r.Index + r.Length)..]).Trim() : line.Plain;
-            withoutDate = withoutDate.Split('\t')[0].Trim().TrimEnd('(', ' ');
+            withoutDate = DateNotation.WithoutDuration(withoutDate.Split('\t')[0].Trim().TrimEnd('(', ' '));
             if (!StartsEntry(line, range, withoutDate, entries) && entries.Current is { } current)
             {
                 ReadUnderEntry(line, range, withoutDate, entries, current);

@@ -104,9 +104,13 @@ internal static partial class PersonNames
         }
     }
 
+    /// <summary>Lines a document's first title heading may come after (a sidebar of contact details, skills and languages).</summary>
+    private const int OpeningLinesForTitle = 80;
+
     /// <summary>
     /// The name a document opens with: one of its first three lines that is a person's name (a heading or a line of its
-    /// own), else an introduction near the top ("Hi, I'm Jane Roe", "My name is Jane Roe").
+    /// own), else its first title heading when that is a name (a two-column CV reads its sidebar first), else an
+    /// introduction near the top ("Hi, I'm Jane Roe", "My name is Jane Roe").
     /// </summary>
     /// <remarks>
     /// With the name, its other form when written beside it in brackets ("Wei Zhang (张伟)"). A line that
@@ -132,6 +136,13 @@ internal static partial class PersonNames
             {
                 break;
             }
+        }
+
+        // The document's title heading further down: a two-column CV whose sidebar (contact, skills, languages) is read first.
+        if (lines.Take(OpeningLinesForTitle).FirstOrDefault(l => l.HeadingLevel == 1) is { Heading: { } title }
+            && AuthorList.AsPersonName(title) is { } titled && !namesSomethingElse(titled))
+        {
+            return (titled, AuthorList.AlternateOf(title));
         }
 
         // "Hi, I'm Jane Roe", "My name is Jane Roe": an introduction near the top.

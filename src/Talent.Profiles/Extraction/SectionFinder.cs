@@ -24,6 +24,14 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
                 continue;
             }
 
+            // A title heading naming no known kind after sections of smaller headings is the document's title printed after a
+            // sidebar (contact, skills, languages read first): what follows it until the next section is the header's.
+            if (line.HeadingLevel == 1 && sections[^1] is { Kind: not SectionKind.Header, HeadingLevel: > 1 })
+            {
+                sections.Add(new Section(SectionKind.Header, [line]));
+                continue;
+            }
+
             // A markdown heading naming no known kind ends a section whose heading was at its level ("## Teaching" after
             // "## Skills"); a deeper one ("#### A project") stays inside it, and so does a shallower one, which documents
             // converted from PDF use for employers under a smaller section heading.

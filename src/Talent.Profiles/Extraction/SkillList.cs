@@ -19,6 +19,9 @@ internal static class SkillList
         "chinese", "mandarin", "cantonese", "japanese", "korean", "vietnamese", "thai", "indonesian", "malay", "romanian", "hungarian",
         "catalan", "native", "fluent", "mother tongue", "basic", "intermediate", "advanced", "proficient", "英语", "中文", "英語", "日本語",
         "русский", "английский", "немецкий", "deutsch", "englisch", "français", "español",
+
+        // Proficiency as a professional profile states it: "English (Native or Bilingual)", "French (Professional Working)".
+        "bilingual", "or", "professional", "working", "full", "limited", "elementary", "proficiency",
     };
 
     /// <summary>Adds the skills one line of a skill list names.</summary>

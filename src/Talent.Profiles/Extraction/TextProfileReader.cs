@@ -26,7 +26,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         var sections = sectionFinder.Split(lines);
         var stated = PersonNames.FromOpeningLines(lines, NamesSomethingElse);
         var name = stated?.Name ?? PersonNames.FromBoldAuthors(lines);
-        var header = sections.Where(s => s.Kind == SectionKind.Header).SelectMany(s => s.Lines).ToList();
+        var header = sections.Where(s => s.Kind is SectionKind.Header or SectionKind.Contact).SelectMany(s => s.Lines).ToList();
         var referees = sections.Where(s => s.Kind == SectionKind.References).SelectMany(s => s.Lines).Select(l => l.Index).ToHashSet();
         var emails = ContactReader.Emails(referees.Count == 0 ? lines : lines.Where(l => !referees.Contains(l.Index)).ToList(), header);
         var phones = ContactReader.Phones(header);
