@@ -89,6 +89,8 @@ public sealed class DocumentShapeTests
     [InlineData("- B.Sc. Informatik, Universität Passau", "Universität Passau", "B.Sc.", null, null, null)]
     [InlineData("- 2017年9月 - 2022年7月，理学博士\n  中国科学院大学 数学科学学院 数理统计", "University of Chinese Academy of Sciences", "博士", null, null, null)]
     [InlineData("**Technische Universität München**\n\nM.Sc. in Informatics, 2019 – 2021", "Technical University of Munich", "M.Sc.", "Informatics", "2019", "2021")]
+    [InlineData("### University of Cambridge\n\nDoctor of Philosophy - PhD, Computer Science · (2014 - 2018)", "University of Cambridge", "Doctor of Philosophy", "Computer Science", "2014", "2018")]
+    [InlineData("### University of Oxford\n\nMaster of Science - MS, Mathematics · (2012 - 2014)", "University of Oxford", "Master", "Mathematics", "2012", "2014")]
     public void An_education_line_gives_its_parts_in_any_order(string lines, string institution, string degree, string? field, string? start, string? end)
     {
         var entry = Assert.Single(Read("text/markdown", "# Jane Roe\n\n## Education\n\n" + lines + "\n").Education);

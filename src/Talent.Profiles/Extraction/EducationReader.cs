@@ -10,6 +10,10 @@ namespace Talent.Profiles.Extraction;
 /// </summary>
 internal sealed partial class EducationReader(InstitutionCatalog institutions, ExtractionVocabulary vocabulary)
 {
+    /// <summary>The rest of a degree's name after its first word: "of Science", "of Arts", "of Business Administration".</summary>
+    [GeneratedRegex(@"^of (?:Science|Arts|Engineering|Philosophy|Laws|Technology|Business Administration|Fine Arts|Education|Music|Computer Science)\b\s*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex DegreeNameRest();
+
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex YearPattern();
 
@@ -199,6 +203,22 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
         if (after.StartsWith("degree ", StringComparison.OrdinalIgnoreCase))
         {
             after = after[7..];
+        }
+
+        // "Master of Science - MS, Mathematics", "Doctor of Philosophy - PhD, Computer Science" (as a professional profile
+        // writes a degree): the rest of the degree's name and its abbreviation, then the field after the comma.
+        var named = DegreeNameRest().Match(after);
+        var abbreviated = named.Success ? after[named.Length..] : after;
+        if (abbreviated.StartsWith("- ", StringComparison.Ordinal) || abbreviated.StartsWith("– ", StringComparison.Ordinal))
+        {
+            var comma = abbreviated.IndexOf(',', StringComparison.Ordinal);
+            if (comma is > 2 and <= 14)
+            {
+                var rest = abbreviated[(comma + 1)..];
+                var end = rest.IndexOfAny(['·', '(', '|', ';', '\t']);
+                var studied = (end >= 0 ? rest[..end] : rest).Trim();
+                return studied.Length is > 1 and < 80 ? studied : null;
+            }
         }
 
         if (!after.StartsWith("in ", StringComparison.Ordinal) && !after.StartsWith("of ", StringComparison.Ordinal))
