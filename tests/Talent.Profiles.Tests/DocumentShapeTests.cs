@@ -252,6 +252,36 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
+    public void Two_roles_at_one_employer_are_two_roles()
+    {
+        var profile = Read("text/markdown", """
+            # Jane Roe
+
+            ## Experience
+
+            ### Google
+
+            3 years 11 months
+
+            Senior Machine Learning Engineer
+
+            January 2023 - Present (1 year 11 months)
+
+            London, England, United Kingdom
+
+            Machine Learning Engineer
+
+            January 2021 - December 2022 (2 years)
+
+            London
+            """);
+
+        Assert.Equal(
+            [("Google", "Senior Machine Learning Engineer", "2023-01", null), ("Google", "Machine Learning Engineer", "2021-01", "2022-12")],
+            profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
+    }
+
+    [Fact]
     public void A_sidebar_read_before_the_name_gives_contact_links_and_skills_but_no_languages()
     {
         var profile = Read("text/markdown", """

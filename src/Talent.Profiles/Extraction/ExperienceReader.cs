@@ -16,25 +16,46 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
     public List<ExperienceEntry> Read(List<MarkupLine> lines)
     {
         var entries = new Entries();
-        foreach (var line in lines)
+        var read = lines.Where(l => !l.IsBlank).Select(l => (Line: l, Range: DateNotation.FindRange(l.Plain))).ToList();
+        for (var i = 0; i < read.Count; i++)
         {
-            if (line.IsBlank)
+            var (line, range) = read[i];
+            if (range is null && DateNotation.WithoutDuration(line.Plain).Length == 0)
+            {
+                continue; // "3 years 11 months" under an employer: the time at it across its roles, which their dates give
+            }
+
+            var withoutDate = WithoutDate(line, range);
+            if (StartsEntry(line, range, withoutDate, entries) || entries.Current is not { } current)
             {
                 continue;
             }
 
-            var range = DateNotation.FindRange(line.Plain);
-            var withoutDate = range is { } r ? (line.Plain[..r.Index] + line.Plain[(r.Index + r.Length)..]).Trim() : line.Plain;
-            withoutDate = DateNotation.WithoutDuration(withoutDate.Split('\t')[0].Trim().TrimEnd('(', ' '));
-            if (!StartsEntry(line, range, withoutDate, entries) && entries.Current is { } current)
+            // A second role at the same employer: a title line with its dates on the next line, after a role that has both.
+            if (range is null && current is { Title: not null, Start: not null } && i + 1 < read.Count && read[i + 1].Range is { } next
+                && WithoutDate(read[i + 1].Line, next).Length <= 2 && IsTitle(line.Plain))
             {
-                ReadUnderEntry(line, range, withoutDate, entries, current);
+                entries.Begin(new ExperienceEntry { Organization = current.Organization, Title = SplitTitle(line.Text).Title });
+                continue;
             }
+
+            ReadUnderEntry(line, range, withoutDate, entries, current);
         }
 
         entries.Flush();
         return entries.Read;
     }
+
+    /// <summary>A line's text without its period and the length of time after it ("(3 years 11 months)").</summary>
+    private static string WithoutDate(MarkupLine line, DateRange? range)
+    {
+        var withoutDate = range is { } r ? (line.Plain[..r.Index] + line.Plain[(r.Index + r.Length)..]).Trim() : line.Plain;
+        return DateNotation.WithoutDuration(withoutDate.Split('\t')[0].Trim().TrimEnd('(', ' '));
+    }
+
+    /// <summary>A short line naming a role ("Machine Learning Engineer"), not a sentence.</summary>
+    private bool IsTitle(string plain) =>
+        plain.Length < 80 && !plain.EndsWith('.') && roleWords.Any(w => ContainsWord(plain.ToLowerInvariant(), w));
 
     /// <summary>The entries read so far, the one being read and the highlights under it.</summary>
     private sealed class Entries
