@@ -30,7 +30,7 @@ internal static class PublicationFeatures
         var venue = FindVenue(before, after, venues, linkLabels);
         var year = CitedYear(before) ?? venue?.Year ?? YearIn(after) ?? YearIn(before);
         var authorText = WithoutTag(MarkupText.ToPlain(StripYear(before.Replace('\n', ' ')))).Trim(' ', '.', ',', ':', '-');
-        var authors = AuthorList.Parse(authorText, 1) ?? AuthorList.ParseInverted(authorText) ?? AuthorsUnder(after, owner) ?? [];
+        var authors = AuthorList.Parse(authorText, 1) ?? AuthorList.ParseInverted(authorText) ?? PublicationNotation.AuthorsUnder(after, owner) ?? [];
         if (venue?.Venue is null && year is null && authors.Count < 2)
         {
             return null;
@@ -48,29 +48,6 @@ internal static class PublicationFeatures
             AuthorPosition = position,
             FirstAuthor = position == 1,
         };
-    }
-
-    /// <summary>
-    /// The authors on a line of their own under the title ("Title" / "**Jane Roe**, Alan Turing" / "*CVPR*, 2024"): the
-    /// first line after it that is a list of two or more people, or the owner alone.
-    /// </summary>
-    private static IReadOnlyList<string>? AuthorsUnder(string after, string? owner)
-    {
-        foreach (var line in after.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(3))
-        {
-            var plain = MarkupText.ToPlain(line).Trim(' ', '.', ',');
-            if (AuthorList.Parse(plain, 2) is { } several)
-            {
-                return several;
-            }
-
-            if (owner is not null && AuthorList.Parse(plain, 1) is [var one] && AuthorList.PositionOf(owner, [one]) == 1)
-            {
-                return [one];
-            }
-        }
-
-        return null;
     }
 
     private sealed record VenueFound(string? Venue, int? Year, PublicationKind Kind, string Raw);

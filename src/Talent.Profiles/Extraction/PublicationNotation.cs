@@ -1,8 +1,44 @@
+using System.Text.RegularExpressions;
+
 namespace Talent.Profiles.Extraction;
 
-/// <summary>Small readings of a publication entry's text: its title cleaned, whether bold marks a title, the owner's author position.</summary>
-internal static class PublicationNotation
+/// <summary>
+/// Small readings of a publication entry's text: its number, its title cleaned, whether bold marks a title, the authors
+/// under the title, the owner's author position.
+/// </summary>
+internal static partial class PublicationNotation
 {
+    /// <summary>An entry's number before it: "[C1]", "[J12]", "[c3]" (dblp), "[1]"; not a link's text, not a year.</summary>
+    [GeneratedRegex(@"^\[(?:[A-Za-z]{1,3}[.-]?\d{1,4}|\d{1,3})\]", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex EntryNumberPattern();
+
+    /// <summary>The entry's text without its number ("[C1] A. Author, ...": the number is no part of the authors).</summary>
+    internal static string WithoutNumber(string text) =>
+        EntryNumberPattern().Match(text) is { Success: true } number && !text.AsSpan(number.Length).StartsWith("(") ? text[number.Length..].TrimStart() : text;
+
+    /// <summary>
+    /// The authors on a line of their own under the title ("Title" / "**Jane Roe**, Alan Turing" / "*CVPR*, 2024"): the
+    /// first line after it that is a list of two or more people, or the owner alone.
+    /// </summary>
+    internal static IReadOnlyList<string>? AuthorsUnder(string after, string? owner)
+    {
+        foreach (var line in after.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(3))
+        {
+            var plain = MarkupText.ToPlain(line).Trim(' ', '.', ',');
+            if (AuthorList.Parse(plain, 2) is { } several)
+            {
+                return several;
+            }
+
+            if (owner is not null && AuthorList.Parse(plain, 1) is [var one] && AuthorList.PositionOf(owner, [one]) == 1)
+            {
+                return [one];
+            }
+        }
+
+        return null;
+    }
+
     internal static Publication WithAuthors(Publication publication, IReadOnlyList<string> authors, string? person, string? rawText = null)
     {
         var position = AuthorList.PositionOf(person, authors);

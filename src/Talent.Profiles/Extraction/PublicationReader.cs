@@ -19,14 +19,6 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
     [GeneratedRegex(@"\*\*(?<b>[^*]{1,200})\*\*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex BoldPattern();
 
-    /// <summary>An entry's number before it: "[C1]", "[J12]", "[c3]" (dblp), "[1]"; not a link's text, not a year.</summary>
-    [GeneratedRegex(@"^\[(?:[A-Za-z]{1,3}[.-]?\d{1,4}|\d{1,3})\]", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex EntryNumberPattern();
-
-    /// <summary>The entry's text without its number ("[C1] A. Author, ...": the number is no part of the authors).</summary>
-    private static string WithoutNumber(string text) =>
-        EntryNumberPattern().Match(text) is { Success: true } number && !text.AsSpan(number.Length).StartsWith("(") ? text[number.Length..].TrimStart() : text;
-
     [GeneratedRegex(@"\b(?<which>co-first|first|second|third|fourth|fifth|last|corresponding)\s+author\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AuthorRolePattern();
 
@@ -154,7 +146,7 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
 
         // dblp's citation text ("A, B:" then "Title. CVPR 2024: 1-10", on one line or two) names its people and a catalog
         // venue plainly enough to be read first, in any section (a dblp page heads its lists with years).
-        var text = WithoutNumber(string.Join('\n', entry.Select(l => l.Text)).Trim());
+        var text = PublicationNotation.WithoutNumber(string.Join('\n', entry.Select(l => l.Text)).Trim());
         if (TitleThenVenue.ReadDblpCitation(text, person, catalogs.Venues) is { } cited)
         {
             return new EntryDraft(cited, false, cited.Authors);
@@ -208,7 +200,7 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
 
     private EntryDraft? ReadEntry(List<MarkupLine> entry, string? person)
     {
-        var text = WithoutNumber(string.Join(' ', entry.Select(l => l.Text)).Trim());
+        var text = PublicationNotation.WithoutNumber(string.Join(' ', entry.Select(l => l.Text)).Trim());
         var plain = MarkupText.ToPlain(text);
         if (!PublicationNotation.LooksLikeTitleThenRest(text) && AuthorList.Parse(plain) is { } onlyAuthors)
         {
