@@ -251,6 +251,18 @@ public sealed class DocumentShapeTests
         Assert.Equal(("Spotify", "Research Engineer", "2018-06", "2020-12"), profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).Single());
     }
 
+    [Theory]
+    [InlineData("London, England, United Kingdom", "London, England, United Kingdom")]
+    [InlineData("Berlin, Germany", "Berlin, Germany")]
+    [InlineData("Department of Computer Science, ETH Zurich, Switzerland", null)]
+    [InlineData("Video Generation, Diffusion Models", null)]
+    public void A_line_under_the_name_that_is_a_place_ending_in_a_country_is_the_location(string line, string? location)
+    {
+        var profile = Read("text/markdown", $"# Jane Roe\n\n{line}\n\njane@example.org\n\n## Experience\n\n### Spotify\n\nEngineer\n\n2021 - Present\n");
+
+        Assert.Equal(location, profile.Location);
+    }
+
     [Fact]
     public void Two_roles_at_one_employer_are_two_roles()
     {
@@ -319,6 +331,7 @@ public sealed class DocumentShapeTests
         Assert.Equal("Jane Roe", profile.Name);
         Assert.Contains("linkedin.com/in/janeroe", profile.Links);
         Assert.Equal(["PyTorch", "Kubernetes"], profile.Skills);
+        Assert.Equal("Stockholm, Sweden", profile.Location);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class CountryCatalog
     /// <summary>"city key|CODE" for every city a country lists (<see cref="CountryInfo.Cities"/>).</summary>
     private readonly HashSet<string> cities = new(StringComparer.Ordinal);
 
+    /// <summary>Every country's name, as a catalog key.</summary>
+    private readonly HashSet<string> names = new(StringComparer.Ordinal);
+
     public CountryCatalog(IEnumerable<CountryInfo> countries)
     {
         foreach (var country in countries)
@@ -36,6 +39,7 @@ public sealed class CountryCatalog
                 }
             }
 
+            names.Add(CatalogKey.Of(country.Name));
             foreach (var city in country.Cities ?? [])
             {
                 if (CatalogKey.Of(city).Length == 0)
@@ -56,6 +60,9 @@ public sealed class CountryCatalog
     /// spelling with accents and one without are listed apart: "München", "Munchen").
     /// </summary>
     public bool HasCity(string code, string city) => cities.Count > 0 && cities.Contains(CityKey(city, code));
+
+    /// <summary>Whether the text is a country's name ("Sweden", "united kingdom"), in any case and punctuation.</summary>
+    public bool IsCountryName(string text) => names.Contains(CatalogKey.Of(text));
 
     private static string CityKey(string city, string code) => string.Concat(CatalogKey.Of(city), "|", code.Trim().ToUpperInvariant());
 }

@@ -8,7 +8,7 @@ namespace Talent.Profiles.Extraction;
 /// profile links, and the place a contact line names. Contact link labels and homepage labels come from
 /// <c>config/vocabulary.json</c>.
 /// </summary>
-internal sealed partial class ContactReader(ExtractionVocabulary vocabulary)
+internal sealed partial class ContactReader(ExtractionVocabulary vocabulary, CountryCatalog? countries = null, InstitutionCatalog? institutions = null)
 {
     [GeneratedRegex(@"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EmailPattern();
@@ -109,7 +109,22 @@ internal sealed partial class ContactReader(ExtractionVocabulary vocabulary)
             }
         }
 
-        return null;
+        // A line of its own that is a place ending in a country ("London, England, United Kingdom", "Stockholm, Sweden"),
+        // as a profile states where its owner lives under the name.
+        return header.Select(l => l.Plain.Trim()).FirstOrDefault(IsPlaceLine);
+    }
+
+    private bool IsPlaceLine(string plain)
+    {
+        if (countries is null || plain.Length is < 5 or > 60 || !plain.Contains(',', StringComparison.Ordinal) || plain.Any(char.IsDigit)
+            || plain.Contains('@', StringComparison.Ordinal) || plain.Contains('.', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parts = plain.Split(',', StringSplitOptions.TrimEntries);
+        return parts.Length <= 4 && countries.IsCountryName(parts[^1])
+            && parts.All(p => p.Length > 0 && char.IsUpper(p[0]) && p.Split(' ').Length <= 3 && institutions?.Find(p) is null);
     }
 
     /// <summary>E-mail addresses in the lines, lower-cased, each once; the pattern runs only on lines with an <c>@</c>.</summary>

@@ -15,7 +15,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     private readonly SectionFinder sectionFinder = new(catalogs.Vocabulary);
     private readonly EducationReader educationReader = new(catalogs.Institutions, catalogs.Vocabulary);
     private readonly ExperienceReader experienceReader = new(catalogs.Vocabulary.RoleWords);
-    private readonly ContactReader contactReader = new(catalogs.Vocabulary);
+    private readonly ContactReader contactReader = new(catalogs.Vocabulary, catalogs.Countries, catalogs.Institutions);
     private readonly PublicationReader publicationReader = new(catalogs);
 
     /// <summary>Whether a text that looks like a person's name is, as a whole, a section heading or an institution of the catalogs.</summary>
