@@ -254,6 +254,7 @@ public sealed class DocumentShapeTests
     [Theory]
     [InlineData("London, England, United Kingdom", "London, England, United Kingdom")]
     [InlineData("Berlin, Germany", "Berlin, Germany")]
+    [InlineData("Location: Lisbon, Portugal", "Lisbon, Portugal")]
     [InlineData("Department of Computer Science, ETH Zurich, Switzerland", null)]
     [InlineData("Video Generation, Diffusion Models", null)]
     public void A_line_under_the_name_that_is_a_place_ending_in_a_country_is_the_location(string line, string? location)

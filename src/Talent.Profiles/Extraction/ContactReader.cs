@@ -111,7 +111,9 @@ internal sealed partial class ContactReader(ExtractionVocabulary vocabulary, Cou
 
         // A line of its own that is a place ending in a country ("London, England, United Kingdom", "Stockholm, Sweden"),
         // as a profile states where its owner lives under the name.
-        return header.Select(l => l.Plain.Trim()).FirstOrDefault(IsPlaceLine);
+        // "Location: Lisbon, Portugal": the place after its label.
+        return header.Select(l => l.Plain.Contains(':', StringComparison.Ordinal) ? l.Plain[(l.Plain.LastIndexOf(':') + 1)..].Trim() : l.Plain.Trim())
+            .FirstOrDefault(IsPlaceLine);
     }
 
     private bool IsPlaceLine(string plain)
