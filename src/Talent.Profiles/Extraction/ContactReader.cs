@@ -8,7 +8,7 @@ namespace Talent.Profiles.Extraction;
 /// profile links, and the place a contact line names. Contact link labels and homepage labels come from
 /// <c>config/vocabulary.json</c>.
 /// </summary>
-internal sealed partial class ContactReader(ExtractionVocabulary vocabulary, CountryCatalog? countries = null, InstitutionCatalog? institutions = null)
+internal sealed partial class ContactReader(ExtractionVocabulary vocabulary, CountryCatalog countries, InstitutionCatalog institutions)
 {
     [GeneratedRegex(@"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EmailPattern();
@@ -118,7 +118,7 @@ internal sealed partial class ContactReader(ExtractionVocabulary vocabulary, Cou
 
     private bool IsPlaceLine(string plain)
     {
-        if (countries is null || plain.Length is < 5 or > 60 || !plain.Contains(',', StringComparison.Ordinal) || plain.Any(char.IsDigit)
+        if (plain.Length is < 5 or > 60 || !plain.Contains(',', StringComparison.Ordinal) || plain.Any(char.IsDigit)
             || plain.Contains('@', StringComparison.Ordinal) || plain.Contains('.', StringComparison.Ordinal))
         {
             return false;
@@ -126,7 +126,7 @@ internal sealed partial class ContactReader(ExtractionVocabulary vocabulary, Cou
 
         var parts = plain.Split(',', StringSplitOptions.TrimEntries);
         return parts.Length <= 4 && countries.IsCountryName(parts[^1])
-            && parts.All(p => p.Length > 0 && char.IsUpper(p[0]) && p.Split(' ').Length <= 3 && institutions?.Find(p) is null);
+            && parts.All(p => p.Length > 0 && char.IsUpper(p[0]) && p.Split(' ').Length <= 3 && institutions.Find(p) is null);
     }
 
     /// <summary>E-mail addresses in the lines, lower-cased, each once; the pattern runs only on lines with an <c>@</c>.</summary>

@@ -54,8 +54,10 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
     }
 
     /// <summary>A short line naming a role ("Machine Learning Engineer"), not a sentence.</summary>
-    private bool IsTitle(string plain) =>
-        plain.Length < 80 && !plain.EndsWith('.') && roleWords.Any(w => ContainsWord(plain.ToLowerInvariant(), w));
+    private bool IsTitle(string plain) => plain.Length < 80 && !plain.EndsWith('.') && NamesRole(plain.ToLowerInvariant());
+
+    /// <summary>Whether a lower-cased line holds a role word ("engineer", "intern").</summary>
+    private bool NamesRole(string lower) => roleWords.Any(w => ContainsWord(lower, w));
 
     /// <summary>The entries read so far, the one being read and the highlights under it.</summary>
     private sealed class Entries
@@ -133,7 +135,7 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
             return;
         }
 
-        if (current.Title is null && entries.Highlights.Count == 0 && plain.Length < 160 && roleWords.Any(w => ContainsWord(lower, w)))
+        if (current.Title is null && entries.Highlights.Count == 0 && plain.Length < 160 && NamesRole(lower))
         {
             var (title, location) = SplitTitle(line.Text);
             entries.Current = current with { Title = title, Location = current.Location ?? location };
@@ -196,7 +198,7 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
             }
         }
 
-        var title = parts.FirstOrDefault(p => p.Length < 80 && roleWords.Any(w => ContainsWord(p.ToLowerInvariant(), w)));
+        var title = parts.FirstOrDefault(p => p.Length < 80 && NamesRole(p.ToLowerInvariant()));
         var rest = parts.Where(p => !ReferenceEquals(p, title)).ToList();
         var organization = rest.FirstOrDefault(p => p.Length is > 1 and <= 80 && (char.IsUpper(p[0]) || char.IsDigit(p[0])) && p.Split(' ').Length <= 8);
         if (title is null || organization is null)

@@ -123,18 +123,8 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
                 }
 
                 var (markdown, metadataName) = HtmlText.Read(content, catalogs.Vocabulary.NameLeadIns);
-                profile = textReader.Read(MarkupText.Parse(markdown));
-                if (profile.Name is null && metadataName is not null)
-                {
-                    // The page's text did not say whose it is (a banner and menus before the heading): its metadata does,
-                    // and that person's place in each author list follows.
-                    profile = profile with
-                    {
-                        Name = metadataName,
-                        Partial = null,
-                        Publications = [.. profile.Publications.Select(p => p.AuthorPosition is null && p.Authors.Count > 0 ? PublicationNotation.WithAuthors(p, p.Authors, metadataName) : p)],
-                    };
-                }
+                // When the page's text does not say whose it is (a banner and menus before the heading), its metadata does.
+                profile = textReader.Read(MarkupText.Parse(markdown), metadataName);
 
                 break;
             case DocumentReading.JsonResume:

@@ -21,11 +21,15 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     /// <summary>Whether a text that looks like a person's name is, as a whole, a section heading or an institution of the catalogs.</summary>
     private bool NamesSomethingElse(string text) => catalogs.Vocabulary.IsHeadingPhrase(text) || catalogs.Institutions.Find(text) is not null;
 
-    public ExtractedProfile Read(IReadOnlyList<MarkupLine> lines)
+    /// <summary>
+    /// The profile the lines state; <paramref name="knownName"/> is the owner a document names outside its text (an HTML
+    /// page's metadata), taken when the text names nobody, before the publications are read.
+    /// </summary>
+    public ExtractedProfile Read(IReadOnlyList<MarkupLine> lines, string? knownName = null)
     {
         var sections = sectionFinder.Split(lines);
         var stated = PersonNames.FromOpeningLines(lines, NamesSomethingElse);
-        var name = stated?.Name ?? PersonNames.FromBoldAuthors(lines);
+        var name = stated?.Name ?? PersonNames.FromBoldAuthors(lines) ?? knownName;
         var header = sections.Where(s => s.Kind is SectionKind.Header or SectionKind.Contact).SelectMany(s => s.Lines).ToList();
         var referees = sections.Where(s => s.Kind == SectionKind.References).SelectMany(s => s.Lines).Select(l => l.Index).ToHashSet();
         var emails = ContactReader.Emails(referees.Count == 0 ? lines : lines.Where(l => !referees.Contains(l.Index)).ToList(), header);
