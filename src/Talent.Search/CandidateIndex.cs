@@ -369,8 +369,18 @@ public sealed partial class CandidateIndex : IDisposable
                 return false;
             }
 
-            searchers = new SearcherManager(directory, new Bm25SearcherFactory(facetCache));
-            return true;
+            try
+            {
+                searchers = new SearcherManager(directory, new Bm25SearcherFactory(facetCache));
+                return true;
+            }
+            catch (IOException e) when (SegmentInfos.GetLastCommitGeneration(directory) <= 1)
+            {
+                // The writer is still writing its first commit (segments_1 exists but is not complete): the index appears
+                // on a later refresh, as if it were not there yet.
+                Log.IndexNotReadableYet(logger, path, e.Message);
+                return false;
+            }
         }
     }
 

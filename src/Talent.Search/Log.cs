@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Index in {Directory} appeared; read-only searcher opened")]
     public static partial void IndexAppeared(ILogger logger, string directory);
 
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Index in {Directory} is being written its first commit; searched once it is complete ({Reason})")]
+    public static partial void IndexNotReadableYet(ILogger logger, string directory, string reason);
+
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Query stopped after its time budget of {BudgetMilliseconds} ms, having visited {Work} documents and terms")]
     public static partial void SearchOverBudget(ILogger logger, int budgetMilliseconds, long work);
 }

@@ -79,6 +79,24 @@ public sealed class CandidateIndexTests : IDisposable
     }
 
     [Fact]
+    public void Read_only_while_the_first_commit_is_being_written_searches_as_empty_until_it_is_complete()
+    {
+        // A writer in another process has begun its first commit: segments_1 exists, its bytes not yet written.
+        Directory.CreateDirectory(directory.Path);
+        var pending = Path.Combine(directory.Path, "segments_1");
+        File.WriteAllBytes(pending, []);
+        using var reader = CandidateIndex.OpenReadOnly(directory.Path, Catalogs, NullLogger.Instance);
+        Assert.Equal(0, Found(reader.Search(Request("video generation"))).Total);
+
+        File.Delete(pending);
+        using var writer = CandidateIndex.OpenForWriting(directory.Path, Catalogs, NullLogger.Instance);
+        writer.Upsert(PersonA, PersonAProfile, BaseTime);
+        writer.Commit(1);
+        reader.Refresh();
+        Assert.Equal(1, reader.Count);
+    }
+
+    [Fact]
     public void Read_only_sees_commits_after_refresh()
     {
         using var reader = CandidateIndex.OpenReadOnly(directory.Path, Catalogs, NullLogger.Instance);
