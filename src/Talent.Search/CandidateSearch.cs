@@ -60,9 +60,13 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             query = Build(Operator.OR);
             (top, facets) = Execute(query);
         }
+        else if (LeavesRoomForNear(words, top))
+        {
+            (top, query) = WithNearMatches(top);
+        }
 
         var ranked = phrase is null ? top.ScoreDocs : Rescore(top.ScoreDocs, phrase);
-        ranked = RerankByBodyOfWork(ranked);
+        ranked = ExactBeforeNear(RerankByBodyOfWork(ranked));
         var explained = phrase is null ? query : new BooleanQuery(true) { { query, Occur.MUST }, { phrase, Occur.SHOULD } };
         var start = (request.Page - 1) * request.Size;
         var results = new List<SearchHit>();
@@ -73,7 +77,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             if (CandidateDocument.Read(searcher.Doc(scoreDoc.Doc)) is { } stored)
             {
                 var score = float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d;
-                var hit = Describe(Explain(stored, score), stored);
+                var hit = Describe(Explain(stored, score), stored) with { NearMatch = near.Contains(scoreDoc.Doc) ? true : null };
                 results.Add(request.Explain && query is not MatchAllDocsQuery ? WithRanker(hit with { Signals = Recruiting.SignalNames.Rename(Signals(searcher.Explain(explained, scoreDoc.Doc))) }, scoreDoc.Doc) : hit);
             }
         }
@@ -90,12 +94,13 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
                     facets.Top(IndexFields.Institution, FacetSize),
                     facets.Top(IndexFields.Year, FacetSize)),
                 facets));
-        return response with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3) };
+        return response with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3), NearMatches = near.Count };
     }
 
     /// <summary>
     /// How the query's words combine: a query of up to <see cref="KeywordQueryWords"/> words needs every one ("video
-    /// generation", "click-through rate prediction"; any of them when nobody holds all); a longer one — a paper's title, a
+    /// generation", "click-through rate prediction"; any of them when nobody holds all; near matches after them when
+    /// fewer than the window hold all, <see cref="WithNearMatches"/>); a longer one — a paper's title, a
     /// sentence — is a description, and any of its words finds a candidate, the best hits then ordered by body of work
     /// (<see cref="Ranking.BodyOfWork"/>). Over a whole record, holding every word of a long query is a test of
     /// vocabulary, which a prolific candidate passes and the author of the closest paper may fail (docs/ranking.md).

@@ -1,7 +1,18 @@
 namespace Talent.Search;
 
-/// <summary>The answer to a search, in the JSON shape of <c>GET /api/search</c> and <c>talent search --json</c>.</summary>
-public sealed record SearchResponse(int Total, double TookMs, IReadOnlyList<SearchHit> Results, SearchFacets Facets);
+/// <summary>
+/// The answer to a search, in the JSON shape of <c>GET /api/search</c> and <c>talent search --json</c>. <see cref="Total"/>
+/// counts every candidate listed, <see cref="NearMatches"/> among them; the facets count the others (those the query's words find).
+/// </summary>
+public sealed record SearchResponse(int Total, double TookMs, IReadOnlyList<SearchHit> Results, SearchFacets Facets)
+{
+    /// <summary>
+    /// Of <see cref="Total"/>, the near matches listed after the candidates holding every word of a short query: when
+    /// fewer than a hundred hold them all, candidates with a paper (or their own words) holding at least half of the
+    /// query's weight follow them, each marked <see cref="SearchHit.NearMatch"/>.
+    /// </summary>
+    public int NearMatches { get; init; }
+}
 
 /// <summary>
 /// What a re-ranked hit is ordered by (<see cref="Value"/>, higher first: its body of work, each paper's closeness to
@@ -39,6 +50,9 @@ public sealed record SearchHit(
     /// its parts (<see cref="Score"/> is the words' score alone, which <see cref="Signals"/> add up to).
     /// </summary>
     public HitOrder? Order { get; init; }
+
+    /// <summary>True when the candidate holds most of a short query but not every word (see <see cref="SearchResponse.NearMatches"/>); null otherwise.</summary>
+    public bool? NearMatch { get; init; }
 
     /// <summary>The name to show: the stated name, else "Name not stated" with a homepage or e-mail when the caller may see contact data.</summary>
     public string DisplayName { get; init; } = Name ?? CandidateCard.NameNotStated;

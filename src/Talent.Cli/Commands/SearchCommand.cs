@@ -122,7 +122,8 @@ internal static class SearchCommand
 
     private static void Print(SearchResponse response)
     {
-        Console.WriteLine($"{response.Total} candidate{(response.Total == 1 ? "" : "s")} ({response.TookMs:0.#} ms)");
+        var near = response.NearMatches > 0 ? $", the last {response.NearMatches} holding most of the words but not all" : "";
+        Console.WriteLine($"{response.Total} candidate{(response.Total == 1 ? "" : "s")}{near} ({response.TookMs:0.#} ms)");
         var rank = 0;
         foreach (var hit in response.Results)
         {
@@ -135,6 +136,11 @@ internal static class SearchCommand
             if (line.Length > 0)
             {
                 Console.WriteLine($"   {line}");
+            }
+
+            if (hit.NearMatch == true)
+            {
+                Console.WriteLine("   near match: holds most of the query's words, not every one");
             }
 
             foreach (var highlight in hit.Highlights)

@@ -539,6 +539,7 @@ function renderResults(response, tiers) {
   byId("summary").replaceChildren(response.total === 0
     ? "No candidates match this search."
     : h("span", {}, h("strong", { text: plural(response.total, "candidate") }),
+      response.nearMatches > 0 ? ` (the last ${response.nearMatches} holding most of the words but not all)` : null,
       response.results.length > 0 ? ` · showing ${first}–${last}` : " · no results on this page",
       h("span", { class: "muted", text: ` · ${response.tookMs.toFixed(1)} ms` })));
   const list = byId("results");
@@ -565,6 +566,7 @@ function resultCard(hit, tiers) {
       hit.fit != null
         ? h("span", { class: `fit fit-${(hit.fitLabel || "").toLowerCase()}`, title: "Share of what this search asks that the candidate shows", text: `${hit.fitLabel} match · ${hit.fit}%` })
         : null),
+    hit.nearMatch ? h("p", { class: "muted near-match", text: "Near match: holds most of the search's words, not every one" }) : null,
     role || hit.location
       ? h("p", { class: "role-line" }, role ? h("span", { class: "role", text: role }) : null, hit.location ? h("span", { class: "location", text: hit.location }) : null)
       : null,

@@ -1,0 +1,77 @@
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Talent.Search.Ranking;
+
+namespace Talent.Search;
+
+internal sealed partial class CandidateSearch
+{
+    /// <summary>
+    /// Share of a short query's weight (its words weighted by rarity, <see cref="WordVectors"/>) that one text of a
+    /// candidate — a paper's title and abstract, or their own words — must hold for the candidate to be a near match:
+    /// half, so of "intelligent agents" a text holding the rarer word counts and one holding only the common word does not.
+    /// </summary>
+    internal const double NearShare = 0.5;
+
+    /// <summary>Candidates holding some words of the query that are read for a near match, at most.</summary>
+    private const int NearReads = 2 * BodyOfWork.Window;
+
+    /// <summary>The near matches listed after the hits holding every word, by Lucene document.</summary>
+    private readonly HashSet<int> near = [];
+
+    /// <summary>
+    /// Whether the hits of a query whose words are all required leave room for near matches: a short query with words,
+    /// fewer than <see cref="BodyOfWork.Window"/> candidates holding every one, but some (nobody at all is the fallback
+    /// to any word in <see cref="Run"/>).
+    /// </summary>
+    private bool LeavesRoomForNear(Operator words, TopDocs everyWord) =>
+        words == Operator.AND && queryTerms.Count >= 2 && everyWord.TotalHits is > 0 and < BodyOfWork.Window;
+
+    /// <summary>
+    /// The hits holding every word, then the candidates who hold most of the query without every word (a text holding
+    /// <see cref="NearShare"/> of its weight), found among the best hits of any word and listed after them, up to the
+    /// window. A recruiter's pool of a few hundred people seldom has many holding every word of "intelligent agents",
+    /// and the people who write on agents are the next answer; a large pool fills the window with exact hits and never
+    /// reads further. The near matches are returned in <see cref="near"/>; the query that found them explains them.
+    /// </summary>
+    private (TopDocs Top, Query AnyWord) WithNearMatches(TopDocs everyWord)
+    {
+        var anyWord = Build(Operator.OR);
+        var (candidates, _) = Execute(anyWord);
+        var exact = everyWord.ScoreDocs.Select(d => d.Doc).ToHashSet();
+        var weights = new WordVectors(searcher, analyzer).Of(FreeTextOf(request.Query));
+        var room = BodyOfWork.Window - everyWord.ScoreDocs.Length;
+        var admitted = new List<ScoreDoc>();
+        foreach (var hit in candidates.ScoreDocs.Where(h => !exact.Contains(h.Doc)).Take(NearReads))
+        {
+            budget.Check();
+            if (HoldsMostOf(weights, hit.Doc))
+            {
+                admitted.Add(hit);
+                near.Add(hit.Doc);
+                if (admitted.Count == room)
+                {
+                    break;
+                }
+            }
+        }
+
+        return (new TopDocs(everyWord.TotalHits + admitted.Count, [.. everyWord.ScoreDocs, .. admitted], everyWord.MaxScore), anyWord);
+    }
+
+    /// <summary>Whether one of the candidate's texts holds at least <see cref="NearShare"/> of the query's weight.</summary>
+    private bool HoldsMostOf(Dictionary<string, double> query, int doc)
+    {
+        var document = searcher.Doc(doc);
+        if (OwnText.Read(document) is { Length: > 0 } own && Coverage(query, Terms(analyzer, own)) >= NearShare)
+        {
+            return true;
+        }
+
+        return CandidateDocument.Read(document)?.Publications.Any(p => Coverage(query, Terms(analyzer, p.Abstract is null ? p.Title : p.Title + "\n" + p.Abstract)) >= NearShare) == true;
+    }
+
+    /// <summary>The re-ranked hits with the near matches after every hit holding all the words, each group in its order.</summary>
+    private ScoreDoc[] ExactBeforeNear(ScoreDoc[] ranked) =>
+        near.Count == 0 ? ranked : [.. ranked.Where(h => !near.Contains(h.Doc)), .. ranked.Where(h => near.Contains(h.Doc))];
+}
