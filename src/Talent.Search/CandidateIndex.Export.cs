@@ -11,7 +11,8 @@ public sealed partial class CandidateIndex
 
     /// <summary>
     /// The ranked hits of <paramref name="request"/>, at most <paramref name="limit"/>, as cards (no facets, no
-    /// explanations). The ranking runs within the time budget; the hits are then read from the index one at a time
+    /// explanations), in the order the pages of the same search show them (re-ranked by body of work, with sentence
+    /// vectors when the index reads them; near matches after the exact hits). The ranking runs within the time budget; the hits are then read from the index one at a time
     /// while the caller consumes them, so memory does not grow with the number exported. The searcher is held until
     /// the enumeration ends.
     /// </summary>
@@ -35,7 +36,7 @@ public sealed partial class CandidateIndex
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token))
             {
                 var budget = new QueryBudget(linked.Token);
-                search = new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request with { Page = 1, Size = limit, Explain = false }, options, clock.GetUtcNow().Year, budget);
+                search = new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request with { Page = 1, Size = limit, Explain = false }, options, clock.GetUtcNow().Year, budget, Vectors);
                 ranked = search.Rank();
             }
 

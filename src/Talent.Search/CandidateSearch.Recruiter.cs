@@ -1,5 +1,4 @@
 using Lucene.Net.Index;
-using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Talent.Search.Recruiting;
@@ -134,24 +133,12 @@ internal sealed partial class CandidateSearch
         new SortField(IndexFields.Updated, SortFieldType.INT64, true),
         new SortField(IndexFields.IdValue, SortFieldType.INT64, true));
 
-    /// <summary>The ranked matches (the whole-query phrase applied), for an export that reads them one by one.</summary>
-    internal ScoreDoc[] Rank()
-    {
-        var words = WordsOperator();
-        var query = Build(words);
-        var (top, _) = Execute(query);
-        if (top.TotalHits == 0 && words == Operator.AND && query is not MatchAllDocsQuery && !string.IsNullOrWhiteSpace(request.Query))
-        {
-            query = Build(Operator.OR);
-            (top, _) = Execute(query);
-        }
-
-        return phrase is null ? top.ScoreDocs : Rescore(top.ScoreDocs, phrase);
-    }
+    /// <summary>The ranked matches in the order the pages of a search show them, for an export that reads them one by one.</summary>
+    internal ScoreDoc[] Rank() => Ranked().Ranked;
 
     /// <summary>One ranked match as its card, or null when its document holds no stored candidate.</summary>
     internal SearchHit? Card(ScoreDoc scoreDoc) =>
         CandidateDocument.Read(searcher.Doc(scoreDoc.Doc)) is { } stored
-            ? Describe(Explain(stored, float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d), stored)
+            ? Describe(Explain(stored, float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d), stored) with { NearMatch = near.Contains(scoreDoc.Doc) ? true : null }
             : null;
 }

@@ -50,24 +50,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
     public SearchResponse Run()
     {
         var stopwatch = Stopwatch.StartNew();
-        var words = WordsOperator();
-        var query = Build(words);
-        StartQueryVector(); // after the query parsed: a refused query never wakes the model
-        var (top, facets) = Execute(query);
-        if (top.TotalHits == 0 && words == Operator.AND && query is not MatchAllDocsQuery && !string.IsNullOrWhiteSpace(request.Query))
-        {
-            // Every word required found nobody: rank by any of them instead.
-            query = Build(Operator.OR);
-            (top, facets) = Execute(query);
-        }
-        else if (LeavesRoomForNear(words, top))
-        {
-            (top, query) = WithNearMatches(top);
-        }
-
-        var ranked = phrase is null ? top.ScoreDocs : Rescore(top.ScoreDocs, phrase);
-        ranked = ExactBeforeNear(RerankByBodyOfWork(ranked));
-        var explained = phrase is null ? query : new BooleanQuery(true) { { query, Occur.MUST }, { phrase, Occur.SHOULD } };
+        var (top, facets, explained, ranked) = Ranked();
         var start = (request.Page - 1) * request.Size;
         var results = new List<SearchHit>();
         for (var i = start; i < ranked.Length && i < start + request.Size; i++)
@@ -78,7 +61,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             {
                 var score = float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d;
                 var hit = Describe(Explain(stored, score), stored) with { NearMatch = near.Contains(scoreDoc.Doc) ? true : null };
-                results.Add(request.Explain && query is not MatchAllDocsQuery ? WithRanker(hit with { Signals = Recruiting.SignalNames.Rename(Signals(searcher.Explain(explained, scoreDoc.Doc))) }, scoreDoc.Doc) : hit);
+                results.Add(request.Explain && explained is not MatchAllDocsQuery ? WithRanker(hit with { Signals = Recruiting.SignalNames.Rename(Signals(searcher.Explain(explained, scoreDoc.Doc))) }, scoreDoc.Doc) : hit);
             }
         }
 
@@ -95,6 +78,34 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
                     facets.Top(IndexFields.Year, FacetSize)),
                 facets));
         return response with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3), NearMatches = near.Count };
+    }
+
+    /// <summary>
+    /// The query's hits in the order every page and every export cuts: the first pass (every word of a short query, any
+    /// word when nobody holds them all, near matches after them when few do), the whole-query phrase on the best, the
+    /// best re-ranked by body of work; with the facets of the first pass and the query that explains each hit.
+    /// </summary>
+    private (TopDocs Top, FacetCollector Facets, Query Explained, ScoreDoc[] Ranked) Ranked()
+    {
+        var words = WordsOperator();
+        var query = Build(words);
+        StartQueryVector(); // after the query parsed: a refused query never wakes the model
+        var (top, facets) = Execute(query);
+        if (top.TotalHits == 0 && words == Operator.AND && query is not MatchAllDocsQuery && !string.IsNullOrWhiteSpace(request.Query))
+        {
+            // Every word required found nobody: rank by any of them instead.
+            query = Build(Operator.OR);
+            (top, facets) = Execute(query);
+        }
+        else if (LeavesRoomForNear(words, top))
+        {
+            (top, query) = WithNearMatches(query, top);
+        }
+
+        var ranked = phrase is null ? top.ScoreDocs : Rescore(top.ScoreDocs, phrase);
+        ranked = ExactBeforeNear(RerankByBodyOfWork(ranked));
+        var explained = phrase is null ? query : new BooleanQuery(true) { { query, Occur.MUST }, { phrase, Occur.SHOULD } };
+        return (top, facets, explained, ranked);
     }
 
     /// <summary>
@@ -399,7 +410,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         }
     }
 
-    private (TopDocs Top, FacetCollector Facets) Execute(Query query)
+    private (TopDocs Top, FacetCollector Facets) Execute(Query query, bool countFacets = true)
     {
         // Every hit the phrase reorders, or the body of work re-ranks when the query has words: pages then cut one order.
         var wanted = Math.Max(phrase is not null ? RescoreWindow : queryTerms.Count > 0 ? Ranking.BodyOfWork.Window : 1, request.Page * request.Size);
@@ -411,7 +422,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         {
             var top = TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: sort == ByScore, trackMaxScore: false, docsScoredInOrder: false);
             var facets = new FacetCollector(facetCache);
-            var collector = new BudgetedCollector(MultiCollector.Wrap(top, facets), budget);
+            var collector = new BudgetedCollector(countFacets ? MultiCollector.Wrap(top, facets) : top, budget);
             foreach (var leaf in slices[slice])
             {
                 collector.SetNextReader(leaf);

@@ -13,8 +13,8 @@ internal sealed partial class CandidateSearch
     /// </summary>
     internal const double NearShare = 0.5;
 
-    /// <summary>Candidates holding some words of the query that are read for a near match, at most.</summary>
-    private const int NearReads = 2 * BodyOfWork.Window;
+    /// <summary>Candidates holding some words of the query that are read for a near match, at most (the best of them by words).</summary>
+    private const int NearReads = BodyOfWork.Window;
 
     /// <summary>The near matches listed after the hits holding every word, by Lucene document.</summary>
     private readonly HashSet<int> near = [];
@@ -34,10 +34,16 @@ internal sealed partial class CandidateSearch
     /// and the people who write on agents are the next answer; a large pool fills the window with exact hits and never
     /// reads further. The near matches are returned in <see cref="near"/>; the query that found them explains them.
     /// </summary>
-    private (TopDocs Top, Query AnyWord) WithNearMatches(TopDocs everyWord)
+    private (TopDocs Top, Query Query) WithNearMatches(Query everyWordQuery, TopDocs everyWord)
     {
         var anyWord = Build(Operator.OR);
-        var (candidates, _) = Execute(anyWord);
+        if (anyWord.Equals(everyWordQuery))
+        {
+            // A quoted phrase, or words joined by AND: any word finds what every word found.
+            return (everyWord, everyWordQuery);
+        }
+
+        var (candidates, _) = Execute(anyWord, countFacets: false);
         var exact = everyWord.ScoreDocs.Select(d => d.Doc).ToHashSet();
         var weights = new WordVectors(searcher, analyzer).Of(FreeTextOf(request.Query));
         var room = BodyOfWork.Window - everyWord.ScoreDocs.Length;

@@ -11,7 +11,7 @@ namespace Talent.Server.Api;
 /// </summary>
 public static class SearchExport
 {
-    public static readonly string[] Columns = ["id", "name", "title", "employer", "location", "fit", "fit_label", "skills", "matched_skills", "evidence", "score"];
+    public static readonly string[] Columns = ["id", "name", "title", "employer", "location", "fit", "fit_label", "skills", "matched_skills", "evidence", "score", "near_match"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -74,6 +74,7 @@ public static class SearchExport
         string.Join("; ", hit.Skills.Where(s => s.Matched).Select(s => s.Name)),
         string.Join("; ", hit.Highlights),
         hit.Score.ToString("0.####", CultureInfo.InvariantCulture),
+        hit.NearMatch == true ? "yes" : "",
     }.Select(Field));
 
     /// <summary>

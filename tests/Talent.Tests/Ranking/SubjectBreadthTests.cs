@@ -52,6 +52,16 @@ public sealed class SubjectBreadthTests : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public void An_export_lists_the_candidates_in_the_order_of_the_pages(bool withVectors)
+    {
+        using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, Profiles, withVectors);
+        var exported = index.Export(SearchTestCorpus.Request(q: "speech synthesis"), 100).Select(h => h.Id).ToList();
+        Assert.Equal([Ten, Five], exported);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public void Ten_co_authored_papers_on_a_subject_come_before_one_first_authored_paper(bool withVectors)
     {
         var profiles = new Dictionary<long, CandidateProfile>
