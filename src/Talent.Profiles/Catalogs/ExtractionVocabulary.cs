@@ -14,6 +14,7 @@ public sealed class ExtractionVocabulary
 {
     private readonly HeadingPhrases headingPhrases = new();
     private readonly HashSet<string> homepageLabels = new(StringComparer.Ordinal);
+    private readonly HashSet<string> publicationColumns;
 
     public ExtractionVocabulary(IEnumerable<HeadingWords> headings, IEnumerable<string>? homepageLabels = null, DocumentWords? words = null)
     {
@@ -23,6 +24,7 @@ public sealed class ExtractionVocabulary
         ContactLinkLabels = LowerCaseWords("contact link label", words.ContactLinkLabels).ToHashSet(StringComparer.Ordinal);
         LinkLabels = LowerCaseWords("link label", words.LinkLabels ?? []).ToHashSet(StringComparer.Ordinal);
         NameLeadIns = LowerCaseWords("name lead-in", words.NameLeadIns ?? []);
+        publicationColumns = LowerCaseWords("publication column", words.PublicationColumns ?? []).Select(CatalogKey.Of).ToHashSet(StringComparer.Ordinal);
         var advisorCues = Phrases("advisor cue", words.AdvisorCues ?? []);
         AdvisorCueWords = advisorCues.SelectMany(c => c.Split(' ')).ToHashSet(StringComparer.Ordinal);
         AdvisorPattern = new Regex(
@@ -96,6 +98,13 @@ public sealed class ExtractionVocabulary
         var key = CatalogKey.Of(text);
         return key.Length is > 0 and <= 60 && headingPhrases.IsPhrase(key);
     }
+
+    /// <summary>
+    /// Whether a table's header row heads a list of publications: two or more of its cells name a column of one ("Title",
+    /// "Cited by", "Year"), as a publication table's header does and a course or metrics table's ("Year | Course") does not.
+    /// </summary>
+    internal bool HeadsPublicationTable(IEnumerable<string> cells) =>
+        cells.Count(c => c.Length <= 60 && publicationColumns.Contains(CatalogKey.Of(c))) >= 2;
 
     /// <summary>The section kind a heading names (<c>Education</c>, <c>Skills</c>, ...), or null when it names none.</summary>
     internal SectionKind? KindOfHeading(string heading)
@@ -188,7 +197,7 @@ public sealed class ExtractionVocabulary
 public sealed record DocumentWords(
     IReadOnlyList<string> DegreePatterns, IReadOnlyList<string> DegreeWords, IReadOnlyList<string> RoleWords, IReadOnlyList<string> ContactLinkLabels,
     IReadOnlyList<string>? LinkLabels = null, IReadOnlyList<string>? NameLeadIns = null, IReadOnlyList<string>? AdvisorCues = null,
-    IReadOnlyList<string>? StudyCues = null)
+    IReadOnlyList<string>? StudyCues = null, IReadOnlyList<string>? PublicationColumns = null)
 {
     internal static DocumentWords None { get; } = new([], [], [], []);
 }

@@ -98,10 +98,11 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
     private sealed record VocabularyFile(
         IReadOnlyList<HeadingWords> Headings, IReadOnlyList<string>? HomepageLabels, IReadOnlyList<string>? DegreePatterns,
         IReadOnlyList<string>? DegreeWords, IReadOnlyList<string>? RoleWords, IReadOnlyList<string>? ContactLinkLabels,
-        IReadOnlyList<string>? LinkLabels, IReadOnlyList<string>? NameLeadIns, IReadOnlyList<string>? AdvisorCues, IReadOnlyList<string>? StudyCues)
+        IReadOnlyList<string>? LinkLabels, IReadOnlyList<string>? NameLeadIns, IReadOnlyList<string>? AdvisorCues, IReadOnlyList<string>? StudyCues,
+        IReadOnlyList<string>? PublicationColumns)
     {
         public DocumentWords Words => new(DegreePatterns ?? [], DegreeWords ?? [], RoleWords ?? [], ContactLinkLabels ?? [], LinkLabels ?? [], NameLeadIns ?? [],
-            AdvisorCues ?? [], StudyCues ?? []);
+            AdvisorCues ?? [], StudyCues ?? [], PublicationColumns ?? []);
     }
 }
 

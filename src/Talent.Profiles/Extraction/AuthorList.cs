@@ -35,7 +35,12 @@ internal static partial class AuthorList
 
         text = EtAlPattern().Replace(text, ",");
         var names = new List<string>();
-        foreach (var written in Split(text))
+        var parts = Split(text);
+
+        // Initials without stops ("J Chorowski, KH Cho", or "Chorowski J" as biomedical lists write them) only in a list of
+        // several: alone, "A Survey" would be a name.
+        var bareInitials = parts.Count(p => p.Trim().Length > 0) >= 2;
+        foreach (var written in parts)
         {
             var part = WithoutHomonymNumber(written);
 
@@ -51,7 +56,7 @@ internal static partial class AuthorList
                 continue;
             }
 
-            if (!LooksLikeName(name, allowSingle: false))
+            if (!LooksLikeName(name, allowSingle: false, bareInitials))
             {
                 return null;
             }
@@ -69,6 +74,16 @@ internal static partial class AuthorList
         return trimmed.Length > 6 && trimmed[^5] == ' ' && trimmed[^4] == '0' && trimmed[^4..].All(char.IsAsciiDigit) && trimmed[^4..] != "0000"
             ? trimmed[..^5]
             : part;
+    }
+
+    /// <summary>
+    /// The owner alone, written with initials without stops ("A Lovelace" for Ada Lovelace, as a scholar page lists a paper
+    /// of one author), or null: outside a list bare initials are taken only when they fit the owner.
+    /// </summary>
+    public static string? OwnerWithBareInitials(string text, string owner)
+    {
+        var name = CleanName(text);
+        return name.Contains(' ', StringComparison.Ordinal) && LooksLikeName(name, allowSingle: false, bareInitials: true) && FitsWithInitials(name, owner) ? name : null;
     }
 
     /// <summary>
@@ -229,7 +244,11 @@ internal static partial class AuthorList
     /// <summary>True when an author string carries an equal-contribution mark.</summary>
     public static bool HasEqualContributionMark(string raw) => raw.Contains('*', StringComparison.Ordinal);
 
-    public static bool LooksLikeName(string text, bool allowSingle)
+    /// <summary>
+    /// Whether the text reads as a person's name: up to five words, each capitalised, an initial ("A.") or a particle
+    /// ("van"); with <paramref name="bareInitials"/>, initials without stops ("J", "KH") beside a written word count too.
+    /// </summary>
+    public static bool LooksLikeName(string text, bool allowSingle, bool bareInitials = false)
     {
         var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (tokens.Length is 0 or > 5 || (tokens.Length == 1 && !allowSingle))
@@ -238,6 +257,7 @@ internal static partial class AuthorList
         }
 
         var capitalised = 0;
+        var written = 0;
         foreach (var token in tokens)
         {
             if (Particles.Contains(token))
@@ -245,7 +265,7 @@ internal static partial class AuthorList
                 continue;
             }
 
-            if (IsInitial(token))
+            if (IsInitial(token) || (bareInitials && tokens.Length > 1 && IsBareInitials(token)))
             {
                 // "A. Demir": the initial is not the article "a".
                 capitalised++;
@@ -267,9 +287,10 @@ internal static partial class AuthorList
             }
 
             capitalised++;
+            written++;
         }
 
-        return capitalised >= 1;
+        return capitalised >= 1 && (written >= 1 || !bareInitials || tokens.All(IsInitial));
     }
 
     /// <summary>A heading or first line that is a person's name, title-cased when written in capitals.</summary>
@@ -361,10 +382,26 @@ internal static partial class AuthorList
 
     private static bool IsInitial(string token) => token.Length == 2 && char.IsUpper(token[0]) && token[1] == '.';
 
-    /// <summary>"E. Yılmaz" or "Yılmaz, E." fits "Emre Yılmaz": every written word is one of the name's, every initial starts another.</summary>
+    /// <summary>Initials written without stops, as Google Scholar and biomedical lists write them: one to three capitals ("J", "KH").</summary>
+    private static bool IsBareInitials(string token) => token.Length <= 3 && token.All(char.IsAsciiLetterUpper);
+
+    /// <summary>
+    /// "E. Yılmaz", "Yılmaz, E." or "E Yılmaz" fits "Emre Yılmaz": every written word is one of the name's, every initial
+    /// starts another ("KH Cho" fits "Kyung Hyun Cho", and "Kyunghyun Cho" by its first letter).
+    /// </summary>
     private static bool FitsWithInitials(string author, string person)
     {
-        var tokens = author.Replace(".", ". ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var tokens = author.Replace(".", ". ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var bare = tokens.FindIndex(t => IsBareInitials(t) && tokens.Count > 1);
+        if (bare >= 0 && !tokens.Any(IsInitial))
+        {
+            // Bare initials stand for given names: one per letter while the name has words left, the rest unread.
+            var letters = tokens[bare];
+            var givenNames = CatalogKey.Of(person).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length - (tokens.Count - 1);
+            tokens.RemoveAt(bare);
+            tokens.InsertRange(bare, letters.Take(Math.Max(1, givenNames)).Select(c => c + "."));
+        }
+
         if (!tokens.Any(IsInitial))
         {
             return false;

@@ -154,6 +154,34 @@ internal static class HtmlText
 
     private static bool HasText(INode node) => !string.IsNullOrWhiteSpace(node.TextContent);
 
+    /// <summary>Some sibling before the element has text.</summary>
+    private static bool HasTextBefore(IElement element)
+    {
+        for (var before = element.PreviousSibling; before is not null; before = before.PreviousSibling)
+        {
+            if (before is (IText or IElement) && HasText(before))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first sibling after the element that has text is text or an inline element (not a block, which breaks its own line).</summary>
+    private static bool HasInlineTextAfter(IElement element)
+    {
+        for (var after = element.NextSibling; after is not null; after = after.NextSibling)
+        {
+            if (after is (IText or IElement) && HasText(after))
+            {
+                return after is IText || (after is IElement next && !Blocks.Contains(next.LocalName));
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The element holds the first text of its parent: what comes before it (an icon, a box) has none.</summary>
     private static bool OpensItem(IElement element)
     {
@@ -196,7 +224,8 @@ internal static class HtmlText
             case "i" or "em":
                 return ("*", "*");
             case "td" or "th":
-                return ("\t", string.Empty);
+                // A cell of lines (a scholar page's title, authors and venue) ends its line: the next cells are the row's counts.
+                return ("\t", element.Children.Any(c => Blocks.Contains(c.LocalName) && HasText(c)) ? "\n" : string.Empty);
             case "dd" when StartsWithText(element):
                 // A definition list reads as markdown's: the term on its line, ": its text" on the next.
                 return ("\n: ", "\n");
@@ -216,6 +245,9 @@ internal static class HtmlText
             case "p" or "div" when element.ParentElement is { LocalName: "li" } && !HasText(element):
                 // A block without text in a list item (an icon's box) breaks no line: the item's text stays on the bullet's.
                 return (string.Empty, string.Empty);
+            case "p" or "div" when element.ParentElement?.Closest("td, th") is not null:
+                // Blocks in a table cell are the cell's lines, not paragraphs: one row stays one entry, with no blank line inside.
+                return (HasTextBefore(element) ? "\n" : string.Empty, HasInlineTextAfter(element) ? "\n" : string.Empty);
             default:
                 return Blocks.Contains(tag) ? ("\n", "\n") : (string.Empty, string.Empty);
         }

@@ -30,9 +30,10 @@ internal static partial class PublicationNotation
                 return several;
             }
 
-            if (owner is not null && AuthorList.Parse(plain, 1) is [var one] && AuthorList.PositionOf(owner, [one]) == 1)
+            if (owner is not null && (AuthorList.Parse(plain, 1) is [var one] ? one : AuthorList.OwnerWithBareInitials(plain, owner)) is { } alone
+                && AuthorList.PositionOf(owner, [alone]) == 1)
             {
-                return [one];
+                return [alone];
             }
         }
 

@@ -55,6 +55,12 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
                 continue;
             }
 
+            if (current is not null && !afterBlank && IsCountsRow(line, current))
+            {
+                // A table's counts under an entry ("3456  2015": its citations and year cells) are not part of its text.
+                continue;
+            }
+
             if (line.IsBullet)
             {
                 current = [line];
@@ -88,6 +94,13 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
 
         return entries;
     }
+
+    /// <summary>
+    /// A line of numbers alone under an entry whose lines already name a year (a publications table's "cited by" and "year"
+    /// cells); a year alone on a line under an entry that has none is its year and stays.
+    /// </summary>
+    private static bool IsCountsRow(MarkupLine line, List<MarkupLine> entry) =>
+        line.Plain.Any(char.IsDigit) && !line.Plain.Any(char.IsLetter) && entry.Exists(l => VenueNotation.YearIn(l.Plain) is not null);
 
     /// <summary>A row of a table ("2022 | Title | NeurIPS", cells apart by " | " or tabs): under a publications heading each row is an entry.</summary>
     private static bool IsTableRow(MarkupLine line) =>
@@ -139,9 +152,14 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
     /// </summary>
     private EntryDraft? ReadByFeatures(EntryDraft? draft, List<MarkupLine> entry, string? person, bool inPublications)
     {
-        if (draft?.Publication is { Venue: not null, Year: not null, Title.Length: >= 8 })
+        if (draft?.Publication is { Venue: not null, Year: not null, Title.Length: >= 8 } found)
         {
-            return draft;
+            // "Title" / "J Chorowski, A Lovelace" / "arXiv preprint arXiv:2203.01234, 2022": the authors on a line of their
+            // own under the title, which the entry read as one run of text did not tell apart.
+            return found.Authors.Count == 0 && entry.Count > 1
+                && PublicationNotation.AuthorsUnder(string.Join('\n', entry.Skip(1).Select(l => l.Text)), person) is { } under
+                ? draft with { Publication = PublicationNotation.WithAuthors(found, under, person), AuthorNames = under }
+                : draft;
         }
 
         // dblp's citation text ("A, B:" then "Title. CVPR 2024: 1-10", on one line or two) names its people and a catalog

@@ -16,6 +16,12 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
         var sections = new List<Section> { new(SectionKind.Header, []) };
         foreach (var line in lines)
         {
+            if (HeadsPublicationTable(line))
+            {
+                sections.Add(new Section(SectionKind.Publications, [], line.HeadingLevel, line.Plain));
+                continue;
+            }
+
             var candidate = HeadingText(line);
             var kind = candidate is null ? null : KindOf(candidate);
             if (kind is { } k)
@@ -72,6 +78,18 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
         return plain.Length < 30 && plain.AsSpan().Count(' ') <= 2 && !plain.Any(char.IsDigit) && !plain.EndsWith('.') && !plain.Contains(',', StringComparison.Ordinal)
             ? plain
             : null;
+    }
+
+    /// <summary>A table's header row naming the columns of a publication list ("Title | Cited by | Year"), cells apart by tabs or " | ".</summary>
+    private bool HeadsPublicationTable(MarkupLine line)
+    {
+        var plain = line.Plain;
+        if (line.IsBullet || plain.Length > 200 || !(plain.Contains('\t', StringComparison.Ordinal) || plain.Contains('|', StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        return vocabulary.HeadsPublicationTable(plain.Split(['\t', '|'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>A page's menu: a line of two or more links and nothing else ("Home | Teaching | CV").</summary>
