@@ -6,7 +6,8 @@ namespace Talent.Profiles.Tests;
 /// A scholar profile page saved from the browser: the papers are rows of a table headed "Title | Cited by | Year", each
 /// row a cell of three lines (the linked title, the authors with initials and no stops, the venue with volume and year)
 /// and the cells of its counts. The header row starts a publications section, a cell's lines stay one entry, the counts
-/// are not part of it, and "A Lovelace" among the authors is the owner.
+/// are not part of it, and "A Lovelace" among the authors is the owner. The header's "Verified email at" domain is not
+/// a homepage.
 /// </summary>
 public sealed class ScholarProfilePageTests
 {
@@ -56,6 +57,10 @@ public sealed class ScholarProfilePageTests
             profile.Publications.Select(p => (p.Title, p.Venue, p.Year, p.AuthorPosition)).ToList());
         Assert.Equal(["J Chorowski", "D Bahdanau", "A Lovelace", "K Cho", "Y Bengio"], profile.Publications[0].Authors);
         Assert.Equal(4012, profile.Metrics?.Citations);
+
+        // "Verified email at somewhere.edu" names where the owner's mail goes, not a site; the "cited by" links are searches.
+        Assert.Equal(["ada.example.org"], profile.Homepages);
+        Assert.DoesNotContain(profile.Links, l => l.StartsWith("scholar.google.com/scholar", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -19,6 +19,9 @@ internal sealed partial class ContactReader(ExtractionVocabulary vocabulary, Cou
     [GeneratedRegex(@"(?:[a-z0-9-]+\.)+(?:dev|io|com|org|net|me|edu|ai|cn|sg|xyz|art|page|site|info|co|uk|de|fr|ca|jp|hk|tw|us|app|tech|blog)(?:/[^\s)\]|]*)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex BareDomainPattern();
 
+    [GeneratedRegex(@"\be-?mail(?:\s+address)?\s+(?:at|@)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex MailDomainLeadPattern();
+
     /// <summary>The header's e-mail addresses, or the whole document's when the header has none.</summary>
     public static List<string> Emails(IReadOnlyList<MarkupLine> lines, List<MarkupLine> header)
     {
@@ -144,7 +147,9 @@ internal sealed partial class ContactReader(ExtractionVocabulary vocabulary, Cou
     private static IEnumerable<string> BareDomainsIn(string text) =>
         BareDomainPattern().Matches(text)
             .Where(m => (m.Index == 0 || !(char.IsLetterOrDigit(text[m.Index - 1]) || text[m.Index - 1] is '@' or '_' or '.' or '-'))
-                && (m.Index + m.Length == text.Length || !(char.IsLetterOrDigit(text[m.Index + m.Length]) || text[m.Index + m.Length] is '_' or '.')))
+                && (m.Index + m.Length == text.Length || !(char.IsLetterOrDigit(text[m.Index + m.Length]) || text[m.Index + m.Length] is '_' or '.'))
+                // "Verified email at example.edu": the domain of an e-mail address, not a site.
+                && !MailDomainLeadPattern().IsMatch(text.AsSpan(Math.Max(0, m.Index - 40), Math.Min(m.Index, 40))))
             .Select(m => m.Value);
 
     /// <summary>Web addresses found so far: profile links (GitHub, Scholar, ...) and the owner's homepages, each once.</summary>

@@ -104,6 +104,12 @@ internal static class WebAddress
             return path.Length > 0 && !path.Contains('/', StringComparison.Ordinal) ? normalized : null;
         }
 
+        if (host.StartsWith("scholar.google.", StringComparison.Ordinal))
+        {
+            // A Scholar profile names its user; a search or a "cited by" list ("scholar?cites=…") is nobody's profile.
+            return normalized.Contains("?user=", StringComparison.Ordinal) ? normalized : null;
+        }
+
         return normalized;
     }
 
