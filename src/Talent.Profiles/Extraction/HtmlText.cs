@@ -154,6 +154,14 @@ internal static class HtmlText
 
     private static bool HasText(INode node) => !string.IsNullOrWhiteSpace(node.TextContent);
 
+    /// <summary>Text that opens as a BibTeX record ("@inproceedings{key,").</summary>
+    private static bool IsBibtexRecord(string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        var brace = trimmed.IndexOf('{');
+        return trimmed.Length > 2 && trimmed[0] == '@' && brace is > 1 and < 20 && trimmed[1..brace].ToString().All(char.IsAsciiLetter);
+    }
+
     /// <summary>Some sibling before the element has text.</summary>
     private static bool HasTextBefore(IElement element)
     {
@@ -209,6 +217,9 @@ internal static class HtmlText
         {
             case "script" or "style" or "noscript" or "template" or "svg" or "del" or "s" or "sup" or "head":
                 return (null, string.Empty);
+            case "video" or "audio" or "canvas":
+                // Their text is what a browser that cannot play them shows ("Your browser does not support the video tag").
+                return (null, string.Empty);
             case "nav" when element.ParentElement?.Closest("li") is not null:
                 // A menu inside a list item is the item's toolbar ("view", "export record", "share"), not its text: a dblp
                 // entry's menus put "electronic edition via DOI" where the entry's title begins.
@@ -245,9 +256,14 @@ internal static class HtmlText
             case "p" or "div" when element.ParentElement is { LocalName: "li" } && !HasText(element):
                 // A block without text in a list item (an icon's box) breaks no line: the item's text stays on the bullet's.
                 return (string.Empty, string.Empty);
-            case "p" or "div" when element.ParentElement?.Closest("td, th") is not null:
+            case "pre" when element.ParentElement?.Closest("li") is not null && IsBibtexRecord(element.TextContent):
+                // A publication's BibTeX record shown under it (al-folio's "Bib" button) repeats the entry as code.
+                return (null, string.Empty);
+            case "p" or "div" when element.ParentElement?.Closest("td, th") is not null || element.ParentElement?.ParentElement?.Closest("li") is not null:
                 // Blocks in a table cell are the cell's lines, not paragraphs: one row stays one entry, with no blank line inside.
-                return (HasTextBefore(element) ? "\n" : string.Empty, HasInlineTextAfter(element) ? "\n" : string.Empty);
+                return HasText(element)
+                    ? (HasTextBefore(element) ? "\n" : string.Empty, HasInlineTextAfter(element) ? "\n" : string.Empty)
+                    : (string.Empty, string.Empty);
             default:
                 return Blocks.Contains(tag) ? ("\n", "\n") : (string.Empty, string.Empty);
         }

@@ -31,8 +31,27 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
         }
 
         var entries = GroupEntries(section);
-        var drafts = entries.Select(e => ReadByFeatures(ReadEntry(e, person), e, person, section.Kind == SectionKind.Publications)).ToList();
+        var drafts = entries.Select(e => ReadBadged(e, person, section.Kind == SectionKind.Publications)).ToList();
         return Collect(entries, drafts, person, consumed);
+    }
+
+    /// <summary>
+    /// An entry read by its notation, then by its features. An entry whose first line is a venue's badge alone ("ICLR" over
+    /// the title, authors and venue lines, as homepage templates set it) is read without it, the badge its venue when the
+    /// rest names none.
+    /// </summary>
+    private EntryDraft? ReadBadged(List<MarkupLine> entry, string? person, bool inPublications)
+    {
+        if (entry.Count >= 3 && entry[0].Plain.Length <= 12 && !entry[0].Plain.Contains(' ', StringComparison.Ordinal)
+            && VenueNotation.Parse(entry[0].Plain, catalogs.Venues) is { Known: true } badge)
+        {
+            var rest = entry.Skip(1).ToList();
+            var read = ReadByFeatures(ReadEntry(rest, person), rest, person, inPublications);
+            return read is null || read.Publication.Venue is not null ? read
+                : read with { Publication = read.Publication with { Venue = badge.Venue, Kind = badge.Kind, Year = read.Publication.Year ?? badge.Year } };
+        }
+
+        return ReadByFeatures(ReadEntry(entry, person), entry, person, inPublications);
     }
 
     /// <summary>The section's lines grouped into entries: a bullet starts one; under a publications heading a paragraph does too.</summary>
@@ -329,7 +348,10 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
         {
             if (VenueNotation.Parse(italic, catalogs.Venues) is { Known: true } reading)
             {
-                parts.Venue = reading;
+                // "*In Proceedings of CVPR*, 2024": the year just after the venue's emphasis is its year.
+                var after = parts.Rest[(index + italic.Length + 2)..];
+                var yearAfter = after.Length > 0 && after[0] is ',' or ' ' && VenueNotation.YearIn(after[..Math.Min(after.Length, 8)]) is { } year ? year : (int?)null;
+                parts.Venue = reading.Year is null && yearAfter is not null ? reading with { Year = yearAfter } : reading;
                 parts.VenueRaw = italic.Trim();
                 parts.Rest = parts.Rest[..index];
                 break;
@@ -386,9 +408,13 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
         }
     }
 
+    private static bool IsOwner(string text, string? person) =>
+        person is not null && AuthorList.CleanName(text) is { Length: > 0 } name && AuthorList.PositionOf(person, [name]) == 1;
+
     private static EntryDraft Draft(EntryParts parts, string? person)
     {
-        var authorText = BoldPattern().Replace(parts.Rest, " ");
+        // Bold runs are a title's or a venue's, but for the owner's name set in bold in the author list ("**Ada Lovelace**, Alan Turing").
+        var authorText = BoldPattern().Replace(parts.Rest, m => IsOwner(m.Groups["b"].Value, person) ? m.Groups["b"].Value : " ");
         var rawAuthors = AuthorList.Parse(authorText, parts.Venue is null ? 2 : 1) ?? [];
         var venue = parts.Venue;
         var publication = new Publication
