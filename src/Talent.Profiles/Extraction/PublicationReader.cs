@@ -4,20 +4,17 @@ using Talent.Profiles.Catalogs;
 namespace Talent.Profiles.Extraction;
 
 /// <summary>
-/// Reads the publications of a section: entries are list items or paragraphs (a bullet starts one, a line after a blank
-/// line continues it only when it is an author list); each is read by its notation (bold title, bracketed or emphasised
+/// Reads the publications of a section: its entries (<see cref="PublicationEntries"/>, list items, paragraphs or table
+/// rows) each read by its notation (bold title, bracketed or emphasised
 /// venue, "|" segments, an arXiv identifier, a citation), then by its features when that left a venue or year unread.
 /// </summary>
 internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
 {
-    /// <summary>Publication entries read per section; real lists are far shorter, and each entry costs a few readings.</summary>
-    internal const int MaxEntriesPerSection = 2_000;
-
     [GeneratedRegex(@"^\[(?<v>[^\[\]]{2,60})\]\s*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex LeadingBracketPattern();
 
     [GeneratedRegex(@"\*\*(?<b>[^*]{1,200})\*\*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex BoldPattern();
+    internal static partial Regex BoldPattern();
 
     [GeneratedRegex(@"\b(?<which>co-first|first|second|third|fourth|fifth|last|corresponding)\s+author\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AuthorRolePattern();
@@ -30,7 +27,7 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
             return ScholarEntries.Read(section.Lines, person, consumed, catalogs.Venues);
         }
 
-        var entries = GroupEntries(section);
+        var entries = PublicationEntries.Group(section);
         var drafts = entries.Select(e => ReadBadged(e, person, section.Kind == SectionKind.Publications)).ToList();
         return Collect(entries, drafts, person, consumed);
     }
@@ -53,77 +50,6 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
 
         return ReadByFeatures(ReadEntry(entry, person), entry, person, inPublications);
     }
-
-    /// <summary>The section's lines grouped into entries: a bullet starts one; under a publications heading a paragraph does too.</summary>
-    private static List<List<MarkupLine>> GroupEntries(Section section)
-    {
-        var entries = new List<List<MarkupLine>>();
-        List<MarkupLine>? current = null;
-        var afterBlank = false;
-        foreach (var line in section.Lines)
-        {
-            if (line.Heading is not null || (line.IsFullyBold && !line.IsBullet))
-            {
-                current = null;
-                continue;
-            }
-
-            if (line.IsBlank)
-            {
-                afterBlank = true;
-                continue;
-            }
-
-            if (current is not null && !afterBlank && IsCountsRow(line, current))
-            {
-                // A table's counts under an entry ("3456  2015": its citations and year cells) are not part of its text.
-                continue;
-            }
-
-            if (line.IsBullet)
-            {
-                current = [line];
-                entries.Add(current);
-            }
-            else if (current is not null && (!afterBlank || AuthorList.Parse(BoldPattern().Replace(line.Text, " ")) is not null)
-                && !(section.Kind == SectionKind.Publications && IsTableRow(line) && IsTableRow(current[0])))
-            {
-                current.Add(line);
-            }
-            else if (section.Kind is SectionKind.Publications or SectionKind.Interests)
-            {
-                // Under a publications heading a paragraph is an entry too ("Authors (2017). Title. Journal."), and under a
-                // "Research" heading, where a homepage lists its papers after its interests (a paragraph that names no venue and
-                // no authors stays an interest).
-                current = [line];
-                entries.Add(current);
-            }
-            else
-            {
-                current = null;
-            }
-
-            afterBlank = false;
-        }
-
-        if (entries.Count > MaxEntriesPerSection)
-        {
-            entries.RemoveRange(MaxEntriesPerSection, entries.Count - MaxEntriesPerSection);
-        }
-
-        return entries;
-    }
-
-    /// <summary>
-    /// A line of numbers alone under an entry whose lines already name a year (a publications table's "cited by" and "year"
-    /// cells); a year alone on a line under an entry that has none is its year and stays.
-    /// </summary>
-    private static bool IsCountsRow(MarkupLine line, List<MarkupLine> entry) =>
-        line.Plain.Any(char.IsDigit) && !line.Plain.Any(char.IsLetter) && entry.Exists(l => VenueNotation.YearIn(l.Plain) is not null);
-
-    /// <summary>A row of a table ("2022 | Title | NeurIPS", cells apart by " | " or tabs): under a publications heading each row is an entry.</summary>
-    private static bool IsTableRow(MarkupLine line) =>
-        !line.IsBullet && (line.Text.Contains('\t', StringComparison.Ordinal) || PublicationNotation.CountOf(line.Text, " | ") >= 2);
 
     /// <summary>The drafts that are publications; an author line under a title without authors gives it its authors.</summary>
     private static List<Publication> Collect(List<List<MarkupLine>> entries, List<EntryDraft?> drafts, string? person, HashSet<int> consumed)

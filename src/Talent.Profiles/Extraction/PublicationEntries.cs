@@ -1,0 +1,85 @@
+using Talent.Profiles.Catalogs;
+
+namespace Talent.Profiles.Extraction;
+
+/// <summary>
+/// A section's lines grouped into publication entries: a bullet starts one; under a publications heading (or a "Research"
+/// heading) a paragraph does too; a line after a blank line continues an entry only when it is an author list; a table's
+/// rows are entries of their own and its counts are no part of them.
+/// </summary>
+internal static class PublicationEntries
+{
+    /// <summary>Publication entries read per section; real lists are far shorter, and each entry costs a few readings.</summary>
+    internal const int MaxEntriesPerSection = 2_000;
+
+    /// <summary>The section's lines grouped into entries: a bullet starts one; under a publications heading a paragraph does too.</summary>
+    public static List<List<MarkupLine>> Group(Section section)
+    {
+        var entries = new List<List<MarkupLine>>();
+        List<MarkupLine>? current = null;
+        var afterBlank = false;
+        foreach (var line in section.Lines)
+        {
+            if (line.Heading is not null || (line.IsFullyBold && !line.IsBullet))
+            {
+                current = null;
+                continue;
+            }
+
+            if (line.IsBlank)
+            {
+                afterBlank = true;
+                continue;
+            }
+
+            if (current is not null && !afterBlank && IsCountsRow(line, current))
+            {
+                // A table's counts under an entry ("3456  2015": its citations and year cells) are not part of its text.
+                continue;
+            }
+
+            if (line.IsBullet)
+            {
+                current = [line];
+                entries.Add(current);
+            }
+            else if (current is not null && (!afterBlank || AuthorList.Parse(PublicationReader.BoldPattern().Replace(line.Text, " ")) is not null)
+                && !(section.Kind == SectionKind.Publications && IsTableRow(line) && IsTableRow(current[0])))
+            {
+                current.Add(line);
+            }
+            else if (section.Kind is SectionKind.Publications or SectionKind.Interests)
+            {
+                // Under a publications heading a paragraph is an entry too ("Authors (2017). Title. Journal."), and under a
+                // "Research" heading, where a homepage lists its papers after its interests (a paragraph that names no venue and
+                // no authors stays an interest).
+                current = [line];
+                entries.Add(current);
+            }
+            else
+            {
+                current = null;
+            }
+
+            afterBlank = false;
+        }
+
+        if (entries.Count > MaxEntriesPerSection)
+        {
+            entries.RemoveRange(MaxEntriesPerSection, entries.Count - MaxEntriesPerSection);
+        }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// A line of numbers alone under an entry whose lines already name a year (a publications table's "cited by" and "year"
+    /// cells); a year alone on a line under an entry that has none is its year and stays.
+    /// </summary>
+    private static bool IsCountsRow(MarkupLine line, List<MarkupLine> entry) =>
+        line.Plain.Any(char.IsDigit) && !line.Plain.Any(char.IsLetter) && entry.Exists(l => VenueNotation.YearIn(l.Plain) is not null);
+
+    /// <summary>A row of a table ("2022 | Title | NeurIPS", cells apart by " | " or tabs): under a publications heading each row is an entry.</summary>
+    private static bool IsTableRow(MarkupLine line) =>
+        !line.IsBullet && (line.Text.Contains('\t', StringComparison.Ordinal) || PublicationNotation.CountOf(line.Text, " | ") >= 2);
+}
