@@ -60,6 +60,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
             Links = links,
             Phones = phones,
             Location = location,
+            Headline = HeaderHeadline(header, name),
             Summary = SummaryText.Read(sections),
             Education = facts.Education,
             Experience = facts.Experience,
@@ -74,6 +75,40 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         return ProfileExtractor.IsEmpty(profile) && OpeningProse(lines) is { } opening
             ? profile with { Headline = opening, Partial = "no name, contact, education, experience, publications or skills found; stored with its opening text" }
             : profile;
+    }
+
+    /// <summary>Lines under the name that are read for the owner's headline, at most.</summary>
+    private const int HeadlineLines = 3;
+
+    /// <summary>
+    /// The line under the owner's name that says what they do ("Professor of Computer Science, University of Somewhere",
+    /// "PhD student at MIT", "Research Scientist · Google DeepMind"): one of the next few lines of the header that names a
+    /// role (<c>roleWords</c>) and is short, not a sentence, an address or a link line.
+    /// </summary>
+    private string? HeaderHeadline(List<MarkupLine> header, string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        var at = header.FindIndex(l => l.Plain.Contains(name, StringComparison.Ordinal));
+        if (at < 0)
+        {
+            return null;
+        }
+
+        foreach (var line in header.Skip(at + 1).Where(l => !l.IsBlank).Take(HeadlineLines))
+        {
+            var plain = line.Plain.Trim().TrimEnd(',', ';', ':', '|', '·', ' ');
+            if (plain.Length is > 3 and <= 120 && !plain.EndsWith('.') && !plain.Contains('@', StringComparison.Ordinal)
+                && !plain.Contains("://", StringComparison.Ordinal) && line.Links.Count <= 1 && experienceReader.NamesRole(plain.ToLowerInvariant()))
+            {
+                return plain;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>What the sections state, each read by its reader.</summary>
