@@ -60,6 +60,10 @@ public sealed class ScholarProfilePageTests
 
         // "Verified email at somewhere.edu" names where the owner's mail goes, not a site; the "cited by" links are searches.
         Assert.Equal(["ada.example.org"], profile.Homepages);
+
+        // The interests are links labelled with subjects; those of the topic catalog are stated interests.
+        Assert.Equal(["Speech Recognition", "Natural Language Processing"], profile.Interests);
+        Assert.Equal("Professor of Computer Science, University of Somewhere", profile.Headline);
         Assert.DoesNotContain(profile.Links, l => l.StartsWith("scholar.google.com/scholar", StringComparison.Ordinal));
     }
 

@@ -239,6 +239,18 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     {
         foreach (var line in prose)
         {
+            // A line of links each labelled with a subject (a scholar profile's "Machine Learning · Speech Recognition", a
+            // site's tag links): the subjects are the owner's stated interests.
+            if (line.Links.Count >= 2 && line.Links.Count(l => l.Label is { Length: > 0 } label && catalogs.Topics.Find(label) is not null) >= 2)
+            {
+                foreach (var label in line.Links.Select(l => l.Label).OfType<string>().Where(l => catalogs.Topics.Find(l) is not null && !interests.Contains(l, StringComparer.Ordinal)))
+                {
+                    interests.Add(label);
+                }
+
+                continue;
+            }
+
             foreach (Match cue in FocusStatements.Cue().Matches(line.Plain))
             {
                 var statement = cue.Groups["what"].Value.Trim();
