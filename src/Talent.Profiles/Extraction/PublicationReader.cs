@@ -48,7 +48,35 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
                 : read with { Publication = read.Publication with { Venue = badge.Venue, Kind = badge.Kind, Year = read.Publication.Year ?? badge.Year } };
         }
 
-        return ReadByFeatures(ReadEntry(entry, person), entry, person, inPublications);
+        return (inPublications ? ReadTitleAuthorsLines(entry, person) : null) ?? ReadByFeatures(ReadEntry(entry, person), entry, person, inPublications);
+    }
+
+    /// <summary>
+    /// "Title" / "Ada Lovelace, Alan Turing" / "CVPR 2024", each on a line of its own with no markup (a plain-text CV, a
+    /// converted PDF, a page without emphasis): the first line is the title when the second is an author list and the
+    /// first is not; read by its features with the title so marked, the authors under it and the venue after them (null
+    /// when they name no venue: the entry's notation is read as before, an arXiv identifier among it).
+    /// </summary>
+    private EntryDraft? ReadTitleAuthorsLines(List<MarkupLine> entry, string? person)
+    {
+        if (entry.Count < 3 || entry[0].Text.Contains('*', StringComparison.Ordinal) || entry[0].Text.Contains('"', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var title = entry[0].Plain.Trim().TrimEnd('.', ',');
+        var authors = entry[1].Plain.Trim(' ', '.', ',');
+        if (title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 3 || AuthorList.Parse(title, 1) is not null
+            || PublicationNotation.AuthorsUnder(authors, person) is null)
+        {
+            return null;
+        }
+
+        var text = "**" + title + "**\n" + string.Join('\n', entry.Skip(1).Select(l => l.Text));
+        var links = entry.SelectMany(l => l.Links).Where(l => !l.IsImage).ToList();
+        return PublicationFeatures.Read(text, links, person, catalogs.Venues, catalogs.Vocabulary.LinkLabels) is { Title.Length: >= 8, Venue: not null } read
+            ? new EntryDraft(read, false, read.Authors)
+            : null;
     }
 
     /// <summary>The drafts that are publications; an author line under a title without authors gives it its authors.</summary>
