@@ -22,7 +22,7 @@ internal sealed partial class CandidateSearch
     /// <summary>
     /// Whether the hits of a query whose words are all required leave room for near matches: a short query with words,
     /// fewer than <see cref="BodyOfWork.Window"/> candidates holding every one, but some (nobody at all is the fallback
-    /// to any word in <see cref="Run"/>).
+    /// to any word in <see cref="Ranked"/>).
     /// </summary>
     private bool LeavesRoomForNear(Operator words, TopDocs everyWord) =>
         words == Operator.AND && queryTerms.Count >= 2 && everyWord.TotalHits is > 0 and < BodyOfWork.Window;
