@@ -90,11 +90,12 @@ internal static class HtmlText
     /// <summary>Depth-first with an explicit stack: a hostile page nests elements deeper than the call stack allows.</summary>
     private static void Render(INode root, StringBuilder builder)
     {
-        var stack = new Stack<(INode? Node, string? Text)>();
+        var stack = new Stack<(INode? Node, string? Text, int Index)>();
+        var siblings = new SiblingText();
         PushChildren(root, stack);
         while (stack.Count > 0)
         {
-            var (node, pending) = stack.Pop();
+            var (node, pending, index) = stack.Pop();
             if (pending is not null)
             {
                 builder.Append(pending);
@@ -112,24 +113,75 @@ internal static class HtmlText
                 continue;
             }
 
-            var (open, close) = Markers(element);
+            var (open, close) = Markers(element, new Place(siblings, index));
             if (open is null)
             {
                 continue;
             }
 
             builder.Append(open);
-            stack.Push((null, close));
+            stack.Push((null, close, 0));
             PushChildren(element, stack);
         }
     }
 
-    private static void PushChildren(INode node, Stack<(INode? Node, string? Text)> stack)
+    private static void PushChildren(INode node, Stack<(INode? Node, string? Text, int Index)> stack)
     {
         var children = node.ChildNodes;
         for (var i = children.Length - 1; i >= 0; i--)
         {
-            stack.Push((children[i], null));
+            stack.Push((children[i], null, i));
+        }
+    }
+
+    /// <summary>
+    /// Which children of a parent hold text, found once per parent: AngleSharp finds a node's sibling by searching its
+    /// parent's children, so walking siblings from every child of a long list would take time growing with its square.
+    /// </summary>
+    private sealed class SiblingText
+    {
+        private readonly Dictionary<INode, (int FirstText, int[] NextText)> parents = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>The index of the parent's first child with text (or its count when none has any), and for each child the next one after it with text (-1 when none).</summary>
+        public (int FirstText, int[] NextText) Of(INode parent)
+        {
+            if (parents.TryGetValue(parent, out var known))
+            {
+                return known;
+            }
+
+            var children = parent.ChildNodes;
+            var next = new int[children.Length];
+            var following = -1;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                next[i] = following;
+                if (children[i] is (IText or IElement) && HasText(children[i]))
+                {
+                    following = i;
+                }
+            }
+
+            return parents[parent] = (following < 0 ? children.Length : following, next);
+        }
+    }
+
+    /// <summary>An element's place among its parent's children, to ask what text stands before and after it.</summary>
+    private readonly record struct Place(SiblingText Siblings, int Index)
+    {
+        /// <summary>Some child of the parent before the element has text.</summary>
+        public bool TextBefore(IElement element) => element.Parent is { } parent && Siblings.Of(parent).FirstText < Index;
+
+        /// <summary>The first child after the element that has text is text or an inline element (not a block, which breaks its own line).</summary>
+        public bool InlineTextAfter(IElement element)
+        {
+            if (element.Parent is not { } parent || Siblings.Of(parent).NextText[Index] is not (>= 0 and var next))
+            {
+                return false;
+            }
+
+            var after = parent.ChildNodes[next];
+            return after is IText || (after is IElement inline && !Blocks.Contains(inline.LocalName));
         }
     }
 
@@ -162,55 +214,8 @@ internal static class HtmlText
         return trimmed.Length > 2 && trimmed[0] == '@' && brace is > 1 and < 20 && trimmed[1..brace].ToString().All(char.IsAsciiLetter);
     }
 
-    /// <summary>Some sibling before the element has text.</summary>
-    private static bool HasTextBefore(IElement element)
-    {
-        for (var before = element.PreviousSibling; before is not null; before = before.PreviousSibling)
-        {
-            if (before is (IText or IElement) && HasText(before))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The first sibling after the element that has text is text or an inline element (not a block, which breaks its own line).</summary>
-    private static bool HasInlineTextAfter(IElement element)
-    {
-        for (var after = element.NextSibling; after is not null; after = after.NextSibling)
-        {
-            if (after is (IText or IElement) && HasText(after))
-            {
-                return after is IText || (after is IElement next && !Blocks.Contains(next.LocalName));
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The element holds the first text of its parent: what comes before it (an icon, a box) has none.</summary>
-    private static bool OpensItem(IElement element)
-    {
-        if (!HasText(element))
-        {
-            return false;
-        }
-
-        for (var before = element.PreviousSibling; before is not null; before = before.PreviousSibling)
-        {
-            if (before is (IText or IElement) && HasText(before))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>What to write before and after an element's content; a null opening skips the element.</summary>
-    private static (string? Open, string Close) Markers(IElement element)
+    private static (string? Open, string Close) Markers(IElement element, Place place)
     {
         var tag = element.LocalName;
         switch (tag)
@@ -250,7 +255,7 @@ internal static class HtmlText
                 }
 
                 return ("[", "](" + href.Replace(" ", "%20", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal) + ")");
-            case "p" or "div" when element.ParentElement is { LocalName: "li" } item && (item.FirstElementChild == element || OpensItem(element)) && item.TextContent.Length < 3_000:
+            case "p" or "div" when element.ParentElement is { LocalName: "li" } item && (item.FirstElementChild == element || (HasText(element) && !place.TextBefore(element))) && item.TextContent.Length < 3_000:
                 // <li><p>Authors, "Title", Venue 2020.</p></li>: the paragraph is the item's text, on the bullet's line.
                 return (string.Empty, " ");
             case "p" or "div" when element.ParentElement is { LocalName: "li" } && !HasText(element):
@@ -262,7 +267,7 @@ internal static class HtmlText
             case "p" or "div" when element.ParentElement?.Closest("td, th") is not null || element.ParentElement?.ParentElement?.Closest("li") is not null:
                 // Blocks in a table cell are the cell's lines, not paragraphs: one row stays one entry, with no blank line inside.
                 return HasText(element)
-                    ? (HasTextBefore(element) ? "\n" : string.Empty, HasInlineTextAfter(element) ? "\n" : string.Empty)
+                    ? (place.TextBefore(element) ? "\n" : string.Empty, place.InlineTextAfter(element) ? "\n" : string.Empty)
                     : (string.Empty, string.Empty);
             default:
                 return Blocks.Contains(tag) ? ("\n", "\n") : (string.Empty, string.Empty);

@@ -17,6 +17,7 @@ internal static class PublicationEntries
     {
         var entries = new List<List<MarkupLine>>();
         List<MarkupLine>? current = null;
+        var currentHasYear = false; // kept as lines are added: asking the entry again at each line would be quadratic
         var afterBlank = false;
         foreach (var line in section.Lines)
         {
@@ -32,7 +33,7 @@ internal static class PublicationEntries
                 continue;
             }
 
-            if (current is not null && !afterBlank && IsCountsRow(line, current))
+            if (current is not null && !afterBlank && currentHasYear && IsCounts(line))
             {
                 // A table's counts under an entry ("3456  2015": its citations and year cells) are not part of its text.
                 continue;
@@ -42,6 +43,7 @@ internal static class PublicationEntries
             {
                 current = [line];
                 entries.Add(current);
+                currentHasYear = false;
             }
             else if (current is not null && (!afterBlank || AuthorList.Parse(PublicationReader.BoldPattern().Replace(line.Text, " ")) is not null)
                 && !(section.Kind == SectionKind.Publications && IsTableRow(line) && IsTableRow(current[0])))
@@ -55,12 +57,14 @@ internal static class PublicationEntries
                 // no authors stays an interest).
                 current = [line];
                 entries.Add(current);
+                currentHasYear = false;
             }
             else
             {
                 current = null;
             }
 
+            currentHasYear |= current is not null && VenueNotation.YearIn(line.Plain) is not null;
             afterBlank = false;
         }
 
@@ -73,11 +77,10 @@ internal static class PublicationEntries
     }
 
     /// <summary>
-    /// A line of numbers alone under an entry whose lines already name a year (a publications table's "cited by" and "year"
-    /// cells); a year alone on a line under an entry that has none is its year and stays.
+    /// A line of numbers alone (a publications table's "cited by" and "year" cells), left out of an entry whose lines
+    /// already name a year; a year alone on a line under an entry that has none is its year and stays.
     /// </summary>
-    private static bool IsCountsRow(MarkupLine line, List<MarkupLine> entry) =>
-        line.Plain.Any(char.IsDigit) && !line.Plain.Any(char.IsLetter) && entry.Exists(l => VenueNotation.YearIn(l.Plain) is not null);
+    private static bool IsCounts(MarkupLine line) => line.Plain.Any(char.IsDigit) && !line.Plain.Any(char.IsLetter);
 
     /// <summary>A row of a table ("2022 | Title | NeurIPS", cells apart by " | " or tabs): under a publications heading each row is an entry.</summary>
     private static bool IsTableRow(MarkupLine line) =>

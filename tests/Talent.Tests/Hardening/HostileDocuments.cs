@@ -26,6 +26,9 @@ internal static class HostileDocuments
         ("labelled 'at' addresses", "text/markdown", Repeat(i => string.Create(CultureInfo.InvariantCulture, $"E-mail: person{i} at mail{i % 97} dot example dot org, mail: a at b at c\n"))),
         ("citations with a state for a year", "text/markdown", Repeat(i => (i == 0 ? "## Publications\n\n" : "")
             + string.Create(CultureInfo.InvariantCulture, $"Smith, B., Roe, J. K., Lee, A. (in press) (submitted) (accepted at Venue {i}). A title of paper {i} here. (in press)\n\n"))),
+        ("blocks in one list item", "text/html", Repeat(i => (i == 0 ? "<ul><li><div>" : "") + "<p>x y z</p><i></i>")),
+        ("blocks in one table cell", "text/html", Repeat(i => (i == 0 ? "<table><tr><th>Title</th><th>Year</th></tr><tr><td>" : "") + "<div>A title of a paper</div><span></span>")),
+        ("counts under an entry", "text/markdown", Repeat(i => (i == 0 ? "## Publications\n\n" : "") + "Some title words here\n12 34\n")),
     ];
 
     private static string Repeat(Func<int, string> piece)
