@@ -64,6 +64,30 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
         page.AssertNoErrors();
     }
 
+    [ChromiumFact]
+    public async Task Near_matches_come_last_and_each_says_it_lacks_a_word()
+    {
+        // Among the sample profiles one holds both words of "distributed training"; others hold most of it.
+        var api = await ApiSearchAsync("q=distributed%20training");
+        Assert.True(api.NearMatches > 0 && api.NearMatches < api.Total, $"{api.NearMatches} near of {api.Total}");
+
+        await using var page = await site.OpenAsync();
+        await page.GotoAsync("/");
+        await page.SearchAsync("distributed training");
+        await page.WaitForResultsAsync();
+
+        Assert.Equal(api.Results.Select(DisplayName), await page.CardNamesAsync());
+        await Expect(page.Page.Locator("#summary")).ToContainTextAsync($"the last {api.NearMatches} holding most of the words but not all");
+        var marked = api.Results.Select((hit, i) => (hit, i)).Where(p => p.hit.NearMatch == true).Select(p => p.i).ToList();
+        Assert.Equal(Enumerable.Range(api.Total - api.NearMatches, api.NearMatches), marked);
+        for (var i = 0; i < api.Results.Count; i++)
+        {
+            await Expect(page.Cards.Nth(i).Locator(".near-match")).ToHaveCountAsync(marked.Contains(i) ? 1 : 0);
+        }
+
+        page.AssertNoErrors();
+    }
+
     [ChromiumTheory]
     [InlineData("\"video generation", "unmatched quotation mark")]
     [InlineData("title:(video generation", "unmatched parenthesis")]
