@@ -1,5 +1,3 @@
-using Talent.Profiles.Extraction;
-
 namespace Talent.Profiles.Tests;
 
 /// <summary>
@@ -40,7 +38,7 @@ public sealed class DblpPageTests
     [Fact]
     public void Every_entry_gives_its_title_venue_year_and_the_owners_place()
     {
-        var profile = Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("d", "text/html", Page))).Profile;
+        var profile = Extracted.Profile("text/html", Page);
 
         Assert.Equal("Ada Lovelace", profile.Name);
         Assert.Equal(
@@ -65,7 +63,7 @@ public sealed class DblpPageTests
         var content = "# Ada Lovelace\n\n## Publications\n\n"
             + $"- {number}Ada Lovelace, Alan Turing: Video Generation with Motion Priors. CVPR 2024: 100-110\n"
             + $"- {number}Alan Turing, Ada Lovelace: Motion Fields for Animation. ICLR 2023\n";
-        var profile = Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("d", "text/markdown", content))).Profile;
+        var profile = Extracted.Profile("text/markdown", content);
 
         Assert.Equal(
             [("Video Generation with Motion Priors", "CVPR", 1), ("Motion Fields for Animation", "ICLR", 2)],

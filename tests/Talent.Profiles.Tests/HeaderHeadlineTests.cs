@@ -1,5 +1,3 @@
-using Talent.Profiles.Extraction;
-
 namespace Talent.Profiles.Tests;
 
 /// <summary>
@@ -15,7 +13,7 @@ public sealed class HeaderHeadlineTests
     [InlineData("# Ada Lovelace\n\n12 Analytical Street, London\n\n## Experience\n\nResearch Scientist, DeepMind, 2020 – present\n", null)]
     public void The_role_line_under_the_name_is_the_headline(string document, string? headline)
     {
-        var profile = Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("h", "text/markdown", document))).Profile;
+        var profile = Extracted.Profile("text/markdown", document);
         Assert.Equal("Ada Lovelace", profile.Name);
         Assert.Equal(headline, profile.Headline);
     }

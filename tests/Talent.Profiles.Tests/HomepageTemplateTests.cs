@@ -1,5 +1,3 @@
-using Talent.Profiles.Extraction;
-
 namespace Talent.Profiles.Tests;
 
 /// <summary>
@@ -120,5 +118,5 @@ public sealed class HomepageTemplateTests
     }
 
     private static ExtractedProfile Read(string html) =>
-        Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("h", "text/html", html))).Profile;
+        Extracted.Profile("text/html", html);
 }

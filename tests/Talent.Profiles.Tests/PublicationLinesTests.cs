@@ -1,5 +1,3 @@
-using Talent.Profiles.Extraction;
-
 namespace Talent.Profiles.Tests;
 
 /// <summary>
@@ -15,7 +13,7 @@ public sealed class PublicationLinesTests
     public void Title_authors_and_venue_on_lines_of_their_own(string publications)
     {
         var document = "Ada Lovelace\nada@example.org\n\nPublications\n\n" + publications;
-        var profile = Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("p", "text/plain", document))).Profile;
+        var profile = Extracted.Profile("text/plain", document);
         Assert.Equal(
             [
                 ("Video Generation with Motion Priors", "CVPR", 2024, 1),

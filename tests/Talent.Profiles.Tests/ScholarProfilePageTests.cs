@@ -44,7 +44,7 @@ public sealed class ScholarProfilePageTests
     [Fact]
     public void Every_row_of_the_papers_table_gives_its_title_venue_year_and_the_owners_place()
     {
-        var profile = Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("s", "text/html", Page))).Profile;
+        var profile = Extracted.Profile("text/html", Page);
 
         Assert.Equal("Ada Lovelace", profile.Name);
         Assert.Equal(
@@ -92,7 +92,7 @@ public sealed class ScholarProfilePageTests
             <tr><td>2021</td><td><div>Deep Learning for Speech</div><div>University of Somewhere, graduate course</div></td><td>Lecturer</td></tr>
             </table></body></html>
             """;
-        var profile = Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("t", "text/html", teaching))).Profile;
+        var profile = Extracted.Profile("text/html", teaching);
         Assert.Empty(profile.Publications);
     }
 }

@@ -161,7 +161,7 @@ internal static class PublicationFeatures
             foreach (var bare in new[] { segment, WithoutPrefix(segment) })
             {
                 // A catalog name found inside a longer one ("Ecology Letters" in "Microbial Ecology Letters") is not the venue.
-                if (VenueNotation.Parse(bare, venues) is { Known: true } known && (WordCount(WithoutYear(bare)) <= 2 || venues.Find(WithoutVolume(WithoutYear(bare))) is not null))
+                if (VenueNotation.Parse(bare, venues) is { Known: true } known && (WordCount(WithoutYear(bare)) <= 2 || venues.Find(VenueName.WithoutVolume(WithoutYear(bare))) is not null))
                 {
                     return new VenueFound(known.Venue, known.Year ?? YearIn(plain) ?? tagYear, known.Kind, segment);
                 }
@@ -277,22 +277,6 @@ internal static class PublicationFeatures
         }
 
         return text;
-    }
-
-    /// <summary>
-    /// A journal's volume and issue after its name removed, as citations write them: "Advances in neural information
-    /// processing systems 28" → "Advances in neural information processing systems", "Nature 521 (7553)" → "Nature".
-    /// </summary>
-    private static string WithoutVolume(string name)
-    {
-        var text = name.TrimEnd();
-        if (text.EndsWith(')') && text.LastIndexOf('(') is var open and > 0 && text[(open + 1)..^1].All(char.IsAsciiDigit))
-        {
-            text = text[..open].TrimEnd();
-        }
-
-        var space = text.LastIndexOf(' ');
-        return space > 0 && text.Length - space <= 5 && text[(space + 1)..].All(char.IsAsciiDigit) ? text[..space] : text;
     }
 
     /// <summary>"In Proceedings of the 24th ACM SIGPLAN Symposium on ..." → "ACM SIGPLAN Symposium on ...".</summary>

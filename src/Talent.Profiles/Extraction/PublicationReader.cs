@@ -28,16 +28,17 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
         }
 
         var entries = PublicationEntries.Group(section);
-        var drafts = entries.Select(e => ReadBadged(e, person, section.Kind == SectionKind.Publications)).ToList();
+        var drafts = entries.Select(e => DraftOf(e, person, section.Kind == SectionKind.Publications)).ToList();
         return Collect(entries, drafts, person, consumed);
     }
 
     /// <summary>
-    /// An entry read by its notation, then by its features. An entry whose first line is a venue's badge alone ("ICLR" over
+    /// An entry's draft: read by its notation, then by its features, or by its lines when they are a plain title, authors
+    /// and venue (<see cref="ReadTitleAuthorsLines"/>). An entry whose first line is a venue's badge alone ("ICLR" over
     /// the title, authors and venue lines, as homepage templates set it) is read without it, the badge its venue when the
     /// rest names none.
     /// </summary>
-    private EntryDraft? ReadBadged(List<MarkupLine> entry, string? person, bool inPublications)
+    private EntryDraft? DraftOf(List<MarkupLine> entry, string? person, bool inPublications)
     {
         if (entry.Count >= 3 && entry[0].Plain.Length <= 12 && !entry[0].Plain.Contains(' ', StringComparison.Ordinal)
             && VenueNotation.Parse(entry[0].Plain, catalogs.Venues) is { Known: true } badge)

@@ -156,13 +156,7 @@ internal static class TitleThenVenue
             venueText = venueText[..pages];
         }
 
-        var volume = venueText.LastIndexOf(' ');
-        // A volume ("45(3)") goes; a year ("CVPR 2024") stays for the venue's reading.
-        if (volume > 0 && venueText[(volume + 1)..].TrimEnd(')').Split('(')[0] is { Length: > 0 } number && number.All(char.IsDigit)
-            && !(number.Length == 4 && number[0] is '1' or '2' && venueText[(volume + 1)..].Length == 4))
-        {
-            venueText = venueText[..volume];
-        }
+        venueText = VenueName.WithoutVolume(venueText);
 
         var title = plain[(colon + 2)..(plain[end] == '.' ? end : end + 1)];
         return VenueNotation.Parse(venueText, venues) is { Known: true } venue

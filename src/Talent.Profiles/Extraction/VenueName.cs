@@ -57,6 +57,23 @@ internal static partial class VenueName
     /// <summary>The name without parentheses, "Proceedings of", ordinals, years, volume and pages; empty when nothing is left.</summary>
     public static string Clean(string text) => Clean(text, keepArticle: false);
 
+    /// <summary>
+    /// A journal's volume and issue after its name removed, as citations write them: "Nature 521 (7553)" → "Nature",
+    /// dblp's "IEEE Trans. Pattern Anal. Mach. Intell. 45(3)" → "IEEE Trans. Pattern Anal. Mach. Intell.", "Advances in
+    /// neural information processing systems 28" → "… systems"; a year at the end ("CVPR 2024") stays for the venue's reading.
+    /// </summary>
+    public static string WithoutVolume(string text)
+    {
+        var trimmed = text.TrimEnd();
+        var open = trimmed.EndsWith(')') ? trimmed.LastIndexOf('(') : -1;
+        var issue = open > 0 && open < trimmed.Length - 2 && trimmed[(open + 1)..^1].All(char.IsAsciiDigit);
+        var head = issue ? trimmed[..open].TrimEnd() : trimmed;
+        var space = head.LastIndexOf(' ');
+        var number = space > 0 ? head[(space + 1)..] : string.Empty;
+        var year = !issue && number.Length == 4 && number[0] is '1' or '2';
+        return number.Length > 0 && number.All(char.IsAsciiDigit) && !year ? head[..space] : trimmed;
+    }
+
     private static string Clean(string text, bool keepArticle)
     {
         var name = ParenthesisPattern().Replace(text, " ");
