@@ -5,8 +5,9 @@ namespace Talent.Storage;
 /// <summary>
 /// An erasure's work outside SQLite. The erasure's transaction records who was erased in <c>erasure_pending</c> (the
 /// ids of their sources and their contact details: what the broker pass recognises their messages by); the worker
-/// then looks in the broker, purges the index and, when both are done, deletes that row and empties the log. A worker
-/// stopped in between finds the row when it starts again and finishes the work (<see cref="PendingErasuresAsync"/>).
+/// then looks in the broker, purges the index and, when both are done, deletes that row and empties the log before it
+/// records the purge (the report is complete only then). A worker stopped in between finds the row when it starts
+/// again and finishes the work (<see cref="PendingErasuresAsync"/>).
 /// </summary>
 public sealed partial class CandidateStore
 {
@@ -20,26 +21,30 @@ public sealed partial class CandidateStore
     }
 
     /// <summary>
-    /// Records how many deleted documents the index purged from its files for these erasures, and ends their pending
-    /// work: the pending rows of erasures whose broker pass finished are deleted (zeroed by <c>secure_delete</c>) and
-    /// the log is emptied after them. An erasure whose broker pass failed stays pending, to be tried again at the
-    /// worker's next start.
+    /// Ends the pending work of these erasures and records how many deleted documents the index purged from its files
+    /// for them. The pending rows of erasures whose broker pass finished are deleted (zeroed by <c>secure_delete</c>)
+    /// and the log is emptied after them, and only then is the purge recorded: a report with the index purged says
+    /// the erasure is complete, and until the checkpoint copies the zeroed page over it, the database file still
+    /// holds the row (the erasure's own checkpoint put it there). The checkpoint's outcome is the report's log
+    /// truncation. An erasure whose broker pass failed stays pending, to be tried again at the worker's next start.
     /// </summary>
     public async Task RecordIndexPurgeAsync(IReadOnlyCollection<long> erasureIds, int purged, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "UPDATE erasures SET index_purged = @purged WHERE id IN @erasureIds", new { purged, erasureIds });
-        var ended = await connection.ExecuteAsync(
+        var ended = (await connection.QueryAsync<long>(
             """
             DELETE FROM erasure_pending WHERE erasure_id IN @erasureIds
                AND erasure_id IN (SELECT id FROM erasures WHERE broker IS NOT NULL AND broker_failure IS NULL)
+            RETURNING erasure_id
             """,
-            new { erasureIds });
-        if (ended > 0)
-        {
-            await TalentDatabase.CheckpointAsync(connection, cancellationToken);
-        }
+            new { erasureIds })).ToList();
+        var truncated = ended.Count == 0 || await TalentDatabase.CheckpointAsync(connection, cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            UPDATE erasures SET index_purged = @purged, log_truncated = CASE WHEN id IN @ended THEN @truncated ELSE log_truncated END
+            WHERE id IN @erasureIds
+            """,
+            new { purged, truncated, ended, erasureIds });
     }
 }
 

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Talent.Profiles;
@@ -53,6 +54,39 @@ public sealed class PendingErasureTests
     }
 
     [Fact]
+    public async Task A_report_says_the_index_is_purged_only_once_the_pending_row_is_out_of_the_database_file()
+    {
+        using var directory = new TempDirectory();
+        var database = new TalentDatabase(Path.Combine(directory.Path, "talent.db"));
+        await database.MigrateAsync(NullLogger.Instance, CancellationToken.None);
+        var store = new CandidateStore(database, TimeProvider.System);
+        var cv = await store.StoreAcceptedAsync(
+            new IncomingDocument("cv", 1, "text/markdown", $"# Ottilie Brandvold\n{Email} · {Phone}", null, "hash-cv", DateTimeOffset.UtcNow),
+            new ExtractedProfile { Name = "Ottilie Brandvold", Emails = [Email], Phones = [Phone] },
+            CancellationToken.None);
+        var candidateId = cv.CandidateId!.Value;
+        var report = await store.EraseCandidateAsync(candidateId, CancellationToken.None);
+        await store.RecordBrokerErasureAsync([report.Id], "rabbitmq: q_error", 3, 1, null, CancellationToken.None);
+
+        // A reader still on the snapshot before the pending row's deletion (a search under way) holds the checkpoint
+        // back: the row's zeroed page waits in the log while the database file still holds the row.
+        await using var reader = await database.OpenAsync(CancellationToken.None);
+        await using var snapshot = reader.BeginTransaction(deferred: true);
+        Assert.Equal(1, await reader.ExecuteScalarAsync<long>("SELECT count(*) FROM erasure_pending", transaction: snapshot));
+        var recording = Task.Run(() => store.RecordIndexPurgeAsync([report.Id], 1, CancellationToken.None));
+        await WaitUntilAsync(async () => (await store.PendingErasuresAsync(CancellationToken.None)).Count == 0);
+        Assert.NotEmpty(DataFolderScan.FilesHolding(directory.Path, [Email]));
+        Assert.Null(Assert.Single(await store.ErasureReportsAsync(candidateId, CancellationToken.None)).IndexPurged);
+
+        // The reader moves on: the checkpoint copies the zeroed page, and only then does the report say the erasure is complete.
+        await snapshot.RollbackAsync();
+        await recording.WaitAsync(TestWait.Limit);
+        var done = Assert.Single(await store.ErasureReportsAsync(candidateId, CancellationToken.None));
+        Assert.Equal((1, true), (done.IndexPurged, done.LogTruncated));
+        Assert.Empty(DataFolderScan.FilesHolding(directory.Path, [Email, PhoneDigits, "Brandvold"]));
+    }
+
+    [Fact]
     public async Task A_worker_stopped_after_the_database_erasure_finishes_it_when_it_starts_again()
     {
         using var data = new TempDirectory();
@@ -84,5 +118,19 @@ public sealed class PendingErasureTests
         Assert.Equal(ErasureReport.NoBroker, report.Broker);
         Assert.NotNull(report.IndexPurged);
         Assert.Empty(DataFolderScan.FilesHolding(data.Path, [Email, PhoneDigits]));
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = TestWait.Token();
+        while (!await condition())
+        {
+            if (timeout.IsCancellationRequested)
+            {
+                Assert.Fail("timed out waiting for the pending row's deletion");
+            }
+
+            await Task.Delay(100);
+        }
     }
 }
