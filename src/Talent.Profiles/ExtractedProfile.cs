@@ -168,6 +168,12 @@ public sealed record Publication
     /// <summary>1-based position of the profile's person among the authors, when known.</summary>
     public int? AuthorPosition { get; init; }
 
+    /// <summary>
+    /// The author list ends with "et al.", an ellipsis or BibTeX's "and others": authors after the last one named are
+    /// not given, so the last named is not the list's last.
+    /// </summary>
+    public bool MoreAuthors { get; init; }
+
     public string? Abstract { get; init; }
 }
 

@@ -29,8 +29,18 @@ internal sealed record StoredCandidate(
 /// <summary>A project as a result card explains a match by it: its name, and its description for the words it holds.</summary>
 internal sealed record StoredProject(string Name, string? Description);
 
-/// <summary>A publication as a result shows it. <see cref="PeerReviewed"/> is a main-track conference or journal paper.</summary>
-internal sealed record StoredPublication(string Title, string? Venue, int? Year, bool FirstAuthor, bool PeerReviewed, string? Abstract);
+/// <summary>
+/// A publication as a result shows it. <see cref="PeerReviewed"/> is a main-track conference or journal paper;
+/// <see cref="LastAuthor"/>: the candidate closes an author list of two or more, the place of the senior author in most fields.
+/// </summary>
+internal sealed record StoredPublication(
+    string Title,
+    string? Venue,
+    int? Year,
+    bool FirstAuthor,
+    bool PeerReviewed,
+    string? Abstract,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool LastAuthor = false);
 
 [JsonSerializable(typeof(StoredCandidate))]
 [JsonSerializable(typeof(StoredRecruiterFacts))]
@@ -216,7 +226,8 @@ internal static partial class CandidateDocument
                 p.Paper.Year,
                 p.First,
                 p.Paper.Kind is PublicationKind.Conference or PublicationKind.Journal,
-                Truncate(p.Paper.Abstract))).ToList(),
+                Truncate(p.Paper.Abstract),
+                IsLastAuthor(p.Paper))).ToList(),
             recruiter,
             profile.Projects.Count == 0 ? null : profile.Projects.Select(p => new StoredProject(p.Value.Name, p.Value.Description)).ToList(),
             profile.Summary);
@@ -232,6 +243,10 @@ internal static partial class CandidateDocument
     }
 
     private static bool IsFirstAuthor(Publication publication) => publication.FirstAuthor || publication.AuthorPosition == 1;
+
+    /// <summary>The candidate closes an author list of two or more that names every author.</summary>
+    private static bool IsLastAuthor(Publication publication) =>
+        publication.AuthorPosition is > 1 and var position && position == publication.Authors.Count && !publication.MoreAuthors;
 
     private static string? Truncate(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Length <= StoredAbstractLength ? text : text[..StoredAbstractLength];

@@ -224,15 +224,27 @@ internal sealed partial class CandidateSearch
         var subject = topic ?? WordsHeld(hit, candidate);
         var count = hit.Evidence.Count;
         var first = hit.Evidence.Count(e => e.FirstAuthor);
+        var last = hit.Evidence.Count(e => e.LastAuthor && !e.FirstAuthor);
         var line = count == 1 ? "1 paper" : string.Create(CultureInfo.InvariantCulture, $"{count} papers");
         if (subject.Length > 0)
         {
             line += (topic is null ? " matching " : " on ") + subject;
         }
 
+        var places = new List<string>(2);
         if (first > 0)
         {
-            line += string.Create(CultureInfo.InvariantCulture, $" ({first} first-author)");
+            places.Add(string.Create(CultureInfo.InvariantCulture, $"{first} first-author"));
+        }
+
+        if (last > 0)
+        {
+            places.Add(string.Create(CultureInfo.InvariantCulture, $"{last} last-author"));
+        }
+
+        if (places.Count > 0)
+        {
+            line += " (" + string.Join(", ", places) + ")";
         }
 
         foreach (var venue in hit.Matches.Venues.Take(2))

@@ -556,7 +556,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
 
         var evidence = ordered
             .Take(hasCriteria ? MaxEvidence : BrowseEvidence)
-            .Select(p => new Evidence(p.Title, p.Venue, p.Year, p.FirstAuthor))
+            .Select(p => new Evidence(p.Title, p.Venue, p.Year, p.FirstAuthor, p.LastAuthor))
             .ToList();
         return new SearchHit(candidate.Id, candidate.Name, candidate.Headline, score, new HitMatches(matchedSkills, matchedTopics, venueCounts), evidence);
     }

@@ -87,8 +87,8 @@ public sealed record HitMatches(IReadOnlyList<string> Skills, IReadOnlyList<stri
 
 public sealed record VenueCount(string Venue, int Count);
 
-/// <summary>A supporting paper.</summary>
-public sealed record Evidence(string Title, string? Venue, int? Year, bool FirstAuthor);
+/// <summary>A supporting paper; <see cref="LastAuthor"/>: the candidate closes its author list, the senior author's place in most fields.</summary>
+public sealed record Evidence(string Title, string? Venue, int? Year, bool FirstAuthor, bool LastAuthor = false);
 
 public sealed record SearchFacets(
     IReadOnlyList<FacetValue> Venues,

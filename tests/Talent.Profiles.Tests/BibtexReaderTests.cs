@@ -67,6 +67,18 @@ public sealed class BibtexReaderTests
     }
 
     [Fact]
+    public void And_others_says_more_authors_follow_the_last_named()
+    {
+        var bibtex = "@article{a, title={One}, author={Lovelace, Ada and Turing, Alan and others}, journal={Genetics}, year=2020}\n"
+            + "@article{b, title={Two}, author={Turing, Alan and Lovelace, Ada}, journal={Genetics}, year=2021}";
+
+        var profile = Assert.IsType<ExtractedProfile>(BibtexReader.Read(bibtex, RepoPaths.Catalogs));
+
+        Assert.Equal([true, false], profile.Publications.Select(p => p.MoreAuthors));
+        Assert.Equal(["Ada Lovelace", "Alan Turing"], profile.Publications[0].Authors);
+    }
+
+    [Fact]
     public void A_biblatex_highlight_marks_the_owner()
     {
         const string bibtex = """

@@ -281,6 +281,26 @@ public sealed class ProfileMergerTests
         Assert.Equal(["s1", "s2"], Assert.Single(merged.Education).Sources);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_paper_keeps_the_longest_author_list_and_of_two_as_long_the_one_that_names_every_author(bool openFirst)
+    {
+        Publication Listed(string[] authors, bool more) =>
+            new() { Title = "Video Generation with Motion Priors", Venue = "CVPR", Kind = PublicationKind.Conference, Year = 2024, Authors = authors, AuthorPosition = 2, MoreAuthors = more };
+        var open = Source("scholar", Listed(["A Turing", "A Lovelace"], more: true));
+        var complete = Source("cv", Listed(["Alan Turing", "Ada Lovelace"], more: false));
+        var longer = Source("dblp", Listed(["Alan Turing", "Ada Lovelace", "Grace Hopper"], more: false));
+
+        var two = Assert.Single(ProfileMerger.Merge(openFirst ? [open, complete] : [complete, open]).Publications).Publication;
+        var three = Assert.Single(ProfileMerger.Merge([open, longer]).Publications).Publication;
+
+        Assert.Equal(["Alan Turing", "Ada Lovelace"], two.Authors);
+        Assert.False(two.MoreAuthors);
+        Assert.Equal(["Alan Turing", "Ada Lovelace", "Grace Hopper"], three.Authors);
+        Assert.False(three.MoreAuthors);
+    }
+
     [Fact]
     public void Merging_is_deterministic_whatever_the_input_order()
     {

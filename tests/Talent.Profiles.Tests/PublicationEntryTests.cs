@@ -29,6 +29,22 @@ public sealed class PublicationEntryTests
     }
 
     [Theory]
+    [InlineData("- Alan Turing, Grace Hopper, **Ada Lovelace**. Video Generation with Motion Priors. *CVPR 2024*.", 3, false)]
+    [InlineData("- Alan Turing, **Ada Lovelace**, et al. Video Generation with Motion Priors. *CVPR 2024*.", 2, true)]
+    [InlineData("- Alan Turing, Grace Hopper, Ada Lovelace, ... Video Generation with Motion Priors. CVPR 2024.", 3, true)]
+    [InlineData("- Alan Turing et al., Ada Lovelace. Video Generation with Motion Priors. CVPR 2024.", 2, false)]
+    [InlineData("- *Video Generation with Motion Priors*  \n  A Turing, G Hopper, A Lovelace, …  \n  *CVPR*, 2024", 3, true)]
+    public void An_author_list_cut_short_says_more_authors_follow_its_last_named(string entry, int position, bool moreAuthors)
+    {
+        var publication = Assert.Single(Extract("# Ada Lovelace\n\n## Publications\n\n" + entry + "\n").Publications);
+
+        Assert.Equal(("Video Generation with Motion Priors", "CVPR", 2024), (publication.Title, publication.Venue, publication.Year));
+        Assert.Equal(position, publication.AuthorPosition);
+        Assert.Equal(position, publication.Authors.Count);
+        Assert.Equal(moreAuthors, publication.MoreAuthors);
+    }
+
+    [Theory]
     [InlineData("- Video Generation with Motion Priors (CVPR 2024)")]
     [InlineData("- Video Generation with Motion Priors. CVPR 2024.")]
     [InlineData("- Video Generation with Motion Priors, CVPR 2024")]

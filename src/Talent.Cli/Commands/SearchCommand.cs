@@ -191,7 +191,7 @@ internal static class SearchCommand
             foreach (var evidence in hit.Evidence)
             {
                 var where = string.Join(' ', new[] { evidence.Venue, evidence.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(s => s is not null));
-                Console.WriteLine($"   · {evidence.Title}{(where.Length > 0 ? $" ({where})" : "")}{(evidence.FirstAuthor ? " — first author" : "")}");
+                Console.WriteLine($"   · {evidence.Title}{(where.Length > 0 ? $" ({where})" : "")}{(evidence.FirstAuthor ? " — first author" : evidence.LastAuthor ? " — last author" : "")}");
             }
         }
     }

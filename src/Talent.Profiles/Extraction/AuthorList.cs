@@ -4,7 +4,7 @@ using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
 
-/// <summary>Author lists and person names: cleans equal-contribution and corresponding-author marks, drops "et al.".</summary>
+/// <summary>Author lists and person names: cleans equal-contribution and corresponding-author marks, drops "et al." and ellipses.</summary>
 internal static partial class AuthorList
 {
     private static readonly HashSet<string> NotNameWords = new(StringComparer.OrdinalIgnoreCase)
@@ -21,8 +21,17 @@ internal static partial class AuthorList
     private static readonly SearchValues<char> PlainNameCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,;:'-");
 
-    [GeneratedRegex(@"\bet\.?\s*al\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\bet\.?\s*al\.?|…", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EtAlPattern();
+
+    [GeneratedRegex(@"(\bet\.?\s*al\.?|…|\.{2,}|\band\s+others)[\s.,;:*)\]]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex OpenEndPattern();
+
+    /// <summary>
+    /// Whether an author list ends with "et al.", an ellipsis or "and others": it names only its first authors. Two stops
+    /// are an ellipsis whose last stop a reader took as the end of a sentence.
+    /// </summary>
+    public static bool EndsOpen(string? text) => text is not null && OpenEndPattern().IsMatch(text);
 
     /// <summary>The names in an author list, or null when the text is not one (too few name-like parts).</summary>
     public static IReadOnlyList<string>? Parse(string text, int minimum = 2)

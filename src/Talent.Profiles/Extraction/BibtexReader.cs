@@ -99,6 +99,7 @@ internal static partial class BibtexReader
             Awards = reading?.Awards ?? [],
             AuthorPosition = position,
             FirstAuthor = position == 1,
+            MoreAuthors = AuthorList.EndsOpen(entry.Field("author") ?? entry.Field("editor")),
         };
     }
 

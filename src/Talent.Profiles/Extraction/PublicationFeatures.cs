@@ -29,8 +29,15 @@ internal static class PublicationFeatures
         var after = titleEnd < text.Length ? text[titleEnd..] : string.Empty;
         var venue = FindVenue(before, after, venues, linkLabels);
         var year = CitedYear(before) ?? venue?.Year ?? YearIn(after) ?? YearIn(before);
-        var authorText = WithoutTag(MarkupText.ToPlain(StripYear(before.Replace('\n', ' ')))).Trim(' ', '.', ',', ':', '-');
-        var authors = AuthorList.Parse(authorText, 1) ?? AuthorList.ParseInverted(authorText) ?? PublicationNotation.AuthorsUnder(after, owner) ?? [];
+        var authorPart = WithoutTag(MarkupText.ToPlain(StripYear(before.Replace('\n', ' '))));
+        var authorText = authorPart.Trim(' ', '.', ',', ':', '-');
+        var authors = AuthorList.Parse(authorText, 1) ?? AuthorList.ParseInverted(authorText);
+        if (authors is null && PublicationNotation.AuthorLineUnder(after, owner) is { } under)
+        {
+            (authors, authorPart) = under;
+        }
+
+        authors ??= [];
         if (venue?.Venue is null && year is null && authors.Count < 2)
         {
             return null;
@@ -47,6 +54,7 @@ internal static class PublicationFeatures
             Kind = venue?.Kind ?? PublicationKind.Unknown,
             AuthorPosition = position,
             FirstAuthor = position == 1,
+            MoreAuthors = authors.Count > 0 && AuthorList.EndsOpen(authorPart),
         };
     }
 

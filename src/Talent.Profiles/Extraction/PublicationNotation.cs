@@ -20,20 +20,24 @@ internal static partial class PublicationNotation
     /// The authors on a line of their own under the title ("Title" / "**Jane Roe**, Alan Turing" / "*CVPR*, 2024"): the
     /// first line after it that is a list of two or more people, or the owner alone.
     /// </summary>
-    internal static IReadOnlyList<string>? AuthorsUnder(string after, string? owner)
+    internal static IReadOnlyList<string>? AuthorsUnder(string after, string? owner) => AuthorLineUnder(after, owner)?.Names;
+
+    /// <summary><see cref="AuthorsUnder"/>, with the line they were read from (as plain text, its "et al." or ellipsis kept).</summary>
+    internal static (IReadOnlyList<string> Names, string Line)? AuthorLineUnder(string after, string? owner)
     {
         foreach (var line in after.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(3))
         {
-            var plain = MarkupText.ToPlain(line).Trim(' ', '.', ',');
+            var written = MarkupText.ToPlain(line);
+            var plain = written.Trim(' ', '.', ',');
             if (AuthorList.Parse(plain, 2) is { } several)
             {
-                return several;
+                return (several, written);
             }
 
             if (owner is not null && (AuthorList.Parse(plain, 1) is [var one] ? one : AuthorList.OwnerWithBareInitials(plain, owner)) is { } alone
                 && AuthorList.PositionOf(owner, [alone]) == 1)
             {
-                return [alone];
+                return ([alone], written);
             }
         }
 
@@ -51,7 +55,7 @@ internal static partial class PublicationNotation
             firstAuthor = parts.Length >= position && AuthorList.HasEqualContributionMark(parts[0]) && AuthorList.HasEqualContributionMark(parts[position.Value - 1]);
         }
 
-        return publication with { Authors = authors, AuthorPosition = position, FirstAuthor = firstAuthor };
+        return publication with { Authors = authors, AuthorPosition = position, FirstAuthor = firstAuthor, MoreAuthors = authors.Count > 0 && AuthorList.EndsOpen(rawText) };
     }
 
     /// <summary>"**Title** Authors **Venue**" or "Title** Authors": bold marks a title, not an author ("**Ada Lovelace**, Alan Turing").</summary>

@@ -131,8 +131,8 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
             // "Title" / "J Chorowski, A Lovelace" / "arXiv preprint arXiv:2203.01234, 2022": the authors on a line of their
             // own under the title, which the entry read as one run of text did not tell apart.
             return found.Authors.Count == 0 && entry.Count > 1
-                && PublicationNotation.AuthorsUnder(string.Join('\n', entry.Skip(1).Select(l => l.Text)), person) is { } under
-                ? draft with { Publication = PublicationNotation.WithAuthors(found, under, person), AuthorNames = under }
+                && PublicationNotation.AuthorLineUnder(string.Join('\n', entry.Skip(1).Select(l => l.Text)), person) is { } under
+                ? draft with { Publication = PublicationNotation.WithAuthors(found, under.Names, person, under.Line), AuthorNames = under.Names }
                 : draft;
         }
 

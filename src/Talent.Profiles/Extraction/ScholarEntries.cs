@@ -59,7 +59,7 @@ internal static partial class ScholarEntries
                 Kind = PublicationKind.Preprint,
                 Abstract = abstractLines.Count > 0 ? string.Join(' ', abstractLines) : null,
             };
-            result.Add(PublicationNotation.WithAuthors(publication, authors ?? [], person));
+            result.Add(PublicationNotation.WithAuthors(publication, authors ?? [], person, authors is null ? null : block[1].Plain));
             consumed.Add(lines[i].Index);
             foreach (var line in block)
             {

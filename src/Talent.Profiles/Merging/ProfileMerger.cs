@@ -93,9 +93,12 @@ public static class ProfileMerger
             var winner = g.Items.Select((item, i) => (item, i)).OrderByDescending(x => Rank(x.item.Publication.Kind, x.item.Publication.Venue))
                 .ThenByDescending(x => x.item.Publication.Year is not null).ThenBy(x => x.i).First().item.Publication;
             var all = g.Items.Select(i => i.Publication).ToList();
+            // The longest author list; of two as long, the one that names every author ("…, Ada Lovelace" over "…, Ada Lovelace, et al.").
+            var longest = all.OrderByDescending(p => p.Authors.Count).ThenBy(p => p.MoreAuthors).First();
             var merged = winner with
             {
-                Authors = all.OrderByDescending(p => p.Authors.Count).First().Authors,
+                Authors = longest.Authors,
+                MoreAuthors = longest.MoreAuthors,
                 Awards = Union(all.SelectMany(p => p.Awards)),
                 Abstract = winner.Abstract ?? all.Select(p => p.Abstract).FirstOrDefault(a => a is not null),
                 FirstAuthor = all.Any(p => p.FirstAuthor),

@@ -7,7 +7,7 @@ namespace Talent.Search.Ranking;
 /// is as close to the query as the words it shares with it — the share of the query's tf-idf weight its title and
 /// abstract hold, <c>wordCloseness</c> — and, with sentence vectors (<see cref="Meaning"/>), the cosine of their
 /// vectors, mixed in a fixed share (<see cref="Meaning.Share"/> to meaning). Each paper's closeness is weighted by
-/// author position (first author 1, others <see cref="OtherAuthor"/>), kind (peer-reviewed 1, preprint
+/// author position (first or last author 1, others <see cref="OtherAuthor"/>), kind (peer-reviewed 1, preprint
 /// <see cref="Preprint"/>), the venue's tier and recency (<see cref="RecencyFloor"/>); papers outside a requested venue
 /// or year range do not count, and the candidate's own words (headline, roles, interests, skills) are one more text at
 /// <see cref="OwnWords"/> (unless the query asks for venues or years: a statement has neither). A candidate's body of
@@ -22,11 +22,14 @@ namespace Talent.Search.Ranking;
 internal static class BodyOfWork
 {
     /// <summary>
-    /// What a co-author's paper counts for beside a first author's. Chosen on the expert-finding and topic evaluations
-    /// with each researcher's place in their author lists (docs/ranking.md): at 0.4, established researchers, who are
-    /// seldom first authors, fell below the people who cite their subjects.
+    /// What a middle author's paper counts for beside a first or last author's. Chosen on the expert-finding and topic
+    /// evaluations with each researcher's place in their author lists (docs/ranking.md): at 0.4, established researchers,
+    /// who are seldom first authors, fell below the people who cite their subjects. The last author of a list of two or
+    /// more that names every author counts as the first does: in most fields it is the senior author's place, who leads
+    /// the work (measured on the topic evaluations, docs/ranking.md).
     /// </summary>
     public const double OtherAuthor = 0.7;
+
     public const double Preprint = 0.5;
     public const double RecencyHalfLifeYears = 4;
 
@@ -155,7 +158,7 @@ internal static class BodyOfWork
         public double Weight(StoredPublication paper)
         {
             var age = paper.Year is { } year ? Math.Max(0, CurrentYear - year) : RecencyHalfLifeYears;
-            return (paper.FirstAuthor ? 1 : OtherAuthor) * (paper.PeerReviewed ? 1 : Preprint) * (paper.Venue is null ? 1 : TierWeight(paper.Venue))
+            return (paper.FirstAuthor || paper.LastAuthor ? 1 : OtherAuthor) * (paper.PeerReviewed ? 1 : Preprint) * (paper.Venue is null ? 1 : TierWeight(paper.Venue))
                 * (RecencyFloor + ((1 - RecencyFloor) * Math.Pow(0.5, age / RecencyHalfLifeYears)));
         }
     }

@@ -53,7 +53,7 @@ internal static class GoldStandardCandidates
         Publications = paperIds
             .Select(id => dataset.Papers.GetValueOrDefault(id))
             .Where(p => p is { Title: not null })
-            .Select(p => new MergedPublication(new Publication { Title = p!.Title!, Abstract = p.Abstract, Year = p.Year, Kind = PublicationKind.Conference, AuthorPosition = PositionOf(name, p.Authors) }, [])) // filtered on a title above
+            .Select(p => new MergedPublication(new Publication { Title = p!.Title!, Abstract = p.Abstract, Year = p.Year, Kind = PublicationKind.Conference, Authors = p.Authors, AuthorPosition = PositionOf(name, p.Authors) }, [])) // filtered on a title above
             .ToList(),
     };
 

@@ -614,7 +614,8 @@ function paperLine(paper, tiers) {
     h("span", { class: "paper-meta" },
       paper.venue ? venueBadge(paper.venue, tiers) : null,
       paper.year ? h("span", { class: "year", text: String(paper.year) }) : null,
-      paper.firstAuthor ? h("span", { class: "first-author", title: "First author", text: "1st author" }) : null));
+      paper.firstAuthor ? h("span", { class: "first-author", title: "First author", text: "1st author" })
+        : paper.lastAuthor ? h("span", { class: "last-author", title: "Last author: the senior author's place in most fields", text: "last author" }) : null));
 }
 
 function venueBadge(venue, tiers) {

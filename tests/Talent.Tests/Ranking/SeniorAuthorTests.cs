@@ -1,0 +1,61 @@
+using Talent.Profiles.Merging;
+using Talent.Tests.Search;
+
+namespace Talent.Tests.Ranking;
+
+/// <summary>
+/// The last author of a list that names every author holds the senior author's place, and counts as the first author
+/// does; a middle author counts less. A list cut short ("…, Ada Lovelace, et al.") does not make its last named the last
+/// author.
+/// </summary>
+public sealed class SeniorAuthorTests : IDisposable
+{
+    private const long Middle = 1;
+    private const long Senior = 2;
+    private const long Listed = 3;
+
+    private static readonly string[] Others = ["Alan Turing", "Grace Hopper", "Edsger Dijkstra"];
+
+    private readonly TempIndexDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_last_author_of_papers_on_a_subject_comes_before_a_middle_author_of_newer_ones(bool withVectors)
+    {
+        // The middle author's papers are two years newer: before the last author counted as the first, recency put them first.
+        var profiles = new Dictionary<long, CandidateProfile>
+        {
+            [Middle] = new() { Name = "Mia Middle", Publications = Papers("Mia Middle", 2, 4, 2024) },
+            [Senior] = new() { Name = "Sam Senior", Publications = Papers("Sam Senior", 4, 4, 2022) },
+            [Listed] = new() { Name = "Lee Listed", Publications = Papers("Lee Listed", 3, 3, 2022, moreAuthors: true) },
+        };
+        using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, profiles, withVectors);
+        foreach (var query in new[] { "speech synthesis", "expressive speech synthesis with prosody tokens on device" })
+        {
+            var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: query, size: 10))).Results;
+            Assert.Equal([Senior, Middle, Listed], hits.Select(h => h.Id));
+            Assert.All(hits.Single(h => h.Id == Senior).Evidence, e => Assert.True(e.LastAuthor));
+            Assert.All(hits.Where(h => h.Id != Senior).SelectMany(h => h.Evidence), e => Assert.False(e.LastAuthor));
+        }
+
+        var card = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "speech synthesis", size: 10))).Results.Single(h => h.Id == Senior);
+        Assert.Contains(card.Highlights, h => h.StartsWith("2 papers matching speech synthesis (2 last-author)", StringComparison.Ordinal));
+    }
+
+    /// <summary>Two papers on speech synthesis with <paramref name="owner"/> at <paramref name="position"/> of <paramref name="named"/> authors named.</summary>
+    private static MergedPublication[] Papers(string owner, int position, int named, int year, bool moreAuthors = false) =>
+    [
+        Paper("Expressive Speech Synthesis with Prosody Tokens", owner, position, named, year, moreAuthors),
+        Paper("Streaming Speech Synthesis on Device", owner, position, named, year, moreAuthors),
+    ];
+
+    private static MergedPublication Paper(string title, string owner, int position, int named, int year, bool moreAuthors)
+    {
+        var authors = Others.Take(position - 1).Append(owner).Concat(Others.Skip(position - 1).Take(named - position)).ToList();
+        var paper = SearchTestCorpus.Paper(title, "Interspeech", year, position);
+        return paper with { Publication = paper.Publication with { Authors = authors, MoreAuthors = moreAuthors } };
+    }
+}
