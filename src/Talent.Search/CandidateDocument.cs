@@ -244,9 +244,37 @@ internal static partial class CandidateDocument
 
     private static bool IsFirstAuthor(Publication publication) => publication.FirstAuthor || publication.AuthorPosition == 1;
 
-    /// <summary>The candidate closes an author list of two or more that names every author.</summary>
+    /// <summary>
+    /// The candidate closes an author list of two or more that names every author and is not in alphabetical order
+    /// of surnames (three or more authors so ordered, as mathematics and theory write them, say nothing by their places).
+    /// </summary>
     private static bool IsLastAuthor(Publication publication) =>
-        publication.AuthorPosition is > 1 and var position && position == publication.Authors.Count && !publication.MoreAuthors;
+        publication.AuthorPosition is > 1 and var position && position == publication.Authors.Count && !publication.MoreAuthors
+        && !InSurnameOrder(publication.Authors);
+
+    private static bool InSurnameOrder(IReadOnlyList<string> authors)
+    {
+        if (authors.Count < 3)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < authors.Count; i++)
+        {
+            if (string.Compare(Surname(authors[i - 1]), Surname(authors[i]), StringComparison.InvariantCultureIgnoreCase) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static string Surname(string name)
+        {
+            var trimmed = name.Trim();
+            return trimmed[(trimmed.LastIndexOf(' ') + 1)..];
+        }
+    }
 
     private static string? Truncate(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Length <= StoredAbstractLength ? text : text[..StoredAbstractLength];

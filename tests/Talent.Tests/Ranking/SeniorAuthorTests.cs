@@ -6,7 +6,7 @@ namespace Talent.Tests.Ranking;
 /// <summary>
 /// The last author of a list that names every author holds the senior author's place, and counts as the first author
 /// does; a middle author counts less. A list cut short ("…, Ada Lovelace, et al.") does not make its last named the last
-/// author.
+/// author, nor does a list in alphabetical order of surnames.
 /// </summary>
 public sealed class SeniorAuthorTests : IDisposable
 {
@@ -45,16 +45,33 @@ public sealed class SeniorAuthorTests : IDisposable
         Assert.Contains(card.Highlights, h => h.StartsWith("2 papers matching speech synthesis (2 last-author)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_last_place_of_a_list_in_alphabetical_order_of_surnames_is_not_the_senior_authors()
+    {
+        var profiles = new Dictionary<long, CandidateProfile>
+        {
+            [Middle] = new() { Name = "Zoe Zed", Publications = Papers("Zoe Zed", 4, 4, 2024, alphabetical: true) },
+            [Senior] = new() { Name = "Sam Senior", Publications = Papers("Sam Senior", 4, 4, 2022) },
+        };
+        using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, profiles, withVectors: false);
+
+        var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "speech synthesis", size: 10))).Results;
+
+        Assert.Equal([Senior, Middle], hits.Select(h => h.Id));
+        Assert.All(hits.Single(h => h.Id == Middle).Evidence, e => Assert.False(e.LastAuthor));
+    }
+
     /// <summary>Two papers on speech synthesis with <paramref name="owner"/> at <paramref name="position"/> of <paramref name="named"/> authors named.</summary>
-    private static MergedPublication[] Papers(string owner, int position, int named, int year, bool moreAuthors = false) =>
+    private static MergedPublication[] Papers(string owner, int position, int named, int year, bool moreAuthors = false, bool alphabetical = false) =>
     [
-        Paper("Expressive Speech Synthesis with Prosody Tokens", owner, position, named, year, moreAuthors),
-        Paper("Streaming Speech Synthesis on Device", owner, position, named, year, moreAuthors),
+        Paper("Expressive Speech Synthesis with Prosody Tokens", owner, position, named, year, moreAuthors, alphabetical),
+        Paper("Streaming Speech Synthesis on Device", owner, position, named, year, moreAuthors, alphabetical),
     ];
 
-    private static MergedPublication Paper(string title, string owner, int position, int named, int year, bool moreAuthors)
+    private static MergedPublication Paper(string title, string owner, int position, int named, int year, bool moreAuthors, bool alphabetical)
     {
-        var authors = Others.Take(position - 1).Append(owner).Concat(Others.Skip(position - 1).Take(named - position)).ToList();
+        var others = alphabetical ? Others.OrderBy(o => o.Split(' ')[^1], StringComparer.Ordinal).ToArray() : Others;
+        var authors = others.Take(position - 1).Append(owner).Concat(others.Skip(position - 1).Take(named - position)).ToList();
         var paper = SearchTestCorpus.Paper(title, "Interspeech", year, position);
         return paper with { Publication = paper.Publication with { Authors = authors, MoreAuthors = moreAuthors } };
     }
