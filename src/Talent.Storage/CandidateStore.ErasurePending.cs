@@ -21,6 +21,25 @@ public sealed partial class CandidateStore
     }
 
     /// <summary>
+    /// The erasures whose pending work ended (the row deleted after a finished broker pass) with no index purge
+    /// recorded: a worker stopped between the row's deletion and the report's last entry. The index was purged before
+    /// the row went; recording it again completes the report.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> UnrecordedPurgesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            SELECT id FROM erasures
+            WHERE broker IS NOT NULL AND broker_failure IS NULL AND index_purged IS NULL
+              AND id NOT IN (SELECT erasure_id FROM erasure_pending)
+            ORDER BY id
+            """,
+            cancellationToken: cancellationToken));
+        return ids.ToList();
+    }
+
+    /// <summary>
     /// Ends the pending work of these erasures and records how many deleted documents the index purged from its files
     /// for them. The pending rows of erasures whose broker pass finished are deleted (zeroed by <c>secure_delete</c>)
     /// and the log is emptied after them, and only then is the purge recorded: a report with the index purged says

@@ -120,6 +120,38 @@ public sealed class PendingErasureTests
         Assert.Empty(DataFolderScan.FilesHolding(data.Path, [Email, PhoneDigits]));
     }
 
+    [Fact]
+    public async Task A_worker_stopped_between_the_end_of_an_erasure_and_its_reports_last_entry_completes_the_report_when_it_starts_again()
+    {
+        using var data = new TempDirectory();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Talent:Data:Directory"] = data.Path,
+            ["Talent:Index:Directory"] = Path.Combine(data.Path, "indexes"),
+        };
+        long candidateId;
+        await using (var first = await TalentTestHost.StartAsync(settings))
+        {
+            var processed = await first.SubmitAsync("cv:ottilie", "text/markdown", $"# Ottilie Brandvold\n\n{Email} · {Phone}\n\n## Skills\n\nRust, Kafka\n");
+            candidateId = processed.CandidateId!.Value;
+            await first.WaitForIndexAsync();
+            // The erasure, its broker pass and the end of its pending work, but not the report's last entry (the index purge).
+            var store = first.Get<CandidateStore>();
+            var erased = await store.EraseCandidateAsync(candidateId, CancellationToken.None);
+            await store.RecordBrokerErasureAsync([erased.Id], ErasureReport.NoBroker, 0, 0, null, CancellationToken.None);
+            await using var connection = await first.Get<TalentDatabase>().OpenAsync(CancellationToken.None);
+            await connection.ExecuteAsync("DELETE FROM erasure_pending");
+            await first.WaitForIndexAsync();
+        }
+
+        await using var second = await TalentTestHost.StartAsync(settings);
+        var resumer = second.Get<IEnumerable<IHostedService>>().OfType<PendingErasureResumer>().Single();
+        await resumer.ExecuteTask!.WaitAsync(TestWait.Limit);
+
+        var report = Assert.Single(await second.Get<CandidateStore>().ErasureReportsAsync(candidateId, CancellationToken.None));
+        Assert.NotNull(report.IndexPurged);
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         using var timeout = TestWait.Token();
