@@ -58,7 +58,11 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
             }
 
             await Expect(paper.Locator(".first-author")).ToHaveCountAsync(evidence.FirstAuthor ? 1 : 0);
+            await Expect(paper.Locator(".last-author")).ToHaveCountAsync(evidence.LastAuthor && !evidence.FirstAuthor ? 1 : 0);
         }
+
+        // The sample profiles hold a paper on the subject whose last author is the best hit.
+        Assert.Contains(top.Evidence, e => e.LastAuthor);
 
         Assert.Matches(new Regex(@"\?q=video\+generation$"), page.Page.Url);
         page.AssertNoErrors();
