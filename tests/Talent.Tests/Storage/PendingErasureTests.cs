@@ -22,15 +22,9 @@ public sealed class PendingErasureTests
     public async Task An_erasure_stays_pending_until_its_broker_pass_and_index_purge_are_done()
     {
         using var directory = new TempDirectory();
-        var database = new TalentDatabase(Path.Combine(directory.Path, "talent.db"));
-        await database.MigrateAsync(NullLogger.Instance, CancellationToken.None);
-        var store = new CandidateStore(database, TimeProvider.System);
-        var cv = await store.StoreAcceptedAsync(
-            new IncomingDocument("cv", 1, "text/markdown", $"# Ottilie Brandvold\n{Email} · {Phone}", null, "hash-cv", DateTimeOffset.UtcNow),
-            new ExtractedProfile { Name = "Ottilie Brandvold", Emails = [Email], Phones = [Phone] },
-            CancellationToken.None);
+        var (_, store, candidateId) = await StoredAsync(directory.Path);
 
-        var report = await store.EraseCandidateAsync(cv.CandidateId!.Value, CancellationToken.None);
+        var report = await store.EraseCandidateAsync(candidateId, CancellationToken.None);
 
         // Who was erased is kept only as long as the work outside SQLite needs it to find their messages.
         var pending = Assert.Single(await store.PendingErasuresAsync(CancellationToken.None));
@@ -57,14 +51,7 @@ public sealed class PendingErasureTests
     public async Task A_report_says_the_index_is_purged_only_once_the_pending_row_is_out_of_the_database_file()
     {
         using var directory = new TempDirectory();
-        var database = new TalentDatabase(Path.Combine(directory.Path, "talent.db"));
-        await database.MigrateAsync(NullLogger.Instance, CancellationToken.None);
-        var store = new CandidateStore(database, TimeProvider.System);
-        var cv = await store.StoreAcceptedAsync(
-            new IncomingDocument("cv", 1, "text/markdown", $"# Ottilie Brandvold\n{Email} · {Phone}", null, "hash-cv", DateTimeOffset.UtcNow),
-            new ExtractedProfile { Name = "Ottilie Brandvold", Emails = [Email], Phones = [Phone] },
-            CancellationToken.None);
-        var candidateId = cv.CandidateId!.Value;
+        var (database, store, candidateId) = await StoredAsync(directory.Path);
         var report = await store.EraseCandidateAsync(candidateId, CancellationToken.None);
         await store.RecordBrokerErasureAsync([report.Id], "rabbitmq: q_error", 3, 1, null, CancellationToken.None);
 
@@ -90,28 +77,13 @@ public sealed class PendingErasureTests
     public async Task A_worker_stopped_after_the_database_erasure_finishes_it_when_it_starts_again()
     {
         using var data = new TempDirectory();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Talent:Data:Directory"] = data.Path,
-            ["Talent:Index:Directory"] = Path.Combine(data.Path, "indexes"),
-        };
-        long candidateId;
-        await using (var first = await TalentTestHost.StartAsync(settings))
-        {
-            var processed = await first.SubmitAsync("cv:ottilie", "text/markdown", $"# Ottilie Brandvold\n\n{Email} · {Phone}\n\n## Skills\n\nRust, Kafka\n");
-            candidateId = processed.CandidateId!.Value;
-            await first.WaitForIndexAsync();
-            // The worker's first step only (SQLite), as when it stops before the broker pass and the index purge.
-            await first.Get<CandidateStore>().EraseCandidateAsync(candidateId, CancellationToken.None);
-            await first.WaitForIndexAsync();
-        }
+        // The worker's first step only (SQLite), as when it stops before the broker pass and the index purge.
+        var candidateId = await StoppedWorkerAsync(data.Path, async (first, id) => await first.Get<CandidateStore>().EraseCandidateAsync(id, CancellationToken.None));
 
-        await using var second = await TalentTestHost.StartAsync(settings);
-        var store = second.Get<CandidateStore>();
         // The resumer's run ends after the pending row is deleted and the log emptied behind it (the row's deletion
         // alone is not the end: the database file holds the row until the checkpoint copies the zeroed page).
-        var resumer = second.Get<IEnumerable<IHostedService>>().OfType<PendingErasureResumer>().Single();
-        await resumer.ExecuteTask!.WaitAsync(TestWait.Limit);
+        await using var second = await RestartedWorkerAsync(data.Path);
+        var store = second.Get<CandidateStore>();
         Assert.Empty(await store.PendingErasuresAsync(CancellationToken.None));
 
         var report = Assert.Single(await store.ErasureReportsAsync(candidateId, CancellationToken.None));
@@ -124,32 +96,60 @@ public sealed class PendingErasureTests
     public async Task A_worker_stopped_between_the_end_of_an_erasure_and_its_reports_last_entry_completes_the_report_when_it_starts_again()
     {
         using var data = new TempDirectory();
-        var settings = new Dictionary<string, string?>
+        // The erasure, its broker pass and the end of its pending work, but not the report's last entry (the index purge).
+        var candidateId = await StoppedWorkerAsync(data.Path, async (first, id) =>
         {
-            ["Talent:Data:Directory"] = data.Path,
-            ["Talent:Index:Directory"] = Path.Combine(data.Path, "indexes"),
-        };
-        long candidateId;
-        await using (var first = await TalentTestHost.StartAsync(settings))
-        {
-            var processed = await first.SubmitAsync("cv:ottilie", "text/markdown", $"# Ottilie Brandvold\n\n{Email} · {Phone}\n\n## Skills\n\nRust, Kafka\n");
-            candidateId = processed.CandidateId!.Value;
-            await first.WaitForIndexAsync();
-            // The erasure, its broker pass and the end of its pending work, but not the report's last entry (the index purge).
             var store = first.Get<CandidateStore>();
-            var erased = await store.EraseCandidateAsync(candidateId, CancellationToken.None);
+            var erased = await store.EraseCandidateAsync(id, CancellationToken.None);
             await store.RecordBrokerErasureAsync([erased.Id], ErasureReport.NoBroker, 0, 0, null, CancellationToken.None);
             await using var connection = await first.Get<TalentDatabase>().OpenAsync(CancellationToken.None);
             await connection.ExecuteAsync("DELETE FROM erasure_pending");
-            await first.WaitForIndexAsync();
-        }
+        });
 
-        await using var second = await TalentTestHost.StartAsync(settings);
-        var resumer = second.Get<IEnumerable<IHostedService>>().OfType<PendingErasureResumer>().Single();
-        await resumer.ExecuteTask!.WaitAsync(TestWait.Limit);
+        await using var second = await RestartedWorkerAsync(data.Path);
 
         var report = Assert.Single(await second.Get<CandidateStore>().ErasureReportsAsync(candidateId, CancellationToken.None));
         Assert.NotNull(report.IndexPurged);
+    }
+
+    /// <summary>A data folder holding Ottilie Brandvold's CV, through the store alone.</summary>
+    private static async Task<(TalentDatabase Database, CandidateStore Store, long CandidateId)> StoredAsync(string directory)
+    {
+        var database = new TalentDatabase(Path.Combine(directory, "talent.db"));
+        await database.MigrateAsync(NullLogger.Instance, CancellationToken.None);
+        var store = new CandidateStore(database, TimeProvider.System);
+        var cv = await store.StoreAcceptedAsync(
+            new IncomingDocument("cv", 1, "text/markdown", $"# Ottilie Brandvold\n{Email} · {Phone}", null, "hash-cv", DateTimeOffset.UtcNow),
+            new ExtractedProfile { Name = "Ottilie Brandvold", Emails = [Email], Phones = [Phone] },
+            CancellationToken.None);
+        return (database, store, cv.CandidateId!.Value);
+    }
+
+    private static Dictionary<string, string?> Settings(string data) => new()
+    {
+        ["Talent:Data:Directory"] = data,
+        ["Talent:Index:Directory"] = Path.Combine(data, "indexes"),
+    };
+
+    /// <summary>A worker that ingests Ottilie Brandvold's CV, does <paramref name="partOfAnErasure"/> and stops; her candidate id.</summary>
+    private static async Task<long> StoppedWorkerAsync(string data, Func<TalentTestHost, long, Task> partOfAnErasure)
+    {
+        await using var first = await TalentTestHost.StartAsync(Settings(data));
+        var processed = await first.SubmitAsync("cv:ottilie", "text/markdown", $"# Ottilie Brandvold\n\n{Email} · {Phone}\n\n## Skills\n\nRust, Kafka\n");
+        var candidateId = processed.CandidateId!.Value;
+        await first.WaitForIndexAsync();
+        await partOfAnErasure(first, candidateId);
+        await first.WaitForIndexAsync();
+        return candidateId;
+    }
+
+    /// <summary>A worker started again on the folder, once its resumer of unfinished erasures has run.</summary>
+    private static async Task<TalentTestHost> RestartedWorkerAsync(string data)
+    {
+        var host = await TalentTestHost.StartAsync(Settings(data));
+        var resumer = host.Get<IEnumerable<IHostedService>>().OfType<PendingErasureResumer>().Single();
+        await resumer.ExecuteTask!.WaitAsync(TestWait.Limit);
+        return host;
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
