@@ -15,7 +15,7 @@ public sealed class RejectionTests
     [InlineData("application/json", "{\"name\": \"x\", \"items\": [1, 2]}", "JSON document is not a JSON Resume (no 'basics' object)")]
     [InlineData("application/json", "[1, 2, 3]", "JSON document is not a JSON Resume (no 'basics' object)")]
     [InlineData("application/json", "{\"basics\": ", "JSON document is not valid JSON (")]
-    [InlineData("application/x-unknown", "%PDF-1.7", "unsupported content type 'application/x-unknown' (expected one of: text/markdown, text/plain, text/html, application/json, application/x-tex, application/x-bibtex, text/x-jemdoc, application/pdf-text, application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document)")]
+    [InlineData("application/x-unknown", "%PDF-1.7", "unsupported content type 'application/x-unknown' (expected one of: text/markdown, text/plain, text/html, application/json, application/x-tex, application/x-bibtex, text/x-jemdoc, application/xml, application/pdf-text, application/pdf, application/vnd.openxmlformats-officedocument.wordprocessingml.document)")]
     [InlineData("application/pdf", "%PDF-1.7", "document is empty")]
     [InlineData("text/plain", "the quick brown fox jumps over the lazy dog\nand nothing else is said here.", "no profile facts found")]
     [InlineData("text/html", "<html><body><p>lorem ipsum dolor sit amet</p></body></html>", "no profile facts found")]

@@ -135,7 +135,9 @@ internal static class ParseCommand
 
         foreach (var role in profile.Experience)
         {
-            Console.WriteLine($"  experience:   {role.Title}, {role.Organization} {role.Start}–{role.End}");
+            var who = string.Join(", ", new[] { role.Title, role.Organization }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            var when = role.Start is null && role.End is null ? string.Empty : $" {role.Start}–{role.End}";
+            Console.WriteLine($"  experience:   {who}{when}");
         }
 
         Console.WriteLine($"  publications: {profile.Publications.Count}");

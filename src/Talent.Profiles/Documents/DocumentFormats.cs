@@ -21,6 +21,9 @@ public enum DocumentReading
     /// <summary>A Word document (.docx, Office Open XML): paragraphs with their styles (<see cref="DocxDocumentReader"/>).</summary>
     Docx,
 
+    /// <summary>An XML document: a dblp person page or record list (<see cref="Extraction.DblpRecords"/>) or an XHTML page.</summary>
+    Xml,
+
     /// <summary>A binary Word document (.doc): recognised so it is refused with a reason.</summary>
     LegacyWord,
 }
@@ -67,6 +70,7 @@ public static class DocumentFormats
         new("application/x-tex", ["application/x-latex", "text/x-tex", "text/x-latex"], [".tex", ".ltx"], false, DocumentReading.Latex),
         new("application/x-bibtex", ["text/x-bibtex"], [".bib"], false, DocumentReading.Bibtex),
         new("text/x-jemdoc", [], [".jemdoc"], false, DocumentReading.Jemdoc),
+        new("application/xml", ["text/xml"], [".xml"], false, DocumentReading.Xml),
         new("application/pdf-text", ["text/x-pdf-text"], [], false, DocumentReading.PdfText),
         Pdf,
         Docx,

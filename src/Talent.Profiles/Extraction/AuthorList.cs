@@ -77,7 +77,7 @@ internal static partial class AuthorList
     }
 
     /// <summary>"Wei Wang 0001": dblp numbers people who share a name with four digits from 0001; the number is not the name's.</summary>
-    private static string WithoutHomonymNumber(string part)
+    internal static string WithoutHomonymNumber(string part)
     {
         var trimmed = part.TrimEnd();
         return trimmed.Length > 6 && trimmed[^5] == ' ' && trimmed[^4] == '0' && trimmed[^4..].All(char.IsAsciiDigit) && trimmed[^4..] != "0000"

@@ -105,6 +105,10 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
                 {
                     profile = textReader.Read(MarkupText.Parse(LatexText.ToMarkdown(content)));
                 }
+                else if (XmlText.LooksLikeXml(content))
+                {
+                    return Accepted(ReadXml(content, out var sniffedRefusal), sniffedRefusal);
+                }
                 else if (type is "text/plain" or "" && PdfText.LooksExtracted(content))
                 {
                     profile = textReader.Read(MarkupText.Parse(PdfText.Repair(content)));
@@ -122,11 +126,10 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
                     return new ExtractionResult.Rejected($"HTML document nests elements more than {HtmlText.MaxNesting} levels deep");
                 }
 
-                var (markdown, metadataName) = HtmlText.Read(content, catalogs.Vocabulary.NameLeadIns);
-                // When the page's text does not say whose it is (a banner and menus before the heading), its metadata does.
-                profile = textReader.Read(MarkupText.Parse(markdown), metadataName);
-
+                profile = ReadHtml(content);
                 break;
+            case DocumentReading.Xml:
+                return Accepted(ReadXml(content, out var xmlRefusal), xmlRefusal);
             case DocumentReading.JsonResume:
                 try
                 {
@@ -153,12 +156,54 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
                 return new ExtractionResult.Rejected($"unsupported content type '{document.ContentType}' (expected one of: {DocumentFormats.AcceptedList})");
         }
 
+        return Accepted(profile, null);
+    }
+
+    private static ExtractionResult Accepted(ExtractedProfile? profile, string? refusal)
+    {
+        if (refusal is not null)
+        {
+            return new ExtractionResult.Rejected(refusal);
+        }
+
         if (profile is null || (IsEmpty(profile) && profile.Partial is null))
         {
             return new ExtractionResult.Rejected("no profile facts found (no name, contact, education, experience, publications or skills)");
         }
 
         return new ExtractionResult.Accepted(profile);
+    }
+
+    private ExtractedProfile ReadHtml(string content)
+    {
+        var (markdown, metadataName) = HtmlText.Read(content, catalogs.Vocabulary.NameLeadIns);
+        // When the page's text does not say whose it is (a banner and menus before the heading), its metadata does.
+        return textReader.Read(MarkupText.Parse(markdown), metadataName);
+    }
+
+    /// <summary>An XML document: a dblp person page or record list, or an XHTML page; any other XML is refused with its root's name.</summary>
+    private ExtractedProfile? ReadXml(string content, out string? refusal)
+    {
+        var (root, notWellFormed) = XmlText.Parse(content);
+        refusal = notWellFormed;
+        if (root is null)
+        {
+            return null;
+        }
+
+        if (DblpRecords.IsDblp(root))
+        {
+            return DblpRecords.Read(root, catalogs);
+        }
+
+        if (root.Name.LocalName == "html")
+        {
+            refusal = HtmlText.NestingDepth(content) > HtmlText.MaxNesting ? $"HTML document nests elements more than {HtmlText.MaxNesting} levels deep" : null;
+            return refusal is null ? ReadHtml(content) : null;
+        }
+
+        refusal = $"XML document <{root.Name.LocalName}> is not one Talent reads (dblp person pages and record lists, XHTML pages)";
+        return null;
     }
 
     /// <summary>A markdown page: its front matter (YAML or TOML) and its body, the body's facts first where both state one.</summary>

@@ -128,7 +128,7 @@ public sealed class SourceIdentity
         }
 
         var last = host[(dot + 1)..];
-        return last.All(char.IsAsciiLetter) && last is not ("html" or "htm" or "php" or "pdf" or "md" or "jemdoc" or "asp" or "aspx" or "txt");
+        return last.All(char.IsAsciiLetter) && last is not ("html" or "htm" or "php" or "pdf" or "md" or "jemdoc" or "xml" or "asp" or "aspx" or "txt");
     }
 
     /// <summary>
