@@ -18,11 +18,10 @@ public sealed class DblpRecordsTests
         <note type="affiliation">Stanford University, Computer Science Department, CA, USA</note>
         <note type="affiliation" label="former">Google DeepMind, London, UK</note>
         <url>https://ada.example.org/</url>
-        <url>https://orcid.org/0000-0002-1825-0097</url>
         <url>https://scholar.google.com/citations?user=ABCDEF</url>
         </person>
         <r><inproceedings key="conf/cvpr/LovelaceT24" mdate="2024-06-01">
-        <author pid="123/4567-2">Ada Lovelace 0002</author>
+        <author pid="123/4567-2" orcid="0000-0003-1111-2222">Ada Lovelace 0002</author>
         <author pid="t/AlanTuring">Alan Turing</author>
         <title>Video Generation with <i>Motion</i> Priors.</title>
         <pages>100-110</pages>
@@ -107,7 +106,9 @@ public sealed class DblpRecordsTests
         Assert.Equal([("Stanford University", "present"), ("Google DeepMind", null)], profile.Experience.Select(e => (e.Organization, e.End)).ToList());
         Assert.Equal(["ada.example.org"], profile.Homepages);
         Assert.Contains("dblp.org/pid/123/4567-2", profile.Links);
-        Assert.Contains("orcid.org/0000-0002-1825-0097", profile.Links);
+        Assert.Contains("scholar.google.com/citations?user=ABCDEF", profile.Links);
+        // The person record lists no ORCID; a record names hers on her author entry.
+        Assert.Contains("orcid.org/0000-0003-1111-2222", profile.Links);
         Assert.Contains("video generation", profile.Topics, StringComparer.OrdinalIgnoreCase);
     }
 

@@ -40,7 +40,13 @@ internal static class DblpRecords
         var publications = records.Select(r => Publication(r, ownerId, ownerNames, catalogs.Venues)).OfType<Publication>().ToList();
         var affiliations = person?.Elements("note").Where(n => (string?)n.Attribute("type") == "affiliation").ToList() ?? [];
         var current = affiliations.Where(a => a.Attribute("label") is null).Select(a => Collapse(a.Value)).Where(a => a.Length > 0).ToList();
-        var (homepages, links) = Links(person, ownerId);
+        // dblp's records carry an author's ORCID where it is known, also when the person record lists none.
+        var orcids = ownerId is null ? [] : records.SelectMany(r => r.Elements("author"))
+            .Where(a => (string?)a.Attribute("pid") == ownerId && a.Attribute("orcid") is not null)
+            .Select(a => "https://orcid.org/" + ((string?)a.Attribute("orcid"))?.Trim())
+            .Distinct(StringComparer.Ordinal)
+            .Take(3);
+        var (homepages, links) = Links(person, ownerId, orcids);
         var topics = catalogs.Topics.Stated(publications.Select(p => new TopicStatement(p.Title, TopicEvidenceKind.Title)), []);
         return new ExtractedProfile
         {
@@ -112,11 +118,11 @@ internal static class DblpRecords
     }
 
     /// <summary>The person's own sites and their profiles elsewhere, with their dblp page among the profiles.</summary>
-    private static (List<string> Homepages, List<string> Links) Links(XElement? person, string? ownerId)
+    private static (List<string> Homepages, List<string> Links) Links(XElement? person, string? ownerId, IEnumerable<string> more)
     {
         var homepages = new List<string>();
         var links = new List<string>();
-        var urls = person?.Elements("url").Select(u => u.Value) ?? [];
+        var urls = (person?.Elements("url").Select(u => u.Value) ?? []).Concat(more);
         foreach (var url in urls.Prepend(ownerId is null ? string.Empty : "https://dblp.org/pid/" + ownerId.Trim()))
         {
             if (WebAddress.Normalize(url) is not { } normalized || homepages.Contains(normalized) || links.Contains(normalized))
