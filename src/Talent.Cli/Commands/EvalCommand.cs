@@ -79,9 +79,10 @@ internal static class EvalCommand
         };
         profilesOption.AcceptOnlyFromAmong("recent", "whole");
         var titlesOnly = TitlesOnlyOption();
+        var asDblp = AsDblpOption();
         var experts = new Command("experts", "Finding a paper's authors: each researcher's papers outside every profile are queries over all researchers (mean average precision, higher is better)")
         {
-            dataset, queries, vectorsCache, noVectors, profilesOption, titlesOnly,
+            dataset, queries, vectorsCache, noVectors, profilesOption, titlesOnly, asDblp,
         };
         experts.SetAction(parseResult =>
         {
@@ -108,12 +109,13 @@ internal static class EvalCommand
                     Console.WriteLine();
                 }
 
-                var kindData = parseResult.GetValue(titlesOnly) ? ExpertFindingEvaluation.TitlesOnly(data, kinds[i]) : data;
+                var byTitle = parseResult.GetValue(titlesOnly) || parseResult.GetValue(asDblp);
+                var kindData = byTitle ? ExpertFindingEvaluation.TitlesOnly(data, kinds[i]) : data;
                 var vectors = parseResult.GetValue(noVectors) ? null
-                    : parseResult.GetValue(titlesOnly) ? LoadVectors(kindData, parseResult.GetValue(vectorsCache), progress)
+                    : byTitle ? LoadVectors(kindData, parseResult.GetValue(vectorsCache), progress)
                     : wholeTexts ??= LoadVectors(data, parseResult.GetValue(vectorsCache), progress);
-                var evaluation = new ExpertFindingEvaluation(kindData, catalogs, vectors);
-                PrintExperts(evaluation.Run(kinds[i], parseResult.GetValue(queries), progress: progress), parseResult.GetValue(titlesOnly));
+                var evaluation = new ExpertFindingEvaluation(kindData, catalogs, vectors) { CandidatesAsDblpXml = parseResult.GetValue(asDblp) };
+                PrintExperts(evaluation.Run(kinds[i], parseResult.GetValue(queries), progress: progress), TitlesOnlyNote(byTitle, parseResult.GetValue(asDblp)));
             }
 
             return ExitCodes.Success;
@@ -127,14 +129,16 @@ internal static class EvalCommand
         var vectorsCache = VectorsCacheOption();
         var noVectors = LexicalOnlyOption();
         var titlesOnly = TitlesOnlyOption();
+        var asDblp = AsDblpOption();
         var topics = new Command("topics", $"Who works on a subject: catalog topics as queries over half of each researcher's record, relevant when {TopicExpertiseEvaluation.MentionsForExpertise} papers of the other half name the topic (mean average precision, higher is better)")
         {
-            dataset, vectorsCache, noVectors, titlesOnly,
+            dataset, vectorsCache, noVectors, titlesOnly, asDblp,
         };
         topics.SetAction(parseResult =>
         {
             var data = LoadDataset(parseResult.GetValue(dataset), null);
-            if (parseResult.GetValue(titlesOnly))
+            var byTitle = parseResult.GetValue(titlesOnly) || parseResult.GetValue(asDblp);
+            if (byTitle)
             {
                 data = ExpertFindingEvaluation.TitlesOnly(data, ExpertProfiles.Whole);
             }
@@ -143,21 +147,21 @@ internal static class EvalCommand
             var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
             var progress = new Progress<string>(m => Console.Error.WriteLine(m));
             var vectors = parseResult.GetValue(noVectors) ? null : LoadVectors(data, parseResult.GetValue(vectorsCache), progress);
-            var report = new TopicExpertiseEvaluation(data, catalogs, vectors).Run(progress);
+            var report = new TopicExpertiseEvaluation(data, catalogs, vectors) { CandidatesAsDblpXml = parseResult.GetValue(asDblp) }.Run(progress);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"topic queries on the reviewer-expertise researchers: {report.Researchers} researchers (half of each one's whole record{TitlesOnlyNote(parseResult.GetValue(titlesOnly))}), {report.Queries} catalog topics, {report.RelevantPerQuery:0.00} researchers working on each; higher is better"));
+                $"topic queries on the reviewer-expertise researchers: {report.Researchers} researchers (half of each one's whole record{TitlesOnlyNote(byTitle, parseResult.GetValue(asDblp))}), {report.Queries} catalog topics, {report.RelevantPerQuery:0.00} researchers working on each; higher is better"));
             PrintScores(report);
             return ExitCodes.Success;
         });
         return topics;
     }
 
-    private static void PrintExperts(ExpertFindingReport report, bool titlesOnly)
+    private static void PrintExperts(ExpertFindingReport report, string note)
     {
         var candidates = (report.Profiles == ExpertProfiles.Whole
             ? $"half of each one's whole record, at most {ExpertFindingEvaluation.QueriesPerResearcher} queries from the other half of each"
-            : "20-paper profiles, version 1") + TitlesOnlyNote(titlesOnly);
+            : "20-paper profiles, version 1") + note;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"expert finding on the reviewer-expertise researchers: {report.Researchers} researchers ({candidates}), {report.Queries} of their other papers as queries, {report.RelevantPerQuery:0.00} authors each; higher is better"));
@@ -185,7 +189,14 @@ internal static class EvalCommand
     private static Option<bool> TitlesOnlyOption() =>
         new("--titles-only") { Description = "Candidates' papers by their titles alone, as a dblp page lists them (queries and relevance keep the abstracts)" };
 
-    private static string TitlesOnlyNote(bool titlesOnly) => titlesOnly ? "; their papers by title alone" : string.Empty;
+    private static Option<bool> AsDblpOption() =>
+        new("--as-dblp")
+        {
+            Description = "Candidates read as ingestion reads documents: each one's papers written as dblp's XML of a person (titles, authors, years), extracted and merged; implies --titles-only",
+        };
+
+    private static string TitlesOnlyNote(bool titlesOnly, bool asDblp = false) =>
+        asDblp ? "; read from dblp XML, their papers by title alone" : titlesOnly ? "; their papers by title alone" : string.Empty;
 
     private static Option<bool> LexicalOnlyOption() =>
         new("--lexical-only") { Description = "Skip sentence vectors: words only (no embedding run)" };

@@ -38,6 +38,12 @@ public enum ExpertProfiles
 /// </summary>
 public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, ProfileCatalogs catalogs, GoldStandardVectors? vectors = null)
 {
+    /// <summary>
+    /// Candidates read as ingestion reads documents: each one's papers written as dblp's XML of a person (titles, authors,
+    /// years), extracted and merged. Their papers are then titles alone, so the dataset should be titles-only too.
+    /// </summary>
+    public bool CandidatesAsDblpXml { get; init; }
+
     public const string Bm25 = "plain BM25 (one document per researcher)";
     public const string Voting = "BM25 paper voting (sum over the 100 best papers)";
     public const string Lexical = "Talent match, words only (tf-idf)";
@@ -131,7 +137,7 @@ public sealed class ExpertFindingEvaluation(GoldStandardDataset dataset, Profile
         }
 
         var chosen = weights ?? new MatchWeights();
-        GoldStandardCandidates.WithIndex(dataset, catalogs, profiles, index =>
+        GoldStandardCandidates.WithIndex(dataset, catalogs, profiles, asDblpXml: CandidatesAsDblpXml, run: index =>
         {
             index.Vectors = vectors?.For(dataset, profiles, GoldStandardCandidates.Id);
             var runs = new List<(string Name, MatchWeights Weights)> { (Lexical, chosen with { Semantic = 0 }) };

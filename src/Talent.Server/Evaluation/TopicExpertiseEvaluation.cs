@@ -17,6 +17,12 @@ namespace Talent.Server.Evaluation;
 /// </summary>
 public sealed class TopicExpertiseEvaluation(GoldStandardDataset dataset, ProfileCatalogs catalogs, GoldStandardVectors? vectors = null)
 {
+    /// <summary>
+    /// Candidates read as ingestion reads documents: each one's papers written as dblp's XML of a person (titles, authors,
+    /// years), extracted and merged. Their papers are then titles alone, so the dataset should be titles-only too.
+    /// </summary>
+    public bool CandidatesAsDblpXml { get; init; }
+
     public const string Bm25 = ExpertFindingEvaluation.Bm25;
     public const string Voting = ExpertFindingEvaluation.Voting;
     public const string Search = "Talent search, the topic as query";
@@ -46,7 +52,7 @@ public sealed class TopicExpertiseEvaluation(GoldStandardDataset dataset, Profil
             systems.Add(ExpertFindingEvaluation.Score(Voting, queries, participants, topic => ExpertFindingEvaluation.Vote(papers, topic)));
         }
 
-        GoldStandardCandidates.WithIndex(dataset, catalogs, profiles, index =>
+        GoldStandardCandidates.WithIndex(dataset, catalogs, profiles, asDblpXml: CandidatesAsDblpXml, run: index =>
         {
             index.Vectors = vectors?.For(dataset, profiles, GoldStandardCandidates.Id);
             progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{queries.Count} topics as queries over {participants.Count} researchers"));
