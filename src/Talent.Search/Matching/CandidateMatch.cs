@@ -67,7 +67,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         foreach (var (candidate, ownText) in found)
         {
             budget.Check();
-            hits.Add(Score(candidate, ownText, new MatchQuery(description, query.Vector, query.Ranker), wantedTopics, wantedSkills, stored));
+            hits.Add(Score(candidate, ownText, new MatchQuery(description, query.Vector, query.Ranker, TopicShare(request.Text, wantedTopics)), wantedTopics, wantedSkills, stored));
         }
 
         var results = hits
@@ -78,6 +78,42 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
             .Take(request.Top)
             .ToList();
         return new MatchResponse(Math.Round(stopwatch.Elapsed.TotalMilliseconds, 3), results);
+    }
+
+    /// <summary>
+    /// The share of a description's words that its catalog topics make (each topic counted by the words of its name), at
+    /// most 1. A description that is its topics ("question answering", "reinforcement learning for robotics") is about
+    /// them, and the topics a candidate holds raise their place in the order by the whole of
+    /// <see cref="MatchWeights.Catalog"/>; a paper's abstract or a job ad that names a few topics among a hundred other
+    /// words is about much else, and a candidate's topics raise their place by that share only (the fit, which says how
+    /// much of what the description names the candidate covers, keeps the whole raise). Without it, a paper as
+    /// description put everyone holding one of the several topics its abstract happens to name before its author: the
+    /// raise was larger than the differences in closeness between them (docs/ranking.md, "Read from dblp XML").
+    /// </summary>
+    internal static double TopicShare(string description, IReadOnlyCollection<string> topics)
+    {
+        if (topics.Count == 0)
+        {
+            return 0;
+        }
+
+        var words = WordCount(description);
+        return words == 0 ? 0 : Math.Min(1, topics.Sum(WordCount) / (double)words);
+    }
+
+    /// <summary>Runs of letters or digits: "click-through rate prediction" is four.</summary>
+    private static int WordCount(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            count += letter && !inWord ? 1 : 0;
+            inWord = letter;
+        }
+
+        return count;
     }
 
     /// <summary>
@@ -110,8 +146,8 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         // A skill the description only wishes for counts half as much as a required one, present or missing.
         // Topics raise the fit by Catalog, skills by Skills, each by its share of what the description names.
         var wanted = wantedTopics.Count + skills.Requirements + (PreferredSkill * bonus.Requirements);
-        var raise = wanted == 0 ? 0
-            : ((weights.Catalog * matchedTopics.Count) + (weights.Skills * (skills.Met + (PreferredSkill * bonus.Met)))) / wanted;
+        var skillCredit = weights.Skills * (skills.Met + (PreferredSkill * bonus.Met));
+        var raise = wanted == 0 ? 0 : ((weights.Catalog * matchedTopics.Count) + skillCredit) / wanted;
 
         // Catalog evidence only raises the fit, towards 1: a description naming a topic never punishes text evidence.
         var fit = Math.Clamp(textFit + ((1 - textFit) * raise), 0, 1);
@@ -126,8 +162,11 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         // People are ordered by a soft maximum over their few closest texts (papers, their own words), raised by the
         // catalog like the fit: who wrote the paper closest to a description comes before someone whose many papers are
         // each a little close to it (the fit reads breadth, which is what judges one person's expertise across papers).
+        // In the order, topics count by the share of the description they make (TopicShare): the few topics a paper's
+        // abstract names among its other words would otherwise outweigh who wrote the closest paper.
         var closest = SoftMaximum(papers.Select(p => p.Similarity).Append(own).OrderDescending().Take(weights.ClosestTexts).ToList(), weights.Softness);
-        var order = closest + ((1 - Math.Min(1, closest)) * raise);
+        var orderRaise = wanted == 0 ? 0 : ((weights.Catalog * query.TopicShare * matchedTopics.Count) + skillCredit) / wanted;
+        var order = closest + ((1 - Math.Min(1, closest)) * orderRaise);
         var signals = new FitSignals(ranker, Math.Round(words, 4), meaningFit, skills.Present, skills.Missing, Math.Round(order, 6))
         {
             PreferredPresent = wantedSkills.Preferred.Count == 0 ? null : bonus.Present,
@@ -220,4 +259,8 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
 }
 
 /// <summary>A description as match compares it: tf-idf words, the sentence vector when there is one, and why not.</summary>
-internal sealed record MatchQuery(IReadOnlyDictionary<string, double> Words, float[]? Vector, string Ranker);
+/// <summary>
+/// A description as match reads it: its words' tf-idf weights, its sentence vector, the ranker that applies, and the share
+/// of its words its catalog topics make (<see cref="CandidateMatch.TopicShare"/>).
+/// </summary>
+internal sealed record MatchQuery(IReadOnlyDictionary<string, double> Words, float[]? Vector, string Ranker, double TopicShare = 1);

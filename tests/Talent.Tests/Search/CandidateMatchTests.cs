@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Talent.Profiles;
+using Talent.Profiles.Catalogs;
 using Talent.Profiles.Merging;
 using Talent.Search;
 using Talent.Search.Matching;
@@ -67,6 +68,37 @@ public sealed class CandidateMatchTests : IDisposable
         Assert.DoesNotContain(response.Results, h => h.Id == PersonA);
         Assert.Equal([PersonB, 303L], response.Results.Select(h => h.Id).Order().ToArray());
         Assert.Null(index.Similar(999, 10));
+    }
+
+    [Fact]
+    public void Topics_a_papers_abstract_names_in_passing_do_not_put_the_people_holding_them_before_its_author()
+    {
+        // A paper as description, as expert finding asks "who wrote this?": its abstract names two catalog topics in passing.
+        const string description = "Curriculum sampling for sparse reward exploration\n"
+            + "Agents that explore with sparse rewards waste most of their samples. We order the start states of exploration by "
+            + "a curriculum learned from the agent's own failures, so that sampling reaches the sparse reward sooner. Unlike "
+            + "reinforcement learning methods that shape the reward, the curriculum keeps the task unchanged; the same sampling "
+            + "also orders the questions of a question answering agent by difficulty. Exploration needs a tenth of the samples.";
+        using var index = CandidateIndex.OpenForWriting(directory.Path, ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config")), NullLogger.Instance);
+        index.Upsert(1, new CandidateProfile
+        {
+            Name = "Ana Author",
+            Publications = [new MergedPublication(new Publication { Title = "Start states from failures", Abstract = "Agents restart from the states where they failed, and reach sparse rewards sooner.", Year = 2022 }, [])],
+        }, BaseTime);
+        index.Upsert(2, new CandidateProfile
+        {
+            Name = "Tom Topics",
+            Topics = ["reinforcement learning", "question answering"],
+            Publications = [new MergedPublication(new Publication { Title = "Reward models for dialogue agents", Abstract = "We learn reward models from human preferences over dialogue turns.", Year = 2023 }, [])],
+        }, BaseTime);
+        index.Commit(2);
+
+        var response = index.Match(Match(description));
+
+        Assert.Equal([1L, 2L], response.Results.Select(h => h.Id));
+        // The topics Tom holds still show, and still raise his fit: it says how much of what the description names he covers.
+        Assert.Equal(["question answering", "reinforcement learning"], response.Results[1].Matches.Topics.Order(StringComparer.Ordinal));
+        Assert.True(response.Results[1].Fit > response.Results[1].Signals!.Words, $"fit {response.Results[1].Fit}, words {response.Results[1].Signals!.Words}");
     }
 
     [Theory]
