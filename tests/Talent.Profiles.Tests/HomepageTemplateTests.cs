@@ -119,4 +119,24 @@ public sealed class HomepageTemplateTests
 
     private static ExtractedProfile Read(string html) =>
         Extracted.Profile("text/html", html);
+
+    [Fact]
+    public void Icon_glyphs_before_an_entry_are_not_emphasis_and_hide_none_of_its_authors()
+    {
+        // Icon fonts draw with empty <i> elements (<i class="fa fa-file"></i>) before an entry's own bold title.
+        const string page = """
+            <html><body><h1>Ada Lovelace</h1>
+            <h2><i class="fa fa-book"></i> Publications</h2>
+            <ul>
+            <li><i class="ai ai-arxiv"></i><b>Video Generation with Motion Priors.</b> Ada Lovelace, Alan Turing. <i>CVPR 2024</i>.</li>
+            <li><i class="fa fa-file"></i> <strong>Diffusion Models Beat GANs on Video Synthesis.</strong> Grace Hopper, Ada Lovelace. <em>ICLR 2023</em>.</li>
+            </ul></body></html>
+            """;
+
+        var profile = Extracted.Profile("text/html", page);
+
+        Assert.Equal(
+            [("Video Generation with Motion Priors", "CVPR", 1), ("Diffusion Models Beat GANs on Video Synthesis", "ICLR", 2)],
+            profile.Publications.Select(p => (p.Title, p.Venue, p.AuthorPosition ?? 0)).ToList());
+    }
 }

@@ -235,9 +235,11 @@ internal static class HtmlText
                 return ("\n" + new string('#', tag[1] - '0') + " ", "\n");
             case "li":
                 return ("\n- ", "\n");
-            case "b" or "strong":
+            case "b" or "strong" when HasText(element):
                 return ("**", "**");
-            case "i" or "em":
+            case "i" or "em" when HasText(element):
+                // An empty <i> is an icon font's glyph (<i class="fa fa-envelope"></i>), not emphasis: markers around
+                // nothing would read as a stray "**" beside the text it stands before.
                 return ("*", "*");
             case "td" or "th":
                 // A cell of lines (a scholar page's title, authors and venue) ends its line: the next cells are the row's counts.
