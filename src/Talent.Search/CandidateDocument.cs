@@ -248,7 +248,7 @@ internal static partial class CandidateDocument
     /// The candidate closes an author list of two or more that names every author and is not in alphabetical order
     /// of surnames (three or more authors so ordered, as mathematics and theory write them, say nothing by their places).
     /// </summary>
-    private static bool IsLastAuthor(Publication publication) =>
+    internal static bool IsLastAuthor(Publication publication) =>
         publication.AuthorPosition is > 1 and var position && position == publication.Authors.Count && !publication.MoreAuthors
         && !InSurnameOrder(publication.Authors);
 
@@ -269,10 +269,16 @@ internal static partial class CandidateDocument
 
         return true;
 
+        // "Ada Lovelace" ends with the surname; "Lovelace AA", as biomedical lists write names, starts with it.
         static string Surname(string name)
         {
-            var trimmed = name.Trim();
-            return trimmed[(trimmed.LastIndexOf(' ') + 1)..];
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return words.Length switch
+            {
+                0 => string.Empty,
+                > 1 when words[^1].Length <= 3 && words[^1].All(char.IsUpper) && words[0].Any(char.IsLower) => words[0],
+                _ => words[^1],
+            };
         }
     }
 

@@ -1,4 +1,6 @@
+using Talent.Profiles;
 using Talent.Profiles.Merging;
+using Talent.Search;
 using Talent.Tests.Search;
 
 namespace Talent.Tests.Ranking;
@@ -59,6 +61,18 @@ public sealed class SeniorAuthorTests : IDisposable
 
         Assert.Equal([Senior, Middle], hits.Select(h => h.Id));
         Assert.All(hits.Single(h => h.Id == Middle).Evidence, e => Assert.False(e.LastAuthor));
+    }
+
+    [Theory]
+    [InlineData(new[] { "Ken Abe", "Mia Katabuchi", "Ada Lovelace" }, false)]
+    [InlineData(new[] { "Abe K", "Katabuchi M", "Lovelace AA" }, false)] // surname first, as biomedical lists write names
+    [InlineData(new[] { "Zed Z", "Abe K", "Lovelace AA" }, true)]
+    [InlineData(new[] { "Ken Abe", "Zoe Zed", "Ada Lovelace" }, true)]
+    public void A_list_is_in_alphabetical_order_by_its_surnames_whichever_end_of_a_name_they_stand_at(string[] authors, bool lastAuthor)
+    {
+        var publication = new Publication { Title = "Speech Synthesis", Authors = authors, AuthorPosition = authors.Length };
+
+        Assert.Equal(lastAuthor, CandidateDocument.IsLastAuthor(publication));
     }
 
     /// <summary>Two papers on speech synthesis with <paramref name="owner"/> at <paramref name="position"/> of <paramref name="named"/> authors named.</summary>
