@@ -104,6 +104,20 @@ public sealed class IdentityResolverTests
     }
 
     [Theory]
+    [InlineData("https://dblp.org/pid/123/4567-2.html")]
+    [InlineData("https://dblp.uni-trier.de/pid/123/4567-2.html")]
+    [InlineData("https://dblp.dagstuhl.de/pid/123/4567-2.xml")]
+    [InlineData("https://dblp.org/pid/123/4567-2")]
+    public void A_dblp_person_page_is_one_link_whichever_form_of_its_address_a_document_gives(string address)
+    {
+        // dblp's XML of a person gives its page as dblp.org/pid/…; a CV links the HTML page, often on the mirror.
+        var cv = new ExtractedProfile { Name = "Ada Lovelace", Links = [address] };
+        var dblp = new ExtractedProfile { Name = "Ada Lovelace", Links = ["dblp.org/pid/123/4567-2"] };
+
+        Assert.Equal("shared profile link", IdentityEvidence.Link(SourceIdentity.Of("cv", cv), SourceIdentity.Of("dblp", dblp))?.Reason);
+    }
+
+    [Theory]
     [InlineData("index.html")] // a page's link to itself, on every site
     [InlineData("cv.pdf")]
     [InlineData("publications")]

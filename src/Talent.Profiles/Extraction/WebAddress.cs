@@ -71,7 +71,29 @@ internal static class WebAddress
             return null;
         }
 
-        return slash >= 0 ? host + text[slash..] : host;
+        return slash >= 0 ? DblpPerson(host, text[slash..]) ?? host + text[slash..] : host;
+    }
+
+    /// <summary>
+    /// A dblp person page by its one address, whichever mirror and form a document links: "dblp.uni-trier.de/pid/12/345.html",
+    /// "dblp.org/pid/12/345.xml" and the address dblp's XML of the person gives, "dblp.org/pid/12/345", are one person.
+    /// </summary>
+    private static string? DblpPerson(string host, string path)
+    {
+        if (host is not ("dblp.org" or "dblp.uni-trier.de" or "dblp.dagstuhl.de") || !path.StartsWith("/pid/", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        foreach (var ending in (string[])[".html", ".xml", ".bib", ".rss"])
+        {
+            if (path.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return "dblp.org" + path[..^ending.Length];
+            }
+        }
+
+        return "dblp.org" + path;
     }
 
     private static bool IsRelativeFile(string text)
