@@ -43,6 +43,23 @@ public sealed class BibtexReaderTests
     }
 
     [Fact]
+    public void An_entrys_abstract_is_its_papers_and_topics_repeated_across_abstracts_are_the_owners()
+    {
+        const string bibtex = """
+            @inproceedings{a, title={Motion Priors}, author={Lovelace, Ada and Turing, Alan}, booktitle={CVPR}, year={2024},
+              abstract={We learn motion priors for {\em video generation} from optical flow.}}
+            @inproceedings{b, title={Sketches to Clips}, author={Lovelace, Ada}, booktitle={ECCV}, year={2022},
+              abstract={Video generation from sparse sketches.}}
+            @article{c, title={Counting Sheep}, author={Lovelace, Ada}, journal={Genetics}, year={2020}}
+            """;
+
+        var profile = Assert.IsType<ExtractedProfile>(BibtexReader.Read(bibtex, RepoPaths.Catalogs));
+
+        Assert.Equal(["We learn motion priors for video generation from optical flow.", "Video generation from sparse sketches.", null], profile.Publications.Select(p => p.Abstract));
+        Assert.Contains("video generation", profile.Topics, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void A_thesis_counts_but_names_no_venue()
     {
         var profile = BibtexReader.Read("@phdthesis{k, title={T}, author={A}, school={Some University}, year={2023}}", RepoPaths.Catalogs);

@@ -5,8 +5,8 @@ namespace Talent.Profiles.Extraction;
 
 /// <summary>
 /// Reads a BibTeX or biblatex publication list (<c>@inproceedings{key, title={..}, author={A and B}, booktitle={..},
-/// year={2023}}</c>) into publications with canonical venue and year: every entry is one publication (theses and
-/// preprints included). The list's owner is the author met most often, or the one biblatex marks
+/// year={2023}}</c>) into publications with canonical venue and year, and the abstract an entry gives: every entry is one
+/// publication (theses and preprints included). The list's owner is the author met most often, or the one biblatex marks
 /// (<c>author+an = {1=highlight}</c>); with a single entry, its first author.
 /// </summary>
 internal static partial class BibtexReader
@@ -61,7 +61,7 @@ internal static partial class BibtexReader
         var topics = catalogs.Topics.Stated(
             publications.Select(p => new TopicStatement(p.Title, TopicEvidenceKind.Title))
                 .Concat(entries.Select(e => new TopicStatement(Clean(e.Field("keywords") ?? string.Empty), TopicEvidenceKind.Keywords))),
-            []);
+            publications.Select(p => p.Abstract).OfType<string>());
         return new ExtractedProfile { Name = name, Publications = publications, Topics = TopicEvidence.TopicsOf(topics), TopicEvidence = topics };
     }
 
@@ -100,6 +100,7 @@ internal static partial class BibtexReader
             AuthorPosition = position,
             FirstAuthor = position == 1,
             MoreAuthors = AuthorList.EndsOpen(entry.Field("author") ?? entry.Field("editor")),
+            Abstract = entry.Field("abstract") is { } summary && Clean(summary) is { Length: > 0 } text ? text : null,
         };
     }
 
