@@ -38,6 +38,35 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public async Task A_dblp_export_and_the_cv_that_links_its_page_are_one_candidate_found_by_their_papers()
+    {
+        using var temp = new TempDirectory();
+        var inbox = Directory.CreateDirectory(Path.Combine(temp.Path, "inbox")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(inbox, "ada.xml"), """
+            <?xml version="1.0" encoding="US-ASCII"?>
+            <dblpperson name="Ada Quillfeather 0002" pid="123/4567-2" n="2">
+            <person key="homepages/123/4567-2"><author pid="123/4567-2">Ada Quillfeather 0002</author></person>
+            <r><inproceedings key="conf/cvpr/Q24"><author pid="123/4567-2">Ada Quillfeather 0002</author><author pid="t/AT">Alan Turing</author><title>Video Generation with Motion Priors.</title><year>2024</year><booktitle>CVPR</booktitle></inproceedings></r>
+            <r><article key="journals/corr/abs-2401-00001" publtype="informal"><author pid="h/GH">Grace Hopper</author><author pid="123/4567-2">Ada Quillfeather 0002</author><title>Long Video Generation with Sparse Attention.</title><year>2024</year><journal>CoRR</journal></article></r>
+            </dblpperson>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(inbox, "cv.md"), "# Ada Quillfeather\n\nada@quillfeather.example · [dblp](https://dblp.uni-trier.de/pid/123/4567-2.html)\n\n## Skills\n\nPython, PyTorch\n");
+        var data = Path.Combine(temp.Path, "data");
+
+        var (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", data, "ingest", inbox);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Equal("accepted 1, merged 1, unchanged 0, stale 0, rejected 0", stdout.Trim());
+        var found = JsonDocument.Parse((await TalentProcess.RunAsync("--data", data, "search", "video generation", "--json")).Stdout).RootElement;
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+        var hit = found.GetProperty("results")[0];
+        Assert.Equal("Ada Quillfeather", hit.GetProperty("name").GetString());
+        Assert.Contains(hit.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("venue").GetString() == "CVPR" && e.GetProperty("firstAuthor").GetBoolean());
+        var (_, show, _) = await TalentProcess.RunAsync("--data", data, "show", hit.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
+        Assert.Equal(2, JsonDocument.Parse(show).RootElement.GetProperty("sources").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Bad_input_never_loses_good_input()
     {
         using var temp = new TempDirectory();
