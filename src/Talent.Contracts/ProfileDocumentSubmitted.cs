@@ -12,7 +12,7 @@ public sealed record ProfileDocumentSubmitted
     /// <summary>
     /// <c>text/markdown</c>, <c>text/plain</c>, <c>text/html</c>, <c>application/json</c> (JSON Resume),
     /// <c>application/x-tex</c>, <c>application/x-bibtex</c>, <c>text/x-jemdoc</c>, <c>application/xml</c> (dblp's
-    /// person or record XML, XHTML), <c>application/pdf</c> or
+    /// person or record XML, an ORCID record, XHTML), <c>application/pdf</c> or
     /// <c>application/vnd.openxmlformats-officedocument.wordprocessingml.document</c> (DOCX).
     /// </summary>
     public string? ContentType { get; init; }

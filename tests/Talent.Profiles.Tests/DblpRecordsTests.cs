@@ -138,7 +138,7 @@ public sealed class DblpRecordsTests
 
     [Theory]
     [InlineData("<?xml version=\"1.0\"?><dblpperson name=\"A\"><r><article><title>T</article></r></dblpperson>", "XML document is not well-formed (line 1")]
-    [InlineData("<?xml version=\"1.0\"?><orcid-record><name>Ada</name></orcid-record>", "XML document <orcid-record> is not one Talent reads")]
+    [InlineData("<?xml version=\"1.0\"?><europass><name>Ada</name></europass>", "XML document <europass> is not one Talent reads")]
     [InlineData("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><dblp><article><author>&b;</author><title>T</title></article></dblp>", "XML document is not well-formed")]
     [InlineData("<?xml version=\"1.0\"?><!DOCTYPE d SYSTEM \"file:///etc/passwd\"><dblp><article><author>&ext;</author><title>T</title></article></dblp>", "XML document is not well-formed")]
     public void Xml_that_is_broken_hostile_or_of_another_kind_is_refused_with_a_reason(string xml, string reason)

@@ -130,7 +130,9 @@ internal static class ParseCommand
 
         foreach (var education in profile.Education)
         {
-            Console.WriteLine($"  education:    {education.Degree} {education.Institution} {education.Start}–{education.End}".Replace("  ", " ", StringComparison.Ordinal));
+            var what = string.Join(' ', new[] { education.Degree, education.Institution }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            var when = education.Start is null && education.End is null ? string.Empty : $" {education.Start}–{education.End}";
+            Console.WriteLine($"  education:    {what}{when}");
         }
 
         foreach (var role in profile.Experience)

@@ -21,7 +21,7 @@ public enum DocumentReading
     /// <summary>A Word document (.docx, Office Open XML): paragraphs with their styles (<see cref="DocxDocumentReader"/>).</summary>
     Docx,
 
-    /// <summary>An XML document: a dblp person page or record list (<see cref="Extraction.DblpRecords"/>) or an XHTML page.</summary>
+    /// <summary>An XML document: a dblp person page or record list (<see cref="Extraction.DblpRecords"/>), an ORCID record (<see cref="Extraction.OrcidRecord"/>) or an XHTML page.</summary>
     Xml,
 
     /// <summary>A binary Word document (.doc): recognised so it is refused with a reason.</summary>

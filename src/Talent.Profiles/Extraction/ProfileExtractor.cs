@@ -181,7 +181,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
         return textReader.Read(MarkupText.Parse(markdown), metadataName);
     }
 
-    /// <summary>An XML document: a dblp person page or record list, or an XHTML page; any other XML is refused with its root's name.</summary>
+    /// <summary>An XML document: a dblp person page or record list, an ORCID record, or an XHTML page; any other XML is refused with its root's name.</summary>
     private ExtractedProfile? ReadXml(string content, out string? refusal)
     {
         var (root, notWellFormed) = XmlText.Parse(content);
@@ -196,13 +196,18 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
             return DblpRecords.Read(root, catalogs);
         }
 
+        if (OrcidRecord.IsOrcid(root))
+        {
+            return OrcidRecord.Read(root, catalogs);
+        }
+
         if (root.Name.LocalName == "html")
         {
             refusal = HtmlText.NestingDepth(content) > HtmlText.MaxNesting ? $"HTML document nests elements more than {HtmlText.MaxNesting} levels deep" : null;
             return refusal is null ? ReadHtml(content) : null;
         }
 
-        refusal = $"XML document <{root.Name.LocalName}> is not one Talent reads (dblp person pages and record lists, XHTML pages)";
+        refusal = $"XML document <{root.Name.LocalName}> is not one Talent reads (dblp person pages and record lists, ORCID records, XHTML pages)";
         return null;
     }
 
