@@ -107,4 +107,43 @@ public sealed class OrcidRecordTests
         Assert.Equal("Ada Quillfeather", asText.Name);
         Assert.Equal(["Video Generation with Motion Priors", "Motion Fields for Animation"], asText.Publications.Select(p => p.Title));
     }
+
+    [Fact]
+    public void A_record_in_orcids_json_is_read_as_its_xml_is()
+    {
+        const string json = """
+            {
+              "orcid-identifier": { "uri": "https://orcid.org/0000-0002-1825-0097", "path": "0000-0002-1825-0097", "host": "orcid.org" },
+              "person": {
+                "name": { "given-names": { "value": "Ada" }, "family-name": { "value": "Quillfeather" }, "credit-name": null, "visibility": "public" },
+                "biography": { "content": "I study video generation and motion.", "visibility": "public" },
+                "researcher-urls": { "researcher-url": [ { "url-name": "Homepage", "url": { "value": "https://ada.example.org/" } } ] },
+                "emails": { "email": [ { "email": "ada@quillfeather.example", "visibility": "public" } ] },
+                "keywords": { "keyword": [ { "content": "video generation" } ] }
+              },
+              "activities-summary": {
+                "employments": { "affiliation-group": [ { "summaries": [ { "employment-summary": {
+                  "role-title": "Research Scientist", "start-date": { "year": { "value": "2021" }, "month": { "value": "07" }, "day": null },
+                  "end-date": null, "organization": { "name": "Google DeepMind" } } } ] } ] },
+                "works": { "group": [
+                  { "work-summary": [
+                    { "title": { "title": { "value": "Video Generation with Motion Priors" }, "subtitle": null }, "type": "conference-paper",
+                      "publication-date": { "year": { "value": "2024" } }, "journal-title": { "value": "2024 IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)" } },
+                    { "title": { "title": { "value": "Video Generation with Motion Priors" } }, "type": "preprint", "publication-date": { "year": { "value": "2023" } } } ] },
+                  { "work-summary": [
+                    { "title": { "title": { "value": "Motion Fields for Animation" } }, "type": "journal-article",
+                      "publication-date": { "year": { "value": "2023" } }, "journal-title": { "value": "IEEE Transactions on Pattern Analysis and Machine Intelligence" } } ] } ] }
+              }
+            }
+            """;
+
+        var fromJson = Extracted.Profile("application/json", json);
+        var fromXml = Extracted.Profile("application/xml", Record);
+
+        Assert.Equal("Ada Quillfeather", fromJson.Name);
+        Assert.Equal(fromXml.Publications.Select(p => (p.Title, p.Venue, p.Year, p.Kind)), fromJson.Publications.Select(p => (p.Title, p.Venue, p.Year, p.Kind)));
+        Assert.Equal(fromXml.Experience, fromJson.Experience);
+        Assert.Equal((fromXml.Summary, fromXml.Homepages.Single(), fromXml.Emails.Single()), (fromJson.Summary, fromJson.Homepages.Single(), fromJson.Emails.Single()));
+        Assert.Equal(["orcid.org/0000-0002-1825-0097"], fromJson.Links);
+    }
 }

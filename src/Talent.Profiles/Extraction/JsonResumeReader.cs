@@ -3,13 +3,21 @@ using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
 
-/// <summary>Reads a JSON Resume (jsonresume.org schema): basics, work, education, publications, projects, skills, interests.</summary>
+/// <summary>
+/// Reads a JSON Resume (jsonresume.org schema): basics, work, education, publications, projects, skills, interests. An
+/// ORCID record in ORCID's JSON is handed to <see cref="OrcidRecord"/>.
+/// </summary>
 internal static class JsonResumeReader
 {
     public static (ExtractedProfile? Profile, string? Rejection) Read(string content, ProfileCatalogs catalogs)
     {
         using var document = JsonDocument.Parse(content, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
         var root = document.RootElement;
+        if (OrcidRecord.IsOrcid(root))
+        {
+            return (OrcidRecord.Read(OrcidRecord.FromJson(root), catalogs), null);
+        }
+
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("basics", out var basics) || basics.ValueKind != JsonValueKind.Object)
         {
             return (null, "JSON document is not a JSON Resume (no 'basics' object)");

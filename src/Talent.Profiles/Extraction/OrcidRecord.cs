@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Xml;
 using System.Xml.Linq;
 using Talent.Profiles.Catalogs;
 
@@ -15,6 +17,56 @@ internal static class OrcidRecord
 {
     /// <summary>True for the root of an ORCID record.</summary>
     public static bool IsOrcid(XElement root) => root.Name.LocalName == "record" && root.Name.NamespaceName.Contains("orcid.org", StringComparison.Ordinal);
+
+    /// <summary>True for an ORCID record in ORCID's JSON (<c>application/vnd.orcid+json</c>): it has an ORCID identifier and activities.</summary>
+    public static bool IsOrcid(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("orcid-identifier", out _) && root.TryGetProperty("activities-summary", out _);
+
+    /// <summary>
+    /// ORCID's JSON as the XML it mirrors: a property is an element of its name, an array's items are repeated elements of
+    /// the property's name, a value is text. ORCID's JSON and XML name their fields alike, so one reader reads both.
+    /// </summary>
+    public static XElement FromJson(JsonElement root)
+    {
+        var record = new XElement(XName.Get("record", "http://www.orcid.org/ns/record"));
+        AddContent(record, root);
+        return record;
+    }
+
+    private static void AddContent(XElement parent, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in value.EnumerateObject())
+                {
+                    var name = XmlConvert.EncodeLocalName(property.Name.Length == 0 ? "_" : property.Name);
+                    if (property.Value.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var item in property.Value.EnumerateArray())
+                        {
+                            var element = new XElement(name);
+                            AddContent(element, item);
+                            parent.Add(element);
+                        }
+                    }
+                    else
+                    {
+                        var element = new XElement(name);
+                        AddContent(element, property.Value);
+                        parent.Add(element);
+                    }
+                }
+
+                break;
+            case JsonValueKind.String:
+                parent.Add(value.GetString());
+                break;
+            case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                parent.Add(value.GetRawText());
+                break;
+        }
+    }
 
     public static ExtractedProfile Read(XElement root, ProfileCatalogs catalogs)
     {
