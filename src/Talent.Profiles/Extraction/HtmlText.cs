@@ -204,7 +204,24 @@ internal static class HtmlText
         return false;
     }
 
-    private static bool HasText(INode node) => !string.IsNullOrWhiteSpace(node.TextContent);
+    /// <summary>Some text node under the node holds more than blank space; the walk stops at the first (no element's whole text is built).</summary>
+    private static bool HasText(INode node)
+    {
+        if (node is IText text)
+        {
+            return !string.IsNullOrWhiteSpace(text.Data);
+        }
+
+        foreach (var descendant in node.GetDescendants())
+        {
+            if (descendant is IText inner && !string.IsNullOrWhiteSpace(inner.Data))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Text that opens as a BibTeX record ("@inproceedings{key,").</summary>
     private static bool IsBibtexRecord(string text)
