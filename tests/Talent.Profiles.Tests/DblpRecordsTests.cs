@@ -129,6 +129,21 @@ public sealed class DblpRecordsTests
     }
 
     [Fact]
+    public void A_person_page_whose_records_have_no_wrapper_gives_them_too()
+    {
+        const string person = """
+            <dblpperson name="Alan Turing" pid="t/AT">
+            <inproceedings key="a"><author pid="g/GH">Grace Hopper</author><author pid="t/AT">Alan Turing</author><title>One.</title><booktitle>NeurIPS</booktitle><year>2022</year></inproceedings>
+            <r><article key="b"><author pid="t/AT">Alan Turing</author><title>Two.</title><journal>Nat. Mach. Intell.</journal><year>2021</year></article></r>
+            </dblpperson>
+            """;
+
+        var profile = Extracted.Profile("application/xml", person);
+
+        Assert.Equal([("One", 2), ("Two", 1)], profile.Publications.Select(p => (p.Title, p.AuthorPosition ?? 0)).ToList());
+    }
+
+    [Fact]
     public void An_xml_file_is_read_as_xml_and_plain_text_that_starts_as_xml_is_too()
     {
         Assert.Equal(DocumentReading.Xml, DocumentFormats.ForFile("ada.xml", "<?xml"u8).Reading);

@@ -28,7 +28,8 @@ internal static class DblpRecords
         var person = root.Element("person");
         var ownerId = (string?)root.Attribute("pid");
         var personNames = person?.Elements("author").Select(a => Name(a.Value)).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList() ?? [];
-        var records = (root.Name.LocalName == "dblpperson" ? root.Elements("r").SelectMany(r => r.Elements()) : root.Elements())
+        // dblp wraps each record of a person in <r>; lists cut from the dump often leave the wrapper out.
+        var records = root.Elements().SelectMany(e => e.Name.LocalName == "r" ? e.Elements() : [e])
             .Where(e => WorkElements.Contains(e.Name.LocalName) && (string?)e.Attribute("publtype") != "withdrawn")
             .Take(BibtexReader.MaxEntries)
             .ToList();
