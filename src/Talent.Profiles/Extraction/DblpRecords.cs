@@ -119,30 +119,8 @@ internal static class DblpRecords
     }
 
     /// <summary>The person's own sites and their profiles elsewhere, with their dblp page among the profiles.</summary>
-    private static (List<string> Homepages, List<string> Links) Links(XElement? person, string? ownerId, IEnumerable<string> more)
-    {
-        var homepages = new List<string>();
-        var links = new List<string>();
-        var urls = (person?.Elements("url").Select(u => u.Value) ?? []).Concat(more);
-        foreach (var url in urls.Prepend(ownerId is null ? string.Empty : "https://dblp.org/pid/" + ownerId.Trim()))
-        {
-            if (WebAddress.Normalize(url) is not { } normalized || homepages.Contains(normalized) || links.Contains(normalized))
-            {
-                continue;
-            }
-
-            if (WebAddress.AsHomepage(normalized, labelled: true) is { } homepage)
-            {
-                homepages.Add(homepage);
-            }
-            else
-            {
-                links.Add(normalized);
-            }
-        }
-
-        return (homepages, links);
-    }
+    private static (List<string> Homepages, List<string> Links) Links(XElement? person, string? ownerId, IEnumerable<string> more) =>
+        WebAddress.Sort((person?.Elements("url").Select(u => u.Value) ?? []).Concat(more).Prepend(ownerId is null ? string.Empty : "https://dblp.org/pid/" + ownerId.Trim()));
 
     /// <summary>The author most records name, for a record list that does not say whose it is.</summary>
     private static string? MostFrequentAuthor(IEnumerable<XElement> records) =>

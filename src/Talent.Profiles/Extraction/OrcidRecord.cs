@@ -152,30 +152,10 @@ internal static class OrcidRecord
     }
 
     /// <summary>The person's own sites and their profiles elsewhere, with their ORCID page among the profiles.</summary>
-    private static (List<string> Homepages, List<string> Links) Links(XElement? person, string? orcid)
-    {
-        var homepages = new List<string>();
-        var links = new List<string>();
-        var urls = Descendants(Child(person, "researcher-urls"), "researcher-url").Select(u => Text(Child(u, "url")));
-        foreach (var url in urls.Prepend(orcid is null ? null : "https://orcid.org/" + orcid).OfType<string>())
-        {
-            if (WebAddress.Normalize(url) is not { } normalized || homepages.Contains(normalized) || links.Contains(normalized))
-            {
-                continue;
-            }
-
-            if (WebAddress.AsHomepage(normalized, labelled: true) is { } homepage)
-            {
-                homepages.Add(homepage);
-            }
-            else
-            {
-                links.Add(normalized);
-            }
-        }
-
-        return (homepages, links);
-    }
+    private static (List<string> Homepages, List<string> Links) Links(XElement? person, string? orcid) =>
+        WebAddress.Sort(Descendants(Child(person, "researcher-urls"), "researcher-url").Select(u => Text(Child(u, "url")))
+            .Prepend(orcid is null ? null : "https://orcid.org/" + orcid)
+            .OfType<string>());
 
     /// <summary>Every summary of one kind of affiliation, across its groups.</summary>
     private static IEnumerable<XElement> Summaries(XElement? activities, string section, string summary) =>

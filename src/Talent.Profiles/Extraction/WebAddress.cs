@@ -135,6 +135,34 @@ internal static class WebAddress
         return normalized;
     }
 
+    /// <summary>
+    /// Web addresses a record lists for its person, sorted as a profile holds them: their own sites (homepages) and their
+    /// pages elsewhere (links), normalised, each once; what is not a web address is left out.
+    /// </summary>
+    public static (List<string> Homepages, List<string> Links) Sort(IEnumerable<string> urls)
+    {
+        var homepages = new List<string>();
+        var links = new List<string>();
+        foreach (var url in urls)
+        {
+            if (Normalize(url) is not { } normalized || homepages.Contains(normalized) || links.Contains(normalized))
+            {
+                continue;
+            }
+
+            if (AsHomepage(normalized, labelled: true) is { } homepage)
+            {
+                homepages.Add(homepage);
+            }
+            else
+            {
+                links.Add(normalized);
+            }
+        }
+
+        return (homepages, links);
+    }
+
     /// <summary>A personal site: a <c>*.github.io</c> page, a <c>~user</c> page or any host that is not a publisher or profile service.</summary>
     public static string? AsHomepage(string normalized, bool labelled)
     {
