@@ -40,7 +40,7 @@ internal static class DblpRecords
 
         var publications = records.Select(r => Publication(r, ownerId, ownerNames, catalogs.Venues)).OfType<Publication>().ToList();
         var affiliations = person?.Elements("note").Where(n => (string?)n.Attribute("type") == "affiliation").ToList() ?? [];
-        var current = affiliations.Where(a => a.Attribute("label") is null).Select(a => Collapse(a.Value)).Where(a => a.Length > 0).ToList();
+        var current = affiliations.Where(a => a.Attribute("label") is null).Select(a => Spacing.Collapse(a.Value)).Where(a => a.Length > 0).ToList();
         // dblp's records carry an author's ORCID where it is known, also when the person record lists none.
         var orcids = ownerId is null ? [] : records.SelectMany(r => r.Elements("author"))
             .Where(a => (string?)a.Attribute("pid") == ownerId && a.Attribute("orcid") is not null)
@@ -65,7 +65,7 @@ internal static class DblpRecords
 
     private static Publication? Publication(XElement record, string? ownerId, HashSet<string> ownerNames, VenueCatalog venues)
     {
-        var title = Collapse(record.Element("title")?.Value ?? string.Empty).TrimEnd('.');
+        var title = Spacing.Collapse(record.Element("title")?.Value ?? string.Empty).TrimEnd('.');
         if (title.Length == 0)
         {
             return null;
@@ -77,7 +77,7 @@ internal static class DblpRecords
             : authors.FindIndex(a => ownerNames.Contains(PersonName.Fold(Name(a.Value))));
         var isThesis = Theses.Contains(record.Name.LocalName);
         var venueRaw = isThesis ? null : (record.Name.LocalName == "article" ? record.Element("journal") : record.Element("booktitle"))?.Value is { } v
-            ? Collapse(v)
+            ? Spacing.Collapse(v)
             : null;
         var reading = venueRaw is null ? null : VenueNotation.ReadField(venueRaw, venues);
         var year = int.TryParse(record.Element("year")?.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1900 and <= 2100
@@ -113,7 +113,7 @@ internal static class DblpRecords
     /// </summary>
     private static ExperienceEntry? Affiliation(XElement note, InstitutionCatalog institutions)
     {
-        var text = Collapse(note.Value);
+        var text = Spacing.Collapse(note.Value);
         var organization = InstitutionNames.Find(text, institutions) ?? OrganizationNames.Canonical(text.Split(',')[0]);
         return organization is null ? null : new ExperienceEntry { Organization = organization, End = note.Attribute("label") is null ? "present" : null };
     }
@@ -132,7 +132,5 @@ internal static class DblpRecords
             .FirstOrDefault();
 
     /// <summary>A dblp name without the number dblp gives namesakes ("Wei Wang 0001" → "Wei Wang").</summary>
-    private static string Name(string value) => AuthorList.WithoutHomonymNumber(Collapse(value));
-
-    private static string Collapse(string value) => string.Join(' ', value.Split([' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries));
+    private static string Name(string value) => AuthorList.WithoutHomonymNumber(Spacing.Collapse(value));
 }

@@ -106,7 +106,7 @@ internal static class JsonResumeSkills
 
     private static void Add(string item, ProfileCatalogs catalogs, List<string> found)
     {
-        var text = string.Join(' ', item.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        var text = Spacing.Collapse(item);
         if (text.Length is 0 or > 100 || found.Count >= MaxSkills || catalogs.SkillGroups.IsNaturalLanguage(text))
         {
             return;

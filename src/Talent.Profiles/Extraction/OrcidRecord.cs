@@ -185,5 +185,5 @@ internal static class OrcidRecord
         element?.Descendants().Where(e => e.Name.LocalName == localName) ?? [];
 
     private static string? Text(XElement? element) =>
-        element is null ? null : string.Join(' ', element.Value.Split([' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } text ? text : null;
+        element is null ? null : Spacing.Collapse(element.Value) is { Length: > 0 } text ? text : null;
 }

@@ -80,7 +80,7 @@ internal static partial class VenueName
         name = VolumePattern().Replace(name, " ");
         name = YearOrOrdinalPattern().Replace(name, " ");
         name = TrailingNumbersPattern().Replace(name, string.Empty);
-        name = string.Join(' ', name.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        name = Spacing.Collapse(name);
         var stripped = LeadingNoisePattern().Replace(name, string.Empty);
         name = keepArticle && name.Length - stripped.Length == 4 ? name : stripped;
         name = TrailingNoisePattern().Replace(name, string.Empty);

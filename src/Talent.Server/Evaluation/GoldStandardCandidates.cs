@@ -77,13 +77,14 @@ internal static class GoldStandardCandidates
         var records = paperIds
             .Select(id => dataset.Papers.GetValueOrDefault(id))
             .Where(p => p is { Title.Length: > 0 })
+            .Select(p => (Paper: p!, Place: PositionOf(name, p!.Authors))) // filtered on a title above
             .Select(p => new XElement(
                 "r",
                 new XElement(
                     "inproceedings",
-                    p!.Authors.Select((author, i) => new XElement("author", PositionOf(name, p.Authors) == i + 1 ? new XAttribute("pid", pid) : null, author)),
-                    new XElement("title", p.Title + "."),
-                    p.Year is { } year ? new XElement("year", year) : null)));
+                    p.Paper.Authors.Select((author, i) => new XElement("author", p.Place == i + 1 ? new XAttribute("pid", pid) : null, author)),
+                    new XElement("title", p.Paper.Title + "."),
+                    p.Paper.Year is { } year ? new XElement("year", year) : null)));
         return new XElement("dblpperson", new XAttribute("name", name ?? "a participant"), new XAttribute("pid", pid), records).ToString();
     }
 
