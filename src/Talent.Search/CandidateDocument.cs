@@ -231,13 +231,21 @@ internal static partial class CandidateDocument
             recruiter,
             profile.Projects.Count == 0 ? null : profile.Projects.Select(p => new StoredProject(p.Value.Name, p.Value.Description)).ToList(),
             profile.Summary);
-        doc.Add(new StoredField(IndexFields.Stored, JsonSerializer.Serialize(stored, StoredCandidateJson.Default.StoredCandidate)));
+        // UTF-8 bytes, read back without a string between: a match reads up to a few hundred stored candidates, and
+        // prolific ones hold hundreds of papers each.
+        doc.Add(new StoredField(IndexFields.Stored, JsonSerializer.SerializeToUtf8Bytes(stored, StoredCandidateJson.Default.StoredCandidate)));
         Ranking.OwnText.AddTo(doc, profile);
         return doc;
     }
 
     public static StoredCandidate? Read(Document document)
     {
+        if (document.GetBinaryValue(IndexFields.Stored) is { } bytes)
+        {
+            return JsonSerializer.Deserialize(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), StoredCandidateJson.Default.StoredCandidate);
+        }
+
+        // An index written before the candidate was stored as bytes holds it as text.
         var json = document.Get(IndexFields.Stored);
         return json is null ? null : JsonSerializer.Deserialize(json, StoredCandidateJson.Default.StoredCandidate);
     }

@@ -63,13 +63,15 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
 
         // The vectors of every candidate to re-rank in one read: a read per candidate added a fifth to a match (docs/benchmarks.md).
         var stored = query.Vector is null ? null : vectors?.FindMany(found.Select(f => f.Candidate.Id).ToList());
+        var matchQuery = new MatchQuery(description, query.Vector, query.Ranker, TopicShare(request.Text, wantedTopics));
         var hits = new List<MatchHit>(found.Count);
         foreach (var (candidate, ownText) in found)
         {
             budget.Check();
-            hits.Add(Score(candidate, ownText, new MatchQuery(description, query.Vector, query.Ranker, TopicShare(request.Text, wantedTopics)), wantedTopics, wantedSkills, stored));
+            hits.Add(Score(candidate, ownText, matchQuery, wantedTopics, wantedSkills, stored));
         }
 
+        wordVectors.Share();
         var results = hits
             .Where(h => h.Fit > 0 || request.CandidateId is not null)
             .OrderByDescending(h => h.Signals?.Order ?? h.Fit)
@@ -127,7 +129,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var papers = candidate.Publications
             .Select(p =>
             {
-                var words = WordVectors.Cosine(query.Words, Vector(p.Title + "\n" + p.Abstract));
+                var words = wordVectors.Cosine(query.Words, p.Title, p.Abstract);
                 var meaning = stored?.Publication(p.Title) is { } v ? Math.Max(0, VectorMath.Cosine(query.Vector, v)) : (double?)null;
                 return (Paper: p, Words: words, Meaning: meaning, Similarity: meaning is { } m ? ((1 - semantic) * words) + (semantic * m) : words);
             })
@@ -135,7 +137,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
             .ToList();
         var body = Aggregate(papers.Select(p => p.Similarity).ToList());
         // The skills also by their catalog names: "Golang, Postgres, k8s" says what "Go, PostgreSQL, Kubernetes" does.
-        var ownWords = ownText.Length == 0 ? 0 : WordVectors.Cosine(query.Words, Vector(candidate.Skills.Count == 0 ? ownText : ownText + "\n" + string.Join(", ", candidate.Skills)));
+        var ownWords = ownText.Length == 0 ? 0 : wordVectors.Cosine(query.Words, ownText, candidate.Skills.Count == 0 ? null : string.Join(", ", candidate.Skills));
         var ownMeaning = stored?.Profile is { } profile ? Math.Max(0, VectorMath.Cosine(query.Vector, profile)) : (double?)null;
         var own = ownMeaning is { } om ? ((1 - semantic) * ownWords) + (semantic * om) : ownWords;
         var textFit = Math.Max(body, own);

@@ -1,0 +1,148 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Talent.Profiles;
+using Talent.Profiles.Catalogs;
+using Talent.Profiles.Extraction;
+using Talent.Profiles.Merging;
+using Talent.Search;
+using Talent.Search.Ranking;
+using Talent.Search.Recruiting;
+using Talent.Server.Demo;
+using Talent.Server.Ingestion;
+using Talent.Tests.Search;
+
+namespace Talent.Tests.Ranking;
+
+/// <summary>
+/// Match compares every paper it reads with the description without building the paper's vector, one instance reading
+/// paper after paper and leaving the idfs it looked up to the next request: each cosine must be the one the paper's own
+/// vector gives, whatever was read before it and whichever request looked its words up.
+/// </summary>
+public sealed class WordVectorsTests : IDisposable
+{
+    private static readonly ProfileCatalogs Catalogs = ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config"));
+
+    private readonly FoldingAnalyzer analyzer = new();
+    private readonly RAMDirectory directory = new();
+    private readonly IReadOnlyList<CandidateProfile> profiles;
+
+    public WordVectorsTests()
+    {
+        var extractor = new ProfileExtractor(Catalogs);
+        profiles = DemoLoader.Documents()
+            .Select(d => extractor.Extract(DocumentText.ForExtraction(d.Name, System.Text.Encoding.UTF8.GetBytes(d.Content))))
+            .Select(r => ProfileMerger.Merge([new SourceProfile("s", Assert.IsType<ExtractionResult.Accepted>(r).Profile, DateTimeOffset.UnixEpoch)]))
+            .Append(SearchTestCorpus.PersonAProfile)
+            .Append(SearchTestCorpus.PersonBProfile)
+            .ToList();
+        Write(profiles.Take(profiles.Count - 1));
+    }
+
+    public void Dispose()
+    {
+        directory.Dispose();
+        analyzer.Dispose();
+    }
+
+    [Fact]
+    public void A_paper_read_after_others_has_the_cosine_of_its_own_vector()
+    {
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader);
+        var papers = Papers();
+        Assert.True(papers.Count >= 10, $"only {papers.Count} papers");
+        Assert.Contains(papers, p => !string.IsNullOrEmpty(p.Abstract));
+
+        var reused = new WordVectors(searcher, analyzer);
+        foreach (var description in Descriptions(papers))
+        {
+            var query = reused.Of(description);
+            var closeOnes = 0;
+            foreach (var (title, @abstract) in papers)
+            {
+                var expected = WordVectors.Cosine(query, new WordVectors(searcher, analyzer).Of(title + "\n" + @abstract));
+                Assert.Equal(expected, reused.Cosine(query, title, @abstract), 12);
+                closeOnes += expected > 0.05 ? 1 : 0;
+            }
+
+            Assert.True(closeOnes > 0, $"no paper shares a word with \"{description[..40]}\"");
+        }
+    }
+
+    [Fact]
+    public void Idfs_left_by_one_request_are_those_of_its_reader()
+    {
+        var papers = Papers();
+        var description = Descriptions(papers)[0];
+        List<double> before;
+        using (var reader = DirectoryReader.Open(directory))
+        {
+            var searcher = new IndexSearcher(reader);
+            var first = new WordVectors(searcher, analyzer);
+            var query = first.Of(description);
+            before = papers.Select(p => first.Cosine(query, p.Title, p.Abstract)).ToList();
+            first.Share();
+
+            // A later request on the same reader takes the idfs the first looked up, and gets what a lookup gives.
+            var next = new WordVectors(searcher, analyzer);
+            var nextQuery = next.Of(description);
+            Assert.Equal(before, papers.Select(p => next.Cosine(nextQuery, p.Title, p.Abstract)));
+        }
+
+        // One more candidate changes document frequencies: a request on the new reader must not take the old reader's idfs.
+        Write([profiles[^1]]);
+        using (var reader = DirectoryReader.Open(directory))
+        {
+            var searcher = new IndexSearcher(reader);
+            var later = new WordVectors(searcher, analyzer);
+            var query = later.Of(description);
+            var after = papers.Select(p => later.Cosine(query, p.Title, p.Abstract)).ToList();
+            var fresh = new WordVectors(searcher, analyzer).Of(description);
+            Assert.Equal(papers.Select(p => WordVectors.Cosine(fresh, new WordVectors(searcher, analyzer).Of(p.Title + "\n" + p.Abstract))), after, new Close());
+            Assert.NotEqual(before, after);
+        }
+    }
+
+    [Fact]
+    public void A_text_without_words_or_a_description_without_words_is_not_close()
+    {
+        using var reader = DirectoryReader.Open(directory);
+        var vectors = new WordVectors(new IndexSearcher(reader), analyzer);
+        var query = vectors.Of("video generation with diffusion models");
+        Assert.Equal(0, vectors.Cosine(query, "the of and", null));
+        Assert.Equal(0, vectors.Cosine(vectors.Of("the of and"), "Video generation", "diffusion"));
+        Assert.Equal(1, vectors.Cosine(query, "Video generation with diffusion", "models"), 12);
+    }
+
+    private List<(string Title, string? Abstract)> Papers() =>
+        profiles.SelectMany(p => p.Publications).Select(p => (p.Publication.Title, p.Publication.Abstract)).Distinct().ToList();
+
+    /// <summary>A paper with its abstract, a job ad built from several profiles' words, and a short query.</summary>
+    private static List<string> Descriptions(List<(string Title, string? Abstract)> papers) =>
+    [
+        papers.Where(p => !string.IsNullOrEmpty(p.Abstract)).Select(p => p.Title + "\n" + p.Abstract).First(),
+        "We are hiring an engineer for " + string.Join("; ", papers.Take(6).Select(p => p.Title)),
+        papers[^1].Title,
+    ];
+
+    private void Write(IEnumerable<CandidateProfile> written)
+    {
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, CandidateDocument.IndexAnalyzer(analyzer)));
+        var id = writer.NumDocs;
+        foreach (var profile in written)
+        {
+            writer.AddDocument(CandidateDocument.Create(++id, profile, DateTimeOffset.UnixEpoch, Catalogs));
+        }
+
+        writer.Commit();
+    }
+
+    private sealed class Close : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) < 1e-12;
+
+        public int GetHashCode(double obj) => 0;
+    }
+}
