@@ -67,7 +67,7 @@ internal sealed partial class CandidateSearch
                 return (CandidateDocument.Read(document), OwnText.Read(document));
             },
             new BodyOfWork.Scoring(
-                query is null ? null : text => Coverage(query, Terms(analyzer, text)),
+                query is null ? null : text => WordVectors.Coverage(query, analyzer, text),
                 WordsOperator() == Operator.AND ? options.KeywordClosestTexts : options.Match.ClosestTexts,
                 venues,
                 since,
@@ -76,13 +76,6 @@ internal sealed partial class CandidateSearch
             meaning,
             request.Explain ? orders : null);
     }
-
-    /// <summary>
-    /// How much of the query a text holds: the share of the query's tf-idf weight (its words, weighted by their rarity)
-    /// in words the text uses, 0–1. The text's length does not matter: a paper is not worth less for saying more.
-    /// </summary>
-    private static double Coverage(Dictionary<string, double> query, HashSet<string> text) =>
-        query.Sum(t => text.Contains(t.Key) ? t.Value * t.Value : 0);
 
     /// <summary>The query's vector and the stored vectors of the window's candidates, read together.</summary>
     private BodyOfWork.WindowVectors? ReadVectors(IReadOnlyList<StoredCandidate?> candidates)

@@ -69,12 +69,12 @@ internal sealed partial class CandidateSearch
     private bool HoldsMostOf(Dictionary<string, double> query, int doc)
     {
         var document = searcher.Doc(doc);
-        if (OwnText.Read(document) is { Length: > 0 } own && Coverage(query, Terms(analyzer, own)) >= NearShare)
+        if (OwnText.Read(document) is { Length: > 0 } own && WordVectors.Coverage(query, analyzer, own) >= NearShare)
         {
             return true;
         }
 
-        return CandidateDocument.Read(document)?.Publications.Any(p => Coverage(query, Terms(analyzer, p.Abstract is null ? p.Title : p.Title + "\n" + p.Abstract)) >= NearShare) == true;
+        return CandidateDocument.Read(document)?.Publications.Any(p => WordVectors.Coverage(query, analyzer, p.Abstract is null ? p.Title : p.Title + "\n" + p.Abstract) >= NearShare) == true;
     }
 
     /// <summary>The re-ranked hits with the near matches after every hit holding all the words, each group in its order.</summary>

@@ -108,6 +108,45 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
         return squares == 0 ? 0 : Math.Clamp(dot / Math.Sqrt(squares), 0, 1);
     }
 
+    /// <summary>
+    /// How much of a query a text holds: the sum of the squared weights of the query's terms the text uses (0–1 for a unit
+    /// vector; its length does not matter). The text is read without keeping its terms: search asks it of every paper of
+    /// the hits it re-ranks.
+    /// </summary>
+    public static double Coverage(Dictionary<string, double> query, Analyzer analyzer, string text)
+    {
+        if (query.Count == 0 || string.IsNullOrWhiteSpace(text))
+        {
+            return 0;
+        }
+
+        var lookup = query.GetAlternateLookup<ReadOnlySpan<char>>();
+        HashSet<string>? held = null;
+        using (var stream = analyzer.GetTokenStream(IndexFields.Titles, text))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                if (lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var key, out _))
+                {
+                    (held ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
+                }
+            }
+
+            stream.End();
+        }
+
+        // Summed in the query's order, whatever the text's.
+        var sum = 0d;
+        foreach (var (key, weight) in query)
+        {
+            sum += held?.Contains(key) == true ? weight * weight : 0;
+        }
+
+        return sum;
+    }
+
     /// <summary>The cosine of two unit vectors, 0–1.</summary>
     public static double Cosine(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b)
     {

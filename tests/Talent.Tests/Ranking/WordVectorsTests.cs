@@ -18,7 +18,8 @@ namespace Talent.Tests.Ranking;
 /// <summary>
 /// Match compares every paper it reads with the description without building the paper's vector, one instance reading
 /// paper after paper and leaving the idfs it looked up to the next request: each cosine must be the one the paper's own
-/// vector gives, whatever was read before it and whichever request looked its words up.
+/// vector gives, whatever was read before it and whichever request looked its words up. Search weighs a paper by the
+/// share of the query's words it holds, read the same way.
 /// </summary>
 public sealed class WordVectorsTests : IDisposable
 {
@@ -103,6 +104,31 @@ public sealed class WordVectorsTests : IDisposable
             Assert.Equal(papers.Select(p => WordVectors.Cosine(fresh, new WordVectors(searcher, analyzer).Of(p.Title + "\n" + p.Abstract))), after, new Close());
             Assert.NotEqual(before, after);
         }
+    }
+
+    [Fact]
+    public void A_papers_coverage_of_a_query_is_the_weight_of_the_query_words_it_uses()
+    {
+        using var reader = DirectoryReader.Open(directory);
+        var vectors = new WordVectors(new IndexSearcher(reader), analyzer);
+        var papers = Papers();
+        var covered = 0;
+        foreach (var description in Descriptions(papers).Append("video generation"))
+        {
+            var query = vectors.Of(description);
+            foreach (var (title, @abstract) in papers)
+            {
+                var text = @abstract is null ? title : title + "\n" + @abstract;
+                var words = vectors.Of(text);
+                var expected = query.Sum(t => words.ContainsKey(t.Key) ? t.Value * t.Value : 0);
+                Assert.Equal(expected, WordVectors.Coverage(query, analyzer, text));
+                covered += expected > 0 ? 1 : 0;
+            }
+        }
+
+        Assert.True(covered > 3, $"only {covered} papers hold a word of the queries");
+        Assert.Equal(0, WordVectors.Coverage(vectors.Of("video generation"), analyzer, "  "));
+        Assert.Equal(1, WordVectors.Coverage(vectors.Of("video generation"), analyzer, "Generating videos: video generation"), 12);
     }
 
     [Fact]
