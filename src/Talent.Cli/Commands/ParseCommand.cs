@@ -115,6 +115,9 @@ internal static class ParseCommand
         }
     }
 
+    /// <summary>" 2019–2023", " 2019–", or nothing when neither date is known.</summary>
+    private static string Dates(string? start, string? end) => start is null && end is null ? string.Empty : $" {start}–{end}";
+
     private static void PrintSummary(string path, ExtractedProfile profile)
     {
         Console.WriteLine($"{path}: {profile.Name ?? "(no name stated)"}");
@@ -131,15 +134,13 @@ internal static class ParseCommand
         foreach (var education in profile.Education)
         {
             var what = string.Join(' ', new[] { education.Degree, education.Institution }.Where(p => !string.IsNullOrWhiteSpace(p)));
-            var when = education.Start is null && education.End is null ? string.Empty : $" {education.Start}–{education.End}";
-            Console.WriteLine($"  education:    {what}{when}");
+            Console.WriteLine($"  education:    {what}{Dates(education.Start, education.End)}");
         }
 
         foreach (var role in profile.Experience)
         {
             var who = string.Join(", ", new[] { role.Title, role.Organization }.Where(p => !string.IsNullOrWhiteSpace(p)));
-            var when = role.Start is null && role.End is null ? string.Empty : $" {role.Start}–{role.End}";
-            Console.WriteLine($"  experience:   {who}{when}");
+            Console.WriteLine($"  experience:   {who}{Dates(role.Start, role.End)}");
         }
 
         Console.WriteLine($"  publications: {profile.Publications.Count}");

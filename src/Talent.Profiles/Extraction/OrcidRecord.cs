@@ -41,19 +41,11 @@ internal static class OrcidRecord
                 foreach (var property in value.EnumerateObject())
                 {
                     var name = XmlConvert.EncodeLocalName(property.Name.Length == 0 ? "_" : property.Name);
-                    if (property.Value.ValueKind == JsonValueKind.Array)
-                    {
-                        foreach (var item in property.Value.EnumerateArray())
-                        {
-                            var element = new XElement(name);
-                            AddContent(element, item);
-                            parent.Add(element);
-                        }
-                    }
-                    else
+                    var items = property.Value.ValueKind == JsonValueKind.Array ? [.. property.Value.EnumerateArray()] : (JsonElement[])[property.Value];
+                    foreach (var item in items)
                     {
                         var element = new XElement(name);
-                        AddContent(element, property.Value);
+                        AddContent(element, item);
                         parent.Add(element);
                     }
                 }

@@ -121,13 +121,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
 
                 break;
             case DocumentReading.Html:
-                if (HtmlText.NestingDepth(content) > HtmlText.MaxNesting)
-                {
-                    return new ExtractionResult.Rejected($"HTML document nests elements more than {HtmlText.MaxNesting} levels deep");
-                }
-
-                profile = ReadHtml(content);
-                break;
+                return Accepted(ReadHtml(content, out var htmlRefusal), htmlRefusal);
             case DocumentReading.Xml:
                 return Accepted(ReadXml(content, out var xmlRefusal), xmlRefusal);
             case DocumentReading.JsonResume:
@@ -174,8 +168,16 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
         return new ExtractionResult.Accepted(profile);
     }
 
-    private ExtractedProfile ReadHtml(string content)
+    /// <summary>An HTML page, or why it is refused (nested deeper than <see cref="HtmlText.MaxNesting"/>).</summary>
+    private ExtractedProfile? ReadHtml(string content, out string? refusal)
     {
+        if (HtmlText.NestingDepth(content) > HtmlText.MaxNesting)
+        {
+            refusal = $"HTML document nests elements more than {HtmlText.MaxNesting} levels deep";
+            return null;
+        }
+
+        refusal = null;
         var (markdown, metadataName) = HtmlText.Read(content, catalogs.Vocabulary.NameLeadIns);
         // When the page's text does not say whose it is (a banner and menus before the heading), its metadata does.
         return textReader.Read(MarkupText.Parse(markdown), metadataName);
@@ -203,8 +205,7 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
 
         if (root.Name.LocalName == "html")
         {
-            refusal = HtmlText.NestingDepth(content) > HtmlText.MaxNesting ? $"HTML document nests elements more than {HtmlText.MaxNesting} levels deep" : null;
-            return refusal is null ? ReadHtml(content) : null;
+            return ReadHtml(content, out refusal);
         }
 
         refusal = $"XML document <{root.Name.LocalName}> is not one Talent reads (dblp person pages and record lists, ORCID records, XHTML pages)";
