@@ -230,6 +230,9 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
         lookedUp.Clear();
     }
 
+    /// <summary>How many terms' idfs requests on <paramref name="reader"/> have left for later ones.</summary>
+    internal static int SharedCount(IndexReader reader) => KnownIdfs.TryGetValue(reader, out var table) ? table.Count : 0;
+
     /// <summary>Smoothed idf over candidates (a candidate "contains" a word used in any title or abstract of theirs).</summary>
     private double Idf(string term, int slot)
     {
@@ -245,7 +248,13 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
         abstractTerms ??= TermsOf(IndexFields.Abstracts);
         termBytes.CopyChars(term);
         var df = Math.Max(DocFreq(titleTerms, termBytes), DocFreq(abstractTerms, termBytes));
-        lookedUp.Add(slot);
+        if (df > 0)
+        {
+            // Only words some paper holds are left for later requests: a description of made-up words would
+            // otherwise fill the shared table with terms no paper can match.
+            lookedUp.Add(slot);
+        }
+
         return Math.Log((searcher.IndexReader.NumDocs + 1d) / (df + 1d)) + 1;
     }
 

@@ -138,7 +138,15 @@ internal sealed class QueryService : IDisposable
         app.MapGet("/bench/managed", () =>
         {
             Sample(null);
-            return Results.Ok(new { heap = GC.GetTotalMemory(forceFullCollection: false), peak = Interlocked.Read(ref peak) });
+            // allocated, collections and paused: per-request allocation and collector cost, as differences between two reads.
+            return Results.Ok(new
+            {
+                heap = GC.GetTotalMemory(forceFullCollection: false),
+                peak = Interlocked.Read(ref peak),
+                allocated = GC.GetTotalAllocatedBytes(precise: true),
+                collections = GC.CollectionCount(0),
+                paused = GC.GetTotalPauseDuration().TotalMilliseconds,
+            });
         });
         await app.StartAsync();
         await Console.In.ReadToEndAsync();

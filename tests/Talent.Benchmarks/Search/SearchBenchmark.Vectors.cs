@@ -75,6 +75,7 @@ internal static partial class SearchBenchmark
 
         Console.Error.WriteLine("vectors: search mix");
         var search = await InTurnAsync(vectorHttp, lexicalHttp, Enumerable.Range(0, rounds).SelectMany(_ => queries).ToList(), (http, query) => TotalAsync(http, query));
+        SlowestQueries(queries, search.Vector);
         Console.Error.WriteLine("vectors: match, first time each description is seen");
         var match = await InTurnAsync(vectorHttp, lexicalHttp, texts, (http, text) => MatchAsync(http, text));
         Console.Error.WriteLine("vectors: match, the same descriptions again");
@@ -105,6 +106,17 @@ internal static partial class SearchBenchmark
         Console.WriteLine("| --- | --- |");
         report.ForEach(r => Console.WriteLine($"| {r.Measure} | {r.Value} |"));
         return 0;
+    }
+
+    /// <summary>The queries of the mix slowest by their median over the rounds, on stderr: which of them make the tail.</summary>
+    private static void SlowestQueries(List<BenchQuery> queries, List<double> times)
+    {
+        var slowest = queries
+            .Select((query, i) => (query.Http, Times: times.Where((_, at) => at % queries.Count == i).Order().ToList()))
+            .OrderByDescending(q => q.Times[q.Times.Count / 2])
+            .Take(8)
+            .Select(q => string.Create(CultureInfo.InvariantCulture, $"{q.Http} median {q.Times[q.Times.Count / 2]:0.0} max {q.Times[^1]:0.0} ms"));
+        Console.Error.WriteLine("vectors: slowest searches with vectors: " + string.Join("; ", slowest));
     }
 
     /// <summary>Each item sent to both services in turn, the first service alternating, so load from elsewhere slows both alike.</summary>

@@ -107,6 +107,35 @@ public sealed class WordVectorsTests : IDisposable
     }
 
     [Fact]
+    public void Only_words_some_paper_holds_are_left_to_later_requests()
+    {
+        var papers = Papers();
+        var made = Enumerable.Range(0, 500).Select(i => $"zqx{i:D3}vork").ToList(); // no paper holds these
+        var plain = Descriptions(papers)[0];
+        int Shared(string description, out List<double> cosines)
+        {
+            using var reader = DirectoryReader.Open(directory); // a reader of its own: a table of its own
+            var searcher = new IndexSearcher(reader);
+            var first = new WordVectors(searcher, analyzer);
+            var query = first.Of(description);
+            cosines = papers.Select(p => first.Cosine(query, p.Title, p.Abstract)).ToList();
+            first.Share();
+
+            // A later request gets the same cosines, words looked up again or not.
+            var next = new WordVectors(searcher, analyzer);
+            var nextQuery = next.Of(description);
+            Assert.Equal(cosines, papers.Select(p => next.Cosine(nextQuery, p.Title, p.Abstract)));
+            return WordVectors.SharedCount(reader);
+        }
+
+        var withMadeUpWords = Shared(plain + " " + string.Join(' ', made), out var madeUpCosines);
+        var without = Shared(plain, out var plainCosines);
+        Assert.InRange(without, 10, 100_000);
+        Assert.Equal(without, withMadeUpWords);
+        Assert.All(madeUpCosines.Zip(plainCosines), c => Assert.True(c.First < c.Second || c.Second == 0, "made-up words count in the description's own vector"));
+    }
+
+    [Fact]
     public void A_papers_coverage_of_a_query_is_the_weight_of_the_query_words_it_uses()
     {
         using var reader = DirectoryReader.Open(directory);
