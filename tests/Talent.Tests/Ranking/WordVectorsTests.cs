@@ -80,16 +80,7 @@ public sealed class WordVectorsTests : IDisposable
         List<double> before;
         using (var reader = DirectoryReader.Open(directory))
         {
-            var searcher = new IndexSearcher(reader);
-            var first = new WordVectors(searcher, analyzer);
-            var query = first.Of(description);
-            before = papers.Select(p => first.Cosine(query, p.Title, p.Abstract)).ToList();
-            first.Share();
-
-            // A later request on the same reader takes the idfs the first looked up, and gets what a lookup gives.
-            var next = new WordVectors(searcher, analyzer);
-            var nextQuery = next.Of(description);
-            Assert.Equal(before, papers.Select(p => next.Cosine(nextQuery, p.Title, p.Abstract)));
+            before = SharedThenReused(new IndexSearcher(reader), description, papers);
         }
 
         // One more candidate changes document frequencies: a request on the new reader must not take the old reader's idfs.
@@ -115,16 +106,7 @@ public sealed class WordVectorsTests : IDisposable
         int Shared(string description, out List<double> cosines)
         {
             using var reader = DirectoryReader.Open(directory); // a reader of its own: a table of its own
-            var searcher = new IndexSearcher(reader);
-            var first = new WordVectors(searcher, analyzer);
-            var query = first.Of(description);
-            cosines = papers.Select(p => first.Cosine(query, p.Title, p.Abstract)).ToList();
-            first.Share();
-
-            // A later request gets the same cosines, words looked up again or not.
-            var next = new WordVectors(searcher, analyzer);
-            var nextQuery = next.Of(description);
-            Assert.Equal(cosines, papers.Select(p => next.Cosine(nextQuery, p.Title, p.Abstract)));
+            cosines = SharedThenReused(new IndexSearcher(reader), description, papers);
             return WordVectors.SharedCount(reader);
         }
 
@@ -169,6 +151,23 @@ public sealed class WordVectorsTests : IDisposable
         Assert.Equal(0, vectors.Cosine(query, "the of and", null));
         Assert.Equal(0, vectors.Cosine(vectors.Of("the of and"), "Video generation", "diffusion"));
         Assert.Equal(1, vectors.Cosine(query, "Video generation with diffusion", "models"), 12);
+    }
+
+    /// <summary>
+    /// The cosines of the papers with the description, read by one request that then shares its idfs; a later request on
+    /// the same reader, taking those idfs and looking the rest up, must get the same.
+    /// </summary>
+    private List<double> SharedThenReused(IndexSearcher searcher, string description, IReadOnlyList<(string Title, string? Abstract)> papers)
+    {
+        var first = new WordVectors(searcher, analyzer);
+        var query = first.Of(description);
+        var cosines = papers.Select(p => first.Cosine(query, p.Title, p.Abstract)).ToList();
+        first.Share();
+
+        var next = new WordVectors(searcher, analyzer);
+        var nextQuery = next.Of(description);
+        Assert.Equal(cosines, papers.Select(p => next.Cosine(nextQuery, p.Title, p.Abstract)));
+        return cosines;
     }
 
     private List<(string Title, string? Abstract)> Papers() =>
