@@ -15,6 +15,8 @@ public sealed class ExtractionVocabulary
     private readonly HeadingPhrases headingPhrases = new();
     private readonly HashSet<string> homepageLabels = new(StringComparer.Ordinal);
     private readonly HashSet<string> publicationColumns;
+    private readonly Lazy<Regex> advisorPattern;
+    private readonly Lazy<Regex> studyCuePattern;
 
     public ExtractionVocabulary(IEnumerable<HeadingWords> headings, IEnumerable<string>? homepageLabels = null, DocumentWords? words = null)
     {
@@ -27,12 +29,12 @@ public sealed class ExtractionVocabulary
         publicationColumns = LowerCaseWords("publication column", words.PublicationColumns ?? []).Select(CatalogKey.Of).ToHashSet(StringComparer.Ordinal);
         var advisorCues = Phrases("advisor cue", words.AdvisorCues ?? []);
         AdvisorCueWords = advisorCues.SelectMany(c => c.Split(' ')).ToHashSet(StringComparer.Ordinal);
-        AdvisorPattern = new Regex(
-            @"(?:" + Alternatives(advisorCues) + @")\s*:?\s*(?:Prof\.?|Professor|Dr\.?)?\s*[A-Z][\w'-]+(?: +[A-Z][\w'-]+){1,3}",
-            RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-        StudyCuePattern = new Regex(
-            @"\b(?:" + Alternatives(LowerCaseWords("study cue", words.StudyCues ?? [])) + @")\b",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        // Built when first used: their phrases are escaped, so they are valid whatever the file holds, and a command that
+        // reads no document (search, match) does not pay for the non-backtracking engine's construction.
+        var advisor = @"(?:" + Alternatives(advisorCues) + @")\s*:?\s*(?:Prof\.?|Professor|Dr\.?)?\s*[A-Z][\w'-]+(?: +[A-Z][\w'-]+){1,3}";
+        advisorPattern = new Lazy<Regex>(() => new Regex(advisor, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+        var studyCues = @"\b(?:" + Alternatives(LowerCaseWords("study cue", words.StudyCues ?? [])) + @")\b";
+        studyCuePattern = new Lazy<Regex>(() => new Regex(studyCues, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
         foreach (var label in homepageLabels ?? [])
         {
             var key = CatalogKey.Of(label);
@@ -78,13 +80,13 @@ public sealed class ExtractionVocabulary
     internal IReadOnlySet<string> LinkLabels { get; }
 
     /// <summary>An advisor named on an education line ("Advisor: Prof. Yang You", "supervised by Jane Roe"): a cue of the file, then the name.</summary>
-    internal Regex AdvisorPattern { get; }
+    internal Regex AdvisorPattern => advisorPattern.Value;
 
     /// <summary>The words of the advisor cues as written ("Advisor", "Supervised"): never part of the advisor's name.</summary>
     internal IReadOnlySet<string> AdvisorCueWords { get; }
 
     /// <summary>A word or phrase saying a sentence is about one's own studies even when it names no degree ("graduated", "alumna").</summary>
-    internal Regex StudyCuePattern { get; }
+    internal Regex StudyCuePattern => studyCuePattern.Value;
 
     /// <summary>Words before the owner's name in a page title ("about", "homepage of"), lower case, in the order they are dropped.</summary>
     internal IReadOnlyList<string> NameLeadIns { get; }
@@ -123,8 +125,11 @@ public sealed class ExtractionVocabulary
         homepageLabels.Contains(CatalogKey.Of(label)) || label.Contains("🏠", StringComparison.Ordinal);
 
     /// <summary>
-    /// One pattern: the degree patterns as whole words (with an optional dot after), then the degree words anywhere. Each
-    /// part is checked on its own first, so a bad one is named; a pattern matching nothing when none are configured.
+    /// One pattern: the degree patterns as whole words (with an optional dot after), then the degree words anywhere; a
+    /// pattern matching nothing when none are configured. A bad part is named: each pattern's syntax is checked on its
+    /// own (cheaply, by the interpreter's parser), and when the whole is refused by the non-backtracking engine (a
+    /// lookaround, a back-reference), each part is built with that engine to find the one it refuses. Building every
+    /// part with it up front cost more than the whole pattern, on every start of every command.
     /// </summary>
     private static Regex DegreePatternOf(IReadOnlyList<string> patterns, IReadOnlyList<string> words)
     {
@@ -136,14 +141,7 @@ public sealed class ExtractionVocabulary
                 throw new CatalogException("vocabulary: an empty degree pattern");
             }
 
-            try
-            {
-                _ = new Regex(pattern, options);
-            }
-            catch (Exception e) when (e is ArgumentException or NotSupportedException)
-            {
-                throw new CatalogException($"vocabulary: degree pattern '{pattern}' is not a pattern of the non-backtracking engine ({e.Message})");
-            }
+            CheckDegreePattern(pattern, RegexOptions.CultureInvariant);
         }
 
         if (words.Any(string.IsNullOrWhiteSpace))
@@ -158,7 +156,31 @@ public sealed class ExtractionVocabulary
         }
 
         parts.AddRange(words.Select(Regex.Escape));
-        return new Regex(parts.Count > 0 ? string.Join('|', parts) : "(?!)", options);
+        try
+        {
+            return new Regex(parts.Count > 0 ? string.Join('|', parts) : "(?!)", options);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            foreach (var pattern in patterns)
+            {
+                CheckDegreePattern(pattern, options);
+            }
+
+            throw new CatalogException($"vocabulary: the degree patterns are not a pattern of the non-backtracking engine together ({e.Message})");
+        }
+    }
+
+    private static void CheckDegreePattern(string pattern, RegexOptions options)
+    {
+        try
+        {
+            _ = new Regex(pattern, options);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            throw new CatalogException($"vocabulary: degree pattern '{pattern}' is not a pattern of the non-backtracking engine ({e.Message})");
+        }
     }
 
     /// <summary>Phrases matched as written (case kept): each must be non-empty, words separated by one space.</summary>
