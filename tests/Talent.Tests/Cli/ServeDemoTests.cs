@@ -38,6 +38,7 @@ public sealed class ServeDemoTests
         process.StandardInput.Close();
         _ = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        var notReady = new List<string>();
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         try
         {
@@ -52,6 +53,8 @@ public sealed class ServeDemoTests
                     {
                         break;
                     }
+
+                    notReady.Add($"{(int)ready.StatusCode} {await ready.Content.ReadAsStringAsync(timeout.Token)}");
                 }
                 catch (HttpRequestException)
                 {
@@ -84,7 +87,13 @@ public sealed class ServeDemoTests
             await process.WaitForExitAsync();
         }
 
-        Assert.DoesNotContain("Unhandled exception", await stderr, StringComparison.Ordinal);
+        var log = await stderr; // the log goes to standard error
+        Assert.DoesNotContain("Unhandled exception", log, StringComparison.Ordinal);
+
+        // Not ready yet is answered with its reason, and is a step of starting, not a line in the log on every probe.
+        Assert.All(notReady, answer => Assert.Matches("^503 Degraded: (database migrations not applied yet|demo profiles still loading|index not caught up with the database yet)$", answer));
+        Assert.DoesNotContain("fail:", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("HealthChecks", log, StringComparison.Ordinal);
     }
 
     private static Task<int> CountCandidatesAsync(string database) =>
