@@ -120,7 +120,7 @@ internal static class BodyOfWork
         var inWords = new Dictionary<StoredPublication, double>(ReferenceEqualityComparer.Instance);
         double Words(StoredPublication paper) => inWords.TryGetValue(paper, out var known) ? known : inWords[paper] = query.Words(paper);
 
-        var ownWords = ownText.Length == 0 ? 0 : query.WordCloseness!(ownText);
+        var ownWords = ownText.Length == 0 ? 0 : query.WordCloseness!(ownText, null);
         var byWords = Evidence(candidate, Words, query, ownWords);
         if (queryVector is null || stored is null)
         {
@@ -137,18 +137,18 @@ internal static class BodyOfWork
     }
 
     /// <summary>
-    /// What the query asks of a body of work: its words' closeness to a text (null without words), how many of a
+    /// What the query asks of a body of work: its words' closeness to a text in one or two parts (null without words), how many of a
     /// candidate's closest texts it adds up, the requested venues and years, the venues' tier weights and the year recency
     /// counts from.
     /// </summary>
-    internal sealed record Scoring(Func<string, double>? WordCloseness, int ClosestTexts, IReadOnlySet<string> Venues, int? Since, Func<string, double> TierWeight, int CurrentYear)
+    internal sealed record Scoring(Func<string, string?, double>? WordCloseness, int ClosestTexts, IReadOnlySet<string> Venues, int? Since, Func<string, double> TierWeight, int CurrentYear)
     {
         /// <summary>Whether the query asks for venues or years: then papers alone are evidence, not a candidate's own words.</summary>
         public bool PapersOnly => Venues.Count > 0 || Since is not null;
 
         /// <summary>A paper's closeness in words: its title and abstract.</summary>
         public double Words(StoredPublication paper) =>
-            WordCloseness is null ? 0 : WordCloseness(paper.Abstract is null ? paper.Title : paper.Title + "\n" + paper.Abstract);
+            WordCloseness is null ? 0 : WordCloseness(paper.Title, paper.Abstract);
 
         /// <summary>Whether the paper is within the requested venues and years.</summary>
         public bool Counts(StoredPublication paper) =>

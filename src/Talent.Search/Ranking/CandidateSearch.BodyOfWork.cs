@@ -67,7 +67,7 @@ internal sealed partial class CandidateSearch
                 return (CandidateDocument.Read(document), OwnText.Read(document));
             },
             new BodyOfWork.Scoring(
-                query is null ? null : text => WordVectors.Coverage(query, analyzer, text),
+                query is null ? null : (first, second) => WordVectors.Coverage(query, analyzer, first, second),
                 WordsOperator() == Operator.AND ? options.KeywordClosestTexts : options.Match.ClosestTexts,
                 venues,
                 since,

@@ -74,7 +74,7 @@ internal sealed partial class CandidateSearch
             return true;
         }
 
-        return CandidateDocument.Read(document)?.Publications.Any(p => WordVectors.Coverage(query, analyzer, p.Abstract is null ? p.Title : p.Title + "\n" + p.Abstract) >= NearShare) == true;
+        return CandidateDocument.Read(document)?.Publications.Any(p => WordVectors.Coverage(query, analyzer, p.Title, p.Abstract) >= NearShare) == true;
     }
 
     /// <summary>The re-ranked hits with the near matches after every hit holding all the words, each group in its order.</summary>

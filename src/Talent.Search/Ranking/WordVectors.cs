@@ -110,31 +110,22 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
 
     /// <summary>
     /// How much of a query a text holds: the sum of the squared weights of the query's terms the text uses (0–1 for a unit
-    /// vector; its length does not matter). The text is read without keeping its terms: search asks it of every paper of
-    /// the hits it re-ranks.
+    /// vector; its length does not matter). The text is <paramref name="first"/> and <paramref name="second"/> read as one
+    /// (a paper's title and abstract, as <see cref="Cosine(IReadOnlyDictionary{string, double}, string, string?)"/> reads
+    /// them), without keeping its terms: search asks it of every paper of the hits it re-ranks.
     /// </summary>
-    public static double Coverage(Dictionary<string, double> query, Analyzer analyzer, string text)
+    public static double Coverage(Dictionary<string, double> query, Analyzer analyzer, string first, string? second = null)
     {
-        if (query.Count == 0 || string.IsNullOrWhiteSpace(text))
+        if (query.Count == 0)
         {
             return 0;
         }
 
-        var lookup = query.GetAlternateLookup<ReadOnlySpan<char>>();
         HashSet<string>? held = null;
-        using (var stream = analyzer.GetTokenStream(IndexFields.Titles, text))
+        Hold(query, analyzer, first, ref held);
+        if (!string.IsNullOrEmpty(second))
         {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                if (lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var key, out _))
-                {
-                    (held ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
-                }
-            }
-
-            stream.End();
+            Hold(query, analyzer, second, ref held);
         }
 
         // Summed in the query's order, whatever the text's.
@@ -145,6 +136,29 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
         }
 
         return sum;
+    }
+
+    /// <summary>Adds to <paramref name="held"/> the query's terms the text uses.</summary>
+    private static void Hold(Dictionary<string, double> query, Analyzer analyzer, string text, ref HashSet<string>? held)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        var lookup = query.GetAlternateLookup<ReadOnlySpan<char>>();
+        using var stream = analyzer.GetTokenStream(IndexFields.Titles, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            if (lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var key, out _))
+            {
+                (held ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
+            }
+        }
+
+        stream.End();
     }
 
     /// <summary>The cosine of two unit vectors, 0–1.</summary>

@@ -133,6 +133,7 @@ public sealed class WordVectorsTests : IDisposable
                 var words = vectors.Of(text);
                 var expected = query.Sum(t => words.ContainsKey(t.Key) ? t.Value * t.Value : 0);
                 Assert.Equal(expected, WordVectors.Coverage(query, analyzer, text));
+                Assert.Equal(expected, WordVectors.Coverage(query, analyzer, title, @abstract));
                 covered += expected > 0 ? 1 : 0;
             }
         }
