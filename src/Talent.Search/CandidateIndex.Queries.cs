@@ -90,7 +90,7 @@ public sealed partial class CandidateIndex
                 s =>
                 {
                     var found = s.Search(new TermQuery(new Term(IndexFields.Id, CandidateDocument.IdTerm(candidateId))), 1).ScoreDocs;
-                    if (found.Length == 0 || CandidateDocument.Read(s.Doc(found[0].Doc)) is not { } candidate)
+                    if (found.Length == 0 || Ranking.StoredCandidates.Of(s, found[0].Doc) is not { Candidate: { } candidate } read)
                     {
                         return null;
                     }
@@ -100,7 +100,7 @@ public sealed partial class CandidateIndex
                         candidate.Publications.Select(p => p.Title + "\n" + p.Abstract)
                             .Concat(candidate.Topics)
                             .Append(candidate.Skills.Count == 0 ? "" : "Skills: " + string.Join(", ", candidate.Skills)) // a list: "Go" there is a skill
-                            .Append(Ranking.OwnText.Read(s.Doc(found[0].Doc))));
+                            .Append(read.OwnText));
                     var request = new MatchRequest
                     {
                         Text = description.Length > MatchRequest.MaxTextLength ? description[..MatchRequest.MaxTextLength] : description,

@@ -138,7 +138,7 @@ internal sealed partial class CandidateSearch
 
     /// <summary>One ranked match as its card, or null when its document holds no stored candidate.</summary>
     internal SearchHit? Card(ScoreDoc scoreDoc) =>
-        CandidateDocument.Read(searcher.Doc(scoreDoc.Doc)) is { } stored
+        Ranking.StoredCandidates.Of(searcher, scoreDoc.Doc).Candidate is { } stored
             ? Describe(Explain(stored, float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d), stored) with { NearMatch = near.Contains(scoreDoc.Doc) ? true : null }
             : null;
 }

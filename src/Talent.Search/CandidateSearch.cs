@@ -57,7 +57,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         {
             var scoreDoc = ranked[i];
             budget.Check();
-            if (CandidateDocument.Read(searcher.Doc(scoreDoc.Doc)) is { } stored)
+            if (Ranking.StoredCandidates.Of(searcher, scoreDoc.Doc).Candidate is { } stored)
             {
                 var score = float.IsFinite(scoreDoc.Score) ? Math.Round(scoreDoc.Score, 4) : 0d;
                 var hit = Describe(Explain(stored, score), stored) with { NearMatch = near.Contains(scoreDoc.Doc) ? true : null };

@@ -171,38 +171,60 @@ public sealed class EmbeddingStore(TalentDatabase database, TimeProvider time)
     }
 
     /// <summary>A candidate's vectors: their own words' vector and their publications' by title; null when not computed yet.</summary>
-    public (float[]? Profile, IReadOnlyList<(string Title, byte[] Vector)> Publications)? Find(long candidateId) =>
+    public StoredVectors? Find(long candidateId) =>
         FindMany([candidateId]).TryGetValue(candidateId, out var found) ? found : null;
+
+    /// <summary>
+    /// When the candidates' vectors were last written (those that have vectors), one small indexed read: a reader that
+    /// keeps vectors between requests asks it to know which it kept are still the stored ones.
+    /// </summary>
+    public IReadOnlyDictionary<long, string> EmbeddedAt(IReadOnlyCollection<long> candidateIds)
+    {
+        ArgumentNullException.ThrowIfNull(candidateIds);
+        if (candidateIds.Count == 0)
+        {
+            return new Dictionary<long, string>();
+        }
+
+        using var connection = database.Open();
+        return connection.Query<(long CandidateId, string EmbeddedAt)>(
+            "SELECT candidate_id, embedded_at FROM candidate_vectors WHERE candidate_id IN (SELECT value FROM json_each(@ids))",
+            new { ids = JsonSerializer.Serialize(candidateIds) })
+            .ToDictionary(r => r.CandidateId, r => r.EmbeddedAt);
+    }
 
     /// <summary>
     /// The vectors of several candidates in two statements (their keys, then every vector those keys name), as
     /// <see cref="Find"/> gives them one by one; candidates whose vectors are not computed yet are absent. A match
     /// re-ranks a couple of hundred candidates, and a read per candidate added a fifth to its time.
     /// </summary>
-    public IReadOnlyDictionary<long, (float[]? Profile, IReadOnlyList<(string Title, byte[] Vector)> Publications)> FindMany(IReadOnlyCollection<long> candidateIds)
+    public IReadOnlyDictionary<long, StoredVectors> FindMany(IReadOnlyCollection<long> candidateIds)
     {
         ArgumentNullException.ThrowIfNull(candidateIds);
-        var found = new Dictionary<long, (float[]?, IReadOnlyList<(string, byte[])>)>();
+        var found = new Dictionary<long, StoredVectors>();
         if (candidateIds.Count == 0)
         {
             return found;
         }
 
         using var connection = database.Open();
-        var rows = connection.Query<(long CandidateId, string? ProfileKey, string Keys)>(
-            "SELECT candidate_id, profile_key, publication_keys FROM candidate_vectors WHERE candidate_id IN (SELECT value FROM json_each(@ids))",
-            new { ids = JsonSerializer.Serialize(candidateIds) })
-            .Select(r => (r.CandidateId, r.ProfileKey, Pairs: JsonSerializer.Deserialize<string[][]>(r.Keys) ?? []))
+        using var read = connection.BeginTransaction(deferred: true);
+        var rows = connection.Query<(long CandidateId, string? ProfileKey, string Keys, string EmbeddedAt)>(
+            "SELECT candidate_id, profile_key, publication_keys, embedded_at FROM candidate_vectors WHERE candidate_id IN (SELECT value FROM json_each(@ids))",
+            new { ids = JsonSerializer.Serialize(candidateIds) },
+            read)
+            .Select(r => (r.CandidateId, r.ProfileKey, Pairs: JsonSerializer.Deserialize<string[][]>(r.Keys) ?? [], r.EmbeddedAt))
             .ToList();
         var wanted = rows.SelectMany(r => r.Pairs.Where(p => p.Length == 2).Select(p => p[1]).Append(r.ProfileKey ?? "")).Distinct(StringComparer.Ordinal).ToList();
         var vectors = connection.Query<(string Key, byte[] Vector)>(
             "SELECT text_key, vector FROM text_vectors WHERE text_key IN (SELECT value FROM json_each(@keys))",
-            new { keys = JsonSerializer.Serialize(wanted) }).ToDictionary(v => v.Key, v => v.Vector, StringComparer.Ordinal);
-        foreach (var (candidateId, profileKey, pairs) in rows)
+            new { keys = JsonSerializer.Serialize(wanted) },
+            read).ToDictionary(v => v.Key, v => v.Vector, StringComparer.Ordinal);
+        foreach (var (candidateId, profileKey, pairs, embeddedAt) in rows)
         {
             float[]? profile = profileKey is { } key && vectors.TryGetValue(key, out var bytes) ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes).ToArray() : null;
             var publications = pairs.Where(p => p.Length == 2 && vectors.ContainsKey(p[1])).Select(p => (p[0], vectors[p[1]])).ToList();
-            found[candidateId] = (profile, publications);
+            found[candidateId] = new StoredVectors(profile, publications, embeddedAt);
         }
 
         return found;
@@ -228,3 +250,9 @@ public sealed class EmbeddingStore(TalentDatabase database, TimeProvider time)
 
     private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// A candidate's stored vectors: their own words' vector, their publications' vectors by title (as bytes), and when
+/// they were written (a new embedding of the candidate writes a new time).
+/// </summary>
+public sealed record StoredVectors(float[]? Profile, IReadOnlyList<(string Title, byte[] Vector)> Publications, string EmbeddedAt);

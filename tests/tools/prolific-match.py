@@ -6,13 +6,14 @@ Writes a seeded collection shaped like a dblp expert-finding set (PEOPLE researc
 one another in that file so each person has a subject), ingests it with build A (`talent ingest --no-embed`), copies
 the data folder for build B and rebuilds B's index with B (`talent admin reindex`, so each reads the index it writes),
 then:
-  - over HTTP: both query services (`talent serve`, sentence vectors off: words only) answer the same match requests
+  - over HTTP: both query services (`talent serve`, sentence vectors off: words only; with --vectors, A's data folder
+    is embedded first with `talent admin embed` and both rank with the vectors) answer the same match requests
     in turn (a paper's title and abstract as the description, top 20), after a warm-up; time as each service reports
     it (`tookMs`), p50 / p95 / p99, and whether both gave the same candidates with the same fits;
   - from the command line: `talent match --text FILE` with each build, ROUNDS times in turn (a new process each time,
     so the time includes starting the runtime and compiling).
 
-    python3 tests/tools/prolific-match.py --a OLD/talent.dll --b NEW/talent.dll --work /var/tmp/prolific
+    python3 tests/tools/prolific-match.py --a OLD/talent.dll --b NEW/talent.dll --work /var/tmp/prolific [--vectors]
 """
 import argparse
 import html
@@ -82,10 +83,10 @@ def free_port():
 
 
 class Service:
-    def __init__(self, build, data):
+    def __init__(self, build, data, vectors):
         self.key = talent(build, "admin", "keys", "create", "--role", "recruiter", "--data", data).split()[-1]
         self.url = f"http://localhost:{free_port()}"
-        env = dict(os.environ, Talent__Embeddings__Enabled="false")
+        env = dict(os.environ, Talent__Embeddings__Enabled="true" if vectors else "false")
         self.process = subprocess.Popen(["dotnet", build, "serve", "--data", data, "--urls", self.url], env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         while True:
@@ -128,6 +129,8 @@ def main():
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--warmup", type=int, default=15)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--vectors", action="store_true",
+                        help="with sentence vectors: A's data folder embedded first (talent admin embed), both services ranking with them")
     options = parser.parse_args()
 
     rows = papers(options.shared)
@@ -138,6 +141,8 @@ def main():
     print(f"{len(os.listdir(docs))} researchers, {count} papers (seed {options.seed})")
     if not os.path.isdir(data_a):
         talent(options.a, "ingest", docs, "--data", data_a, "--no-embed")
+    if options.vectors:
+        talent(options.a, "admin", "embed", "--data", data_a)
     shutil.rmtree(data_b, ignore_errors=True)
     shutil.copytree(data_a, data_b)
     talent(options.b, "admin", "reindex", "--data", data_b)
@@ -145,7 +150,7 @@ def main():
     random.seed(options.seed + 1)
     with_abstracts = [p for p in rows if p.get("abstract")]
     texts = [p["title"] + "\n\n" + p["abstract"] for p in random.sample(with_abstracts, options.warmup + options.requests)]
-    a, b = Service(options.a, data_a), Service(options.b, data_b)
+    a, b = Service(options.a, data_a, options.vectors), Service(options.b, data_b, options.vectors)
     times = {"a": [], "b": []}
     differ = 0
     try:
@@ -164,14 +169,16 @@ def main():
     with open(query, "w", encoding="utf-8") as f:
         f.write(texts[0])
     command = {"a": [], "b": []}
+    cli_env = dict(os.environ, Talent__Embeddings__Enabled="true" if options.vectors else "false")
     for _ in range(options.rounds):
         for label, build, data in (("a", options.a, data_a), ("b", options.b, data_b)):
             started = time.monotonic()
-            answer = json.loads(talent(build, "match", "--text", query, "--data", data, "--json", "--top", "20"))
+            answer = json.loads(talent(build, "match", "--text", query, "--data", data, "--json", "--top", "20", env=cli_env))
             command[label].append((time.monotonic() - started, answer["tookMs"]))
 
     load = os.getloadavg()[0]
-    print(f"match over HTTP, {options.requests} descriptions after {options.warmup} to warm up, ms p50 / p95 / p99; "
+    print(f"match over HTTP ({'with sentence vectors' if options.vectors else 'words only'}), {options.requests} descriptions "
+          f"after {options.warmup} to warm up, ms p50 / p95 / p99; "
           f"load average {load:.2f} at the end")
     print("| build | HTTP match | `talent match`: process, s (median of %d) | of which the match, ms |" % options.rounds)
     print("| --- | --- | --- | --- |")

@@ -54,10 +54,9 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         foreach (var docId in Candidates(request, description, wantedSkills.All))
         {
             budget.Check();
-            var document = searcher.Doc(docId);
-            if (CandidateDocument.Read(document) is { } candidate && !request.Exclude.Contains(candidate.Id))
+            if (StoredCandidates.Of(searcher, docId) is { Candidate: { } candidate } read && !request.Exclude.Contains(candidate.Id))
             {
-                found.Add((candidate, OwnText.Read(document)));
+                found.Add((candidate, read.OwnText));
             }
         }
 

@@ -63,8 +63,8 @@ internal sealed partial class CandidateSearch
             hits,
             doc =>
             {
-                var document = searcher.Doc(doc);
-                return (CandidateDocument.Read(document), OwnText.Read(document));
+                var read = StoredCandidates.Of(searcher, doc);
+                return (read.Candidate, read.OwnText);
             },
             new BodyOfWork.Scoring(
                 query is null ? null : (first, second) => WordVectors.Coverage(query, analyzer, first, second),

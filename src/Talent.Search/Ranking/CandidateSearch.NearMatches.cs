@@ -68,13 +68,13 @@ internal sealed partial class CandidateSearch
     /// <summary>Whether one of the candidate's texts holds at least <see cref="NearShare"/> of the query's weight.</summary>
     private bool HoldsMostOf(Dictionary<string, double> query, int doc)
     {
-        var document = searcher.Doc(doc);
-        if (OwnText.Read(document) is { Length: > 0 } own && WordVectors.Coverage(query, analyzer, own) >= NearShare)
+        var read = StoredCandidates.Of(searcher, doc);
+        if (read.OwnText is { Length: > 0 } own && WordVectors.Coverage(query, analyzer, own) >= NearShare)
         {
             return true;
         }
 
-        return CandidateDocument.Read(document)?.Publications.Any(p => WordVectors.Coverage(query, analyzer, p.Title, p.Abstract) >= NearShare) == true;
+        return read.Candidate?.Publications.Any(p => WordVectors.Coverage(query, analyzer, p.Title, p.Abstract) >= NearShare) == true;
     }
 
     /// <summary>The re-ranked hits with the near matches after every hit holding all the words, each group in its order.</summary>

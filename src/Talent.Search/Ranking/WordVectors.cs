@@ -14,8 +14,9 @@ namespace Talent.Search.Ranking;
 /// match (every paper of every candidate it re-ranks) and by search's re-rank (the query's words). One instance per
 /// acquired searcher and request, on one thread. It keeps every term it has seen with its idf, so a paper is compared
 /// without building its vector and, once its words have been seen, without allocating (a match reads every paper of up
-/// to a few hundred candidates: tens of thousands for prolific ones); <see cref="Share"/> leaves the idfs it looked up
-/// to the requests after it on the same reader.
+/// to a few hundred candidates: tens of thousands for prolific ones); papers' analysed terms are kept between requests
+/// (<see cref="AnalysedTexts"/>), and <see cref="Share"/> leaves the idfs it looked up to the requests after it on the
+/// same reader.
 /// </summary>
 internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
 {
@@ -30,6 +31,9 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
     private const int MaxKnownIdfs = 250_000;
 
     private static readonly IReadOnlyDictionary<string, double> EmptyTable = new Dictionary<string, double>();
+
+    /// <summary>Papers' and candidates' texts as analysed terms, kept between requests (see <see cref="AnalysedTexts"/>).</summary>
+    private readonly AnalysedTexts texts = AnalysedTexts.Of(analyzer);
 
     private readonly Dictionary<string, int> slots = new(StringComparer.Ordinal);
     private readonly List<string> terms = [];
@@ -86,10 +90,10 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
             return 0;
         }
 
-        Read(first);
+        Count(first);
         if (!string.IsNullOrEmpty(second))
         {
-            Read(second);
+            Count(second);
         }
 
         var dot = 0d;
@@ -122,10 +126,11 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
         }
 
         HashSet<string>? held = null;
-        Hold(query, analyzer, first, ref held);
+        var texts = AnalysedTexts.Of(analyzer);
+        Hold(query, texts, first, ref held);
         if (!string.IsNullOrEmpty(second))
         {
-            Hold(query, analyzer, second, ref held);
+            Hold(query, texts, second, ref held);
         }
 
         // Summed in the query's order, whatever the text's.
@@ -139,7 +144,7 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
     }
 
     /// <summary>Adds to <paramref name="held"/> the query's terms the text uses.</summary>
-    private static void Hold(Dictionary<string, double> query, Analyzer analyzer, string text, ref HashSet<string>? held)
+    private static void Hold(Dictionary<string, double> query, AnalysedTexts texts, string text, ref HashSet<string>? held)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -147,7 +152,20 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
         }
 
         var lookup = query.GetAlternateLookup<ReadOnlySpan<char>>();
-        using var stream = analyzer.GetTokenStream(IndexFields.Titles, text);
+        if (texts.Read(text) is { } read)
+        {
+            for (var i = 0; i < read.Count; i++)
+            {
+                if (lookup.TryGetValue(read.Name(i), out var key, out _))
+                {
+                    (held ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
+                }
+            }
+
+            return;
+        }
+
+        using var stream = texts.Analyzer.GetTokenStream(IndexFields.Titles, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
@@ -215,6 +233,33 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
         }
 
         return slot;
+    }
+
+    /// <summary>Counts a text's analysed terms into <see cref="textCounts"/>: those kept between requests, or read as <see cref="Read"/> does.</summary>
+    private void Count(string text)
+    {
+        if (texts.Read(text) is not { } read)
+        {
+            Read(text);
+            return;
+        }
+
+        var lookup = slots.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < read.Count; i++)
+        {
+            var name = read.Name(i);
+            if (!lookup.TryGetValue(name, out var slot))
+            {
+                slot = Add(name.ToString());
+            }
+
+            if (textCounts[slot] == 0)
+            {
+                textSlots.Add(slot);
+            }
+
+            textCounts[slot] += read.Occurrences(i);
+        }
     }
 
     private void Clear()

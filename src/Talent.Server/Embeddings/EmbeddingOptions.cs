@@ -36,4 +36,11 @@ public sealed class EmbeddingOptions
     /// <summary>Query vectors kept, so a repeated description is embedded once.</summary>
     [Range(0, 1_000_000)]
     public int QueryCacheSize { get; set; } = 10_000;
+
+    /// <summary>
+    /// Memory for the candidates' vectors last read by search, match and similar, kept for the requests after (about
+    /// 1.6 KB a paper: 128 MB holds some 80,000 papers); 0 reads them from the database every time.
+    /// </summary>
+    [Range(0, 65_536)]
+    public int VectorCacheMegabytes { get; set; } = 128;
 }

@@ -1,19 +1,28 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Talent.Embeddings;
+using Talent.Search.Caching;
 using Talent.Search.Ranking;
 using Talent.Storage;
 
 namespace Talent.Server.Embeddings;
 
 /// <summary>
-/// Vectors for the ranker from SQLite, read for the candidates a match re-ranks, all of them in one read (never all
-/// held in memory: the query service's memory does not grow with the number of candidates), and query vectors from
-/// the model, kept in a bounded cache.
+/// Vectors for the ranker from SQLite, read for the candidates a match re-ranks, all of them in one read, and query
+/// vectors from the model, kept in a bounded cache. The candidates' vectors last read are kept too, within
+/// <see cref="EmbeddingOptions.VectorCacheMegabytes"/> (never all of them: the query service's memory does not grow with
+/// the number of candidates): a match over prolific researchers reads tens of thousands of paper vectors, and the same
+/// candidates come back request after request (a candidate's vectors are kept the second time they are read). Each read asks when the candidates' vectors were written, so a candidate
+/// embedded again is read again.
 /// </summary>
 public sealed class StoredVectorSource(EmbeddingStore store, ITextEmbedder embedder, IOptions<EmbeddingOptions> options) : ICandidateVectorSource
 {
+    /// <summary>Rough size of a publication's entry beyond its vector and title: the dictionary's entry and the array's header.</summary>
+    private const int EntryOverhead = 64;
+
     private readonly ConcurrentDictionary<string, float[]> queries = new(StringComparer.Ordinal);
+
+    private readonly GenerationalCache<(long Id, string EmbeddedAt), CandidateVectors> kept = new(Math.Max(1, options.Value.VectorCacheMegabytes) * 1024L * 1024);
 
     /// <summary>Set once the store holds a vector: vectors are only added after that, so it is read until then only.</summary>
     private volatile bool anyStored;
@@ -39,19 +48,61 @@ public sealed class StoredVectorSource(EmbeddingStore store, ITextEmbedder embed
         return vector;
     }
 
-    public CandidateVectors? Find(long candidateId) => store.Find(candidateId) is { } found ? Vectors(found.Profile, found.Publications) : null;
+    public CandidateVectors? Find(long candidateId) => FindMany([candidateId]).GetValueOrDefault(candidateId);
 
-    public IReadOnlyDictionary<long, CandidateVectors> FindMany(IReadOnlyCollection<long> candidateIds) =>
-        store.FindMany(candidateIds).ToDictionary(f => f.Key, f => Vectors(f.Value.Profile, f.Value.Publications));
-
-    private static CandidateVectors Vectors(float[]? profile, IReadOnlyList<(string Title, byte[] Vector)> stored)
+    public IReadOnlyDictionary<long, CandidateVectors> FindMany(IReadOnlyCollection<long> candidateIds)
     {
-        var publications = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        foreach (var (title, vector) in stored)
+        ArgumentNullException.ThrowIfNull(candidateIds);
+        var found = new Dictionary<long, CandidateVectors>();
+        if (options.Value.VectorCacheMegabytes <= 0)
         {
-            publications.TryAdd(title, VectorMath.FromBytes(vector));
+            foreach (var (id, stored) in store.FindMany(candidateIds))
+            {
+                found[id] = Vectors(stored).Vectors;
+            }
+
+            return found;
         }
 
-        return new CandidateVectors(publications, profile);
+        var missing = new List<long>();
+        foreach (var (id, embeddedAt) in store.EmbeddedAt(candidateIds))
+        {
+            if (kept.TryGet((id, embeddedAt), out var vectors))
+            {
+                found[id] = vectors;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        foreach (var (id, stored) in store.FindMany(missing))
+        {
+            var (vectors, bytes) = Vectors(stored);
+            found[id] = vectors;
+            if (kept.Admits((id, stored.EmbeddedAt)))
+            {
+                kept.Add((id, stored.EmbeddedAt), vectors, bytes);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A candidate's stored vectors as the ranker reads them, and about how many bytes they take.</summary>
+    private static (CandidateVectors Vectors, long Bytes) Vectors(StoredVectors stored)
+    {
+        var publications = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        long bytes = EntryOverhead + (4L * (stored.Profile?.Length ?? 0));
+        foreach (var (title, vector) in stored.Publications)
+        {
+            if (publications.TryAdd(title, VectorMath.FromBytes(vector)))
+            {
+                bytes += EntryOverhead + vector.Length + (2L * title.Length);
+            }
+        }
+
+        return (new CandidateVectors(publications, stored.Profile), bytes);
     }
 }

@@ -278,7 +278,7 @@ public sealed class EmbeddingBacklogTests
         Assert.Equal([1L, 2L, 3L], many.Keys.Order());
         foreach (var id in new long[] { 1, 2, 3 })
         {
-            var one = store.Find(id)!.Value; // saved above
+            var one = store.Find(id)!; // saved above
             Assert.Equal(one.Profile, many[id].Profile);
             Assert.Equal(one.Publications.Select(p => (p.Title, Convert.ToHexString(p.Vector))), many[id].Publications.Select(p => (p.Title, Convert.ToHexString(p.Vector))));
         }

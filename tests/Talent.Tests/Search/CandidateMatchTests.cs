@@ -101,6 +101,31 @@ public sealed class CandidateMatchTests : IDisposable
         Assert.True(response.Results[1].Fit > response.Results[1].Signals!.Words, $"fit {response.Results[1].Fit}, words {response.Results[1].Signals!.Words}");
     }
 
+    [Fact]
+    public void A_candidate_changed_or_removed_after_a_match_is_read_as_the_index_holds_them_now()
+    {
+        using var index = OpenWithThree();
+        var search = new SearchRequest { Query = "protein folding" };
+        Assert.Equal(["Protein folding at scale"], index.Match(Match("protein folding", candidateId: 303)).Results.Single().Evidence.Select(p => p.Title));
+        Assert.Equal("Cy Protein", Searched(index, search).Single().Name);
+
+        index.Upsert(303, new CandidateProfile
+        {
+            Name = "Cy Proteome",
+            Publications = [new MergedPublication(new Publication { Title = "Protein folding with language models", Abstract = ProteinAbstract, Year = 2024 }, [])],
+        }, BaseTime.AddDays(1));
+        index.Commit(4);
+
+        Assert.Equal(["Protein folding with language models"], index.Match(Match("protein folding", candidateId: 303)).Results.Single().Evidence.Select(p => p.Title));
+        Assert.Equal("Cy Proteome", Searched(index, search).Single().Name);
+        Assert.Equal("Cy Proteome", index.Match(Match("protein folding with language models")).Results[0].Name);
+
+        index.Delete(303);
+        index.Commit(5);
+        Assert.DoesNotContain(index.Match(Match("protein folding")).Results, h => h.Id == 303);
+        Assert.DoesNotContain(Searched(index, search), h => h.Id == 303);
+    }
+
     [Theory]
     [InlineData("", null, null, "text")]
     [InlineData("   ", null, null, "text")]
@@ -120,6 +145,9 @@ public sealed class CandidateMatchTests : IDisposable
         var (_, errors) = MatchRequest.Create(new string('a', MatchRequest.MaxTextLength + 1), null, null);
         Assert.Contains(MatchRequest.MaxTextLength.ToString(System.Globalization.CultureInfo.InvariantCulture), errors["text"][0], StringComparison.Ordinal);
     }
+
+    private static IReadOnlyList<SearchHit> Searched(CandidateIndex index, SearchRequest request) =>
+        Assert.IsType<SearchOutcome.Found>(index.Search(request)).Response.Results;
 
     private static MatchRequest Match(string text, long? candidateId = null)
     {
