@@ -11,7 +11,8 @@ then:
     in turn (a paper's title and abstract as the description, top 20), after a warm-up; time as each service reports
     it (`tookMs`), p50 / p95 / p99, and whether both gave the same candidates with the same fits;
   - from the command line: `talent match --text FILE` with each build, ROUNDS times in turn (a new process each time,
-    so the time includes starting the runtime and compiling).
+    so the time includes starting the runtime and compiling);
+  - over HTTP: twelve subjects as search queries (with explain), 5 rounds after 2 to warm up, both services in turn.
 
     python3 tests/tools/prolific-match.py --a OLD/talent.dll --b NEW/talent.dll --work /var/tmp/prolific [--vectors]
 """
@@ -27,6 +28,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 VENUES = [("conf", "NeurIPS"), ("conf", "ICML"), ("conf", "ICLR"), ("conf", "CVPR"), ("conf", "ACL"),
@@ -35,6 +37,12 @@ FIRST = ["Ada", "Wei", "Maria", "John", "Li", "Anna", "Carlos", "Priya", "Hiro",
          "Omar", "Lena", "Raj", "Eva", "Ken", "Nora"]
 LAST = ["Smith", "Wang", "Garcia", "Muller", "Chen", "Kumar", "Sato", "Ivanova", "Brown", "Rossi", "Kim", "Novak",
         "Silva", "Khan", "Lopez", "Meyer", "Tanaka", "Ali", "Costa", "Berg"]
+
+
+SUBJECTS = ["reinforcement learning", "question answering", "machine translation", "graph neural networks",
+            "active learning", "description logics", "image segmentation", "topic models", "bayesian optimization",
+            "speech recognition", "causal inference", "federated learning"]
+SEARCH_ROUNDS = 5
 
 
 def papers(shared):
@@ -107,6 +115,12 @@ class Service:
         answer = json.loads(urllib.request.urlopen(request).read())
         return answer["tookMs"], [(h["id"], h["fit"]) for h in answer["results"]]
 
+    def search(self, query):
+        request = urllib.request.Request(self.url + "/api/search?" + urllib.parse.urlencode({"q": query, "explain": "true"}),
+                                         headers={"X-Api-Key": self.key})
+        answer = json.loads(urllib.request.urlopen(request).read())
+        return answer.pop("tookMs"), answer
+
     def stop(self):
         self.process.terminate()
         self.process.wait()
@@ -152,7 +166,8 @@ def main():
     texts = [p["title"] + "\n\n" + p["abstract"] for p in random.sample(with_abstracts, options.warmup + options.requests)]
     a, b = Service(options.a, data_a, options.vectors), Service(options.b, data_b, options.vectors)
     times = {"a": [], "b": []}
-    differ = 0
+    searches = {"a": [], "b": []}
+    differ = differ_searches = 0
     try:
         for i, text in enumerate(texts):
             order = [("a", a), ("b", b)] if i % 2 == 0 else [("b", b), ("a", a)]
@@ -161,6 +176,15 @@ def main():
                 for label in answers:
                     times[label].append(answers[label][0])
                 differ += answers["a"][1] != answers["b"][1]
+        # Subjects as search queries (each re-ranks its best hits by every title they wrote), 2 rounds to warm up.
+        for round_ in range(SEARCH_ROUNDS + 2):
+            for i, query in enumerate(SUBJECTS):
+                order = [("a", a), ("b", b)] if (i + round_) % 2 == 0 else [("b", b), ("a", a)]
+                answers = {label: service.search(query) for label, service in order}
+                if round_ >= 2:
+                    for label in answers:
+                        searches[label].append(answers[label][0])
+                    differ_searches += answers["a"][1] != answers["b"][1]
     finally:
         a.stop()
         b.stop()
@@ -187,6 +211,9 @@ def main():
         took = statistics.median(t for _, t in command[label])
         print(f"| {label}: {build} | {percentiles(times[label])} | {wall:.2f} | {took:.0f} |")
     print(f"answers that differ between the builds: {differ} of {options.requests}")
+    print(f"search, {len(SUBJECTS)} subjects × {SEARCH_ROUNDS} rounds with explain, ms p50 / p95 / p99: "
+          f"a {percentiles(searches['a'])}, b {percentiles(searches['b'])}; "
+          f"answers that differ: {differ_searches} of {len(SUBJECTS) * SEARCH_ROUNDS}")
     return 0
 
 
