@@ -47,9 +47,6 @@ internal sealed class AnalysedTexts
     /// <summary>The kept texts of one analyser (created with the first, dropped with the analyser).</summary>
     public static AnalysedTexts Of(Analyzer analyzer) => PerAnalyzer.GetValue(analyzer, a => new AnalysedTexts(a));
 
-    /// <summary>The analyser whose terms these are.</summary>
-    public Analyzer Analyzer => analyzer;
-
     /// <summary>Texts kept now.</summary>
     internal int Count => kept.Count;
 

@@ -9,8 +9,9 @@ namespace Talent.Search.Ranking;
 /// The stored candidates and own words that ranking reads from the index, kept per index reader within
 /// <see cref="BudgetBytes"/>. A match reads every candidate it re-ranks and a search the best hits of its window;
 /// reading the stored fields and parsing the candidate's JSON was a third of a match over prolific researchers, and the
-/// same candidates come back request after request (a candidate is kept the second time it is read). Kept per reader, so what is kept goes with the reader a refresh
-/// replaces: a candidate updated or erased is never read from here once the index has changed.
+/// same candidates come back request after request (a candidate is kept the second time it is read). Kept per reader,
+/// so what is kept goes with the reader a refresh replaces: a candidate updated or erased is never read from here once
+/// the index has changed.
 /// </summary>
 internal static class StoredCandidates
 {

@@ -116,7 +116,8 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
     /// How much of a query a text holds: the sum of the squared weights of the query's terms the text uses (0–1 for a unit
     /// vector; its length does not matter). The text is <paramref name="first"/> and <paramref name="second"/> read as one
     /// (a paper's title and abstract, as <see cref="Cosine(IReadOnlyDictionary{string, double}, string, string?)"/> reads
-    /// them), without keeping its terms: search asks it of every paper of the hits it re-ranks.
+    /// them), its terms kept only as <see cref="AnalysedTexts"/> keeps texts: search asks it of every paper of the hits it
+    /// re-ranks.
     /// </summary>
     public static double Coverage(Dictionary<string, double> query, Analyzer analyzer, string first, string? second = null)
     {
@@ -126,11 +127,10 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
         }
 
         HashSet<string>? held = null;
-        var texts = AnalysedTexts.Of(analyzer);
-        Hold(query, texts, first, ref held);
+        Hold(query, analyzer, first, ref held);
         if (!string.IsNullOrEmpty(second))
         {
-            Hold(query, texts, second, ref held);
+            Hold(query, analyzer, second, ref held);
         }
 
         // Summed in the query's order, whatever the text's.
@@ -144,7 +144,7 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
     }
 
     /// <summary>Adds to <paramref name="held"/> the query's terms the text uses.</summary>
-    private static void Hold(Dictionary<string, double> query, AnalysedTexts texts, string text, ref HashSet<string>? held)
+    private static void Hold(Dictionary<string, double> query, Analyzer analyzer, string text, ref HashSet<string>? held)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -152,7 +152,7 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
         }
 
         var lookup = query.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (texts.Read(text) is { } read)
+        if (AnalysedTexts.Of(analyzer).Read(text) is { } read)
         {
             for (var i = 0; i < read.Count; i++)
             {
@@ -165,7 +165,7 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
             return;
         }
 
-        using var stream = texts.Analyzer.GetTokenStream(IndexFields.Titles, text);
+        using var stream = analyzer.GetTokenStream(IndexFields.Titles, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())

@@ -12,8 +12,8 @@ namespace Talent.Server.Embeddings;
 /// vectors from the model, kept in a bounded cache. The candidates' vectors last read are kept too, within
 /// <see cref="EmbeddingOptions.VectorCacheMegabytes"/> (never all of them: the query service's memory does not grow with
 /// the number of candidates): a match over prolific researchers reads tens of thousands of paper vectors, and the same
-/// candidates come back request after request (a candidate's vectors are kept the second time they are read). Each read asks when the candidates' vectors were written, so a candidate
-/// embedded again is read again.
+/// candidates come back request after request (a candidate's vectors are kept the second time they are read). Each
+/// read asks when the candidates' vectors were written, so a candidate embedded again is read again.
 /// </summary>
 public sealed class StoredVectorSource(EmbeddingStore store, ITextEmbedder embedder, IOptions<EmbeddingOptions> options) : ICandidateVectorSource
 {
@@ -22,7 +22,9 @@ public sealed class StoredVectorSource(EmbeddingStore store, ITextEmbedder embed
 
     private readonly ConcurrentDictionary<string, float[]> queries = new(StringComparer.Ordinal);
 
-    private readonly GenerationalCache<(long Id, string EmbeddedAt), CandidateVectors> kept = new(Math.Max(1, options.Value.VectorCacheMegabytes) * 1024L * 1024);
+    /// <summary>The candidates' vectors kept between requests, keyed by when they were written; null when turned off.</summary>
+    private readonly GenerationalCache<(long Id, string EmbeddedAt), CandidateVectors>? kept =
+        options.Value.VectorCacheMegabytes > 0 ? new(options.Value.VectorCacheMegabytes * 1024L * 1024) : null;
 
     /// <summary>Set once the store holds a vector: vectors are only added after that, so it is read until then only.</summary>
     private volatile bool anyStored;
@@ -54,20 +56,27 @@ public sealed class StoredVectorSource(EmbeddingStore store, ITextEmbedder embed
     {
         ArgumentNullException.ThrowIfNull(candidateIds);
         var found = new Dictionary<long, CandidateVectors>();
-        if (options.Value.VectorCacheMegabytes <= 0)
+        var missing = kept is null ? candidateIds : Missing(candidateIds, found);
+        foreach (var (id, stored) in store.FindMany(missing))
         {
-            foreach (var (id, stored) in store.FindMany(candidateIds))
+            var (vectors, bytes) = Vectors(stored);
+            found[id] = vectors;
+            if (kept?.Admits((id, stored.EmbeddedAt)) == true)
             {
-                found[id] = Vectors(stored).Vectors;
+                kept.Add((id, stored.EmbeddedAt), vectors, bytes);
             }
-
-            return found;
         }
 
+        return found;
+    }
+
+    /// <summary>The candidates whose kept vectors are not the stored ones (or none are kept); the others go into <paramref name="found"/>.</summary>
+    private List<long> Missing(IReadOnlyCollection<long> candidateIds, Dictionary<long, CandidateVectors> found)
+    {
         var missing = new List<long>();
         foreach (var (id, embeddedAt) in store.EmbeddedAt(candidateIds))
         {
-            if (kept.TryGet((id, embeddedAt), out var vectors))
+            if (kept!.TryGet((id, embeddedAt), out var vectors))
             {
                 found[id] = vectors;
             }
@@ -77,17 +86,7 @@ public sealed class StoredVectorSource(EmbeddingStore store, ITextEmbedder embed
             }
         }
 
-        foreach (var (id, stored) in store.FindMany(missing))
-        {
-            var (vectors, bytes) = Vectors(stored);
-            found[id] = vectors;
-            if (kept.Admits((id, stored.EmbeddedAt)))
-            {
-                kept.Add((id, stored.EmbeddedAt), vectors, bytes);
-            }
-        }
-
-        return found;
+        return missing;
     }
 
     /// <summary>A candidate's stored vectors as the ranker reads them, and about how many bytes they take.</summary>
