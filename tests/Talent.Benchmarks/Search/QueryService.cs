@@ -112,7 +112,8 @@ internal sealed class QueryService : IDisposable
     /// <summary>
     /// The <c>host</c> area: runs the web application over <c>--data</c> (index under <c>--index</c>, the data folder's
     /// <c>indexes</c> by default; read-only with <c>--query-only</c>; sentence vectors on with <c>--vectors</c>) at
-    /// <c>--urls</c> until standard input closes. <c>GET /bench/managed</c> reports the managed heap now and at its peak.
+    /// <c>--urls</c> until standard input closes. <c>GET /bench/managed</c> reports the managed heap now and at its peak,
+    /// <c>GET /bench/pauses</c> the collector's pauses since it was last asked (<see cref="CollectorPauses"/>).
     /// </summary>
     public static async Task<int> HostAsync(string[] args)
     {
@@ -148,6 +149,8 @@ internal sealed class QueryService : IDisposable
                 paused = GC.GetTotalPauseDuration().TotalMilliseconds,
             });
         });
+        using var pauses = new CollectorPauses();
+        app.MapGet("/bench/pauses", () => Results.Ok(pauses.Take()));
         await app.StartAsync();
         await Console.In.ReadToEndAsync();
         await app.StopAsync();

@@ -74,8 +74,11 @@ internal static partial class SearchBenchmark
         }
 
         Console.Error.WriteLine("vectors: search mix");
+        await CollectorPauses.ReadAsync(vectorHttp);
+        await CollectorPauses.ReadAsync(lexicalHttp);
         var search = await InTurnAsync(vectorHttp, lexicalHttp, Enumerable.Range(0, rounds).SelectMany(_ => queries).ToList(), (http, query) => TotalAsync(http, query));
         SlowestQueries(queries, search.Vector);
+        var searchPauses = (Vector: await CollectorPauses.ReadAsync(vectorHttp), Lexical: await CollectorPauses.ReadAsync(lexicalHttp));
         Console.Error.WriteLine("vectors: match, first time each description is seen");
         var match = await InTurnAsync(vectorHttp, lexicalHttp, texts, (http, text) => MatchAsync(http, text));
         Console.Error.WriteLine("vectors: match, the same descriptions again");
@@ -91,6 +94,8 @@ internal static partial class SearchBenchmark
         }
 
         Row($"HTTP search, facets on ({queries.Count} queries × {rounds} rounds)", search);
+        report.Add(("collector pauses in the service during the search mix, with vectors", searchPauses.Vector));
+        report.Add(("collector pauses in the service during the search mix, lexical only", searchPauses.Lexical));
         Row("HTTP match, each description the first time (query embedded)", match);
         Row("HTTP match, the same descriptions again (query vector cached)", matchAgain);
         Row("HTTP similar", similar);
