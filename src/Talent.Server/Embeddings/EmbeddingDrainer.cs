@@ -34,8 +34,9 @@ public sealed record EmbeddingStatus(
 /// every candidate without vectors, so nothing announced before a crash is lost. Behind ingestion: in a worker that
 /// ingests (<paramref name="ingestion"/>), no batch is claimed, and no chunk of a claimed batch's texts embedded, until it
 /// has stored nothing for <see cref="EmbeddingOptions.AfterIngestionMilliseconds"/>, so the model never takes the cores a
-/// bulk load needs (a batch paused longer than its lease may be claimed by another worker meanwhile: its vectors are then
-/// embedded twice, never lost). A batch whose embedding takes more than half its lease renews the lease as it goes.
+/// bulk load needs: a batch that ingestion interrupts stores the texts it has embedded (a text is never embedded again)
+/// and goes back to the backlog, so another worker may take it meanwhile and no text of it is embedded twice. A batch
+/// whose embedding takes more than half its lease renews the lease as it goes.
 /// </summary>
 public sealed partial class EmbeddingDrainer(
     EmbeddingStore store,
@@ -114,23 +115,21 @@ public sealed partial class EmbeddingDrainer(
         }
     }
 
-    /// <summary>
-    /// Waits until this worker's ingestion has stored nothing for <see cref="EmbeddingOptions.AfterIngestionMilliseconds"/>;
-    /// returns how long it waited.
-    /// </summary>
-    private async Task<TimeSpan> AfterIngestionAsync(CancellationToken cancellationToken)
+    private TimeSpan Quiet => TimeSpan.FromMilliseconds(options.Value.AfterIngestionMilliseconds);
+
+    /// <summary>Whether this worker's ingestion stored something within <see cref="EmbeddingOptions.AfterIngestionMilliseconds"/>.</summary>
+    private bool IngestionBusy => ingestion?.SinceLastWrite is { } since && since < Quiet;
+
+    /// <summary>Waits until this worker's ingestion has stored nothing for <see cref="EmbeddingOptions.AfterIngestionMilliseconds"/>.</summary>
+    private async Task AfterIngestionAsync(CancellationToken cancellationToken)
     {
-        var quiet = TimeSpan.FromMilliseconds(options.Value.AfterIngestionMilliseconds);
-        var waited = TimeSpan.Zero;
-        while (ingestion?.SinceLastWrite is { } since && since < quiet)
+        while (ingestion?.SinceLastWrite is { } since && since < Quiet)
         {
             waitingForIngestion = true;
-            await Task.Delay(quiet - since, cancellationToken);
-            waited += quiet - since;
+            await Task.Delay(Quiet - since, cancellationToken);
         }
 
         waitingForIngestion = false;
-        return waited;
     }
 
     /// <summary>
@@ -154,9 +153,10 @@ public sealed partial class EmbeddingDrainer(
                 return (candidates, texts);
             }
 
+            int? embedded;
             try
             {
-                texts += await EmbedAsync(claimed, cancellationToken);
+                embedded = await EmbedAsync(claimed, cancellationToken);
             }
             catch
             {
@@ -164,13 +164,17 @@ public sealed partial class EmbeddingDrainer(
                 throw;
             }
 
-            candidates += claimed.Count;
+            texts += embedded ?? 0;
+            candidates += embedded is null ? 0 : claimed.Count;
             progress(Math.Min(candidates, total), Math.Max(total, candidates), candidates / Math.Max(clock.Elapsed.TotalSeconds, 0.001));
         }
     }
 
-    /// <summary>Embeds one claimed batch and stores it; returns the number of texts embedded (those without a vector yet).</summary>
-    internal async Task<int> EmbedAsync(IReadOnlyList<long> claimed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Embeds one claimed batch and stores it; returns the number of texts embedded (those without a vector yet), or null
+    /// when ingestion started meanwhile and the batch went back to the backlog (its texts embedded so far stored).
+    /// </summary>
+    internal async Task<int?> EmbedAsync(IReadOnlyList<long> claimed, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var profiles = await store.ProfilesAsync(claimed, cancellationToken);
@@ -207,13 +211,24 @@ public sealed partial class EmbeddingDrainer(
         var known = await store.KnownKeysAsync(textsByKey.Keys, cancellationToken);
         var missing = textsByKey.Where(t => !known.Contains(t.Key)).ToList();
         var vectors = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var paused = TimeSpan.Zero;
         var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
         var leased = clock.GetUtcNow();
         foreach (var batch in missing.Chunk(16))
         {
-            // Ingestion that starts mid-batch gets the cores back within one chunk of texts, not one batch.
-            paused += await AfterIngestionAsync(cancellationToken);
+            if (IngestionBusy)
+            {
+                // Ingestion that starts mid-batch gets the cores back within one chunk of texts, not one batch; the batch
+                // is not held through a bulk load, and what it embedded is kept for whoever takes it next.
+                if (vectors.Count > 0)
+                {
+                    await store.SaveAsync(embedder.Model, vectors, [], cancellationToken);
+                }
+
+                await store.ReleaseAsync(claimed, CancellationToken.None);
+                rate.Record(0, vectors.Count, stopwatch.Elapsed);
+                return null;
+            }
+
             if (clock.GetUtcNow() - leased > lease / 2)
             {
                 await store.RenewAsync(claimed, lease, cancellationToken);
@@ -228,7 +243,7 @@ public sealed partial class EmbeddingDrainer(
         }
 
         await store.SaveAsync(embedder.Model, vectors, keys, cancellationToken);
-        rate.Record(keys.Count, vectors.Count, stopwatch.Elapsed - paused);
+        rate.Record(keys.Count, vectors.Count, stopwatch.Elapsed);
         return vectors.Count;
     }
 

@@ -250,7 +250,39 @@ public sealed class EmbeddingBacklogTests
             ingestion.Busy = false;
             status = await StatusWhenAsync(drainer, s => s is { Waiting: 0, Embedded: 1 }, timeout.Token);
 
-            Assert.True(model.Calls >= 3, $"{model.Calls} chunks for 41 texts");
+            Assert.True(model.Calls >= 3, $"{model.Calls} chunks for 40 texts");
+            Assert.Equal(40, model.Texts); // 40 titles: the first chunk's 16 were kept through the pause, not embedded again
+        }
+        finally
+        {
+            await drainer.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_that_ingestion_interrupts_goes_back_to_the_backlog_with_its_texts_embedded_so_far()
+    {
+        await using var host = await TalentTestHost.StartAsync(); // vectors off: nothing drains behind ingestion
+        var papers = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"- [ICLR 2024] Video Generation Study Number {i}\n- Vera Video"));
+        await host.SubmitAsync("test:prolific", "text/markdown", $"# Vera Video\n\nResearcher.\n\n## Publications\n\n{papers}\n");
+        await host.WaitForIndexAsync();
+        var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
+        var ingestion = new Ingesting();
+        var model = new FixedEmbedder(fail: false) { OnEmbed = () => ingestion.Busy = true }; // a bulk load starts during the first chunk
+        var drainer = Drainer(store, model, ingestion);
+        await drainer.StartAsync(CancellationToken.None);
+        try
+        {
+            using var timeout = TestWait.Token();
+            await StatusWhenAsync(drainer, s => s.WaitingForIngestion, timeout.Token);
+
+            // A worker that is not ingesting takes the batch at once (no lease to wait out) and embeds only what is left.
+            var other = new FixedEmbedder(fail: false);
+            var (candidates, texts) = await Drainer(store, other).DrainAsync((_, _, _) => { }, timeout.Token);
+
+            Assert.Equal((1, 24), (candidates, texts));
+            Assert.Equal((1, 16, 24), (model.Calls, model.Texts, other.Texts));
+            Assert.Equal((0L, 1L), await store.CountsAsync(CancellationToken.None));
         }
         finally
         {
@@ -380,6 +412,7 @@ public sealed class EmbeddingBacklogTests
     private sealed class FixedEmbedder(bool fail) : ITextEmbedder
     {
         private int calls;
+        private int embeddedTexts;
 
         public string Model => "fixed";
 
@@ -390,9 +423,13 @@ public sealed class EmbeddingBacklogTests
 
         public int Calls => Volatile.Read(ref calls);
 
+        /// <summary>Texts embedded, every call together.</summary>
+        public int Texts => Volatile.Read(ref embeddedTexts);
+
         public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref calls);
+            Interlocked.Add(ref embeddedTexts, texts.Count);
             OnEmbed?.Invoke();
             return fail ? throw new InvalidOperationException("the model failed") : [.. texts.Select(_ => new[] { 0.6f, 0.8f })];
         }
