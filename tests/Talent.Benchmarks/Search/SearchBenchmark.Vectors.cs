@@ -74,7 +74,7 @@ internal static partial class SearchBenchmark
         }
 
         Console.Error.WriteLine("vectors: search mix");
-        await CollectorPauses.ReadAsync(vectorHttp);
+        await CollectorPauses.ReadAsync(vectorHttp); // read to start over: the warm-up's pauses are not the mix's
         await CollectorPauses.ReadAsync(lexicalHttp);
         var search = await InTurnAsync(vectorHttp, lexicalHttp, Enumerable.Range(0, rounds).SelectMany(_ => queries).ToList(), (http, query) => TotalAsync(http, query));
         SlowestQueries(queries, search.Vector);
