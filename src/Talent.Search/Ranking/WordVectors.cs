@@ -200,25 +200,31 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
     /// <summary>Counts the text's analysed terms into <see cref="textCounts"/>, a term seen for the first time given a slot and its idf.</summary>
     private void Read(string text)
     {
-        var lookup = slots.GetAlternateLookup<ReadOnlySpan<char>>();
         using var stream = analyzer.GetTokenStream(IndexFields.Abstracts, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            var span = term.Buffer.AsSpan(0, term.Length);
-            if (!lookup.TryGetValue(span, out var slot))
-            {
-                slot = Add(span.ToString());
-            }
-
-            if (textCounts[slot]++ == 0)
-            {
-                textSlots.Add(slot);
-            }
+            Tally(term.Buffer.AsSpan(0, term.Length), 1);
         }
 
         stream.End();
+    }
+
+    /// <summary>Adds <paramref name="occurrences"/> of a term to the text's counts (<see cref="textCounts"/>).</summary>
+    private void Tally(ReadOnlySpan<char> name, int occurrences)
+    {
+        if (!slots.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var slot))
+        {
+            slot = Add(name.ToString());
+        }
+
+        if (textCounts[slot] == 0)
+        {
+            textSlots.Add(slot);
+        }
+
+        textCounts[slot] += occurrences;
     }
 
     private int Add(string term)
@@ -244,21 +250,9 @@ internal sealed class WordVectors(IndexSearcher searcher, Analyzer analyzer)
             return;
         }
 
-        var lookup = slots.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < read.Count; i++)
         {
-            var name = read.Name(i);
-            if (!lookup.TryGetValue(name, out var slot))
-            {
-                slot = Add(name.ToString());
-            }
-
-            if (textCounts[slot] == 0)
-            {
-                textSlots.Add(slot);
-            }
-
-            textCounts[slot] += read.Occurrences(i);
+            Tally(read.Name(i), read.Occurrences(i));
         }
     }
 

@@ -230,14 +230,8 @@ public sealed class EmbeddingBacklogTests
     public async Task Ingestion_that_starts_mid_batch_pauses_the_batch_after_its_chunk_of_texts()
     {
         await using var host = await TalentTestHost.StartAsync(); // vectors off: nothing drains behind ingestion
-        var papers = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"- [ICLR 2024] Video Generation Study Number {i}\n- Vera Video"));
-        await host.SubmitAsync("test:prolific", "text/markdown", $"# Vera Video\n\nResearcher.\n\n## Publications\n\n{papers}\n");
-        await host.WaitForIndexAsync();
-        var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
-        var ingestion = new Ingesting();
-        var model = new FixedEmbedder(fail: false) { OnEmbed = () => ingestion.Busy = true }; // a bulk load starts during the first chunk
-        var drainer = Drainer(store, model, ingestion);
-        await drainer.StartAsync(CancellationToken.None);
+        var store = await OneResearcherOfFortyPapersAsync(host);
+        var (drainer, model, ingestion) = await DrainerInterruptedAfterItsFirstChunkAsync(store);
         try
         {
             using var timeout = TestWait.Token();
@@ -263,14 +257,8 @@ public sealed class EmbeddingBacklogTests
     public async Task A_batch_that_ingestion_interrupts_goes_back_to_the_backlog_with_its_texts_embedded_so_far()
     {
         await using var host = await TalentTestHost.StartAsync(); // vectors off: nothing drains behind ingestion
-        var papers = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"- [ICLR 2024] Video Generation Study Number {i}\n- Vera Video"));
-        await host.SubmitAsync("test:prolific", "text/markdown", $"# Vera Video\n\nResearcher.\n\n## Publications\n\n{papers}\n");
-        await host.WaitForIndexAsync();
-        var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
-        var ingestion = new Ingesting();
-        var model = new FixedEmbedder(fail: false) { OnEmbed = () => ingestion.Busy = true }; // a bulk load starts during the first chunk
-        var drainer = Drainer(store, model, ingestion);
-        await drainer.StartAsync(CancellationToken.None);
+        var store = await OneResearcherOfFortyPapersAsync(host);
+        var (drainer, model, _) = await DrainerInterruptedAfterItsFirstChunkAsync(store);
         try
         {
             using var timeout = TestWait.Token();
@@ -354,6 +342,25 @@ public sealed class EmbeddingBacklogTests
         await host.SubmitAsync("test:ben", "text/markdown", Engineer);
         await host.WaitForIndexAsync();
         return host;
+    }
+
+    /// <summary>Stores one researcher of 40 papers (40 texts to embed, more than two chunks of 16) in the host; returns its embedding store.</summary>
+    private static async Task<EmbeddingStore> OneResearcherOfFortyPapersAsync(TalentTestHost host)
+    {
+        var papers = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"- [ICLR 2024] Video Generation Study Number {i}\n- Vera Video"));
+        await host.SubmitAsync("test:prolific", "text/markdown", $"# Vera Video\n\nResearcher.\n\n## Publications\n\n{papers}\n");
+        await host.WaitForIndexAsync();
+        return new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
+    }
+
+    /// <summary>A started drainer of a worker whose ingestion starts while the first chunk of its first batch is embedded.</summary>
+    private static async Task<(EmbeddingDrainer Drainer, FixedEmbedder Model, Ingesting Ingestion)> DrainerInterruptedAfterItsFirstChunkAsync(EmbeddingStore store)
+    {
+        var ingestion = new Ingesting();
+        var model = new FixedEmbedder(fail: false) { OnEmbed = () => ingestion.Busy = true };
+        var drainer = Drainer(store, model, ingestion);
+        await drainer.StartAsync(CancellationToken.None);
+        return (drainer, model, ingestion);
     }
 
     private static EmbeddingDrainer Drainer(EmbeddingStore store, ITextEmbedder model, Talent.Server.Ingestion.IIngestionActivity? ingestion = null) =>
