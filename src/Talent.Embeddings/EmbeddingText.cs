@@ -22,26 +22,6 @@ public static class EmbeddingText
     public static string Publication(string title, string? abstractText) =>
         Cut(string.IsNullOrWhiteSpace(abstractText) ? title.Trim() : title.Trim() + "\n" + abstractText.Trim());
 
-    /// <summary>A candidate's own words: headline, roles, interests and skills, one line each, empty parts left out.</summary>
-    public static string Profile(string? headline, IEnumerable<string> roles, IEnumerable<string> interests, IEnumerable<string> skills)
-    {
-        var lines = new List<string>();
-        if (!string.IsNullOrWhiteSpace(headline))
-        {
-            lines.Add(headline.Trim());
-        }
-
-        lines.AddRange(roles.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()));
-        lines.AddRange(interests.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()));
-        var skillLine = string.Join(", ", skills.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()));
-        if (skillLine.Length > 0)
-        {
-            lines.Add("Skills: " + skillLine);
-        }
-
-        return Cut(string.Join("\n", lines));
-    }
-
     /// <summary>The key of a text's vector: 32 hex digits of its SHA-256, so an unchanged text is never embedded twice.</summary>
     public static string Key(string text)
     {

@@ -15,7 +15,7 @@ namespace Talent.Search.Matching;
 /// candidate's sentence vectors exist, sentence vectors too. Each paper's similarity mixes the two cosines in a
 /// fixed share (<see cref="MatchWeights.Semantic"/>); the body of work is a power mean over the closest
 /// <see cref="MatchWeights.TopPapers"/>, so several close papers count and further papers on other subjects do
-/// not dilute it. A candidate's own words (headline, roles, interests, skills) are one more text, so engineers
+/// not dilute it. A candidate's own words (headline, summary, roles, interests, skills) are one more text, so engineers
 /// without papers match too. Required skills the description names (in lists too, where "Go" is a skill, see
 /// <see cref="DescriptionSkills"/>) and the candidate holds, or has through a skill that implies them ("SQL" through
 /// "PostgreSQL"), raise the fit towards 1, and the fit lists the ones present and missing. Candidates are ordered by
@@ -37,8 +37,8 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
 
     private readonly QueryBudget budget = budget ?? QueryBudget.Unlimited;
 
-    /// <summary>Fields of a candidate's own words, searched beside titles and abstracts so engineers are found.</summary>
-    private static readonly string[] OwnFields = [IndexFields.Roles, IndexFields.SkillsText, IndexFields.Headline, IndexFields.Interests];
+    /// <summary>Fields of a candidate's own words (<see cref="OwnText"/>), searched beside titles and abstracts so engineers are found.</summary>
+    private static readonly string[] OwnFields = [IndexFields.Roles, IndexFields.SkillsText, IndexFields.Headline, IndexFields.Summary, IndexFields.Interests];
 
     private readonly WordVectors wordVectors = new(searcher, analyzer);
 
@@ -259,7 +259,6 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
     }
 }
 
-/// <summary>A description as match compares it: tf-idf words, the sentence vector when there is one, and why not.</summary>
 /// <summary>
 /// A description as match reads it: its words' tf-idf weights, its sentence vector, the ranker that applies, and the share
 /// of its words its catalog topics make (<see cref="CandidateMatch.TopicShare"/>).

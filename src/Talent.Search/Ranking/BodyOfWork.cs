@@ -9,7 +9,7 @@ namespace Talent.Search.Ranking;
 /// vectors, mixed in a fixed share (<see cref="Meaning.Share"/> to meaning). Each paper's closeness is weighted by
 /// author position (first or last author 1, others <see cref="OtherAuthor"/>), kind (peer-reviewed 1, preprint
 /// <see cref="Preprint"/>), the venue's tier and recency (<see cref="RecencyFloor"/>); papers outside a requested venue
-/// or year range do not count, and the candidate's own words (headline, roles, interests, skills) are one more text at
+/// or year range do not count, and the candidate's own words (headline, summary, roles, interests, skills) are one more text at
 /// <see cref="OwnWords"/> (unless the query asks for venues or years: a statement has neither). A candidate's body of
 /// work is the sum, over their <see cref="Scoring.ClosestTexts"/> closest texts, of each text's weight times its
 /// closeness squared: several strongly relevant papers count, as first author or co-author, a prolific candidate's

@@ -2,7 +2,7 @@ namespace Talent.Search.Ranking;
 
 /// <summary>
 /// A candidate's sentence vectors: one per publication (title and abstract), keyed by the publication's title as
-/// stored, and one for their own words (headline, roles, interests, skills) when they have any.
+/// stored, and one for their own words (headline, summary, roles, interests, skills) when they have any.
 /// </summary>
 public sealed record CandidateVectors(IReadOnlyDictionary<string, float[]> Publications, float[]? Profile)
 {

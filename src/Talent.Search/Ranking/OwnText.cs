@@ -4,8 +4,10 @@ using Talent.Profiles.Merging;
 namespace Talent.Search.Ranking;
 
 /// <summary>
-/// A candidate's own words (headline, roles with their employers, interests, skills) stored beside the search
-/// blob, so match and similar can score engineers, who have no papers, by what their profile says.
+/// A candidate's own words (headline, summary, roles with their employers, interests, skills) stored beside the
+/// search blob, so search, match and similar can score engineers, who have no papers, and anyone by what their profile
+/// says of them. The summary comes second: it is the person's own account of their work, and a sentence vector reads
+/// only its first 1,000 characters or so.
 /// </summary>
 public static class OwnText
 {
@@ -17,6 +19,7 @@ public static class OwnText
     {
         var lines = new List<string>();
         Add(lines, profile.Headline);
+        Add(lines, profile.Summary);
         foreach (var experience in profile.Experience.Select(e => e.Value))
         {
             Add(lines, string.Join(", ", new[] { experience.Title, experience.Organization }.Where(s => !string.IsNullOrWhiteSpace(s))));
