@@ -10,7 +10,8 @@ namespace Talent.Search.Ranking;
 /// author position (first or last author 1, others <see cref="OtherAuthor"/>), kind (peer-reviewed 1, preprint
 /// <see cref="Preprint"/>), the venue's tier and recency (<see cref="RecencyFloor"/>); papers outside a requested venue
 /// or year range do not count, and the candidate's own words (headline, summary, roles, interests, skills) are one more text at
-/// <see cref="OwnWords"/> (unless the query asks for venues or years: a statement has neither). A candidate's body of
+/// <see cref="OwnWords"/>, as are the catalog skills the query names that they list (<see cref="Scoring.SkillsHeld"/>),
+/// unless the query asks for venues or years (a statement has neither). A candidate's body of
 /// work is the sum, over their <see cref="Scoring.ClosestTexts"/> closest texts, of each text's weight times its
 /// closeness squared: several strongly relevant papers count, as first author or co-author, a prolific candidate's
 /// other work never lowers it, and papers that each hold a word or two of the query count little (a paper holding a
@@ -143,6 +144,13 @@ internal static class BodyOfWork
     /// </summary>
     internal sealed record Scoring(Func<string, string?, double>? WordCloseness, int ClosestTexts, IReadOnlySet<string> Venues, int? Since, Func<string, double> TierWeight, int CurrentYear)
     {
+        /// <summary>Catalog skills the query names or requires (canonical names), which a candidate's card says they have or lack.</summary>
+        public IReadOnlySet<string> Skills { get; init; } = new HashSet<string>();
+
+        /// <summary>The share of <see cref="Skills"/> the candidate lists (0 when the query names none).</summary>
+        public double SkillsHeld(StoredCandidate candidate) =>
+            Skills.Count == 0 ? 0 : (double)Skills.Count(s => candidate.Skills.Contains(s, StringComparer.OrdinalIgnoreCase)) / Skills.Count;
+
         /// <summary>Whether the query asks for venues or years: then papers alone are evidence, not a candidate's own words.</summary>
         public bool PapersOnly => Venues.Count > 0 || Since is not null;
 
@@ -182,17 +190,22 @@ internal static class BodyOfWork
     /// <summary>
     /// The sum over the candidate's <see cref="Scoring.ClosestTexts"/> closest texts — papers within the requested venues
     /// and years, each close to the query by <paramref name="closeness"/> (0–1) and weighted (<see cref="Scoring.Weight"/>),
-    /// and their own words (<paramref name="own"/>, weighted <see cref="OwnWords"/>) — of weight × closeness². A soft
+    /// their own words (<paramref name="own"/>, weighted <see cref="OwnWords"/>) and the query's skills they list (as much) — of weight × closeness². A soft
     /// maximum let the weights decide: with the researchers' places in their author lists, one first-authored paper on a
     /// subject outranked ten co-authored ones, and on <c>talent eval topics</c> search fell from 0.82 to 0.53, below paper
     /// voting's 0.75; a plain sum let many papers that each hold a word of the query add up past the author of the close ones.
     /// </summary>
     private static double Evidence(StoredCandidate candidate, Func<StoredPublication, double> closeness, Scoring query, double own)
     {
-        var values = new List<double>(candidate.Publications.Count + 1);
+        var values = new List<double>(candidate.Publications.Count + 2);
         if (own > 0 && !query.PapersOnly)
         {
             values.Add(OwnWords * own * own);
+        }
+
+        if (query.SkillsHeld(candidate) is > 0 and var held && !query.PapersOnly)
+        {
+            values.Add(OwnWords * held * held);
         }
 
         foreach (var paper in candidate.Publications)

@@ -72,7 +72,10 @@ internal sealed partial class CandidateSearch
                 venues,
                 since,
                 venue => catalogs.Venues.Find(venue)?.Tier is { } tier && options.VenueTierWeights.TryGetValue(tier, out var weight) ? weight : 1,
-                currentYear),
+                currentYear)
+            {
+                Skills = skills,
+            },
             meaning,
             request.Explain ? orders : null);
     }

@@ -1,0 +1,70 @@
+using Talent.Profiles;
+using Talent.Profiles.Merging;
+using Talent.Tests.Search;
+
+namespace Talent.Tests.Ranking;
+
+/// <summary>
+/// A query that names a catalog skill asks for people who have it: the candidate who lists it comes before one whose
+/// role mentions it in passing, as their cards say ("has CUDA", "lacks CUDA"), while the author of papers on it still
+/// comes before both.
+/// </summary>
+public sealed class SkillHolderTests : IDisposable
+{
+    private const long Lists = 1;
+    private const long Mentions = 2;
+    private const long Writes = 3;
+
+    private readonly TempIndexDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_candidate_who_lists_a_skill_comes_before_one_whose_role_mentions_it(bool withVectors)
+    {
+        var profiles = new Dictionary<long, CandidateProfile>
+        {
+            [Lists] = Engineer("Lea Lists", "Graphics Engineer", "Wrote the image filters of the photo editor.", ["CUDA", "C++"]),
+            [Mentions] = Engineer("Max Mentions", "Project Manager", "Managed the vendor that ported our renderer to CUDA for the GPU release.", ["Jira"]),
+        };
+        using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, profiles, withVectors);
+        var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "cuda", size: 10))).Results;
+        Assert.Equal([Lists, Mentions], hits.Select(h => h.Id));
+        Assert.Equal([100, 0], hits.Select(h => h.Fit));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_author_of_papers_on_a_skill_still_comes_first(bool withVectors)
+    {
+        var profiles = new Dictionary<long, CandidateProfile>
+        {
+            [Lists] = Engineer("Lea Lists", "Graphics Engineer", "Wrote the image filters of the photo editor.", ["CUDA", "C++"]),
+            [Writes] = new()
+            {
+                Name = "Wu Writes",
+                Publications =
+                [
+                    SearchTestCorpus.Paper("Warp-Level Scheduling of CUDA Kernels", "PPoPP", 2024, 1),
+                    SearchTestCorpus.Paper("Fusing CUDA Kernels across Graph Boundaries", "MLSys", 2023, 1),
+                    SearchTestCorpus.Paper("Profiling CUDA Memory Traffic at Scale", "PPoPP", 2022, 1),
+                ],
+            },
+        };
+        using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, profiles, withVectors);
+        var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "cuda", size: 10))).Results;
+        Assert.Equal([Writes, Lists], hits.Select(h => h.Id));
+    }
+
+    private static CandidateProfile Engineer(string name, string title, string highlight, string[] skills) => new()
+    {
+        Name = name,
+        Headline = title,
+        Skills = skills,
+        Experience = [new Sourced<ExperienceEntry>(new ExperienceEntry { Title = title, Organization = "Pixel Works", Highlights = [highlight] }, [])],
+        Organizations = ["Pixel Works"],
+    };
+}
