@@ -79,6 +79,20 @@ public sealed class VenueNotationTests
     public void Text_that_names_no_venue_and_no_year_is_not_a_venue(string raw) => Assert.Null(VenueNotation.Parse(raw, RepoPaths.Catalogs.Venues));
 
     [Theory]
+    [InlineData("Jul. 2025", null, 2025)]
+    [InlineData("ICML, July 2025", "ICML", 2025)]
+    [InlineData("Neural Computing, 12-15 Sept. 2023", "Neural Computing", 2023)]
+    [InlineData("Proc. IEEE Conf. Dec. Control, Dec. 2019", "IEEE Conf. Dec. Control", 2019)]
+    public void A_date_before_the_year_is_not_the_venues_name(string raw, string? venue, int year)
+    {
+        var reading = VenueNotation.Parse(raw, RepoPaths.Catalogs.Venues);
+
+        Assert.NotNull(reading);
+        Assert.Equal(venue, reading.Venue);
+        Assert.Equal(year, reading.Year);
+    }
+
+    [Theory]
     [InlineData("https://arxiv.org/abs/2408.12588", 2024)]
     [InlineData("https://arxiv.org/pdf/2403.10266v2", 2024)]
     [InlineData("https://github.com/NUS-HPC-AI-Lab/VideoSys", null)]

@@ -8,7 +8,8 @@ internal readonly record struct DateRange(string? Start, string? End, bool Ongoi
 
 internal static partial class DateNotation
 {
-    private const string Month = @"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+    /// <summary>A month's name or its abbreviation, with or without a dot.</summary>
+    internal const string Month = @"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
     private const string OneDate = @"(?:" + Month + @"\s*,?\s*(?:19|20)\d{2}|\d{1,2}[./](?:19|20)\d{2}|(?:19|20)\d{2}[./-]\d{1,2}|(?:19|20)\d{2})";
 
     [GeneratedRegex(@"(?<start>" + OneDate + @")\s*(?:–|—|−|-|~|to|until)\s*(?<end>" + OneDate + @"|present|now|current|today|ongoing)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]

@@ -22,6 +22,13 @@ internal static partial class VenueNotation
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex YearPattern();
 
+    /// <summary>
+    /// The days and month before a year ("Jul. 2025", "July 12, 2025", "12–15 July 2025"): a date, not part of the
+    /// venue's name. The month must be followed by the year, so "Conf. Dec. Control 2019" keeps its "Dec.".
+    /// </summary>
+    [GeneratedRegex(@"\b(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?" + DateNotation.Month + @"(?:\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?)?\s*,?\s*(?<year>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex DatePattern();
+
     [GeneratedRegex(@"\b(?:co-?located\s+with|in\s+conjunction\s+with|held\s+(?:with|at)|affiliated\s+with|@)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ParentMarkerPattern();
 
@@ -103,7 +110,7 @@ internal static partial class VenueNotation
             }
         }
 
-        var name = YearPattern().Replace(remaining, " ").Trim().Trim(',', ';', ':', '-', '.', ' ', '\'', '’');
+        var name = YearPattern().Replace(DatePattern().Replace(remaining, "${year}"), " ").Trim().Trim(',', ';', ':', '-', '.', ' ', '\'', '’');
         if (name.Length == 0)
         {
             return foundYear is null && awards.Count == 0 ? null : new VenueReading(null, foundYear, PublicationKind.Unknown, awards, false);
