@@ -33,8 +33,10 @@ internal sealed partial class CandidateSearch
     }
 
     /// <summary>
-    /// The share of what was asked that the candidate shows: the query's words found in their profile, the skills, topics
-    /// and venues asked for that they hold. Filters are met by every result. Null when nothing was asked.
+    /// The share of what was asked that the candidate shows: the query's words found in their profile's facts (topics,
+    /// skills, titles, name, headline, employers, schools, places, projects, summary) or together in the one text the
+    /// body of work found closest (a paper's title and abstract, or their own words), the skills, topics and venues
+    /// asked for that they hold. Filters are met by every result. Null when nothing was asked.
     /// </summary>
     private int? Fit(StoredCandidate candidate, int skillsHad, int skillsWanted)
     {
@@ -42,6 +44,11 @@ internal sealed partial class CandidateSearch
         if (queryTerms.Count > 0)
         {
             var found = TermsFound(ProfileText(candidate));
+            if (found < queryTerms.Count && closestTexts.TryGetValue(candidate.Id, out var closest))
+            {
+                found = Math.Max(found, TermsFound(closest));
+            }
+
             // "Stanford OR Munich" asks for either: one of them is all that was asked.
             var anyOf = request.Query.Contains(" OR ", StringComparison.Ordinal) || request.Query.Contains("||", StringComparison.Ordinal);
             parts.Add(anyOf ? Math.Min(1, found) : (double)found / queryTerms.Count);

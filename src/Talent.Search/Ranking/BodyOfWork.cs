@@ -47,7 +47,12 @@ internal static class BodyOfWork
     public const double OwnWords = Preprint;
 
     public static ScoreDoc[] Rerank(
-        ScoreDoc[] hits, Func<int, (StoredCandidate? Candidate, string OwnText)> read, Scoring query, Meaning? meaning = null, IDictionary<int, HitOrder>? orders = null)
+        ScoreDoc[] hits,
+        Func<int, (StoredCandidate? Candidate, string OwnText)> read,
+        Scoring query,
+        Meaning? meaning = null,
+        IDictionary<int, HitOrder>? orders = null,
+        IDictionary<long, string>? closestTexts = null)
     {
         if (query.WordCloseness is null || hits.Length == 0)
         {
@@ -69,10 +74,15 @@ internal static class BodyOfWork
                 continue;
             }
 
-            (body[i], byWords[i], var byMeaning) = BodyOf(candidate, rows[i].OwnText, query, vectors?.Query, vectors?.Candidates[i], meaning?.Share ?? 0);
+            (body[i], byWords[i], var byMeaning, var closest) = BodyOf(candidate, rows[i].OwnText, query, vectors?.Query, vectors?.Candidates[i], meaning?.Share ?? 0);
             if (byMeaning is { } value)
             {
                 meaning!.Closeness[candidate.Id] = value;
+            }
+
+            if (closest is not null && closestTexts is not null)
+            {
+                closestTexts[candidate.Id] = closest;
             }
         }
 
@@ -112,9 +122,9 @@ internal static class BodyOfWork
     /// <summary>
     /// A candidate's body of work — each paper's closeness mixing words and meaning (<paramref name="share"/> to meaning)
     /// when the candidate has vectors, words alone otherwise — and the same read by words alone and by meaning alone
-    /// (null without vectors).
+    /// (null without vectors), with the one text that is closest in words (null when none holds a word of the query).
     /// </summary>
-    private static (double Body, double ByWords, double? ByMeaning) BodyOf(
+    private static (double Body, double ByWords, double? ByMeaning, string? Closest) BodyOf(
         StoredCandidate candidate, string ownText, Scoring query, float[]? queryVector, CandidateVectors? stored, double share)
     {
         // Each paper's text is analysed once: its closeness in words is read again for the mix with meaning.
@@ -123,9 +133,10 @@ internal static class BodyOfWork
 
         var ownWords = ownText.Length == 0 ? 0 : query.WordCloseness!(ownText, null);
         var byWords = Evidence(candidate, Words, query, ownWords);
+        var closest = Closest(inWords, query.PapersOnly ? 0 : ownWords, ownText);
         if (queryVector is null || stored is null)
         {
-            return (byWords, byWords, null);
+            return (byWords, byWords, null, closest);
         }
 
         var ownMeaning = Cosine(queryVector, stored.Profile);
@@ -134,7 +145,22 @@ internal static class BodyOfWork
             paper => ((1 - share) * Words(paper)) + (share * Cosine(queryVector, stored.Publication(paper.Title))),
             query,
             ((1 - share) * ownWords) + (share * ownMeaning));
-        return (body, byWords, Evidence(candidate, paper => Cosine(queryVector, stored.Publication(paper.Title)), query, ownMeaning));
+        return (body, byWords, Evidence(candidate, paper => Cosine(queryVector, stored.Publication(paper.Title)), query, ownMeaning), closest);
+    }
+
+    /// <summary>The text closest to the query in words among the papers read (title and abstract) and the own words.</summary>
+    private static string? Closest(Dictionary<StoredPublication, double> papers, double ownWords, string ownText)
+    {
+        var (best, text) = (ownWords, ownWords > 0 ? ownText : null);
+        foreach (var (paper, words) in papers)
+        {
+            if (words > best)
+            {
+                (best, text) = (words, paper.Abstract is null ? paper.Title : paper.Title + "\n" + paper.Abstract);
+            }
+        }
+
+        return text;
     }
 
     /// <summary>

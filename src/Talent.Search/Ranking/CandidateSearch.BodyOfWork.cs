@@ -28,6 +28,9 @@ internal sealed partial class CandidateSearch
     /// <summary>With <c>--explain</c>: what each re-ranked hit was ordered by, by Lucene document.</summary>
     private readonly Dictionary<int, HitOrder> orders = [];
 
+    /// <summary>Each re-ranked candidate's text closest to the query in words (a paper's title and abstract, or their own words), for the fit.</summary>
+    private readonly Dictionary<long, string> closestTexts = [];
+
     /// <summary>Why the window was ranked without meaning (no vector for the query), or null when it took part.</summary>
     private string? withoutMeaning;
 
@@ -77,7 +80,8 @@ internal sealed partial class CandidateSearch
                 Skills = skills,
             },
             meaning,
-            request.Explain ? orders : null);
+            request.Explain ? orders : null,
+            closestTexts);
     }
 
     /// <summary>The query's vector and the stored vectors of the window's candidates, read together.</summary>

@@ -53,6 +53,18 @@ public sealed class OwnSummaryTests : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public void The_fit_counts_the_words_the_closest_paper_holds(bool withVectors)
+    {
+        // Ben's titles hold neither word; his closest abstract holds one of the two.
+        using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, Profiles, withVectors);
+        var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "machine learning", size: 10))).Results;
+        Assert.Equal((100, "Strong"), hits.Where(h => h.Id == SaysSo).Select(h => (h.Fit, h.FitLabel)).Single());
+        Assert.Equal((50, "Partial"), hits.Where(h => h.Id == SharesAWord).Select(h => (h.Fit, h.FitLabel)).Single());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public void Match_finds_a_candidate_whose_summary_alone_describes_the_work(bool withVectors)
     {
         using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, Profiles, withVectors);

@@ -32,7 +32,7 @@ public sealed class SkillHolderTests : IDisposable
         using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, profiles, withVectors);
         var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "cuda", size: 10))).Results;
         Assert.Equal([Lists, Mentions], hits.Select(h => h.Id));
-        Assert.Equal([100, 0], hits.Select(h => h.Fit));
+        Assert.Equal([100, 50], hits.Select(h => h.Fit)); // the word, in Max's role; not the skill
     }
 
     [Theory]
