@@ -265,6 +265,52 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
+    public void A_dated_role_under_a_bold_employer_is_that_employers_role()
+    {
+        var profile = Read("text/markdown", """
+            # Jane Roe
+
+            ## Research Experience
+
+            **University of Wisconsin - Madison, McMahon Lab**
+
+            Graduate Research Assistant - __2012-Present__
+            Server Administrator - _2014-2017_
+
+            Studied how bacterial populations change through time in lakes.
+
+            **University of Illinois, Metcalf Lab**
+
+            Visiting Researcher - __2011-2012__
+            """);
+
+        Assert.Equal(
+            [
+                ("University of Wisconsin - Madison, McMahon Lab", "Graduate Research Assistant", "2012", null),
+                ("University of Wisconsin - Madison, McMahon Lab", "Server Administrator", "2014", "2017"),
+                ("University of Illinois, Metcalf Lab", "Visiting Researcher", "2011", "2012"),
+            ],
+            profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
+    }
+
+    [Fact]
+    public void A_dated_role_names_its_employer_on_the_line_after_it()
+    {
+        var profile = Read("text/html", """
+            <html><body><h1>Jane Roe</h1>
+            <h1>Work Experience</h1>
+            <ul><li><p>Security research intern (2020.6-2020.8)<br />
+            <i><a href="https://example.org/">Blade Team</a>, Shenzhen, China</i><br />
+            Researched container security and found two vulnerabilities.</p></li></ul>
+            </body></html>
+            """);
+
+        var role = Assert.Single(profile.Experience);
+        Assert.Equal(("Blade Team", "Security research intern", "Shenzhen, China", "2020-06", "2020-08"), (role.Organization, role.Title, role.Location, role.Start, role.End));
+        Assert.Equal(["Researched container security and found two vulnerabilities."], role.Highlights);
+    }
+
+    [Fact]
     public void Two_roles_at_one_employer_are_two_roles()
     {
         var profile = Read("text/markdown", """

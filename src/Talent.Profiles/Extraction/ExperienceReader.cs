@@ -5,8 +5,9 @@ namespace Talent.Profiles.Extraction;
 /// <summary>
 /// Reads an experience section: one entry per employer line (a heading, a bold line, or a line with a period), with the
 /// title, employer, place and period told apart when one line holds them all ("**Senior Engineer**, Acme Corp, Mar 2021 –
-/// present — worked on storage"), and the lines under it as title, place or highlights. A title is told by its role words
-/// (<c>roleWords</c> in <c>config/vocabulary.json</c>).
+/// present — worked on storage"), and the lines under it as title, place or highlights. A dated line that names a role
+/// is the title of the employer just read, or a role whose employer the line after it names. A title is told by its role
+/// words (<c>roleWords</c> in <c>config/vocabulary.json</c>).
 /// </summary>
 internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
 {
@@ -102,6 +103,12 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
         }
         else if (range is not null && withoutDate.Length is > 1 and <= 80 && char.IsUpper(withoutDate[0]) && withoutDate.Split(' ').Length <= 10)
         {
+            if (IsTitle(withoutDate))
+            {
+                BeginRole(withoutDate.Trim(' ', '(', ')', '-', '–', '—', ',', '|', ':', '·'), range.Value, entries);
+                return true;
+            }
+
             organization = withoutDate;
         }
 
@@ -112,6 +119,28 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
 
         entries.Begin(new ExperienceEntry { Organization = OrganizationNames.Canonical(organization), Start = range?.Start, End = range?.End });
         return true;
+    }
+
+    /// <summary>
+    /// A dated line that names a role: the title of the employer just read ("**Acme Lab**" then "Research Assistant -
+    /// 2012-Present"), a second role there when it has one, else a role whose employer the next line may name
+    /// ("Security research intern (2020.6-2020.8)" then "*Tencent Blade Team, Shenzhen, China*").
+    /// </summary>
+    private static void BeginRole(string title, DateRange range, Entries entries)
+    {
+        if (entries.Current is { Organization: not null } current && entries.Highlights.Count == 0)
+        {
+            if (current.Title is null)
+            {
+                entries.Current = current.Start is null ? current with { Title = title, Start = range.Start, End = range.End } : current with { Title = title };
+                return;
+            }
+
+            entries.Begin(new ExperienceEntry { Organization = current.Organization, Title = title, Start = range.Start, End = range.End });
+            return;
+        }
+
+        entries.Begin(new ExperienceEntry { Title = title, Start = range.Start, End = range.End });
     }
 
     /// <summary>A line under an entry: its period, its title, its place, or a highlight.</summary>
@@ -139,6 +168,12 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
         {
             var (title, location) = SplitTitle(line.Text);
             entries.Current = current with { Title = title, Location = current.Location ?? location };
+            return;
+        }
+
+        if (current is { Organization: null, Title: not null } && entries.Highlights.Count == 0 && EmployerLine(line) is { } employer)
+        {
+            entries.Current = current with { Organization = OrganizationNames.Canonical(employer.Organization), Location = current.Location ?? employer.Place };
             return;
         }
 
@@ -255,6 +290,27 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
         }
 
         return (title.Trim(' ', ',', '|'), location);
+    }
+
+    /// <summary>
+    /// The employer under a role that came first: an emphasised line ("*Tencent Blade Team, Tencent, Shenzhen, China*"),
+    /// or a name followed by a place ("Globex, Berlin, Germany"); null for a sentence or anything else.
+    /// </summary>
+    private static (string Organization, string? Place)? EmployerLine(MarkupLine line)
+    {
+        var plain = line.Plain;
+        var parts = plain.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (plain.Length > 120 || plain.EndsWith('.') || parts.Length == 0 || !(char.IsUpper(parts[0][0]) || char.IsDigit(parts[0][0]))
+            || parts[0].Split(' ').Length > 8)
+        {
+            return null;
+        }
+
+        var text = line.Text.Trim();
+        var emphasised = text.Length > 2 && ((text[0] == '*' && text[^1] == '*') || (text[0] == '_' && text[^1] == '_'));
+        var place = parts.Length > 1 ? string.Join(", ", parts[1..]) : null;
+        var placed = place is not null && LooksLikePlace(place);
+        return emphasised || placed ? (parts[0], placed ? place : null) : null;
     }
 
     private static bool LooksLikePlace(string text)
