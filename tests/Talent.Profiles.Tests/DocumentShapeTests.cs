@@ -311,6 +311,25 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
+    public void A_period_joined_to_its_role_by_a_colon_begins_the_role()
+    {
+        var profile = Read("text/markdown", """
+            # Jane Roe
+
+            Work experience
+            ======
+            * Jun 2023-Present:Research Assistant
+              * Duties include data cleaning.
+            * Jun 2022 aug 2023: Research Assistant
+              * Duties included report preparation.
+            """);
+
+        Assert.Equal(
+            [(null, "Research Assistant", "2023-06", null), (null, "Research Assistant", "2022-06", "2023-08")],
+            profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
+    }
+
+    [Fact]
     public void Two_roles_at_one_employer_are_two_roles()
     {
         var profile = Read("text/markdown", """

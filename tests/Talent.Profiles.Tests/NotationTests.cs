@@ -16,6 +16,7 @@ public sealed class DateNotationTests
     [InlineData("2016 - 2019", "2016", "2019")]
     [InlineData("March 2020 to December 2021", "2020-03", "2021-12")]
     [InlineData("Aug. 2021 – Jun. 2025 (expected)", "2021-08", "2025-06")]
+    [InlineData("Jun 2022 aug 2023: Research Assistant", "2022-06", "2023-08")]
     public void A_period_is_read_as_year_month_with_an_open_end_for_present(string text, string start, string? end)
     {
         var range = DateNotation.FindRange(text);

@@ -12,7 +12,10 @@ internal static partial class DateNotation
     internal const string Month = @"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
     private const string OneDate = @"(?:" + Month + @"\s*,?\s*(?:19|20)\d{2}|\d{1,2}[./](?:19|20)\d{2}|(?:19|20)\d{2}[./-]\d{1,2}|(?:19|20)\d{2})";
 
-    [GeneratedRegex(@"(?<start>" + OneDate + @")\s*(?:–|—|−|-|~|to|until)\s*(?<end>" + OneDate + @"|present|now|current|today|ongoing)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private const string MonthYear = Month + @"\s*,?\s*(?:19|20)\d{2}";
+
+    /// <summary>A period: two dates joined by a dash or "to" (or the start and "present"), or two months with their years side by side ("Jun 2022 aug 2023").</summary>
+    [GeneratedRegex(@"(?<start>" + OneDate + @")\s*(?:–|—|−|-|~|to|until)\s*(?<end>" + OneDate + @"|present|now|current|today|ongoing)|(?<start>" + MonthYear + @")\s+(?<end>" + MonthYear + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RangePattern();
 
     [GeneratedRegex(@"^(?<m>[A-Za-z]+)\.?\s*,?\s*(?<y>\d{4})$|^(?<m1>\d{1,2})[./](?<y1>\d{4})$|^(?<y2>\d{4})[./-](?<m2>\d{1,2})$|^(?<y3>\d{4})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]

@@ -14,6 +14,10 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
     [GeneratedRegex(@"\s\*(?<place>[^*]{1,40})\*\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TrailingItalicPattern();
 
+    /// <summary>Text made of dates alone ("Jun 2022 aug 2023", "2019 - now"), which is never an employer.</summary>
+    [GeneratedRegex(@"^(?:(?:" + DateNotation.Month + @"|\d{1,4}(?:[./]\d{1,4})*|present|now|current|to|[-–—])\s*)+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex DatesOnlyPattern();
+
     public List<ExperienceEntry> Read(List<MarkupLine> lines)
     {
         var entries = new Entries();
@@ -51,7 +55,8 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
     private static string WithoutDate(MarkupLine line, DateRange? range)
     {
         var withoutDate = range is { } r ? (line.Plain[..r.Index] + line.Plain[(r.Index + r.Length)..]).Trim() : line.Plain;
-        return DateNotation.WithoutDuration(withoutDate.Split('\t')[0].Trim().TrimEnd('(', ' '));
+        // "Jun 2023-Present:Research Assistant": what joined the period to the text goes with it.
+        return DateNotation.WithoutDuration(withoutDate.Split('\t')[0].Trim().TrimEnd('(', ' ').TrimStart(':', '|', ',', '-', '–', '—', ' '));
     }
 
     /// <summary>A short line naming a role ("Machine Learning Engineer"), not a sentence.</summary>
@@ -235,7 +240,8 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
 
         var title = parts.FirstOrDefault(p => p.Length < 80 && NamesRole(p.ToLowerInvariant()));
         var rest = parts.Where(p => !ReferenceEquals(p, title)).ToList();
-        var organization = rest.FirstOrDefault(p => p.Length is > 1 and <= 80 && (char.IsUpper(p[0]) || char.IsDigit(p[0])) && p.Split(' ').Length <= 8);
+        var organization = rest.FirstOrDefault(p => p.Length is > 1 and <= 80 && (char.IsUpper(p[0]) || char.IsDigit(p[0])) && p.Split(' ').Length <= 8
+            && !DatesOnlyPattern().IsMatch(p));
         if (title is null || organization is null)
         {
             return null;
