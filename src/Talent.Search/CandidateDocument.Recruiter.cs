@@ -16,7 +16,8 @@ internal sealed record StoredRecruiterFacts(
     IReadOnlyList<string> Schools,
     string? Degree,
     int? ExperienceYears,
-    string? Contact);
+    string? Contact,
+    IReadOnlyList<string>? Subjects = null);
 
 /// <summary>The recruiter fields of a candidate document: schools, employers, places, titles, degree, experience, contact.</summary>
 internal static partial class CandidateDocument
@@ -80,8 +81,10 @@ internal static partial class CandidateDocument
         }
 
         doc.Add(new NumericDocValuesField(IndexFields.Named, string.IsNullOrWhiteSpace(profile.Name) ? 0 : 1));
+        var subjects = profile.Education.Select(e => e.Value.Field).OfType<string>().Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return new StoredRecruiterFacts(
-            facts.CurrentTitle, facts.CurrentEmployer, facts.City, facts.Country, employers, facts.Schools, facts.DegreeLevel, facts.ExperienceYears, facts.Contact);
+            facts.CurrentTitle, facts.CurrentEmployer, facts.City, facts.Country, employers, facts.Schools, facts.DegreeLevel, facts.ExperienceYears, facts.Contact,
+            subjects.Count == 0 ? null : subjects);
     }
 
     /// <summary>The experience facet's value for a number of years (and the range a facet value stands for, in <see cref="ExperienceRange"/>).</summary>

@@ -34,9 +34,9 @@ internal sealed partial class CandidateSearch
 
     /// <summary>
     /// The share of what was asked that the candidate shows: the query's words found in their profile's facts (topics,
-    /// skills, titles, name, headline, employers, schools, places, projects, summary) or together in the one text the
-    /// body of work found closest (a paper's title and abstract, or their own words), the skills, topics and venues
-    /// asked for that they hold. Filters are met by every result. Null when nothing was asked.
+    /// skills, titles, name, headline, employers, schools and degree subjects, places, projects, summary) or together in
+    /// the one text the body of work found closest (a paper's title and abstract, or their own words), the skills, topics
+    /// and venues asked for that they hold. Filters are met by every result. Null when nothing was asked.
     /// </summary>
     private int? Fit(StoredCandidate candidate, int skillsHad, int skillsWanted)
     {
@@ -112,6 +112,7 @@ internal sealed partial class CandidateSearch
         parts.AddRange([candidate.Name, candidate.Headline, facts?.Title, facts?.City, facts?.Country, facts?.Degree]);
         parts.AddRange(facts?.Employers ?? []);
         parts.AddRange(facts?.Schools ?? []);
+        parts.AddRange(facts?.Subjects ?? []);
         parts.AddRange((candidate.Projects ?? []).Select(p => p.Name + " " + p.Description));
         parts.Add(candidate.Summary);
         return string.Join(" \n ", parts.OfType<string>());
