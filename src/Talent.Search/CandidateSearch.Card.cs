@@ -7,6 +7,9 @@ namespace Talent.Search;
 /// <summary>A result card: who the person is now, how well they fit, and the strongest evidence in plain words.</summary>
 internal sealed partial class CandidateSearch
 {
+    /// <summary>The query's terms the fit looks for as words (see <see cref="WordsOfTheFit"/>), once computed.</summary>
+    private HashSet<string>? wordsOfTheFit;
+
     private SearchHit Describe(SearchHit hit, StoredCandidate candidate)
     {
         var facts = candidate.Recruiter;
@@ -41,17 +44,18 @@ internal sealed partial class CandidateSearch
     private int? Fit(StoredCandidate candidate, int skillsHad, int skillsWanted)
     {
         var parts = new List<double>();
-        if (queryTerms.Count > 0)
+        var words = WordsOfTheFit();
+        if (words.Count > 0)
         {
-            var found = TermsFound(ProfileText(candidate));
-            if (found < queryTerms.Count && closestTexts.TryGetValue(candidate.Id, out var closest))
+            var found = TermsFound(ProfileText(candidate), words);
+            if (found < words.Count && closestTexts.TryGetValue(candidate.Id, out var closest))
             {
-                found = Math.Max(found, TermsFound(closest));
+                found = Math.Max(found, TermsFound(closest, words));
             }
 
             // "Stanford OR Munich" asks for either: one of them is all that was asked.
             var anyOf = request.Query.Contains(" OR ", StringComparison.Ordinal) || request.Query.Contains("||", StringComparison.Ordinal);
-            parts.Add(anyOf ? Math.Min(1, found) : (double)found / queryTerms.Count);
+            parts.Add(anyOf ? Math.Min(1, found) : (double)found / words.Count);
         }
 
         if (skillsWanted > 0)
@@ -79,17 +83,43 @@ internal sealed partial class CandidateSearch
     }
 
     /// <summary>
-    /// How many of the query's terms the text holds, analysed as the index analyses it; the text is read only until every
-    /// term has been found.
+    /// The query's terms the fit looks for as words: those of the catalog skills the query names ("golang", "python")
+    /// count as skills held or lacking instead, once, so holding Go is a full fit for "golang" and holding Python half of
+    /// one for "bioinformatics python".
     /// </summary>
-    private int TermsFound(string text)
+    private HashSet<string> WordsOfTheFit()
+    {
+        if (wordsOfTheFit is not null)
+        {
+            return wordsOfTheFit;
+        }
+
+        var skillTerms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var named in catalogs.Skills.FindIn(FreeTextOf(request.Query)))
+        {
+            var info = catalogs.Skills.Find(named);
+            foreach (var name in (info?.Synonyms ?? []).Prepend(info?.Name ?? named))
+            {
+                skillTerms.UnionWith(Terms(analyzer, name));
+            }
+        }
+
+        wordsOfTheFit = skillTerms.Count == 0 ? queryTerms : queryTerms.Where(t => !skillTerms.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        return wordsOfTheFit;
+    }
+
+    /// <summary>
+    /// How many of <paramref name="terms"/> the text holds, analysed as the index analyses it; the text is read only until
+    /// every term has been found.
+    /// </summary>
+    private int TermsFound(string text, HashSet<string> terms)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        var asked = queryTerms.GetAlternateLookup<ReadOnlySpan<char>>();
+        var asked = terms.GetAlternateLookup<ReadOnlySpan<char>>();
         using var stream = analyzer.GetTokenStream(IndexFields.Titles, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
-        while (found.Count < queryTerms.Count && stream.IncrementToken())
+        while (found.Count < terms.Count && stream.IncrementToken())
         {
             if (asked.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var queryTerm))
             {

@@ -9,10 +9,10 @@ namespace Talent.Search.Ranking;
 /// vectors, mixed in a fixed share (<see cref="Meaning.Share"/> to meaning). Each paper's closeness is weighted by
 /// author position (first or last author 1, others <see cref="OtherAuthor"/>), kind (peer-reviewed 1, preprint
 /// <see cref="Preprint"/>), the venue's tier and recency (<see cref="RecencyFloor"/>); papers outside a requested venue
-/// or year range do not count, and the candidate's own words (headline, summary, roles, interests, skills) are one more text at
-/// <see cref="OwnWords"/>, as are the catalog skills the query names that they list (<see cref="Scoring.SkillsHeld"/>),
-/// unless the query asks for venues or years (a statement has neither). A candidate's body of
-/// work is the sum, over their <see cref="Scoring.ClosestTexts"/> closest texts, of each text's weight times its
+/// or year range do not count, and the candidate's own words (headline, summary, roles, interests, skills) are one more
+/// text at <see cref="OwnWords"/>, as are the catalog skills the query names that they list
+/// (<see cref="Scoring.SkillsHeld"/>), unless the query asks for venues or years (a statement has neither). A candidate's
+/// body of work is the sum, over their <see cref="Scoring.ClosestTexts"/> closest texts, of each text's weight times its
 /// closeness squared: several strongly relevant papers count, as first author or co-author, a prolific candidate's
 /// other work never lowers it, and papers that each hold a word or two of the query count little (a paper holding a
 /// quarter of the query's weight counts a sixteenth), so they do not add up past the author of the close ones. The
@@ -216,8 +216,8 @@ internal static class BodyOfWork
     /// <summary>
     /// The sum over the candidate's <see cref="Scoring.ClosestTexts"/> closest texts — papers within the requested venues
     /// and years, each close to the query by <paramref name="closeness"/> (0–1) and weighted (<see cref="Scoring.Weight"/>),
-    /// their own words (<paramref name="own"/>, weighted <see cref="OwnWords"/>) and the query's skills they list (as much) — of weight × closeness². A soft
-    /// maximum let the weights decide: with the researchers' places in their author lists, one first-authored paper on a
+    /// their own words (<paramref name="own"/>, weighted <see cref="OwnWords"/>) and the query's skills they list (as
+    /// much) — of weight × closeness². A soft maximum let the weights decide: with the researchers' places in their author lists, one first-authored paper on a
     /// subject outranked ten co-authored ones, and on <c>talent eval topics</c> search fell from 0.82 to 0.53, below paper
     /// voting's 0.75; a plain sum let many papers that each hold a word of the query add up past the author of the close ones.
     /// </summary>

@@ -1,4 +1,5 @@
 using Talent.Profiles;
+using Talent.Profiles.Catalogs;
 using Talent.Profiles.Merging;
 using Talent.Tests.Search;
 
@@ -7,7 +8,8 @@ namespace Talent.Tests.Ranking;
 /// <summary>
 /// A query that names a catalog skill asks for people who have it: the candidate who lists it comes before one whose
 /// role mentions it in passing, as their cards say ("has CUDA", "lacks CUDA"), while the author of papers on it still
-/// comes before both.
+/// comes before both. The fit counts a skill the query names once, as held or lacking, whichever of its names the query
+/// uses.
 /// </summary>
 public sealed class SkillHolderTests : IDisposable
 {
@@ -32,7 +34,7 @@ public sealed class SkillHolderTests : IDisposable
         using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, profiles, withVectors);
         var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "cuda", size: 10))).Results;
         Assert.Equal([Lists, Mentions], hits.Select(h => h.Id));
-        Assert.Equal([100, 50], hits.Select(h => h.Fit)); // the word, in Max's role; not the skill
+        Assert.Equal([100, 0], hits.Select(h => h.Fit)); // the query names a skill, which Max lacks
     }
 
     [Theory]
@@ -57,6 +59,23 @@ public sealed class SkillHolderTests : IDisposable
         using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, profiles, withVectors);
         var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "cuda", size: 10))).Results;
         Assert.Equal([Writes, Lists], hits.Select(h => h.Id));
+    }
+
+    [Theory]
+    [InlineData("golang", 100)]
+    [InlineData("Go", 100)]
+    [InlineData("golang developer", 100)]
+    [InlineData("bioinformatics golang", 50)]
+    public void A_skill_the_query_names_counts_once_in_the_fit_by_any_of_its_names(string query, int fit)
+    {
+        var profiles = new Dictionary<long, CandidateProfile>
+        {
+            [Lists] = Engineer("Lea Lists", "Backend Developer", "Wrote the billing service.", ["Go", "PostgreSQL"]),
+        };
+        var catalogs = ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config"));
+        using var index = ModelVectors.Index(directory.Path, catalogs, profiles, withVectors: false);
+        var hit = Assert.Single(SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: query, size: 10))).Results);
+        Assert.Equal(fit, hit.Fit);
     }
 
     private static CandidateProfile Engineer(string name, string title, string highlight, string[] skills) => new()
