@@ -7,8 +7,14 @@ namespace Talent.Search;
 /// <summary>A result card: who the person is now, how well they fit, and the strongest evidence in plain words.</summary>
 internal sealed partial class CandidateSearch
 {
+    /// <summary>What a skill the query names but a candidate does not list counts in the fit when their texts name it.</summary>
+    private const double MentionedSkill = 0.5;
+
     /// <summary>The query's terms the fit looks for as words (see <see cref="WordsOfTheFit"/>), once computed.</summary>
     private HashSet<string>? wordsOfTheFit;
+
+    /// <summary>The terms of each name of each catalog skill the query names, by the skill's catalog name (filled with <see cref="wordsOfTheFit"/>).</summary>
+    private readonly Dictionary<string, List<HashSet<string>>> namedSkillTerms = new(StringComparer.OrdinalIgnoreCase);
 
     private SearchHit Describe(SearchHit hit, StoredCandidate candidate)
     {
@@ -18,7 +24,7 @@ internal sealed partial class CandidateSearch
         var lacking = wantedSkills.Where(s => !candidate.Skills.Contains(s, StringComparer.OrdinalIgnoreCase)).ToList();
         var location = string.Join(", ", new[] { facts?.City, facts?.Country }.OfType<string>());
         var name = candidate.Name ?? (request.ContactLookup && facts?.Contact is { } contact ? $"{CandidateCard.NameNotStated} ({contact})" : CandidateCard.NameNotStated);
-        var fit = Fit(candidate, had.Count, wantedSkills.Count);
+        var fit = Fit(candidate, had.Count, lacking, wantedSkills.Count);
         return hit with
         {
             DisplayName = name,
@@ -39,18 +45,25 @@ internal sealed partial class CandidateSearch
     /// The share of what was asked that the candidate shows: the query's words found in their profile's facts (topics,
     /// skills, titles, name, headline, employers, schools and degree subjects, places, projects, summary) or together in
     /// the one text the body of work found closest (a paper's title and abstract, or their own words), the skills, topics
-    /// and venues asked for that they hold. Filters are met by every result. Null when nothing was asked.
+    /// and venues asked for that they hold (a skill the query names that they do not list but name in those texts, half).
+    /// Filters are met by every result. Null when nothing was asked.
     /// </summary>
-    private int? Fit(StoredCandidate candidate, int skillsHad, int skillsWanted)
+    private int? Fit(StoredCandidate candidate, int skillsHad, IReadOnlyList<string> skillsLacking, int skillsWanted)
     {
         var parts = new List<double>();
         var words = WordsOfTheFit();
+        var texts = new List<string> { ProfileText(candidate) };
+        if (closestTexts.TryGetValue(candidate.Id, out var closest))
+        {
+            texts.Add(closest);
+        }
+
         if (words.Count > 0)
         {
-            var found = TermsFound(ProfileText(candidate), words);
-            if (found < words.Count && closestTexts.TryGetValue(candidate.Id, out var closest))
+            var found = 0;
+            foreach (var text in texts.TakeWhile(_ => found < words.Count))
             {
-                found = Math.Max(found, TermsFound(closest, words));
+                found = Math.Max(found, TermsFound(text, words));
             }
 
             // "Stanford OR Munich" asks for either: one of them is all that was asked.
@@ -60,7 +73,9 @@ internal sealed partial class CandidateSearch
 
         if (skillsWanted > 0)
         {
-            parts.Add((double)skillsHad / skillsWanted);
+            var named = skillsLacking.Count(skill => namedSkillTerms.TryGetValue(skill, out var names)
+                && names.Any(name => texts.Any(text => TermsFound(text, name) == name.Count)));
+            parts.Add((skillsHad + (MentionedSkill * named)) / skillsWanted);
         }
 
         if (topics.Count > 0)
@@ -98,10 +113,18 @@ internal sealed partial class CandidateSearch
         foreach (var named in catalogs.Skills.FindIn(FreeTextOf(request.Query)))
         {
             var info = catalogs.Skills.Find(named);
+            var names = new List<HashSet<string>>();
             foreach (var name in (info?.Synonyms ?? []).Prepend(info?.Name ?? named))
             {
-                skillTerms.UnionWith(Terms(analyzer, name));
+                var terms = Terms(analyzer, name);
+                skillTerms.UnionWith(terms);
+                if (terms.Count > 0)
+                {
+                    names.Add(terms);
+                }
             }
+
+            namedSkillTerms[info?.Name ?? named] = names;
         }
 
         wordsOfTheFit = skillTerms.Count == 0 ? queryTerms : queryTerms.Where(t => !skillTerms.Contains(t)).ToHashSet(StringComparer.Ordinal);

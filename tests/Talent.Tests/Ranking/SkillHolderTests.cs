@@ -8,8 +8,8 @@ namespace Talent.Tests.Ranking;
 /// <summary>
 /// A query that names a catalog skill asks for people who have it: the candidate who lists it comes before one whose
 /// role mentions it in passing, as their cards say ("has CUDA", "lacks CUDA"), while the author of papers on it still
-/// comes before both. The fit counts a skill the query names once, as held or lacking, whichever of its names the query
-/// uses.
+/// comes before both. The fit counts a skill the query names once, whichever of its names the query uses: held, or half
+/// when the candidate names it without listing it.
 /// </summary>
 public sealed class SkillHolderTests : IDisposable
 {
@@ -34,7 +34,7 @@ public sealed class SkillHolderTests : IDisposable
         using var index = ModelVectors.Index(directory.Path, SearchTestCorpus.Catalogs, profiles, withVectors);
         var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "cuda", size: 10))).Results;
         Assert.Equal([Lists, Mentions], hits.Select(h => h.Id));
-        Assert.Equal([100, 0], hits.Select(h => h.Fit)); // the query names a skill, which Max lacks
+        Assert.Equal([100, 50], hits.Select(h => h.Fit)); // Max does not list the skill the query names; his role names it: half
     }
 
     [Theory]
@@ -76,6 +76,24 @@ public sealed class SkillHolderTests : IDisposable
         using var index = ModelVectors.Index(directory.Path, catalogs, profiles, withVectors: false);
         var hit = Assert.Single(SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: query, size: 10))).Results);
         Assert.Equal(fit, hit.Fit);
+    }
+
+    [Fact]
+    public void A_skill_the_query_names_counts_half_for_someone_who_names_it_but_does_not_list_it()
+    {
+        var profiles = new Dictionary<long, CandidateProfile>
+        {
+            [Lists] = Engineer("Lea Lists", "Backend Developer", "Wrote the billing service.", ["Go"]),
+            [Mentions] = Engineer("Max Mentions", "Software Engineer", "Kept the shop's servers running.", []) with
+            {
+                Summary = "I sometimes switch gears to Golang for static typing and compile time checks.",
+            },
+            [Writes] = Engineer("Wu Writes", "Software Engineer", "Kept the shop's servers running.", ["Python"]),
+        };
+        var catalogs = ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config"));
+        using var index = ModelVectors.Index(directory.Path, catalogs, profiles, withVectors: false);
+        var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "golang", size: 10))).Results;
+        Assert.Equal([(Lists, 100), (Mentions, 50)], hits.Select(h => (h.Id, h.Fit ?? -1)));
     }
 
     private static CandidateProfile Engineer(string name, string title, string highlight, string[] skills) => new()
