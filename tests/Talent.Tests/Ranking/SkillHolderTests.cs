@@ -17,6 +17,9 @@ public sealed class SkillHolderTests : IDisposable
     private const long Mentions = 2;
     private const long Writes = 3;
 
+    /// <summary>The shipped catalogs, whose Go has the synonym Golang.</summary>
+    private static readonly Lazy<ProfileCatalogs> RepositoryCatalogs = new(() => ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config")));
+
     private readonly TempIndexDirectory directory = new();
 
     public void Dispose() => directory.Dispose();
@@ -72,8 +75,7 @@ public sealed class SkillHolderTests : IDisposable
         {
             [Lists] = Engineer("Lea Lists", "Backend Developer", "Wrote the billing service.", ["Go", "PostgreSQL"]),
         };
-        var catalogs = ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config"));
-        using var index = ModelVectors.Index(directory.Path, catalogs, profiles, withVectors: false);
+        using var index = ModelVectors.Index(directory.Path, RepositoryCatalogs.Value, profiles, withVectors: false);
         var hit = Assert.Single(SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: query, size: 10))).Results);
         Assert.Equal(fit, hit.Fit);
     }
@@ -90,8 +92,7 @@ public sealed class SkillHolderTests : IDisposable
             },
             [Writes] = Engineer("Wu Writes", "Software Engineer", "Kept the shop's servers running.", ["Python"]),
         };
-        var catalogs = ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config"));
-        using var index = ModelVectors.Index(directory.Path, catalogs, profiles, withVectors: false);
+        using var index = ModelVectors.Index(directory.Path, RepositoryCatalogs.Value, profiles, withVectors: false);
         var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "golang", size: 10))).Results;
         Assert.Equal([(Lists, 100), (Mentions, 50)], hits.Select(h => (h.Id, h.Fit ?? -1)));
     }
