@@ -13,6 +13,9 @@ internal sealed partial class CandidateSearch
     /// <summary>The query's terms the fit looks for as words (see <see cref="WordsOfTheFit"/>), once computed.</summary>
     private HashSet<string>? wordsOfTheFit;
 
+    /// <summary>The words of the fit and the terms of the names of the skills the query names (filled with <see cref="wordsOfTheFit"/>).</summary>
+    private HashSet<string>? termsOfTheFit;
+
     /// <summary>The terms of each name of each catalog skill the query names, by the skill's catalog name (filled with <see cref="wordsOfTheFit"/>).</summary>
     private readonly Dictionary<string, List<HashSet<string>>> namedSkillTerms = new(StringComparer.OrdinalIgnoreCase);
 
@@ -52,19 +55,21 @@ internal sealed partial class CandidateSearch
     {
         var parts = new List<double>();
         var words = WordsOfTheFit();
-        var texts = new List<string> { ProfileText(candidate) };
-        if (closestTexts.TryGetValue(candidate.Id, out var closest))
+
+        // Each text is analysed once, for the query's words and the names of the skills it names together.
+        var held = new List<HashSet<string>>();
+        if (termsOfTheFit is { Count: > 0 } asked)
         {
-            texts.Add(closest);
+            held.Add(TermsHeld(ProfileText(candidate), asked));
+            if (closestTexts.TryGetValue(candidate.Id, out var closest))
+            {
+                held.Add(TermsHeld(closest, asked));
+            }
         }
 
         if (words.Count > 0)
         {
-            var found = 0;
-            foreach (var text in texts.TakeWhile(_ => found < words.Count))
-            {
-                found = Math.Max(found, TermsFound(text, words));
-            }
+            var found = held.Max(terms => words.Count(terms.Contains));
 
             // "Stanford OR Munich" asks for either: one of them is all that was asked.
             var anyOf = request.Query.Contains(" OR ", StringComparison.Ordinal) || request.Query.Contains("||", StringComparison.Ordinal);
@@ -74,7 +79,7 @@ internal sealed partial class CandidateSearch
         if (skillsWanted > 0)
         {
             var named = skillsLacking.Count(skill => namedSkillTerms.TryGetValue(skill, out var names)
-                && names.Any(name => texts.Any(text => TermsFound(text, name) == name.Count)));
+                && names.Any(name => held.Any(name.IsSubsetOf)));
             parts.Add((skillsHad + (MentionedSkill * named)) / skillsWanted);
         }
 
@@ -128,14 +133,15 @@ internal sealed partial class CandidateSearch
         }
 
         wordsOfTheFit = skillTerms.Count == 0 ? queryTerms : queryTerms.Where(t => !skillTerms.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        termsOfTheFit = [.. wordsOfTheFit, .. skillTerms];
         return wordsOfTheFit;
     }
 
     /// <summary>
-    /// How many of <paramref name="terms"/> the text holds, analysed as the index analyses it; the text is read only until
+    /// Which of <paramref name="terms"/> the text holds, analysed as the index analyses it; the text is read only until
     /// every term has been found.
     /// </summary>
-    private int TermsFound(string text, HashSet<string> terms)
+    private HashSet<string> TermsHeld(string text, HashSet<string> terms)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         var asked = terms.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -151,7 +157,7 @@ internal sealed partial class CandidateSearch
         }
 
         stream.End();
-        return found.Count;
+        return found;
     }
 
     /// <summary>Everything a result's fit looks for the query's words in, the places they are most often found first.</summary>
