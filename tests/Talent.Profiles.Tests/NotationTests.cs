@@ -81,10 +81,13 @@ public sealed class VenueNotationTests
 
     [Theory]
     [InlineData("Jul. 2025", null, 2025)]
+    [InlineData("submitted for publication, Apr. 2025", null, 2025)]
+    [InlineData("under review, 2024", null, 2024)]
+    [InlineData("to appear in ICLR 2025", "ICLR", 2025)]
     [InlineData("ICML, July 2025", "ICML", 2025)]
     [InlineData("Neural Computing, 12-15 Sept. 2023", "Neural Computing", 2023)]
     [InlineData("Proc. IEEE Conf. Dec. Control, Dec. 2019", "IEEE Conf. Dec. Control", 2019)]
-    public void A_date_before_the_year_is_not_the_venues_name(string raw, string? venue, int year)
+    public void A_date_before_the_year_or_the_papers_state_is_not_the_venues_name(string raw, string? venue, int year)
     {
         var reading = VenueNotation.Parse(raw, RepoPaths.Catalogs.Venues);
 

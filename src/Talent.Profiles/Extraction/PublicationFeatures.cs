@@ -369,7 +369,8 @@ internal static class PublicationFeatures
         "under revision", "revise and resubmit", "early view", "online first",
     ];
 
-    private static bool IsStatus(string inner)
+    /// <summary>Whether the text states where a paper stands ("submitted", "under review", "to appear in …").</summary>
+    internal static bool IsStatus(string inner)
     {
         if (inner.Length > 80)
         {

@@ -93,6 +93,11 @@ internal static partial class VenueNotation
             {
                 awards.Add(trimmed);
             }
+            else if (!field && PublicationFeatures.IsStatus(trimmed) && Lookup(trimmed, venues) is null)
+            {
+                // "submitted for publication", "under review": where the paper stands, not where it appeared.
+                continue;
+            }
             else
             {
                 rest.Add(trimmed);
