@@ -63,7 +63,13 @@ internal sealed partial class CandidateSearch
             held.Add(TermsHeld(ProfileText(candidate), asked));
             if (closestTexts.TryGetValue(candidate.Id, out var closest))
             {
-                held.Add(TermsHeld(closest, asked));
+                var inClosest = TermsHeld(closest.Text, asked);
+                if (closest.More is { } more)
+                {
+                    inClosest.UnionWith(TermsHeld(more, asked));
+                }
+
+                held.Add(inClosest);
             }
         }
 
@@ -115,7 +121,7 @@ internal sealed partial class CandidateSearch
         }
 
         var skillTerms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var named in catalogs.Skills.FindIn(FreeTextOf(request.Query)))
+        foreach (var named in skillsNamed)
         {
             var info = catalogs.Skills.Find(named);
             var names = new List<HashSet<string>>();

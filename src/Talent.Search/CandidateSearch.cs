@@ -38,6 +38,9 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
     private static readonly Sort ByScore = new(SortField.FIELD_SCORE, new SortField(IndexFields.IdValue, SortFieldType.INT64, true));
 
     private readonly HashSet<string> skills = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The catalog skills the query's free text names (of <see cref="skills"/>, which also holds the required ones).</summary>
+    private readonly List<string> skillsNamed = [];
     private readonly HashSet<string> topics = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> venues = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, BudgetedQueries.CompiledPattern> patterns = new(StringComparer.Ordinal);
@@ -326,6 +329,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
 
         foreach (var skill in catalogs.Skills.FindIn(freeText))
         {
+            skillsNamed.Add(skill);
             skills.Add(skill);
             query.Add(new TermQuery(new Term(IndexFields.Skill, CandidateDocument.KeywordOf(skill))) { Boost = options.CatalogSkillBoost }, Occur.SHOULD);
         }

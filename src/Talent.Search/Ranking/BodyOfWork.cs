@@ -52,7 +52,7 @@ internal static class BodyOfWork
         Scoring query,
         Meaning? meaning = null,
         IDictionary<int, HitOrder>? orders = null,
-        IDictionary<long, string>? closestTexts = null)
+        IDictionary<long, ClosestText>? closestTexts = null)
     {
         if (query.WordCloseness is null || hits.Length == 0)
         {
@@ -80,9 +80,9 @@ internal static class BodyOfWork
                 meaning!.Closeness[candidate.Id] = value;
             }
 
-            if (closest is not null && closestTexts is not null)
+            if (closest is { } text && closestTexts is not null)
             {
-                closestTexts[candidate.Id] = closest;
+                closestTexts[candidate.Id] = text;
             }
         }
 
@@ -124,7 +124,7 @@ internal static class BodyOfWork
     /// when the candidate has vectors, words alone otherwise — and the same read by words alone and by meaning alone
     /// (null without vectors), with the one text that is closest in words (null when none holds a word of the query).
     /// </summary>
-    private static (double Body, double ByWords, double? ByMeaning, string? Closest) BodyOf(
+    private static (double Body, double ByWords, double? ByMeaning, ClosestText? Closest) BodyOf(
         StoredCandidate candidate, string ownText, Scoring query, float[]? queryVector, CandidateVectors? stored, double share)
     {
         // Each paper's text is analysed once: its closeness in words is read again for the mix with meaning.
@@ -148,19 +148,23 @@ internal static class BodyOfWork
         return (body, byWords, Evidence(candidate, paper => Cosine(queryVector, stored.Publication(paper.Title)), query, ownMeaning), closest);
     }
 
-    /// <summary>The text closest to the query in words among the papers read (title and abstract) and the own words.</summary>
-    private static string? Closest(Dictionary<StoredPublication, double> papers, double ownWords, string ownText)
+    /// <summary>A text a candidate is read by: a paper's title and abstract (<see cref="More"/>), or their own words.</summary>
+    internal readonly record struct ClosestText(string Text, string? More = null);
+
+    /// <summary>The text closest to the query in words among the papers read and the own words (null when none holds a word).</summary>
+    private static ClosestText? Closest(Dictionary<StoredPublication, double> papers, double ownWords, string ownText)
     {
-        var (best, text) = (ownWords, ownWords > 0 ? ownText : null);
+        ClosestText? closest = ownWords > 0 ? new ClosestText(ownText) : null;
+        var best = ownWords;
         foreach (var (paper, words) in papers)
         {
             if (words > best)
             {
-                (best, text) = (words, paper.Abstract is null ? paper.Title : paper.Title + "\n" + paper.Abstract);
+                (best, closest) = (words, new ClosestText(paper.Title, paper.Abstract));
             }
         }
 
-        return text;
+        return closest;
     }
 
     /// <summary>

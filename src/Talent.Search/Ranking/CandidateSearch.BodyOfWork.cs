@@ -29,7 +29,7 @@ internal sealed partial class CandidateSearch
     private readonly Dictionary<int, HitOrder> orders = [];
 
     /// <summary>Each re-ranked candidate's text closest to the query in words (a paper's title and abstract, or their own words), for the fit.</summary>
-    private readonly Dictionary<long, string> closestTexts = [];
+    private readonly Dictionary<long, BodyOfWork.ClosestText> closestTexts = [];
 
     /// <summary>Why the window was ranked without meaning (no vector for the query), or null when it took part.</summary>
     private string? withoutMeaning;
