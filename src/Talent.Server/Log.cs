@@ -47,6 +47,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Reindex finished: {Count} candidates in {Seconds:0.0} s ({Rate:0} per second)")]
     public static partial void ReindexFinished(ILogger logger, int count, double seconds, double rate);
 
+    [LoggerMessage(EventId = 2017, Level = LogLevel.Information, Message = "Reindex: {Count} candidates' sentence vectors were not those of their texts now; put back on the embedding backlog")]
+    public static partial void VectorsOutOfDate(ILogger logger, int count);
+
     [LoggerMessage(EventId = 2010, Level = LogLevel.Error, Message = "Reindex failed; the live index is unchanged")]
     public static partial void ReindexFailed(ILogger logger, Exception exception);
 

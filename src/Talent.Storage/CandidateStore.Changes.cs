@@ -76,17 +76,20 @@ public sealed partial class CandidateStore
     /// <summary>
     /// Every candidate with its merged profile, streamed in id order from one read snapshot without buffering, so a
     /// rebuild runs in constant memory whatever the number of candidates. Synchronous: a rebuild reads on a thread of its
-    /// own, so that its long read holds no thread of the pool that serves requests.
+    /// own, so that its long read holds no thread of the pool that serves requests. With <paramref name="vectorKeys"/>, each
+    /// row also says which sentence vectors are stored for the candidate.
     /// </summary>
-    public IEnumerable<StoredCandidateRow> StreamCandidates(CancellationToken cancellationToken)
+    public IEnumerable<StoredCandidateRow> StreamCandidates(CancellationToken cancellationToken, bool vectorKeys = false)
     {
         using var connection = database.Open();
         // A candidate without a profile of its own comes with its accepted sources, one row each (see CandidateProfiles).
         var rows = connection.Query<StreamedRow>(
-            """
+            $"""
             SELECT c.id AS Id, c.profile_json AS ProfileJson, c.updated_at AS UpdatedAt,
                    s.source_id AS SourceId, s.profile_json AS SourceJson, s.received_at AS ReceivedAt
+                   {(vectorKeys ? ", v.profile_key AS ProfileKey, v.publication_keys AS PublicationKeys" : "")}
             FROM candidates c LEFT JOIN sources s ON c.profile_json = '' AND s.candidate_id = c.id AND s.status = 'accepted'
+            {(vectorKeys ? "LEFT JOIN candidate_vectors v ON v.candidate_id = c.id" : "")}
             ORDER BY c.id
             """,
             buffered: false);
@@ -101,7 +104,10 @@ public sealed partial class CandidateStore
                 sources = [];
             }
 
-            pending = new StoredCandidateRow(row.Id, row.ProfileJson, ParseTime(row.UpdatedAt));
+            pending = new StoredCandidateRow(row.Id, row.ProfileJson, ParseTime(row.UpdatedAt))
+            {
+                Vectors = row.PublicationKeys is null ? null : new StoredVectorKeys(row.ProfileKey, row.PublicationKeys),
+            };
             if (row.SourceId is not null)
             {
                 sources.Add(new StoredSource(row.Id, row.SourceId, row.SourceJson, row.ReceivedAt ?? ""));
@@ -140,5 +146,9 @@ public sealed partial class CandidateStore
         public string? SourceJson { get; init; }
 
         public string? ReceivedAt { get; init; }
+
+        public string? ProfileKey { get; init; }
+
+        public string? PublicationKeys { get; init; }
     }
 }

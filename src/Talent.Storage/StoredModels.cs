@@ -81,8 +81,17 @@ public sealed record StoredCandidateRow(long Id, string Json, DateTimeOffset Upd
     /// <summary>The accepted sources the profile is merged from when the candidate keeps no JSON of its own.</summary>
     public IReadOnlyList<StoredSource> Sources { get; init; } = [];
 
+    /// <summary>The keys of the sentence vectors stored for the candidate, when asked for and computed.</summary>
+    public StoredVectorKeys? Vectors { get; init; }
+
     public CandidateProfile ReadProfile() => CandidateProfiles.Read(Json, Sources);
 }
+
+/// <summary>
+/// The keys of a candidate's stored sentence vectors as <c>candidate_vectors</c> holds them: their own words' key and
+/// the JSON array of [title, key] pairs of their publications.
+/// </summary>
+public sealed record StoredVectorKeys(string? ProfileKey, string PublicationKeys);
 
 /// <summary>A merged candidate with every source about them and why each was merged.</summary>
 public sealed record CandidateDetails(

@@ -38,6 +38,11 @@ internal static class ReindexCommand
 
             var seconds = ((result.FinishedAt ?? DateTimeOffset.UtcNow) - (result.StartedAt ?? DateTimeOffset.UtcNow)).TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reindexed {result.Done} candidates in {seconds:0.0} s ({result.RatePerSecond:0}/s)"));
+            if (result.VectorsOutOfDate > 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.VectorsOutOfDate} candidates' sentence vectors were not those of their texts now: they wait on the embedding backlog (talent admin embed, or any worker, computes them; until then they rank by words)"));
+            }
+
             return ExitCodes.Success;
         });
         return command;

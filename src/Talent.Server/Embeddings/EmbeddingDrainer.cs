@@ -47,13 +47,6 @@ public sealed partial class EmbeddingDrainer(
     Ingestion.IIngestionActivity? ingestion = null)
     : BackgroundService
 {
-    /// <summary>
-    /// Publications of one candidate that get vectors, in the profile's order: more than a CV or a publication list of
-    /// even a very prolific researcher holds, so a hostile document of tens of thousands of entries costs the model a
-    /// bounded time; the rest are read by words.
-    /// </summary>
-    internal const int MaxPublications = 1_000;
-
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim signal = new(0);
@@ -188,24 +181,13 @@ public sealed partial class EmbeddingDrainer(
         var textsByKey = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (id, profile) in profiles)
         {
-            var publications = new List<(string Title, string Key)>();
-            foreach (var paper in profile.Publications.Select(p => p.Publication).Where(p => !string.IsNullOrWhiteSpace(p.Title)).Take(MaxPublications))
+            var (candidate, texts) = CandidateTexts.Of(id, profile);
+            foreach (var (key, text) in texts)
             {
-                var text = EmbeddingText.Publication(paper.Title, paper.Abstract);
-                var key = EmbeddingText.Key(text);
                 textsByKey.TryAdd(key, text);
-                publications.Add((paper.Title.Trim(), key));
             }
 
-            var own = OwnText.Of(profile);
-            string? ownKey = null;
-            if (own.Length > 0)
-            {
-                ownKey = EmbeddingText.Key(own);
-                textsByKey.TryAdd(ownKey, EmbeddingText.Cut(own));
-            }
-
-            keys.Add(new CandidateVectorKeys(id, ownKey, publications));
+            keys.Add(candidate);
         }
 
         var known = await store.KnownKeysAsync(textsByKey.Keys, cancellationToken);

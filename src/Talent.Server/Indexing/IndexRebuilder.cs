@@ -6,11 +6,16 @@ using Microsoft.Extensions.Options;
 using Talent.Profiles.Catalogs;
 using Talent.Search;
 using Talent.Server.Configuration;
+using Talent.Server.Embeddings;
 using Talent.Storage;
 
 namespace Talent.Server.Indexing;
 
-/// <summary>Where a rebuild stands: what <c>GET /api/admin/reindex</c> and the progress bar show.</summary>
+/// <summary>
+/// Where a rebuild stands: what <c>GET /api/admin/reindex</c> and the progress bar show. <see cref="VectorsOutOfDate"/>:
+/// candidates whose stored sentence vectors are not those of the texts their profile gives now, put back on the
+/// embedding backlog when the rebuild succeeded.
+/// </summary>
 public sealed record ReindexStatus(
     string State,
     int Done,
@@ -18,7 +23,8 @@ public sealed record ReindexStatus(
     double RatePerSecond,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    string? Error)
+    string? Error,
+    int VectorsOutOfDate = 0)
 {
     public const string Idle = "idle";
     public const string Running = "running";
@@ -31,7 +37,10 @@ public sealed record ReindexStatus(
 /// <summary>
 /// Rebuilds the index from SQLite into a new generation directory in constant memory (candidates are
 /// streamed), catches it up with the changes made meanwhile and swaps it in while searches go on. A
-/// rebuild that fails or is cancelled deletes its directory and leaves the live index as it was.
+/// rebuild that fails or is cancelled deletes its directory and leaves the live index as it was. With sentence vectors
+/// on, it also compares each candidate's stored vector keys with the texts its profile gives now (a newer Talent may
+/// read a document differently, or put more in a person's own words) and puts those that differ back on the embedding
+/// backlog: only their changed texts are embedded again.
 /// </summary>
 public sealed class IndexRebuilder(
     CandidateStore store,
@@ -40,7 +49,10 @@ public sealed class IndexRebuilder(
     IOptions<IndexOptions> options,
     IOptions<SearchOptions> search,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    EmbeddingStore? embeddings = null,
+    IOptions<EmbeddingOptions>? embeddingOptions = null,
+    EmbeddingDrainer? drainer = null)
 {
     private const int ReportEvery = 500;
 
@@ -107,9 +119,12 @@ public sealed class IndexRebuilder(
         var done = 0;
         var total = 0;
         var progressTurn = new Lock();
+        var checkVectors = embeddings is not null && embeddingOptions?.Value.Enabled == true;
+        var outOfDate = new ConcurrentBag<long>();
         void Report(string state, string? error = null)
         {
-            var next = new ReindexStatus(state, done, total, done / Math.Max(0.001, clock.Elapsed.TotalSeconds), startedAt, state == ReindexStatus.Running ? null : time.GetUtcNow(), error);
+            var next = new ReindexStatus(
+                state, done, total, done / Math.Max(0.001, clock.Elapsed.TotalSeconds), startedAt, state == ReindexStatus.Running ? null : time.GetUtcNow(), error, outOfDate.Count);
             Volatile.Write(ref status, next);
             progress?.Report(next);
             WriteStatusFile(root, next);
@@ -124,11 +139,17 @@ public sealed class IndexRebuilder(
             rebuilt = CandidateIndex.OpenForRebuild(IndexLocation.NewGeneration(root, startedAt), catalogs, loggers.CreateLogger("Talent.Search"), search.Value, time);
             // One reader streams rows; every core parses profiles and builds documents (IndexWriter takes them concurrently).
             var index = rebuilt;
-            await OnOwnThreads(cancellationToken, rows =>
+            await OnOwnThreads(cancellationToken, checkVectors, rows =>
             {
                 foreach (var row in rows)
                 {
-                    index.Add(row.Id, row.ReadProfile(), row.UpdatedAt);
+                    var profile = row.ReadProfile();
+                    index.Add(row.Id, profile, row.UpdatedAt);
+                    if (row.Vectors is { } stored && !CandidateTexts.AreCurrent(profile, stored))
+                    {
+                        outOfDate.Add(row.Id);
+                    }
+
                     if (Interlocked.Increment(ref done) % ReportEvery == 0)
                     {
                         lock (progressTurn)
@@ -144,6 +165,13 @@ public sealed class IndexRebuilder(
             rebuilt.ResumeBackgroundRefresh();
             await synchronizer.ReplaceAsync(rebuilt, root, cancellationToken);
             rebuilt = null; // the live index owns it now
+            if (!outOfDate.IsEmpty)
+            {
+                await embeddings!.EnqueueAsync(outOfDate.ToList(), cancellationToken);
+                drainer?.Wake();
+                Log.VectorsOutOfDate(logger, outOfDate.Count);
+            }
+
             total = done;
             Report(ReindexStatus.Succeeded);
             Log.ReindexFinished(logger, done, clock.Elapsed.TotalSeconds, done / Math.Max(0.001, clock.Elapsed.TotalSeconds));
@@ -170,7 +198,7 @@ public sealed class IndexRebuilder(
     /// long and CPU-bound, and on the thread pool it would leave the searches this process serves meanwhile waiting for
     /// the pool to grow.
     /// </summary>
-    private async Task OnOwnThreads(CancellationToken cancellationToken, Action<IEnumerable<StoredCandidateRow>> work)
+    private async Task OnOwnThreads(CancellationToken cancellationToken, bool vectorKeys, Action<IEnumerable<StoredCandidateRow>> work)
     {
         using var rows = new BlockingCollection<StoredCandidateRow>(boundedCapacity: 4096);
         using var failed = new CancellationTokenSource();
@@ -181,7 +209,7 @@ public sealed class IndexRebuilder(
             {
                 try
                 {
-                    foreach (var row in store.StreamCandidates(stop.Token))
+                    foreach (var row in store.StreamCandidates(stop.Token, vectorKeys))
                     {
                         rows.Add(row, stop.Token);
                     }

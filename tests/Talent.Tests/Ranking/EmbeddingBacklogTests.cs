@@ -102,11 +102,11 @@ public sealed class EmbeddingBacklogTests
         await host.WaitForIndexAsync();
         var store = new EmbeddingStore(host.Get<TalentDatabase>(), TimeProvider.System);
         var (_, profile) = Assert.Single(await store.ProfilesAsync([(long)stored.CandidateId!], CancellationToken.None));
-        Assert.True(profile.Publications.Count > EmbeddingDrainer.MaxPublications, $"{profile.Publications.Count} publications");
+        Assert.True(profile.Publications.Count > CandidateTexts.MaxPublications, $"{profile.Publications.Count} publications");
 
         var (candidates, texts) = await Drainer(store, new FixedEmbedder(fail: false)).DrainAsync((_, _, _) => { }, CancellationToken.None);
         Assert.Equal(1, candidates);
-        Assert.InRange(texts, EmbeddingDrainer.MaxPublications, EmbeddingDrainer.MaxPublications + 1); // and their own words
+        Assert.InRange(texts, CandidateTexts.MaxPublications, CandidateTexts.MaxPublications + 1); // and their own words
     }
 
     [Fact]
@@ -393,7 +393,6 @@ public sealed class EmbeddingBacklogTests
         public TimeSpan? SinceLastWrite => busy ? TimeSpan.Zero : null;
     }
 
-    /// <summary>The same unit vector for every text, or a model that fails.</summary>
     /// <summary>A consume context that gives the consumer its message and nothing else it does not ask for.</summary>
     private static MassTransit.ConsumeContext<T> Announced<T>(T message)
         where T : class
@@ -414,32 +413,6 @@ public sealed class EmbeddingBacklogTests
             "get_CancellationToken" => CancellationToken.None,
             _ => throw new NotSupportedException(targetMethod?.Name),
         };
-    }
-
-    private sealed class FixedEmbedder(bool fail) : ITextEmbedder
-    {
-        private int calls;
-        private int embeddedTexts;
-
-        public string Model => "fixed";
-
-        public int Dimensions => 2;
-
-        /// <summary>Runs as each chunk is embedded.</summary>
-        public Action? OnEmbed { get; set; }
-
-        public int Calls => Volatile.Read(ref calls);
-
-        /// <summary>Texts embedded, every call together.</summary>
-        public int Texts => Volatile.Read(ref embeddedTexts);
-
-        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref calls);
-            Interlocked.Add(ref embeddedTexts, texts.Count);
-            OnEmbed?.Invoke();
-            return fail ? throw new InvalidOperationException("the model failed") : [.. texts.Select(_ => new[] { 0.6f, 0.8f })];
-        }
     }
 
     private sealed class ManualClock : TimeProvider
