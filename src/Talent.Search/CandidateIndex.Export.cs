@@ -36,7 +36,7 @@ public sealed partial class CandidateIndex
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token))
             {
                 var budget = new QueryBudget(linked.Token);
-                search = new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request with { Page = 1, Size = limit, Explain = false }, options, clock.GetUtcNow().Year, budget, Vectors);
+                search = new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, WithCompoundsJoined(request) with { Page = 1, Size = limit, Explain = false }, options, clock.GetUtcNow().Year, budget, Vectors);
                 ranked = search.Rank();
             }
 

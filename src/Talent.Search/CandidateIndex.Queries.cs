@@ -30,14 +30,14 @@ public sealed partial class CandidateIndex
                 // No index yet: nobody matches, but bad syntax is still an error, as it is against a full index.
                 if (!string.IsNullOrWhiteSpace(request.Query))
                 {
-                    _ = new CandidateQueryParser(analyzer, catalogs, Operator.AND, options.FieldBoosts, options.Limits, budget).ParseBounded(request.Query);
+                    _ = new CandidateQueryParser(analyzer, catalogs, Operator.AND, options.FieldBoosts, options.Limits, budget).ParseBounded(WithCompoundsJoined(request).Query!);
                 }
 
                 return new SearchOutcome.Found(new SearchResponse(0, 0, [], new SearchFacets([], [], [], [], [])));
             }
 
             searcher = AcquireFrom(manager);
-            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, request, options, clock.GetUtcNow().Year, budget, Vectors).Run());
+            return new SearchOutcome.Found(new CandidateSearch(searcher, analyzer, catalogs, relatedTopics, facetCache, WithCompoundsJoined(request), options, clock.GetUtcNow().Year, budget, Vectors).Run());
         }
         catch (ParseException e)
         {
@@ -135,4 +135,8 @@ public sealed partial class CandidateIndex
         Log.SearchRejected(logger, message);
         return new SearchOutcome.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["q"] = [message] });
     }
+
+    /// <summary>The request with the compounds its query writes apart written together (see <see cref="Recruiting.FoldingAnalyzer.JoinCompounds"/>).</summary>
+    private SearchRequest WithCompoundsJoined(SearchRequest request) =>
+        string.IsNullOrWhiteSpace(request.Query) ? request : request with { Query = analyzer.JoinCompounds(request.Query) };
 }

@@ -22,6 +22,9 @@ public sealed partial class CandidateIndex : IDisposable
     /// <summary>Commit user-data key holding the last change sequence applied.</summary>
     public const string SequenceKey = "talent.sequence";
 
+    /// <summary>Commit user-data key holding the analysis of words the documents were made with (<see cref="Recruiting.FoldingAnalyzer.Signature"/>).</summary>
+    public const string AnalysisKey = "talent.analysis";
+
     private const string ProcessLockFile = "talent-writer.lock";
 
     /// <summary>Write buffer of the live index: changes arrive a batch at a time and are committed every second or so.</summary>
@@ -46,7 +49,7 @@ public sealed partial class CandidateIndex : IDisposable
     private readonly SearchOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
-    private readonly Analyzer analyzer = new Recruiting.FoldingAnalyzer();
+    private readonly Recruiting.FoldingAnalyzer analyzer;
     private readonly Analyzer indexAnalyzer;
     private readonly Lucene.Net.Store.Directory directory;
     private readonly IndexWriter? writer;
@@ -63,6 +66,9 @@ public sealed partial class CandidateIndex : IDisposable
     /// document yet and is added without the delete-by-term an update costs.
     /// </summary>
     private long highestIndexedId;
+
+    /// <summary>The analysis the documents of a writable index were made with, as its last commit recorded it.</summary>
+    private readonly string indexedAnalysis = "";
     private long lastReadTimestamp;
     private volatile bool backgroundRefresh = true;
     private bool disposed;
@@ -75,6 +81,7 @@ public sealed partial class CandidateIndex : IDisposable
         this.catalogs = catalogs;
         this.logger = logger;
         relatedTopics = new RelatedTopics(catalogs.Topics);
+        analyzer = new Recruiting.FoldingAnalyzer(catalogs.Compounds);
         indexAnalyzer = CandidateDocument.IndexAnalyzer(analyzer);
         if (forWriting)
         {
@@ -110,6 +117,7 @@ public sealed partial class CandidateIndex : IDisposable
             }
 
             writerSequence = ParseSequence(writer.CommitData);
+            indexedAnalysis = writer.CommitData.TryGetValue(AnalysisKey, out var analysis) ? analysis : writer.NumDocs == 0 ? analyzer.Signature : "";
             highestIndexedId = HighestId(directory);
             searchers = new SearcherManager(writer, true, new Bm25SearcherFactory(facetCache));
             refreshTimer = new Timer(_ => RefreshInBackground(), null, RefreshInterval, RefreshInterval);
@@ -153,6 +161,19 @@ public sealed partial class CandidateIndex : IDisposable
 
     /// <summary>The index directory.</summary>
     public string DirectoryPath => path;
+
+    /// <summary>
+    /// True when the index's documents were made with another analysis of words than the one queries now get (a newer
+    /// Talent, or another <c>config/compounds.json</c>): some queries miss them until the index is rebuilt. A writable
+    /// index that held no documents when opened is made with the current analysis.
+    /// </summary>
+    public bool AnalysisChanged => writer is not null
+        ? !string.Equals(indexedAnalysis, analyzer.Signature, StringComparison.Ordinal)
+        : WithSearcher(
+            s => s.IndexReader is DirectoryReader { NumDocs: > 0 } reader
+                && !(reader.IndexCommit.UserData.TryGetValue(AnalysisKey, out var analysis) && string.Equals(analysis, analyzer.Signature, StringComparison.Ordinal)),
+            false,
+            isSearch: false);
 
     /// <summary>The change sequence of the last commit.</summary>
     public long LastAppliedSequence
@@ -215,6 +236,7 @@ public sealed partial class CandidateIndex : IDisposable
         indexWriter.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [SequenceKey] = appliedSequence.ToString(CultureInfo.InvariantCulture),
+            [AnalysisKey] = indexedAnalysis,
         });
         indexWriter.Commit();
         Interlocked.Exchange(ref writerSequence, appliedSequence);

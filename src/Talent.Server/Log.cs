@@ -50,6 +50,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2017, Level = LogLevel.Information, Message = "Reindex: {Count} candidates' sentence vectors were not those of their texts now; put back on the embedding backlog")]
     public static partial void VectorsOutOfDate(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 2018, Level = LogLevel.Warning, Message = "The index was made with another analysis of words (a newer Talent or another config/compounds.json): rebuilding it in the background; searches use the old one until then")]
+    public static partial void IndexAnalysisChangedRebuilding(ILogger logger);
+
+    [LoggerMessage(EventId = 2019, Level = LogLevel.Warning, Message = "The index was made with another analysis of words (a newer Talent or another config/compounds.json): some searches miss candidates until talent admin reindex")]
+    public static partial void IndexAnalysisChanged(ILogger logger);
+
     [LoggerMessage(EventId = 2010, Level = LogLevel.Error, Message = "Reindex failed; the live index is unchanged")]
     public static partial void ReindexFailed(ILogger logger, Exception exception);
 

@@ -60,7 +60,7 @@ internal abstract class DataFolder(CancellationTokenSource stop) : IDisposable
     /// <summary>Finds who holds the data folder and connects to it, saying on stderr where the work goes when it is not this process.</summary>
     public static async Task<DataFolder> ReachAsync(ParseResult parseResult, Dictionary<string, string?> overrides, string command, CancellationToken cancellationToken)
     {
-        var host = WorkerHost.Build(overrides);
+        var host = WorkerHost.Build(IndexFreshness.OneShot(overrides));
         try
         {
             if (await WorkerHost.TryStartAsync(host, cancellationToken))

@@ -34,6 +34,7 @@ internal static class MatchCommand
             }
 
             using var index = OpenIndex(parseResult);
+            IndexFreshness.WarnIfAnalysisChanged(index);
             using var model = await CliVectors.AttachAsync(parseResult, index, cancellationToken);
             var response = WithinBudget(() => index.Match(request));
             if (request.CandidateId is { } id && response.Results.Count == 0)
@@ -59,6 +60,7 @@ internal static class MatchCommand
             var count = CheckTop(parseResult.GetValue(top));
 
             using var index = OpenIndex(parseResult);
+            IndexFreshness.WarnIfAnalysisChanged(index);
             using var model = await CliVectors.AttachAsync(parseResult, index, cancellationToken);
             var response = WithinBudget(() => index.Similar(parseResult.GetValue(id), count))
                 ?? throw new WorkException($"No candidate with id {parseResult.GetValue(id)} in the index.");

@@ -62,6 +62,7 @@ internal static class SearchCommand
             }
 
             using var _ = index;
+            IndexFreshness.WarnIfAnalysisChanged(index);
             using var model = await CliVectors.AttachAsync(parseResult, index, cancellationToken);
             switch (index.Search(request, cancellationToken))
             {

@@ -62,6 +62,11 @@ internal static class StatusCommand
             { ChangesBehind: 0 } index => $"index             {N(index.Candidates)} candidates, every change of the database applied (change {N(index.AppliedSequence)})",
             var index => $"index             {N(index.Candidates)} candidates, {N(index.ChangesBehind)} changes behind the database (the process holding the folder catches up; with none, the next talent search does)",
         };
+        if (status.Index is { AnalysisChanged: true })
+        {
+            yield return $"                  made with another analysis of words than this Talent's (an older version or another config/compounds.json): {IndexFreshness.Rebuild}";
+        }
+
         var vectors = status.Vectors;
         var without = Math.Max(0, status.Candidates - vectors.Embedded);
         // A server holding the folder ranks its queries by its own setting, which may differ from this command's.
@@ -147,7 +152,7 @@ internal static class StatusCommand
         var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
         using var index = CandidateIndex.OpenReadOnly(directory, catalogs, NullLogger.Instance);
         var applied = index.LastAppliedSequence;
-        return new IndexStatus(index.Count, applied, databaseSequence, Math.Max(0, databaseSequence - applied));
+        return new IndexStatus(index.Count, applied, databaseSequence, Math.Max(0, databaseSequence - applied), index.AnalysisChanged);
     }
 }
 
@@ -157,8 +162,11 @@ internal sealed record DataFolderStatus(string DataFolder, SourceCounts Document
 /// <summary>The <c>talent serve</c> announced for the folder and its <c>/health/embeddings</c> answer (null when it gave none).</summary>
 internal sealed record ServerStatus(string Address, EmbeddingStatus? Embeddings);
 
-/// <summary>The live index: candidates in it, the last database change it applied, the database's last, the difference.</summary>
-internal sealed record IndexStatus(int Candidates, long AppliedSequence, long DatabaseSequence, long ChangesBehind);
+/// <summary>
+/// The live index: candidates in it, the last database change it applied, the database's last, the difference, and whether
+/// its documents were made with another analysis of words than this Talent's.
+/// </summary>
+internal sealed record IndexStatus(int Candidates, long AppliedSequence, long DatabaseSequence, long ChangesBehind, bool AnalysisChanged = false);
 
 /// <summary>Sentence vectors: whether ranking uses them, candidates with them, candidates on the backlog (a worker puts the rest there when it starts).</summary>
 internal sealed record VectorStatus(bool Enabled, long Embedded, long Waiting);

@@ -24,6 +24,9 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
     /// <summary>Category words and natural languages for skill group names (<c>skill-groups.json</c>).</summary>
     public SkillGroupVocabulary SkillGroups { get; init; } = SkillGroupVocabulary.Empty;
 
+    /// <summary>Two words people write apart or together, which search reads as one (<c>compounds.json</c>, see <see cref="CompoundWords"/>).</summary>
+    public IReadOnlyList<string> Compounds { get; init; } = [];
+
     /// <summary>
     /// Canonical topics, then skills, that the text mentions (skills as prose names them, see <see cref="SkillCatalog.FindIn"/>),
     /// each in order of first mention: what both catalogs' <c>FindIn</c> give, normalising the text once.
@@ -35,8 +38,8 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
     }
 
     /// <summary>
-    /// Loads <c>venues.json</c>, <c>skills.json</c>, <c>topics.json</c>, <c>institutions.json</c>, <c>countries.json</c> and <c>vocabulary.json</c>
-    /// from a folder; throws <see cref="CatalogException"/> naming the file and entry on a bad catalog.
+    /// Loads <c>venues.json</c>, <c>skills.json</c>, <c>topics.json</c>, <c>institutions.json</c>, <c>countries.json</c>, <c>vocabulary.json</c>
+    /// and, when there, <c>skill-groups.json</c> and <c>compounds.json</c> from a folder; throws <see cref="CatalogException"/> naming the file and entry on a bad catalog.
     /// </summary>
     public static ProfileCatalogs Load(string directory) => new(
         new VenueCatalog(Read<VenueFile>(directory, "venues.json").Venues),
@@ -47,6 +50,7 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
         Countries = Read(directory, "countries.json", (CountryFile f) => new CountryCatalog(f.Countries)),
         Vocabulary = Read(directory, "vocabulary.json", (VocabularyFile f) => new ExtractionVocabulary(f.Headings, f.HomepageLabels, f.Words)),
         SkillGroups = SkillGroupVocabulary.Load(directory),
+        Compounds = CompoundWords.Load(directory),
     };
 
     private static TCatalog Read<TFile, TCatalog>(string directory, string fileName, Func<TFile, TCatalog> build)

@@ -38,6 +38,13 @@ public sealed class IndexOptions
     /// <summary>How often a query-only process (read-only index) looks for the worker's new commits.</summary>
     [Range(10, 60_000)]
     public int RefreshMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// Whether a process that writes the index rebuilds it in the background when it starts and finds its documents made
+    /// with another analysis of words (a newer Talent, another <c>config/compounds.json</c>); searches go on meanwhile. The
+    /// command line's one-shot commands turn it off and say so instead.
+    /// </summary>
+    public bool RebuildWhenAnalysisChanges { get; set; } = true;
 }
 
 /// <summary><c>Talent:Bus</c>: the message transport.</summary>

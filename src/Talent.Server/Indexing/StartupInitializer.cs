@@ -37,6 +37,18 @@ public sealed class StartupInitializer(
             {
                 Directory.Delete(leftover, recursive: true);
             }
+
+            if (index.AnalysisChanged)
+            {
+                if (options.Value.RebuildWhenAnalysisChanges && services.GetService(typeof(IndexRebuilder)) is IndexRebuilder rebuilder && rebuilder.TryStartInBackground())
+                {
+                    Log.IndexAnalysisChangedRebuilding(logger);
+                }
+                else
+                {
+                    Log.IndexAnalysisChanged(logger);
+                }
+            }
         }
     }
 

@@ -23,8 +23,8 @@ internal static partial class IngestBenchmark
         var joined = new List<Stage>();
         for (var turn = 0; turn < 3; turn++)
         {
-            apart.Add(IndexInMemory(changes, change => CandidateDocument.CreateWithValuesApart(change.CandidateId, change.Profile!, change.UpdatedAt, catalogs)));
-            joined.Add(IndexInMemory(changes, change => CandidateDocument.Create(change.CandidateId, change.Profile!, change.UpdatedAt, catalogs)));
+            apart.Add(IndexInMemory(catalogs, changes, change => CandidateDocument.CreateWithValuesApart(change.CandidateId, change.Profile!, change.UpdatedAt, catalogs)));
+            joined.Add(IndexInMemory(catalogs, changes, change => CandidateDocument.Create(change.CandidateId, change.Profile!, change.UpdatedAt, catalogs)));
         }
 
         return
@@ -34,10 +34,10 @@ internal static partial class IngestBenchmark
         ];
     }
 
-    private static Stage IndexInMemory(IReadOnlyList<CandidateChange> changes, Func<CandidateChange, Document> create)
+    private static Stage IndexInMemory(ProfileCatalogs catalogs, IReadOnlyList<CandidateChange> changes, Func<CandidateChange, Document> create)
     {
         using var directory = new RAMDirectory();
-        using var analyzer = CandidateDocument.IndexAnalyzer(new FoldingAnalyzer());
+        using var analyzer = CandidateDocument.IndexAnalyzer(new FoldingAnalyzer(catalogs.Compounds));
         var meter = StageMeter.Start();
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { Similarity = new BM25Similarity() }))
         {
