@@ -114,6 +114,26 @@ public sealed class TopicEvidenceTests
         Assert.All(merged.Topics, t => Assert.Contains(merged.TopicEvidence, e => e.Value.Topic == t));
     }
 
+    [Theory]
+    [InlineData("Zero-inflated modeling with smoothing on counting tensors", null)]
+    [InlineData("ZeRO: Memory Optimizations Toward Training Trillion Parameter Models", "ZeRO")]
+    [InlineData("Retrieving a video clip from a sentence", null)]
+    [InlineData("Fine-grained prompts for CLIP", "vision-language models")]
+    [InlineData("Rag rugs and their makers", null)]
+    [InlineData("RAG for legal search", "retrieval-augmented generation")]
+    [InlineData("Notes with Moe Tanaka", null)]
+    [InlineData("Sparse MoE layers", "mixture of experts")]
+    public void An_acronym_topic_is_found_as_the_catalog_writes_it_not_as_the_ordinary_word_it_spells(string title, string? topic)
+    {
+        var topics = TopicEvidence.TopicsOf(RepoPaths.Catalogs.Topics.Stated([new TopicStatement(title, TopicEvidenceKind.Title)], []));
+
+        Assert.Equal(topic is null ? [] : [topic], topics.Where(t => t is "ZeRO" or "vision-language models" or "retrieval-augmented generation" or "mixture of experts"));
+    }
+
+    [Fact]
+    public void A_query_naming_an_acronym_topic_in_any_case_still_finds_it() =>
+        Assert.Equal("ZeRO", RepoPaths.Catalogs.Topics.Find("zero")?.Name);
+
     private static IReadOnlyList<string> Topics(string[] statements, string[] abstracts) =>
         TopicEvidence.TopicsOf(RepoPaths.Catalogs.Topics.Stated(statements.Select(s => new TopicStatement(s, TopicEvidenceKind.Interest)), abstracts));
 }

@@ -11,7 +11,7 @@ public sealed class TopicCatalog
     public TopicCatalog(IEnumerable<TopicInfo> topics)
     {
         All = topics.ToList();
-        matcher = new PhraseMatcher(All.SelectMany(t => new[] { t.Name }.Concat(t.Synonyms ?? []).Select(a => (a, t.Name))), "topics");
+        matcher = new PhraseMatcher(All.SelectMany(t => new[] { t.Name }.Concat(t.Synonyms ?? []).Select(a => (a, t.Name))), "topics", caseSensitiveAcronyms: true);
         byName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);
     }
 
