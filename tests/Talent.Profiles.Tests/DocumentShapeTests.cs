@@ -133,11 +133,23 @@ public sealed class DocumentShapeTests
     [InlineData("Basic understanding of AWS, Terraform and Pulumi", "AWS|Terraform|Pulumi")]
     [InlineData("PHP (5.4 - 7.1/hhvm, Symfony 2/3/4, laravel 5), Debian/Ubuntu", "PHP|hhvm|Symfony|Laravel|Debian|Ubuntu")]
     [InlineData("CI/CD tools, Shadcn/UI", "CI/CD tools|Shadcn/UI")]
+    [InlineData("Proficient in Python (8+ years, including extensive experience with pandas, numpy)", "Python|pandas|NumPy")]
+    [InlineData("Stata Advanced, R **Advanced**, Python Intermediate, Basic SQL", "Stata|R|Python|SQL")]
+    [InlineData("German (Native), English (Business Fluent), French (Conversational), Rust", "Rust")]
+    [InlineData("PostgreSQL, Postgres, React.js, react, JavaScript (ES6+), JS, Tailwind CSS, tailwind", "PostgreSQL|React.js|JavaScript (ES6+)|Tailwind CSS")]
     public void Skills_written_as_phrases_give_the_skills_they_name(string line, string expected)
     {
         var profile = Read("text/markdown", "# Jane Roe\n\n## Skills\n\n- " + line + "\n");
 
         Assert.Equal(expected.Split('|'), profile.Skills);
+    }
+
+    [Fact]
+    public void Skill_icons_beside_a_written_list_add_only_the_skills_it_does_not_name()
+    {
+        var profile = Read("text/markdown", "# Jane Roe\n\n[![Skills](https://skillicons.dev/icons?i=react,ts,postgres,docker)](https://skillicons.dev)\n\n## Skills\n\n- React.js, TypeScript, PostgreSQL\n");
+
+        Assert.Equal(["React.js", "TypeScript", "PostgreSQL", "Docker"], profile.Skills);
     }
 
     [Fact]

@@ -29,17 +29,23 @@ public sealed class SkillGroupVocabulary
 
     /// <summary>
     /// A skill item written as a phrase, without the words around the skill: "Experienced in Golang" → "Golang",
-    /// "Basic understanding of AWS" → "AWS", "NoSQL databases" → "NoSQL".
+    /// "Basic understanding of AWS" → "AWS", "NoSQL databases" → "NoSQL", "including extensive experience with pandas" →
+    /// "pandas" (lead-ins one after another), "Stata Advanced" → "Stata".
     /// </summary>
     public string WithoutPhraseWords(string item)
     {
         var text = item.Trim();
-        foreach (var leadIn in leadIns)
+        for (var removed = true; removed;)
         {
-            if (text.Length > leadIn.Length + 1 && text.StartsWith(leadIn, StringComparison.OrdinalIgnoreCase) && text[leadIn.Length] == ' ')
+            removed = false;
+            foreach (var leadIn in leadIns)
             {
-                text = text[(leadIn.Length + 1)..].TrimStart();
-                break;
+                if (text.Length > leadIn.Length + 1 && text.StartsWith(leadIn, StringComparison.OrdinalIgnoreCase) && text[leadIn.Length] == ' ')
+                {
+                    text = text[(leadIn.Length + 1)..].TrimStart();
+                    removed = true;
+                    break;
+                }
             }
         }
 

@@ -7,7 +7,7 @@ namespace Talent.Profiles.Extraction;
 /// (the index maps them to catalog names for search); they are only taken from lists: free text mentions "Go" or "C" in
 /// ordinary English too often.
 /// </summary>
-internal static class SkillList
+internal static partial class SkillList
 {
     private static readonly char[] ItemSeparators = [',', ';', '|', '•', '·', '♦', '，', '、', '；'];
 
@@ -17,7 +17,8 @@ internal static class SkillList
         "english", "french", "german", "spanish", "italian", "portuguese", "dutch", "swedish", "norwegian", "danish", "finnish", "polish",
         "czech", "russian", "ukrainian", "greek", "turkish", "arabic", "hebrew", "persian", "farsi", "hindi", "bengali", "urdu", "tamil",
         "chinese", "mandarin", "cantonese", "japanese", "korean", "vietnamese", "thai", "indonesian", "malay", "romanian", "hungarian",
-        "catalan", "native", "fluent", "mother tongue", "basic", "intermediate", "advanced", "proficient", "英语", "中文", "英語", "日本語",
+        "catalan", "native", "fluent", "mother tongue", "basic", "intermediate", "advanced", "proficient", "business", "conversational",
+        "beginner", "英语", "中文", "英語", "日本語",
         "русский", "английский", "немецкий", "deutsch", "englisch", "français", "español",
 
         // Proficiency as a professional profile states it: "English (Native or Bilingual)", "French (Professional Working)".
@@ -43,7 +44,7 @@ internal static class SkillList
             item = WithoutVersion(words.WithoutPhraseWords(item));
         }
 
-        if (item.Length == 0 || IsSpokenLanguage(item) || !item.Any(char.IsLetter))
+        if (item.Length == 0 || IsSpokenLanguage(item) || !item.Any(char.IsLetter) || YearsPattern().IsMatch(item))
         {
             return;
         }
@@ -95,6 +96,11 @@ internal static class SkillList
         {
             if (skills.Find(part) is { } known)
             {
+                if (found.Exists(f => string.Equals((skills.Find(f) ?? skills.Find(WithoutQualifier(f)))?.Name, known.Name, StringComparison.Ordinal)))
+                {
+                    continue; // "Postgres" after "PostgreSQL", an icon "react" after "React.js": one skill, as first written
+                }
+
                 // "Deepspeed" is written as the catalog writes it; "Golang" stays as written (the index knows it is Go).
                 Add(string.Equals(CatalogKey.Of(part), CatalogKey.Of(known.Name), StringComparison.Ordinal) ? known.Name : part, found);
                 continue;
@@ -134,6 +140,14 @@ internal static class SkillList
             }
         }
     }
+
+    /// <summary>"JavaScript (ES6+)" without its parenthesis.</summary>
+    private static string WithoutQualifier(string skill) =>
+        skill.IndexOf('(', StringComparison.Ordinal) is > 0 and var open ? skill[..open].TrimEnd() : skill;
+
+    /// <summary>"8+ years", "5 yrs", "10 years of experience": how long, not a skill ("5+ years with Go" names one).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+(\.\d+)?\+?\s*(years?|yrs?)(\s+of\s+experience)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
+    private static partial System.Text.RegularExpressions.Regex YearsPattern();
 
     /// <summary>"Symfony 2/3/4", "Rails 4/5", "Angular 1/2+": a version after the name is not part of the skill.</summary>
     private static string WithoutVersion(string item)
