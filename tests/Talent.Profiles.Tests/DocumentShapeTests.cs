@@ -144,6 +144,28 @@ public sealed class DocumentShapeTests
         Assert.Equal(expected.Split('|'), profile.Skills);
     }
 
+    [Theory]
+    [InlineData("- Yao Liu, Min Li. [Fundamental Limits of Bistatic Sensing over Relay Channels](https://arxiv.org/abs/2507.09193), Jul. 2025.", null, 2025)]
+    [InlineData("- Yao Liu, Kaixi Hou. Exploring Performance Portability for Accelerators. Virginia Tech, VTechWorks. May, 2018.", "Virginia Tech, VTechWorks", 2018)]
+    [InlineData("- Yao Liu, A. Someone. Some Long Paper Title About Protein Structures. In *Continuous and Distributed Systems: Theory and Applications*, Vol. 2, pp. 29–74, 2015.", "Continuous and Distributed Systems: Theory and Applications", 2015)]
+    public void A_date_or_a_volume_after_a_venue_the_catalog_does_not_know_is_not_part_of_its_name(string entry, string? venue, int year)
+    {
+        var paper = Assert.Single(Read("text/markdown", "# Yao Liu\n\n## Publications\n\n" + entry + "\n").Publications);
+
+        Assert.Equal(venue, paper.Venue);
+        Assert.Equal(year, paper.Year);
+    }
+
+    [Theory]
+    [InlineData("- Ada Someone, Yao Liu. Some Long Paper Title About Protein Structures. In *Journal of Protein Things*, 2015.", "Some Long Paper Title About Protein Structures", "Journal of Protein Things", 2015)]
+    [InlineData("- Yao Liu. *A Study of Things in Depth*. In: *Proceedings of the Workshop on Small Things*, 2019.", "A Study of Things in Depth", "Workshop on Small Things", 2019)]
+    public void What_a_citation_emphasises_after_In_is_the_venue_not_the_title(string entry, string title, string venue, int year)
+    {
+        var paper = Assert.Single(Read("text/markdown", "# Yao Liu\n\n## Publications\n\n" + entry + "\n").Publications);
+
+        Assert.Equal((title, venue, year), (paper.Title, paper.Venue, paper.Year));
+    }
+
     [Fact]
     public void Skill_icons_beside_a_written_list_add_only_the_skills_it_does_not_name()
     {

@@ -8,7 +8,7 @@ namespace Talent.Profiles.Extraction;
 /// row): a title in quotes, emphasis or a link; the owner in an author list (bold, starred, initialled); a venue from the
 /// catalog or the words after the title; a year (four digits, or two after an apostrophe: <c>PPoPP'19</c>).
 /// </summary>
-internal static class PublicationFeatures
+internal static partial class PublicationFeatures
 {
 
     /// <summary>The publication the entry describes, or null when it lacks a title or both a venue and an author list.</summary>
@@ -87,7 +87,7 @@ internal static class PublicationFeatures
         foreach (var (start, end, inner) in EmphasisRuns(text))
         {
             var plain = MarkupText.ToPlain(inner).Trim();
-            if (plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && !ReadsAsAuthors(plain, text[..start]) && !HasInitials(plain)
+            if (plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && !ReadsAsAuthors(plain, text[..start]) && !HasInitials(plain) && !AfterIn(text[..start])
                 && !string.Equals(AuthorList.AsPersonName(plain), owner, StringComparison.Ordinal) && !IsVenue(plain, venues))
             {
                 return (Clean(plain), start, end);
@@ -260,7 +260,7 @@ internal static class PublicationFeatures
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is 0 or > 12 || name.Length > 120 || name.Any(char.IsDigit) || name.Contains("://", StringComparison.Ordinal)
             || name.StartsWith("doi", StringComparison.OrdinalIgnoreCase) || linkLabels.Contains(name.ToLowerInvariant())
-            || name is "ACM" or "IEEE" or "Springer" or "Elsevier" or "PMLR" or "USA" or "UK")
+            || name is "ACM" or "IEEE" or "Springer" or "Elsevier" or "PMLR" or "USA" or "UK" || MonthPattern().IsMatch(name) || VolumeWords.Contains(name.TrimEnd('.')))
         {
             return false;
         }
@@ -270,6 +270,21 @@ internal static class PublicationFeatures
         var capitalised = content.Count(w => char.IsUpper(w[0]) || w.Skip(1).Any(char.IsUpper));
         return content.Count > 0 && capitalised * 10 >= content.Count * 8 && (words.Length > 1 || name.Length >= 3);
     }
+
+    /// <summary>"In *Venue*", "In: *Venue*": what a citation emphasises after "In" is the book or proceedings it is in, not its title.</summary>
+    private static bool AfterIn(string before)
+    {
+        var text = before.TrimEnd(' ', ':');
+        return text.EndsWith(" In", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".In", StringComparison.OrdinalIgnoreCase)
+            || text.EndsWith(",In", StringComparison.OrdinalIgnoreCase) || string.Equals(text, "In", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A month alone ("Jul.", "May"): the date of the paper before its year, not its venue.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^" + DateNotation.Month + "$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
+    private static partial System.Text.RegularExpressions.Regex MonthPattern();
+
+    /// <summary>A volume's, issue's or pages' label split from its number ("Vol. 2", "No. 4", "pp. 29–74"): where the venue's name ends.</summary>
+    private static readonly HashSet<string> VolumeWords = new(StringComparer.OrdinalIgnoreCase) { "Vol", "Volume", "No", "Nr", "Issue", "pp", "Pages", "Art", "Suppl", "Chapter", "Ch" };
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "on", "and", "in", "for", "the", "&", "de", "der", "und", "to", "with", "at" };
 
@@ -291,7 +306,7 @@ internal static class PublicationFeatures
     internal static string WithoutPrefix(string segment)
     {
         var text = segment.Trim();
-        foreach (var prefix in new[] { "In ", "in ", "Proceedings of the ", "Proceedings of ", "Proc. of the ", "Proc. ", "Accepted at ", "accepted at ", "To appear in ", "to appear in ", "the " })
+        foreach (var prefix in new[] { "In: ", "in: ", "In ", "in ", "Proceedings of the ", "Proceedings of ", "Proc. of the ", "Proc. ", "Accepted at ", "accepted at ", "To appear in ", "to appear in ", "the " })
         {
             if (text.StartsWith(prefix, StringComparison.Ordinal))
             {
