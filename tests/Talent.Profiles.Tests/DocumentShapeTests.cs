@@ -167,6 +167,16 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
+    public void A_postdoc_written_with_the_word_for_a_doctorate_is_a_role_not_a_degree()
+    {
+        var profile = Read("text/markdown", "# 任明阳\n\n**博士后**  \n**香港中文大学 统计系**  \n\n## 教育经历\n\n- 2017年9月 - 2022年7月，理学博士  \n[耶鲁大学](https://www.yale.edu/)\n\n## 工作经历\n\n- 2022年8月至今，博士后  \n[香港中文大学](https://www.cuhk.edu.hk/) 统计系\n");
+
+        var degree = Assert.Single(profile.Education);
+        Assert.Equal("博士", degree.Degree);
+        Assert.DoesNotContain("Hong Kong", degree.Institution ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Skill_icons_beside_a_written_list_add_only_the_skills_it_does_not_name()
     {
         var profile = Read("text/markdown", "# Jane Roe\n\n[![Skills](https://skillicons.dev/icons?i=react,ts,postgres,docker)](https://skillicons.dev)\n\n## Skills\n\n- React.js, TypeScript, PostgreSQL\n");

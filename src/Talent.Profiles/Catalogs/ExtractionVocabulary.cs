@@ -22,6 +22,7 @@ public sealed class ExtractionVocabulary
     {
         words ??= DocumentWords.None;
         DegreePattern = DegreePatternOf(words.DegreePatterns, words.DegreeWords);
+        notDegreeWords = (words.NotDegreeWords ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).ToList();
         RoleWords = LowerCaseWords("role word", words.RoleWords);
         ContactLinkLabels = LowerCaseWords("contact link label", words.ContactLinkLabels).ToHashSet(StringComparer.Ordinal);
         LinkLabels = LowerCaseWords("link label", words.LinkLabels ?? []).ToHashSet(StringComparer.Ordinal);
@@ -69,6 +70,16 @@ public sealed class ExtractionVocabulary
 
     /// <summary>A degree as written ("Ph.D.", "M.Sc", "Diplom-Informatiker", "博士"), on the non-backtracking engine.</summary>
     internal Regex DegreePattern { get; }
+
+    /// <summary>Words that hold a degree word and are not a degree ("博士后", a postdoc): a degree found at their start is not one.</summary>
+    private readonly IReadOnlyList<string> notDegreeWords;
+
+    /// <summary>The first degree in <paramref name="text"/> (see <see cref="DegreesIn"/>); an unsuccessful match when none.</summary>
+    internal Match DegreeIn(string text) => DegreesIn(text).FirstOrDefault() ?? Match.Empty;
+
+    /// <summary>The degrees <see cref="DegreePattern"/> finds in <paramref name="text"/>, but those inside a word that is not a degree.</summary>
+    internal IEnumerable<Match> DegreesIn(string text) =>
+        DegreePattern.Matches(text).Where(m => !notDegreeWords.Any(word => string.CompareOrdinal(text, m.Index, word, 0, word.Length) == 0));
 
     /// <summary>Words of a job title, lower case ("engineer", "intern").</summary>
     internal IReadOnlyList<string> RoleWords { get; }
@@ -219,7 +230,7 @@ public sealed class ExtractionVocabulary
 public sealed record DocumentWords(
     IReadOnlyList<string> DegreePatterns, IReadOnlyList<string> DegreeWords, IReadOnlyList<string> RoleWords, IReadOnlyList<string> ContactLinkLabels,
     IReadOnlyList<string>? LinkLabels = null, IReadOnlyList<string>? NameLeadIns = null, IReadOnlyList<string>? AdvisorCues = null,
-    IReadOnlyList<string>? StudyCues = null, IReadOnlyList<string>? PublicationColumns = null)
+    IReadOnlyList<string>? StudyCues = null, IReadOnlyList<string>? PublicationColumns = null, IReadOnlyList<string>? NotDegreeWords = null)
 {
     internal static DocumentWords None { get; } = new([], [], [], []);
 }

@@ -63,7 +63,7 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
         }
 
         text = RemoveAdvisor(text);
-        var degree = vocabulary.DegreePattern.Match(text);
+        var degree = vocabulary.DegreeIn(text);
 
         // "University of Zagreb B.Eng. in Computing": the degree separates the institution from the field.
         var institution = InstitutionNames.Find(degree.Success ? text[..degree.Index] + " | " + text[(degree.Index + degree.Length)..] : text, institutions);
@@ -112,7 +112,7 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
         var text = string.Join(' ', lines.Where(l => !l.IsBlank).Select(l => l.Plain));
         foreach (var sentence in Sentences(text))
         {
-            var degrees = vocabulary.DegreePattern.Matches(sentence);
+            var degrees = vocabulary.DegreesIn(sentence).ToList();
             if (degrees.Count == 0)
             {
                 if (vocabulary.StudyCuePattern.IsMatch(sentence))
