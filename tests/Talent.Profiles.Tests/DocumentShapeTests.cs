@@ -177,6 +177,16 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
+    public void A_position_listed_with_the_studies_and_a_thesis_under_a_degree_are_not_degrees()
+    {
+        var profile = Read("text/markdown", "# Jane Roe\n\n## Education\n\n- **University of Stuttgart**, 2015 – 2020  \n  Doctor of Engineering  \n  - PhD thesis: Agent-Based Modeling of Energy Markets\n- **Delft University of Technology**, 2016  \n  Visiting Researcher at the Faculty of Technology, Policy and Management\n- **KTH Royal Institute of Technology**, 2011  \n  Exchange Semester in Physics\n- CAECE University, Engineer’s Degree – Software Engineering, 2014 – 2020\n");
+
+        Assert.Equal(
+            ["University of Stuttgart Doctor", "KTH Royal Institute of Technology ", "CAECE University Engineer’s Degree"],
+            profile.Education.Select(e => $"{e.Institution} {e.Degree}"));
+    }
+
+    [Fact]
     public void Skill_icons_beside_a_written_list_add_only_the_skills_it_does_not_name()
     {
         var profile = Read("text/markdown", "# Jane Roe\n\n[![Skills](https://skillicons.dev/icons?i=react,ts,postgres,docker)](https://skillicons.dev)\n\n## Skills\n\n- React.js, TypeScript, PostgreSQL\n");

@@ -23,6 +23,7 @@ public sealed class ExtractionVocabulary
         words ??= DocumentWords.None;
         DegreePattern = DegreePatternOf(words.DegreePatterns, words.DegreeWords);
         notDegreeWords = (words.NotDegreeWords ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).ToList();
+        thesisWords = (words.ThesisWords ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w.Trim()).ToList();
         RoleWords = LowerCaseWords("role word", words.RoleWords);
         ContactLinkLabels = LowerCaseWords("contact link label", words.ContactLinkLabels).ToHashSet(StringComparer.Ordinal);
         LinkLabels = LowerCaseWords("link label", words.LinkLabels ?? []).ToHashSet(StringComparer.Ordinal);
@@ -79,7 +80,30 @@ public sealed class ExtractionVocabulary
 
     /// <summary>The degrees <see cref="DegreePattern"/> finds in <paramref name="text"/>, but those inside a word that is not a degree.</summary>
     internal IEnumerable<Match> DegreesIn(string text) =>
-        DegreePattern.Matches(text).Where(m => !notDegreeWords.Any(word => string.CompareOrdinal(text, m.Index, word, 0, word.Length) == 0));
+        DegreePattern.Matches(text).Where(m => !notDegreeWords.Any(word => string.CompareOrdinal(text, m.Index, word, 0, word.Length) == 0)
+            && !NamesThesis(text.AsSpan(m.Index + m.Length)));
+
+    /// <summary>Words after a degree that make it the name of a thesis ("PhD thesis", "Master's dissertation"), not a degree.</summary>
+    private readonly IReadOnlyList<string> thesisWords;
+
+    private bool NamesThesis(ReadOnlySpan<char> after)
+    {
+        var rest = after.TrimStart();
+        if (rest.StartsWith("'s", StringComparison.Ordinal) || rest.StartsWith("’s", StringComparison.Ordinal))
+        {
+            rest = rest[2..].TrimStart();
+        }
+
+        foreach (var word in thesisWords)
+        {
+            if (rest.StartsWith(word, StringComparison.OrdinalIgnoreCase) && (rest.Length == word.Length || !char.IsLetter(rest[word.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Words of a job title, lower case ("engineer", "intern").</summary>
     internal IReadOnlyList<string> RoleWords { get; }
@@ -230,7 +254,8 @@ public sealed class ExtractionVocabulary
 public sealed record DocumentWords(
     IReadOnlyList<string> DegreePatterns, IReadOnlyList<string> DegreeWords, IReadOnlyList<string> RoleWords, IReadOnlyList<string> ContactLinkLabels,
     IReadOnlyList<string>? LinkLabels = null, IReadOnlyList<string>? NameLeadIns = null, IReadOnlyList<string>? AdvisorCues = null,
-    IReadOnlyList<string>? StudyCues = null, IReadOnlyList<string>? PublicationColumns = null, IReadOnlyList<string>? NotDegreeWords = null)
+    IReadOnlyList<string>? StudyCues = null, IReadOnlyList<string>? PublicationColumns = null, IReadOnlyList<string>? NotDegreeWords = null,
+    IReadOnlyList<string>? ThesisWords = null)
 {
     internal static DocumentWords None { get; } = new([], [], [], []);
 }

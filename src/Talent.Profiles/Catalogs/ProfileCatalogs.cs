@@ -103,10 +103,10 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
         IReadOnlyList<HeadingWords> Headings, IReadOnlyList<string>? HomepageLabels, IReadOnlyList<string>? DegreePatterns,
         IReadOnlyList<string>? DegreeWords, IReadOnlyList<string>? RoleWords, IReadOnlyList<string>? ContactLinkLabels,
         IReadOnlyList<string>? LinkLabels, IReadOnlyList<string>? NameLeadIns, IReadOnlyList<string>? AdvisorCues, IReadOnlyList<string>? StudyCues,
-        IReadOnlyList<string>? PublicationColumns, IReadOnlyList<string>? NotDegreeWords)
+        IReadOnlyList<string>? PublicationColumns, IReadOnlyList<string>? NotDegreeWords, IReadOnlyList<string>? ThesisWords)
     {
         public DocumentWords Words => new(DegreePatterns ?? [], DegreeWords ?? [], RoleWords ?? [], ContactLinkLabels ?? [], LinkLabels ?? [], NameLeadIns ?? [],
-            AdvisorCues ?? [], StudyCues ?? [], PublicationColumns ?? [], NotDegreeWords ?? []);
+            AdvisorCues ?? [], StudyCues ?? [], PublicationColumns ?? [], NotDegreeWords ?? [], ThesisWords ?? []);
     }
 }
 

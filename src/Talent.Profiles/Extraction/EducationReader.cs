@@ -21,6 +21,7 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
     public List<EducationEntry> ReadSection(IEnumerable<MarkupLine> lines)
     {
         var entries = new List<EducationEntry>();
+        var stays = new HashSet<int>();
         var previousWasEntry = false;
         foreach (var line in lines)
         {
@@ -40,6 +41,13 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
                 entries[^1] = last with { Start = parts.Start, End = parts.End };
             }
 
+            if (entries.Count > 0 && !parts.Degree.Success && IsPosition(parts.Text))
+            {
+                // "Delft University of Technology" with "Visiting Researcher at the Faculty of …": a stay listed with the
+                // studies, a position held there, not a place of study (unless a degree there is stated after all).
+                stays.Add(entries.Count - 1);
+            }
+
             if (entries.Count > 0 && entries[^1].Advisor is null && vocabulary.AdvisorPattern.Match(line.Text) is { Success: true } advisor)
             {
                 entries[^1] = entries[^1] with { Advisor = AdvisorName(advisor.Value) };
@@ -47,8 +55,16 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
         }
 
         // A degree line with no institution anywhere near it is kept only when it says what was studied.
-        return entries.Where(e => e.Institution is not null || e.Field is not null).ToList();
+        return entries.Where((e, i) => (e.Institution is not null || e.Field is not null) && !(stays.Contains(i) && e.Degree is null)).ToList();
     }
+
+    /// <summary>Words of a role that a student also is ("PhD student", "exchange student") or of a course of study: not a position.</summary>
+    private static readonly string[] StudyRoles = ["student", "candidate", "phd", "ph.d", "degree", "program", "programme", "course", "semester"];
+
+    /// <summary>A line that names a position ("Visiting Researcher at …", "Research Assistant"), not a course of study.</summary>
+    private bool IsPosition(string text) =>
+        text.Length < 160 && ExperienceReader.NamesRole(vocabulary.RoleWords.Except(StudyRoles, StringComparer.Ordinal), text.ToLowerInvariant())
+        && !ExperienceReader.NamesRole(StudyRoles, text.ToLowerInvariant());
 
     /// <summary>What one line of an education section states; <see cref="Text"/> is the line without its dates and advisor.</summary>
     private readonly record struct EducationLine(string Text, DateRange? Range, Match Degree, string? Institution, string? Start, string? End);

@@ -63,7 +63,10 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
     private bool IsTitle(string plain) => plain.Length < 80 && !plain.EndsWith('.') && NamesRole(plain.ToLowerInvariant());
 
     /// <summary>Whether a lower-cased line holds a role word ("engineer", "intern").</summary>
-    internal bool NamesRole(string lower) => roleWords.Any(w => ContainsWord(lower, w));
+    internal bool NamesRole(string lower) => NamesRole(roleWords, lower);
+
+    /// <summary>Whether a lower-cased line holds one of <paramref name="words"/> as a word (or its plural).</summary>
+    internal static bool NamesRole(IEnumerable<string> words, string lower) => words.Any(w => ContainsWord(lower, w));
 
     /// <summary>The entries read so far, the one being read and the highlights under it.</summary>
     private sealed class Entries
