@@ -187,6 +187,14 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
+    public void Sentences_of_a_page_whose_source_breaks_and_indents_its_lines_are_read_one_by_one()
+    {
+        var profile = Read("text/html", "<html><body><h1>Alex Dock</h1><p>\n\tAt the latter, I have been \n\tstudying computer science including a term abroad at the University of Abertay in Dundee, Scotland. \n\tFrom 2016 to 2020 I did my PhD at the OVGU Magdeburg, with the Computational Intelligence group.\n</p></body></html>");
+
+        Assert.Equal(["Abertay University", "Otto von Guericke University Magdeburg"], profile.Education.Select(e => e.Institution));
+    }
+
+    [Fact]
     public void Skill_icons_beside_a_written_list_add_only_the_skills_it_does_not_name()
     {
         var profile = Read("text/markdown", "# Jane Roe\n\n[![Skills](https://skillicons.dev/icons?i=react,ts,postgres,docker)](https://skillicons.dev)\n\n## Skills\n\n- React.js, TypeScript, PostgreSQL\n");

@@ -164,7 +164,7 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var end = text[i] is '!' or '?' or '。' or ';' || (text[i] == '.' && i + 2 < text.Length && text[i + 1] == ' ' && char.IsUpper(text[i + 2]) && !IsAbbreviation(text, i));
+            var end = text[i] is '!' or '?' or '。' or ';' || (text[i] == '.' && CapitalAfterSpace(text, i + 1) && !IsAbbreviation(text, i));
             if (end || i - start > 600)
             {
                 yield return text[start..(i + 1)];
@@ -176,6 +176,18 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
         {
             yield return text[start..];
         }
+    }
+
+    /// <summary>Whether white space (any amount: a page's source breaks and indents its lines) and then a capital start at <paramref name="at"/>.</summary>
+    private static bool CapitalAfterSpace(string text, int at)
+    {
+        var next = at;
+        while (next < text.Length && char.IsWhiteSpace(text[next]))
+        {
+            next++;
+        }
+
+        return next > at && next < text.Length && char.IsUpper(text[next]);
     }
 
     /// <summary>"Dr. Smith", "Ph.D. at", "M.Sc. in": a dot after a short abbreviation does not end a sentence.</summary>
