@@ -195,6 +195,16 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
+    public void Posters_are_publications_and_quotes_around_a_title_are_not_part_of_it()
+    {
+        var profile = Read("text/markdown", "# Carl Colglazier\n\n## Conference Papers\n\n[\"Parallel Python for Agent-Based Modeling at a Global Scale.\"](https://dl.acm.org/citation.cfm?id=3145588)\n: Nicole Blandin, **Carl Colglazier**, and Paul Brenner.\nIn *Proceedings of the 2017 International Conference of The Computational Social Science Society of the Americas*, p. 10. ACM, 2017.\n\n## Posters\n\n[\"Parallel Python for Global Social Simulations\"](https://example.org/poster.png).\n:  **Carl Colglazier** and Paul Brenner.\n  Summer Undergraduate Research Symposium, University of Notre Dame, 2017.\n");
+
+        Assert.Equal(
+            ["Parallel Python for Agent-Based Modeling at a Global Scale 2017", "Parallel Python for Global Social Simulations 2017"],
+            profile.Publications.Select(p => $"{p.Title} {p.Year}"));
+    }
+
+    [Fact]
     public void Skill_icons_beside_a_written_list_add_only_the_skills_it_does_not_name()
     {
         var profile = Read("text/markdown", "# Jane Roe\n\n[![Skills](https://skillicons.dev/icons?i=react,ts,postgres,docker)](https://skillicons.dev)\n\n## Skills\n\n- React.js, TypeScript, PostgreSQL\n");

@@ -90,6 +90,13 @@ internal static partial class PublicationNotation
     internal static string CleanTitle(string title)
     {
         var plain = MarkupText.ToPlain(title).Trim().TrimEnd('\\', '.', ',', ' ', ':');
+
+        // "\"Parallel Python for Agent-Based Modeling.\"": quotes around the whole title are the citation style's, not the title's.
+        if (plain.Length > 2 && plain[0] is '"' or '“' && plain[^1] is '"' or '”' && plain.AsSpan(1, plain.Length - 2).IndexOfAny('"', '“', '”') < 0)
+        {
+            plain = plain[1..^1].Trim().TrimEnd('.', ',', ' ', ':');
+        }
+
         return string.Join(' ', plain.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
     }
 }
