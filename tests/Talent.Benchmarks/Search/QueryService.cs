@@ -122,6 +122,8 @@ internal sealed class QueryService : IDisposable
         {
             ["Talent:Data:Directory"] = data,
             ["Talent:Index:Directory"] = Option(args, "--index") ?? Path.Combine(data, "indexes"),
+            // A rebuild at start would run beside the measurements; the benchmark rebuilds when it measures rebuilding.
+            ["Talent:Index:RebuildWhenAnalysisChanges"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             // The benchmark's clients measure the service, not the per-address rate limit.
             ["Talent:Access:BurstLimit"] = "100000",
