@@ -205,6 +205,24 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
+    public void Degrees_written_in_lower_case_in_prose_are_degrees()
+    {
+        var profile = Read("text/markdown", "# Jane Roe\n\nOriginally from the US, she obtained her bachelor's from Colorado State University before moving to Germany. She obtained her doctorate from the Technische Universität Berlin.\n");
+
+        Assert.Equal(["Colorado State University bachelor's", "Technical University of Berlin doctorate"], profile.Education.Select(e => $"{e.Institution} {e.Degree}"));
+    }
+
+    [Fact]
+    public void A_pages_front_matter_education_completes_what_its_prose_says()
+    {
+        var profile = Read("text/markdown", "---\ntitle: Jane Roe\neducation:\n  courses:\n    - course: MA in Economics and Management\n      institution: Humboldt-Universität zu Berlin\n      year: 2006\n    - course: BA in Language, Literature & Culture\n      institution: Colorado State University\n      year: 2001\n---\n\nJane Roe obtained her bachelor's from Colorado State University before moving to Germany.\n");
+
+        Assert.Equal(
+            ["Colorado State University BA in Language, Literature & Culture", "Humboldt University of Berlin MA in Economics and Management"],
+            profile.Education.Select(e => $"{e.Institution} {e.Degree}"));
+    }
+
+    [Fact]
     public void Skill_icons_beside_a_written_list_add_only_the_skills_it_does_not_name()
     {
         var profile = Read("text/markdown", "# Jane Roe\n\n[![Skills](https://skillicons.dev/icons?i=react,ts,postgres,docker)](https://skillicons.dev)\n\n## Skills\n\n- React.js, TypeScript, PostgreSQL\n");

@@ -229,12 +229,25 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
             Name = front.Name ?? body.Name,
             Emails = Union(body.Emails, front.Emails),
             Links = Union(body.Links, front.Links),
-            Education = body.Education.Count > 0 ? body.Education : front.Education,
+            Education = MergeEducation(body.Education, front.Education),
             Interests = Union(body.Interests, front.Interests),
             Summary = body.Summary ?? front.Summary,
         };
 
         static List<string> Union(IReadOnlyList<string> first, IReadOnlyList<string> second) => first.Concat(second).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The body's education with the front matter's: an institution both name keeps the front matter's entry (fields the
+    /// page's template was given, "MA in Economics and Management"), and one only the front matter names is added; the
+    /// body's prose may name fewer ("his master's followed at …", misspelled) or say less ("bachelor's").
+    /// </summary>
+    private static List<EducationEntry> MergeEducation(IReadOnlyList<EducationEntry> body, IReadOnlyList<EducationEntry> front)
+    {
+        bool Same(EducationEntry a, EducationEntry b) => a.Institution is not null && string.Equals(a.Institution, b.Institution, StringComparison.Ordinal);
+        var merged = body.Select(b => front.FirstOrDefault(f => Same(f, b)) ?? b).ToList();
+        merged.AddRange(front.Where(f => f.Institution is null || !merged.Exists(m => Same(m, f))));
+        return merged;
     }
 
     internal static string NormalizeContentType(string? contentType) => DocumentFormats.Normalize(contentType);
