@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
@@ -167,25 +166,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         }
     }
 
-    private static HashSet<string> Terms(Analyzer analyzer, string text)
-    {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return terms;
-        }
-
-        using var stream = analyzer.GetTokenStream(IndexFields.Titles, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            terms.Add(term.ToString());
-        }
-
-        stream.End();
-        return terms;
-    }
+    private static HashSet<string> Terms(Analyzer analyzer, string text) => new(Recruiting.AnalyzedTerms.Of(analyzer, text), StringComparer.Ordinal);
 
     [GeneratedRegex(@"[\p{L}\p{N}_]+:\s*(""[^""]*""|\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|\S+)")]
     private static partial Regex FieldClause();

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Talent.Profiles.Catalogs;
 
 /// <summary>
@@ -8,37 +6,16 @@ namespace Talent.Profiles.Catalogs;
 /// </summary>
 public static class CompoundWords
 {
-    /// <summary>The entries of <c>compounds.json</c> in <paramref name="directory"/> (none without the file), each two words in lower case.</summary>
-    public static IReadOnlyList<string> Load(string directory)
+    /// <summary>The entries, each two words in lower case; throws <see cref="CatalogException"/> for one that is not two words.</summary>
+    public static IReadOnlyList<string> Of(IEnumerable<string?>? entries)
     {
-        var path = Path.Combine(directory, "compounds.json");
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        CompoundFile? file;
-        try
-        {
-            file = JsonSerializer.Deserialize<CompoundFile>(File.ReadAllText(path), new JsonSerializerOptions
-            {
-                PropertyNameCaseInsensitive = true,
-                ReadCommentHandling = JsonCommentHandling.Skip,
-                AllowTrailingCommas = true,
-            });
-        }
-        catch (JsonException e)
-        {
-            throw new CatalogException($"{path}: not valid JSON ({e.Message})");
-        }
-
         var compounds = new List<string>();
-        foreach (var entry in file?.Compounds ?? [])
+        foreach (var entry in entries ?? [])
         {
             var words = (entry ?? "").Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
             if (words.Length != 2 || !words.All(w => w.All(char.IsLetterOrDigit)))
             {
-                throw new CatalogException($"{path}: \"{entry}\" is not two words of letters and digits written apart");
+                throw new CatalogException($"\"{entry}\" is not two words of letters and digits written apart");
             }
 
             compounds.Add(string.Join(' ', words).ToLowerInvariant());
@@ -46,6 +23,4 @@ public static class CompoundWords
 
         return compounds;
     }
-
-    private sealed record CompoundFile(IReadOnlyList<string?>? Compounds);
 }

@@ -50,7 +50,7 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
         Countries = Read(directory, "countries.json", (CountryFile f) => new CountryCatalog(f.Countries)),
         Vocabulary = Read(directory, "vocabulary.json", (VocabularyFile f) => new ExtractionVocabulary(f.Headings, f.HomepageLabels, f.Words)),
         SkillGroups = SkillGroupVocabulary.Load(directory),
-        Compounds = CompoundWords.Load(directory),
+        Compounds = File.Exists(Path.Combine(directory, "compounds.json")) ? Read(directory, "compounds.json", (CompoundFile f) => CompoundWords.Of(f.Compounds)) : [],
     };
 
     private static TCatalog Read<TFile, TCatalog>(string directory, string fileName, Func<TFile, TCatalog> build)
@@ -96,6 +96,8 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
     private sealed record TopicFile(IReadOnlyList<TopicInfo> Topics);
 
     private sealed record InstitutionFile(IReadOnlyList<InstitutionInfo> Institutions);
+
+    private sealed record CompoundFile(IReadOnlyList<string?>? Compounds);
 
     private sealed record CountryFile(IReadOnlyList<CountryInfo> Countries);
 

@@ -61,10 +61,20 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
     /// <summary>Words of a role that a student also is ("PhD student", "exchange student") or of a course of study: not a position.</summary>
     private static readonly string[] StudyRoles = ["student", "candidate", "phd", "ph.d", "degree", "program", "programme", "course", "semester"];
 
+    /// <summary>The vocabulary's role words but those a student also is.</summary>
+    private readonly List<string> positionWords = vocabulary.RoleWords.Except(StudyRoles, StringComparer.Ordinal).ToList();
+
     /// <summary>A line that names a position ("Visiting Researcher at …", "Research Assistant"), not a course of study.</summary>
-    private bool IsPosition(string text) =>
-        text.Length < 160 && ExperienceReader.NamesRole(vocabulary.RoleWords.Except(StudyRoles, StringComparer.Ordinal), text.ToLowerInvariant())
-        && !ExperienceReader.NamesRole(StudyRoles, text.ToLowerInvariant());
+    private bool IsPosition(string text)
+    {
+        if (text.Length >= 160)
+        {
+            return false;
+        }
+
+        var lower = text.ToLowerInvariant();
+        return ExperienceReader.NamesRole(positionWords, lower) && !ExperienceReader.NamesRole(StudyRoles, lower);
+    }
 
     /// <summary>What one line of an education section states; <see cref="Text"/> is the line without its dates and advisor.</summary>
     private readonly record struct EducationLine(string Text, DateRange? Range, Match Degree, string? Institution, string? Start, string? End);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
@@ -275,13 +276,12 @@ internal static partial class PublicationFeatures
     private static bool AfterIn(string before)
     {
         var text = before.TrimEnd(' ', ':');
-        return text.EndsWith(" In", StringComparison.OrdinalIgnoreCase) || text.EndsWith(".In", StringComparison.OrdinalIgnoreCase)
-            || text.EndsWith(",In", StringComparison.OrdinalIgnoreCase) || string.Equals(text, "In", StringComparison.OrdinalIgnoreCase);
+        return text.EndsWith("In", StringComparison.OrdinalIgnoreCase) && (text.Length == 2 || !char.IsLetterOrDigit(text[^3]));
     }
 
     /// <summary>A month alone ("Jul.", "May"): the date of the paper before its year, not its venue.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex("^" + DateNotation.Month + "$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
-    private static partial System.Text.RegularExpressions.Regex MonthPattern();
+    [GeneratedRegex("^" + DateNotation.Month + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex MonthPattern();
 
     /// <summary>A volume's, issue's or pages' label split from its number ("Vol. 2", "No. 4", "pp. 29–74"): where the venue's name ends.</summary>
     private static readonly HashSet<string> VolumeWords = new(StringComparer.OrdinalIgnoreCase) { "Vol", "Volume", "No", "Nr", "Issue", "pp", "Pages", "Art", "Suppl", "Chapter", "Ch" };

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
@@ -146,8 +147,8 @@ internal static partial class SkillList
         skill.IndexOf('(', StringComparison.Ordinal) is > 0 and var open ? skill[..open].TrimEnd() : skill;
 
     /// <summary>"8+ years", "5 yrs", "10 years of experience": how long, not a skill ("5+ years with Go" names one).</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+(\.\d+)?\+?\s*(years?|yrs?)(\s+of\s+experience)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
-    private static partial System.Text.RegularExpressions.Regex YearsPattern();
+    [GeneratedRegex(@"^\d+(\.\d+)?\+?\s*(years?|yrs?)(\s+of\s+experience)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex YearsPattern();
 
     /// <summary>"Symfony 2/3/4", "Rails 4/5", "Angular 1/2+": a version after the name is not part of the skill.</summary>
     private static string WithoutVersion(string item)

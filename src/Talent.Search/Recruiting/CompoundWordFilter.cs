@@ -101,8 +101,8 @@ internal sealed class CompoundWordFilter : TokenFilter
             var byFirstWord = new CharArrayDictionary<CharArrayDictionary<string>>(LuceneVersion.LUCENE_48, compounds.Count, ignoreCase: false);
             foreach (var compound in compounds)
             {
-                var parts = Terms(analyzer, compound);
-                var together = Terms(analyzer, compound.Replace(" ", "", StringComparison.Ordinal));
+                var parts = AnalyzedTerms.Of(analyzer, compound);
+                var together = AnalyzedTerms.Of(analyzer, compound.Replace(" ", "", StringComparison.Ordinal));
                 if (parts.Count != 2 || together.Count != 1)
                 {
                     throw new CatalogException($"compounds.json: \"{compound}\" is not two words to search (a stop word?), or not one written together");
@@ -118,22 +118,6 @@ internal sealed class CompoundWordFilter : TokenFilter
             }
 
             return new Table(byFirstWord);
-        }
-
-        /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/>.</summary>
-        public static List<string> Terms(Analyzer analyzer, string text)
-        {
-            using var stream = analyzer.GetTokenStream("compound", text);
-            var attribute = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            var terms = new List<string>();
-            while (stream.IncrementToken())
-            {
-                terms.Add(attribute.ToString());
-            }
-
-            stream.End();
-            return terms;
         }
     }
 }

@@ -93,7 +93,7 @@ internal sealed class FoldingAnalyzer : Analyzer
     /// <summary>The one term a word is, or null (a stop word).</summary>
     private string? Term(string word)
     {
-        var terms = CompoundWordFilter.Table.Terms(this, word);
+        var terms = AnalyzedTerms.Of(this, word);
         return terms.Count == 1 ? terms[0] : null;
     }
 

@@ -67,8 +67,14 @@ public sealed class CompoundWordTests : IDisposable
         var folder = Directory.CreateTempSubdirectory("talent-compounds-");
         try
         {
+            foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "config"), "*.json"))
+            {
+                File.Copy(file, Path.Combine(folder.FullName, Path.GetFileName(file)));
+            }
+
             File.WriteAllText(Path.Combine(folder.FullName, "compounds.json"), """{ "compounds": ["front end", "state of the art"] }""");
-            var refused = Assert.Throws<CatalogException>(() => CompoundWords.Load(folder.FullName));
+            var refused = Assert.Throws<CatalogException>(() => ProfileCatalogs.Load(folder.FullName));
+            Assert.Contains("compounds.json", refused.Message, StringComparison.Ordinal);
             Assert.Contains("\"state of the art\"", refused.Message, StringComparison.Ordinal);
         }
         finally
