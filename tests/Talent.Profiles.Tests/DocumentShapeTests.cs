@@ -145,6 +145,30 @@ public sealed class DocumentShapeTests
     }
 
     [Theory]
+    [InlineData("Bioinformatics\nBlast, BBtools, Metabat\n\nOther Computational\nBash, Python, Docker\n\nJane Roe – jane.roe@example.org – janeroe.info", "Blast|BBtools|Metabat|Bash|Python|Docker")]
+    [InlineData("Bioinformatics\nBlast, BBtools, Metabat\nOther Computational\nBash, Python, Docker", "Blast|BBtools|Metabat|Bash|Python|Docker")]
+    [InlineData("Python\nJava\nC++, Go, Rust", "Python|Java|C++|Go|Rust")] // one list under single skills: no labels
+    [InlineData("Kubernetes\nBash, Python, Docker\nGo, Rust, Scala", "Kubernetes|Bash|Python|Docker|Go|Rust|Scala")] // lists one under another: no labels
+    public void Printed_labels_over_skill_lists_and_the_owners_contact_line_are_no_skills(string section, string expected)
+    {
+        var profile = Read("text/markdown", "# Jane Roe\n\n## Skills\n\n" + section + "\n");
+
+        Assert.Equal(expected.Split('|'), profile.Skills);
+    }
+
+    [Theory]
+    [InlineData("- Liu, Y. K., Dullemond, C. P., Bitsch, B. Surface waves in protoplanetary disks induced by outbursts. A&A, 617, 2018.")]
+    [InlineData("- Liu, Y. K.; Dullemond, C. P.; Bitsch, B. Surface waves in protoplanetary disks induced by outbursts. Astronomy & Astrophysics, 617, L7, 2018.")]
+    [InlineData("- **Liu, Y. K.**, Dullemond, C. P., Bitsch, B. Surface waves in protoplanetary disks induced by outbursts. A & A, 617, 2018.")]
+    public void Authors_written_surname_first_without_a_year_after_them_end_at_their_last_initial(string entry)
+    {
+        var paper = Assert.Single(Read("text/markdown", "# Yao Liu\n\n## Publications\n\n" + entry + "\n").Publications);
+
+        Assert.Equal(("Surface waves in protoplanetary disks induced by outbursts", "A&A", 2018), (paper.Title, paper.Venue, paper.Year));
+        Assert.Equal(["Y. K. Liu", "C. P. Dullemond", "B. Bitsch"], paper.Authors);
+    }
+
+    [Theory]
     [InlineData("- Yao Liu, Min Li. [Fundamental Limits of Bistatic Sensing over Relay Channels](https://arxiv.org/abs/2507.09193), Jul. 2025.", null, 2025)]
     [InlineData("- Yao Liu, Kaixi Hou. Exploring Performance Portability for Accelerators. Virginia Tech, VTechWorks. May, 2018.", "Virginia Tech, VTechWorks", 2018)]
     [InlineData("- Yao Liu, A. Someone. Some Long Paper Title About Protein Structures. In *Continuous and Distributed Systems: Theory and Applications*, Vol. 2, pp. 29–74, 2015.", "Continuous and Distributed Systems: Theory and Applications", 2015)]
@@ -154,6 +178,30 @@ public sealed class DocumentShapeTests
 
         Assert.Equal(venue, paper.Venue);
         Assert.Equal(year, paper.Year);
+    }
+
+    [Theory]
+    [InlineData("[\"Tools for Computational Social Science\"](https://example.org/poster.png).\n:  **Yao Liu** and Paul Brenner.\n  2018 Summer Undergraduate Research Symposium, University of Notre\n  Dame.")]
+    [InlineData("[“Tools for Computational Social Science”.](https://example.org/poster.png)\n**Yao Liu** and Paul Brenner. 2018 Summer Undergraduate Research Symposium, University of Notre Dame.")]
+    public void A_meeting_numbered_by_its_year_after_the_authors_is_the_venue(string entry)
+    {
+        var paper = Assert.Single(Read("text/markdown", "# Yao Liu\n\n## Posters\n\n" + entry + "\n").Publications);
+
+        Assert.Equal(("Tools for Computational Social Science", "Summer Undergraduate Research Symposium", 2018), (paper.Title, paper.Venue, paper.Year));
+        Assert.Equal(["Yao Liu", "Paul Brenner"], paper.Authors);
+    }
+
+    [Fact]
+    public void Entries_one_under_another_that_open_with_their_titles_link_are_entries_of_their_own()
+    {
+        var papers = Read("text/markdown", "# Yao Liu\n\n## Posters\n\n"
+            + "[“Tools for Computational Social Science”.](https://example.org/a.png)\n**Yao Liu** and Paul Brenner. 2018 Summer Undergraduate Research Symposium, University of Notre Dame.\n"
+            + "[“Parallel Python for Global Social Simulations”.](https://example.org/b.png)\n**Yao Liu** and Paul Brenner. 2017 Summer Undergraduate Research Symposium, University of Notre Dame.\n").Publications;
+
+        Assert.Equal(
+            [("Tools for Computational Social Science", 2018), ("Parallel Python for Global Social Simulations", 2017)],
+            papers.Select(p => (p.Title, p.Year ?? 0)));
+        Assert.All(papers, p => Assert.Equal("Summer Undergraduate Research Symposium", p.Venue));
     }
 
     [Theory]

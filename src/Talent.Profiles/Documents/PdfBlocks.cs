@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Talent.Profiles.Documents;
 
@@ -8,7 +9,7 @@ namespace Talent.Profiles.Documents;
 /// a new column or a new page starts a new block. A block that starts with a bullet is a list item (nested by the
 /// bullet's indent) whose further lines are its continuation, as a written list item with line breaks reads.
 /// </summary>
-internal sealed class PdfBlocks(double leading)
+internal sealed partial class PdfBlocks(double leading)
 {
     private readonly StringBuilder text = new();
 
@@ -22,6 +23,15 @@ internal sealed class PdfBlocks(double leading)
 
     /// <summary>Whether the block is a listing (monospaced), whose lines always stay together.</summary>
     private bool listing;
+
+    /// <summary>
+    /// Whether the block is a numbered entry ("1.", "[3]", "(2)") whose further lines all begin right of its number, as
+    /// a numbered list's item wraps (a hanging indent): its lines are one entry.
+    /// </summary>
+    private bool numberedEntry;
+
+    /// <summary>Left edge of the block's first line.</summary>
+    private double blockLeft;
 
     /// <summary>Left edges of the bullets of the list being read, outermost first.</summary>
     private readonly List<double> indents = [];
@@ -91,6 +101,16 @@ internal sealed class PdfBlocks(double leading)
         if (paragraph.Count > 0)
         {
             listing = block.Count == 0 ? paragraph[0].Words[0].Monospaced : listing;
+            if (block.Count == 0)
+            {
+                blockLeft = paragraph[0].Left;
+                numberedEntry = paragraph[0].Words.Count > 1 && IsNumber(paragraph[0].Words[0].Text);
+            }
+            else
+            {
+                numberedEntry &= paragraph[0].Left > blockLeft + (paragraph[0].Size * 0.5);
+            }
+
             block.Add(PdfMarkdown.Paragraph(paragraph));
             styled.Add(WhollyStyled(paragraph));
             if (block.Count == 1 && block[0].StartsWith("- ", StringComparison.Ordinal))
@@ -115,7 +135,7 @@ internal sealed class PdfBlocks(double leading)
             return;
         }
 
-        if (block.Count > 1 && !listing && !openedByGap && !closedByGap && !block[0].StartsWith("- ", StringComparison.Ordinal) && !(styled[0] && !styled[1]))
+        if (block.Count > 1 && !listing && !numberedEntry && !openedByGap && !closedByGap && !block[0].StartsWith("- ", StringComparison.Ordinal) && !(styled[0] && !styled[1]))
         {
             var lines = block.ToList();
             foreach (var line in lines)
@@ -156,6 +176,12 @@ internal sealed class PdfBlocks(double leading)
         block.Clear();
         styled.Clear();
     }
+
+    /// <summary>A list's number: "1.", "12)", "[3]", "(2)".</summary>
+    private static bool IsNumber(string word) => ListNumber().IsMatch(word);
+
+    [GeneratedRegex(@"^(?:[0-9]{1,3}[.)]|\[[0-9]{1,3}\]|\([0-9]{1,3}\))$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex ListNumber();
 
     private static bool WhollyStyled(List<PdfLine> lines)
     {

@@ -118,8 +118,8 @@ internal static class PdfMarkdown
             && (hyphenated || Wrapped(previous, line))
             && previous.GapsBefore.Count == 0 && line.GapsBefore.Count == 0
             && !IsBullet(line.Words[0].Text)
-            && !(line.Words.All(w => w.Bold) && !previous.Words.All(w => w.Bold))
-            && !(previous.Words.All(w => w.Bold) && !line.Words[0].Bold); // a bold title over plain details
+            && !(AllBold(line) && !AllBold(previous))
+            && !(AllBold(previous) && !line.Words[0].Bold); // a bold title over plain details
     }
 
     /// <summary>
@@ -133,6 +133,9 @@ internal static class PdfMarkdown
         var ended = previous.Words[^1].Text[^1] is '.' or ':' or ';' && char.IsUpper(first.Text[0]);
         return previous.Words.Count >= 4 && !ended && previous.Right + (first.Right - first.Left) + (line.Size * 0.5) > previous.ColumnRight;
     }
+
+    /// <summary>Every word of the line's text is bold (a list item's bullet glyph is not text).</summary>
+    private static bool AllBold(PdfLine line) => line.Words.Skip(IsBullet(line.Words[0].Text) ? 1 : 0).All(w => w.Bold);
 
     private static bool BreaksInside(string word) => word[^1] is '-' or '/' or '?';
 

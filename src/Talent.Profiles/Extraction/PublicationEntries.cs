@@ -39,8 +39,10 @@ internal static class PublicationEntries
                 continue;
             }
 
-            if (line.IsBullet)
+            if (line.IsBullet || (section.Kind == SectionKind.Publications && current is not null && currentHasYear && OpensWithTitleLink(line) && OpensWithTitleLink(current[0])))
             {
+                // A bullet starts an entry, and so does a line that opens as the entry before did, with its title's link,
+                // once that entry has its year (entries printed one under another without a space between them).
                 current = [line];
                 entries.Add(current);
                 currentHasYear = false;
@@ -75,6 +77,11 @@ internal static class PublicationEntries
 
         return entries;
     }
+
+    /// <summary>A line that opens with a link of four words or more: a title linked to its paper.</summary>
+    private static bool OpensWithTitleLink(MarkupLine line) =>
+        line.Links is [{ Label: { } label, IsImage: false }, ..] && label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4
+        && line.Plain.StartsWith(label.Trim(), StringComparison.Ordinal);
 
     /// <summary>
     /// A line of numbers alone (a publications table's "cited by" and "year" cells), left out of an entry whose lines

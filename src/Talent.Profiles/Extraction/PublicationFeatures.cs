@@ -127,6 +127,13 @@ internal static partial class PublicationFeatures
             yearOpen = yearClose > 0 ? text.IndexOf('(', yearClose) : -1;
         }
 
+        // "Surname, I. I., Surname, I. Title. Venue, 2018.": the sentence after the last initial that still ends the author list.
+        if (InvertedAuthorsEnd(text) is { } authorsEnd && Sentences(text[authorsEnd..]).FirstOrDefault() is { } afterAuthors)
+        {
+            var start = authorsEnd + afterAuthors.Start;
+            return (Clean(MarkupText.ToPlain(afterAuthors.Text)), start, start + afterAuthors.Text.Length);
+        }
+
         // "Authors. Title. Venue, 2021.": the sentence after the author list.
         var sentences = Sentences(text);
         for (var i = 0; i + 1 < sentences.Count; i++)
@@ -140,6 +147,37 @@ internal static partial class PublicationFeatures
         }
 
         return (null, 0, 0);
+    }
+
+    /// <summary>
+    /// Where an author list written surname first ("Schneider, A. D.; Dullemond, C. P.") ends, at the full stop of an
+    /// initial, when the text opens with one: the last such stop up to which the text still reads as that list.
+    /// </summary>
+    private static int? InvertedAuthorsEnd(string text)
+    {
+        const int MaxAuthorText = 600; // the lists read here are a line's opening; each stop reads the text before it again
+        int? end = null;
+        for (var i = text.IndexOf(". ", StringComparison.Ordinal); i > 0 && i < MaxAuthorText; i = text.IndexOf(". ", i + 1, StringComparison.Ordinal))
+        {
+            if (!char.IsUpper(text[i - 1]) || (i >= 2 && char.IsLetter(text[i - 2])))
+            {
+                continue; // not an initial's stop
+            }
+
+            if (AuthorList.ParseInverted(MarkupText.ToPlain(text[..(i + 1)])) is null)
+            {
+                if (end is not null)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            end = i + 2;
+        }
+
+        return end;
     }
 
     private static VenueFound? FindVenue(string before, string after, VenueCatalog venues, IReadOnlySet<string> linkLabels)
@@ -188,9 +226,18 @@ internal static partial class PublicationFeatures
     private static VenueFound? UnknownVenue(List<string> segments, string plain, IReadOnlySet<string> linkLabels)
     {
         var parts = new List<string>();
+        var lineStart = true;
         foreach (var segment in segments)
         {
-            var name = WithoutYear(WithoutPrefix(segment)).Trim(' ', '*', '_', ':');
+            // Authors before the venue on its line ("A. Smith and B. Jones. 2018 Summer Research Symposium, …") are not its name.
+            var authors = lineStart && parts.Count == 0 && AuthorList.Parse(segment, 2) is not null;
+            lineStart = segment == "\n";
+            if (authors)
+            {
+                continue;
+            }
+
+            var name = WithoutYear(WithoutLeadingYear(WithoutPrefix(segment))).Trim(' ', '*', '_', ':');
             if (segment == "\n" || name.Length == 0 || !LooksLikeVenueName(name, linkLabels))
             {
                 if (parts.Count > 0 || (name.Length > 0 && !name.All(c => char.IsDigit(c) || c is '–' or '-' or ':' or ' ')))
@@ -301,6 +348,10 @@ internal static partial class PublicationFeatures
 
         return text;
     }
+
+    /// <summary>A year numbering a meeting before its name removed: "2018 Summer Research Symposium" → "Summer Research Symposium".</summary>
+    private static string WithoutLeadingYear(string segment) =>
+        segment.Length > 6 && YearIn(segment[..4]) is not null && segment[4] == ' ' && char.IsUpper(segment[5]) ? segment[5..] : segment;
 
     /// <summary>"In Proceedings of the 24th ACM SIGPLAN Symposium on ..." → "ACM SIGPLAN Symposium on ...".</summary>
     internal static string WithoutPrefix(string segment)

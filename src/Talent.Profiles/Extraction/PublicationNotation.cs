@@ -34,10 +34,30 @@ internal static partial class PublicationNotation
                 return (several, written);
             }
 
+            // Authors, then the venue on the same line: "A. Smith and B. Jones. 2018 Summer Research Symposium, …".
+            if (AuthorsOpening(written) is { } opening && AuthorList.Parse(opening.Trim(' ', ','), 2) is { } leading)
+            {
+                return (leading, opening);
+            }
+
             if (owner is not null && (AuthorList.Parse(plain, 1) is [var one] ? one : AuthorList.OwnerWithBareInitials(plain, owner)) is { } alone
                 && AuthorList.PositionOf(owner, [alone]) == 1)
             {
                 return ([alone], written);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A line's first sentence when more follows it; a stop after an initial ("J. Smith") does not end it.</summary>
+    private static string? AuthorsOpening(string line)
+    {
+        for (var i = 2; i < line.Length - 2; i++)
+        {
+            if (line[i] == '.' && line[i + 1] == ' ' && !(char.IsUpper(line[i - 1]) && line[i - 2] is ' ' or '.' or '-'))
+            {
+                return line[..i];
             }
         }
 
