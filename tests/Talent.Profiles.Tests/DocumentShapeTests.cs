@@ -133,9 +133,13 @@ public sealed class DocumentShapeTests
     [InlineData("Basic understanding of AWS, Terraform and Pulumi", "AWS|Terraform|Pulumi")]
     [InlineData("PHP (5.4 - 7.1/hhvm, Symfony 2/3/4, laravel 5), Debian/Ubuntu", "PHP|hhvm|Symfony|Laravel|Debian|Ubuntu")]
     [InlineData("CI/CD tools, Shadcn/UI", "CI/CD tools|Shadcn/UI")]
+    [InlineData("HTML, CSS/SASS/LESS, PL/SQL, TCP/IP", "HTML|CSS|Sass|LESS|PL/SQL|TCP/IP")]
+    [InlineData("Proficient in troubleshooting and monitoring using tools like Sumo Logic, Datadog", "Sumo Logic|Datadog")]
+    [InlineData("Cloud platforms such as AWS and GCP; Python libraries including pandas", "AWS|GCP|Python|pandas")]
     [InlineData("Proficient in Python (8+ years, including extensive experience with pandas, numpy)", "Python|pandas|NumPy")]
     [InlineData("Stata Advanced, R **Advanced**, Python Intermediate, Basic SQL", "Stata|R|Python|SQL")]
     [InlineData("German (Native), English (Business Fluent), French (Conversational), Rust", "Rust")]
+    [InlineData("German (first language), English (second language), native speaker, Python, Bash, Other", "Python|Bash")]
     [InlineData("PostgreSQL, Postgres, React.js, react, JavaScript (ES6+), JS, Tailwind CSS, tailwind", "PostgreSQL|React.js|JavaScript (ES6+)|Tailwind CSS")]
     public void Skills_written_as_phrases_give_the_skills_they_name(string line, string expected)
     {
@@ -189,6 +193,17 @@ public sealed class DocumentShapeTests
 
         Assert.Equal(("Tools for Computational Social Science", "Summer Undergraduate Research Symposium", 2018), (paper.Title, paper.Venue, paper.Year));
         Assert.Equal(["Yao Liu", "Paul Brenner"], paper.Authors);
+    }
+
+    [Fact]
+    public void A_bold_label_and_the_names_after_it_are_no_publication()
+    {
+        var profile = Read("text/markdown", "# Yao Liu\n\n## Publications\n\n- **Sparse Signatures: Learning Dynamics from Few Samples**  \n  *Yao Liu, O. Semeraro*  \n  *ICML 2025*\n\n"
+            + "## Teaching\n\n- **[Machine Learning for Scientific Computing](https://example.org/c.pdf)** - École Polytechnique\n"
+            + "    - Supervision of practical sessions\n    - **Principal Lecturers:** [H. Montanelli](https://a.example.org), [V. Dolean](https://b.example.org)\n");
+
+        var paper = Assert.Single(profile.Publications);
+        Assert.Equal(("Sparse Signatures: Learning Dynamics from Few Samples", "ICML", 2025), (paper.Title, paper.Venue, paper.Year));
     }
 
     [Fact]

@@ -15,9 +15,11 @@ public sealed class SkillGroupVocabulary
     private readonly HashSet<string> naturalLanguages;
     private readonly List<string> leadIns;
     private readonly List<string> trailingNouns;
+    private readonly List<string> examplesMarkers;
 
     public SkillGroupVocabulary(
-        IEnumerable<string> categoryWords, IEnumerable<string> naturalLanguages, IEnumerable<string>? leadIns = null, IEnumerable<string>? trailingNouns = null)
+        IEnumerable<string> categoryWords, IEnumerable<string> naturalLanguages, IEnumerable<string>? leadIns = null, IEnumerable<string>? trailingNouns = null,
+        IEnumerable<string>? examplesMarkers = null)
     {
         this.categoryWords = categoryWords.Select(CatalogKey.Of).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
         this.naturalLanguages = naturalLanguages.Select(CatalogKey.Of).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
@@ -25,6 +27,25 @@ public sealed class SkillGroupVocabulary
         // Longest first, so "experience using both" is removed before "experience".
         this.leadIns = (leadIns ?? []).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).OrderByDescending(l => l.Length).ToList();
         this.trailingNouns = (trailingNouns ?? []).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).OrderByDescending(l => l.Length).ToList();
+        this.examplesMarkers = (examplesMarkers ?? []).Select(l => " " + l.Trim().ToLowerInvariant() + " ").Where(l => l.Length > 2).ToList();
+    }
+
+    /// <summary>
+    /// A phrase that names its skills after a word that introduces examples, split there: "monitoring using tools like
+    /// Sumo Logic" → ("monitoring using tools", "Sumo Logic"); null when no such word is inside it.
+    /// </summary>
+    public (string Before, string Examples)? SplitAtExamples(string item)
+    {
+        foreach (var marker in examplesMarkers)
+        {
+            var at = item.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at > 0 && at + marker.Length < item.Length)
+            {
+                return (item[..at], item[(at + marker.Length)..]);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -145,7 +166,7 @@ public sealed class SkillGroupVocabulary
                 ReadCommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
             }) ?? throw new CatalogException($"{path}: empty vocabulary");
-            return new SkillGroupVocabulary(file.CategoryWords ?? [], file.NaturalLanguages ?? [], file.LeadIns, file.TrailingNouns);
+            return new SkillGroupVocabulary(file.CategoryWords ?? [], file.NaturalLanguages ?? [], file.LeadIns, file.TrailingNouns, file.ExamplesMarkers);
         }
         catch (JsonException e)
         {
@@ -154,5 +175,6 @@ public sealed class SkillGroupVocabulary
     }
 
     private sealed record GroupFile(
-        IReadOnlyList<string>? CategoryWords, IReadOnlyList<string>? NaturalLanguages, IReadOnlyList<string>? LeadIns, IReadOnlyList<string>? TrailingNouns);
+        IReadOnlyList<string>? CategoryWords, IReadOnlyList<string>? NaturalLanguages, IReadOnlyList<string>? LeadIns, IReadOnlyList<string>? TrailingNouns,
+        IReadOnlyList<string>? ExamplesMarkers);
 }

@@ -202,6 +202,11 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
         var parts = new EntryParts(text);
         var leading = ReadLeadingVenue(parts);
         SplitTitle(parts, entry, leading);
+        if (MarkupText.ToPlain(parts.Title).TrimEnd().EndsWith(':'))
+        {
+            return null; // "**Principal Lecturers:** A. Smith, B. Jones": a label and its names, not a title and authors
+        }
+
         if (parts.Venue is null)
         {
             ReadBoldVenue(parts);

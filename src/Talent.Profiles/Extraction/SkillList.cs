@@ -19,12 +19,15 @@ internal static partial class SkillList
         "czech", "russian", "ukrainian", "greek", "turkish", "arabic", "hebrew", "persian", "farsi", "hindi", "bengali", "urdu", "tamil",
         "chinese", "mandarin", "cantonese", "japanese", "korean", "vietnamese", "thai", "indonesian", "malay", "romanian", "hungarian",
         "catalan", "native", "fluent", "mother tongue", "basic", "intermediate", "advanced", "proficient", "business", "conversational",
-        "beginner", "英语", "中文", "英語", "日本語",
+        "beginner", "first language", "second language", "native language", "native speaker", "mother language", "英语", "中文", "英語", "日本語",
         "русский", "английский", "немецкий", "deutsch", "englisch", "français", "español",
 
         // Proficiency as a professional profile states it: "English (Native or Bilingual)", "French (Professional Working)".
         "bilingual", "or", "professional", "working", "full", "limited", "elementary", "proficiency",
     };
+
+    /// <summary>Items that stand for the rest of a list, not for a skill ("Other" in a bubble diagram of languages).</summary>
+    private static readonly HashSet<string> PlaceholderKeys = new(StringComparer.Ordinal) { "other", "others", "misc", "miscellaneous", "etc", "more", "and more" };
 
     /// <summary>Adds the skills one line of a skill list names.</summary>
     public static void AddFrom(string line, SkillCatalog skills, List<string> found, SkillGroupVocabulary? words = null)
@@ -45,8 +48,21 @@ internal static partial class SkillList
             item = WithoutVersion(words.WithoutPhraseWords(item));
         }
 
-        if (item.Length == 0 || IsSpokenLanguage(item) || !item.Any(char.IsLetter) || YearsPattern().IsMatch(item))
+        if (item.Length == 0 || IsSpokenLanguage(item) || !item.Any(char.IsLetter) || YearsPattern().IsMatch(item) || PlaceholderKeys.Contains(CatalogKey.Of(item)))
         {
+            return;
+        }
+
+        // "troubleshooting using tools like Sumo Logic": the skills are the examples; the words before them only say what
+        // they are for (a catalog skill among them still counts).
+        if (words?.SplitAtExamples(item) is var (before, examples) && !before.Contains('(', StringComparison.Ordinal))
+        {
+            foreach (var name in skills.FindInList(before))
+            {
+                Add(name, found);
+            }
+
+            AddItem(examples, skills, found, keepUnknown, words);
             return;
         }
 
@@ -121,14 +137,17 @@ internal static partial class SkillList
         }
     }
 
-    /// <summary>"C/C++", "DevOps / DevSecOps", "Cloud &amp; Cybersecurity": joined names split; "Shadcn/UI" stays one name.</summary>
+    /// <summary>
+    /// "C/C++", "DevOps / DevSecOps", "Cloud &amp; Cybersecurity", "CSS/SASS/LESS": names joined split when each part is a
+    /// catalog skill or a name of its own; "Shadcn/UI", "PL/SQL" stay one name.
+    /// </summary>
     private static IEnumerable<string> SplitJoined(string item, SkillCatalog skills)
     {
         var spaced = item.Split([" / ", " & ", " and ", " + "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var part in spaced)
         {
             var tight = part.Split(['/', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (tight.Length > 1 && (tight.All(t => skills.Find(t) is not null) || tight.All(IsNameOfItsOwn)))
+            if (tight.Length > 1 && tight.All(t => skills.Find(t) is not null || IsNameOfItsOwn(t)))
             {
                 foreach (var t in tight)
                 {
