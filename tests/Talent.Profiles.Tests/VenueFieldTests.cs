@@ -73,4 +73,16 @@ public sealed class VenueFieldTests
 
         Assert.Contains("unknown kind 'symposium'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_name_listed_twice_in_a_catalog_stops_loading_with_one_line_naming_it()
+    {
+        var venues = Assert.Throws<CatalogException>(() => new VenueCatalog([new VenueInfo("ICML", null, "ml", "A*", []), new VenueInfo("ICML", null, "ml", "A*", ["Int. Conf. Mach. Learn."])]));
+        var skills = Assert.Throws<CatalogException>(() => new SkillCatalog([new SkillInfo("Go", "language", []), new SkillInfo("Go", "language", ["Golang"])]));
+        var topics = Assert.Throws<CatalogException>(() => new TopicCatalog([new TopicInfo("video generation", [], []), new TopicInfo("video generation", ["text-to-video"], [])]));
+
+        Assert.Equal("venues: 'ICML' is listed twice (merge its aliases into one entry)", venues.Message);
+        Assert.Equal("skills: 'Go' is listed twice (merge its aliases into one entry)", skills.Message);
+        Assert.Equal("topics: 'video generation' is listed twice (merge its aliases into one entry)", topics.Message);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class SkillCatalog
         var phrases = All.SelectMany(s => new[] { s.Name }.Concat(s.Synonyms ?? []).Select(a => (a, s.Name))).ToList();
         matcher = new PhraseMatcher(phrases, "skills");
         proseMatcher = new PhraseMatcher(phrases.Where(p => !IsAmbiguous(p.a)), "skills");
-        byName = All.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        byName = CatalogNames.ByName(All, s => s.Name, "skills");
         parents = new SkillParents(All, name => matcher.Find(name));
         listLabelKeys = (listLabels ?? []).Select(CatalogKey.Of).ToArray();
         if (listLabelKeys.Any(k => k.Length == 0))

@@ -12,7 +12,7 @@ public sealed class TopicCatalog
     {
         All = topics.ToList();
         matcher = new PhraseMatcher(All.SelectMany(t => new[] { t.Name }.Concat(t.Synonyms ?? []).Select(a => (a, t.Name))), "topics", caseSensitiveAcronyms: true);
-        byName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        byName = CatalogNames.ByName(All, t => t.Name, "topics");
     }
 
     public IReadOnlyList<TopicInfo> All { get; }

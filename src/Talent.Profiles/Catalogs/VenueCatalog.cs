@@ -38,7 +38,7 @@ public sealed class VenueCatalog
 
         matcher = new PhraseMatcher(All.SelectMany(Phrases), "venues");
         inTextMatcher = new PhraseMatcher(All.Where(v => !v.Exact).SelectMany(Phrases), "venues");
-        byName = All.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        byName = CatalogNames.ByName(All, v => v.Name, "venues");
     }
 
     public IReadOnlyList<VenueInfo> All { get; }
