@@ -21,6 +21,7 @@ public sealed class DocumentShapeTests
     [InlineData("text/html", "<html><body><h1>Jane Roe</h1><h2>Publications</h2><ul><li><p><strong>Sparse Factor Models for Brain Data</strong><br><strong>J. Roe</strong>, B. Smith.<br><em>Biostatistics</em>, 22(4): 834–850, 2021.<br><a href=\"https://doi.org/10.1/x\">Link</a></p></li></ul></body></html>", "Sparse Factor Models for Brain Data", "Biostatistics", 2021, null)]
     [InlineData("text/markdown", "# Jane Roe\n\n## Publications\n\n  Smith, B., **Roe, J.**, Lee, A. (2017). Genome-wide sweeps in freshwater bacteria. Microbial Ecology Letters. doi:10.1/ab.2015.3\n", "Genome-wide sweeps in freshwater bacteria", "Microbial Ecology Letters", 2017, null)]
     [InlineData("text/html", "<html><body><h1>Jane Roe</h1><h2>Publications</h2><ul><li><b>[PPoPP'19]</b> Bob Smith, <b>Jane Roe</b>. \"<i>Fast Graph Processing on Many GPUs</i>\" Proceedings of the 24th Symposium.</li></ul></body></html>", "Fast Graph Processing on Many GPUs", "PPoPP", 2019, 2)]
+    [InlineData("text/html", "<html><body><h1>Jane Roe</h1><h2>Publications</h2><ul><li><p><strong>Conformations of Swivel Chains in Protein Folding</strong><br><strong>J. Vilkul (Roe)</strong>, A. Ivanov, B. Smith.<br><em>Mathematical Physics and Modeling</em>, 13(2): 25–42, 2015.<br><a href=\"https://example.org/p.pdf\">Link</a></p></li></ul></body></html>", "Conformations of Swivel Chains in Protein Folding", "Mathematical Physics and Modeling", 2015, null)]
     public void A_publication_entry_is_read_by_its_features(string contentType, string content, string title, string venue, int year, int? position)
     {
         var publication = Assert.Single(Read(contentType, content).Publications);
@@ -204,6 +205,17 @@ public sealed class DocumentShapeTests
 
         var paper = Assert.Single(profile.Publications);
         Assert.Equal(("Sparse Signatures: Learning Dynamics from Few Samples", "ICML", 2025), (paper.Title, paper.Venue, paper.Year));
+    }
+
+    [Fact]
+    public void A_patents_section_under_the_publications_lists_no_publications()
+    {
+        var profile = Read("text/html", "<html><body><h1>Publications</h1><ul>"
+            + "<li><p><strong>Sparse Signatures for Learning Dynamics from Few Samples</strong><br><strong>Y. Liu</strong>, O. Semeraro.<br><em>arXiv preprint</em>, 2025.</p></li>"
+            + "<li><p><strong>Principal Curves for Chromatin Architecture</strong><br><strong>Y. Liu</strong>, T. Hastie.<br><em>Biostatistics</em>, 22(4): 834–850, 2021.</p></li></ul>"
+            + "<h2>Patents</h2><ul><li><p><strong>System and Method of Automatic Selection of Translators</strong><br>A. Ukrainets, <strong>Y. Liu</strong>, V. Gusakov.<br>US Patent US20190065463, 2019.</p></li></ul></body></html>");
+
+        Assert.Equal(["Sparse Signatures for Learning Dynamics from Few Samples", "Principal Curves for Chromatin Architecture"], profile.Publications.Select(p => p.Title));
     }
 
     [Fact]

@@ -245,6 +245,13 @@ internal static partial class AuthorList
             return raw.Trim(' ', '.', ',', ';', ':');
         }
 
+        // "E. Vilkul (Tuzhilina)", "A. Smith (MIT)": a parenthesis after the name (a former name, an affiliation) is not part of it.
+        var open = raw.IndexOf('(', StringComparison.Ordinal);
+        if (open > 0 && raw.TrimEnd(' ', '.', ',', ';', ':', '*').EndsWith(')') && raw.IndexOf(')', open) == raw.LastIndexOf(')'))
+        {
+            raw = raw[..open];
+        }
+
         var chars = raw.Where(c => c is not ('*' or '†' or '‡' or '§' or '¶' or '#' or '✉' or '^') && !char.IsDigit(c)
             && !"¹²³⁴⁵⁶⁷⁸⁹⁰".Contains(c, StringComparison.Ordinal)).ToArray();
         return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(' ', '.', ',', ';', ':');

@@ -29,7 +29,7 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
 
         var entries = PublicationEntries.Group(section);
         var drafts = entries.Select(e => DraftOf(e, person, section.Kind == SectionKind.Publications)).ToList();
-        return Collect(entries, drafts, person, consumed);
+        return Collect(entries, drafts, person, consumed, needsVenue: section.Kind == SectionKind.Other);
     }
 
     /// <summary>
@@ -80,8 +80,13 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
             : null;
     }
 
-    /// <summary>The drafts that are publications; an author line under a title without authors gives it its authors.</summary>
-    private static List<Publication> Collect(List<List<MarkupLine>> entries, List<EntryDraft?> drafts, string? person, HashSet<int> consumed)
+    /// <summary>
+    /// The drafts that are publications; an author line under a title without authors gives it its authors. With
+    /// <paramref name="needsVenue"/> (a section of what is not published: talks, teaching, patents, service) an entry must
+    /// name its venue, as a title over names there is a course or a patent; elsewhere a titled entry with its authors is a
+    /// paper without a venue (a preprint, a thesis, a project's paper under "Research experience").
+    /// </summary>
+    private static List<Publication> Collect(List<List<MarkupLine>> entries, List<EntryDraft?> drafts, string? person, HashSet<int> consumed, bool needsVenue)
     {
         var result = new List<Publication>();
         for (var i = 0; i < drafts.Count; i++)
@@ -105,7 +110,7 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
             }
 
             var publication = draft.Publication;
-            if (draft.IsAuthorLine || publication.Title.Length < 8 || (publication.Venue is null && publication.Authors.Count < 2))
+            if (draft.IsAuthorLine || publication.Title.Length < 8 || (publication.Venue is null && (publication.Authors.Count < 2 || needsVenue)))
             {
                 continue;
             }
