@@ -36,16 +36,18 @@ public sealed class SkillGroupVocabulary
     /// </summary>
     public (string Before, string Examples)? SplitAtExamples(string item)
     {
+        // At the last such word, so the examples hold none and are read once (linear in the item, however many it holds).
+        var (at, length) = (-1, 0);
         foreach (var marker in examplesMarkers)
         {
-            var at = item.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-            if (at > 0 && at + marker.Length < item.Length)
+            var found = item.LastIndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (found > at && found + marker.Length < item.Length)
             {
-                return (item[..at], item[(at + marker.Length)..]);
+                (at, length) = (found, marker.Length);
             }
         }
 
-        return null;
+        return at > 0 ? (item[..at], item[(at + length)..]) : null;
     }
 
     /// <summary>

@@ -156,9 +156,17 @@ internal static partial class PublicationFeatures
     private static int? InvertedAuthorsEnd(string text)
     {
         const int MaxAuthorText = 600; // the lists read here are a line's opening; each stop reads the text before it again
-        int? end = null;
-        for (var i = text.IndexOf(". ", StringComparison.Ordinal); i > 0 && i < MaxAuthorText; i = text.IndexOf(". ", i + 1, StringComparison.Ordinal))
+        const int MaxStops = 60; // initials of some twenty authors
+        if (!OpensSurnameFirst(MarkupText.ToPlain(text[..Math.Min(text.Length, 80)])))
         {
+            return null;
+        }
+
+        int? end = null;
+        var stops = 0;
+        for (var i = text.IndexOf(". ", StringComparison.Ordinal); i > 0 && i < MaxAuthorText && stops < MaxStops; i = text.IndexOf(". ", i + 1, StringComparison.Ordinal))
+        {
+            stops++;
             if (!char.IsUpper(text[i - 1]) || (i >= 2 && char.IsLetter(text[i - 2])))
             {
                 continue; // not an initial's stop
@@ -178,6 +186,13 @@ internal static partial class PublicationFeatures
         }
 
         return end;
+    }
+
+    /// <summary>"Schneider, A. D.…": a word, a comma, then an initial.</summary>
+    private static bool OpensSurnameFirst(string plain)
+    {
+        var comma = plain.IndexOf(", ", StringComparison.Ordinal);
+        return comma is > 1 and < 40 && comma + 3 < plain.Length && char.IsUpper(plain[comma + 2]) && plain[comma + 3] is '.' or '-';
     }
 
     private static VenueFound? FindVenue(string before, string after, VenueCatalog venues, IReadOnlySet<string> linkLabels)
