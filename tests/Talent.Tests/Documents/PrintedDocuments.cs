@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
+using Talent.Profiles;
+using Talent.Profiles.Catalogs;
+using Talent.Profiles.Documents;
+using Talent.Profiles.Extraction;
 using Talent.Tests.Web;
 
 namespace Talent.Tests.Documents;
@@ -34,6 +38,19 @@ internal static class PrintedDocuments
         }
 
         await PrintAsync(Directory.GetFiles(Path.Combine(output, "html"), "*.html"), Path.Combine(output, "pdf"));
+    }
+
+    /// <summary>A page printed to PDF by Chromium, then extracted as an uploaded PDF with the repository's catalogs.</summary>
+    public static async Task<ExtractionResult> PrintAndExtractAsync(string page)
+    {
+        using var folder = new TempDirectory();
+        var html = Path.Combine(folder.Path, "cv.html");
+        await File.WriteAllTextAsync(html, page);
+        await PrintAsync([html], folder.Path);
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(folder.Path, "cv.pdf"));
+
+        var extractor = new ProfileExtractor(ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config")));
+        return extractor.Extract(new DocumentInput("cv.pdf", DocumentFormats.PdfType, string.Empty) { Bytes = bytes });
     }
 
     /// <summary>Prints HTML files to PDF (A4, as Chromium's --print-to-pdf does), nothing fetched from the network.</summary>

@@ -1,7 +1,4 @@
 using Talent.Profiles;
-using Talent.Profiles.Catalogs;
-using Talent.Profiles.Documents;
-using Talent.Profiles.Extraction;
 using Talent.Tests.Web;
 
 namespace Talent.Tests.Documents;
@@ -36,14 +33,7 @@ public sealed class PrintedListEntriesTests
     [ChromiumFact]
     public async Task A_wrapped_bold_title_and_a_numbered_entrys_second_line_stay_in_their_entries()
     {
-        using var folder = new TempDirectory();
-        var html = Path.Combine(folder.Path, "cv.html");
-        await File.WriteAllTextAsync(html, Page);
-        await PrintedDocuments.PrintAsync([html], folder.Path);
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(folder.Path, "cv.pdf"));
-        var extractor = new ProfileExtractor(ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config")));
-
-        var result = extractor.Extract(new DocumentInput("cv.pdf", DocumentFormats.PdfType, string.Empty) { Bytes = bytes });
+        var result = await PrintedDocuments.PrintAndExtractAsync(Page);
 
         var profile = Assert.IsType<ExtractionResult.Accepted>(result).Profile;
         var facts = System.Text.Json.JsonSerializer.Serialize(profile.Publications, ProfileJson.Options);

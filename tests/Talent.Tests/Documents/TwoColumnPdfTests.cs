@@ -1,7 +1,4 @@
 using Talent.Profiles;
-using Talent.Profiles.Catalogs;
-using Talent.Profiles.Documents;
-using Talent.Profiles.Extraction;
 using Talent.Tests.Web;
 
 namespace Talent.Tests.Documents;
@@ -68,7 +65,7 @@ public sealed class TwoColumnPdfTests
     [ChromiumFact]
     public async Task An_exported_profile_with_its_sidebar_first_gives_the_name_links_skills_and_dated_roles()
     {
-        var profile = Assert.IsType<ExtractionResult.Accepted>(await PrintAndExtractAsync(ExportedProfile)).Profile;
+        var profile = Assert.IsType<ExtractionResult.Accepted>(await PrintedDocuments.PrintAndExtractAsync(ExportedProfile)).Profile;
 
         var facts = System.Text.Json.JsonSerializer.Serialize(profile, ProfileJson.Options);
         Assert.True(profile.Name == "Ada Lovelace", facts);
@@ -82,7 +79,7 @@ public sealed class TwoColumnPdfTests
     [ChromiumFact]
     public async Task A_sidebar_cv_printed_by_chromium_reads_every_fact_in_its_field()
     {
-        var result = await PrintAndExtractAsync(Html);
+        var result = await PrintedDocuments.PrintAndExtractAsync(Html);
 
         var profile = Assert.IsType<ExtractionResult.Accepted>(result).Profile;
         var facts = System.Text.Json.JsonSerializer.Serialize(profile, ProfileJson.Options);
@@ -93,18 +90,5 @@ public sealed class TwoColumnPdfTests
         Assert.True(profile.Experience.Any(e => e.Organization == "Google DeepMind" && e.Title == "Research Scientist"), facts);
         Assert.True(profile.Publications.Any(p => p.Venue == "ICLR" && p.Year == 2024 && p.Title.StartsWith("Pyramid Attention", StringComparison.Ordinal)), facts);
         Assert.True(profile.Publications.Any(p => p.Venue == "NeurIPS" && p.Year == 2023), facts);
-    }
-
-    /// <summary>The page printed to PDF by Chromium, then extracted as an uploaded PDF.</summary>
-    private static async Task<ExtractionResult> PrintAndExtractAsync(string page)
-    {
-        using var folder = new TempDirectory();
-        var html = Path.Combine(folder.Path, "cv.html");
-        await File.WriteAllTextAsync(html, page);
-        await PrintedDocuments.PrintAsync([html], folder.Path);
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(folder.Path, "cv.pdf"));
-
-        var extractor = new ProfileExtractor(ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config")));
-        return extractor.Extract(new DocumentInput("cv.pdf", DocumentFormats.PdfType, string.Empty) { Bytes = bytes });
     }
 }
