@@ -19,6 +19,18 @@ internal static class TestPaths
     /// <summary>The 40 real public profile documents in <c>../shared/data/real-profiles/docs</c>.</summary>
     public static string RealProfileDocuments => Path.Combine(SharedDirectory, "data", "real-profiles", "docs");
 
+    /// <summary>Copies the repository's catalog files (<c>config/*.json</c>) into <paramref name="folder"/>, all but <paramref name="except"/>.</summary>
+    public static void CopyCatalogs(string folder, string? except = null)
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot, "config"), "*.json"))
+        {
+            if (!string.Equals(Path.GetFileName(file), except, StringComparison.Ordinal))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+        }
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

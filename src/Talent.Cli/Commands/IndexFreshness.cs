@@ -14,6 +14,9 @@ namespace Talent.Cli.Commands;
 /// </summary>
 internal static class IndexFreshness
 {
+    /// <summary>What is wrong with an index made with another analysis of words, and what rebuilds it.</summary>
+    public const string AnalysisChanged = "made with another analysis of words than this Talent's (an older version or another config/compounds.json): " + Rebuild;
+
     /// <summary>What rebuilds an index made with another analysis of words.</summary>
     public const string Rebuild = "some searches miss candidates until it is rebuilt (talent admin reindex; a talent serve or worker holding the folder rebuilds it when it starts)";
 
@@ -23,7 +26,7 @@ internal static class IndexFreshness
         ArgumentNullException.ThrowIfNull(index);
         if (index.AnalysisChanged)
         {
-            Console.Error.WriteLine($"talent: warning: the index was made with another analysis of words than this Talent's (an older version or another config/compounds.json): {Rebuild}");
+            Console.Error.WriteLine("talent: warning: the index was " + AnalysisChanged);
         }
     }
 

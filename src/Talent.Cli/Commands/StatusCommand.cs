@@ -64,7 +64,7 @@ internal static class StatusCommand
         };
         if (status.Index is { AnalysisChanged: true })
         {
-            yield return $"                  made with another analysis of words than this Talent's (an older version or another config/compounds.json): {IndexFreshness.Rebuild}";
+            yield return "                  " + IndexFreshness.AnalysisChanged;
         }
 
         var vectors = status.Vectors;

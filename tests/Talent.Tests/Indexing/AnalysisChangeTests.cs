@@ -17,10 +17,7 @@ public sealed class AnalysisChangeTests
     {
         using var older = new TempDirectory();
         using var catalogs = new TempDirectory();
-        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "config"), "*.json").Where(f => !f.EndsWith("compounds.json", StringComparison.Ordinal)))
-        {
-            File.Copy(file, Path.Combine(catalogs.Path, Path.GetFileName(file)));
-        }
+        TestPaths.CopyCatalogs(catalogs.Path, except: "compounds.json");
 
         var folder = new Dictionary<string, string?>(StringComparer.Ordinal)
         {

@@ -1,5 +1,3 @@
-using Lucene.Net.Analysis.TokenAttributes;
-using Talent.Search;
 using Talent.Search.Ranking;
 using Talent.Search.Recruiting;
 
@@ -73,18 +71,5 @@ public sealed class AnalysedTextsTests : IDisposable
         Assert.True(texts.Count < 5_000, $"{texts.Count} texts kept");
     }
 
-    private List<string> Tokens(string text)
-    {
-        var tokens = new List<string>();
-        using var stream = analyzer.GetTokenStream(IndexFields.Abstracts, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            tokens.Add(term.ToString());
-        }
-
-        stream.End();
-        return tokens;
-    }
+    private List<string> Tokens(string text) => AnalyzedTerms.Of(analyzer, text);
 }

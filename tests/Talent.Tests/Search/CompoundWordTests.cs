@@ -64,23 +64,14 @@ public sealed class CompoundWordTests : IDisposable
     [Fact]
     public void A_file_entry_of_other_than_two_words_is_refused_with_a_line_naming_it()
     {
-        var folder = Directory.CreateTempSubdirectory("talent-compounds-");
-        try
-        {
-            foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "config"), "*.json"))
-            {
-                File.Copy(file, Path.Combine(folder.FullName, Path.GetFileName(file)));
-            }
+        using var folder = new TempDirectory();
+        TestPaths.CopyCatalogs(folder.Path, except: "compounds.json");
+        File.WriteAllText(Path.Combine(folder.Path, "compounds.json"), """{ "compounds": ["front end", "state of the art"] }""");
 
-            File.WriteAllText(Path.Combine(folder.FullName, "compounds.json"), """{ "compounds": ["front end", "state of the art"] }""");
-            var refused = Assert.Throws<CatalogException>(() => ProfileCatalogs.Load(folder.FullName));
-            Assert.Contains("compounds.json", refused.Message, StringComparison.Ordinal);
-            Assert.Contains("\"state of the art\"", refused.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        var refused = Assert.Throws<CatalogException>(() => ProfileCatalogs.Load(folder.Path));
+
+        Assert.Contains("compounds.json", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("\"state of the art\"", refused.Message, StringComparison.Ordinal);
     }
 
     [Theory]
