@@ -24,7 +24,8 @@ internal sealed record StoredCandidate(
     IReadOnlyList<StoredPublication> Publications,
     StoredRecruiterFacts? Recruiter = null,
     IReadOnlyList<StoredProject>? Projects = null,
-    string? Summary = null);
+    string? Summary = null,
+    IReadOnlyList<string>? Interests = null);
 
 /// <summary>A project as a result card explains a match by it: its name, and its description for the words it holds.</summary>
 internal sealed record StoredProject(string Name, string? Description);
@@ -230,7 +231,8 @@ internal static partial class CandidateDocument
                 IsLastAuthor(p.Paper))).ToList(),
             recruiter,
             profile.Projects.Count == 0 ? null : profile.Projects.Select(p => new StoredProject(p.Value.Name, p.Value.Description)).ToList(),
-            profile.Summary);
+            profile.Summary,
+            profile.Interests.Count == 0 ? null : [.. profile.Interests]);
         // UTF-8 bytes, read back without a string between: a match reads up to a few hundred stored candidates, and
         // prolific ones hold hundreds of papers each.
         doc.Add(new StoredField(IndexFields.Stored, JsonSerializer.SerializeToUtf8Bytes(stored, StoredCandidateJson.Default.StoredCandidate)));

@@ -46,7 +46,7 @@ internal sealed partial class CandidateSearch
 
     /// <summary>
     /// The share of what was asked that the candidate shows: the query's words found in their profile's facts (topics,
-    /// skills, titles, name, headline, employers, schools and degree subjects, places, projects, summary) or together in
+    /// skills, titles, name, headline, employers, schools and degree subjects, places, projects, summary, interests) or together in
     /// the one text the body of work found closest (a paper's title and abstract, or their own words), the skills, topics
     /// and venues asked for that they hold (a skill the query names that they do not list but name in those texts, half).
     /// Filters are met by every result. Null when nothing was asked.
@@ -180,6 +180,7 @@ internal sealed partial class CandidateSearch
         parts.AddRange(facts?.Subjects ?? []);
         parts.AddRange((candidate.Projects ?? []).Select(p => p.Name + " " + p.Description));
         parts.Add(candidate.Summary);
+        parts.AddRange(candidate.Interests ?? []);
         return string.Join(" \n ", parts.OfType<string>());
     }
 
@@ -222,10 +223,12 @@ internal sealed partial class CandidateSearch
             return asked.Exists(a => folded.Contains(a, StringComparison.Ordinal) || a.Split(' ').Any(w => w.Length > 2 && ContainsWord(folded, w)));
         }
 
+        var subjects = (facts.Subjects ?? []).Where(Asked).ToList();
         var schools = facts.Schools.Where(Asked).ToList();
-        if (schools.Count > 0)
+        if (subjects.Count > 0 || schools.Count > 0)
         {
-            lines.Add("studied at " + string.Join(", ", schools));
+            var studied = subjects.Count > 0 ? string.Join(", ", subjects) + " " : "";
+            lines.Add(("studied " + studied + (schools.Count > 0 ? "at " + string.Join(", ", schools) : "")).TrimEnd());
         }
 
         if (facts.Employer is { } employer && Asked(employer))
@@ -251,33 +254,6 @@ internal sealed partial class CandidateSearch
         }
 
         return lines;
-    }
-
-    /// <summary>
-    /// "project: Larkspur" for each project (at most <see cref="CardProjects"/>) whose name or description holds a word of the
-    /// query, and "summary mentions storage" with the query's words, as typed, that the person's summary holds.
-    /// </summary>
-    private IEnumerable<string> OwnWordsLines(StoredCandidate candidate)
-    {
-        if (queryTerms.Count == 0)
-        {
-            yield break;
-        }
-
-        foreach (var project in (candidate.Projects ?? []).Where(p => Terms(analyzer, p.Name + " " + p.Description).Overlaps(queryTerms)).Take(CardProjects))
-        {
-            yield return "project: " + project.Name;
-        }
-
-        if (candidate.Summary is { } summary && Terms(analyzer, summary) is var said && said.Overlaps(queryTerms))
-        {
-            var words = FreeTextOf(request.Query).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Where(w => Terms(analyzer, w).Overlaps(said)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            if (words.Count > 0)
-            {
-                yield return "summary mentions " + string.Join(", ", words);
-            }
-        }
     }
 
     /// <summary>
