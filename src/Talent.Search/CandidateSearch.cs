@@ -299,7 +299,11 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         }
     }
 
-    /// <summary>Catalog topics and skills named in the text, and the whole text as a loose phrase, raise the score.</summary>
+    /// <summary>
+    /// Catalog topics and skills named in the text, and the whole text as a loose phrase, raise the score. A query lists
+    /// what is wanted, as a CV's skill section does, so a skill whose name is also an ordinary word counts here ("data
+    /// engineer spark" asks for Apache Spark), unlike in a job ad's prose.
+    /// </summary>
     private void AddTextBoosts(BooleanQuery query, string freeText)
     {
         foreach (var topic in catalogs.Topics.FindIn(freeText))
@@ -308,7 +312,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             query.Add(new TermQuery(new Term(IndexFields.Topic, CandidateDocument.KeywordOf(topic))) { Boost = options.CatalogTopicBoost }, Occur.SHOULD);
         }
 
-        foreach (var skill in catalogs.Skills.FindIn(freeText))
+        foreach (var skill in catalogs.Skills.FindInList(freeText))
         {
             skillsNamed.Add(skill);
             skills.Add(skill);

@@ -9,7 +9,7 @@ namespace Talent.Tests.Ranking;
 /// A query that names a catalog skill asks for people who have it: the candidate who lists it comes before one whose
 /// role mentions it in passing, as their cards say ("has CUDA", "lacks CUDA"), while the author of papers on it still
 /// comes before both. The fit counts a skill the query names once, whichever of its names the query uses: held, or half
-/// when the candidate names it without listing it.
+/// when the candidate names it without listing it. A query names skills as a list does, so "spark" in a query is Apache Spark.
 /// </summary>
 public sealed class SkillHolderTests : IDisposable
 {
@@ -95,6 +95,25 @@ public sealed class SkillHolderTests : IDisposable
         using var index = ModelVectors.Index(directory.Path, RepositoryCatalogs.Value, profiles, withVectors: false);
         var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "golang", size: 10))).Results;
         Assert.Equal([(Lists, 100), (Mentions, 50)], hits.Select(h => (h.Id, h.Fit ?? -1)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_query_names_a_skill_that_is_also_an_ordinary_word_as_a_skill_list_does(bool withVectors)
+    {
+        // A job ad's prose says "spark" and "go" as words; a query lists what is wanted, as a CV's skill section does.
+        var profiles = new Dictionary<long, CandidateProfile>
+        {
+            [Lists] = Engineer("Hana Holder", "Data Engineer", "Built the nightly batch jobs.", ["Apache Spark", "SQL"]),
+            [Mentions] = Engineer("Pete Passing", "Data Engineer", "Gave the talk that was the spark for the move to one warehouse.", ["SQL"]),
+        };
+        using var index = ModelVectors.Index(directory.Path, RepositoryCatalogs.Value, profiles, withVectors);
+        var hits = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "data engineer spark", size: 10))).Results;
+        Assert.Equal([Lists, Mentions], hits.Select(h => h.Id));
+        Assert.Contains("has Apache Spark", hits[0].Highlights);
+        Assert.Contains("lacks Apache Spark", hits[1].Highlights);
+        Assert.True(hits[0].Fit > hits[1].Fit, $"fits {hits[0].Fit} and {hits[1].Fit}");
     }
 
     private static CandidateProfile Engineer(string name, string title, string highlight, string[] skills) => new()
