@@ -579,6 +579,22 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
+    public void Interests_set_one_per_line_after_a_glyph_are_read_without_it()
+    {
+        // A homepage sets a linked "&gt;" or "»" before each interest in place of a list's bullet.
+        const string page = """
+            <html><body><p>Jane Roe</p>
+            <h2>Research Interests</h2>
+            <p><a href="a.jpg">&gt;</a> Lattice-Based Cryptography <br /><a href="b.jpg">&gt;</a> Video Generation <br />
+            » Robotics <br />(Applied) Cryptography</p>
+            </body></html>
+            """;
+        var profile = Read("text/html", page);
+
+        Assert.Equal(["Lattice-Based Cryptography", "Video Generation", "Robotics", "(Applied) Cryptography"], profile.Interests);
+    }
+
+    [Fact]
     public void Papers_listed_under_a_research_heading_after_the_interests_are_publications()
     {
         // A widespread homepage template: one "Research" section, the interests and then a table of papers.

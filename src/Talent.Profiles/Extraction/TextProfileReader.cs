@@ -160,12 +160,28 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
                 case SectionKind.Interests:
                     // Lines without any catalog topic are chatter ("happy to chat about research ideas").
                     facts.Interests.AddRange(rest.Where(l => !l.IsBlank && l.Plain.Length > 3 && catalogs.Topics.FindIn(l.Plain).Count > 0)
-                        .Select(l => l.Plain.TrimStart('·', ' ')));
+                        .Select(l => WithoutLeadingMarker(l.Plain)));
                     break;
             }
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// An interest line without the glyph a page sets before each item in place of a list's bullet ("> Lattice-Based
+    /// Cryptography", "· NLP", "» Robotics"): leading marks and symbols, not an opening bracket or quote.
+    /// </summary>
+    private static string WithoutLeadingMarker(string line)
+    {
+        var start = 0;
+        while (start < line.Length && (char.IsWhiteSpace(line[start])
+            || ((char.IsPunctuation(line[start]) || char.IsSymbol(line[start])) && line[start] is not ('(' or '[' or '"' or '“' or '\'' or '‘'))))
+        {
+            start++;
+        }
+
+        return line[start..];
     }
 
     /// <summary>A document with several projects sections (open source, research projects) keeps each project once, up to the cap.</summary>
