@@ -54,6 +54,11 @@ internal static partial class CandidateDocument
     /// <summary>Abstracts are kept in the stored blob whole as far as matching needs them (per-paper similarity; most are shorter).</summary>
     private const int StoredAbstractLength = 3000;
 
+    /// <summary>Interests kept in the stored blob, at most, and their longest text (see <see cref="StoredInterests"/>).</summary>
+    private const int StoredInterestCount = 30;
+
+    private const int StoredInterestLength = 300;
+
     /// <summary>
     /// One term per value, as written. Keyword fields are "tokenized" by <see cref="IndexAnalyzer"/>'s keyword analysis
     /// rather than indexed untokenized (<c>StringField</c>): an untokenized field builds a new token stream, with its
@@ -232,7 +237,7 @@ internal static partial class CandidateDocument
             recruiter,
             profile.Projects.Count == 0 ? null : profile.Projects.Select(p => new StoredProject(p.Value.Name, p.Value.Description)).ToList(),
             profile.Summary,
-            profile.Interests.Count == 0 ? null : [.. profile.Interests]);
+            StoredInterests(profile.Interests));
         // UTF-8 bytes, read back without a string between: a match reads up to a few hundred stored candidates, and
         // prolific ones hold hundreds of papers each.
         doc.Add(new StoredField(IndexFields.Stored, JsonSerializer.SerializeToUtf8Bytes(stored, StoredCandidateJson.Default.StoredCandidate)));
@@ -292,8 +297,18 @@ internal static partial class CandidateDocument
         }
     }
 
-    private static string? Truncate(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : text.Length <= StoredAbstractLength ? text : text[..StoredAbstractLength];
+    /// <summary>
+    /// The interests a card reads for the query's words, bounded: a CV states a few, and a hostile document's thousands
+    /// of long lines would be read again by every search that shows its candidate (all are indexed).
+    /// </summary>
+    private static List<string>? StoredInterests(IReadOnlyList<string> interests) =>
+        interests.Count == 0 ? null : [.. interests.Take(StoredInterestCount).Select(i => Cut(i, StoredInterestLength))];
+
+    private static string? Truncate(string? text) => string.IsNullOrWhiteSpace(text) ? null : Cut(text, StoredAbstractLength);
+
+    /// <summary>The text's first <paramref name="length"/> characters, never half of a surrogate pair.</summary>
+    private static string Cut(string text, int length) =>
+        text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 
     private static List<(string Name, IReadOnlyList<string>? Synonyms)> DistinctByName(IEnumerable<(string Name, IReadOnlyList<string>? Synonyms)> values) =>
         values.Where(v => !string.IsNullOrWhiteSpace(v.Name)).DistinctBy(v => v.Name, StringComparer.OrdinalIgnoreCase).ToList();

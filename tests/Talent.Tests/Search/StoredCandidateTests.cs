@@ -27,6 +27,20 @@ public sealed class StoredCandidateTests
     }
 
     [Fact]
+    public void Interests_are_stored_for_the_cards_and_a_hostile_number_of_them_is_bounded()
+    {
+        var few = SearchTestCorpus.PersonAProfile with { Interests = ["Video generation", "Sequence parallelism"] };
+        Assert.Equal(few.Interests, CandidateDocument.Read(CandidateDocument.Create(7, few, DateTimeOffset.UnixEpoch, Catalogs))!.Interests);
+
+        // Every line a topic and 4,000 characters long, ending in a character outside the basic plane at the cut.
+        var line = "Video generation " + new string('x', 282) + "😀" + new string('y', 3_700);
+        var hostile = SearchTestCorpus.PersonAProfile with { Interests = [.. Enumerable.Range(0, 2_000).Select(i => line + i)] };
+        var stored = CandidateDocument.Read(CandidateDocument.Create(7, hostile, DateTimeOffset.UnixEpoch, Catalogs))!.Interests!;
+        Assert.InRange(stored.Count, 1, 30);
+        Assert.All(stored, i => Assert.Equal(line[..299], i));
+    }
+
+    [Fact]
     public void A_candidate_stored_as_text_by_an_earlier_index_is_read_as_before()
     {
         var stored = CandidateDocument.Read(CandidateDocument.Create(7, SearchTestCorpus.PersonAProfile, DateTimeOffset.UnixEpoch, Catalogs))!;
