@@ -12,6 +12,9 @@ internal sealed partial class CandidateSearch
     /// <summary>Longest interest a card shows whole; longer ones are cut at a word.</summary>
     private const int CardInterestLength = 80;
 
+    /// <summary>Topics related to a term the query names ("diffusion model" for video generation), with that term.</summary>
+    private readonly Dictionary<string, string> relatedNamed = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Whether a catalog name's words hold a word of the query, by name: a page of cards asks about the same names often.</summary>
     private readonly Dictionary<string, bool> namesWithQueryWords = new(StringComparer.Ordinal);
 
@@ -49,12 +52,12 @@ internal sealed partial class CandidateSearch
             }
         }
 
-        if (NamesLine("topics", candidate.Topics.Where(t => !topics.Contains(t)), name => catalogs.Topics.Find(name)?.Synonyms) is { } topicNames)
+        if (NamesLine("topics", candidate.Topics.Where(t => !topics.Contains(t)), name => catalogs.Topics.Find(name)?.Synonyms, relatedNamed) is { } topicNames)
         {
             yield return topicNames;
         }
 
-        if (NamesLine("skills", candidate.Skills.Where(s => !skills.Contains(s)), name => catalogs.Skills.Find(name)?.Synonyms) is { } skillNames)
+        if (NamesLine("skills", candidate.Skills.Where(s => !skills.Contains(s)), name => catalogs.Skills.Find(name)?.Synonyms, null) is { } skillNames)
         {
             yield return skillNames;
         }
@@ -64,9 +67,11 @@ internal sealed partial class CandidateSearch
     /// "topics: security (“computer security”), high-performance computing": the catalog names the candidate holds (not
     /// those the query asks for, which the fit and the papers line show) whose name, or one of whose other names, holds a
     /// word of the query — the index finds them by every name, so "computer" finds a holder of security by "computer
-    /// security". The other name is shown when the holder's own does not hold the word.
+    /// security". The other name is shown when the holder's own does not hold the word; a name the query's words do
+    /// not hold but that is related to a term the query names (<paramref name="related"/>, which the search also
+    /// raises) says so: "video generation (related to “diffusion model”)".
     /// </summary>
-    private string? NamesLine(string label, IEnumerable<string> held, Func<string, IReadOnlyList<string>?> otherNames)
+    private string? NamesLine(string label, IEnumerable<string> held, Func<string, IReadOnlyList<string>?> otherNames, IReadOnlyDictionary<string, string>? related)
     {
         var shown = new List<string>(CardNames);
         foreach (var name in held)
@@ -78,6 +83,10 @@ internal sealed partial class CandidateSearch
             else if ((otherNames(name) ?? []).FirstOrDefault(HoldsQueryWord) is { } other)
             {
                 shown.Add($"{name} (“{other}”)");
+            }
+            else if (related?.GetValueOrDefault(name) is { } term)
+            {
+                shown.Add($"{name} (related to “{term}”)");
             }
 
             if (shown.Count == CardNames)

@@ -185,6 +185,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
         skills.Clear();
         phrase = null;
         topics.Clear();
+        relatedNamed.Clear();
         venues.Clear();
         since = request.Since;
         var query = new BooleanQuery(true);
@@ -319,8 +320,9 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
             query.Add(new TermQuery(new Term(IndexFields.Skill, CandidateDocument.KeywordOf(skill))) { Boost = options.CatalogSkillBoost }, Occur.SHOULD);
         }
 
-        foreach (var topic in relatedTopics.FindIn(freeText).Where(t => !topics.Contains(t)))
+        foreach (var (topic, related) in relatedTopics.FindIn(freeText).Where(t => !topics.Contains(t.Topic)))
         {
+            relatedNamed.TryAdd(topic, related);
             query.Add(new TermQuery(new Term(IndexFields.Topic, CandidateDocument.KeywordOf(topic))) { Boost = options.RelatedTopicBoost }, Occur.SHOULD);
         }
 

@@ -8,7 +8,7 @@ namespace Talent.Search;
 /// </summary>
 internal sealed class RelatedTopics
 {
-    private readonly Dictionary<string, List<string>> topicsByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Topic, string Related)>> topicsByKey = new(StringComparer.Ordinal);
     private readonly int maxWords;
 
     public RelatedTopics(TopicCatalog topics)
@@ -28,16 +28,19 @@ internal sealed class RelatedTopics
                     topicsByKey[key] = list = [];
                 }
 
-                list.Add(topic.Name);
+                list.Add((topic.Name, related));
                 maxWords = Math.Max(maxWords, key.Count(c => c == ' ') + 1);
             }
         }
     }
 
-    /// <summary>Topics related to phrases in <paramref name="text"/>, in order of first mention.</summary>
-    public IReadOnlyList<string> FindIn(string text)
+    /// <summary>
+    /// Topics related to phrases in <paramref name="text"/>, in order of first mention, each with the related term (as
+    /// the catalog writes it) that the text named first.
+    /// </summary>
+    public IReadOnlyList<(string Topic, string Related)> FindIn(string text)
     {
-        var found = new List<string>();
+        var found = new List<(string Topic, string Related)>();
         if (topicsByKey.Count == 0)
         {
             return found;
@@ -50,7 +53,7 @@ internal sealed class RelatedTopics
             {
                 if (topicsByKey.TryGetValue(string.Join(' ', words, i, n), out var topics))
                 {
-                    found.AddRange(topics.Where(t => !found.Contains(t, StringComparer.Ordinal)));
+                    found.AddRange(topics.Where(t => !found.Exists(f => string.Equals(f.Topic, t.Topic, StringComparison.Ordinal))));
                 }
             }
         }

@@ -16,11 +16,17 @@ public sealed class WordMatchLinesTests : IDisposable
     private const long Interests = 2;
     private const long Degree = 3;
     private const long Skills = 4;
+    private const long Related = 5;
 
     private static readonly ProfileCatalogs Catalogs = new(
         SearchTestCorpus.Catalogs.Venues,
         new SkillCatalog([new SkillInfo("Apache Kafka", "tool", ["Kafka"]), new SkillInfo("Terraform", "tool", ["infrastructure as code"])]),
-        new TopicCatalog([new TopicInfo("security", ["computer security", "information security"], null), new TopicInfo("robotics", null, null)]));
+        new TopicCatalog(
+        [
+            new TopicInfo("security", ["computer security", "information security"], null),
+            new TopicInfo("robotics", null, null),
+            new TopicInfo("video generation", null, ["diffusion model"]),
+        ]));
 
     private static readonly Dictionary<long, CandidateProfile> Profiles = new()
     {
@@ -32,6 +38,12 @@ public sealed class WordMatchLinesTests : IDisposable
             Education = [new Sourced<EducationEntry>(new EducationEntry { Institution = "Tufts University", Degree = "B.S.", Field = "Computer Science", End = "2019" }, [])],
         },
         [Skills] = new() { Name = "Sid Skills", Skills = ["Apache Kafka", "Terraform"] },
+        [Related] = new()
+        {
+            Name = "Rae Related",
+            Topics = ["video generation"],
+            Publications = [SearchTestCorpus.Paper("Sampling a Diffusion Model in Fewer Steps", "ICLR", 2024, 1)],
+        },
     };
 
     private readonly TempIndexDirectory directory = new();
@@ -44,6 +56,7 @@ public sealed class WordMatchLinesTests : IDisposable
     [InlineData("computer", Degree, "studied Computer Science")]
     [InlineData("computer tufts", Degree, "studied Computer Science at Tufts University")]
     [InlineData("infrastructure automation", Skills, "skills: Terraform (“infrastructure as code”)")]
+    [InlineData("diffusion model", Related, "topics: video generation (related to “diffusion model”)")]
     public void A_word_match_outside_papers_names_where_the_word_is(string query, long id, string line)
     {
         using var index = ModelVectors.Index(directory.Path, Catalogs, Profiles, withVectors: false);
