@@ -306,6 +306,21 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
+    public void Skill_icons_of_a_page_in_html_are_read_as_in_markdown()
+    {
+        // The same README rendered to HTML: the icons are an <img>, linked or not; a photo and an inline image are no skills.
+        const string page = """
+            <html><body><h1>Jane Roe</h1><p><img src="me.jpg" alt="Jane [at the beach]"></p>
+            <h2>My languages and skills</h2>
+            <p><a href="https://skillicons.dev"><img src="https://skillicons.dev/icons?i=js,react,postgres&amp;perline=15" alt="My Skills" /></a></p>
+            <p><img src="data:image/png;base64,iVBORw0KGgo=" alt="dot"></p>
+            </body></html>
+            """;
+
+        Assert.Equal(["js", "React", "postgres"], Read("text/html", page).Skills); // as the icons name them, as in markdown
+    }
+
+    [Fact]
     public void An_employer_in_prose_is_not_education() =>
         Assert.Empty(Read("text/markdown", "# Jane Roe\n\nJane is a postdoc in the Smith group at the University of California, San Diego, working on oceans.\n").Education);
 
@@ -576,6 +591,20 @@ public sealed class DocumentShapeTests
             """);
 
         Assert.Equal((12, 1234), (profile.Metrics.HIndex, profile.Metrics.Citations));
+    }
+
+    [Theory]
+    [InlineData("text/markdown", "# Jane Roe\n\n## Posters\n\n[\"Advanced Tools for Social Simulation\"](https://example.org/poster.png).\n\n: **Jane Roe** and Paul Brenner. 2018 Summer Undergraduate Research Symposium, University of Notre Dame.\n\n[\"Parallel Python for Global Simulations\"](https://example.org/p2.png).\n\n: **Jane Roe** and Paul Brenner. 2017 Summer Undergraduate Research Symposium, University of Notre Dame.\n")]
+    [InlineData("text/html", "<html><body><h1>Jane Roe</h1><h2>Posters</h2><dl>\n<dt><a href=\"https://example.org/poster.png\">“Advanced Tools for Social Simulation”</a>.</dt>\n<dd>\n<strong>Jane Roe</strong> and Paul Brenner. 2018 Summer\nUndergraduate Research Symposium, University of Notre Dame.\n</dd>\n<dt><a href=\"https://example.org/p2.png\">“Parallel Python for Global Simulations”</a>.</dt>\n<dd>\n<strong>Jane Roe</strong> and Paul Brenner. 2017 Summer\nUndergraduate Research Symposium, University of Notre Dame.\n</dd></dl></body></html>")]
+    public void A_definition_after_a_blank_line_belongs_to_its_term(string contentType, string content)
+    {
+        // A loose definition list (markdown's blank line between term and ": definition", HTML's <dt>/<dd>): the title is
+        // the term, and the authors and venue of the definition are the same entry's.
+        var profile = Read(contentType, content);
+
+        Assert.Equal(
+            [("Advanced Tools for Social Simulation", "Summer Undergraduate Research Symposium", 2018), ("Parallel Python for Global Simulations", "Summer Undergraduate Research Symposium", 2017)],
+            profile.Publications.Select(p => (p.Title, p.Venue, p.Year)).ToList());
     }
 
     [Fact]

@@ -91,6 +91,21 @@ public sealed class RejectionTests
     }
 
     [Fact]
+    public void Html_of_many_images_and_loose_definitions_is_read_once()
+    {
+        // Every image becomes a markdown image and every <dd> a definition that joins its term's entry: thousands of
+        // each, with long addresses and alt text full of brackets, the images on one line, the definitions in one list.
+        var images = string.Concat(Enumerable.Repeat("<img src=\"https://skillicons.dev/icons?i=" + new string('j', 300) + "\" alt=\"" + new string('[', 200) + "\">", 6_000));
+        var definitions = string.Concat(Enumerable.Repeat("<dt>Parallel Python for Global Simulations</dt>\n<dd>\nAda Lovelace. NeurIPS, 2020.\n</dd>\n", 8_000));
+        var content = "<html><body><h1>Ada Lovelace</h1><h2>Skills</h2><p>" + images + "</p><h2>Publications</h2><dl>" + definitions + "</dl></body></html>";
+
+        var result = extractor.Extract(new DocumentInput("images", "text/html", content));
+
+        Assert.False(result is ExtractionResult.Rejected, (result as ExtractionResult.Rejected)?.Reason);
+        Assert.InRange(Assert.IsType<ExtractionResult.Accepted>(result).Profile.Publications.Count, 1, 2_000);
+    }
+
+    [Fact]
     public void A_json_document_with_text_that_is_not_unicode_is_rejected_with_a_reason()
     {
         var content = "{\"basics\": {\"name\": \"Jane " + '\ud800' + "\"}}";

@@ -231,6 +231,13 @@ internal static class HtmlText
         return trimmed.Length > 2 && trimmed[0] == '@' && brace is > 1 and < 20 && trimmed[1..brace].ToString().All(char.IsAsciiLetter);
     }
 
+    /// <summary>An address as a markdown link's target: no space or closing parenthesis ends it early.</summary>
+    private static string Address(string url) => url.Replace(" ", "%20", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal);
+
+    /// <summary>An image's alt text as a markdown image's label: one line, no bracket that would end it.</summary>
+    private static string ImageAlt(string? alt) =>
+        alt is null ? string.Empty : string.Join(' ', alt.Split(['[', ']', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     /// <summary>What to write before and after an element's content; a null opening skips the element.</summary>
     private static (string? Open, string Close) Markers(IElement element, Place place)
     {
@@ -248,6 +255,10 @@ internal static class HtmlText
                 return (null, string.Empty);
             case "br":
                 return ("\n", string.Empty);
+            case "img" when element.GetAttribute("src") is { Length: > 0 } src && !src.StartsWith("data:", StringComparison.OrdinalIgnoreCase):
+                // As markdown writes an image: the text reader keeps it as a link with its alt text (a README's skill
+                // icons, "![My Skills](https://skillicons.dev/icons?i=js,react)", are the same list in either form).
+                return ("![" + ImageAlt(element.GetAttribute("alt")) + "](" + Address(src) + ")", string.Empty);
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
                 return ("\n" + new string('#', tag[1] - '0') + " ", "\n");
             case "li":
@@ -273,7 +284,7 @@ internal static class HtmlText
                     return (" " + Uri.UnescapeDataString(address.Split('?')[0]) + " ", string.Empty);
                 }
 
-                return ("[", "](" + href.Replace(" ", "%20", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal) + ")");
+                return ("[", "](" + Address(href) + ")");
             case "p" or "div" when element.ParentElement is { LocalName: "li" } item && (item.FirstElementChild == element || (HasText(element) && !place.TextBefore(element))) && item.TextContent.Length < 3_000:
                 // <li><p>Authors, "Title", Venue 2020.</p></li>: the paragraph is the item's text, on the bullet's line.
                 return (string.Empty, " ");

@@ -22,6 +22,12 @@ internal sealed record MarkupLine(int Index, string Text, string Plain, IReadOnl
     /// <summary>1 to 6 for a heading (<c>#</c> to <c>######</c>, setext <c>=</c> 1 and <c>-</c> 2); 0 otherwise.</summary>
     public int HeadingLevel { get; init; }
 
+    /// <summary>
+    /// A definition list's definition (": its text", as markdown writes it and the HTML reader renders <c>&lt;dd&gt;</c>):
+    /// it belongs to the term above it, with or without a blank line between them.
+    /// </summary>
+    public bool IsDefinition => Text.Length > 1 && Text[0] == ':' && char.IsWhiteSpace(Text[1]);
+
     /// <summary>The whole line is one bold run (<c>**Pika**</c>): a sub-heading or an organisation.</summary>
     public bool IsFullyBold => Text.Length > 4 && Text.StartsWith("**", StringComparison.Ordinal) && Text.EndsWith("**", StringComparison.Ordinal)
         && Text.IndexOf("**", 2, StringComparison.Ordinal) == Text.Length - 2;

@@ -4,7 +4,8 @@ namespace Talent.Profiles.Extraction;
 
 /// <summary>
 /// A section's lines grouped into publication entries: a bullet starts one; under a publications heading (or a "Research"
-/// heading) a paragraph does too; a line after a blank line continues an entry only when it is an author list; a table's
+/// heading) a paragraph does too; a line after a blank line continues an entry only when it is an author list or a
+/// definition (": its text" under its term, a definition list's loose form); a table's
 /// rows are entries of their own and its counts are no part of them.
 /// </summary>
 internal static class PublicationEntries
@@ -47,7 +48,7 @@ internal static class PublicationEntries
                 entries.Add(current);
                 currentHasYear = false;
             }
-            else if (current is not null && (!afterBlank || AuthorList.Parse(PublicationReader.BoldPattern().Replace(line.Text, " ")) is not null)
+            else if (current is not null && (!afterBlank || line.IsDefinition || AuthorList.Parse(PublicationReader.BoldPattern().Replace(line.Text, " ")) is not null)
                 && !(section.Kind == SectionKind.Publications && IsTableRow(line) && IsTableRow(current[0])))
             {
                 current.Add(line);
