@@ -27,6 +27,7 @@ public sealed class ExtractionVocabulary
         RoleWords = LowerCaseWords("role word", words.RoleWords);
         ContactLinkLabels = LowerCaseWords("contact link label", words.ContactLinkLabels).ToHashSet(StringComparer.Ordinal);
         LinkLabels = LowerCaseWords("link label", words.LinkLabels ?? []).ToHashSet(StringComparer.Ordinal);
+        Publishers = LowerCaseWords("publisher", words.Publishers ?? []).ToHashSet(StringComparer.Ordinal);
         NameLeadIns = LowerCaseWords("name lead-in", words.NameLeadIns ?? []);
         publicationColumns = LowerCaseWords("publication column", words.PublicationColumns ?? []).Select(CatalogKey.Of).ToHashSet(StringComparer.Ordinal);
         var advisorCues = Phrases("advisor cue", words.AdvisorCues ?? []);
@@ -113,6 +114,9 @@ public sealed class ExtractionVocabulary
 
     /// <summary>Labels of the links beside a publication ("pdf", "code", "slides"), lower case: never its title or venue.</summary>
     internal IReadOnlySet<string> LinkLabels { get; }
+
+    /// <summary>Publishers as a citation names them after its venue ("springer nature switzerland"), lower case: never the venue.</summary>
+    internal IReadOnlySet<string> Publishers { get; }
 
     /// <summary>An advisor named on an education line ("Advisor: Prof. Yang You", "supervised by Jane Roe"): a cue of the file, then the name.</summary>
     internal Regex AdvisorPattern => advisorPattern.Value;
@@ -255,7 +259,7 @@ public sealed record DocumentWords(
     IReadOnlyList<string> DegreePatterns, IReadOnlyList<string> DegreeWords, IReadOnlyList<string> RoleWords, IReadOnlyList<string> ContactLinkLabels,
     IReadOnlyList<string>? LinkLabels = null, IReadOnlyList<string>? NameLeadIns = null, IReadOnlyList<string>? AdvisorCues = null,
     IReadOnlyList<string>? StudyCues = null, IReadOnlyList<string>? PublicationColumns = null, IReadOnlyList<string>? NotDegreeWords = null,
-    IReadOnlyList<string>? ThesisWords = null)
+    IReadOnlyList<string>? ThesisWords = null, IReadOnlyList<string>? Publishers = null)
 {
     internal static DocumentWords None { get; } = new([], [], [], []);
 }

@@ -105,10 +105,11 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
         IReadOnlyList<HeadingWords> Headings, IReadOnlyList<string>? HomepageLabels, IReadOnlyList<string>? DegreePatterns,
         IReadOnlyList<string>? DegreeWords, IReadOnlyList<string>? RoleWords, IReadOnlyList<string>? ContactLinkLabels,
         IReadOnlyList<string>? LinkLabels, IReadOnlyList<string>? NameLeadIns, IReadOnlyList<string>? AdvisorCues, IReadOnlyList<string>? StudyCues,
-        IReadOnlyList<string>? PublicationColumns, IReadOnlyList<string>? NotDegreeWords, IReadOnlyList<string>? ThesisWords)
+        IReadOnlyList<string>? PublicationColumns, IReadOnlyList<string>? NotDegreeWords, IReadOnlyList<string>? ThesisWords,
+        IReadOnlyList<string>? Publishers)
     {
         public DocumentWords Words => new(DegreePatterns ?? [], DegreeWords ?? [], RoleWords ?? [], ContactLinkLabels ?? [], LinkLabels ?? [], NameLeadIns ?? [],
-            AdvisorCues ?? [], StudyCues ?? [], PublicationColumns ?? [], NotDegreeWords ?? [], ThesisWords ?? []);
+            AdvisorCues ?? [], StudyCues ?? [], PublicationColumns ?? [], NotDegreeWords ?? [], ThesisWords ?? [], Publishers ?? []);
     }
 }
 

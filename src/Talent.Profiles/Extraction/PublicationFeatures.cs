@@ -13,14 +13,14 @@ internal static partial class PublicationFeatures
 {
 
     /// <summary>The publication the entry describes, or null when it lacks a title or both a venue and an author list.</summary>
-    public static Publication? Read(string text, IReadOnlyList<LinkRef> links, string? owner, VenueCatalog venues, IReadOnlySet<string> linkLabels)
+    public static Publication? Read(string text, IReadOnlyList<LinkRef> links, string? owner, VenueCatalog venues, ExtractionVocabulary vocabulary)
     {
         if (text.Length is < 15 or > 3_000)
         {
             return null;
         }
 
-        var (title, titleStart, titleEnd) = FindTitle(text, links, owner, venues, linkLabels);
+        var (title, titleStart, titleEnd) = FindTitle(text, links, owner, venues, vocabulary.LinkLabels);
         if (title is null || title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 3)
         {
             return null;
@@ -28,7 +28,7 @@ internal static partial class PublicationFeatures
 
         var before = titleStart > 0 ? text[..titleStart] : string.Empty;
         var after = titleEnd < text.Length ? text[titleEnd..] : string.Empty;
-        var venue = FindVenue(before, after, venues, linkLabels);
+        var venue = FindVenue(before, after, venues, vocabulary);
         var year = CitedYear(before) ?? venue?.Year ?? YearIn(after) ?? YearIn(before);
         var authorPart = WithoutTag(MarkupText.ToPlain(StripYear(before.Replace('\n', ' '))));
         var authorText = authorPart.Trim(' ', '.', ',', ':', '-');
@@ -61,6 +61,13 @@ internal static partial class PublicationFeatures
 
     private sealed record VenueFound(string? Venue, int? Year, PublicationKind Kind, string Raw);
 
+    /// <summary>
+    /// The emphasised run is the owner's name ("**Ada Lovelace**" in an author list), not a title; with no owner known
+    /// nothing is (a run that is no person's name must not equal an unknown owner).
+    /// </summary>
+    private static bool IsOwnerName(string run, string? owner) =>
+        owner is not null && string.Equals(AuthorList.AsPersonName(run), owner, StringComparison.Ordinal);
+
     /// <summary>The title: quoted text, else an emphasised run or link text that is neither a name nor a venue, else the sentence after the authors.</summary>
     private static (string? Title, int Start, int End) FindTitle(string text, IReadOnlyList<LinkRef> links, string? owner, VenueCatalog venues, IReadOnlySet<string> linkLabels)
     {
@@ -79,7 +86,7 @@ internal static partial class PublicationFeatures
         {
             var plain = MarkupText.ToPlain(leading).Trim();
             if (plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && !HasInitials(plain) && !IsVenue(plain, venues)
-                && !string.Equals(AuthorList.AsPersonName(plain), owner, StringComparison.Ordinal))
+                && !IsOwnerName(plain, owner))
             {
                 return (Clean(plain), run.Start, run.End);
             }
@@ -89,7 +96,7 @@ internal static partial class PublicationFeatures
         {
             var plain = MarkupText.ToPlain(inner).Trim();
             if (plain.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && !ReadsAsAuthors(plain, text[..start]) && !HasInitials(plain) && !AfterIn(text[..start])
-                && !string.Equals(AuthorList.AsPersonName(plain), owner, StringComparison.Ordinal) && !IsVenue(plain, venues))
+                && !IsOwnerName(plain, owner) && !IsVenue(plain, venues))
             {
                 return (Clean(plain), start, end);
             }
@@ -149,7 +156,7 @@ internal static partial class PublicationFeatures
         return (null, 0, 0);
     }
 
-    private static VenueFound? FindVenue(string before, string after, VenueCatalog venues, IReadOnlySet<string> linkLabels)
+    private static VenueFound? FindVenue(string before, string after, VenueCatalog venues, ExtractionVocabulary vocabulary)
     {
         // "[PPoPP'19] Authors ...": a leading tag names the venue.
         var tag = MarkupText.ToPlain(before).TrimStart();
@@ -184,7 +191,7 @@ internal static partial class PublicationFeatures
             }
         }
 
-        var unknown = UnknownVenue(segments, plain, linkLabels);
+        var unknown = UnknownVenue(segments, plain, vocabulary);
         return unknown is { Year: null } && tagYear is not null ? unknown with { Year = tagYear } : unknown;
     }
 
@@ -192,7 +199,7 @@ internal static partial class PublicationFeatures
     /// A venue the catalog does not know: the words after the title up to the first segment that is not words (pages,
     /// volume, a DOI), with a year at its end allowed ("Applicable Algebra in Engineering, Communication and Computing 2020").
     /// </summary>
-    private static VenueFound? UnknownVenue(List<string> segments, string plain, IReadOnlySet<string> linkLabels)
+    private static VenueFound? UnknownVenue(List<string> segments, string plain, ExtractionVocabulary vocabulary)
     {
         var parts = new List<string>();
         var lineStart = true;
@@ -207,7 +214,7 @@ internal static partial class PublicationFeatures
             }
 
             var name = WithoutYear(WithoutLeadingYear(WithoutPrefix(segment))).Trim(' ', '*', '_', ':');
-            if (segment == "\n" || name.Length == 0 || !LooksLikeVenueName(name, linkLabels))
+            if (segment == "\n" || name.Length == 0 || !LooksLikeVenueName(name, vocabulary))
             {
                 if (parts.Count > 0 || (name.Length > 0 && !name.All(c => char.IsDigit(c) || c is '–' or '-' or ':' or ' ')))
                 {
@@ -272,12 +279,16 @@ internal static partial class PublicationFeatures
         return segments;
     }
 
-    private static bool LooksLikeVenueName(string name, IReadOnlySet<string> linkLabels)
+    /// <summary>
+    /// Words that may name a venue the catalog does not know: capitalised, no digits, not a link's label, a publisher
+    /// ("Springer Nature Switzerland", <c>publishers</c> of <c>vocabulary.json</c>), a place, a month or a volume.
+    /// </summary>
+    private static bool LooksLikeVenueName(string name, ExtractionVocabulary vocabulary)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is 0 or > 12 || name.Length > 120 || name.Any(char.IsDigit) || name.Contains("://", StringComparison.Ordinal)
-            || name.StartsWith("doi", StringComparison.OrdinalIgnoreCase) || linkLabels.Contains(name.ToLowerInvariant())
-            || name is "ACM" or "IEEE" or "Springer" or "Elsevier" or "PMLR" or "USA" or "UK" || MonthPattern().IsMatch(name) || VolumeWords.Contains(name.TrimEnd('.')))
+            || name.StartsWith("doi", StringComparison.OrdinalIgnoreCase) || vocabulary.LinkLabels.Contains(name.ToLowerInvariant())
+            || vocabulary.Publishers.Contains(name.ToLowerInvariant()) || name is "USA" or "UK" || MonthPattern().IsMatch(name) || VolumeWords.Contains(name.TrimEnd('.')))
         {
             return false;
         }

@@ -36,7 +36,7 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
     /// An entry's draft: read by its notation, then by its features, or by its lines when they are a plain title, authors
     /// and venue (<see cref="ReadTitleAuthorsLines"/>). An entry whose first line is a venue's badge alone ("ICLR" over
     /// the title, authors and venue lines, as homepage templates set it) is read without it, the badge its venue when the
-    /// rest names none.
+    /// rest names none; so is an entry whose last line is a row of links (<see cref="LinksRow"/>).
     /// </summary>
     private EntryDraft? DraftOf(List<MarkupLine> entry, string? person, bool inPublications)
     {
@@ -47,6 +47,14 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
             var read = ReadByFeatures(ReadEntry(rest, person), rest, person, inPublications);
             return read is null || read.Publication.Venue is not null ? read
                 : read with { Publication = read.Publication with { Venue = badge.Venue, Kind = badge.Kind, Year = read.Publication.Year ?? badge.Year } };
+        }
+
+        if (entry.Count >= 2 && LinksRow.Is(entry[^1], catalogs.Vocabulary.LinkLabels) && DraftOf(entry[..^1], person, inPublications) is { } withoutRow)
+        {
+            // The links under an entry point at copies of the paper: its venue is the one its text names, the row's
+            // ("arXiv") only when the text names none.
+            return withoutRow.Publication.Venue is not null || LinksRow.Venue(entry[^1], catalogs.Venues) is not { } linked ? withoutRow
+                : withoutRow with { Publication = withoutRow.Publication with { Venue = linked.Venue, Kind = linked.Kind, Year = withoutRow.Publication.Year ?? linked.Year } };
         }
 
         return (inPublications ? ReadTitleAuthorsLines(entry, person) : null) ?? ReadByFeatures(ReadEntry(entry, person), entry, person, inPublications);
@@ -75,7 +83,7 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
 
         var text = "**" + title + "**\n" + string.Join('\n', entry.Skip(1).Select(l => l.Text));
         var links = entry.SelectMany(l => l.Links).Where(l => !l.IsImage).ToList();
-        return PublicationFeatures.Read(text, links, person, catalogs.Venues, catalogs.Vocabulary.LinkLabels) is { Title.Length: >= 8, Venue: not null } read
+        return PublicationFeatures.Read(text, links, person, catalogs.Venues, catalogs.Vocabulary) is { Title.Length: >= 8, Venue: not null } read
             ? new EntryDraft(read, false, read.Authors)
             : null;
     }
@@ -155,7 +163,7 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
         }
 
         var links = entry.SelectMany(l => l.Links).Where(l => !l.IsImage).ToList();
-        if (PublicationFeatures.Read(text, links, person, catalogs.Venues, catalogs.Vocabulary.LinkLabels) is not { } read)
+        if (PublicationFeatures.Read(text, links, person, catalogs.Venues, catalogs.Vocabulary) is not { } read)
         {
             // "Title (CVPR 2024)", "Title. A. Author. CVPR 2024.", a table row: under a publications heading only.
             var listed = inPublications && draft is not { Publication: { Venue: not null, Title.Length: >= 8 } }
