@@ -321,6 +321,20 @@ public sealed class DocumentShapeTests
     }
 
     [Fact]
+    public void An_html_image_whose_address_holds_parentheses_is_read_whole()
+    {
+        // A README's animated skills line rendered to HTML: "Kubernetes (AKS)" puts brackets in the address.
+        const string page = """
+            <html><body><h1>Jane Roe</h1>
+            <h2>Skills</h2>
+            <figure><img src="https://readme-typing-svg.demolab.com?font=orbitron&amp;lines=Kubernetes+(AKS);Terraform;Python" alt="Skills!" /></figure>
+            </body></html>
+            """;
+
+        Assert.Equal(["Kubernetes", "AKS", "Terraform", "Python"], Read("text/html", page).Skills);
+    }
+
+    [Fact]
     public void An_employer_in_prose_is_not_education() =>
         Assert.Empty(Read("text/markdown", "# Jane Roe\n\nJane is a postdoc in the Smith group at the University of California, San Diego, working on oceans.\n").Education);
 

@@ -231,8 +231,9 @@ internal static class HtmlText
         return trimmed.Length > 2 && trimmed[0] == '@' && brace is > 1 and < 20 && trimmed[1..brace].ToString().All(char.IsAsciiLetter);
     }
 
-    /// <summary>An address as a markdown link's target: no space or closing parenthesis ends it early.</summary>
-    private static string Address(string url) => url.Replace(" ", "%20", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal);
+    /// <summary>An address as a markdown link's target: no space or parenthesis ends it early or leaves it open.</summary>
+    private static string Address(string url) =>
+        url.Replace(" ", "%20", StringComparison.Ordinal).Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal);
 
     /// <summary>An image's alt text as a markdown image's label: one line, no bracket that would end it.</summary>
     private static string ImageAlt(string? alt) =>
