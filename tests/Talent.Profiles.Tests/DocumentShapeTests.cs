@@ -334,6 +334,25 @@ public sealed class DocumentShapeTests
         Assert.Equal(["Kubernetes", "AKS", "Terraform", "Python"], Read("text/html", page).Skills);
     }
 
+    [Theory]
+    [InlineData("Competences")]
+    [InlineData("Tech I Use")]
+    [InlineData("Tech")]
+    public void A_skills_heading_as_people_write_it_opens_the_skills(string heading) =>
+        Assert.Equal(["Kotlin", "Terraform", "PostgreSQL"], Read("text/markdown", $"# Jane Roe\n\nSoftware engineer.\n\n## {heading}\n\n- Kotlin, Terraform, PostgreSQL\n").Skills);
+
+    [Theory]
+    [InlineData("Career History")]
+    [InlineData("Positions Held")]
+    [InlineData("Professional Background")]
+    [InlineData("Where I've Worked")]
+    [InlineData("Expérience professionnelle")]
+    public void An_experience_heading_as_people_write_it_opens_the_roles(string heading) =>
+        Assert.Equal(
+            [("Senior Engineer", "Acme Corp"), ("Software Engineer", "Globex")],
+            Read("text/markdown", $"# Jane Roe\n\nSoftware engineer.\n\n## {heading}\n\n- **Senior Engineer**, Acme Corp, Mar 2021 – present\n- Software Engineer at Globex, Jan 2018 – Feb 2021\n")
+                .Experience.Select(e => (e.Title, e.Organization)).ToList());
+
     [Fact]
     public void An_employer_in_prose_is_not_education() =>
         Assert.Empty(Read("text/markdown", "# Jane Roe\n\nJane is a postdoc in the Smith group at the University of California, San Diego, working on oceans.\n").Education);
