@@ -29,6 +29,24 @@ public sealed class PublicationEntryTests
     }
 
     [Theory]
+    [InlineData("Ada Lovelace and Alan Turing. 2023. Scaling Sparse Experts for Video Models. In Proceedings of the 37th Conference on Neural Information Processing Systems (NeurIPS '23). 1–12.", 1)]
+    [InlineData("Lovelace, Ada, and Alan Turing. \"Scaling Sparse Experts for Video Models.\" Advances in Neural Information Processing Systems 36 (2023): 1-12.", 1)]
+    [InlineData("Turing, Alan, Grace Hopper, and Ada Lovelace. \"Scaling Sparse Experts for Video Models.\" NeurIPS 2023.", 3)]
+    [InlineData("Lovelace, A., Turing, A.: Scaling Sparse Experts for Video Models. In: NeurIPS, pp. 1–12 (2023)", 1)]
+    [InlineData("Turing, A. and Lovelace, A., 2023. Scaling Sparse Experts for Video Models. Advances in Neural Information Processing Systems, 36, pp.1-12.", 2)]
+    [InlineData("[NeurIPS 2023] Scaling Sparse Experts for Video Models. Alan Turing, Ada Lovelace.", 2)]
+    public void A_citation_in_a_common_style_gives_title_venue_year_and_authors(string citation, int position)
+    {
+        // ACM's reference format, MLA and Chicago, Springer's LNCS, Harvard, and a venue tag before title and authors.
+        var profile = Extract("# Ada Lovelace\n\n## Publications\n\n- " + citation + "\n- Ada Lovelace. Fast Attention Kernels for Long Context. ICML 2022.\n");
+
+        var paper = profile.Publications[0];
+        Assert.Equal(("Scaling Sparse Experts for Video Models", "NeurIPS", 2023), (paper.Title, paper.Venue, paper.Year));
+        Assert.Equal(2, profile.Publications.Count);
+        Assert.Equal(position, paper.AuthorPosition);
+    }
+
+    [Theory]
     [InlineData("- Alan Turing, Grace Hopper, **Ada Lovelace**. Video Generation with Motion Priors. *CVPR 2024*.", 3, false)]
     [InlineData("- Alan Turing, **Ada Lovelace**, et al. Video Generation with Motion Priors. *CVPR 2024*.", 2, true)]
     [InlineData("- Alan Turing, Grace Hopper, Ada Lovelace, ... Video Generation with Motion Priors. CVPR 2024.", 3, true)]

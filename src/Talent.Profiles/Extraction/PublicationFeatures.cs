@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
@@ -32,7 +31,7 @@ internal static partial class PublicationFeatures
         var year = CitedYear(before) ?? venue?.Year ?? YearIn(after) ?? YearIn(before);
         var authorPart = WithoutTag(MarkupText.ToPlain(StripYear(before.Replace('\n', ' '))));
         var authorText = authorPart.Trim(' ', '.', ',', ':', '-');
-        var authors = AuthorList.Parse(authorText, 1) ?? AuthorList.ParseInverted(authorText);
+        var authors = AuthorList.Parse(authorText, 1) ?? AuthorList.ParseInverted(authorText) ?? SurnameFirstAuthors.FirstInverted(authorText);
         if (authors is null && PublicationNotation.AuthorLineUnder(after, owner) is { } under)
         {
             (authors, authorPart) = under;
@@ -58,8 +57,6 @@ internal static partial class PublicationFeatures
             MoreAuthors = authors.Count > 0 && AuthorList.EndsOpen(authorPart),
         };
     }
-
-    private sealed record VenueFound(string? Venue, int? Year, PublicationKind Kind, string Raw);
 
     /// <summary>
     /// The emphasised run is the owner's name ("**Ada Lovelace**" in an author list), not a title; with no owner known
@@ -148,155 +145,23 @@ internal static partial class PublicationFeatures
             var candidate = MarkupText.ToPlain(StripYear(sentences[i].Text)).Trim(' ', '.', ',');
             if (AuthorList.Parse(candidate, 1) is not null)
             {
+                // "Jane Roe and Alan Turing. 2023. Title. In …": the ACM reference format sets the year between them.
                 var next = sentences[i + 1];
-                return (Clean(MarkupText.ToPlain(next.Text)), next.Start, next.Start + next.Text.Length);
+                var year = LeadingYearLength(next.Text);
+                return (Clean(MarkupText.ToPlain(next.Text[year..])), next.Start + year, next.Start + next.Text.Length);
             }
         }
 
         return (null, 0, 0);
     }
 
-    private static VenueFound? FindVenue(string before, string after, VenueCatalog venues, ExtractionVocabulary vocabulary)
+    /// <summary>The length of a year and its full stop opening a sentence ("2023. Title"), 0 when it opens with none.</summary>
+    private static int LeadingYearLength(string sentence)
     {
-        // "[PPoPP'19] Authors ...": a leading tag names the venue.
-        var tag = MarkupText.ToPlain(before).TrimStart();
-        int? tagYear = null;
-        if (tag.StartsWith('[') && tag.IndexOf(']', StringComparison.Ordinal) is var close and > 1)
-        {
-            var (tagged, year) = ReadTag(tag[1..close], venues);
-            if (tagged is not null)
-            {
-                return new VenueFound(tagged.Venue, year ?? tagged.Year ?? YearIn(after), tagged.Kind, tag[..(close + 1)]);
-            }
-
-            tagYear = year;
-        }
-
-        // Lines after the title that are author lists ("E. Vilkul, A. Ivanov.") are not searched for the venue.
-        var lines = after.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(MarkupText.ToPlain)
-            .Where(l => AuthorList.Parse(l.Trim(' ', '.', ','), 2) is null && !(HasInitials(l) && AuthorList.Parse(l.Trim(' ', '.', ','), 1) is not null))
-            .ToList();
-        var plain = string.Join(" \n ", lines);
-        var segments = Segments(plain);
-        foreach (var segment in segments)
-        {
-            foreach (var bare in new[] { segment, WithoutPrefix(segment) })
-            {
-                // A catalog name found inside a longer one ("Ecology Letters" in "Microbial Ecology Letters") is not the venue.
-                if (VenueNotation.Parse(bare, venues) is { Known: true } known && (WordCount(WithoutYear(bare)) <= 2 || venues.Find(VenueName.WithoutVolume(WithoutYear(bare))) is not null))
-                {
-                    return new VenueFound(known.Venue, known.Year ?? YearIn(plain) ?? tagYear, known.Kind, segment);
-                }
-            }
-        }
-
-        var unknown = UnknownVenue(segments, plain, vocabulary);
-        return unknown is { Year: null } && tagYear is not null ? unknown with { Year = tagYear } : unknown;
-    }
-
-    /// <summary>
-    /// A venue the catalog does not know: the words after the title up to the first segment that is not words (pages,
-    /// volume, a DOI), with a year at its end allowed ("Applicable Algebra in Engineering, Communication and Computing 2020").
-    /// </summary>
-    private static VenueFound? UnknownVenue(List<string> segments, string plain, ExtractionVocabulary vocabulary)
-    {
-        var parts = new List<string>();
-        var lineStart = true;
-        foreach (var segment in segments)
-        {
-            // Authors before the venue on its line ("A. Smith and B. Jones. 2018 Summer Research Symposium, …") are not its name.
-            var authors = lineStart && parts.Count == 0 && AuthorList.Parse(segment, 2) is not null;
-            lineStart = segment == "\n";
-            if (authors)
-            {
-                continue;
-            }
-
-            var name = WithoutYear(WithoutLeadingYear(WithoutPrefix(segment))).Trim(' ', '*', '_', ':');
-            if (segment == "\n" || name.Length == 0 || !LooksLikeVenueName(name, vocabulary))
-            {
-                if (parts.Count > 0 || (name.Length > 0 && !name.All(c => char.IsDigit(c) || c is '–' or '-' or ':' or ' ')))
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            parts.Add(name);
-            if (!string.Equals(name, WithoutPrefix(segment).Trim(' ', '*', '_', ':'), StringComparison.Ordinal))
-            {
-                break; // the year closed the venue
-            }
-        }
-
-        return parts.Count == 0 ? null : new VenueFound(string.Join(", ", parts), YearIn(plain), PublicationKind.Unknown, string.Join(", ", parts));
-    }
-
-    /// <summary>"PPoPP'19", "ICLR 2025", "Doctoral Dissertation": a bracketed tag's venue and year, when it names a known venue.</summary>
-    private static (VenueReading? Known, int? Year) ReadTag(string tag, VenueCatalog venues)
-    {
-        var apostrophe = tag.LastIndexOfAny(['\'', '’']);
-        if (apostrophe > 0 && apostrophe == tag.Length - 3 && char.IsDigit(tag[^1]) && char.IsDigit(tag[^2]))
-        {
-            var twoDigits = int.Parse(tag.AsSpan(apostrophe + 1), CultureInfo.InvariantCulture);
-            var year = twoDigits < 70 ? 2000 + twoDigits : 1900 + twoDigits;
-            return (VenueNotation.Parse(tag[..apostrophe], venues) is { Known: true } named ? named with { Year = year } : null, year);
-        }
-
-        return VenueNotation.Parse(tag, venues) is { Known: true } reading ? (reading, reading.Year) : (null, null);
-    }
-
-    /// <summary>Segments at commas, semicolons, brackets and sentence ends; a dot after an initial does not split.</summary>
-    private static List<string> Segments(string text)
-    {
-        var segments = new List<string>();
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var split = i == text.Length || text[i] is ',' or ';' or '(' or ')' or '|' or '\n'
-                || (text[i] == '.' && (i + 1 == text.Length || text[i + 1] == ' ') && !(i >= 2 && char.IsUpper(text[i - 1]) && text[i - 2] is ' ' or '.'));
-            if (!split)
-            {
-                continue;
-            }
-
-            var segment = text[start..i].Trim();
-            if (segment.Length > 0)
-            {
-                segments.Add(segment);
-            }
-
-            if (i < text.Length && text[i] == '\n')
-            {
-                segments.Add("\n");
-            }
-
-            start = i + 1;
-        }
-
-        return segments;
-    }
-
-    /// <summary>
-    /// Words that may name a venue the catalog does not know: capitalised, no digits, not a link's label, a publisher
-    /// ("Springer Nature Switzerland", <c>publishers</c> of <c>vocabulary.json</c>), a place, a month or a volume.
-    /// </summary>
-    private static bool LooksLikeVenueName(string name, ExtractionVocabulary vocabulary)
-    {
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length is 0 or > 12 || name.Length > 120 || name.Any(char.IsDigit) || name.Contains("://", StringComparison.Ordinal)
-            || name.StartsWith("doi", StringComparison.OrdinalIgnoreCase) || vocabulary.LinkLabels.Contains(name.ToLowerInvariant())
-            || vocabulary.Publishers.Contains(name.ToLowerInvariant()) || name is "USA" or "UK" || MonthPattern().IsMatch(name) || VolumeWords.Contains(name.TrimEnd('.')))
-        {
-            return false;
-        }
-
-        // Venue names are capitalised ("Journal of Computational and Graphical Statistics", "mSphere"); sentences are not.
-        var content = words.Where(w => !Connectors.Contains(w)).ToList();
-        var capitalised = content.Count(w => char.IsUpper(w[0]) || w.Skip(1).Any(char.IsUpper));
-        return content.Count > 0 && capitalised * 10 >= content.Count * 8 && (words.Length > 1 || name.Length >= 3);
+        var text = sentence.AsSpan();
+        var spaces = text.Length - text.TrimStart().Length;
+        text = text[spaces..];
+        return text.Length > 7 && YearIn(text[..4].ToString()) is not null && text[4] == '.' && text[5] == ' ' && char.IsLetterOrDigit(text[6]) ? spaces + 6 : 0;
     }
 
     /// <summary>"In *Venue*", "In: *Venue*": what a citation emphasises after "In" is the book or proceedings it is in, not its title.</summary>
@@ -305,58 +170,6 @@ internal static partial class PublicationFeatures
         var text = before.TrimEnd(' ', ':');
         return text.EndsWith("In", StringComparison.OrdinalIgnoreCase) && (text.Length == 2 || !char.IsLetterOrDigit(text[^3]));
     }
-
-    /// <summary>A month alone ("Jul.", "May"): the date of the paper before its year, not its venue.</summary>
-    [GeneratedRegex("^" + DateNotation.Month + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex MonthPattern();
-
-    /// <summary>A volume's, issue's or pages' label split from its number ("Vol. 2", "No. 4", "pp. 29–74"): where the venue's name ends.</summary>
-    private static readonly HashSet<string> VolumeWords = new(StringComparer.OrdinalIgnoreCase) { "Vol", "Volume", "No", "Nr", "Issue", "pp", "Pages", "Art", "Suppl", "Chapter", "Ch" };
-
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "on", "and", "in", "for", "the", "&", "de", "der", "und", "to", "with", "at" };
-
-    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-
-    /// <summary>A year (and an apostrophe form) at the end of a segment removed: "ICICS 2020" → "ICICS".</summary>
-    private static string WithoutYear(string segment)
-    {
-        var text = segment.TrimEnd(' ', '.');
-        if (text.Length >= 5 && YearIn(text[^4..]) is not null && (text.Length == 4 || !char.IsLetterOrDigit(text[^5])))
-        {
-            return text[..^4].TrimEnd(' ', ',', '\'');
-        }
-
-        return text;
-    }
-
-    /// <summary>A year numbering a meeting before its name removed: "2018 Summer Research Symposium" → "Summer Research Symposium".</summary>
-    private static string WithoutLeadingYear(string segment) =>
-        segment.Length > 6 && YearIn(segment[..4]) is not null && segment[4] == ' ' && char.IsUpper(segment[5]) ? segment[5..] : segment;
-
-    /// <summary>"In Proceedings of the 24th ACM SIGPLAN Symposium on ..." → "ACM SIGPLAN Symposium on ...".</summary>
-    internal static string WithoutPrefix(string segment)
-    {
-        var text = segment.Trim();
-        foreach (var prefix in new[] { "In: ", "in: ", "In ", "in ", "Proceedings of the ", "Proceedings of ", "Proc. of the ", "Proc. ", "Accepted at ", "accepted at ", "To appear in ", "to appear in ", "the " })
-        {
-            if (text.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                text = text[prefix.Length..];
-            }
-        }
-
-        var words = text.Split(' ', 2);
-        if (words.Length == 2 && words[0].Length > 2 && words[0].All(char.IsDigit) == false && (words[0].EndsWith("th", StringComparison.Ordinal)
-            || words[0].EndsWith("st", StringComparison.Ordinal) || words[0].EndsWith("nd", StringComparison.Ordinal) || words[0].EndsWith("rd", StringComparison.Ordinal))
-            && char.IsDigit(words[0][0]))
-        {
-            text = words[1]; // an ordinal ("24th") numbers the meeting, not the venue
-        }
-
-        return text;
-    }
-
-    private static bool IsVenue(string text, VenueCatalog venues) => VenueNotation.Parse(WithoutPrefix(text), venues) is { Known: true };
 
     private static int? YearIn(string text)
     {
@@ -397,8 +210,15 @@ internal static partial class PublicationFeatures
     private static string StripYear(string text)
     {
         var open = text.LastIndexOf('(');
-        return open >= 0 && text.IndexOf(')', open) is var close and > 0 && (YearIn(text[open..close]) is not null || IsStatus(text[(open + 1)..close]))
-            ? text[..open] + text[(close + 1)..]
+        if (open >= 0 && text.IndexOf(')', open) is var close and > 0 && (YearIn(text[open..close]) is not null || IsStatus(text[(open + 1)..close])))
+        {
+            return text[..open] + text[(close + 1)..];
+        }
+
+        // "Roe, J. and Turing, A., 2023.": the year after the authors, set off by a comma (Harvard style).
+        var trimmed = text.TrimEnd(' ', '.', ':', '\n');
+        return trimmed.Length > 6 && trimmed[^6..^4] == ", " && int.TryParse(trimmed[^4..], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100
+            ? trimmed[..^6]
             : text;
     }
 

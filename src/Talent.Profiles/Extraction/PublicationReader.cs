@@ -289,7 +289,21 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
             var pipe = firstLine.IndexOf('|', StringComparison.Ordinal);
             parts.Title = pipe > 0 ? firstLine[..pipe] : firstLine;
             parts.Rest = string.Join(' ', entry.Skip(1).Select(l => l.Text)) + (pipe > 0 ? " " + firstLine[pipe..] : string.Empty);
+            if (pipe < 0 && entry.Count == 1 && AuthorsAfterTitle(parts.Title) is { } stop)
+            {
+                // "[ICLR 2025] Title. Ada Lovelace, Alan Turing.": the title, then its authors, on one line.
+                parts.Rest = parts.Title[(stop + 1)..];
+                parts.Title = parts.Title[..stop];
+            }
         }
+    }
+
+    /// <summary>Where a title ends that the line's last sentence, an author list of two or more, follows ("Title. A. Lovelace, A. Turing.").</summary>
+    private static int? AuthorsAfterTitle(string line)
+    {
+        var trimmed = line.TrimEnd(' ', '.');
+        var stop = trimmed.LastIndexOf(". ", StringComparison.Ordinal);
+        return stop > 10 && AuthorList.Parse(MarkupText.ToPlain(trimmed[(stop + 2)..]).Trim(), 2) is not null ? stop : null;
     }
 
     /// <summary>

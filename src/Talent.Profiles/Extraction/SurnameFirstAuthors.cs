@@ -8,8 +8,10 @@ namespace Talent.Profiles.Extraction;
 internal static class SurnameFirstAuthors
 {
     /// <summary>
-    /// Where an author list written surname first ("Schneider, A. D.; Dullemond, C. P.") ends, at the full stop of an
-    /// initial, when the text opens with one: the last such stop up to which the text still reads as that list.
+    /// Where an author list written surname first ("Schneider, A. D.; Dullemond, C. P.") ends, when the text opens with
+    /// one: after the full stop of its last initial up to which the text still reads as that list, and after what styles
+    /// set between the list and the title — a colon ("Roe, J., Turing, A.: Title", Springer's), a year ("Roe, J. and
+    /// Turing, A., 2023. Title", Harvard's; "(2023)."), or a space.
     /// </summary>
     public static int? End(string text)
     {
@@ -22,10 +24,10 @@ internal static class SurnameFirstAuthors
 
         int? end = null;
         var stops = 0;
-        for (var i = text.IndexOf(". ", StringComparison.Ordinal); i > 0 && i < MaxAuthorText && stops < MaxStops; i = text.IndexOf(". ", i + 1, StringComparison.Ordinal))
+        for (var i = text.IndexOf('.', StringComparison.Ordinal); i > 0 && i < MaxAuthorText && stops < MaxStops; i = text.IndexOf('.', i + 1))
         {
             stops++;
-            if (!char.IsUpper(text[i - 1]) || (i >= 2 && char.IsLetter(text[i - 2])))
+            if (!char.IsUpper(text[i - 1]) || (i >= 2 && char.IsLetter(text[i - 2])) || i + 1 >= text.Length || text[i + 1] is not (' ' or ':' or ','))
             {
                 continue; // not an initial's stop
             }
@@ -40,10 +42,57 @@ internal static class SurnameFirstAuthors
                 continue;
             }
 
-            end = i + 2;
+            end = i + 1;
         }
 
-        return end;
+        return end is { } last ? AfterSeparator(text, last) : null;
+    }
+
+    /// <summary>Past a colon, a year (", 2023." or " (2023).") and the spaces between an author list and its title.</summary>
+    private static int AfterSeparator(string text, int at)
+    {
+        var rest = text.AsSpan(at);
+        var skipped = rest.Length - rest.TrimStart(" :").Length;
+        var afterYear = rest[skipped..].TrimStart(", (");
+        if (afterYear.Length >= 5 && afterYear[..4].IndexOfAnyExceptInRange('0', '9') < 0 && afterYear[4] is ')' or '.' or ',' or ':')
+        {
+            var tail = afterYear[4..].TrimStart(").,: ");
+            skipped = rest.Length - tail.Length;
+        }
+
+        return at + skipped;
+    }
+
+    /// <summary>
+    /// "Roe, Jane, and Alan Turing", "Roe, Jane and Alan Turing", "Roe, Jane": the lists of MLA and Chicago style, whose
+    /// first author is written surname first with the given name whole and the others as they are spoken.
+    /// </summary>
+    public static IReadOnlyList<string>? FirstInverted(string text)
+    {
+        var comma = text.IndexOf(", ", StringComparison.Ordinal);
+        if (comma is < 2 or > 40)
+        {
+            return null;
+        }
+
+        var rest = text[(comma + 2)..];
+        var and = rest.IndexOf(" and ", StringComparison.Ordinal);
+        var next = rest.IndexOf(',', StringComparison.Ordinal);
+        var stop = next < 0 ? and : and < 0 ? next : Math.Min(next, and);
+        var given = (stop < 0 ? rest : rest[..stop]).Trim();
+        if (given.Contains('.', StringComparison.Ordinal) || AuthorList.AsPersonName(given + " " + text[..comma].Trim()) is not { } first)
+        {
+            return null; // initials are the surname-first lists' of End
+        }
+
+        if (stop < 0)
+        {
+            return [first];
+        }
+
+        var others = rest[stop..].TrimStart(',', ' ');
+        others = others.StartsWith("and ", StringComparison.Ordinal) ? others[4..] : others;
+        return AuthorList.Parse(others, 1) is { } parsed ? [first, .. parsed] : null;
     }
 
     /// <summary>"Schneider, A. D.…": a word, a comma, then an initial.</summary>
