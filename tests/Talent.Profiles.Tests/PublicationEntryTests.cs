@@ -35,15 +35,27 @@ public sealed class PublicationEntryTests
     [InlineData("Lovelace, A., Turing, A.: Scaling Sparse Experts for Video Models. In: NeurIPS, pp. 1–12 (2023)", 1)]
     [InlineData("Turing, A. and Lovelace, A., 2023. Scaling Sparse Experts for Video Models. Advances in Neural Information Processing Systems, 36, pp.1-12.", 2)]
     [InlineData("[NeurIPS 2023] Scaling Sparse Experts for Video Models. Alan Turing, Ada Lovelace.", 2)]
+    [InlineData("TURING, Alan; LOVELACE, Ada. Scaling Sparse Experts for Video Models. In: NeurIPS, 2023.", 2)]
     public void A_citation_in_a_common_style_gives_title_venue_year_and_authors(string citation, int position)
     {
-        // ACM's reference format, MLA and Chicago, Springer's LNCS, Harvard, and a venue tag before title and authors.
+        // ACM's reference format, MLA and Chicago, Springer's LNCS, Harvard, a venue tag before title and authors, ABNT.
         var profile = Extract("# Ada Lovelace\n\n## Publications\n\n- " + citation + "\n- Ada Lovelace. Fast Attention Kernels for Long Context. ICML 2022.\n");
 
         var paper = profile.Publications[0];
         Assert.Equal(("Scaling Sparse Experts for Video Models", "NeurIPS", 2023), (paper.Title, paper.Venue, paper.Year));
         Assert.Equal(2, profile.Publications.Count);
         Assert.Equal(position, paper.AuthorPosition);
+    }
+
+    [Theory]
+    [InlineData("TURING A., LI X. Scaling Sparse Experts for Video Models. NeurIPS 2023.")]
+    [InlineData("LI X., WANG Y. Scaling Sparse Experts for Video Models. NeurIPS 2023.")]
+    public void Surnames_in_capitals_before_initials_are_an_author_list(string citation)
+    {
+        var profile = Extract("# Ada Lovelace\n\n## Publications\n\n- " + citation + "\n- Ada Lovelace. Fast Attention Kernels for Long Context. ICML 2022.\n");
+
+        var paper = profile.Publications[0];
+        Assert.Equal(("Scaling Sparse Experts for Video Models", "NeurIPS", 2023, 2), (paper.Title, paper.Venue, paper.Year, paper.Authors.Count));
     }
 
     [Theory]

@@ -306,6 +306,13 @@ internal static partial class AuthorList
             written++;
         }
 
+        // "ROE J", "LI X" (a list's "ROE J., LI X." without its stops): a short surname in capitals before shorter initials
+        // is the surname, not more initials.
+        if (written == 0 && bareInitials && tokens.Length == 2 && IsBareInitials(tokens[0]) && IsBareInitials(tokens[1]) && tokens[0].Length > tokens[1].Length)
+        {
+            written = 1;
+        }
+
         return capitalised >= 1 && (written >= 1 || !bareInitials || tokens.All(IsInitial));
     }
 

@@ -143,7 +143,7 @@ internal static partial class PublicationFeatures
         for (var i = 0; i + 1 < sentences.Count; i++)
         {
             var candidate = MarkupText.ToPlain(StripYear(sentences[i].Text)).Trim(' ', '.', ',');
-            if (AuthorList.Parse(candidate, 1) is not null)
+            if (AuthorList.Parse(candidate, 1) is not null || (i == 0 && SurnameFirstAuthors.FirstInverted(candidate) is { Count: >= 2 }))
             {
                 // "Jane Roe and Alan Turing. 2023. Title. In …": the ACM reference format sets the year between them.
                 var next = sentences[i + 1];

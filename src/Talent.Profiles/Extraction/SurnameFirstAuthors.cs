@@ -69,6 +69,11 @@ internal static class SurnameFirstAuthors
     /// </summary>
     public static IReadOnlyList<string>? FirstInverted(string text)
     {
+        if (text.Contains("; ", StringComparison.Ordinal))
+        {
+            return EachInverted(text);
+        }
+
         var comma = text.IndexOf(", ", StringComparison.Ordinal);
         if (comma is < 2 or > 40)
         {
@@ -93,6 +98,25 @@ internal static class SurnameFirstAuthors
         var others = rest[stop..].TrimStart(',', ' ');
         others = others.StartsWith("and ", StringComparison.Ordinal) ? others[4..] : others;
         return AuthorList.Parse(others, 1) is { } parsed ? [first, .. parsed] : null;
+    }
+
+    /// <summary>"TURING, Alan; ROE, Jane": every author surname first with the whole given name, apart by semicolons (ABNT's style).</summary>
+    private static List<string>? EachInverted(string text)
+    {
+        var names = new List<string>();
+        foreach (var part in text.Split("; ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var comma = part.IndexOf(", ", StringComparison.Ordinal);
+            if (comma is < 2 or > 40 || part.IndexOf(',', comma + 1) >= 0
+                || AuthorList.AsPersonName(part[(comma + 2)..].Trim() + " " + part[..comma].Trim()) is not { } name)
+            {
+                return null;
+            }
+
+            names.Add(name);
+        }
+
+        return names.Count == 0 ? null : names;
     }
 
     /// <summary>"Schneider, A. D.…": a word, a comma, then an initial.</summary>
