@@ -49,7 +49,7 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
                 : read with { Publication = read.Publication with { Venue = badge.Venue, Kind = badge.Kind, Year = read.Publication.Year ?? badge.Year } };
         }
 
-        if (entry.Count >= 2 && LinksRow.Is(entry[^1], catalogs.Vocabulary.LinkLabels) && DraftOf(entry[..^1], person, inPublications) is { } withoutRow)
+        if (entry.Count >= 2 && LinksRow.Is(entry[^1], catalogs.Vocabulary.LinkLabels) && ReadLines(entry[..^1], person, inPublications) is { } withoutRow)
         {
             // The links under an entry point at copies of the paper: its venue is the one its text names, the row's
             // ("arXiv") only when the text names none.
@@ -57,8 +57,12 @@ internal sealed partial class PublicationReader(ProfileCatalogs catalogs)
                 : withoutRow with { Publication = withoutRow.Publication with { Venue = linked.Venue, Kind = linked.Kind, Year = withoutRow.Publication.Year ?? linked.Year } };
         }
 
-        return (inPublications ? ReadTitleAuthorsLines(entry, person) : null) ?? ReadByFeatures(ReadEntry(entry, person), entry, person, inPublications);
+        return ReadLines(entry, person, inPublications);
     }
+
+    /// <summary>The entry read by its lines, its notation, then its features (once: a row of links is taken off only at its end).</summary>
+    private EntryDraft? ReadLines(List<MarkupLine> entry, string? person, bool inPublications) =>
+        (inPublications ? ReadTitleAuthorsLines(entry, person) : null) ?? ReadByFeatures(ReadEntry(entry, person), entry, person, inPublications);
 
     /// <summary>
     /// "Title" / "Ada Lovelace, Alan Turing" / "CVPR 2024", each on a line of its own with no markup (a plain-text CV, a
