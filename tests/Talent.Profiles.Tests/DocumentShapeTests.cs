@@ -362,6 +362,9 @@ public sealed class DocumentShapeTests
     [InlineData("- **Senior Engineer**, Acme Corp, Mar 2021 – present — worked on storage systems", "Senior Engineer", "Acme Corp", "2021-03", null, 1)]
     [InlineData("- Software Engineer at Globex, Jan 2018 – Feb 2021", "Software Engineer", "Globex", "2018-01", "2021-02", 0)]
     [InlineData("- Acme Corp, Research Scientist, Berlin, 2019 – 2020", "Research Scientist", "Acme Corp", "2019", "2020", 0)]
+    [InlineData("- Acme Corp — Senior Engineer (2021–present)", "Senior Engineer", "Acme Corp", "2021", null, 0)]
+    [InlineData("- Acme Corp · Senior Engineer · Mar 2021 - Present", "Senior Engineer", "Acme Corp", "2021-03", null, 0)]
+    [InlineData("- Senior Engineer - Acme Corp - 2021-03 to present", "Senior Engineer", "Acme Corp", "2021-03", null, 0)]
     public void A_role_line_keeps_title_and_employer_apart(string line, string title, string organization, string start, string? end, int highlights)
     {
         var entry = Assert.Single(Read("text/markdown", "# Jane Roe\n\n## Experience\n\n" + line + "\n").Experience);

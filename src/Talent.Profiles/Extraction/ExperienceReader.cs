@@ -212,8 +212,11 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
         string? description = null;
         foreach (var dash in new[] { " — ", " – ", " - ", " -- " })
         {
+            // What follows a dash is what the person did there when it is a phrase of three words or more that is not
+            // the role itself ("Acme Corp — Senior Engineer (2021–present)" names the role after the employer).
             var at = plain.IndexOf(dash, StringComparison.Ordinal);
-            if (at > 0 && plain[(at + dash.Length)..].Trim().Split(' ').Length >= 3)
+            var words = at > 0 ? plain[(at + dash.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) : 0;
+            if (words >= 3 && !(words <= 4 && NamesRole(plain[(at + dash.Length)..].ToLowerInvariant())))
             {
                 description = plain[(at + dash.Length)..].Trim();
                 plain = plain[..at];
@@ -222,8 +225,16 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
         }
 
         var parts = new List<string>();
-        foreach (var raw in plain.Replace(" at ", ",", StringComparison.Ordinal).Replace(" @ ", ",", StringComparison.Ordinal)
-            .Split([',', '|', '\t', '(', ')', ':'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        string[] separators = [",", "|", "\t", "(", ")", ":"];
+        var joined = plain.Replace(" at ", ",", StringComparison.Ordinal).Replace(" @ ", ",", StringComparison.Ordinal);
+        if (joined.Split(separators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Length < 2)
+        {
+            // "Acme Corp — Senior Engineer", "Acme Corp · Senior Engineer": a dash or a dot between title and employer when
+            // nothing else stands there (elsewhere a dash may be inside the title: "Engineer - Backend, Acme").
+            separators = [.. separators, " — ", " – ", " - ", " -- ", " · ", " • "];
+        }
+
+        foreach (var raw in joined.Split(separators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var part = raw.Trim(' ', '.', '*', '-', '–', '—');
             if (part.Length == 0)
