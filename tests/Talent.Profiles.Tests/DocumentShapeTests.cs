@@ -87,7 +87,7 @@ public sealed class DocumentShapeTests
     [InlineData("- Ph.D. in Physics, Stanford University, 2015 – 2020", "Stanford University", "Ph.D.", "Physics", "2015", "2020")]
     [InlineData("- Stanford University, Ph.D. in Physics, 2015 – 2020", "Stanford University", "Ph.D.", "Physics", "2015", "2020")]
     [InlineData("- M.S. in Economics, Universidad de los Andes, 2023", "Universidad de los Andes", "M.S.", "Economics", null, "2023")]
-    [InlineData("- B.Sc. Informatik, Universität Passau", "Universität Passau", "B.Sc.", null, null, null)]
+    [InlineData("- B.Sc. Informatik, Universität Passau", "Universität Passau", "B.Sc.", "Informatik", null, null)]
     [InlineData("- 2017年9月 - 2022年7月，理学博士\n  中国科学院大学 数学科学学院 数理统计", "University of Chinese Academy of Sciences", "博士", null, null, null)]
     [InlineData("**Technische Universität München**\n\nM.Sc. in Informatics, 2019 – 2021", "Technical University of Munich", "M.Sc.", "Informatics", "2019", "2021")]
     [InlineData("### University of Cambridge\n\nDoctor of Philosophy - PhD, Computer Science · (2014 - 2018)", "University of Cambridge", "Doctor of Philosophy", "Computer Science", "2014", "2018")]
@@ -352,6 +352,25 @@ public sealed class DocumentShapeTests
             [("Senior Engineer", "Acme Corp"), ("Software Engineer", "Globex")],
             Read("text/markdown", $"# Jane Roe\n\nSoftware engineer.\n\n## {heading}\n\n- **Senior Engineer**, Acme Corp, Mar 2021 – present\n- Software Engineer at Globex, Jan 2018 – Feb 2021\n")
                 .Experience.Select(e => (e.Title, e.Organization)).ToList());
+
+    [Theory]
+    [InlineData("- Stanford University — PhD, Computer Science (2020)", "Stanford University", "Computer Science")]
+    [InlineData("- **Stanford University**, Ph.D. Computer Science, 2020", "Stanford University", "Computer Science")]
+    [InlineData("- PhD Computer Science | Stanford University | 2020", "Stanford University", "Computer Science")]
+    [InlineData("- MSc Data Science @ University of Edinburgh (2019)", "University of Edinburgh", "Data Science")]
+    [InlineData("- B.Eng. (Hons) Software Engineering - University of Auckland - 2014", "University of Auckland", "Software Engineering")]
+    public void A_degree_s_subject_written_right_after_it_is_its_field(string line, string institution, string field)
+    {
+        var entry = Assert.Single(Read("text/markdown", "# Jane Roe\n\nSoftware engineer.\n\n## Education\n\n" + line + "\n").Education);
+
+        Assert.Equal((institution, field), (entry.Institution, entry.Field));
+    }
+
+    [Fact]
+    public void A_school_after_a_colon_is_no_degree_s_subject() =>
+        Assert.DoesNotContain(
+            Read("text/markdown", "# Jane Roe\n\nSoftware engineer.\n\n## Education\n\n- 2015 Abitur: Immanuel Kant Gymnasium\n- 2015-2017: Universität Leipzig, B.Sc. Chemie\n").Education,
+            e => e.Field is "Immanuel Kant Gymnasium");
 
     [Fact]
     public void An_employer_in_prose_is_not_education() =>

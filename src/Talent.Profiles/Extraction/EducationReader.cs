@@ -261,7 +261,7 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
 
         if (!after.StartsWith("in ", StringComparison.Ordinal) && !after.StartsWith("of ", StringComparison.Ordinal))
         {
-            return null;
+            return SubjectAfter(after);
         }
 
         var field = after[3..];
@@ -270,6 +270,35 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
         var at = field.IndexOf(" at ", StringComparison.Ordinal);
         field = at > 0 ? field[..at] : field;
         return field.Length is > 1 and < 80 ? field : null;
+    }
+
+    /// <summary>
+    /// The subject written right after the degree ("PhD, Computer Science (2020)", "Ph.D. Computer Science, 2020", "MSc Data
+    /// Science @ University of Edinburgh", "B.Eng. (Hons) Software Engineering - University of Auckland"): a few capitalised
+    /// words up to the next separator, not an institution and not a date.
+    /// </summary>
+    private static string? SubjectAfter(string after)
+    {
+        var text = after.TrimStart(',', ' ');
+        if (text.StartsWith('(') && text.IndexOf(')', StringComparison.Ordinal) is var close and > 0 and < 12)
+        {
+            text = text[(close + 1)..].TrimStart(); // "(Hons)", "(Res)"
+        }
+
+        var end = text.IndexOfAny([',', ';', '(', '|', '\t', '@', '·', '–', '—']);
+        var subject = end >= 0 ? text[..end] : text;
+        foreach (var stop in new[] { " - ", " at ", " from " })
+        {
+            var at = subject.IndexOf(stop, StringComparison.Ordinal);
+            subject = at > 0 ? subject[..at] : subject;
+        }
+
+        subject = subject.Trim(' ', '.', '*');
+        var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // "Abitur: Immanuel Kant Gymnasium": what follows a colon is a school, not a subject (it does not open with a capital).
+        return words.Length is >= 1 and <= 6 && char.IsUpper(subject[0]) && !subject.Any(char.IsDigit) && !InstitutionNames.HoldsInstitutionWord(subject)
+            ? subject
+            : null;
     }
 
     private static string? LastYear(string text)

@@ -17,6 +17,9 @@ internal static partial class InstitutionNames
     [GeneratedRegex(@"\b(?:Institute|Institut|College|Academy|École|Ecole|Conservatory|Scuola)\b|学院|研究所|研究院", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex WeakWordPattern();
 
+    /// <summary>The text holds a word that names an institution ("University", "College", "大学"), strong or weak.</summary>
+    public static bool HoldsInstitutionWord(string text) => StrongWordPattern().IsMatch(text) || WeakWordPattern().IsMatch(text);
+
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
     {
         "of", "de", "du", "des", "la", "le", "der", "für", "zu", "di", "del", "degli", "della", "and", "&", "at", "am", "in", "y", "e", "do", "da", "i",
