@@ -48,6 +48,13 @@ public sealed class MarkdownShapeTests
         Assert.Equal("2020", entry.End);
     }
 
+    [Theory]
+    [InlineData("Python (expert), Go (advanced), TypeScript (familiar)")]
+    [InlineData("Python - 5 years, Go - 3 years, TypeScript (2 yrs)")]
+    [InlineData("Python: 5+ years, Go, TypeScript")]
+    public void A_skill_s_level_or_years_are_not_skills(string line) =>
+        Assert.Equal(["Python", "Go", "TypeScript"], Read("# Jane Roe\n\n## Skills\n\n" + line + "\n").Skills);
+
     [Fact]
     public void A_skills_table_gives_its_items()
     {

@@ -24,6 +24,9 @@ internal static partial class SkillList
 
         // Proficiency as a professional profile states it: "English (Native or Bilingual)", "French (Professional Working)".
         "bilingual", "or", "professional", "working", "full", "limited", "elementary", "proficiency",
+
+        // Levels of a technical skill: "Python (expert)", "Go (familiar)".
+        "expert", "experienced", "familiar", "novice", "skilled", "strong", "good", "very good", "excellent", "working knowledge",
     };
 
     /// <summary>Items that stand for the rest of a list, not for a skill ("Other" in a bubble diagram of languages).</summary>
@@ -46,6 +49,11 @@ internal static partial class SkillList
         if (words is not null)
         {
             item = WithoutVersion(words.WithoutPhraseWords(item));
+        }
+
+        if (TrailingDurationPattern().Match(item) is { Success: true, Index: > 0 } duration)
+        {
+            item = item[..duration.Index]; // "Go - 3 years", "Kubernetes (2 yrs)": the skill, without how long
         }
 
         if (item.Length == 0 || IsSpokenLanguage(item) || !item.Any(char.IsLetter) || YearsPattern().IsMatch(item) || PlaceholderKeys.Contains(CatalogKey.Of(item)))
@@ -165,6 +173,13 @@ internal static partial class SkillList
     private static string WithoutQualifier(string skill) =>
         skill.IndexOf('(', StringComparison.Ordinal) is > 0 and var open ? skill[..open].TrimEnd() : skill;
 
+    /// <summary>"Go - 3 years", "Kubernetes (2 yrs)", "Python: 5+ years": how long after a skill's name.</summary>
+    [GeneratedRegex(@"\s*(?:[-–—:]\s*|\()\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)(?:\s+of\s+experience)?\)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex TrailingDurationPattern();
+
+    private static bool OpensWithDuration(string text) =>
+        YearsPattern().IsMatch(text.TrimStart().Split(',', 2)[0].Trim());
+
     /// <summary>"8+ years", "5 yrs", "10 years of experience": how long, not a skill ("5+ years with Go" names one).</summary>
     [GeneratedRegex(@"^\d+(\.\d+)?\+?\s*(years?|yrs?)(\s+of\s+experience)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex YearsPattern();
@@ -279,7 +294,8 @@ internal static partial class SkillList
         foreach (var separator in new[] { ":", "：", " — ", " – ", " - " })
         {
             var at = line.IndexOf(separator, StringComparison.Ordinal);
-            if (at is > 0 and < 40 && line.LastIndexOf('(', at) <= line.LastIndexOf(')', at))
+            // "Python - 5 years, Go - 3 years": a skill and how long, not a label over a list.
+            if (at is > 0 and < 40 && line.LastIndexOf('(', at) <= line.LastIndexOf(')', at) && !OpensWithDuration(line[(at + separator.Length)..]))
             {
                 return line[(at + separator.Length)..];
             }
