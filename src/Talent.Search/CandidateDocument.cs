@@ -307,7 +307,7 @@ internal static partial class CandidateDocument
     private static string? Truncate(string? text) => string.IsNullOrWhiteSpace(text) ? null : Cut(text, StoredAbstractLength);
 
     /// <summary>The text's first <paramref name="length"/> characters, never half of a surrogate pair.</summary>
-    private static string Cut(string text, int length) =>
+    internal static string Cut(string text, int length) =>
         text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 
     private static List<(string Name, IReadOnlyList<string>? Synonyms)> DistinctByName(IEnumerable<(string Name, IReadOnlyList<string>? Synonyms)> values) =>

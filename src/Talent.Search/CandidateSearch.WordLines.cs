@@ -118,6 +118,6 @@ internal sealed partial class CandidateSearch
         }
 
         var cut = trimmed.LastIndexOf(' ', CardInterestLength - 1);
-        return trimmed[..(cut > CardInterestLength / 2 ? cut : CardInterestLength - 1)].TrimEnd() + "…";
+        return (cut > CardInterestLength / 2 ? trimmed[..cut] : CandidateDocument.Cut(trimmed, CardInterestLength - 1)).TrimEnd() + "…";
     }
 }

@@ -94,12 +94,8 @@ internal static partial class Citation
 
         // "Jane Roe and Alan Turing. 2023. Title. In …": the ACM reference format sets the year between them.
         var title = head[(split.Index + split.Length)..].Trim();
-        var year = LeadingYear().Match(title);
-        return new Reading(head[..split.Index], (year.Success && year.Length < title.Length ? title[year.Length..] : title).TrimEnd('.'), reading, venueText.Trim().TrimEnd('.'));
+        return new Reading(head[..split.Index], title[PublicationFeatures.LeadingYearLength(title)..].TrimEnd('.'), reading, venueText.Trim().TrimEnd('.'));
     }
-
-    [GeneratedRegex(@"^(?:19|20)\d\d[a-z]?\.\s+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex LeadingYear();
 
     /// <summary>Where sentences end: a full stop and the spaces after it, when more text follows.</summary>
     private static List<Match> SentenceEnds(string text) =>

@@ -155,13 +155,24 @@ internal static partial class PublicationFeatures
         return (null, 0, 0);
     }
 
-    /// <summary>The length of a year and its full stop opening a sentence ("2023. Title"), 0 when it opens with none.</summary>
-    private static int LeadingYearLength(string sentence)
+    /// <summary>
+    /// The length of a year and its full stop opening a sentence ("2023. Title", "2023a. Title", as ACM's reference format
+    /// sets it between authors and title), spaces before and after included; 0 when it opens with none.
+    /// </summary>
+    internal static int LeadingYearLength(string sentence)
     {
         var text = sentence.AsSpan();
         var spaces = text.Length - text.TrimStart().Length;
         text = text[spaces..];
-        return text.Length > 7 && YearIn(text[..4].ToString()) is not null && text[4] == '.' && text[5] == ' ' && char.IsLetterOrDigit(text[6]) ? spaces + 6 : 0;
+        var stop = text.Length > 4 && char.IsAsciiLetterLower(text[4]) ? 5 : 4;
+        if (text.Length <= stop + 1 || YearIn(text[..4].ToString()) is null || text[stop] != '.' || !char.IsWhiteSpace(text[stop + 1]))
+        {
+            return 0;
+        }
+
+        var rest = text[(stop + 1)..];
+        var after = rest.Length - rest.TrimStart().Length;
+        return after < rest.Length ? spaces + stop + 1 + after : 0;
     }
 
     /// <summary>"In *Venue*", "In: *Venue*": what a citation emphasises after "In" is the book or proceedings it is in, not its title.</summary>

@@ -84,10 +84,9 @@ internal static class SurnameFirstAuthors
         var and = rest.IndexOf(" and ", StringComparison.Ordinal);
         var next = rest.IndexOf(',', StringComparison.Ordinal);
         var stop = next < 0 ? and : and < 0 ? next : Math.Min(next, and);
-        var given = (stop < 0 ? rest : rest[..stop]).Trim();
-        if (given.Contains('.', StringComparison.Ordinal) || AuthorList.AsPersonName(given + " " + text[..comma].Trim()) is not { } first)
+        if (SpokenOrder(text[..comma], stop < 0 ? rest : rest[..stop]) is not { } first)
         {
-            return null; // initials are the surname-first lists' of End
+            return null;
         }
 
         if (stop < 0)
@@ -107,8 +106,7 @@ internal static class SurnameFirstAuthors
         foreach (var part in text.Split("; ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var comma = part.IndexOf(", ", StringComparison.Ordinal);
-            if (comma is < 2 or > 40 || part.IndexOf(',', comma + 1) >= 0
-                || AuthorList.AsPersonName(part[(comma + 2)..].Trim() + " " + part[..comma].Trim()) is not { } name)
+            if (comma is < 2 or > 40 || part.IndexOf(',', comma + 1) >= 0 || SpokenOrder(part[..comma], part[(comma + 2)..]) is not { } name)
             {
                 return null;
             }
@@ -118,6 +116,13 @@ internal static class SurnameFirstAuthors
 
         return names.Count == 0 ? null : names;
     }
+
+    /// <summary>
+    /// "Roe" and "Jane" as the name is spoken ("Jane Roe"), or null when they do not make one; a given name of initials
+    /// ("J.") is left to <see cref="End"/>, which reads lists of them.
+    /// </summary>
+    private static string? SpokenOrder(string surname, string given) =>
+        given.Contains('.', StringComparison.Ordinal) ? null : AuthorList.AsPersonName(given.Trim() + " " + surname.Trim());
 
     /// <summary>"Schneider, A. D.…": a word, a comma, then an initial.</summary>
     private static bool OpensSurnameFirst(string plain)
