@@ -366,6 +366,52 @@ public sealed class DocumentShapeTests
         Assert.Equal((institution, field), (entry.Institution, entry.Field));
     }
 
+    [Theory]
+    [InlineData("- PhD - Thesis: \"Young People in the Virtual University\", Trinity College Dublin, 1997 – 2001")]
+    [InlineData("- PhD, thesis “Learning at the Open University”, Trinity College Dublin, 1997 – 2001")]
+    public void A_quoted_title_on_a_degree_line_never_names_its_school(string line) =>
+        Assert.Equal("Trinity College Dublin", Assert.Single(Read("text/markdown", "# Jane Roe\n\nSociologist.\n\n## Education\n\n" + line + "\n").Education).Institution);
+
+    [Theory]
+    [InlineData("Schulbildung", "Education")]
+    [InlineData("Berufstätigkeit", "Experience")]
+    [InlineData("Praktika", "Experience")]
+    [InlineData("EDV-Kenntnisse", "Skills")]
+    [InlineData("EDV", "Skills")]
+    [InlineData("Fremdsprachen", "Other")]
+    [InlineData("Personal Information", "Contact")]
+    [InlineData("Persönliche Daten", "Contact")]
+    public void German_cv_headings_and_a_personal_details_heading_have_their_kinds(string heading, string kind) =>
+        Assert.Equal(kind, RepoPaths.Catalogs.Vocabulary.KindOfHeading(heading)?.ToString());
+
+    [Fact]
+    public void A_personal_details_heading_is_never_the_name() =>
+        Assert.Null(Read("text/markdown", "## Personal Information\n\n- Born 1990\n\n## Education\n\n- MSc, University of Oslo, 2015\n").Name);
+
+    [Theory]
+    [InlineData("- Wissenschaftlicher Mitarbeiter, Fraunhofer IAIS, 2019 – 2023", "Wissenschaftlicher Mitarbeiter")]
+    [InlineData("- 2016 – 2019: Werkstudent, SAP SE", "Werkstudent")]
+    [InlineData("- 2012 – 2015 : Ingénieur de recherche, Inria", "Ingénieur de recherche")]
+    public void A_role_named_in_german_or_french_is_a_role(string line, string title) =>
+        Assert.Contains(title, Read("text/markdown", "# Jane Roe\n\nEngineer.\n\n## Berufserfahrung\n\n" + line + "\n").Experience.Select(e => e.Title ?? string.Empty));
+
+    [Theory]
+    [InlineData("### Industry", "### Academia")]
+    [InlineData("### Work experience", "### Part-time roles")]
+    [InlineData("**Industry**", "**Academia**")]
+    public void Roles_grouped_under_subheadings_of_the_experience_are_all_roles(string first, string second) =>
+        Assert.Equal(
+            [("Software Engineer", "Google"), ("Research Assistant", "Acme Corp")],
+            Read("text/markdown", $"# Jane Roe\n\nEngineer.\n\n## Experience\n\n{first}\n\n- **Software Engineer**, Google, Zurich, 2019 – 2021\n\n{second}\n\n- **Research Assistant**, Acme Corp, Zurich, 2015 – 2017\n")
+                .Experience.Select(e => (e.Title, e.Organization)).ToList());
+
+    [Fact]
+    public void Roles_under_their_employers_heading_keep_it() =>
+        Assert.Equal(
+            [("Software Engineer", "Google"), ("Data Engineer", "Acme Corp")],
+            Read("text/markdown", "# Jane Roe\n\nEngineer.\n\n## Experience\n\n### Google\n\n- Software Engineer, 2019 – 2021\n\n### Acme Corp\n\nData Engineer, 2015 – 2017\n")
+                .Experience.Select(e => (e.Title, e.Organization)).ToList());
+
     [Fact]
     public void A_school_after_a_colon_is_no_degree_s_subject() =>
         Assert.DoesNotContain(

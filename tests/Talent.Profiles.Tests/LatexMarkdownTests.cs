@@ -22,6 +22,10 @@ public sealed class LatexMarkdownTests
     [InlineData(@"\cvskill{Programming}{Python, Go}", "- **Programming**: Python, Go")]
     [InlineData(@"\begin{rSubsection}{Acme}{2019 - 2021}{Engineer}{Berlin}\item Built it\end{rSubsection}", "- **Engineer**, Acme, Berlin, 2019 - 2021\n  - Built it")]
     [InlineData(@"\cvtag{Python}\cvtag{C++}\cvtag{Docker}", "Python, C++, Docker")]
+    [InlineData(@"\ecvtitle{2002 -- 2004}{Consultant}\ecvitem{}{Acme Ltd\newline 3 Main Street, Dublin}", "- **Consultant**, Acme Ltd, 2002 – 2004\n  - 3 Main Street, Dublin")]
+    [InlineData(@"\ecvtitlelevel{1997--2001}{PhD in Sociology}{ISCED 6}\ecvitem{}{Trinity College Dublin}", "- **PhD in Sociology**, Trinity College Dublin, 1997–2001")]
+    [InlineData(@"\ecvtitle{2002}{Consultant}\ecvitem{Sector}{Youth work}", "- **Consultant**, 2002\n\n- **Sector**: Youth work")]
+    [InlineData(@"\ecvitem[10pt]{Computer skills}{Python, R}", "- **Computer skills**: Python, R")]
     public void Cv_class_entries_become_one_list_item(string latex, string expected) =>
         Assert.Equal(expected, LatexText.ToMarkdown(latex));
 
@@ -39,6 +43,16 @@ public sealed class LatexMarkdownTests
     [InlineData(@"\begin{itemize}\item{\textbf{Languages}{: Java, C} \\ \textbf{Tools}{: Git}}\end{itemize}", "- **Languages**: Java, C\n  **Tools**: Git")]
     [InlineData(@"\begin{itemize}\item[--] Dash \item[$\bullet$] Dot\end{itemize}", "- Dash\n- Dot")]
     [InlineData(@"\cvsubsection{Journal papers}", "### Journal papers")]
+    [InlineData(@"\resheading{Education}", "## Education")]
+    [InlineData(@"\ecvsection{Work experience}", "## Work experience")]
+    [InlineData(@"\addheadertext{Skills}", "## Skills")]
+    [InlineData(@"\addsubheader{Office Manager, ACME Inc.}", "### Office Manager, ACME Inc.")]
+    [InlineData(@"\resheading{A paragraph \\ on two lines}", "A paragraph\non two lines")]
+    [InlineData(@"\begin{cvlist}{Education}\item[2019--2021] MSc Physics\end{cvlist}", "## Education\n\n- **2019–2021**: MSc Physics")]
+    [InlineData(@"\begin{rubrique}{Formation initiale}Text\end{rubrique}", "## Formation initiale\n\nText")]
+    [InlineData(@"\begin{otherlanguage}{german}Text\end{otherlanguage}", "Text")]
+    [InlineData(@"\begin{adjustwidth}{1cm}{}Text\end{adjustwidth}", "Text")]
+    [InlineData(@"\begin{wrapfigure}{r}Text\end{wrapfigure}", "Text")]
     public void Headings_and_lists_become_markdown_structure(string latex, string expected) =>
         Assert.Equal(expected, LatexText.ToMarkdown(latex));
 
@@ -95,7 +109,17 @@ public sealed class LatexMarkdownTests
     [InlineData(@"\documentclass{article}\title{Ada Lovelace}\begin{document}\maketitle\end{document}", "# Ada Lovelace")]
     [InlineData(@"\documentclass{moderncv}\name{Ada}{Lovelace}\title{Analyst}\begin{document}\end{document}", "# Ada Lovelace\n\nAnalyst")]
     [InlineData(@"\documentclass{twentysecondcv}\cvname{Ada Lovelace}\cvjobtitle{Analyst}\cvmail{ada@x.org}\cvsite{ada.org}\begin{document}\end{document}", "# Ada Lovelace\n\nAnalyst\n[ada@x.org](mailto:ada@x.org)\nHomepage: [ada.org](https://ada.org)")]
+    [InlineData(@"\documentclass{europasscv}\ecvname{Katie Smith}\ecvemail{k@x.org another@y.org}\ecvhomepage{www.k.org}\ecvmobile{+353 555}\ecvnationality{Irish}\begin{document}\end{document}", "# Katie Smith\n\n[k@x.org](mailto:k@x.org)\n[another@y.org](mailto:another@y.org)\nHomepage: [www.k.org](https://www.k.org)\nPhone: +353 555")]
     public void The_name_and_contact_lines_come_first(string latex, string expected) =>
+        Assert.Equal(expected, LatexText.ToMarkdown(latex));
+
+    [Theory]
+    [InlineData(@"\documentclass{article}\usepackage[ngerman]{babel}\begin{document}Universit""at D""usseldorf, Stra""se, E""~Mail, ""`Titel""', Ent""-wicklung\end{document}", "Universität Düsseldorf, Straße, E-Mail, „Titel“, Entwicklung")]
+    [InlineData(@"\documentclass[a4paper,german]{scrartcl}\usepackage{babel}\begin{document}M""unchen\end{document}", "München")]
+    [InlineData(@"\documentclass{article}\usepackage{ngerman}\begin{document}K""oln\end{document}", "Köln")]
+    [InlineData(@"\documentclass{article}\usepackage[ngerman]{babel}\begin{document}J{\""u}lich\end{document}", "Jülich")]
+    [InlineData(@"\documentclass{article}\usepackage[english]{babel}\begin{document}A ""quoted"" word\end{document}", "A \"quoted\" word")]
+    public void Babels_german_shorthands_are_letters_only_where_the_document_asks_for_german(string latex, string expected) =>
         Assert.Equal(expected, LatexText.ToMarkdown(latex));
 
     [Fact]

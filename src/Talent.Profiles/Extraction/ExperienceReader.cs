@@ -79,6 +79,13 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
 
         public void Begin(ExperienceEntry entry)
         {
+            // A heading with nothing under it before a role that names its own employer groups roles ("### Academia"), or
+            // names that employer again: it is no role of its own.
+            if (Current is { Title: null, Start: null, End: null, Location: null } && Highlights.Count == 0 && entry is { Title: not null, Organization: not null })
+            {
+                Current = null;
+            }
+
             Flush();
             Current = entry;
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Talent.Profiles.Catalogs;
 
@@ -31,6 +32,7 @@ internal static partial class InstitutionNames
     public static string? Find(string text, InstitutionCatalog catalog)
     {
         string? weak = null;
+        text = WithoutQuotations(text);
         var segments = text.Split(SegmentSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < segments.Length; i++)
         {
@@ -65,6 +67,38 @@ internal static partial class InstitutionNames
 
         // No institution word: a known name inside running text ("a PhD from CMU in 2019").
         return weak ?? catalog.FindIn(text);
+    }
+
+    /// <summary>
+    /// The text with what it quotes left out: a quoted phrase is a title ("Thesis: “Young People in the Virtual University”"),
+    /// never the name of the school.
+    /// </summary>
+    private static string WithoutQuotations(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        char? closing = null;
+        foreach (var c in text)
+        {
+            if (closing is { } close)
+            {
+                if (c == close)
+                {
+                    closing = null;
+                    builder.Append(',');
+                }
+
+                continue;
+            }
+
+            closing = c switch { '"' => '"', '“' => '”', '«' => '»', '„' => '“', _ => null };
+            if (closing is null)
+            {
+                builder.Append(c);
+            }
+        }
+
+        // An opening mark never closed quotes nothing: the text stays as written.
+        return closing is null ? builder.ToString() : text;
     }
 
     /// <summary>The capitalised run of words (with "of", "de", "für" between them) around the institution word at <paramref name="at"/>.</summary>

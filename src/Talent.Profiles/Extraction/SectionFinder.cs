@@ -41,7 +41,11 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
             // A markdown heading naming no known kind ends a section whose heading was at its level ("## Teaching" after
             // "## Skills"); a deeper one ("#### A project") stays inside it, and so does a shallower one, which documents
             // converted from PDF use for employers under a smaller section heading.
-            if (line.HeadingLevel > 0 && sections[^1] is { Kind: not SectionKind.Header, HeadingLevel: > 0 } open && line.HeadingLevel == open.HeadingLevel)
+            // A sibling of a subsection that named its section's kind again ("## Experience", "### Industry", "### Academia")
+            // is one more group of roles or schools. (Groups of papers or projects keep ending there: "### Theses" after
+            // "### Journal papers", a project's "#### Background" after its "#### Project overview".)
+            if (line.HeadingLevel > 0 && sections[^1] is { Kind: not SectionKind.Header, HeadingLevel: > 0 } open && line.HeadingLevel == open.HeadingLevel
+                && !IsSubsectionOfItsKind(sections))
             {
                 sections.Add(new Section(SectionKind.Other, [], line.HeadingLevel, line.Heading));
                 continue;
@@ -51,6 +55,26 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
         }
 
         return sections;
+    }
+
+    /// <summary>Whether the last section, of roles or schools, has its heading under a shallower heading of the same kind.</summary>
+    private static bool IsSubsectionOfItsKind(List<Section> sections)
+    {
+        var open = sections[^1];
+        if (open.Kind is not (SectionKind.Experience or SectionKind.Education))
+        {
+            return false;
+        }
+
+        for (var i = sections.Count - 2; i >= 0; i--)
+        {
+            if (sections[i].HeadingLevel is > 0 and var level && level < open.HeadingLevel)
+            {
+                return sections[i].Kind == open.Kind;
+            }
+        }
+
+        return false;
     }
 
     public SectionKind? KindOf(string heading) => vocabulary.KindOfHeading(heading.Trim().TrimEnd(':', '：'));

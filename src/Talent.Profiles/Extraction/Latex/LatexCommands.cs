@@ -168,9 +168,23 @@ internal sealed partial class LatexConverter
         }
 
         // An environment's own arguments (\begin{minipage}{0.5\textwidth}) are on its line; a group on the next line is content.
-        RawArguments(3, sameLine: true);
+        var arguments = RawArguments(3, sameLine: true);
+        // A CV class's section environment has its heading as its one argument (currvita's \begin{cvlist}{Education}).
+        if (arguments.Count == 1 && !ListEnvironments.Contains(environment) && !NotHeadingEnvironments.Contains(environment)
+            && !arguments[0].Any(char.IsAsciiDigit) && HeadingText(arguments[0], depth) is { } heading && heading.Split(' ').Any(word => word.Count(char.IsLetter) >= 3))
+        {
+            Emit(o, "\n\n## " + heading + "\n\n");
+            return;
+        }
+
         Emit(o, "\n");
     }
+
+    /// <summary>Environments whose one argument is a setting or an address, never a heading.</summary>
+    private static readonly HashSet<string> NotHeadingEnvironments = new(StringComparer.Ordinal)
+    {
+        "otherlanguage", "otherlanguage*", "hyphenrules", "letter", "wrapfigure", "wraptable", "minipage", "multicols", "multicols*", "paracol",
+    };
 
     private void End(StringBuilder o, string environment)
     {
@@ -228,6 +242,12 @@ internal sealed partial class LatexConverter
             return;
         }
 
+        if (!Preamble && arguments.Count == 1 && HeadingCommandLevel(name) is { } level && HeadingText(arguments[0], depth) is { } heading)
+        {
+            Emit(o, "\n\n" + new string('#', level) + " " + heading + "\n\n");
+            return;
+        }
+
         if (Preamble && !arguments.Any(LooksLikeHeaderContent))
         {
             return;
@@ -247,6 +267,29 @@ internal sealed partial class LatexConverter
             o.Append(content);
         }
     }
+
+    /// <summary>
+    /// A CV class's own section command, by the words its name is made of (tucv's <c>\resheading</c>, europasscv's
+    /// <c>\ecvsection</c>, harnon-cv's <c>\addheadertext</c>): level 2, or 3 for a sub-heading (<c>\addsubheader</c>).
+    /// </summary>
+    private static int? HeadingCommandLevel(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        return !HeadingNameParts.Any(part => lower.Contains(part, StringComparison.Ordinal)) ? null
+            : lower.Contains("sub", StringComparison.Ordinal) ? 3 : 2;
+    }
+
+    private static readonly string[] HeadingNameParts = ["section", "heading", "header"];
+
+    /// <summary>The one-line text of a heading argument, or null when the argument is no heading (a paragraph, a number).</summary>
+    private string? HeadingText(string raw, int depth)
+    {
+        var heading = Inline(raw, depth).Replace("*", string.Empty, StringComparison.Ordinal).Trim().TrimEnd(':');
+        return heading.Length is > 0 and <= MaxHeadingLength && heading.Any(char.IsLetter) && !raw.Contains(@"\\", StringComparison.Ordinal) ? heading : null;
+    }
+
+    /// <summary>Headings are short: longer text in a heading-like command is a paragraph.</summary>
+    private const int MaxHeadingLength = 80;
 
     /// <summary>A preamble command holding the visible header (curve's <c>\leftheader{..}</c>): it has a link or a big title.</summary>
     private static bool LooksLikeHeaderContent(string raw) =>

@@ -34,13 +34,13 @@ internal sealed partial class LatexConverter(string text, LatexHeader header)
         "newfontfamily", "setCJKmainfont", "setCJKsansfont", "setCJKmonofont", "usetikzlibrary", "smartdiagramset", "input", "include",
         "makerubric", "publications", "printbibliography", "footnotemark", "footnotetext", "date", "thanks", "cline", "setmainlanguage",
         "setotherlanguage", "urlstyle", "pdfbookmark", "let", "fancyhf", "fancyhead", "fancyfoot", "rightheader", "myname", "nopagenumbers",
-        "wechat", "skype", "defbibcheck", "AtEveryBibitem", "includecomment", "excludecomment", "rule", "makebox", "phantom", "hphantom", "vphantom",
+        "wechat", "skype", "ecvfootername", "ecvnationality", "ecvdateofbirth", "ecvgender", "ecvdate", "ecvim", "ecvfax", "ecvlanguage", "ecvlastlanguage", "defbibcheck", "AtEveryBibitem", "includecomment", "excludecomment", "rule", "makebox", "phantom", "hphantom", "vphantom",
     };
 
     private static readonly HashSet<string> ListEnvironments = new(StringComparer.Ordinal)
     {
         "itemize", "enumerate", "description", "entrylist", "compactitem", "compactenum", "compactdesc", "cvitems", "thebibliography",
-        "etaremune", "rSubsection", "cvhonors", "cventries", "positions",
+        "etaremune", "rSubsection", "cvhonors", "cventries", "positions", "ecvitemize",
     };
 
     private static readonly HashSet<string> TableEnvironments = new(StringComparer.Ordinal)

@@ -19,7 +19,14 @@ internal sealed partial class LatexConverter
                 var (title, parts, description) = EntryRoles(name, args);
                 EntryItem(o, depth, title, parts, description);
                 return true;
-            case "cvitem" or "cvline" or "cvskill" or "cvitemwithcomment":
+            case "ecvtitle" or "ecvtitlelevel":
+                // Europass: {dates}{title} (and a level of qualification that is no part of the entry), then the employer or
+                // school in an unlabelled \ecvitem, its first line the name and the rest an address or a description.
+                var europass = RawArguments(name == "ecvtitle" ? 2 : 3);
+                var (organization, details) = EuropassDetails();
+                EntryItem(o, depth, Part(europass, 1), [organization, Part(europass, 0)], details);
+                return true;
+            case "cvitem" or "cvline" or "cvskill" or "cvitemwithcomment" or "ecvitem" or "ecvblueitem" or "ecvbigitem":
                 Optional();
                 var item = RawArguments(3);
                 LabelledItem(o, depth, Part(item, 0), Part(item, 1), Part(item, 2));
@@ -46,6 +53,37 @@ internal sealed partial class LatexConverter
             default:
                 return false;
         }
+    }
+
+    /// <summary>The unlabelled <c>\ecvitem{}{Name\newline Address}</c> right after a Europass title, split at its first line break.</summary>
+    private (string Organization, string Details) EuropassDetails()
+    {
+        var next = LatexSource.SkipSpaces(text, at, lineBreaks: true);
+        if (!LatexSource.StartsWithCommand(text, next, "ecvitem") || (next + 8 < text.Length && char.IsLetter(text[next + 8])))
+        {
+            return (string.Empty, string.Empty);
+        }
+
+        var before = at;
+        at = next + 8;
+        Optional();
+        var item = RawArguments(2);
+        if (item.Count < 2 || Part(item, 0).Trim().Length > 0)
+        {
+            at = before;
+            return (string.Empty, string.Empty);
+        }
+
+        var detail = item[1];
+        var breaks = new[] { detail.IndexOf(@"\newline", StringComparison.Ordinal), detail.IndexOf(@"\\", StringComparison.Ordinal) }.Where(i => i >= 0).ToList();
+        if (breaks.Count == 0)
+        {
+            return (detail, string.Empty);
+        }
+
+        var cut = breaks.Min();
+        var after = detail[cut..].StartsWith(@"\newline", StringComparison.Ordinal) ? cut + 8 : cut + 2;
+        return (detail[..cut], detail[after..]);
     }
 
     /// <summary>

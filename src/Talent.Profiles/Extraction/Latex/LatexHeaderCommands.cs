@@ -14,7 +14,7 @@ internal sealed partial class LatexConverter
         ["stackoverflow"] = "https://stackoverflow.com/users/",
     };
 
-    /// <summary>Name and contact commands (moderncv, friggeri, Awesome-CV, resume.cls); they go to the header, not the body.</summary>
+    /// <summary>Name and contact commands (moderncv, friggeri, Awesome-CV, resume.cls, Europass); they go to the header, not the body.</summary>
     private bool HeaderCommand(int depth, string name)
     {
         switch (name)
@@ -28,8 +28,27 @@ internal sealed partial class LatexConverter
                 Optional();
                 header.Title ??= Inline(RawArgument(), depth);
                 return true;
-            case "cvname":
+            case "cvname" or "ecvname":
                 header.Name ??= Inline(RawArgument(), depth);
+                return true;
+            case "ecvemail" or "ecvhomepage" or "ecvlinkedinpage":
+                // Europass classes (europecv, europasscv) list several addresses in one argument, apart by spaces.
+                foreach (var address in Inline(RawArgument(), depth).Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    AddHeaderLine(name == "ecvemail" ? $"[{address}](mailto:{address})"
+                        : (name == "ecvhomepage" ? "Homepage: " : string.Empty) + $"[{address}]({(address.Contains("://", StringComparison.Ordinal) ? address : "https://" + address)})");
+                }
+
+                return true;
+            case "ecvtelephone" or "ecvmobile" or "ecvworkphone":
+                Optional();
+                Optional();
+                AddHeaderLine("Phone: " + Inline(RawArgument(), depth));
+                return true;
+            case "ecvaddress":
+                Optional();
+                Optional();
+                AddHeaderLine(Inline(RawArgument(), depth));
                 return true;
             case "cvjobtitle":
                 AddHeaderLine(Inline(RawArgument(), depth));

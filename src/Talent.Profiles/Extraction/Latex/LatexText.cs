@@ -6,9 +6,9 @@ namespace Talent.Profiles.Extraction;
 
 /// <summary>
 /// Renders a LaTeX CV as the markdown a person would write for it: <c># Name</c> first, then the contact lines, then
-/// <c>## Section</c> headings with one list item per entry. Comments, <c>\iffalse</c> blocks and the document's own macro
-/// definitions are resolved first (<see cref="LatexSource"/>, <see cref="LatexMacros"/>); <see cref="LatexConverter"/> reads
-/// the rest. The name comes from <c>\name</c>, <c>\firstname</c>/<c>\familyname</c>, <c>\header</c> or <c>\author</c>,
+/// <c>## Section</c> headings with one list item per entry. Comments, <c>\iffalse</c> blocks, babel's German shorthands
+/// and the document's own macro definitions are resolved first (<see cref="LatexSource"/>, <see cref="BabelShorthands"/>,
+/// <see cref="LatexMacros"/>); <see cref="LatexConverter"/> reads the rest. The name comes from <c>\name</c>, <c>\firstname</c>/<c>\familyname</c>, <c>\header</c> or <c>\author</c>,
 /// else from the first big-font line before the first section.
 /// </summary>
 internal static partial class LatexText
@@ -21,7 +21,7 @@ internal static partial class LatexText
 
     public static string ToMarkdown(string latex)
     {
-        var source = LatexMacros.Expand(LatexSource.WithoutComments(latex));
+        var source = LatexMacros.Expand(BabelShorthands.Resolve(LatexSource.WithoutComments(latex)));
         var begin = source.IndexOf(@"\begin{document}", StringComparison.Ordinal);
         var header = new LatexHeader();
         if (begin >= 0)
