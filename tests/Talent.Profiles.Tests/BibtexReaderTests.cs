@@ -35,6 +35,7 @@ public sealed class BibtexReaderTests
     [InlineData("@comment{x}\n@preamble{\"\\newcommand\"}\n@techreport{k, title={T}, author={A}, institution={MIT}, year=2001}", 1)]
     [InlineData("% @inproceedings{old, title={Template entry}, author={Other}, booktitle={ICDE}, year=2021}\n@article{k, title={T}, author={A}, journal={Genetics}, year=2020}", 1)]
     [InlineData("---\n---\n@article{a, title={One}, author={A}, journal={Genetics}, year=2020}\n\n@article{b, title={Two}, author={A}, journal={Genetics}, year=2021}", 2)]
+    [InlineData("@incollection\n(\n    k\n    ,\n    author = \"M. Roux\",\n    title = \"A Model\",\n    booktitle = \"Methods of Information in Medicine\",\n    year = 1995\n)\n@article {b, title={Two}, author={A}, journal={Genetics}, year=2021}", 2)]
     public void Every_entry_is_one_publication(string bibtex, int count)
     {
         var profile = BibtexReader.Read(bibtex, RepoPaths.Catalogs);

@@ -91,7 +91,8 @@ internal static class BibtexEntries
             }
 
             var type = content[(sign + 1)..end];
-            while (end < content.Length && content[end] is ' ' or '\t')
+            // BibTeX allows any white space, line breaks too, between the type and its delimiter ("@incollection\n(").
+            while (end < content.Length && content[end] is ' ' or '\t' or '\n' or '\r')
             {
                 end++;
             }
