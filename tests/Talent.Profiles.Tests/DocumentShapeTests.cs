@@ -406,6 +406,13 @@ public sealed class DocumentShapeTests
                 .Experience.Select(e => (e.Title, e.Organization)).ToList());
 
     [Fact]
+    public void Roles_grouped_under_a_subheading_naming_a_kind_of_work_are_roles() =>
+        Assert.Equal(
+            [("Teaching Assistant", "University of Oslo"), ("Software Engineer", "Acme Corp")],
+            Read("text/markdown", "# Jane Roe\n\nEngineer.\n\n## Work\n\n### Teaching\n\n- **Teaching Assistant**, University of Oslo, 2016 – 2018\n\n### Industry\n\n- **Software Engineer**, Acme Corp, 2019 – 2021\n\n## Teaching\n\n- **Lecturer**, Machine Learning, 2022\n")
+                .Experience.Select(e => (e.Title, e.Organization)).ToList());
+
+    [Fact]
     public void Roles_under_their_employers_heading_keep_it() =>
         Assert.Equal(
             [("Software Engineer", "Google"), ("Data Engineer", "Acme Corp")],

@@ -110,6 +110,8 @@ public sealed class LatexMarkdownTests
     [InlineData(@"\documentclass{moderncv}\name{Ada}{Lovelace}\title{Analyst}\begin{document}\end{document}", "# Ada Lovelace\n\nAnalyst")]
     [InlineData(@"\documentclass{twentysecondcv}\cvname{Ada Lovelace}\cvjobtitle{Analyst}\cvmail{ada@x.org}\cvsite{ada.org}\begin{document}\end{document}", "# Ada Lovelace\n\nAnalyst\n[ada@x.org](mailto:ada@x.org)\nHomepage: [ada.org](https://ada.org)")]
     [InlineData(@"\documentclass{europasscv}\ecvname{Katie Smith}\ecvemail{k@x.org another@y.org}\ecvhomepage{www.k.org}\ecvmobile{+353 555}\ecvnationality{Irish}\begin{document}\end{document}", "# Katie Smith\n\n[k@x.org](mailto:k@x.org)\n[another@y.org](mailto:another@y.org)\nHomepage: [www.k.org](https://www.k.org)\nPhone: +353 555")]
+    [InlineData(@"\documentclass{komacv}\renewcommand*{\firstname}{Jane}\renewcommand*{\familyname}{Eyre}\renewcommand*{\email}{jane@x.org}\begin{document}\maketitle\end{document}", "# Jane Eyre\n\n[jane@x.org](mailto:jane@x.org)")]
+    [InlineData(@"\documentclass{article}\newcommand{\email}{\href{mailto:a@x.org}{a@x.org}}\begin{document}\email\end{document}", "[a@x.org](mailto:a@x.org)")]
     public void The_name_and_contact_lines_come_first(string latex, string expected) =>
         Assert.Equal(expected, LatexText.ToMarkdown(latex));
 

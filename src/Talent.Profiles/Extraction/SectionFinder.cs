@@ -24,6 +24,14 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
 
             var candidate = HeadingText(line);
             var kind = candidate is null ? null : KindOf(candidate);
+            // A subheading of the roles naming a kind of work ("## Work", "### Teaching", "### Service") groups roles.
+            if (kind is SectionKind.Other && line.HeadingLevel > 0 && sections[^1] is { Kind: SectionKind.Experience, HeadingLevel: > 0 } roles
+                && line.HeadingLevel > roles.HeadingLevel)
+            {
+                roles.Lines.Add(line);
+                continue;
+            }
+
             if (kind is { } k)
             {
                 sections.Add(new Section(k, [], line.HeadingLevel, candidate));

@@ -23,13 +23,28 @@ internal sealed class LatexMacros
     private long produced;
     private int outputLimit;
 
-    public static string Expand(string text)
+    public static string Expand(string text) => ExpandWithDefinitions(text).Text;
+
+    /// <summary>
+    /// The expanded text, and the plain text the document gave the commands a class reads its header from when it
+    /// defines them itself (KOMA CV classes: <c>\renewcommand*{\firstname}{Jane}</c>), by command name.
+    /// </summary>
+    public static (string Text, Dictionary<string, string> HeaderDefinitions) ExpandWithDefinitions(string text)
     {
         var macros = new LatexMacros { outputLimit = OutputLimit(text.Length) };
         var output = new StringBuilder(text.Length);
         macros.ExpandInto(text, output, 0);
-        return output.ToString();
+        var definitions = macros.commands
+            .Where(c => HeaderCommandNames.Contains(c.Key) && c.Value.Parameters == 0 && c.Value.Body.Trim() is { Length: > 0 and <= 200 } body && !body.Contains('\\', StringComparison.Ordinal))
+            .ToDictionary(c => c.Key, c => c.Value.Body.Trim().Trim('{', '}'), StringComparer.Ordinal);
+        return (output.ToString(), definitions);
     }
+
+    /// <summary>Commands a CV class builds its header from, when the document defines them as text.</summary>
+    private static readonly HashSet<string> HeaderCommandNames = new(StringComparer.Ordinal)
+    {
+        "firstname", "familyname", "lastname", "givenname", "email", "homepage", "mobile", "phone",
+    };
 
     /// <summary>The most characters expansion may produce from an input of <paramref name="inputLength"/>.</summary>
     public static int OutputLimit(int inputLength) => (4 * inputLength) + 100_000;

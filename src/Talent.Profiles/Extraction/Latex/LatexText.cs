@@ -21,12 +21,14 @@ internal static partial class LatexText
 
     public static string ToMarkdown(string latex)
     {
-        var source = LatexMacros.Expand(BabelShorthands.Resolve(LatexSource.WithoutComments(latex)));
+        var (source, definitions) = LatexMacros.ExpandWithDefinitions(BabelShorthands.Resolve(LatexSource.WithoutComments(latex)));
         var begin = source.IndexOf(@"\begin{document}", StringComparison.Ordinal);
         var header = new LatexHeader();
         if (begin >= 0)
         {
-            new LatexConverter(source[..begin], header) { Preamble = true }.Convert();
+            // A header command the document defined as text reads as if it had been called with that text.
+            var defined = string.Concat(definitions.Select(d => $"\\{d.Key}{{{d.Value}}}\n"));
+            new LatexConverter(defined + source[..begin], header) { Preamble = true }.Convert();
         }
 
         var body = new LatexConverter(begin >= 0 ? source[(begin + @"\begin{document}".Length)..] : source, header).Convert();
