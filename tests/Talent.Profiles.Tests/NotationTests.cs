@@ -17,6 +17,11 @@ public sealed class DateNotationTests
     [InlineData("March 2020 to December 2021", "2020-03", "2021-12")]
     [InlineData("Aug. 2021 – Jun. 2025 (expected)", "2021-08", "2025-06")]
     [InlineData("Jun 2022 aug 2023: Research Assistant", "2022-06", "2023-08")]
+    [InlineData("10/2019 – heute: Wissenschaftlicher Mitarbeiter", "2019-10", null)]
+    [InlineData("2015 bis 2018", "2015", "2018")]
+    [InlineData("**seit 08/1996**: Max-Planck-Institut für Eisenforschung", "1996-08", null)]
+    [InlineData("Since 2021, Staff Engineer at Acme", "2021", null)]
+    [InlineData("2020 - aujourd'hui : Ingénieur de recherche", "2020", null)]
     public void A_period_is_read_as_year_month_with_an_open_end_for_present(string text, string start, string? end)
     {
         var range = DateNotation.FindRange(text);
@@ -30,6 +35,7 @@ public sealed class DateNotationTests
     [InlineData("GPA: 4.61/5.00 (92.2/100, top 2%)")]
     [InlineData("batch sizes up to 512k")]
     [InlineData("Research intern, in charge of large batch training")]
+    [InlineData("Maintained the build since 2019")]
     public void Text_without_a_period_has_no_range(string text) => Assert.Null(DateNotation.FindRange(text));
 
     [Theory]

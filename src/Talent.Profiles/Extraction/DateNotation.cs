@@ -15,8 +15,11 @@ internal static partial class DateNotation
     private const string MonthYear = Month + @"\s*,?\s*(?:19|20)\d{2}";
 
     /// <summary>A period: two dates joined by a dash or "to" (or the start and "present"), or two months with their years side by side ("Jun 2022 aug 2023").</summary>
-    [GeneratedRegex(@"(?<start>" + OneDate + @")\s*(?:–|—|−|-|~|to|until)\s*(?<end>" + OneDate + @"|present|now|current|today|ongoing)|(?<start>" + MonthYear + @")\s+(?<end>" + MonthYear + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?<start>" + OneDate + @")\s*(?:–|—|−|-|~|to|until|bis)\s*(?<end>" + OneDate + "|" + Ongoing + @")|(?<start>" + MonthYear + @")\s+(?<end>" + MonthYear + @")|^[*_(\[ ]{0,3}(?:since|seit|depuis|desde)\s+(?<since>" + OneDate + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RangePattern();
+
+    /// <summary>The end of a period still going on, in the languages CVs are written in.</summary>
+    private const string Ongoing = "present|now|current|today|ongoing|heute|jetzt|aktuell|présent|aujourd'hui|actualidad|presente|hoy|atual";
 
     [GeneratedRegex(@"^(?<m>[A-Za-z]+)\.?\s*,?\s*(?<y>\d{4})$|^(?<m1>\d{1,2})[./](?<y1>\d{4})$|^(?<y2>\d{4})[./-](?<m2>\d{1,2})$|^(?<y3>\d{4})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SinglePattern();
@@ -42,6 +45,12 @@ internal static partial class DateNotation
         if (!match.Success)
         {
             return null;
+        }
+
+        if (match.Groups["since"] is { Success: true } since)
+        {
+            // "Since 2019", "seit 08/1996" at the start of a line: a period going on since then.
+            return Normalize(since.Value) is { } begun ? new DateRange(begun, null, true, match.Index, match.Length) : null;
         }
 
         var start = Normalize(match.Groups["start"].Value);
@@ -121,7 +130,9 @@ internal static partial class DateNotation
         date is { Length: >= 4 } && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
 
     private static bool IsPresent(string text) =>
-        text.Trim().ToLowerInvariant() is "present" or "now" or "current" or "today" or "ongoing";
+        OngoingWords.Contains(text.Trim().ToLowerInvariant());
+
+    private static readonly HashSet<string> OngoingWords = new(Ongoing.Split('|'), StringComparer.Ordinal);
 
     private static int MonthNumber(string name)
     {
