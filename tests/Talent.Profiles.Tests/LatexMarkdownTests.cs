@@ -72,6 +72,14 @@ public sealed class LatexMarkdownTests
     public void Inline_notations_keep_emphasis_links_and_characters(string latex, string expected) =>
         Assert.Equal(expected, LatexText.ToMarkdown(latex));
 
+    [Fact]
+    public void Commands_that_style_headings_are_no_headings()
+    {
+        var markdown = LatexText.ToMarkdown(@"\setHeadingColours{SlateGray3}\setSectionAlignment{left}\sectionfont{Large}\newHeading{Core Skills}");
+
+        Assert.Equal(["## Core Skills"], markdown.Split('\n').Where(line => line.StartsWith('#')));
+    }
+
     [Theory]
     [InlineData("a % comment\nb", "a b")]
     [InlineData(@"A \iffalse hidden \fi B", "A B")]

@@ -275,11 +275,15 @@ internal sealed partial class LatexConverter
     private static int? HeadingCommandLevel(string name)
     {
         var lower = name.ToLowerInvariant();
-        return !HeadingNameParts.Any(part => lower.Contains(part, StringComparison.Ordinal)) ? null
+        return !HeadingNameParts.Any(part => lower.Contains(part, StringComparison.Ordinal)) || SettingNameParts.Any(part => lower.Contains(part, StringComparison.Ordinal))
+            || lower.StartsWith("set", StringComparison.Ordinal) ? null
             : lower.Contains("sub", StringComparison.Ordinal) ? 3 : 2;
     }
 
     private static readonly string[] HeadingNameParts = ["section", "heading", "header"];
+
+    /// <summary>Words of commands that set how headings look (<c>\setHeadingColours{..}</c>, <c>\sectionfont{..}</c>), not headings.</summary>
+    private static readonly string[] SettingNameParts = ["colo", "align", "font", "style", "space", "skip", "format", "width", "size", "rule", "mark", "sep"];
 
     /// <summary>The one-line text of a heading argument, or null when the argument is no heading (a paragraph, a number).</summary>
     private string? HeadingText(string raw, int depth)
