@@ -341,6 +341,12 @@ public sealed class DocumentShapeTests
     public void A_skills_heading_as_people_write_it_opens_the_skills(string heading) =>
         Assert.Equal(["Kotlin", "Terraform", "PostgreSQL"], Read("text/markdown", $"# Jane Roe\n\nSoftware engineer.\n\n## {heading}\n\n- Kotlin, Terraform, PostgreSQL\n").Skills);
 
+    [Fact]
+    public void A_sentence_in_the_first_person_under_a_skills_label_names_only_catalog_skills() =>
+        Assert.Equal(
+            ["Python", "Go", "Rust"],
+            Read("text/markdown", "# Jane Roe\n\nSoftware engineer.\n\n## Skills\n\n- **Communication skills**: I have worked with researchers, youth trainers and coaches, mostly in Python\n- **Languages**: Go, Rust\n").Skills);
+
     [Theory]
     [InlineData("Career History")]
     [InlineData("Positions Held")]

@@ -36,11 +36,35 @@ internal static partial class SkillList
     public static void AddFrom(string line, SkillCatalog skills, List<string> found, SkillGroupVocabulary? words = null)
     {
         var text = StripLabel(line);
+        if (IsSentence(MarkupText.ToPlain(text)))
+        {
+            // "team work: I have worked in teams of researchers, youth trainers and coaches": prose under a label names
+            // only the catalog skills it holds, not each of its phrases between commas.
+            foreach (var name in skills.FindIn(MarkupText.ToPlain(text)))
+            {
+                Add(name, found);
+            }
+
+            return;
+        }
+
         foreach (var chunk in SplitOutsideParentheses(text))
         {
             AddItem(chunk, skills, found, words: words);
         }
     }
+
+    /// <summary>
+    /// Text that is a sentence rather than a list: eight words or more said in the first person ("I organised …"). Lists
+    /// written as phrases ("Experience using both SQL (PostgreSQL) and NoSQL") keep being read item by item.
+    /// </summary>
+    private static bool IsSentence(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 8 && words.Any(w => FirstPersonWords.Contains(w.Trim(',', '.', ';', ':')));
+    }
+
+    private static readonly HashSet<string> FirstPersonWords = new(StringComparer.OrdinalIgnoreCase) { "I", "I'm", "I've", "my", "we", "our", "me" };
 
     /// <summary>Adds the skills one list item names, as written.</summary>
     public static void AddItem(string chunk, SkillCatalog skills, List<string> found, bool keepUnknown = true, SkillGroupVocabulary? words = null)
