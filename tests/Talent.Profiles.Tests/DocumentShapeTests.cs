@@ -391,6 +391,10 @@ public sealed class DocumentShapeTests
         Assert.Equal(kind, RepoPaths.Catalogs.Vocabulary.KindOfHeading(heading)?.ToString());
 
     [Fact]
+    public void A_section_heading_is_never_the_name() =>
+        Assert.Null(Read("text/markdown", "## Education\n\n- PhD, Stanford University, 2018\n\n## Employment History\n\n- Senior Engineer, Acme Corp, 2019 – 2021\n").Name);
+
+    [Fact]
     public void A_personal_details_heading_is_never_the_name() =>
         Assert.Null(Read("text/markdown", "## Personal Information\n\n- Born 1990\n\n## Education\n\n- MSc, University of Oslo, 2015\n").Name);
 

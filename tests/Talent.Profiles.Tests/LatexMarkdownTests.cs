@@ -26,6 +26,8 @@ public sealed class LatexMarkdownTests
     [InlineData(@"\ecvtitlelevel{1997--2001}{PhD in Sociology}{ISCED 6}\ecvitem{}{Trinity College Dublin}", "- **PhD in Sociology**, Trinity College Dublin, 1997–2001")]
     [InlineData(@"\ecvtitle{2002}{Consultant}\ecvitem{Sector}{Youth work}", "- **Consultant**, 2002\n\n- **Sector**: Youth work")]
     [InlineData(@"\ecvitem[10pt]{Computer skills}{Python, R}", "- **Computer skills**: Python, R")]
+    [InlineData(@"\resemployer{Acme Corp}{Berlin, Germany}", "Acme Corp, Berlin, Germany")]
+    [InlineData(@"\resjob{Senior Engineer}{2019}{2021}", "Senior Engineer, 2019, 2021")]
     public void Cv_class_entries_become_one_list_item(string latex, string expected) =>
         Assert.Equal(expected, LatexText.ToMarkdown(latex));
 

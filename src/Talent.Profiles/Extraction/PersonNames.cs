@@ -115,9 +115,10 @@ internal static partial class PersonNames
     /// <remarks>
     /// With the name, its other form when written beside it in brackets ("Wei Zhang (张伟)"). A line that
     /// <paramref name="namesSomethingElse"/> (a section heading such as "職務経歴", an institution such as "Université
-    /// Paris Cité") is not the owner's name, however much it looks like one.
+    /// Paris Cité") is not the owner's name, however much it looks like one; nor is a heading below the title that
+    /// <paramref name="namesSection"/> ("## Employment History").
     /// </remarks>
-    public static (string Name, string? Alternate)? FromOpeningLines(IReadOnlyList<MarkupLine> lines, Func<string, bool> namesSomethingElse)
+    public static (string Name, string? Alternate)? FromOpeningLines(IReadOnlyList<MarkupLine> lines, Func<string, bool> namesSomethingElse, Func<string, bool>? namesSection = null)
     {
         var seen = 0;
         foreach (var line in lines)
@@ -127,7 +128,10 @@ internal static partial class PersonNames
                 continue;
             }
 
-            if (AuthorList.AsPersonName(line.Heading ?? line.Plain) is { } name && !namesSomethingElse(name))
+            // A heading under the title that names a kind of section ("## Employment History") is that section's, whatever
+            // it looks like; the title itself may hold such a word ("# Vera Preprint").
+            var section = line.HeadingLevel >= 2 && namesSection?.Invoke(line.Heading ?? string.Empty) == true;
+            if (!section && AuthorList.AsPersonName(line.Heading ?? line.Plain) is { } name && !namesSomethingElse(name))
             {
                 return (name, AuthorList.AlternateOf(line.Heading ?? line.Plain));
             }

@@ -21,6 +21,9 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     /// <summary>Whether a text that looks like a person's name is, as a whole, a section heading or an institution of the catalogs.</summary>
     private bool NamesSomethingElse(string text) => catalogs.Vocabulary.IsHeadingPhrase(text) || catalogs.Institutions.Find(text) is not null;
 
+    /// <summary>A section heading below the title ("## Employment History"): never the owner's name.</summary>
+    private bool NamesSection(string heading) => catalogs.Vocabulary.KindOfHeading(heading) is not null;
+
     /// <summary>
     /// The profile the lines state; <paramref name="knownName"/> is the owner a document names outside its text (an HTML
     /// page's metadata), taken when the text names nobody, before the publications are read.
@@ -28,7 +31,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     public ExtractedProfile Read(IReadOnlyList<MarkupLine> lines, string? knownName = null)
     {
         var sections = sectionFinder.Split(lines);
-        var stated = PersonNames.FromOpeningLines(lines, NamesSomethingElse);
+        var stated = PersonNames.FromOpeningLines(lines, NamesSomethingElse, NamesSection);
         var name = stated?.Name ?? PersonNames.FromBoldAuthors(lines) ?? knownName;
         var header = sections.Where(s => s.Kind is SectionKind.Header or SectionKind.Contact).SelectMany(s => s.Lines).ToList();
         var referees = sections.Where(s => s.Kind == SectionKind.References).SelectMany(s => s.Lines).Select(l => l.Index).ToHashSet();

@@ -254,7 +254,12 @@ internal sealed partial class LatexConverter
         }
 
         var kept = arguments.Select(a => Fragment(a, depth)).Where(a => !IsSetting(a)).ToList();
-        var content = string.Join(" ", kept);
+        // The parts of an unknown class's entry (tucv's \resjob{Senior Engineer}{2019}{2021}) are apart by commas, as an
+        // entry line writes them; a part that is a paragraph or a list joins by a space.
+        var parts = kept.Where(k => k.Trim().Length > 0).ToList();
+        var content = parts.Count > 1 && parts.All(p => !p.Contains('\n', StringComparison.Ordinal) && p.Trim().Length <= 80)
+            ? string.Join(", ", parts.Select(p => p.Trim()))
+            : string.Join(" ", kept);
         if (Preamble)
         {
             foreach (var line in content.Split('\n'))
@@ -312,6 +317,12 @@ internal sealed partial class LatexConverter
         if (trimmed.Length == 0 || Colors.Contains(trimmed) || trimmed is "l" or "r" or "c" or "t" or "b")
         {
             return true;
+        }
+
+        // A year ("2019", as an entry's dates) is content; a length or a number alone is a setting.
+        if (trimmed.Length == 4 && trimmed.All(char.IsAsciiDigit) && trimmed[..2] is "19" or "20")
+        {
+            return false;
         }
 
         return trimmed[0] is '-' or '.' or (>= '0' and <= '9') && trimmed.Length <= 12 && !trimmed.Any(char.IsWhiteSpace)
