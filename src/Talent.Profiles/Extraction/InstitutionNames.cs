@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Talent.Profiles.Catalogs;
@@ -75,6 +76,11 @@ internal static partial class InstitutionNames
     /// </summary>
     private static string WithoutQuotations(string text)
     {
+        if (text.AsSpan().IndexOfAny(QuotationMarks) < 0)
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         char? closing = null;
         foreach (var c in text)
@@ -100,6 +106,8 @@ internal static partial class InstitutionNames
         // An opening mark never closed quotes nothing: the text stays as written.
         return closing is null ? builder.ToString() : text;
     }
+
+    private static readonly SearchValues<char> QuotationMarks = SearchValues.Create("\"“«„");
 
     /// <summary>The capitalised run of words (with "of", "de", "für" between them) around the institution word at <paramref name="at"/>.</summary>
     private static string NameAround(string segment, int at, int length)

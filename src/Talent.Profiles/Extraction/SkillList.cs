@@ -36,7 +36,7 @@ internal static partial class SkillList
     public static void AddFrom(string line, SkillCatalog skills, List<string> found, SkillGroupVocabulary? words = null)
     {
         var text = StripLabel(line);
-        if (IsSentence(MarkupText.ToPlain(text)))
+        if (IsSentence(text))
         {
             // "team work: I have worked in teams of researchers, youth trainers and coaches": prose under a label names
             // only the catalog skills it holds, not each of its phrases between commas.
@@ -60,7 +60,12 @@ internal static partial class SkillList
     /// </summary>
     private static bool IsSentence(string text)
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (text.AsSpan().Count(' ') < 7)
+        {
+            return false; // most lines of a skills section are short lists
+        }
+
+        var words = MarkupText.ToPlain(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length >= 8 && words.Any(w => FirstPersonWords.Contains(w.Trim(',', '.', ';', ':')));
     }
 
