@@ -46,6 +46,7 @@ public sealed class LatexMarkdownTests
     [InlineData(@"\begin{itemize}\item[--] Dash \item[$\bullet$] Dot\end{itemize}", "- Dash\n- Dot")]
     [InlineData(@"\cvsubsection{Journal papers}", "### Journal papers")]
     [InlineData(@"\resheading{Education}", "## Education")]
+    [InlineData(@"\addsec{Ausbildung}\minisec{Studium}", "## Ausbildung\n\n### Studium")]
     [InlineData(@"\ecvsection{Work experience}", "## Work experience")]
     [InlineData(@"\addheadertext{Skills}", "## Skills")]
     [InlineData(@"\addsubheader{Office Manager, ACME Inc.}", "### Office Manager, ACME Inc.")]

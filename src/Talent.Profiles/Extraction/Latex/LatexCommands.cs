@@ -73,9 +73,10 @@ internal sealed partial class LatexConverter
     {
         switch (name)
         {
-            case "section" or "cvsection" or "chapter" or "subsection" or "cvsubsection" or "subsubsection":
+            case "section" or "cvsection" or "chapter" or "subsection" or "cvsubsection" or "subsubsection" or "addsec" or "addchap" or "minisec":
+                // KOMA-Script's unnumbered \addsec and \addchap, and its small \minisec, head sections as \section does.
                 Optional();
-                var level = name switch { "subsection" or "cvsubsection" => 3, "subsubsection" => 4, _ => 2 };
+                var level = name switch { "subsection" or "cvsubsection" or "minisec" => 3, "subsubsection" => 4, _ => 2 };
                 Heading(o, depth, level, RawArgument());
                 return true;
             case "item" or "bibitem":

@@ -59,7 +59,7 @@ internal sealed partial class LatexConverter
     private (string Organization, string Details) EuropassDetails()
     {
         var next = LatexSource.SkipSpaces(text, at, lineBreaks: true);
-        if (!LatexSource.StartsWithCommand(text, next, "ecvitem") || (next + 8 < text.Length && char.IsLetter(text[next + 8])))
+        if (!LatexSource.StartsWithCommand(text, next, "ecvitem"))
         {
             return (string.Empty, string.Empty);
         }
