@@ -423,6 +423,13 @@ public sealed class DocumentShapeTests
                 .Experience.Select(e => (e.Title, e.Organization)).ToList());
 
     [Fact]
+    public void A_service_subheading_after_the_roles_lists_no_roles() =>
+        Assert.Equal(
+            [("Software Engineer", "Acme Corp")],
+            Read("text/markdown", "# Jane Roe\n\nEngineer.\n\n## Experience\n\n- **Software Engineer**, Acme Corp, 2019 – 2021\n\n### Service\n\n- **Program Committee Member**, ICML, 2022 – 2023\n")
+                .Experience.Select(e => (e.Title, e.Organization)).ToList());
+
+    [Fact]
     public void Roles_under_their_employers_heading_keep_it() =>
         Assert.Equal(
             [("Software Engineer", "Google"), ("Data Engineer", "Acme Corp")],

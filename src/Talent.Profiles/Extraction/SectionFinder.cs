@@ -24,9 +24,10 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
 
             var candidate = HeadingText(line);
             var kind = candidate is null ? null : KindOf(candidate);
-            // A subheading of the roles naming a kind of work ("## Work", "### Teaching", "### Service") groups roles.
+            // A subheading naming a kind of work right under the roles' heading ("## Work", then "### Teaching") groups roles;
+            // after roles it is a section of its own ("### Service" under the last role: reviewing, committees).
             if (kind is SectionKind.Other && line.HeadingLevel > 0 && sections[^1] is { Kind: SectionKind.Experience, HeadingLevel: > 0 } roles
-                && line.HeadingLevel > roles.HeadingLevel)
+                && line.HeadingLevel > roles.HeadingLevel && roles.Lines.All(l => l.IsBlank))
             {
                 roles.Lines.Add(line);
                 continue;
