@@ -36,11 +36,11 @@ internal static partial class SkillList
     public static void AddFrom(string line, SkillCatalog skills, List<string> found, SkillGroupVocabulary? words = null)
     {
         var text = StripLabel(line);
-        if (IsSentence(text))
+        if (SentenceText(text) is { } sentence)
         {
             // "team work: I have worked in teams of researchers, youth trainers and coaches": prose under a label names
             // only the catalog skills it holds, not each of its phrases between commas.
-            foreach (var name in skills.FindIn(MarkupText.ToPlain(text)))
+            foreach (var name in skills.FindIn(sentence))
             {
                 Add(name, found);
             }
@@ -55,18 +55,20 @@ internal static partial class SkillList
     }
 
     /// <summary>
-    /// Text that is a sentence rather than a list: eight words or more said in the first person ("I organised …"). Lists
-    /// written as phrases ("Experience using both SQL (PostgreSQL) and NoSQL") keep being read item by item.
+    /// The plain text of a sentence rather than a list: eight words or more said in the first person ("I organised …");
+    /// null for a list. Lists written as phrases ("Experience using both SQL (PostgreSQL) and NoSQL") keep being read item
+    /// by item.
     /// </summary>
-    private static bool IsSentence(string text)
+    private static string? SentenceText(string text)
     {
         if (text.AsSpan().Count(' ') < 7)
         {
-            return false; // most lines of a skills section are short lists
+            return null; // most lines of a skills section are short lists
         }
 
-        var words = MarkupText.ToPlain(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length >= 8 && words.Any(w => FirstPersonWords.Contains(w.Trim(',', '.', ';', ':')));
+        var plain = MarkupText.ToPlain(text);
+        var words = plain.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 8 && words.Any(w => FirstPersonWords.Contains(w.Trim(',', '.', ';', ':'))) ? plain : null;
     }
 
     private static readonly HashSet<string> FirstPersonWords = new(StringComparer.OrdinalIgnoreCase) { "I", "I'm", "I've", "my", "we", "our", "me" };

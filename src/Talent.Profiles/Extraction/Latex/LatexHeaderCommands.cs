@@ -35,8 +35,7 @@ internal sealed partial class LatexConverter
                 // Europass classes (europecv, europasscv) list several addresses in one argument, apart by spaces.
                 foreach (var address in Inline(RawArgument(), depth).Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries))
                 {
-                    AddHeaderLine(name == "ecvemail" ? $"[{address}](mailto:{address})"
-                        : (name == "ecvhomepage" ? "Homepage: " : string.Empty) + $"[{address}]({(address.Contains("://", StringComparison.Ordinal) ? address : "https://" + address)})");
+                    AddHeaderLine(name == "ecvemail" ? MailLine(address) : (name == "ecvhomepage" ? "Homepage: " : string.Empty) + $"[{address}]({WithScheme(address)})");
                 }
 
                 return true;
@@ -55,11 +54,11 @@ internal sealed partial class LatexConverter
                 return true;
             case "cvmail":
                 var mail = Unescape(RawArgument()).Trim();
-                AddHeaderLine(mail.Length > 0 ? $"[{mail}](mailto:{mail})" : string.Empty);
+                AddHeaderLine(mail.Length > 0 ? MailLine(mail) : string.Empty);
                 return true;
             case "cvsite":
                 var cvsite = Unescape(RawArgument()).Trim();
-                AddHeaderLine(cvsite.Length > 0 ? $"Homepage: [{cvsite}]({(cvsite.Contains("://", StringComparison.Ordinal) ? cvsite : "https://" + cvsite)})" : string.Empty);
+                AddHeaderLine(cvsite.Length > 0 ? $"Homepage: [{cvsite}]({WithScheme(cvsite)})" : string.Empty);
                 return true;
             case "cvnumberphone":
                 AddHeaderLine("Phone: " + Inline(RawArgument(), depth));
@@ -87,12 +86,12 @@ internal sealed partial class LatexConverter
                 return true;
             case "email":
                 var email = Unescape(RawArgument()).Trim();
-                AddHeaderLine(email.Length > 0 ? $"[{email}](mailto:{email})" : string.Empty);
+                AddHeaderLine(email.Length > 0 ? MailLine(email) : string.Empty);
                 return true;
             case "homepage":
                 var site = Unescape(RawArgument()).Trim();
                 var siteLabel = PeekArgument(sameLine: true) ? Inline(RawArgument(), depth) : site;
-                AddHeaderLine(site.Length > 0 ? $"Homepage: [{siteLabel}]({(site.Contains("://", StringComparison.Ordinal) ? site : "https://" + site)})" : string.Empty);
+                AddHeaderLine(site.Length > 0 ? $"Homepage: [{siteLabel}]({WithScheme(site)})" : string.Empty);
                 return true;
             case "phone" or "mobile" or "fax":
                 Optional();
@@ -127,8 +126,13 @@ internal sealed partial class LatexConverter
         var url = id.Contains("://", StringComparison.Ordinal) || id.Contains('.', StringComparison.Ordinal) || !ProfileAddresses.TryGetValue(network, out var prefix)
             ? id
             : prefix + id;
-        AddHeaderLine($"[{id}]({(url.Contains("://", StringComparison.Ordinal) ? url : "https://" + url)})");
+        AddHeaderLine($"[{id}]({WithScheme(url)})");
     }
+
+    private static string MailLine(string address) => $"[{address}](mailto:{address})";
+
+    /// <summary>An address as a link target: "ada.org" is reached over https.</summary>
+    private static string WithScheme(string address) => address.Contains("://", StringComparison.Ordinal) ? address : "https://" + address;
 
     private void AddHeaderLine(string line)
     {
