@@ -294,12 +294,22 @@ internal sealed partial class LatexConverter
     /// <summary>The one-line text of a heading argument, or null when the argument is no heading (a paragraph, a number).</summary>
     private string? HeadingText(string raw, int depth)
     {
+        // A longer source is a paragraph, or the rest of a document after a brace nobody closed: converting it here and
+        // again as the command's text would double the work at every such command inside it.
+        if (raw.Length > MaxHeadingSource)
+        {
+            return null;
+        }
+
         var heading = Inline(raw, depth).Replace("*", string.Empty, StringComparison.Ordinal).Trim().TrimEnd(':');
         return heading.Length is > 0 and <= MaxHeadingLength && heading.Any(char.IsLetter) && !raw.Contains(@"\\", StringComparison.Ordinal) ? heading : null;
     }
 
     /// <summary>Headings are short: longer text in a heading-like command is a paragraph.</summary>
     private const int MaxHeadingLength = 80;
+
+    /// <summary>The most characters of source a heading is read from (markup included): five times the longest heading.</summary>
+    private const int MaxHeadingSource = 5 * MaxHeadingLength;
 
     /// <summary>A preamble command holding the visible header (curve's <c>\leftheader{..}</c>): it has a link or a big title.</summary>
     private static bool LooksLikeHeaderContent(string raw) =>
