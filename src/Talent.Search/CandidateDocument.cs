@@ -136,7 +136,7 @@ internal static partial class CandidateDocument
         var recruiter = recruiterFields ? AddRecruiterFields(doc, profile, updatedAt, catalogs.Countries) : null;
 
         // Each catalog lookup normalises its text: look every venue, skill and topic up once.
-        var skills = DistinctByName(profile.Skills.Select(s => catalogs.Skills.Find(s) is { } known ? (known.Name, known.Synonyms) : (s.Trim(), null)));
+        var skills = DistinctByName(CatalogSkills(profile.Skills, catalogs.Skills));
         var topics = DistinctByName(profile.Topics.Select(t => catalogs.Topics.Find(t) is { } known ? (known.Name, known.Synonyms) : (t.Trim(), null)));
         var papers = profile.Publications
             .Select(p => p.Publication)
@@ -309,6 +309,30 @@ internal static partial class CandidateDocument
     /// <summary>The text's first <paramref name="length"/> characters, never half of a surrogate pair.</summary>
     internal static string Cut(string text, int length) =>
         text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
+
+    /// <summary>
+    /// A candidate's skills by catalog name, with their synonyms: an item the catalog knows as a whole by its name; any
+    /// other as written, followed by the catalog skills it names ("REST APIs" is REST, "AWS CloudWatch" AWS, "Angular 2+"
+    /// Angular), so the skill filter, a card's "has" and a match's required skills count what a skills list says in more
+    /// words. The item is one of a list, where "Go" and "C" are skills (<see cref="SkillCatalog.FindInList"/>).
+    /// </summary>
+    internal static IEnumerable<(string Name, IReadOnlyList<string>? Synonyms)> CatalogSkills(IEnumerable<string> skills, SkillCatalog catalog)
+    {
+        foreach (var skill in skills)
+        {
+            if (catalog.Find(skill) is { } known)
+            {
+                yield return (known.Name, known.Synonyms);
+                continue;
+            }
+
+            yield return (skill.Trim(), null);
+            foreach (var named in catalog.FindInList(skill))
+            {
+                yield return (named, catalog.Find(named)?.Synonyms);
+            }
+        }
+    }
 
     private static List<(string Name, IReadOnlyList<string>? Synonyms)> DistinctByName(IEnumerable<(string Name, IReadOnlyList<string>? Synonyms)> values) =>
         values.Where(v => !string.IsNullOrWhiteSpace(v.Name)).DistinctBy(v => v.Name, StringComparer.OrdinalIgnoreCase).ToList();

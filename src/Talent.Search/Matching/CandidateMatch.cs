@@ -139,16 +139,22 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         var ownWords = ownText.Length == 0 ? 0 : wordVectors.Cosine(query.Words, ownText, candidate.Skills.Count == 0 ? null : string.Join(", ", candidate.Skills));
         var ownMeaning = stored?.Profile is { } profile ? Math.Max(0, VectorMath.Cosine(query.Vector, profile)) : (double?)null;
         var own = ownMeaning is { } om ? ((1 - semantic) * ownWords) + (semantic * om) : ownWords;
-        var textFit = Math.Max(body, own);
 
         var matchedTopics = candidate.Topics.Where(wantedTopics.Contains).ToList();
         var skills = SkillCredit.Of(wantedSkills.Required, candidate.Skills, catalogs.Skills, wantedSkills.Alternatives);
         var bonus = SkillCredit.Of(wantedSkills.Preferred, candidate.Skills, catalogs.Skills, wantedSkills.Alternatives);
         // A skill the description only wishes for counts half as much as a required one, present or missing.
         // Topics raise the fit by Catalog, skills by Skills, each by its share of what the description names.
-        var wanted = wantedTopics.Count + skills.Requirements + (PreferredSkill * bonus.Requirements);
+        var skillsAsked = skills.Requirements + (PreferredSkill * bonus.Requirements);
+        var wanted = wantedTopics.Count + skillsAsked;
         var skillCredit = weights.Skills * (skills.Met + (PreferredSkill * bonus.Met));
         var raise = wanted == 0 ? 0 : ((weights.Catalog * matchedTopics.Count) + skillCredit) / wanted;
+
+        // The skills asked for that the candidate holds are one more text, as close as Skills times their share (as search
+        // counts the skills a query names): a list of skills says what an ad asks more plainly than its prose, whose
+        // closeness to someone's own words differs by chance, and by language (a CV in Chinese is far from an English ad).
+        var skillsText = skillsAsked == 0 ? 0 : skillCredit / skillsAsked;
+        var textFit = Math.Max(Math.Max(body, own), skillsText);
 
         // Catalog evidence only raises the fit, towards 1: a description naming a topic never punishes text evidence.
         var fit = Math.Clamp(textFit + ((1 - textFit) * raise), 0, 1);
@@ -165,7 +171,7 @@ internal sealed class CandidateMatch(IndexSearcher searcher, Analyzer analyzer, 
         // each a little close to it (the fit reads breadth, which is what judges one person's expertise across papers).
         // In the order, topics count by the share of the description they make (TopicShare): the few topics a paper's
         // abstract names among its other words would otherwise outweigh who wrote the closest paper.
-        var closest = SoftMaximum(papers.Select(p => p.Similarity).Append(own).OrderDescending().Take(weights.ClosestTexts).ToList(), weights.Softness);
+        var closest = SoftMaximum(papers.Select(p => p.Similarity).Append(own).Concat(skillsText > 0 ? [skillsText] : []).OrderDescending().Take(weights.ClosestTexts).ToList(), weights.Softness);
         var orderRaise = wanted == 0 ? 0 : ((weights.Catalog * query.TopicShare * matchedTopics.Count) + skillCredit) / wanted;
         var order = closest + ((1 - Math.Min(1, closest)) * orderRaise);
         var signals = new FitSignals(ranker, Math.Round(words, 4), meaningFit, skills.Present, skills.Missing, Math.Round(order, 6))

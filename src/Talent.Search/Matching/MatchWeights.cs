@@ -43,6 +43,8 @@ public sealed record MatchWeights
     /// whose closeness in meaning to one person's own words or another's differs by chance as much as by fit. Set by
     /// hand so that holding most of an ad's skills outweighs that chance, not tuned on any benchmark (the descriptions
     /// of the gold standard and the expert-finding tasks are papers, which name few skills: their scores do not move).
+    /// The skills held are also one more text as close as this times their share, so a CV far from the ad in meaning
+    /// (another language, a bare list) is found by what it lists.
     /// </summary>
     public double Skills { get; init; } = 0.5;
 

@@ -147,6 +147,25 @@ public sealed class EngineerMatchTests : IDisposable
         Assert.Equal(["Go"], frontend.SkillsMissing);
     }
 
+    [Fact]
+    public void A_skill_listed_in_more_words_or_through_a_framework_counts_for_match_the_skill_filter_and_the_card()
+    {
+        const long InMoreWords = 17;
+        using var index = Open();
+        index.Upsert(InMoreWords, Engineer("Frontend engineer", "Clavis", ["React.js", "TypeScript", "Tailwind CSS", "REST APIs", "AWS CloudWatch"], "Built the booking dashboard"), SearchTestCorpus.BaseTime);
+        index.Commit(5);
+
+        var fit = Assert.Single(index.Match(new MatchRequest { Text = "Frontend engineer\nRequired skills: React, TypeScript, CSS, REST, AWS, Git", CandidateId = InMoreWords }).Results).Signals!;
+        Assert.Equal(["AWS", "CSS (through Tailwind CSS)", "REST", "React", "TypeScript"], fit.SkillsPresent);
+        Assert.Equal(["Git"], fit.SkillsMissing);
+
+        var filtered = Assert.IsType<SearchOutcome.Found>(index.Search(SearchRequest.Create(null, ["REST", "AWS"], null, null, null, 1, 10).Request!)).Response;
+        var hit = Assert.Single(filtered.Results);
+        Assert.Equal(InMoreWords, hit.Id);
+        Assert.Equal(["REST", "AWS"], hit.Skills.Where(s => s.Matched).Select(s => s.Name));
+        Assert.Contains(hit.Skills, s => s is { Name: "REST APIs", Matched: false }); // the item as written stays
+    }
+
     [Theory]
     [InlineData("Backend engineer.\nRequired skills: Go, PostgreSQL, Kafka, Redis, Kubernetes")]
     [InlineData("Backend engineer.\n\nRequired skills:\n- Go\n- PostgreSQL\n- Kafka\n- Redis\n- Kubernetes\n")]
@@ -233,6 +252,36 @@ public sealed class EngineerMatchTests : IDisposable
         var ids = response.Results.Select(h => h.Id).ToList();
         Assert.True(ids.IndexOf(MostSkills) < ids.IndexOf(CloserWords), string.Join(", ", response.Results.Select(h => $"{h.Id} {h.Fit:0.000}")));
         Assert.Equal(["Docker", "Go", "PostgreSQL", "Redis"], response.Results.Single(h => h.Id == MostSkills).Signals!.SkillsPresent);
+    }
+
+    [Fact]
+    public void With_vectors_the_skills_listed_match_an_engineer_whose_own_words_are_far_in_meaning_as_in_another_language()
+    {
+        const long InChinese = 23;
+        const long OneSkill = 24;
+        using var index = Open();
+        index.Upsert(InChinese, Engineer("算法工程师", "字节跳动", ["Python", "PyTorch", "Linux"], "负责推荐系统模型的训练与部署"), SearchTestCorpus.BaseTime);
+        index.Upsert(OneSkill, Engineer("Data engineer", "Globex", ["Python", "Airflow"], "Trained and deployed models for vision teams"), SearchTestCorpus.BaseTime);
+        index.Commit(5);
+        // The query's vector is (1, 0): the English ad is far from the Chinese profile in meaning (MiniLM reads English).
+        index.Vectors = new FakeVectors(new Dictionary<long, CandidateVectors>
+        {
+            [InChinese] = new(new Dictionary<string, float[]>(), [0.05f, 0.999f]),
+            [OneSkill] = new(new Dictionary<string, float[]>(), [0.5f, 0.866f]),
+        });
+
+        var response = index.Match(new MatchRequest
+        {
+            Text = "Machine learning engineer. You will train and deploy deep learning models for our vision and ranking teams, " +
+                "and own them in production.\nRequired skills: Python, PyTorch, CUDA, Linux.",
+            Top = 20,
+        });
+
+        var ids = response.Results.Select(h => h.Id).ToList();
+        Assert.True(ids.IndexOf(InChinese) >= 0 && ids.IndexOf(InChinese) < ids.IndexOf(OneSkill), string.Join(", ", response.Results.Select(h => $"{h.Id} {h.Fit:0.000}")));
+        var fit = response.Results.Single(h => h.Id == InChinese);
+        Assert.Equal(["CUDA"], fit.Signals!.SkillsMissing);
+        Assert.True(fit.Fit > response.Results.Single(h => h.Id == OneSkill).Fit);
     }
 
     private CandidateIndex Open()
