@@ -314,7 +314,7 @@ internal static partial class CandidateDocument
     /// A candidate's skills by catalog name, with their synonyms: an item the catalog knows as a whole by its name; any
     /// other as written, followed by the catalog skills it names ("REST APIs" is REST, "AWS CloudWatch" AWS, "Angular 2+"
     /// Angular), so the skill filter, a card's "has" and a match's required skills count what a skills list says in more
-    /// words. The item is one of a list, where "Go" and "C" are skills (<see cref="SkillCatalog.FindInList"/>).
+    /// words. A name that is also a word counts only beside a version (<see cref="OnlyVersionBeside"/>).
     /// </summary>
     internal static IEnumerable<(string Name, IReadOnlyList<string>? Synonyms)> CatalogSkills(IEnumerable<string> skills, SkillCatalog catalog)
     {
@@ -327,11 +327,23 @@ internal static partial class CandidateDocument
             }
 
             yield return (skill.Trim(), null);
-            foreach (var named in catalog.FindInList(skill))
+            foreach (var named in catalog.FindInList(skill).Where(n => !SkillCatalog.IsAmbiguous(n) || OnlyVersionBeside(skill, n)))
             {
                 yield return (named, catalog.Find(named)?.Synonyms);
             }
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="item"/> is <paramref name="name"/> and a version at most ("Angular 2+"): a name that is
+    /// also a word counts inside an item only then ("Go-to-market strategy" names no Go).
+    /// </summary>
+    private static bool OnlyVersionBeside(string item, string name)
+    {
+        var key = CatalogKey.Of(item);
+        var nameKey = CatalogKey.Of(name);
+        var at = (" " + key + " ").IndexOf(" " + nameKey + " ", StringComparison.Ordinal);
+        return at >= 0 && !key.Remove(at, nameKey.Length).Any(char.IsLetter);
     }
 
     private static List<(string Name, IReadOnlyList<string>? Synonyms)> DistinctByName(IEnumerable<(string Name, IReadOnlyList<string>? Synonyms)> values) =>

@@ -167,6 +167,23 @@ public sealed class EngineerMatchTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Angular 2+", "Angular", true)]
+    [InlineData("Oracle PL/SQL", "SQL", true)]
+    [InlineData("Go-to-market strategy", "Go", false)]
+    [InlineData("Make-up artistry", "Make", false)]
+    public void A_skill_name_that_is_also_a_word_counts_inside_an_item_only_beside_a_version(string item, string skill, bool counts)
+    {
+        const long Holder = 18;
+        using var index = Open();
+        index.Upsert(Holder, Engineer("Engineer", "Initech", [item], "Work"), SearchTestCorpus.BaseTime);
+        index.Commit(5);
+
+        var found = Assert.IsType<SearchOutcome.Found>(index.Search(SearchRequest.Create(null, [skill], null, null, null, 1, 10).Request!)).Response;
+
+        Assert.Equal(counts, found.Results.Any(h => h.Id == Holder));
+    }
+
+    [Theory]
     [InlineData("Backend engineer.\nRequired skills: Go, PostgreSQL, Kafka, Redis, Kubernetes")]
     [InlineData("Backend engineer.\n\nRequired skills:\n- Go\n- PostgreSQL\n- Kafka\n- Redis\n- Kubernetes\n")]
     public void Go_in_the_skills_list_of_an_ad_is_required(string ad)
