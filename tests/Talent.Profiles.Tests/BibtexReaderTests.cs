@@ -138,4 +138,22 @@ public sealed class BibtexReaderTests
 
         Assert.True(profile is null || profile.Publications.Count <= BibtexReader.MaxEntries);
     }
+
+    [Fact]
+    public void Abbreviations_joined_from_each_other_stop_at_a_budget_linear_in_the_document()
+    {
+        // Each definition joins the one before with itself: sixty of them would make 2^60 characters.
+        var bibtex = "@string{a0 = {Journal of }}\n"
+            + string.Concat(Enumerable.Range(0, 60).Select(i => $"@string{{a{i + 1} = a{i} # a{i}}}\n"))
+            + "@article{k, title={A title}, author={A, B}, journal=a60, year=2020}\n"
+            + "@article{j, title={Another title}, author={A, B}, journal=a0 # {Things}, year=2021}";
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var profile = BibtexReader.Read(bibtex, RepoPaths.Catalogs);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.NotNull(profile);
+        Assert.Equal(2, profile.Publications.Count);
+        Assert.True(allocated < 64L * 1024 * 1024, $"{allocated / 1048576.0:0} MB allocated for {bibtex.Length} characters");
+    }
 }

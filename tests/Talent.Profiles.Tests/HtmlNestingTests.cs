@@ -82,4 +82,34 @@ public sealed class HtmlNestingTests
 
         return deepest;
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Attributes_past_any_real_tag_are_left_out(bool closed)
+    {
+        // The parser checks each attribute against the tag's others: 200,000 of them in one tag took minutes.
+        var attributes = string.Concat(Enumerable.Range(0, 100_000).Select(i => $" a{i}=\"{i}\" b{i}=c{i} d{i}"));
+        var html = "<html><body><h1>Jane Roe</h1><p><a href=\"https://example.org/jane\"" + attributes + (closed ? ">home page</a></p><p>Tail</p>" : "");
+
+        var flattened = HtmlNesting.Flatten(html);
+
+        Assert.True(flattened.Length < 4_000, $"{flattened.Length} characters left");
+        var markdown = HtmlText.ToMarkdown(html);
+        Assert.Contains("Jane Roe", markdown, StringComparison.Ordinal);
+        if (closed)
+        {
+            Assert.Contains("[home page](https://example.org/jane)", markdown, StringComparison.Ordinal);
+            Assert.Contains("Tail", markdown, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_tag_with_as_many_attributes_as_real_tags_carry_is_left_as_it_is()
+    {
+        var attributes = string.Concat(Enumerable.Range(0, HtmlNesting.MaxAttributes / 2).Select(i => $" data-a{i}='x > y' b{i} = c"));
+        var html = "<html><body><p" + attributes + ">Jane Roe</p></body></html>";
+
+        Assert.Same(html, HtmlNesting.Flatten(html));
+    }
 }

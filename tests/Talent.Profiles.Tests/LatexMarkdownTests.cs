@@ -169,6 +169,18 @@ public sealed class LatexMarkdownTests
         Assert.True(allocated < 64L * 1024 * 1024, $"{allocated / 1048576.0:0} MB allocated for {latex.Length} characters");
     }
 
+    [Fact]
+    public void Lists_nested_thousands_deep_keep_each_item_line_short()
+    {
+        // Each item was indented by its depth: 20,000 nested lists made 400 million spaces.
+        var latex = @"\section{Skills}" + "\n" + string.Concat(Enumerable.Repeat("\\begin{itemize}\\item Rust ", 20_000)) + string.Concat(Enumerable.Repeat("\\end{itemize}", 20_000));
+
+        var markdown = LatexText.ToMarkdown(latex);
+
+        Assert.Contains("- Rust", markdown, StringComparison.Ordinal);
+        Assert.True(markdown.Length < 4 * latex.Length, $"{markdown.Length} characters from {latex.Length}");
+    }
+
     [Theory]
     [InlineData(@"\newcommand{\a}{\a\a}\a Text")]
     [InlineData(@"\def\a{\a}\a Text")]

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -17,6 +18,12 @@ internal static class DocxDocumentReader
 {
     /// <summary>A part that unpacks to more than this many times its packed size is not text a person wrote.</summary>
     private const long MaxRatio = 200;
+
+    /// <summary>
+    /// Deeper than Word nests a part (a table in a text box in a table is some 20 levels; documents as printed here reach
+    /// 15), and shallow enough for the package reader's recursion on any thread's stack.
+    /// </summary>
+    public const int MaxDepth = 256;
 
     public static BinaryText Read(ReadOnlyMemory<byte> bytes, DocumentLimits limits)
     {
@@ -72,9 +79,41 @@ internal static class DocxDocumentReader
             }
         }
 
-        return total > limits.MaxUnpackedBytes
-            ? $"DOCX unpacks to {total / 1048576} MB, over the {limits.MaxUnpackedBytes / 1048576} MB limit (a zip bomb?): refused"
+        if (total > limits.MaxUnpackedBytes)
+        {
+            return $"DOCX unpacks to {total / 1048576} MB, over the {limits.MaxUnpackedBytes / 1048576} MB limit (a zip bomb?): refused";
+        }
+
+        return zip.Entries.FirstOrDefault(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && DeeperThanLimit(e)) is { } deep
+            ? $"DOCX part {deep.FullName} nests elements more than {MaxDepth} levels deep, not a Word document a person wrote: refused"
             : null;
+    }
+
+    /// <summary>
+    /// Whether a part nests its elements deeper than <see cref="MaxDepth"/>, read by a reader that only counts (it keeps no
+    /// tree and does not recurse): the package reader builds each part's tree recursively, and 5,000 nested tables
+    /// overflowed the stack, which ends the process.
+    /// </summary>
+    private static bool DeeperThanLimit(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.Depth > MaxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            return false; // a part that is not well-formed is for the package reader to refuse, as it does
+        }
+
+        return false;
     }
 }
 

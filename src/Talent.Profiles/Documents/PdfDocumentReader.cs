@@ -24,15 +24,23 @@ internal static class PdfDocumentReader
             return BinaryText.Refused(size);
         }
 
+        var budget = new PdfDecodeBudget(limits.MaxUnpackedBytes);
         try
         {
-            using var document = PdfDocument.Open(bytes.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            var options = new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = budget.Provider };
+            using var document = PdfDocument.Open(bytes.ToArray(), options);
             if (document.NumberOfPages > limits.MaxPages)
             {
                 return BinaryText.Refused($"PDF has {document.NumberOfPages} pages, over the {limits.MaxPages} page limit");
             }
 
-            return ReadPages(document);
+            var text = ReadPages(document);
+            // Lenient parsing may pass over a stream it could not decode: a refused one refuses the document all the same.
+            return budget.Exceeded ? BinaryText.Refused(budget.Refusal) : text;
+        }
+        catch (Exception e) when (budget.Exceeded && e is not OutOfMemoryException)
+        {
+            return BinaryText.Refused(budget.Refusal);
         }
         catch (PdfDocumentEncryptedException)
         {

@@ -24,10 +24,10 @@ internal static class BibtexEntries
 
     public static IEnumerable<BibtexEntry> Read(string content)
     {
-        var macros = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var macros = new Abbreviations(content.Length);
         foreach (var (month, index) in Months.Select((m, i) => (m, i)))
         {
-            macros[month] = (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            macros.Define(month, (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var at = 0;
@@ -44,7 +44,7 @@ internal static class BibtexEntries
                 case "string":
                     foreach (var (name, value) in Fields(content, ref at, close, macros))
                     {
-                        macros[name] = value;
+                        macros.Define(name, value);
                     }
 
                     continue;
@@ -127,7 +127,7 @@ internal static class BibtexEntries
         return false;
     }
 
-    private static List<(string Name, string Value)> Fields(string content, ref int at, char close, Dictionary<string, string> macros)
+    private static List<(string Name, string Value)> Fields(string content, ref int at, char close, Abbreviations macros)
     {
         var fields = new List<(string, string)>();
         while (at < content.Length)
@@ -209,7 +209,7 @@ internal static class BibtexEntries
     }
 
     /// <summary>Reads <c>{…}</c>, <c>"…"</c>, a number or an abbreviation, joined by <c>#</c>.</summary>
-    private static string ReadValue(string content, ref int at, Dictionary<string, string> macros)
+    private static string ReadValue(string content, ref int at, Abbreviations macros)
     {
         var value = new StringBuilder();
         while (at < content.Length)
@@ -263,7 +263,7 @@ internal static class BibtexEntries
                 }
 
                 var word = content[start..at];
-                value.Append(macros.TryGetValue(word, out var expansion) ? expansion : word);
+                value.Append(macros.Resolve(word));
             }
 
             while (at < content.Length && char.IsWhiteSpace(content[at]))
@@ -281,5 +281,30 @@ internal static class BibtexEntries
         }
 
         return value.ToString();
+    }
+
+    /// <summary>
+    /// The <c>@string</c> abbreviations defined so far, and how much text their uses may still make. Each use copies its
+    /// value, so abbreviations defined by joining earlier ones (<c>@string{b = a # a}</c>, <c>@string{c = b # b}</c>…)
+    /// double at every step; past a budget of four times the document's length (plus 100,000 characters) an
+    /// abbreviation is left as its name, as an undefined one is, and the work stays linear in the document.
+    /// </summary>
+    private sealed class Abbreviations(int contentLength)
+    {
+        private readonly Dictionary<string, string> values = new(StringComparer.OrdinalIgnoreCase);
+        private long budget = (4L * contentLength) + 100_000;
+
+        public void Define(string name, string value) => values[name] = value;
+
+        public string Resolve(string word)
+        {
+            if (!values.TryGetValue(word, out var value) || value.Length > budget)
+            {
+                return word;
+            }
+
+            budget -= value.Length;
+            return value;
+        }
     }
 }

@@ -8,12 +8,16 @@ namespace Talent.Profiles.Extraction;
 /// second. Beyond <see cref="MaxDepth"/> open elements, the tags of elements that only group their content (lists,
 /// divisions, spans) are left out: a list's items stay items (a new item closes the previous one, so the tree stays
 /// shallow) and a division's text stays on its own lines (its tags become line breaks), which is all the page's text
-/// rendering reads of them. One pass, linear in the page.
+/// rendering reads of them. A tag's attributes past <see cref="MaxAttributes"/> are left out too: the parser checks each
+/// attribute against the tag's others, so one tag of 200,000 attributes took minutes. One pass, linear in the page.
 /// </summary>
 internal static class HtmlNesting
 {
     /// <summary>Deeper than the pages people write (real homepages nest 3 to 30 elements); lower is faster.</summary>
     public const int MaxDepth = 32;
+
+    /// <summary>More attributes than any real tag carries (a few, a few dozen on generated pages); the rest are left out.</summary>
+    public const int MaxAttributes = 64;
 
     /// <summary>How far below the innermost open element an end tag is looked for; further down it is left to the parser.</summary>
     private const int EndTagReach = 16;
@@ -53,10 +57,20 @@ internal static class HtmlNesting
             var tag = ReadTag(html, at);
             if (tag.End < 0)
             {
+                if (tag.AttributesCut >= 0)
+                {
+                    // The parser drops a tag the page ends in; one with too many attributes is dropped here, unread.
+                    return (output ??= new StringBuilder(html.Length)).Append(html, copied, at - copied).ToString();
+                }
+
                 break; // an unclosed tag or comment runs to the end of the page: copied as it is
             }
 
             var replacement = tag.Name is null ? null : Visit(tag, open);
+            if (replacement is null && tag.AttributesCut >= 0)
+            {
+                replacement = html[at..tag.AttributesCut] + (tag.SelfClosing ? "/>" : ">");
+            }
             if (replacement is not null)
             {
                 (output ??= new StringBuilder(html.Length)).Append(html, copied, at - copied).Append(replacement);
@@ -115,8 +129,11 @@ internal static class HtmlNesting
 
     private static string Replacement(string name) => BlockGroups.Contains(name) ? "<br>" : string.Empty;
 
-    /// <summary>A tag from <c>&lt;</c> to past its <c>&gt;</c>: its name (null for a comment, a declaration or a lone <c>&lt;</c>).</summary>
-    private readonly record struct Tag(string? Name, bool Closing, bool SelfClosing, int End);
+    /// <summary>
+    /// A tag from <c>&lt;</c> to past its <c>&gt;</c>: its name (null for a comment, a declaration or a lone <c>&lt;</c>),
+    /// and where its attributes past <see cref="MaxAttributes"/> begin (-1 when it has no more than that).
+    /// </summary>
+    private readonly record struct Tag(string? Name, bool Closing, bool SelfClosing, int End, int AttributesCut = -1);
 
     private static Tag ReadTag(string html, int at)
     {
@@ -145,21 +162,27 @@ internal static class HtmlNesting
             end++;
         }
 
-        var tagEnd = TagEnd(html, end);
+        var (tagEnd, attributesCut) = TagEnd(html, end);
         var selfClosing = tagEnd > 0 && html[tagEnd - 2] == '/';
-        return new Tag(html[start..end], closing, selfClosing, tagEnd);
+        return new Tag(html[start..end], closing, selfClosing, tagEnd, attributesCut);
     }
 
-    /// <summary>Just past the <c>&gt;</c> that ends a tag, skipping quoted attribute values; -1 when the page ends first.</summary>
-    private static int TagEnd(string html, int at)
+    /// <summary>
+    /// Just past the <c>&gt;</c> that ends a tag, skipping quoted attribute values (-1 when the page ends first), and where
+    /// the attribute after the first <see cref="MaxAttributes"/> begins (-1 when there is none).
+    /// </summary>
+    private static (int End, int AttributesCut) TagEnd(string html, int at)
     {
         var afterEquals = false;
+        var afterSpace = true;
+        var attributes = 0;
+        var cut = -1;
         for (var i = at; i < html.Length; i++)
         {
             var c = html[i];
             if (c == '>')
             {
-                return i + 1;
+                return (i + 1, cut);
             }
 
             if (c is '"' or '\'' && afterEquals)
@@ -167,20 +190,31 @@ internal static class HtmlNesting
                 var close = html.IndexOf(c, i + 1);
                 if (close < 0)
                 {
-                    return -1;
+                    return (-1, cut);
                 }
 
                 i = close;
                 afterEquals = false;
+                afterSpace = false;
                 continue;
             }
 
-            if (!char.IsWhiteSpace(c))
+            if (char.IsWhiteSpace(c))
             {
-                afterEquals = c == '=';
+                afterSpace = true;
+                continue;
             }
+
+            // A name that follows a space and is not a value (a = b) begins an attribute.
+            if (afterSpace && !afterEquals && c is not ('=' or '/') && ++attributes > MaxAttributes && cut < 0)
+            {
+                cut = i;
+            }
+
+            afterEquals = c == '=';
+            afterSpace = false;
         }
 
-        return -1;
+        return (-1, cut);
     }
 }

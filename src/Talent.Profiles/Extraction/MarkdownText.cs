@@ -17,6 +17,9 @@ internal static class MarkdownText
     /// <summary>Deeper than the lists and quotes people write; Markdig stops nesting blocks and inlines beyond it.</summary>
     public const int MaxNesting = 32;
 
+    /// <summary>More cells than a table row of a CV has; a line of more pipes is read as text.</summary>
+    public const int MaxTableCells = 64;
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder { MaximumNestingDepth = MaxNesting }.UsePipeTables().Build();
 
     /// <summary>The lines of a markdown document; a front matter block (<c>---</c> … <c>---</c>) is left out.</summary>
@@ -29,6 +32,7 @@ internal static class MarkdownText
         }
 
         var start = MarkupText.SkipFrontMatter(source);
+        EscapeOverlongRows(source);
         MarkdownDocument document;
         try
         {
@@ -44,6 +48,22 @@ internal static class MarkdownText
         var writer = new LineWriter(source.Length - start);
         writer.Blocks(document);
         return writer.Lines;
+    }
+
+    /// <summary>
+    /// A line of more than <see cref="MaxTableCells"/> pipes is not read as a table row: its pipes are escaped, so it is a
+    /// line of text. Markdig makes a block of every cell (a line of 900,000 pipes took 800 MB and seconds); no CV's
+    /// table has a tenth as many columns.
+    /// </summary>
+    private static void EscapeOverlongRows(string[] lines)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length > MaxTableCells && lines[i].AsSpan().Count('|') > MaxTableCells)
+            {
+                lines[i] = lines[i].Replace("|", "\\|", StringComparison.Ordinal);
+            }
+        }
     }
 
     /// <summary>

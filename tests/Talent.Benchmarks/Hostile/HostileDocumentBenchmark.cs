@@ -27,7 +27,7 @@ internal static class HostileDocumentBenchmark
 
         var extractor = new ProfileExtractor(ProfileCatalogs.Load(Path.Combine(root?.FullName ?? ".", "config")));
         extractor.Extract(new DocumentInput("warm", "text/markdown", "# Warm Upton\n\nwarm@example.org\n")); // compiled before timing
-        Console.WriteLine($"{"shape",-20} {"MB",6} {"wall s",8} {"CPU s",8}  result");
+        Console.WriteLine($"{"shape",-34} {"MB",6} {"wall s",8} {"CPU s",8}  result");
         foreach (var (name, contentType, content) in HostileDocuments.All.Concat(HostileDocuments.More).Where(d => shape is null || d.Name == shape))
         {
             foreach (var fraction in Fractions)
@@ -39,7 +39,7 @@ internal static class HostileDocumentBenchmark
                 var wall = watch.Elapsed;
                 var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                 var outcome = result is ExtractionResult.Rejected rejected ? "rejected: " + rejected.Reason : "accepted";
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-20} {text.Length / 1048576.0,6:0.00} {wall.TotalSeconds,8:0.00} {used.TotalSeconds,8:0.00}  {outcome}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-34} {text.Length / 1048576.0,6:0.00} {wall.TotalSeconds,8:0.00} {used.TotalSeconds,8:0.00}  {outcome}"));
             }
         }
 

@@ -24,6 +24,9 @@ public sealed class BadDocumentTests
         { "not-word.docx", DocumentFormats.DocxType, "DOCX has no document body (not a Word document)" },
         { "cut.docx", DocumentFormats.DocxType, "DOCX is damaged or not a Word document" },
         { "empty.pdf", DocumentFormats.PdfType, "document is empty" },
+        { "inflating.pdf", DocumentFormats.PdfType, "PDF streams unpack to more than 100 MB (a decompression bomb?)" },
+        { "inflating-twice.pdf", DocumentFormats.PdfType, "PDF streams unpack to more than 100 MB (a decompression bomb?)" },
+        { "nested.docx", DocumentFormats.DocxType, "DOCX part word/document.xml nests elements more than 256 levels deep" },
     };
 
     [Theory]
@@ -72,8 +75,94 @@ public sealed class BadDocumentTests
         "not-word.docx" => Zip(("notes.txt", Encoding.UTF8.GetBytes("not a Word document"))),
         "empty.pdf" => [],
         "cut.docx" => DocxDocumentTests.Cv()[..300],
+        // 110 MB of spaces after the text, inflated from about 110 KB (once), or from a few hundred bytes inflated twice.
+        "inflating.pdf" => FlatePdf(Inflating(110 * 1024 * 1024), times: 1),
+        "inflating-twice.pdf" => FlatePdf(Inflating(110 * 1024 * 1024), times: 2),
+        // Table in table 5,000 deep: the package reader's recursion overflowed the stack, which ends the process.
+        "nested.docx" => NestedDocx(5_000),
         _ => throw new ArgumentException(name, nameof(name)),
     };
+
+    [Fact]
+    public async Task A_pdf_compressed_twice_and_a_docx_nested_as_deep_as_allowed_are_read()
+    {
+        var pdf = extractor.Extract(new DocumentInput("twice.pdf", DocumentFormats.PdfType, string.Empty) { Bytes = FlatePdf(Inflating(0), times: 2) });
+        // On a pool thread, as ingestion reads documents: 80 tables in tables are 242 levels of the part.
+        var docx = await Task.Run(() => extractor.Extract(new DocumentInput("deep.docx", DocumentFormats.DocxType, string.Empty) { Bytes = NestedDocx(80) }));
+
+        Assert.Equal("Jane Doe", Assert.IsType<ExtractionResult.Accepted>(pdf).Profile.Name);
+        Assert.Equal("Jane Doe", Assert.IsType<ExtractionResult.Accepted>(docx).Profile.Name);
+    }
+
+    /// <summary>A page's content stream: a name in large type, then <paramref name="padding"/> spaces.</summary>
+    private static byte[] Inflating(int padding)
+    {
+        var text = "BT /F1 24 Tf 72 760 Td (Jane Doe) Tj ET\n"u8.ToArray();
+        var content = new byte[text.Length + padding];
+        text.CopyTo(content, 0);
+        content.AsSpan(text.Length).Fill((byte)' ');
+        return content;
+    }
+
+    /// <summary>A one-page PDF whose content stream is Flate-compressed <paramref name="times"/> times (a filter chain when more than once).</summary>
+    private static byte[] FlatePdf(byte[] content, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            using var packed = new MemoryStream();
+            using (var zlib = new ZLibStream(packed, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                zlib.Write(content);
+            }
+
+            content = packed.ToArray();
+        }
+
+        var filters = string.Join(' ', Enumerable.Repeat("/FlateDecode", times));
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>"u8.ToArray(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"u8.ToArray(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"u8.ToArray(),
+            [.. Encoding.ASCII.GetBytes($"<< /Length {content.Length} /Filter [{filters}] >>\nstream\n"), .. content, .. "\nendstream"u8],
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"u8.ToArray(),
+        };
+        using var pdf = new MemoryStream();
+        pdf.Write("%PDF-1.7\n"u8);
+        var offsets = new List<long>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Write(Encoding.ASCII.GetBytes($"{i + 1} 0 obj\n"));
+            pdf.Write(objects[i]);
+            pdf.Write("\nendobj\n"u8);
+        }
+
+        var xref = pdf.Length;
+        pdf.Write(Encoding.ASCII.GetBytes($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n"));
+        foreach (var offset in offsets)
+        {
+            pdf.Write(Encoding.ASCII.GetBytes(offset.ToString("D10", System.Globalization.CultureInfo.InvariantCulture) + " 00000 n \n"));
+        }
+
+        pdf.Write(Encoding.ASCII.GetBytes($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"));
+        return pdf.ToArray();
+    }
+
+    /// <summary>A Word document whose body holds a name, then tables nested <paramref name="levels"/> deep, written as XML (the SDK would recurse).</summary>
+    private static byte[] NestedDocx(int levels)
+    {
+        const string Main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        var body = new StringBuilder("<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t>Jane Doe</w:t></w:r></w:p>");
+        body.Insert(body.Length, "<w:tbl><w:tr><w:tc>", levels).Append("<w:p><w:r><w:t>Python</w:t></w:r></w:p>").Insert(body.Length, "</w:tc></w:tr></w:tbl>", levels);
+        return Zip(
+            ("[Content_Types].xml", Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>")),
+            ("_rels/.rels", Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>")),
+            ("word/document.xml", Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{Main}\"><w:body>{body}</w:body></w:document>")));
+    }
 
     private static byte[] HugePdf()
     {

@@ -29,6 +29,10 @@ internal static class HostileDocuments
         ("blocks in one list item", "text/html", Repeat(i => (i == 0 ? "<ul><li><div>" : "") + "<p>x y z</p><i></i>")),
         ("blocks in one table cell", "text/html", Repeat(i => (i == 0 ? "<table><tr><th>Title</th><th>Year</th></tr><tr><td>" : "") + "<div>A title of a paper</div><span></span>")),
         ("counts under an entry", "text/markdown", Repeat(i => (i == 0 ? "## Publications\n\n" : "") + "Some title words here\n12 34\n")),
+        ("attributes of one tag", "text/html", Repeat(i => (i % 50_000 == 0 ? ">link</a></p><p><a href=\"https://example.org\"" : "") + string.Create(CultureInfo.InvariantCulture, $" a{i}=\"{i}\""))),
+        ("a row of many cells", "text/markdown", Repeat(i => (i == 0 ? "## Skills\n\n" : "") + "| Rust ")),
+        ("nested LaTeX lists", "application/x-tex", Repeat(_ => "\\begin{itemize}\\item Rust ")),
+        ("joined BibTeX abbreviations", "application/x-bibtex", Repeat(i => string.Create(CultureInfo.InvariantCulture, $"@string{{a{i + 1} = a{i} # a{i}}}\n@article{{k{i}, title={{T}}, journal=a{i + 1}, year=2020}}\n"))),
     ];
 
     private static string Repeat(Func<int, string> piece)

@@ -333,7 +333,12 @@ internal sealed partial class LatexConverter(string text, LatexHeader header)
         return o.ToString(start, o.Length - start);
     }
 
-    private static string Indent(int level) => new(' ', 2 * Math.Max(0, level - 1));
+    /// <summary>
+    /// The indentation of a list item at <paramref name="level"/>, no deeper than <see cref="MaxDepth"/> levels: lists
+    /// nested past it (a document opening thousands of <c>itemize</c> environments) stay at that depth, so each item's
+    /// line is bounded and the output linear in the document.
+    /// </summary>
+    private static string Indent(int level) => new(' ', 2 * Math.Clamp(level - 1, 0, MaxDepth));
 
     /// <summary>The start of a line that continues a list item at <paramref name="level"/>: indented, marked so the indentation is kept.</summary>
     private static string Continuation(int level) => Indent(level) + Markers.Continuation;
