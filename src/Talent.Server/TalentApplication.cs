@@ -92,6 +92,9 @@ public static class TalentApplication
         AddOptions<AccessOptions>(builder.Services, AccessOptions.Section);
         AccessServices.Add(builder);
         builder.Services.AddProblemDetails();
+        // Requests that cannot be bound reach BadRequestProblems, which says what was wrong with them.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<Api.BadRequestProblems>();
         builder.Services.AddOpenApi(Api.OpenApiSecurity.Configure);
         builder.Services.Configure<JsonOptions>(json =>
         {

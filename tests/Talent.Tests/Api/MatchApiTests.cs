@@ -54,6 +54,32 @@ public sealed class MatchApiTests : IAsyncLifetime
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
+    [Theory]
+    [InlineData("""{"text":""", "open JSON object or array that should be closed at $.text (line 1, byte 9)")]
+    [InlineData("""{"text": 5}""", "a value has the wrong type at $.text (line 1, byte 11)")]
+    [InlineData("""{"text":"rust","top":"x"}""", "a value has the wrong type at $.top")]
+    public async Task A_body_that_is_not_the_json_taken_gets_a_400_saying_what_and_where(string json, string reason)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        var response = await host.Client.PostAsync(new Uri("/api/match", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.StartsWith("The request body is not the JSON this endpoint takes: ", detail, StringComparison.Ordinal);
+        Assert.Contains(reason, detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_parameter_that_cannot_be_read_gets_a_400_naming_it()
+    {
+        var response = await host.Client.GetAsync(new Uri("/api/candidates/1/similar?top=many", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Contains("top", detail, StringComparison.Ordinal);
+        Assert.Contains("\"many\"", detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_oversized_description_gets_a_400_naming_the_limit()
     {
