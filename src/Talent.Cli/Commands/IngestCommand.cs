@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Talent.Contracts;
+using Talent.Profiles.Documents;
 using Talent.Server.Configuration;
 using Talent.Server.Embeddings;
 using Talent.Server.Ingestion;
@@ -141,9 +142,14 @@ internal static class IngestCommand
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                    .Order(StringComparer.Ordinal));
+                try
+                {
+                    files.AddRange(DocumentFiles.InFolder(path));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    results.Add((path, StoreOutcome.Rejected, $"cannot read the folder: {e.Message}"));
+                }
             }
             else if (File.Exists(path))
             {
@@ -162,16 +168,17 @@ internal static class IngestCommand
         string file, Uri? address, int maxBytes, Func<ProfileDocumentSubmitted, CancellationToken, Task<(string Outcome, string? Reason)>> submit, CancellationToken cancellationToken)
     {
         var info = new FileInfo(file);
-        if (info.Length > maxBytes)
-        {
-            return (file, StoreOutcome.Rejected, $"file is {info.Length / 1048576.0:0.0} MB, over the {maxBytes / 1048576.0:0.#} MB limit");
-        }
-
         string contentType, content;
         try
         {
+            var (bytes, refusal) = await DocumentFiles.ReadAsync(file, new DocumentLimits(maxBytes), cancellationToken);
+            if (bytes is null)
+            {
+                return (file, StoreOutcome.Rejected, refusal);
+            }
+
             // The format table decides: a PDF or DOCX (by its first bytes, else its extension) travels base64-encoded.
-            (contentType, content) = DocumentText.ForMessage(file, await File.ReadAllBytesAsync(file, cancellationToken));
+            (contentType, content) = DocumentText.ForMessage(file, bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -19,7 +19,7 @@ internal static class ParseCommand
             Description = "Write each document's profile as JSON to this folder as <file name>.json ([] when it is not read) instead of printing it",
         };
         var command = new Command("parse", "Extract profiles from documents without storing them") { files, Output.Json, outFolder };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var configuration = CliSettings.Configuration(parseResult);
             var catalogs = LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
@@ -32,7 +32,7 @@ internal static class ParseCommand
             var failed = 0;
             foreach (var path in paths)
             {
-                switch (Extract(extractor, limits, path))
+                switch (await ExtractAsync(extractor, limits, path, cancellationToken))
                 {
                     case ExtractionResult.Accepted accepted:
                         profiles.Add(accepted.Profile);
@@ -75,18 +75,16 @@ internal static class ParseCommand
         return command;
     }
 
-    private static ExtractionResult Extract(ProfileExtractor extractor, DocumentLimits limits, string path)
+    private static async Task<ExtractionResult> ExtractAsync(ProfileExtractor extractor, DocumentLimits limits, string path, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
             throw new UsageException($"{path}: no such file");
         }
 
-        // The one size limit, checked before the file is read: a PDF or DOCX by its bytes, text by its UTF-8 bytes.
-        var size = new FileInfo(path).Length;
-        return limits.SizeProblem(size) is { } tooLarge
-            ? new ExtractionResult.Rejected(tooLarge)
-            : extractor.Extract(DocumentText.ForExtraction(path, File.ReadAllBytes(path)));
+        // The one size limit, checked before the file is read and while it is: a PDF or DOCX by its bytes, text by its UTF-8 bytes.
+        var (bytes, refusal) = await DocumentFiles.ReadAsync(path, limits, cancellationToken);
+        return bytes is null ? new ExtractionResult.Rejected(refusal!) : extractor.Extract(DocumentText.ForExtraction(path, bytes));
     }
 
     private static string CreateFolder(string path)

@@ -105,6 +105,31 @@ public sealed class IngestCommandTests
         Assert.Equal(DemoLoader.Documents().Count, JsonDocument.Parse(json).RootElement.GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public async Task A_folder_that_links_to_itself_is_read_once_and_a_pipe_in_it_is_not_opened()
+    {
+        using var temp = new TempDirectory();
+        var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "inbox")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "jane.md"), "# Jane Quillfeather\n\njane@quillfeather.example\n");
+        // A link back to the folder listed every file again at each of forty levels; a hidden folder is not read.
+        Directory.CreateSymbolicLink(Path.Combine(folder, "again"), folder);
+        Directory.CreateDirectory(Path.Combine(folder, ".git"));
+        await File.WriteAllTextAsync(Path.Combine(folder, ".git", "notes.md"), "# Not A Candidate\n");
+        // Opening a pipe waits for a writer: ingest waited for ever.
+        var pipe = Path.Combine(folder, "pipe.md");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", Path.Combine(temp.Path, "data"), "ingest", folder).WaitAsync(TimeSpan.FromMinutes(10));
+
+        Assert.Equal(1, exit);
+        Assert.Equal("accepted 1, merged 0, unchanged 0, stale 0, rejected 1", stdout.Trim());
+        Assert.Contains("pipe.md: file is empty, or not a regular file (a pipe or a device)", stderr, StringComparison.Ordinal);
+    }
+
     [SeedFact]
     public async Task Seeds_ingest_search_and_reingest_unchanged()
     {
