@@ -52,6 +52,10 @@ internal static class PdfDocumentReader
         {
             return BinaryText.Refused($"PDF is damaged or truncated and cannot be read ({FirstSentence(e.Message)})");
         }
+        finally
+        {
+            PdfOperatorPool.Trim();
+        }
     }
 
     private static BinaryText ReadPages(PdfDocument document)
