@@ -54,7 +54,7 @@ internal static class PdfDocumentReader
         }
         finally
         {
-            PdfOperatorPool.Trim();
+            PdfPigPools.Trim();
         }
     }
 

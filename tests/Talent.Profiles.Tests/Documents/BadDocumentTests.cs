@@ -95,17 +95,19 @@ public sealed class BadDocumentTests
     }
 
     [Fact]
-    public void The_operator_names_of_a_pdf_are_not_kept_after_it_is_read()
+    public void The_operator_and_object_names_of_a_pdf_are_not_kept_after_it_is_read()
     {
-        // PdfPig pools every operator name for the life of the process: 20,000 made-up ones would stay.
-        var operators = string.Join(' ', Enumerable.Range(0, 20_000).Select(i => $"made{i}up"));
-        var content = Encoding.ASCII.GetBytes("BT /F1 24 Tf 72 760 Td (Jane Doe) Tj ET\n" + operators);
+        // PdfPig pools every operator name and name object for the life of the process: 20,000 made-up ones of each would stay.
+        var names = string.Join(' ', Enumerable.Range(0, 20_000).Select(i => $"made{i}up /named{i}"));
+        var content = Encoding.ASCII.GetBytes("BT /F1 24 Tf 72 760 Td (Jane Doe) Tj ET\n" + names);
 
-        var result = extractor.Extract(new DocumentInput("operators.pdf", DocumentFormats.PdfType, string.Empty) { Bytes = FlatePdf(content, times: 1) });
+        var result = extractor.Extract(new DocumentInput("names.pdf", DocumentFormats.PdfType, string.Empty) { Bytes = FlatePdf(content, times: 1) });
 
         Assert.Equal("Jane Doe", Assert.IsType<ExtractionResult.Accepted>(result).Profile.Name);
-        Assert.True(PdfOperatorPool.Found, "PdfPig's operator pool is not where it was: see PdfOperatorPool");
-        Assert.InRange(PdfOperatorPool.Count, 0, PdfOperatorPool.MaxNames);
+        Assert.True(PdfPigPools.Found, "PdfPig's name pools are not where they were: see PdfPigPools");
+        var (operators, objects) = PdfPigPools.Counts;
+        Assert.InRange(operators, 0, PdfPigPools.MaxNames);
+        Assert.InRange(objects, 0, PdfPigPools.MaxNames);
     }
 
     /// <summary>A page's content stream: a name in large type, then <paramref name="padding"/> spaces.</summary>
