@@ -7,7 +7,8 @@ namespace Talent.Cli.Commands;
 /// The files a command reads documents from, found and read without trusting the folder: hidden files and folders are
 /// left out, a folder reached through a symbolic link is not entered (a link to a parent folder listed everything again
 /// forty times over), and a file is read to at most one byte past the size limit. A file that reports no length (a
-/// pipe, a device, <c>/proc</c>) is not opened: opening a pipe waits for a writer that may never come.
+/// pipe, a device, <c>/proc</c>) is not opened, and is an empty document: opening a pipe waits for a writer that may
+/// never come.
 /// </summary>
 internal static class DocumentFiles
 {
@@ -24,13 +25,14 @@ internal static class DocumentFiles
         return [.. files.Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>The file's bytes, or why it is not read: no length, over the size limit, or grown past it while read.</summary>
+    /// <summary>The file's bytes (none when it reports no length), or why it is not read: over the size limit, or grown past it while read.</summary>
     public static async Task<(byte[]? Bytes, string? Refusal)> ReadAsync(string path, DocumentLimits limits, CancellationToken cancellationToken)
     {
         var length = new FileInfo(path).Length;
         if (length == 0)
         {
-            return (null, "file is empty, or not a regular file (a pipe or a device)");
+            // Nothing to read, or nothing that can be read safely: the document is empty, and refused as such downstream.
+            return ([], null);
         }
 
         if (limits.SizeProblem(length) is { } tooLarge)

@@ -127,7 +127,7 @@ public sealed class IngestCommandTests
 
         Assert.Equal(1, exit);
         Assert.Equal("accepted 1, merged 0, unchanged 0, stale 0, rejected 1", stdout.Trim());
-        Assert.Contains("pipe.md: file is empty, or not a regular file (a pipe or a device)", stderr, StringComparison.Ordinal);
+        Assert.Contains("pipe.md: document is empty", stderr, StringComparison.Ordinal);
     }
 
     [SeedFact]
