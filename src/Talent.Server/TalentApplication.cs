@@ -44,6 +44,9 @@ public enum TalentRoles
 /// </summary>
 public static class TalentApplication
 {
+    /// <summary>The largest request body the server reads (a document upload of 5 MB, base64-encoded in JSON, fits).</summary>
+    public const int MaxRequestBodyBytes = 8 * 1024 * 1024;
+
     /// <summary>
     /// Configuration in order of precedence (last wins): option defaults, <c>config/appsettings.json</c>
     /// beside the binary, <c>config/appsettings.{Environment}.json</c>, environment variables
@@ -86,12 +89,16 @@ public static class TalentApplication
             // Long queries must reach the handler so it can answer 400 with a reason, not 414.
             kestrel.Limits.MaxRequestLineSize = 64 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
-            kestrel.Limits.MaxRequestBodySize = 8 * 1024 * 1024;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
         });
         AddTalentServices(builder, roles);
         AddOptions<AccessOptions>(builder.Services, AccessOptions.Section);
         AccessServices.Add(builder);
-        builder.Services.AddProblemDetails();
+        // A body over the limit is answered before any endpoint sees it: its problem details still say what the limit is.
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status == Microsoft.AspNetCore.Http.StatusCodes.Status413PayloadTooLarge
+                ? $"The request body is over the {MaxRequestBodyBytes / (1024 * 1024)} MB limit."
+                : null);
         // Requests that cannot be bound reach BadRequestProblems, which says what was wrong with them.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<Api.BadRequestProblems>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Talent.Search.Matching;
+using Talent.Server;
 using Talent.Server.Demo;
 
 namespace Talent.Tests.Api;
@@ -67,6 +68,27 @@ public sealed class MatchApiTests : IAsyncLifetime
         var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
         Assert.StartsWith("The request body is not the JSON this endpoint takes: ", detail, StringComparison.Ordinal);
         Assert.Contains(reason, detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_gets_a_413_naming_the_limit()
+    {
+        // Kestrel enforces the limit, so this host listens on a socket.
+        await using var listening = await TalentTestHost.StartAsync(listen: true);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/match")
+        {
+            Content = new StringContent("{\"text\":\"" + new string('x', TalentApplication.MaxRequestBodyBytes) + "\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Talent-Request", "1");
+        // The server answers before the body is sent, however long a busy machine takes to answer.
+        request.Headers.ExpectContinue = true;
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(10) }) { BaseAddress = listening.Address };
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Equal("The request body is over the 8 MB limit.", detail);
     }
 
     [Fact]
