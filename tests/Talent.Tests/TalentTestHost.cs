@@ -52,6 +52,9 @@ internal sealed class TalentTestHost : IAsyncDisposable
             // Sentence vectors are on by default; a host embeds only where a test turns them on, so the suite does not
             // load the model and drain a backlog in every host.
             ["Talent:Embeddings:Enabled"] = "false",
+            // A query's time budget is wall-clock time: a busy machine (or the model loading for a first match) must not
+            // stop a test's query; the tests of the budget set their own.
+            ["Talent:Search:Limits:TimeBudgetMilliseconds"] = "600000",
         };
         foreach (var (key, value) in settings ?? [])
         {
