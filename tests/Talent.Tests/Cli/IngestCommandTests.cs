@@ -123,11 +123,12 @@ public sealed class IngestCommandTests
             Assert.Equal(0, mkfifo.ExitCode);
         }
 
-        var (exit, stdout, stderr) = await TalentProcess.RunAsync("--data", Path.Combine(temp.Path, "data"), "ingest", folder).WaitAsync(TimeSpan.FromMinutes(10));
+        var files = Talent.Cli.Commands.DocumentFiles.InFolder(folder);
+        var (bytes, refusal) = await Talent.Cli.Commands.DocumentFiles.ReadAsync(pipe, Profiles.Documents.DocumentLimits.Default, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(10));
 
-        Assert.Equal(1, exit);
-        Assert.Equal("accepted 1, merged 0, unchanged 0, stale 0, rejected 1", stdout.Trim());
-        Assert.Contains("pipe.md: document is empty", stderr, StringComparison.Ordinal);
+        Assert.Equal([Path.Combine(folder, "jane.md"), pipe], files);
+        // Not opened: an empty document, which ingestion refuses and records as one.
+        Assert.Equal((0, null), (bytes?.Length, refusal));
     }
 
     [SeedFact]
