@@ -64,7 +64,7 @@ internal static class IngestCommand
         var overrides = CliSettings.Overrides(parseResult, LogLevel.Warning);
         // Rejections are reported below, one line each; the worker's own warning would repeat them.
         overrides["Logging:LogLevel:Talent.Server.Ingestion"] = nameof(LogLevel.Error);
-        var maxBytes = CliSettings.Options<IngestionOptions>(CliSettings.Configuration(parseResult), IngestionOptions.Section).MaxDocumentBytes;
+        var limits = CliSettings.Options<IngestionOptions>(CliSettings.Configuration(parseResult), IngestionOptions.Section).Limits;
         using var folder = await DataFolder.ReachAsync(parseResult, overrides, "talent ingest", cancellationToken);
         var results = new List<(string Path, string Outcome, string? Reason)>();
         var files = Expand(paths, results);
@@ -74,7 +74,7 @@ internal static class IngestCommand
         {
             await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = folder.Stopping }, async (file, ct) =>
             {
-                var result = await SubmitAsync(file, uri, maxBytes, folder.IngestAsync, ct);
+                var result = await SubmitAsync(file, uri, limits, folder.IngestAsync, ct);
                 lock (results)
                 {
                     results.Add(result);
@@ -165,13 +165,13 @@ internal static class IngestCommand
     }
 
     private static async Task<(string Path, string Outcome, string? Reason)> SubmitAsync(
-        string file, Uri? address, int maxBytes, Func<ProfileDocumentSubmitted, CancellationToken, Task<(string Outcome, string? Reason)>> submit, CancellationToken cancellationToken)
+        string file, Uri? address, DocumentLimits limits, Func<ProfileDocumentSubmitted, CancellationToken, Task<(string Outcome, string? Reason)>> submit, CancellationToken cancellationToken)
     {
         var info = new FileInfo(file);
         string contentType, content;
         try
         {
-            var (bytes, refusal) = await DocumentFiles.ReadAsync(file, new DocumentLimits(maxBytes), cancellationToken);
+            var (bytes, refusal) = await DocumentFiles.ReadAsync(file, limits, cancellationToken);
             if (bytes is null)
             {
                 return (file, StoreOutcome.Rejected, refusal);

@@ -26,22 +26,27 @@ internal sealed class PdfDecodeBudget(long bytes)
 
     public IFilterProvider Provider => new BudgetedFilterProvider(DefaultFilterProvider.Instance, this);
 
-    /// <summary>Takes <paramref name="count"/> bytes from the budget, or throws when fewer are left.</summary>
-    private void Take(long count)
+    /// <summary>Throws, marking the budget exceeded, when fewer than <paramref name="count"/> bytes are left.</summary>
+    private void Check(long count)
     {
-        if (count > Interlocked.Read(ref remaining))
+        if (count > remaining)
         {
             Exceeded = true;
             throw new PdfDecodeBudgetException(Refusal);
         }
+    }
 
-        Interlocked.Add(ref remaining, -count);
+    /// <summary>Takes <paramref name="count"/> bytes from the budget, or throws when fewer are left.</summary>
+    private void Take(long count)
+    {
+        Check(count);
+        remaining -= count;
     }
 
     /// <summary>The bytes a zlib stream inflates to, counted up to one past what is left of the budget and kept nowhere.</summary>
     private long InflatedLength(ReadOnlyMemory<byte> input)
     {
-        var limit = Interlocked.Read(ref remaining) + 1;
+        var limit = remaining + 1;
         // A zlib stream opens with two header bytes (PdfPig skips them too); raw deflate data is read as it is.
         var data = input.Length >= 2 && (input.Span[0] & 0x0F) == 8 && ((input.Span[0] << 8) | input.Span[1]) % 31 == 0 ? input[2..] : input;
         using var deflate = new DeflateStream(new MemoryStream(data.ToArray(), writable: false), CompressionMode.Decompress);
@@ -79,10 +84,9 @@ internal sealed class PdfDecodeBudget(long bytes)
 
         public Memory<byte> Decode(Memory<byte> input, DictionaryToken streamDictionary, IFilterProvider filterProvider, int filterIndex)
         {
-            if (inner is FlateFilter && budget.InflatedLength(input) > Interlocked.Read(ref budget.remaining))
+            if (inner is FlateFilter)
             {
-                budget.Exceeded = true;
-                throw new PdfDecodeBudgetException(budget.Refusal);
+                budget.Check(budget.InflatedLength(input));
             }
 
             var output = inner.Decode(input, streamDictionary, filterProvider, filterIndex);

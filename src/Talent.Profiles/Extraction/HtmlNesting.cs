@@ -71,6 +71,7 @@ internal static class HtmlNesting
             {
                 replacement = html[at..tag.AttributesCut] + (tag.SelfClosing ? "/>" : ">");
             }
+
             if (replacement is not null)
             {
                 (output ??= new StringBuilder(html.Length)).Append(html, copied, at - copied).Append(replacement);
