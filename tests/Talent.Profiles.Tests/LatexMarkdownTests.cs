@@ -143,6 +143,25 @@ public sealed class LatexMarkdownTests
         Assert.Equal("Deep after", LatexText.ToMarkdown(latex));
     }
 
+    [Theory]
+    [InlineData("\\section{Education\nPhD, MIT, 2015\n\n\\section{Skills}\nPython", "## Education\n\nPhD, MIT, 2015\n\n## Skills\n\nPython")]
+    [InlineData("\\cvitem{Languages}{Python, Go\n\\cvitem{Tools}{Git}", "- **Languages**: Python, Go\n\n- **Tools**: Git")]
+    [InlineData("\\begin{itemize}{Degrees\n\\item PhD, MIT\n\\end{itemize}\nAfter", "- PhD, MIT\nAfter")]
+    [InlineData("\\textbf{Bold\nNext line", "**Bold** Next line")]
+    [InlineData("\\textbf{Bold", "**Bold**")]
+    public void An_argument_whose_brace_never_closes_ends_with_its_line_and_the_rest_is_read(string latex, string expected) =>
+        Assert.Equal(expected, LatexText.ToMarkdown(latex));
+
+    [Fact]
+    public void Thousands_of_arguments_whose_braces_never_close_are_each_read_to_their_line_end()
+    {
+        var latex = @"\section{Skills}" + "\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"\\cvitem{{Skill {i}}}{{Rust\n"));
+
+        var items = LatexText.ToMarkdown(latex).Split('\n').Count(line => line.StartsWith("- **Skill ", StringComparison.Ordinal) && line.EndsWith("**: Rust", StringComparison.Ordinal));
+
+        Assert.Equal(20_000, items);
+    }
+
     [Fact]
     public void Thousands_of_nested_uses_stop_at_the_budget_of_text_made_by_expansion()
     {

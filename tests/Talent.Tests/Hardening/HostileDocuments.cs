@@ -32,6 +32,7 @@ internal static class HostileDocuments
         ("attributes of one tag", "text/html", Repeat(i => (i % 50_000 == 0 ? ">link</a></p><p><a href=\"https://example.org\"" : "") + string.Create(CultureInfo.InvariantCulture, $" a{i}=\"{i}\""))),
         ("a row of many cells", "text/markdown", Repeat(i => (i == 0 ? "## Skills\n\n" : "") + "| Rust ")),
         ("nested LaTeX lists", "application/x-tex", Repeat(_ => "\\begin{itemize}\\item Rust ")),
+        ("LaTeX arguments never closed", "application/x-tex", Repeat(i => string.Create(CultureInfo.InvariantCulture, $"\\cvitem{{Skill {i}}}{{Rust\n"))),
         ("joined BibTeX abbreviations", "application/x-bibtex", Repeat(i => string.Create(CultureInfo.InvariantCulture, $"@string{{a{i + 1} = a{i} # a{i}}}\n@article{{k{i}, title={{T}}, journal=a{i + 1}, year=2020}}\n"))),
     ];
 

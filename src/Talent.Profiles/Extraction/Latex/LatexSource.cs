@@ -105,6 +105,31 @@ internal static class LatexSource
     /// <summary>Index of the brace closing the group opened at <paramref name="open"/>; the text's end when it is never closed.</summary>
     public static int ClosingBrace(string text, int open) => Closing(text, open, '{', '}');
 
+    /// <summary>The opening braces of <paramref name="text"/> that no brace closes, in order (escaped braces left out, as <see cref="ClosingBrace"/> does).</summary>
+    public static int[] UnclosedBraces(string text)
+    {
+        var open = new Stack<int>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '{':
+                    open.Push(i);
+                    break;
+                case '}':
+                    open.TryPop(out _);
+                    break;
+            }
+        }
+
+        var unclosed = open.ToArray();
+        Array.Reverse(unclosed);
+        return unclosed;
+    }
+
     /// <summary>Index of the bracket closing the option opened at <paramref name="open"/>, braces inside counted.</summary>
     public static int ClosingBracket(string text, int open) => Closing(text, open, '[', ']');
 
