@@ -149,6 +149,9 @@ public sealed class LatexMarkdownTests
     [InlineData("\\begin{itemize}{Degrees\n\\item PhD, MIT\n\\end{itemize}\nAfter", "- PhD, MIT\nAfter")]
     [InlineData("\\textbf{Bold\nNext line", "**Bold** Next line")]
     [InlineData("\\textbf{Bold", "**Bold**")]
+    [InlineData("\\newcommand{\\myname}{Jane Roe\n\\section{Skills}\nPython", "## Skills\n\nPython")]
+    [InlineData("\\def\\myname{Jane Roe\n\\section{Skills}\nPython", "## Skills\n\nPython")]
+    [InlineData("\\newcommand{\\hide}[1]{}\n\\hide{Draft\n\\section{Skills}\nPython", "## Skills\n\nPython")]
     public void An_argument_whose_brace_never_closes_ends_with_its_line_and_the_rest_is_read(string latex, string expected) =>
         Assert.Equal(expected, LatexText.ToMarkdown(latex));
 

@@ -49,10 +49,8 @@ internal sealed partial class LatexConverter(string text, LatexHeader header)
     };
 
     private readonly Stack<int> savedListDepths = new();
+    private readonly ArgumentEnds argumentEnds = new(text);
     private int at;
-
-    /// <summary>The braces of <c>text</c> that no brace closes, found in one pass once the first such brace is met.</summary>
-    private int[]? unclosedBraces;
 
     /// <summary>How many lists enclose the text being read; an item is indented by two spaces per list beyond the first.</summary>
     public int ListDepth { get; set; }
@@ -278,9 +276,9 @@ internal sealed partial class LatexConverter(string text, LatexHeader header)
 
         if (text[at] == '{')
         {
-            var end = ArgumentEnd(at);
+            var end = argumentEnds.End(at);
             var value = text[(at + 1)..end];
-            at = end < text.Length && text[end] == '}' ? end + 1 : end;
+            at = argumentEnds.After(end);
             return value;
         }
 
@@ -296,30 +294,6 @@ internal sealed partial class LatexConverter(string text, LatexHeader header)
         }
 
         return text[start..at];
-    }
-
-    /// <summary>
-    /// The brace closing the argument opened at <paramref name="open"/>. An argument whose brace is never closed (a
-    /// missing <c>}</c>) ends with its line, its line break left to be read: TeX would stop at the file's end with an
-    /// error, and taking the rest of the document into one argument would lose it wherever the command drops its
-    /// arguments. The braces never closed are found in one pass when the first is met before the last line, so a
-    /// text of many stays linear.
-    /// </summary>
-    private int ArgumentEnd(int open)
-    {
-        if (unclosedBraces is null || Array.BinarySearch(unclosedBraces, open) < 0)
-        {
-            var close = LatexSource.ClosingBrace(text, open);
-            if (close < text.Length || text.IndexOf('\n', open) < 0)
-            {
-                return close;
-            }
-
-            unclosedBraces ??= LatexSource.UnclosedBraces(text);
-        }
-
-        var lineEnd = text.IndexOf('\n', open);
-        return lineEnd < 0 ? text.Length : lineEnd;
     }
 
     private List<string> RawArguments(int most, bool sameLine = false)

@@ -57,6 +57,7 @@ internal sealed class LatexMacros
 
     private void ExpandInto(string text, StringBuilder output, int nesting)
     {
+        var source = new ArgumentEnds(text);
         var i = 0;
         while (i < text.Length)
         {
@@ -90,9 +91,9 @@ internal sealed class LatexMacros
             var name = text[(slash + 1)..end];
             i = name switch
             {
-                "newcommand" or "renewcommand" or "providecommand" or "DeclareRobustCommand" => DefineCommand(text, end, name),
-                "def" or "gdef" or "edef" => DefineByDef(text, end),
-                "newenvironment" or "renewenvironment" => DefineEnvironment(text, end),
+                "newcommand" or "renewcommand" or "providecommand" or "DeclareRobustCommand" => DefineCommand(source, end, name),
+                "def" or "gdef" or "edef" => DefineByDef(source, end),
+                "newenvironment" or "renewenvironment" => DefineEnvironment(source, end),
                 _ => -1,
             };
             if (i >= 0)
@@ -100,19 +101,20 @@ internal sealed class LatexMacros
                 continue;
             }
 
-            i = Use(text, slash, end, name, output, nesting);
+            i = Use(source, slash, end, name, output, nesting);
         }
     }
 
     private int Room(StringBuilder output) => (int)Math.Max(0, outputLimit - Math.Max(produced, output.Length));
 
     /// <summary>Expands a defined command or environment at <paramref name="slash"/>; copies anything else. Returns where reading goes on.</summary>
-    private int Use(string text, int slash, int end, string name, StringBuilder output, int nesting)
+    private int Use(ArgumentEnds source, int slash, int end, string name, StringBuilder output, int nesting)
     {
+        var text = source.Text;
         var exhausted = nesting >= MaxNesting || Exhausted(output);
         if (!exhausted && commands.TryGetValue(name, out var macro))
         {
-            if (Apply(macro, text, end, Room(output)) is ({ } expanded, var next))
+            if (Apply(macro, source, end, Room(output)) is ({ } expanded, var next))
             {
                 expansions++;
                 produced += expanded.Length;
@@ -135,7 +137,7 @@ internal sealed class LatexMacros
                 expansions++;
                 if (name == "begin")
                 {
-                    (var body, after) = Apply(definition.Begin, text, after, Room(output));
+                    (var body, after) = Apply(definition.Begin, source, after, Room(output));
                     produced += body?.Length ?? 0;
                     ExpandInto(body ?? string.Empty, output, nesting + 1);
                 }
@@ -153,8 +155,9 @@ internal sealed class LatexMacros
     }
 
     /// <summary>The macro's body with its arguments in place, and where its use ends; no body when it would pass <paramref name="room"/> characters.</summary>
-    private static (string? Body, int After) Apply(Macro macro, string text, int at, int room)
+    private static (string? Body, int After) Apply(Macro macro, ArgumentEnds source, int at, int room)
     {
+        var text = source.Text;
         var arguments = new string[macro.Parameters];
         var i = at;
         var first = 0;
@@ -177,15 +180,16 @@ internal sealed class LatexMacros
 
         for (var k = first; k < macro.Parameters; k++)
         {
-            (arguments[k], i) = ReadArgument(text, i);
+            (arguments[k], i) = ReadArgument(source, i);
         }
 
         return (Substitute(macro.Body, arguments, room), i);
     }
 
     /// <summary>A mandatory argument: a brace group's inside, or one token (a control word or a character).</summary>
-    private static (string Value, int After) ReadArgument(string text, int at)
+    private static (string Value, int After) ReadArgument(ArgumentEnds source, int at)
     {
+        var text = source.Text;
         var i = LatexSource.SkipSpaces(text, at, lineBreaks: true);
         if (i >= text.Length)
         {
@@ -194,8 +198,8 @@ internal sealed class LatexMacros
 
         if (text[i] == '{')
         {
-            var close = LatexSource.ClosingBrace(text, i);
-            return (text[(i + 1)..Math.Min(close, text.Length)], Math.Min(close + 1, text.Length));
+            var end = source.End(i);
+            return (text[(i + 1)..end], source.After(end));
         }
 
         if (text[i] == '\\' && i + 1 < text.Length)
@@ -262,12 +266,12 @@ internal sealed class LatexMacros
     }
 
     /// <summary><c>\newcommand*{\name}[2][default]{body}</c> (or <c>\newcommand\name...</c>); returns the index after it.</summary>
-    private int DefineCommand(string text, int at, string definer)
+    private int DefineCommand(ArgumentEnds source, int at, string definer)
     {
-        var i = at < text.Length && text[at] == '*' ? at + 1 : at;
-        var (name, afterName) = ReadArgument(text, i);
+        var i = at < source.Text.Length && source.Text[at] == '*' ? at + 1 : at;
+        var (name, afterName) = ReadArgument(source, i);
         name = name.Trim();
-        var (parameters, optional, body, after) = ReadSignatureAndBody(text, afterName);
+        var (parameters, optional, body, after) = ReadSignatureAndBody(source, afterName);
         if (name.Length > 1 && name[0] == '\\' && (definer != "providecommand" || !commands.ContainsKey(name[1..])))
         {
             commands[name[1..]] = new Macro(parameters, optional, body);
@@ -276,8 +280,9 @@ internal sealed class LatexMacros
         return after;
     }
 
-    private static (int Parameters, string? Optional, string Body, int After) ReadSignatureAndBody(string text, int at)
+    private static (int Parameters, string? Optional, string Body, int After) ReadSignatureAndBody(ArgumentEnds source, int at)
     {
+        var text = source.Text;
         var parameters = 0;
         string? optional = null;
         var i = LatexSource.SkipSpaces(text, at, lineBreaks: true);
@@ -295,13 +300,14 @@ internal sealed class LatexMacros
             }
         }
 
-        var (body, after) = ReadArgument(text, i);
+        var (body, after) = ReadArgument(source, i);
         return (parameters, optional, body, after);
     }
 
     /// <summary><c>\def\name#1#2{body}</c>; a definition with delimited parameters is dropped rather than guessed.</summary>
-    private int DefineByDef(string text, int at)
+    private int DefineByDef(ArgumentEnds source, int at)
     {
+        var text = source.Text;
         var i = LatexSource.SkipSpaces(text, at, lineBreaks: false);
         if (i >= text.Length || text[i] != '\\')
         {
@@ -321,8 +327,8 @@ internal sealed class LatexMacros
         }
 
         var signature = text.AsSpan(nameEnd, open - nameEnd).Trim();
-        var close = LatexSource.ClosingBrace(text, open);
-        var after = Math.Min(close + 1, text.Length);
+        var close = source.End(open);
+        var after = source.After(close);
         var parameters = signature.Length / 2;
         var plain = signature.Length % 2 == 0 && signature.Length <= 18;
         for (var k = 0; plain && k < parameters; k++)
@@ -332,19 +338,19 @@ internal sealed class LatexMacros
 
         if (plain && nameEnd > i + 1)
         {
-            commands[text[(i + 1)..nameEnd]] = new Macro(parameters, null, text[(open + 1)..Math.Min(close, text.Length)]);
+            commands[text[(i + 1)..nameEnd]] = new Macro(parameters, null, text[(open + 1)..close]);
         }
 
         return after;
     }
 
     /// <summary><c>\newenvironment{name}[n][default]{begin}{end}</c>.</summary>
-    private int DefineEnvironment(string text, int at)
+    private int DefineEnvironment(ArgumentEnds source, int at)
     {
-        var i = at < text.Length && text[at] == '*' ? at + 1 : at;
-        var (name, afterName) = ReadArgument(text, i);
-        var (parameters, optional, begin, afterBegin) = ReadSignatureAndBody(text, afterName);
-        var (end, after) = ReadArgument(text, afterBegin);
+        var i = at < source.Text.Length && source.Text[at] == '*' ? at + 1 : at;
+        var (name, afterName) = ReadArgument(source, i);
+        var (parameters, optional, begin, afterBegin) = ReadSignatureAndBody(source, afterName);
+        var (end, after) = ReadArgument(source, afterBegin);
         environments[name.Trim()] = (new Macro(parameters, optional, begin), end);
         return after;
     }
