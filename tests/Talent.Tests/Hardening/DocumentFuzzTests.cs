@@ -61,7 +61,7 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
             var mutated = DocumentText.WellFormed(Mutate(window, corpus[random.Next(corpus.Count)].Content, random));
             var type = random.Next(8) == 0 ? DocumentIngestion.ContentTypes.ElementAt(random.Next(DocumentIngestion.ContentTypes.Count)) : contentType;
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            var cpuBefore = ThreadCpuTime();
+            var cpuBefore = ThreadCpu.Now();
             var started = Stopwatch.GetTimestamp();
             try
             {
@@ -74,7 +74,7 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
             }
 
             var wall = Stopwatch.GetElapsedTime(started);
-            var elapsed = ThreadCpuTime() - cpuBefore;
+            var elapsed = ThreadCpu.Now() - cpuBefore;
             var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             lock (gate)
             {
@@ -91,24 +91,6 @@ public sealed class DocumentFuzzTests(ITestOutputHelper output)
 
         output.WriteLine($"{Mutations} mutations of {corpus.Count} documents in {watch.Elapsed.TotalSeconds:0.0} s (seed {seed}); slowest extraction {slowest.TotalMilliseconds:0} ms of CPU ({slowestWall.TotalMilliseconds:0} ms wall), most allocated {mostAllocated / 1048576.0:0.0} MB");
         Assert.True(failures.IsEmpty, $"seed {seed} (set TALENT_FUZZ_SEED={seed} to replay): {failures.Count} failures:\n{string.Join('\n', failures.Take(10))}");
-    }
-
-    /// <summary>
-    /// CPU time of the calling thread (Linux: utime + stime in <c>/proc/thread-self/stat</c>, in clock ticks of 10 ms), so
-    /// that a machine busy with other work does not count against an extraction; zero where there is no such file.
-    /// </summary>
-    private static TimeSpan ThreadCpuTime()
-    {
-        const string stat = "/proc/thread-self/stat";
-        if (!File.Exists(stat))
-        {
-            return TimeSpan.Zero;
-        }
-
-        var text = File.ReadAllText(stat);
-        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
-        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
     /// <summary>One to four edits: insert notation, delete, repeat a span many times, splice in another document, truncate, shuffle lines.</summary>
