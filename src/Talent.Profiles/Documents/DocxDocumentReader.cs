@@ -70,9 +70,11 @@ internal static class DocxDocumentReader
         }
 
         long total = 0;
+        long xml = 0;
         foreach (var entry in zip.Entries)
         {
             total += entry.Length;
+            xml += IsXml(entry) ? entry.Length : 0;
             if (entry.Length > 1_000_000 && entry.Length > Math.Max(entry.CompressedLength, 1) * MaxRatio)
             {
                 return $"DOCX part {entry.FullName} unpacks {entry.Length / Math.Max(entry.CompressedLength, 1)} times its size (a zip bomb): refused";
@@ -84,10 +86,18 @@ internal static class DocxDocumentReader
             return $"DOCX unpacks to {total / 1048576} MB, over the {limits.MaxUnpackedBytes / 1048576} MB limit (a zip bomb?): refused";
         }
 
-        return zip.Entries.FirstOrDefault(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && DeeperThanLimit(e)) is { } deep
+        if (xml > limits.MaxXmlBytes)
+        {
+            return $"DOCX has {xml / 1048576} MB of XML, over the {limits.MaxXmlBytes / 1048576} MB limit: refused";
+        }
+
+        return zip.Entries.FirstOrDefault(e => IsXml(e) && DeeperThanLimit(e)) is { } deep
             ? $"DOCX part {deep.FullName} nests elements more than {MaxDepth} levels deep, not a Word document a person wrote: refused"
             : null;
     }
+
+    private static bool IsXml(ZipArchiveEntry entry) =>
+        entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Whether a part nests its elements deeper than <see cref="MaxDepth"/>, read by a reader that only counts (it keeps no

@@ -27,6 +27,7 @@ public sealed class BadDocumentTests
         { "inflating.pdf", DocumentFormats.PdfType, "PDF streams unpack to more than 100 MB (a decompression bomb?)" },
         { "inflating-twice.pdf", DocumentFormats.PdfType, "PDF streams unpack to more than 100 MB (a decompression bomb?)" },
         { "nested.docx", DocumentFormats.DocxType, "DOCX part word/document.xml nests elements more than 256 levels deep" },
+        { "wordy.docx", DocumentFormats.DocxType, "DOCX has 11 MB of XML, over the 10 MB limit" },
     };
 
     [Theory]
@@ -80,6 +81,8 @@ public sealed class BadDocumentTests
         "inflating-twice.pdf" => FlatePdf(Inflating(110 * 1024 * 1024), times: 2),
         // Table in table 5,000 deep: the package reader's recursion overflowed the stack, which ends the process.
         "nested.docx" => NestedDocx(5_000),
+        // 11 MB of varied paragraphs packed 30 times (no zip bomb): read into the document model, 2 s and 1 GB at 90 MB.
+        "wordy.docx" => WordyDocx(11 * 1024 * 1024),
         _ => throw new ArgumentException(name, nameof(name)),
     };
 
@@ -168,9 +171,35 @@ public sealed class BadDocumentTests
     /// <summary>A Word document whose body holds a name, then tables nested <paramref name="levels"/> deep, written as XML (the SDK would recurse).</summary>
     private static byte[] NestedDocx(int levels)
     {
-        const string Main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         var body = new StringBuilder("<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t>Jane Doe</w:t></w:r></w:p>");
         body.Insert(body.Length, "<w:tbl><w:tr><w:tc>", levels).Append("<w:p><w:r><w:t>Python</w:t></w:r></w:p>").Insert(body.Length, "</w:tc></w:tr></w:tbl>", levels);
+        return Docx(body.ToString());
+    }
+
+    /// <summary>A Word document of paragraphs of made-up words in formatted runs, <paramref name="bytes"/> of XML in all.</summary>
+    private static byte[] WordyDocx(int bytes)
+    {
+        var random = new Random(7);
+        var body = new StringBuilder(bytes + 1024);
+        while (body.Length < bytes)
+        {
+            body.Append("<w:p>");
+            for (var run = 0; run < 8; run++)
+            {
+                var word = string.Concat(Enumerable.Range(0, random.Next(3, 10)).Select(_ => (char)('a' + random.Next(26))));
+                body.Append("<w:r><w:rPr><w:b/><w:sz w:val=\"22\"/></w:rPr><w:t xml:space=\"preserve\">").Append(word).Append(" </w:t></w:r>");
+            }
+
+            body.Append("</w:p>");
+        }
+
+        return Docx(body.ToString());
+    }
+
+    /// <summary>A Word package of one document part with <paramref name="body"/>, written as XML.</summary>
+    private static byte[] Docx(string body)
+    {
+        const string Main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         return Zip(
             ("[Content_Types].xml", Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                 + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
