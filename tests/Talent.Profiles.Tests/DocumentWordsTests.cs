@@ -107,6 +107,18 @@ public sealed class DocumentWordsTests
     }
 
     [Fact]
+    public void A_vocabulary_for_a_command_that_reads_no_document_builds_the_degree_pattern_only_when_used()
+    {
+        var words = new DocumentWords(["(?<=M)Sc"], [], [], []);
+
+        var vocabulary = new ExtractionVocabulary([], null, words, readsDocuments: false);
+
+        var error = Assert.Throws<CatalogException>(() => vocabulary.DegreePattern);
+        Assert.Contains("degree pattern '(?<=M)Sc'", error.Message, StringComparison.Ordinal);
+        Assert.Throws<CatalogException>(() => new ExtractionVocabulary([], null, new DocumentWords(["Ph(D"], [], [], []), readsDocuments: false));
+    }
+
+    [Fact]
     public void A_bad_vocabulary_file_names_the_file()
     {
         var folder = Directory.CreateTempSubdirectory("talent-vocabulary-");

@@ -93,7 +93,7 @@ internal static class MatchCommand
     private static CandidateIndex OpenIndex(ParseResult parseResult)
     {
         var configuration = CliSettings.Configuration(parseResult);
-        var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
+        var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section), readsDocuments: false);
         return CandidateIndex.OpenReadOnly(
             IndexLocation.Current(Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory)),
             catalogs,

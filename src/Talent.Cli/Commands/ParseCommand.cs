@@ -101,11 +101,12 @@ internal static class ParseCommand
 
     private static string OutPath(string folder, string document) => Path.Combine(folder, Path.GetFileName(document) + ".json");
 
-    internal static ProfileCatalogs LoadCatalogs(CatalogOptions options)
+    /// <summary>The catalogs, a bad one refused in one line; a command that reads no document says so (<paramref name="readsDocuments"/> false) and starts sooner.</summary>
+    internal static ProfileCatalogs LoadCatalogs(CatalogOptions options, bool readsDocuments = true)
     {
         try
         {
-            return ProfileCatalogs.Load(options.ResolvedDirectory);
+            return ProfileCatalogs.Load(options.ResolvedDirectory, readsDocuments);
         }
         catch (CatalogException e)
         {

@@ -51,7 +51,7 @@ internal static class SearchCommand
             // Whoever can read the data folder may see contact data.
             request = filtered with { Explain = parseResult.GetValue(explain), ContactLookup = true };
             var configuration = CliSettings.Configuration(parseResult);
-            var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
+            var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section), readsDocuments: false);
             var indexRoot = Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory);
             CandidateIndex Open() => CandidateIndex.OpenReadOnly(IndexLocation.Current(indexRoot), catalogs, NullLogger.Instance, CliSettings.Options<SearchOptions>(configuration, SearchOptions.Section));
             var index = Open();

@@ -226,7 +226,7 @@ internal static class ShortlistCommand
         var shortlist = await store.GetAsync(id, cancellationToken) ?? throw new WorkException($"no shortlist with id {id}");
         var entries = await store.EntriesAsync(id, filter, cancellationToken) ?? throw new WorkException($"no shortlist with id {id}");
         var configuration = CliSettings.Configuration(parseResult);
-        var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
+        var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section), readsDocuments: false);
         var indexRoot = Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory);
         using var index = CandidateIndex.OpenReadOnly(IndexLocation.Current(indexRoot), catalogs, NullLogger.Instance, CliSettings.Options<SearchOptions>(configuration, SearchOptions.Section));
         var cards = ShortlistCards.Compose(entries, index);

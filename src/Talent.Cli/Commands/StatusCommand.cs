@@ -149,7 +149,7 @@ internal static class StatusCommand
             return null;
         }
 
-        var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section));
+        var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section), readsDocuments: false);
         using var index = CandidateIndex.OpenReadOnly(directory, catalogs, NullLogger.Instance);
         var applied = index.LastAppliedSequence;
         return new IndexStatus(index.Count, applied, databaseSequence, Math.Max(0, databaseSequence - applied), index.AnalysisChanged);

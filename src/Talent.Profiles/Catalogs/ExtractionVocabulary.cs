@@ -15,13 +15,28 @@ public sealed class ExtractionVocabulary
     private readonly HeadingPhrases headingPhrases = new();
     private readonly HashSet<string> homepageLabels = new(StringComparer.Ordinal);
     private readonly HashSet<string> publicationColumns;
+    private readonly Lazy<Regex> degreePattern;
     private readonly Lazy<Regex> advisorPattern;
     private readonly Lazy<Regex> studyCuePattern;
 
-    public ExtractionVocabulary(IEnumerable<HeadingWords> headings, IEnumerable<string>? homepageLabels = null, DocumentWords? words = null)
+    /// <param name="headings">The heading words of each section kind.</param>
+    /// <param name="homepageLabels">Link texts that name the owner's own site.</param>
+    /// <param name="words">The word lists of documents (degrees, roles, link labels and the rest).</param>
+    /// <param name="readsDocuments">
+    /// False for a command that reads no document (search, match): the degree pattern is then built, and a part the
+    /// non-backtracking engine refuses found, only if it is used, sparing such a command the engine's construction.
+    /// </param>
+    public ExtractionVocabulary(IEnumerable<HeadingWords> headings, IEnumerable<string>? homepageLabels = null, DocumentWords? words = null, bool readsDocuments = true)
     {
         words ??= DocumentWords.None;
-        DegreePattern = DegreePatternOf(words.DegreePatterns, words.DegreeWords);
+        CheckDegreeWords(words.DegreePatterns, words.DegreeWords);
+        var (degreePatterns, degreeWords) = (words.DegreePatterns, words.DegreeWords);
+        degreePattern = new Lazy<Regex>(() => DegreePatternOf(degreePatterns, degreeWords));
+        if (readsDocuments)
+        {
+            _ = degreePattern.Value;
+        }
+
         notDegreeWords = (words.NotDegreeWords ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).ToList();
         thesisWords = (words.ThesisWords ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w.Trim()).ToList();
         RoleWords = LowerCaseWords("role word", words.RoleWords);
@@ -71,7 +86,7 @@ public sealed class ExtractionVocabulary
     }
 
     /// <summary>A degree as written ("Ph.D.", "M.Sc", "Diplom-Informatiker", "博士"), on the non-backtracking engine.</summary>
-    internal Regex DegreePattern { get; }
+    internal Regex DegreePattern => degreePattern.Value;
 
     /// <summary>Words that hold a degree word and are not a degree ("博士后", a postdoc): a degree found at their start is not one.</summary>
     private readonly IReadOnlyList<string> notDegreeWords;
@@ -173,21 +188,6 @@ public sealed class ExtractionVocabulary
     private static Regex DegreePatternOf(IReadOnlyList<string> patterns, IReadOnlyList<string> words)
     {
         const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
-        foreach (var pattern in patterns)
-        {
-            if (string.IsNullOrWhiteSpace(pattern))
-            {
-                throw new CatalogException("vocabulary: an empty degree pattern");
-            }
-
-            CheckDegreePattern(pattern, RegexOptions.CultureInvariant);
-        }
-
-        if (words.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new CatalogException("vocabulary: an empty degree word");
-        }
-
         var parts = new List<string>();
         if (patterns.Count > 0)
         {
@@ -207,6 +207,25 @@ public sealed class ExtractionVocabulary
             }
 
             throw new CatalogException($"vocabulary: the degree patterns are not a pattern of the non-backtracking engine together ({e.Message})");
+        }
+    }
+
+    /// <summary>The checks of the degree patterns and words that cost little: none empty, each pattern's syntax (by the interpreter's parser).</summary>
+    private static void CheckDegreeWords(IReadOnlyList<string> patterns, IReadOnlyList<string> words)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (string.IsNullOrWhiteSpace(pattern))
+            {
+                throw new CatalogException("vocabulary: an empty degree pattern");
+            }
+
+            CheckDegreePattern(pattern, RegexOptions.CultureInvariant);
+        }
+
+        if (words.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new CatalogException("vocabulary: an empty degree word");
         }
     }
 

@@ -40,15 +40,16 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
     /// <summary>
     /// Loads <c>venues.json</c>, <c>skills.json</c>, <c>topics.json</c>, <c>institutions.json</c>, <c>countries.json</c>, <c>vocabulary.json</c>
     /// and, when there, <c>skill-groups.json</c> and <c>compounds.json</c> from a folder; throws <see cref="CatalogException"/> naming the file and entry on a bad catalog.
+    /// A command that reads no document passes <paramref name="readsDocuments"/> false (see <see cref="ExtractionVocabulary"/>).
     /// </summary>
-    public static ProfileCatalogs Load(string directory) => new(
+    public static ProfileCatalogs Load(string directory, bool readsDocuments = true) => new(
         new VenueCatalog(Read<VenueFile>(directory, "venues.json").Venues),
         Read(directory, "skills.json", (SkillFile f) => new SkillCatalog(f.Skills, f.ListLabels, f.PreferredMarkers)),
         new TopicCatalog(Read<TopicFile>(directory, "topics.json").Topics))
     {
         Institutions = Read(directory, "institutions.json", (InstitutionFile f) => new InstitutionCatalog(f.Institutions)),
         Countries = Read(directory, "countries.json", (CountryFile f) => new CountryCatalog(f.Countries)),
-        Vocabulary = Read(directory, "vocabulary.json", (VocabularyFile f) => new ExtractionVocabulary(f.Headings, f.HomepageLabels, f.Words)),
+        Vocabulary = Read(directory, "vocabulary.json", (VocabularyFile f) => new ExtractionVocabulary(f.Headings, f.HomepageLabels, f.Words, readsDocuments)),
         SkillGroups = SkillGroupVocabulary.Load(directory),
         Compounds = File.Exists(Path.Combine(directory, "compounds.json")) ? Read(directory, "compounds.json", (CompoundFile f) => CompoundWords.Of(f.Compounds)) : [],
     };
