@@ -152,6 +152,7 @@ public sealed class LatexMarkdownTests
     [InlineData("\\newcommand{\\myname}{Jane Roe\n\\section{Skills}\nPython", "## Skills\n\nPython")]
     [InlineData("\\def\\myname{Jane Roe\n\\section{Skills}\nPython", "## Skills\n\nPython")]
     [InlineData("\\newcommand{\\hide}[1]{}\n\\hide{Draft\n\\section{Skills}\nPython", "## Skills\n\nPython")]
+    [InlineData("Skills: Python, Go\n\\def\\x\nRust, Kafka", "Skills: Python, Go\n\nRust, Kafka")]
     public void An_argument_whose_brace_never_closes_ends_with_its_line_and_the_rest_is_read(string latex, string expected) =>
         Assert.Equal(expected, LatexText.ToMarkdown(latex));
 

@@ -323,7 +323,7 @@ internal sealed class LatexMacros
         var open = text.IndexOf('{', nameEnd);
         if (open < 0)
         {
-            return text.Length;
+            return nameEnd; // no body anywhere after it: the definition is left out, the rest of the text is read
         }
 
         var signature = text.AsSpan(nameEnd, open - nameEnd).Trim();
