@@ -30,8 +30,7 @@ public sealed class ExtractionVocabulary
     {
         words ??= DocumentWords.None;
         CheckDegreeWords(words.DegreePatterns, words.DegreeWords);
-        var (degreePatterns, degreeWords) = (words.DegreePatterns, words.DegreeWords);
-        degreePattern = new Lazy<Regex>(() => DegreePatternOf(degreePatterns, degreeWords));
+        degreePattern = new Lazy<Regex>(() => DegreePatternOf(words.DegreePatterns, words.DegreeWords));
         if (readsDocuments)
         {
             _ = degreePattern.Value;

@@ -19,16 +19,20 @@ internal sealed class ArgumentEnds(string text)
         if (unclosed is null || Array.BinarySearch(unclosed, open) < 0)
         {
             var close = LatexSource.ClosingBrace(text, open);
-            if (close < text.Length || text.IndexOf('\n', open) < 0)
+            if (close < text.Length)
             {
                 return close;
             }
-
-            unclosed ??= LatexSource.UnclosedBraces(text);
         }
 
         var lineEnd = text.IndexOf('\n', open);
-        return lineEnd < 0 ? text.Length : lineEnd;
+        if (lineEnd < 0)
+        {
+            return text.Length; // on the last line nothing is left to read after it
+        }
+
+        unclosed ??= LatexSource.UnclosedBraces(text);
+        return lineEnd;
     }
 
     /// <summary>Where reading goes on after an argument that ends at <paramref name="end"/>: past its closing brace, else at the line break.</summary>
