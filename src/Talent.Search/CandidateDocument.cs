@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -13,40 +12,6 @@ using Talent.Profiles.Catalogs;
 using Talent.Profiles.Merging;
 
 namespace Talent.Search;
-
-/// <summary>What a search result needs from a candidate, stored in the document so a search never reads the database.</summary>
-internal sealed record StoredCandidate(
-    long Id,
-    string? Name,
-    string? Headline,
-    IReadOnlyList<string> Skills,
-    IReadOnlyList<string> Topics,
-    IReadOnlyList<StoredPublication> Publications,
-    StoredRecruiterFacts? Recruiter = null,
-    IReadOnlyList<StoredProject>? Projects = null,
-    string? Summary = null,
-    IReadOnlyList<string>? Interests = null);
-
-/// <summary>A project as a result card explains a match by it: its name, and its description for the words it holds.</summary>
-internal sealed record StoredProject(string Name, string? Description);
-
-/// <summary>
-/// A publication as a result shows it. <see cref="PeerReviewed"/> is a main-track conference or journal paper;
-/// <see cref="LastAuthor"/>: the candidate closes an author list of two or more, the place of the senior author in most fields.
-/// </summary>
-internal sealed record StoredPublication(
-    string Title,
-    string? Venue,
-    int? Year,
-    bool FirstAuthor,
-    bool PeerReviewed,
-    string? Abstract,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool LastAuthor = false);
-
-[JsonSerializable(typeof(StoredCandidate))]
-[JsonSerializable(typeof(StoredRecruiterFacts))]
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-internal sealed partial class StoredCandidateJson : JsonSerializerContext;
 
 /// <summary>Maps a merged candidate to its one Lucene document.</summary>
 internal static partial class CandidateDocument
@@ -144,6 +109,34 @@ internal static partial class CandidateDocument
             .Select(p => (Paper: p, Venue: string.IsNullOrWhiteSpace(p.Venue) ? null : CanonicalVenue(catalogs, p.Venue), First: IsFirstAuthor(p)))
             .ToList();
 
+        AddPapers(doc, catalogs, papers);
+        AddWork(doc, catalogs, profile);
+        AddNamesWithSynonyms(doc, IndexFields.TopicsText, topics);
+        AddNamesWithSynonyms(doc, IndexFields.SkillsText, skills);
+
+        var skillNames = skills.Select(s => s.Name).ToList();
+        var topicNames = topics.Select(t => t.Name).ToList();
+        AddKeywords(doc, IndexFields.Skill, skillNames);
+        AddKeywords(doc, IndexFields.Topic, topicNames);
+        AddKeywords(doc, IndexFields.Institution, Distinct(profile.Institutions));
+        AddFacets(doc, IndexFields.Venue, Distinct(papers.Where(p => p.Venue is not null).Select(p => p.Venue!)));
+        foreach (var year in papers.Where(p => p.Paper.Year is not null).Select(p => p.Paper.Year!.Value).Distinct())
+        {
+            doc.Add(new Field(IndexFields.Year, YearTerm(year), Keyword));
+            doc.Add(new SortedSetDocValuesField(IndexFields.Year, new BytesRef(year.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        var stored = Stored(candidateId, profile, skillNames, topicNames, papers, recruiter);
+        // UTF-8 bytes, read back without a string between: a match reads up to a few hundred stored candidates, and
+        // prolific ones hold hundreds of papers each.
+        doc.Add(new StoredField(IndexFields.Stored, JsonSerializer.SerializeToUtf8Bytes(stored, StoredCandidateJson.Default.StoredCandidate)));
+        Ranking.OwnText.AddTo(doc, profile);
+        return doc;
+    }
+
+    /// <summary>Each paper's title (also in the first-authored titles when it is), abstract, venue and venue-year terms.</summary>
+    private static void AddPapers(Document doc, ProfileCatalogs catalogs, List<(Publication Paper, string? Venue, bool First)> papers)
+    {
         foreach (var (publication, venue, first) in papers)
         {
             // A first-authored title is in both title fields: its catalog mentions are looked for once.
@@ -169,7 +162,11 @@ internal static partial class CandidateDocument
                 }
             }
         }
+    }
 
+    /// <summary>Interests, roles (titles, employers, highlights) and organisations, with the catalog names they mention.</summary>
+    private static void AddWork(Document doc, ProfileCatalogs catalogs, CandidateProfile profile)
+    {
         foreach (var interest in profile.Interests)
         {
             AddTextAndMentions(doc, catalogs, IndexFields.Interests, interest);
@@ -189,38 +186,24 @@ internal static partial class CandidateDocument
         {
             AddTextAndMentions(doc, catalogs, IndexFields.Roles, organization);
         }
+    }
 
-        foreach (var (topic, synonyms) in topics)
+    /// <summary>Each catalog name and its synonyms as text in <paramref name="field"/>.</summary>
+    private static void AddNamesWithSynonyms(Document doc, string field, List<(string Name, IReadOnlyList<string>? Synonyms)> names)
+    {
+        foreach (var (name, synonyms) in names)
         {
-            AddText(doc, IndexFields.TopicsText, topic);
+            AddText(doc, field, name);
             foreach (var synonym in synonyms ?? [])
             {
-                AddText(doc, IndexFields.TopicsText, synonym);
+                AddText(doc, field, synonym);
             }
         }
+    }
 
-        foreach (var (skill, synonyms) in skills)
-        {
-            AddText(doc, IndexFields.SkillsText, skill);
-            foreach (var synonym in synonyms ?? [])
-            {
-                AddText(doc, IndexFields.SkillsText, synonym);
-            }
-        }
-
-        var skillNames = skills.Select(s => s.Name).ToList();
-        var topicNames = topics.Select(t => t.Name).ToList();
-        AddKeywords(doc, IndexFields.Skill, skillNames);
-        AddKeywords(doc, IndexFields.Topic, topicNames);
-        AddKeywords(doc, IndexFields.Institution, Distinct(profile.Institutions));
-        AddFacets(doc, IndexFields.Venue, Distinct(papers.Where(p => p.Venue is not null).Select(p => p.Venue!)));
-        foreach (var year in papers.Where(p => p.Paper.Year is not null).Select(p => p.Paper.Year!.Value).Distinct())
-        {
-            doc.Add(new Field(IndexFields.Year, YearTerm(year), Keyword));
-            doc.Add(new SortedSetDocValuesField(IndexFields.Year, new BytesRef(year.ToString(CultureInfo.InvariantCulture))));
-        }
-
-        var stored = new StoredCandidate(
+    /// <summary>What a result card and the ranking read back from the document (<see cref="StoredCandidate"/>).</summary>
+    private static StoredCandidate Stored(long candidateId, CandidateProfile profile, List<string> skillNames, List<string> topicNames, List<(Publication Paper, string? Venue, bool First)> papers, StoredRecruiterFacts? recruiter) =>
+        new(
             candidateId,
             profile.Name,
             profile.Headline,
@@ -238,12 +221,6 @@ internal static partial class CandidateDocument
             profile.Projects.Count == 0 ? null : profile.Projects.Select(p => new StoredProject(p.Value.Name, p.Value.Description)).ToList(),
             profile.Summary,
             StoredInterests(profile.Interests));
-        // UTF-8 bytes, read back without a string between: a match reads up to a few hundred stored candidates, and
-        // prolific ones hold hundreds of papers each.
-        doc.Add(new StoredField(IndexFields.Stored, JsonSerializer.SerializeToUtf8Bytes(stored, StoredCandidateJson.Default.StoredCandidate)));
-        Ranking.OwnText.AddTo(doc, profile);
-        return doc;
-    }
 
     public static StoredCandidate? Read(Document document)
     {

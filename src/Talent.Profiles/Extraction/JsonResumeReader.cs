@@ -30,67 +30,11 @@ internal static class JsonResumeReader
             emails.Add(email.ToLowerInvariant());
         }
 
-        // basics.url (website in older resumes) is the person's own page unless it is a profile on a shared site (GitHub, LinkedIn).
-        var homepages = new List<string>();
-        var links = new List<string>();
-        if ((Text(basics, "url") ?? Text(basics, "website")) is { } url && WebAddress.Normalize(url) is { } own)
-        {
-            (IsProfile(own) ? links : homepages).Add(own);
-        }
-
-        foreach (var profile in Array(basics, "profiles"))
-        {
-            if ((Text(profile, "url") is { } link ? WebAddress.Normalize(link) : ProfileUrl(Text(profile, "network"), Text(profile, "username"))) is { } normalized
-                && !links.Contains(normalized, StringComparer.Ordinal) && !homepages.Contains(normalized, StringComparer.Ordinal))
-            {
-                links.Add(normalized);
-            }
-        }
-
+        var (homepages, links) = WebAddresses(basics);
         var location = Location(basics, catalogs.Countries);
-
-        var experience = Array(root, "work").Select(w => new ExperienceEntry
-        {
-            Organization = OrganizationNames.Canonical(Text(w, "name") ?? Text(w, "company")),
-            Title = Text(w, "position"),
-            Start = DateNotation.Normalize(Text(w, "startDate") ?? string.Empty),
-            End = DateNotation.Normalize(Text(w, "endDate") ?? string.Empty),
-            Location = Text(w, "location"),
-            Highlights = Array(w, "highlights").Select(h => h.ValueKind == JsonValueKind.String ? h.GetString() ?? string.Empty : string.Empty).Where(h => h.Length > 0).ToList(),
-        }).ToList();
-
-        var education = Array(root, "education").Select(e => new EducationEntry
-        {
-            Institution = OrganizationNames.Canonical(Text(e, "institution")),
-            Degree = Text(e, "studyType"),
-            Field = Text(e, "area"),
-            Start = DateNotation.Normalize(Text(e, "startDate") ?? string.Empty),
-            End = DateNotation.Normalize(Text(e, "endDate") ?? string.Empty),
-        }).ToList();
-
-        var publications = new List<Publication>();
-        foreach (var p in Array(root, "publications"))
-        {
-            if (Text(p, "name") is not { } title)
-            {
-                continue;
-            }
-
-            var publisher = Text(p, "publisher");
-            var date = Text(p, "releaseDate") ?? Text(p, "date");
-            var reading = publisher is null ? null : VenueNotation.ReadField(publisher, catalogs.Venues);
-            publications.Add(new Publication
-            {
-                Title = title,
-                Venue = reading?.Venue,
-                VenueRaw = publisher,
-                Year = DateNotation.YearOf(date) ?? reading?.Year,
-                Kind = reading?.Kind ?? PublicationKind.Unknown,
-                Awards = reading?.Awards ?? [],
-                Abstract = Text(p, "summary"),
-            });
-        }
-
+        var experience = Experience(root);
+        var education = Education(root);
+        var publications = Publications(root, catalogs);
         var skills = JsonResumeSkills.Read(root, catalogs);
 
         var interests = Array(root, "interests").Select(i => Text(i, "name")).OfType<string>().ToList();
@@ -123,6 +67,83 @@ internal static class JsonResumeReader
             TopicEvidence = topicEvidence,
             Interests = interests,
         }, null);
+    }
+
+    /// <summary>
+    /// The person's own pages and their profiles elsewhere: basics.url (website in older resumes) is their own page unless it
+    /// is a profile on a shared site (GitHub, LinkedIn); basics.profiles[] are profiles.
+    /// </summary>
+    private static (List<string> Homepages, List<string> Links) WebAddresses(JsonElement basics)
+    {
+        var homepages = new List<string>();
+        var links = new List<string>();
+        if ((Text(basics, "url") ?? Text(basics, "website")) is { } url && WebAddress.Normalize(url) is { } own)
+        {
+            (IsProfile(own) ? links : homepages).Add(own);
+        }
+
+        foreach (var profile in Array(basics, "profiles"))
+        {
+            if ((Text(profile, "url") is { } link ? WebAddress.Normalize(link) : ProfileUrl(Text(profile, "network"), Text(profile, "username"))) is { } normalized
+                && !links.Contains(normalized, StringComparer.Ordinal) && !homepages.Contains(normalized, StringComparer.Ordinal))
+            {
+                links.Add(normalized);
+            }
+        }
+
+        return (homepages, links);
+    }
+
+    /// <summary><c>work[]</c>: each role with its employer, dates, place and highlights.</summary>
+    private static List<ExperienceEntry> Experience(JsonElement root) =>
+        Array(root, "work").Select(w => new ExperienceEntry
+        {
+            Organization = OrganizationNames.Canonical(Text(w, "name") ?? Text(w, "company")),
+            Title = Text(w, "position"),
+            Start = DateNotation.Normalize(Text(w, "startDate") ?? string.Empty),
+            End = DateNotation.Normalize(Text(w, "endDate") ?? string.Empty),
+            Location = Text(w, "location"),
+            Highlights = Array(w, "highlights").Select(h => h.ValueKind == JsonValueKind.String ? h.GetString() ?? string.Empty : string.Empty).Where(h => h.Length > 0).ToList(),
+        }).ToList();
+
+    /// <summary><c>education[]</c>: each institution with its degree, field and dates.</summary>
+    private static List<EducationEntry> Education(JsonElement root) =>
+        Array(root, "education").Select(e => new EducationEntry
+        {
+            Institution = OrganizationNames.Canonical(Text(e, "institution")),
+            Degree = Text(e, "studyType"),
+            Field = Text(e, "area"),
+            Start = DateNotation.Normalize(Text(e, "startDate") ?? string.Empty),
+            End = DateNotation.Normalize(Text(e, "endDate") ?? string.Empty),
+        }).ToList();
+
+    /// <summary><c>publications[]</c>: a titled entry's venue and year read from its publisher and date.</summary>
+    private static List<Publication> Publications(JsonElement root, ProfileCatalogs catalogs)
+    {
+        var publications = new List<Publication>();
+        foreach (var p in Array(root, "publications"))
+        {
+            if (Text(p, "name") is not { } title)
+            {
+                continue;
+            }
+
+            var publisher = Text(p, "publisher");
+            var date = Text(p, "releaseDate") ?? Text(p, "date");
+            var reading = publisher is null ? null : VenueNotation.ReadField(publisher, catalogs.Venues);
+            publications.Add(new Publication
+            {
+                Title = title,
+                Venue = reading?.Venue,
+                VenueRaw = publisher,
+                Year = DateNotation.YearOf(date) ?? reading?.Year,
+                Kind = reading?.Kind ?? PublicationKind.Unknown,
+                Awards = reading?.Awards ?? [],
+                Abstract = Text(p, "summary"),
+            });
+        }
+
+        return publications;
     }
 
     /// <summary>

@@ -66,7 +66,11 @@ internal static partial class PublicationFeatures
         owner is not null && string.Equals(AuthorList.AsPersonName(run), owner, StringComparison.Ordinal);
 
     /// <summary>The title: quoted text, else an emphasised run or link text that is neither a name nor a venue, else the sentence after the authors.</summary>
-    private static (string? Title, int Start, int End) FindTitle(string text, IReadOnlyList<LinkRef> links, string? owner, VenueCatalog venues, IReadOnlySet<string> linkLabels)
+    private static (string? Title, int Start, int End) FindTitle(string text, IReadOnlyList<LinkRef> links, string? owner, VenueCatalog venues, IReadOnlySet<string> linkLabels) =>
+        MarkedTitle(text, links, owner, venues, linkLabels) ?? TitleAfterAuthors(text) ?? (null, 0, 0);
+
+    /// <summary>A title the entry marks: quoted, emphasised (neither a name nor a venue) or a link's text.</summary>
+    private static (string? Title, int Start, int End)? MarkedTitle(string text, IReadOnlyList<LinkRef> links, string? owner, VenueCatalog venues, IReadOnlySet<string> linkLabels)
     {
         foreach (var (open, close) in new[] { ('"', '"'), ('“', '”'), ('„', '“'), ('«', '»') })
         {
@@ -111,6 +115,12 @@ internal static partial class PublicationFeatures
             }
         }
 
+        return null;
+    }
+
+    /// <summary>A title found by its place: the sentence after the author list (and its year, when one sits between).</summary>
+    private static (string? Title, int Start, int End)? TitleAfterAuthors(string text)
+    {
         // "Authors (2016), Title. Venue.": an author-year citation; the title is the sentence after the year.
         var yearOpen = text.IndexOf("(", StringComparison.Ordinal);
         while (yearOpen > 0)
@@ -152,7 +162,7 @@ internal static partial class PublicationFeatures
             }
         }
 
-        return (null, 0, 0);
+        return null;
     }
 
     /// <summary>

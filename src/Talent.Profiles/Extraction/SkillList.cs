@@ -116,8 +116,20 @@ internal static partial class SkillList
             return;
         }
 
-        // "Infrastructure as Code (Terraform, Bicep)", "Kubernetes (AKS)": the parenthesis names further skills;
-        // "JavaScript (ES6+)" and "Python (3.x)" only qualify the name and stay with it.
+        if (AddedWithParenthesis(item, skills, found, keepUnknown, words))
+        {
+            return;
+        }
+
+        AddParts(item, skills, found, keepUnknown);
+    }
+
+    /// <summary>
+    /// "Infrastructure as Code (Terraform, Bicep)", "Kubernetes (AKS)": the parenthesis names further skills, read with the
+    /// name before it; "JavaScript (ES6+)" and "Python (3.x)" only qualify the name and stay with it (false: read as one).
+    /// </summary>
+    private static bool AddedWithParenthesis(string item, SkillCatalog skills, List<string> found, bool keepUnknown, SkillGroupVocabulary? words)
+    {
         var open = item.IndexOf('(', StringComparison.Ordinal);
         if (open > 0)
         {
@@ -128,7 +140,7 @@ internal static partial class SkillList
             {
                 // "Kubernetes (k8s)": the parenthesis is another name of the same skill.
                 AddItem(outer, skills, found, keepUnknown, words);
-                return;
+                return true;
             }
 
             // A list in the parenthesis always names further skills; a single token with digits ("ES6+", "3.x") is a version.
@@ -144,10 +156,16 @@ internal static partial class SkillList
                     AddItem(part, skills, found, keepUnknown, words);
                 }
 
-                return;
+                return true;
             }
         }
 
+        return false;
+    }
+
+    /// <summary>The names an item joins ("C/C++"), each a catalog skill, a name kept as written, or a phrase holding some.</summary>
+    private static void AddParts(string item, SkillCatalog skills, List<string> found, bool keepUnknown)
+    {
         foreach (var part in SplitJoined(WithoutCategoryWord(item), skills))
         {
             if (skills.Find(part) is { } known)
