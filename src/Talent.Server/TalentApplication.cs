@@ -183,6 +183,34 @@ public static class TalentApplication
         AddOptions<DemoOptions>(services, DemoOptions.Section);
         AddOptions<SearchOptions>(services, SearchOptions.Section);
 
+        AddStores(services);
+
+        var writesIndex = roles.HasFlag(TalentRoles.Worker);
+        AddLiveIndex(services, writesIndex);
+
+        // Order matters: hosted services start in registration order, so the database is migrated and
+        // the index open before the bus delivers the first message.
+        services.AddSingleton<StartupInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
+        AddIndexWriting(services, writesIndex);
+
+        // After the start-up initialiser: the embedding drainer reads tables the migrations create.
+        EmbeddingServices.Add(services, builder.Configuration, roles.HasFlag(TalentRoles.Worker));
+        AddBus(builder, roles);
+        if (writesIndex)
+        {
+            // After the bus (registered above): documents accepted before the last stop and not stored yet go again.
+            services.AddHostedService<InboxReplay>();
+            services.AddHostedService<PendingErasureResumer>();
+        }
+
+        services.AddSingleton<DemoLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoLoader>());
+    }
+
+    /// <summary>The catalogs, the extractor, the database and the stores over it.</summary>
+    private static void AddStores(IServiceCollection services)
+    {
         services.AddSingleton(sp => ProfileCatalogs.Load(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.ResolvedDirectory));
         services.AddSingleton(sp => new ProfileExtractor(sp.GetRequiredService<ProfileCatalogs>(), sp.GetRequiredService<IOptions<IngestionOptions>>().Value.Limits));
         services.AddSingleton(sp => new TalentDatabase(sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath));
@@ -191,9 +219,13 @@ public static class TalentApplication
         services.AddSingleton<DocumentInbox>();
         services.AddSingleton<AccessStore>();
         services.AddSingleton<ShortlistStore>();
-        // Only a process with the worker role writes the index; a query-only process opens it read-only
-        // (no lock) and follows the worker's commits and swapped generations, so both can share one data folder.
-        var writesIndex = roles.HasFlag(TalentRoles.Worker);
+    }
+
+    /// <summary>
+    /// The live index. Only a process with the worker role writes the index; a query-only process opens it read-only
+    /// (no lock) and follows the worker's commits and swapped generations, so both can share one data folder.
+    /// </summary>
+    private static void AddLiveIndex(IServiceCollection services, bool writesIndex) =>
         services.AddSingleton(sp =>
         {
             var path = IndexLocation.Current(Path.GetFullPath(sp.GetRequiredService<IOptions<IndexOptions>>().Value.Directory));
@@ -208,10 +240,9 @@ public static class TalentApplication
             return live;
         });
 
-        // Order matters: hosted services start in registration order, so the database is migrated and
-        // the index open before the bus delivers the first message.
-        services.AddSingleton<StartupInitializer>();
-        services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
+    /// <summary>The worker's writers (synchroniser, batch writer, ingestion, erasure, rebuild), or the reader's refresher.</summary>
+    private static void AddIndexWriting(IServiceCollection services, bool writesIndex)
+    {
         if (writesIndex)
         {
             services.AddSingleton<IndexSynchronizer>();
@@ -229,9 +260,12 @@ public static class TalentApplication
         {
             services.AddHostedService<IndexRefresher>();
         }
+    }
 
-        // After the start-up initialiser: the embedding drainer reads tables the migrations create.
-        EmbeddingServices.Add(services, builder.Configuration, roles.HasFlag(TalentRoles.Worker));
+    /// <summary>The bus: the worker's consumers, the request clients, and the transport (in memory or RabbitMQ).</summary>
+    private static void AddBus(IHostApplicationBuilder builder, TalentRoles roles)
+    {
+        var services = builder.Services;
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddMassTransit(x =>
         {
@@ -269,15 +303,6 @@ public static class TalentApplication
             o.WaitUntilStarted = true;
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
-        if (writesIndex)
-        {
-            // After the bus (registered above): documents accepted before the last stop and not stored yet go again.
-            services.AddHostedService<InboxReplay>();
-            services.AddHostedService<PendingErasureResumer>();
-        }
-
-        services.AddSingleton<DemoLoader>();
-        services.AddHostedService(sp => sp.GetRequiredService<DemoLoader>());
     }
 
     private static void AddOptions<T>(IServiceCollection services, string section)

@@ -92,65 +92,74 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
                 profile = textReader.Read(MarkupText.Parse(PdfText.Repair(content)));
                 break;
             case DocumentReading.Markdown or DocumentReading.Text:
-                // Plain text is sniffed: a BibTeX list, a LaTeX source and PDF-extracted text each need their own reading.
-                if (BibtexReader.LooksLikeBibtex(content))
-                {
-                    profile = BibtexReader.Read(content, catalogs);
-                }
-                else if (JemdocText.LooksLikeJemdoc(content))
-                {
-                    profile = textReader.Read(MarkupText.Parse(JemdocText.ToMarkdown(content)));
-                }
-                else if (LatexText.LooksLikeLatex(content))
-                {
-                    profile = textReader.Read(MarkupText.Parse(LatexText.ToMarkdown(content)));
-                }
-                else if (XmlText.LooksLikeXml(content))
-                {
-                    return Accepted(ReadXml(content, out var sniffedRefusal), sniffedRefusal);
-                }
-                else if (type is "text/plain" or "" && PdfText.LooksExtracted(content))
-                {
-                    profile = textReader.Read(MarkupText.Parse(PdfText.Repair(content)));
-                }
-                else
-                {
-                    // Markdown is read by its syntax; plain text line by line, where indentation and "2019." are layout.
-                    profile = ReadMarkdown(content, !printed && DocumentFormats.ForContentType(type)?.Reading == DocumentReading.Markdown);
-                }
-
-                break;
+                return ReadText(content, type, printed);
             case DocumentReading.Html:
                 return Accepted(ReadHtml(content, out var htmlRefusal), htmlRefusal);
             case DocumentReading.Xml:
                 return Accepted(ReadXml(content, out var xmlRefusal), xmlRefusal);
             case DocumentReading.JsonResume:
-                try
-                {
-                    var resume = JsonResumeReader.Read(content, catalogs);
-                    if (resume.Rejection is { } reason)
-                    {
-                        return new ExtractionResult.Rejected(reason);
-                    }
-
-                    profile = resume.Profile;
-                }
-                catch (JsonException e)
-                {
-                    return new ExtractionResult.Rejected($"JSON document is not valid JSON ({e.Message.Split('.')[0]})");
-                }
-                catch (ArgumentException)
-                {
-                    // System.Text.Json refuses text it cannot transcode (an unpaired surrogate, "\ud800").
-                    return new ExtractionResult.Rejected("JSON document is not valid JSON (it holds text that is not valid Unicode)");
-                }
-
-                break;
+                return ReadJsonResume(content);
             default:
                 return new ExtractionResult.Rejected($"unsupported content type '{document.ContentType}' (expected one of: {DocumentFormats.AcceptedList})");
         }
 
         return Accepted(profile, null);
+    }
+
+    /// <summary>Markdown or plain text, sniffed: a BibTeX list, jemdoc, a LaTeX source, XML and PDF-extracted text each need their own reading.</summary>
+    private ExtractionResult ReadText(string content, string type, bool printed)
+    {
+        if (BibtexReader.LooksLikeBibtex(content))
+        {
+            return Accepted(BibtexReader.Read(content, catalogs), null);
+        }
+
+        if (JemdocText.LooksLikeJemdoc(content))
+        {
+            return Accepted(textReader.Read(MarkupText.Parse(JemdocText.ToMarkdown(content))), null);
+        }
+
+        if (LatexText.LooksLikeLatex(content))
+        {
+            return Accepted(textReader.Read(MarkupText.Parse(LatexText.ToMarkdown(content))), null);
+        }
+
+        if (XmlText.LooksLikeXml(content))
+        {
+            return Accepted(ReadXml(content, out var sniffedRefusal), sniffedRefusal);
+        }
+
+        if (type is "text/plain" or "" && PdfText.LooksExtracted(content))
+        {
+            return Accepted(textReader.Read(MarkupText.Parse(PdfText.Repair(content))), null);
+        }
+
+        // Markdown is read by its syntax; plain text line by line, where indentation and "2019." are layout.
+        return Accepted(ReadMarkdown(content, !printed && DocumentFormats.ForContentType(type)?.Reading == DocumentReading.Markdown), null);
+    }
+
+    /// <summary>A JSON Resume (or an ORCID record in JSON), or why it is refused.</summary>
+    private ExtractionResult ReadJsonResume(string content)
+    {
+        try
+        {
+            var resume = JsonResumeReader.Read(content, catalogs);
+            if (resume.Rejection is { } reason)
+            {
+                return new ExtractionResult.Rejected(reason);
+            }
+
+            return Accepted(resume.Profile, null);
+        }
+        catch (JsonException e)
+        {
+            return new ExtractionResult.Rejected($"JSON document is not valid JSON ({e.Message.Split('.')[0]})");
+        }
+        catch (ArgumentException)
+        {
+            // System.Text.Json refuses text it cannot transcode (an unpaired surrogate, "\ud800").
+            return new ExtractionResult.Rejected("JSON document is not valid JSON (it holds text that is not valid Unicode)");
+        }
     }
 
     private static ExtractionResult Accepted(ExtractedProfile? profile, string? refusal)
