@@ -60,6 +60,32 @@ internal static partial class CandidateDocument
         TermRangeQuery.NewStringRange(IndexFields.Year, from is { } f ? YearTerm(f) : null, to is { } t ? YearTerm(t) : null, includeFrom, includeTo);
 
     /// <summary>
+    /// Candidates who hold <paramref name="skill"/> (a canonical name): who list it, or a skill that implies it through the
+    /// catalog's <c>parents</c>, transitively (PostgreSQL for SQL, React for JavaScript). Listing it scores in the first
+    /// pass as the one term did before; holding it only through another skill adds no score.
+    /// </summary>
+    public static Query SkillQuery(ProfileCatalogs catalogs, string skill)
+    {
+        var stated = new TermQuery(new Term(IndexFields.Skill, KeywordOf(skill)));
+        var implying = catalogs.Skills.DescendantsOf(skill);
+        if (implying.Count == 0)
+        {
+            return stated;
+        }
+
+        var through = new BooleanQuery(true);
+        foreach (var name in implying)
+        {
+            through.Add(new TermQuery(new Term(IndexFields.Skill, KeywordOf(name))), Occur.SHOULD);
+        }
+
+        var held = new BooleanQuery(true);
+        held.Add(stated, Occur.SHOULD);
+        held.Add(new ConstantScoreQuery(through) { Boost = 0 }, Occur.SHOULD);
+        return held;
+    }
+
+    /// <summary>
     /// The writer's analysis: <paramref name="text"/> for text fields, the value as one term for keyword fields. One
     /// instance per writer; it caches token streams per thread and field.
     /// </summary>
@@ -113,6 +139,7 @@ internal static partial class CandidateDocument
         AddWork(doc, catalogs, profile);
         AddNamesWithSynonyms(doc, IndexFields.TopicsText, topics);
         AddNamesWithSynonyms(doc, IndexFields.SkillsText, skills);
+        AddImpliedSkills(doc, catalogs, skills);
 
         var skillNames = skills.Select(s => s.Name).ToList();
         var topicNames = topics.Select(t => t.Name).ToList();
@@ -198,6 +225,19 @@ internal static partial class CandidateDocument
             {
                 AddText(doc, field, synonym);
             }
+        }
+    }
+
+    /// <summary>
+    /// The names of the skills the listed ones imply through the catalog's <c>parents</c> and are not listed themselves, as
+    /// skill text: "javascript" finds a React developer, as <c>skill:JavaScript</c> does (<see cref="SkillQuery"/>).
+    /// </summary>
+    private static void AddImpliedSkills(Document doc, ProfileCatalogs catalogs, List<(string Name, IReadOnlyList<string>? Synonyms)> skills)
+    {
+        var listed = skills.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var implied in skills.SelectMany(s => catalogs.Skills.AncestorsOf(s.Name)).Distinct(StringComparer.Ordinal).Where(a => !listed.Contains(a)))
+        {
+            AddText(doc, IndexFields.SkillsText, implied);
         }
     }
 

@@ -243,7 +243,7 @@ internal sealed partial class CandidateQueryParser : MultiFieldQueryParser
                 {
                     var canonical = CandidateDocument.CanonicalSkill(catalogs, queryText);
                     Skills.Add(canonical);
-                    return new TermQuery(new Term(IndexFields.Skill, CandidateDocument.KeywordOf(canonical)));
+                    return CandidateDocument.SkillQuery(catalogs, canonical);
                 }
 
             case IndexFields.Topic or "topics":

@@ -22,12 +22,11 @@ internal sealed partial class CandidateSearch
     private SearchHit Describe(SearchHit hit, StoredCandidate candidate)
     {
         var facts = candidate.Recruiter;
-        var wantedSkills = skills.ToList();
-        var had = candidate.Skills.Where(skills.Contains).ToList();
-        var lacking = wantedSkills.Where(s => !candidate.Skills.Contains(s, StringComparer.OrdinalIgnoreCase)).ToList();
+        var credit = Matching.SkillCredit.Of(skills, candidate.Skills, catalogs.Skills);
+        var lacking = credit.Missing.ToList();
         var location = string.Join(", ", new[] { facts?.City, facts?.Country }.OfType<string>());
         var name = candidate.Name ?? (request.ContactLookup && facts?.Contact is { } contact ? $"{CandidateCard.NameNotStated} ({contact})" : CandidateCard.NameNotStated);
-        var fit = Fit(candidate, had.Count, lacking, wantedSkills.Count);
+        var fit = Fit(candidate, credit.Met, lacking, credit.Requirements);
         return hit with
         {
             DisplayName = name,
@@ -36,9 +35,9 @@ internal sealed partial class CandidateSearch
             Location = location.Length > 0 ? location : null,
             Fit = fit,
             FitLabel = fit is { } value ? CandidateCard.FitLabel(value) : null,
-            Highlights = Highlights(hit, candidate, had, lacking),
-            Skills = had.Select(s => new SkillMark(s, true))
-                .Concat(candidate.Skills.Where(s => !skills.Contains(s)).Select(s => new SkillMark(s, false)))
+            Highlights = Highlights(hit, candidate, credit.Present, lacking),
+            Skills = candidate.Skills.Where(GivesAskedSkill).Select(s => new SkillMark(s, true))
+                .Concat(candidate.Skills.Where(s => !GivesAskedSkill(s)).Select(s => new SkillMark(s, false)))
                 .Take(CardSkills)
                 .ToList(),
         };
@@ -184,7 +183,11 @@ internal sealed partial class CandidateSearch
         return string.Join(" \n ", parts.OfType<string>());
     }
 
-    private List<string> Highlights(SearchHit hit, StoredCandidate candidate, List<string> had, List<string> lacking)
+    /// <summary>Whether a skill a candidate lists is one the query asks for, or implies one through the catalog's parents.</summary>
+    private bool GivesAskedSkill(string listed) =>
+        skills.Contains(listed) || catalogs.Skills.AncestorsOf(listed).Any(skills.Contains);
+
+    private List<string> Highlights(SearchHit hit, StoredCandidate candidate, IReadOnlyList<string> had, List<string> lacking)
     {
         var lines = new List<string>();
         if (PapersLine(hit, candidate) is { } papers)
@@ -209,12 +212,21 @@ internal sealed partial class CandidateSearch
         }
 
         lines.AddRange(OwnWordsLines(candidate));
-        var facts = candidate.Recruiter;
-        if (facts is null)
+        if (candidate.Recruiter is { } facts)
         {
-            return lines;
+            lines.AddRange(RecruiterLines(facts));
         }
 
+        return lines;
+    }
+
+    /// <summary>
+    /// What the candidate's schools, degrees, employers and place hold of what was asked ("studied at Stanford University",
+    /// "works at Stripe", "previously at Amazon", "based in Lisbon, Portugal"), and their years of experience when filtered on.
+    /// </summary>
+    private List<string> RecruiterLines(StoredRecruiterFacts facts)
+    {
+        var lines = new List<string>();
         var asked = request.Schools.Concat(request.Companies).Concat(request.CurrentCompanies).Concat(request.Locations)
             .Concat(ValuesOf(request.Query)).Select(Text.Fold).Where(a => a.Length > 0).ToList();
         bool Asked(string value)

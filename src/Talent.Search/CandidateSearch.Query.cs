@@ -83,7 +83,7 @@ internal sealed partial class CandidateSearch
         foreach (var skill in request.Skills.Select(s => CandidateDocument.CanonicalSkill(catalogs, s)))
         {
             skills.Add(skill);
-            query.Add(new TermQuery(new Term(IndexFields.Skill, CandidateDocument.KeywordOf(skill))), Occur.MUST);
+            query.Add(CandidateDocument.SkillQuery(catalogs, skill), Occur.MUST);
             AddFilterTextBoost(query, skill);
         }
 

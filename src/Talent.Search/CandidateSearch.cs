@@ -267,7 +267,7 @@ internal sealed partial class CandidateSearch(IndexSearcher searcher, Analyzer a
 
     private SearchHit Explain(StoredCandidate candidate, double score)
     {
-        var matchedSkills = candidate.Skills.Where(skills.Contains).ToList();
+        var matchedSkills = Matching.SkillCredit.Of(skills, candidate.Skills, catalogs.Skills).Names.ToList();
         var matchedTopics = candidate.Topics.Where(topics.Contains).ToList();
         var hasCriteria = queryTerms.Count > 0 || venues.Count > 0 || topics.Count > 0;
         var ordered = SupportingPapers(candidate, hasCriteria);

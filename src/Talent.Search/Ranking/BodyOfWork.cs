@@ -1,4 +1,5 @@
 using Lucene.Net.Search;
+using Talent.Profiles.Catalogs;
 
 namespace Talent.Search.Ranking;
 
@@ -131,7 +132,8 @@ internal static class BodyOfWork
         var inWords = new Dictionary<StoredPublication, double>(ReferenceEqualityComparer.Instance);
         double Words(StoredPublication paper) => inWords.TryGetValue(paper, out var known) ? known : inWords[paper] = query.Words(paper);
 
-        var ownWords = ownText.Length == 0 ? 0 : query.WordCloseness!(ownText, null);
+        var ownWordsText = query.OwnWordsOf(candidate, ownText);
+        var ownWords = ownWordsText.Length == 0 ? 0 : query.WordCloseness!(ownWordsText, null);
         var byWords = Evidence(candidate, Words, query, ownWords);
         var closest = Closest(inWords, query.PapersOnly ? 0 : ownWords, ownText);
         if (queryVector is null || stored is null)
@@ -177,9 +179,29 @@ internal static class BodyOfWork
         /// <summary>Catalog skills the query names or requires (canonical names), which a candidate's card says they have or lack.</summary>
         public IReadOnlySet<string> Skills { get; init; } = new HashSet<string>();
 
-        /// <summary>The share of <see cref="Skills"/> the candidate lists (0 when the query names none).</summary>
+        /// <summary>The catalog whose <c>parents</c> say which listed skills imply a skill asked for (none: only listed ones count).</summary>
+        public SkillCatalog? Catalog { get; init; }
+
+        /// <summary>
+        /// The share of <see cref="Skills"/> the candidate holds: lists, or lists a skill implying it through
+        /// <see cref="Catalog"/>'s parents (0 when the query names none).
+        /// </summary>
         public double SkillsHeld(StoredCandidate candidate) =>
-            Skills.Count == 0 ? 0 : (double)Skills.Count(s => candidate.Skills.Contains(s, StringComparer.OrdinalIgnoreCase)) / Skills.Count;
+            Skills.Count == 0 ? 0 : (double)Skills.Count(s => candidate.Skills.Contains(s, StringComparer.OrdinalIgnoreCase) || HeldThrough(candidate, s)) / Skills.Count;
+
+        /// <summary>
+        /// Their own words, and after them the skills asked for that they hold only through a skill they list ("SQL" for
+        /// PostgreSQL), as their own words would name them had they listed them: holding a skill is not less than
+        /// mentioning it.
+        /// </summary>
+        public string OwnWordsOf(StoredCandidate candidate, string ownText)
+        {
+            var implied = Skills.Where(s => !candidate.Skills.Contains(s, StringComparer.OrdinalIgnoreCase) && HeldThrough(candidate, s)).ToList();
+            return implied.Count == 0 ? ownText : ownText + (ownText.Length > 0 ? "\n" : "") + string.Join(", ", implied);
+        }
+
+        private bool HeldThrough(StoredCandidate candidate, string skill) =>
+            Catalog is not null && candidate.Skills.Any(listed => Catalog.AncestorsOf(listed).Contains(skill, StringComparer.OrdinalIgnoreCase));
 
         /// <summary>Whether the query asks for venues or years: then papers alone are evidence, not a candidate's own words.</summary>
         public bool PapersOnly => Venues.Count > 0 || Since is not null;

@@ -78,6 +78,7 @@ internal sealed partial class CandidateSearch
                 currentYear)
             {
                 Skills = skills,
+                Catalog = catalogs.Skills,
             },
             meaning,
             request.Explain ? orders : null,

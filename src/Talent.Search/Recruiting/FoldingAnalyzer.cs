@@ -23,10 +23,11 @@ internal sealed class FoldingAnalyzer : Analyzer
     private static readonly CharArraySet StopWords = EnglishAnalyzer.DefaultStopSet;
 
     /// <summary>
-    /// The version of this analysis: raise it whenever a change makes it give other terms for the same text, so indexes
-    /// made before are rebuilt (see <see cref="CandidateIndex.AnalysisChanged"/>).
+    /// The version of this analysis: raise it whenever a change makes it give other terms for the same text, or the index
+    /// other text for the same profile (3: the skills listed skills imply, <see cref="CandidateDocument.SkillQuery"/>), so
+    /// indexes made before are rebuilt (see <see cref="CandidateIndex.AnalysisChanged"/>).
     /// </summary>
-    private const int Version = 2;
+    private const int Version = 3;
 
     private readonly CompoundWordFilter.Table compounds;
 
