@@ -10,7 +10,6 @@ namespace Talent.Search;
 /// </summary>
 public sealed partial class CandidateIndex
 {
-
     /// <summary>Makes changes since the last refresh visible to searches without committing (read-only: opens newer commits).</summary>
     public void Refresh()
     {

@@ -13,7 +13,6 @@ namespace Talent.Search;
 /// </summary>
 internal sealed partial class CandidateSearch
 {
-
     /// <summary>The words of the query without field filters, operators and syntax, for catalog lookups, phrases and evidence.</summary>
     internal static string FreeTextOf(string query)
     {

@@ -64,6 +64,13 @@ public sealed class SkillCatalog
     public IReadOnlyList<string> DescendantsOf(string skill) => parents.DescendantsOf(skill);
 
     /// <summary>
+    /// Of the <paramref name="listed"/> skills (canonical names), those that imply <paramref name="skill"/> through the
+    /// catalog's parents: a candidate listing them holds it without listing it ("PostgreSQL" for "SQL").
+    /// </summary>
+    public IEnumerable<string> Implying(IEnumerable<string> listed, string skill) =>
+        listed.Where(l => AncestorsOf(l).Contains(skill, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>
     /// True when <paramref name="label"/> (a line's label, "Required skills", or a heading, "Requirements") holds a list label
     /// of the catalog as whole words: what follows it names skills, so "Go" and "C" there are skills.
     /// </summary>

@@ -50,7 +50,7 @@ internal sealed record SkillCredit(IReadOnlyList<string> Names, IReadOnlyList<st
                 continue;
             }
 
-            var through = held.Where(h => catalog.AncestorsOf(h).Contains(skill, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+            var through = catalog.Implying(held, skill).Order(StringComparer.Ordinal).ToList();
             if (through.Count > 0)
             {
                 names.Add(skill);

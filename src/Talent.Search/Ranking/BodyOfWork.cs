@@ -201,7 +201,7 @@ internal static class BodyOfWork
         }
 
         private bool HeldThrough(StoredCandidate candidate, string skill) =>
-            Catalog is not null && candidate.Skills.Any(listed => Catalog.AncestorsOf(listed).Contains(skill, StringComparer.OrdinalIgnoreCase));
+            Catalog is not null && Catalog.Implying(candidate.Skills, skill).Any();
 
         /// <summary>Whether the query asks for venues or years: then papers alone are evidence, not a candidate's own words.</summary>
         public bool PapersOnly => Venues.Count > 0 || Since is not null;
