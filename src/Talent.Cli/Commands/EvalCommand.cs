@@ -296,7 +296,7 @@ internal static class EvalCommand
             if (labelled is not null)
             {
                 var documents = parseResult.GetValue(docs) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(labelled)) ?? ".", "docs");
-                real = LabelledSetEvaluation.Run(labelled, documents, catalogs, DocumentIngestion.ContentTypeForFile);
+                real = LabelledSetEvaluation.Run(labelled, documents, catalogs, DocumentText.ForExtraction);
             }
 
             if (parseResult.GetValue(Output.Json))

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using Talent.Profiles.Catalogs;
+using Talent.Profiles.Documents;
 using Talent.Profiles.Extraction;
 
 namespace Talent.Profiles.Evaluation;
@@ -41,12 +43,18 @@ public static class ExtractionEvaluation
             var documentPath = expectedPath[..^ExpectedSuffix.Length];
             using var expected = JsonDocument.Parse(File.ReadAllText(expectedPath));
             var contentType = expected.RootElement.GetProperty("contentType").GetString() ?? "text/plain";
-            var result = extractor.Extract(new DocumentInput(Path.GetFileName(documentPath), contentType, File.ReadAllText(documentPath)));
+            var result = extractor.Extract(Input(Path.GetFileName(documentPath), contentType, File.ReadAllBytes(documentPath)));
             cases.Add((Path.GetFileName(documentPath), (result as ExtractionResult.Accepted)?.Profile, (result as ExtractionResult.Rejected)?.Reason, expected.RootElement.Clone()));
         }
 
         return Score(cases, catalogs.Venues);
     }
+
+    /// <summary>A document of the set as its stated content type is read: a PDF or DOCX as its bytes, text as UTF-8.</summary>
+    private static DocumentInput Input(string name, string contentType, byte[] bytes) =>
+        DocumentFormats.ForContentType(contentType)?.IsBinary == true
+            ? new DocumentInput(name, contentType, string.Empty) { Bytes = bytes }
+            : new DocumentInput(name, contentType, Encoding.UTF8.GetString(bytes));
 
     /// <summary>Scores extracted profiles (null when rejected) against expected facts.</summary>
     public static EvaluationReport Score(IReadOnlyList<(string Document, ExtractedProfile? Profile, string? Rejection, JsonElement Expected)> cases, VenueCatalog venues)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Talent.Profiles.Catalogs;
 using Talent.Profiles.Extraction;
@@ -46,8 +45,11 @@ public static class LabelledSetEvaluation
         : File.Exists(Path.Combine(path, LabelsFileName)) ? Path.Combine(path, LabelsFileName)
         : null;
 
-    /// <summary>Extracts every labelled document in process, as <c>talent parse FILE --json</c> does, and scores it.</summary>
-    public static LabelledSetReport Run(string labelsFile, string documentsDirectory, ProfileCatalogs catalogs, Func<string, string> contentTypeForFile)
+    /// <summary>
+    /// Extracts every labelled document in process and scores it; <paramref name="read"/> turns a file's path and bytes
+    /// into the extractor's input as <c>talent parse FILE --json</c> does (a PDF or DOCX as its bytes, text decoded).
+    /// </summary>
+    public static LabelledSetReport Run(string labelsFile, string documentsDirectory, ProfileCatalogs catalogs, Func<string, byte[], DocumentInput> read)
     {
         var extractor = new ProfileExtractor(catalogs);
         var cases = new List<(string Document, JsonElement? Profile, JsonElement Labels)>();
@@ -56,8 +58,7 @@ public static class LabelledSetEvaluation
             JsonElement? profile = null;
             if (File.Exists(path))
             {
-                var content = Encoding.UTF8.GetString(File.ReadAllBytes(path));
-                if (extractor.Extract(new DocumentInput(path, contentTypeForFile(path), content)) is ExtractionResult.Accepted accepted)
+                if (extractor.Extract(read(path, File.ReadAllBytes(path))) is ExtractionResult.Accepted accepted)
                 {
                     profile = JsonSerializer.SerializeToElement(accepted.Profile, ProfileJson.Options);
                 }

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using Talent.Profiles;
 using Talent.Profiles.Catalogs;
 using Talent.Profiles.Evaluation;
-using Talent.Profiles.Extraction;
 using Talent.Server.Ingestion;
 using Talent.Tests.Evaluation;
 using Talent.Tests.Web;
@@ -56,17 +53,8 @@ public sealed class PrintedDocumentsAcceptanceTests(ITestOutputHelper output)
     }
 
     /// <summary>Each labelled document read as <c>talent parse</c> reads a file (format from its bytes, then its name) and scored.</summary>
-    internal static LabelledSetReport Score(string labels, string documents)
-    {
-        var extractor = new ProfileExtractor(ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config")));
-        var cases = LabelledSetEvaluation.Items(labels, documents).Select(item =>
-        {
-            var result = extractor.Extract(DocumentText.ForExtraction(item.Path, File.ReadAllBytes(item.Path)));
-            JsonElement? profile = result is ExtractionResult.Accepted accepted ? JsonSerializer.SerializeToElement(accepted.Profile, ProfileJson.Options) : null;
-            return (Path.GetFileName(item.Path), profile, item.Labels);
-        }).ToList();
-        return LabelledSetEvaluation.Score(cases);
-    }
+    internal static LabelledSetReport Score(string labels, string documents) =>
+        LabelledSetEvaluation.Run(labels, documents, ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config")), DocumentText.ForExtraction);
 }
 
 /// <summary>

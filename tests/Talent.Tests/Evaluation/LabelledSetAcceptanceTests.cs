@@ -125,7 +125,7 @@ public sealed partial class LabelledSetAcceptanceTests
         Path.Combine(RealProfilesDirectory, "labels.json"),
         Path.Combine(RealProfilesDirectory, "docs"),
         ProfileCatalogs.Load(Path.Combine(TestPaths.RepositoryRoot, "config")),
-        DocumentIngestion.ContentTypeForFile);
+        DocumentText.ForExtraction);
 
     private static JsonElement? Profile(string path) => File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)).RootElement : null;
 
