@@ -156,3 +156,58 @@ public sealed class MarkdownShapeTests
         Assert.InRange(lines.Count, 1, text.Length);
     }
 }
+
+/// <summary>Where a section ends when its heading is no markdown heading but a bold or short line under one.</summary>
+public sealed class SectionUnderMarkdownHeadingTests
+{
+    private readonly ProfileExtractor extractor = new(RepoPaths.Catalogs);
+
+    private ExtractedProfile Read(string content) =>
+        Assert.IsType<ExtractionResult.Accepted>(extractor.Extract(new DocumentInput("shape.md", "text/markdown", content))).Profile;
+
+    [Theory]
+    [InlineData("## Skills\n\n[My Skills](https://skillicons.dev)\n\n")] // a skill-icon image as a Word or PDF copy keeps it: its alt text, linked
+    [InlineData("## About me\n\n**Skills**\n\n")]
+    public void A_section_headed_by_a_line_ends_at_the_next_markdown_heading_as_high_as_its_own(string opening)
+    {
+        var profile = Read("# Tam North\n\ntam@example.org\n\n" + opening + "## My work\n\nClick below to see my projects\n\n## My background\n\n- Natural Sciences graduate\n");
+
+        Assert.Empty(profile.Skills);
+    }
+
+    [Fact]
+    public void A_deeper_markdown_heading_stays_in_the_section_a_line_heads()
+    {
+        var profile = Read("# Jane Roe\n\njane@example.org\n\n**Experience**\n\n## Google\n\nSoftware Engineer, 2019 – 2021\n\n**Skills**\n\nPython, Go\n");
+
+        Assert.Contains(profile.Experience, e => e.Organization == "Google");
+        Assert.Equal(["Python", "Go"], profile.Skills);
+    }
+}
+
+/// <summary>A line that ends inside a word of a script written without spaces (Chinese, Japanese) goes on in the next.</summary>
+public sealed class UnspacedScriptLineTests
+{
+    private readonly ProfileExtractor extractor = new(RepoPaths.Catalogs);
+
+    [Theory]
+    [InlineData("cv.md", "text/markdown", "# 欧阳佐坤\n\n## 技能\n\n- 技能专长: 机器学习, 因果推断, 信\n  号处理, 非线性优化\n")]
+    [InlineData("cv.tex", "application/x-tex", "\\documentclass{article}\n\\begin{document}\n\\section*{欧阳佐坤}\n\\section{技能}\n\\begin{itemize}\n\\item 技能专长: 机器学习, 因果推断, 信\n号处理, 非线性优化\n\\end{itemize}\n\\end{document}\n")]
+    public void A_word_cut_by_a_line_end_is_one_skill(string name, string contentType, string content)
+    {
+        var profile = Assert.IsType<ExtractionResult.Accepted>(extractor.Extract(new DocumentInput(name, contentType, content))).Profile;
+
+        Assert.Contains("信号处理", profile.Skills);
+        Assert.Contains("机器学习", profile.Skills);
+        Assert.DoesNotContain(profile.Skills, s => s.Contains('信', StringComparison.Ordinal) && s != "信号处理");
+    }
+
+    [Fact]
+    public void Words_of_a_spaced_script_at_a_line_end_stay_apart()
+    {
+        var skills = Assert.IsType<ExtractionResult.Accepted>(extractor.Extract(new DocumentInput("cv.md", "text/markdown",
+            "# Jane Roe\n\n## Skills\n\n- Python, Rust\n  Go, Julia\n"))).Profile.Skills;
+
+        Assert.Equal(["Python", "Rust", "Go", "Julia"], skills);
+    }
+}

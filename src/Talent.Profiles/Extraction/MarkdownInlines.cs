@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig.Syntax.Inlines;
+using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
 
@@ -67,9 +68,14 @@ internal static partial class MarkdownInlines
                 return;
             }
 
-            if (inline is LineBreakInline)
+            if (inline is LineBreakInline lineBreak)
             {
-                Break();
+                if (lineBreak.IsHard || !WithinUnspacedWord(lineBreak))
+                {
+                    Break();
+                }
+
+                offset += splitLines ? 1 : 0;
                 return;
             }
 
@@ -132,14 +138,20 @@ internal static partial class MarkdownInlines
             if (!splitLines || nesting > 0)
             {
                 text.Append(' ');
-                offset += splitLines ? 1 : 0;
                 return;
             }
 
             Flush();
-            offset++;
-            lineStart = offset;
+            lineStart = offset + 1;
         }
+
+        /// <summary>
+        /// A source line that ends between two characters of a script written without spaces (Chinese, Japanese): the text
+        /// goes on with no break or space, as in print ("信" at a line's end, "号处理" on the next: "信号处理").
+        /// </summary>
+        private bool WithinUnspacedWord(LineBreakInline lineBreak) =>
+            text.Length > 0 && InstitutionCatalog.IsUnspacedScript(text[^1])
+            && lineBreak.NextSibling is LiteralInline { Content: { Length: > 0 } next } && InstitutionCatalog.IsUnspacedScript(next.CurrentChar);
 
         public void Flush()
         {

@@ -2,8 +2,11 @@ using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
 
-/// <summary>A run of lines under one heading, with the kind the heading names.</summary>
-internal sealed record Section(SectionKind Kind, List<MarkupLine> Lines, int HeadingLevel = 0, string? Heading = null);
+/// <summary>
+/// A run of lines under one heading, with the kind the heading names. <paramref name="UnderLevel"/>: for a heading that is
+/// no markdown heading (a bold or short line), the level of the markdown heading it stands under (0: none).
+/// </summary>
+internal sealed record Section(SectionKind Kind, List<MarkupLine> Lines, int HeadingLevel = 0, string? Heading = null, int UnderLevel = 0);
 
 /// <summary>
 /// Splits a document into sections by its headings: markdown headings, a line that is all bold, a short line in capitals
@@ -14,8 +17,11 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
     public List<Section> Split(IReadOnlyList<MarkupLine> lines)
     {
         var sections = new List<Section> { new(SectionKind.Header, []) };
+        var markdownLevel = 0; // the level of the last markdown heading
         foreach (var line in lines)
         {
+            var under = markdownLevel;
+            markdownLevel = line.HeadingLevel > 0 ? line.HeadingLevel : markdownLevel;
             if (HeadsPublicationTable(line))
             {
                 sections.Add(new Section(SectionKind.Publications, [], line.HeadingLevel, line.Plain));
@@ -35,7 +41,7 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
 
             if (kind is { } k)
             {
-                sections.Add(new Section(k, [], line.HeadingLevel, candidate));
+                sections.Add(new Section(k, [], line.HeadingLevel, candidate, line.HeadingLevel > 0 ? 0 : under));
                 continue;
             }
 
@@ -53,8 +59,11 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
             // A sibling of a subsection that named its section's kind again ("## Experience", "### Industry", "### Academia")
             // is one more group of roles or schools. (Groups of papers or projects keep ending there: "### Theses" after
             // "### Journal papers", a project's "#### Background" after its "#### Project overview".)
-            if (line.HeadingLevel > 0 && sections[^1] is { Kind: not SectionKind.Header, HeadingLevel: > 0 } open && line.HeadingLevel == open.HeadingLevel
-                && !IsSubsectionOfItsKind(sections))
+            // A section whose heading is a bold or short line ends at a markdown heading as high as the one it stands under
+            // ("## Skills", a line "My Skills" over a list, then "## My work").
+            if (line.HeadingLevel > 0 && sections[^1] is { Kind: not SectionKind.Header } open
+                && ((open.HeadingLevel > 0 && line.HeadingLevel == open.HeadingLevel && !IsSubsectionOfItsKind(sections))
+                    || (open.HeadingLevel == 0 && line.HeadingLevel <= open.UnderLevel)))
             {
                 sections.Add(new Section(SectionKind.Other, [], line.HeadingLevel, line.Heading));
                 continue;

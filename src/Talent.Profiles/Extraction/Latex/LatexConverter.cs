@@ -1,4 +1,5 @@
 using System.Text;
+using Talent.Profiles.Catalogs;
 using static Talent.Profiles.Extraction.LatexSymbols;
 
 namespace Talent.Profiles.Extraction;
@@ -138,6 +139,13 @@ internal sealed partial class LatexConverter(string text, LatexHeader header)
         {
             breaks += text[at] == '\n' ? 1 : 0;
             at++;
+        }
+
+        // A line that ends between two characters of a script written without spaces goes on with no space, as TeX's CJK
+        // packages set it ("信" at a line's end, "号处理" on the next: "信号处理").
+        if (breaks == 1 && !ObeyLines && o.Length > 0 && InstitutionCatalog.IsUnspacedScript(o[^1]) && at < text.Length && InstitutionCatalog.IsUnspacedScript(text[at]))
+        {
+            return;
         }
 
         // A paragraph break inside a list item continues the item: an indented line.
