@@ -1,4 +1,5 @@
 using System.Text;
+using Talent.Profiles.Catalogs;
 using Talent.Profiles.Extraction;
 
 namespace Talent.Profiles.Documents;
@@ -152,9 +153,10 @@ internal static class PdfMarkdown
             for (var i = 0; i < line.Words.Count; i++)
             {
                 var word = line.Words[i];
-                if (i == 0 && words.Count > 0 && word.Monospaced && BreaksInside(words[^1].Word.Text))
+                if (i == 0 && words.Count > 0 && ((word.Monospaced && BreaksInside(words[^1].Word.Text)) || WithinUnspacedWord(words[^1].Word.Text, word.Text)))
                 {
-                    // A listing wrapped inside a word (an address after its slash): the word is put together again.
+                    // A listing wrapped inside a word (an address after its slash), or a line that ended inside a word of a
+                    // script written without spaces ("深" at a line's end, "度学习" on the next): the word is put together again.
                     words.Add((word with { Attached = true }, false));
                     continue;
                 }
@@ -225,6 +227,9 @@ internal static class PdfMarkdown
         link.Equals(text, StringComparison.OrdinalIgnoreCase)
         || link.Equals("mailto:" + text, StringComparison.OrdinalIgnoreCase)
         || link.TrimEnd('/').EndsWith("//" + text.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
+    private static bool WithinUnspacedWord(string before, string after) =>
+        before.Length > 0 && after.Length > 0 && InstitutionCatalog.IsUnspacedScript(before[^1]) && InstitutionCatalog.IsUnspacedScript(after[0]);
 
     /// <summary>The word a line break split with a hyphen, put back together ("distri-" "buted"), or null when it was not split.</summary>
     private static string? Mended(string before, string after)
