@@ -192,6 +192,7 @@ public sealed class UnspacedScriptLineTests
 
     [Theory]
     [InlineData("cv.md", "text/markdown", "# 欧阳佐坤\n\n## 技能\n\n- 技能专长: 机器学习, 因果推断, 信\n  号处理, 非线性优化\n")]
+    [InlineData("cv.html", "text/html", "<html><body><h1>欧阳佐坤</h1><h2>技能</h2>\n<p>技能专长: 机器学习, 因果推断, 信\n  号处理, 非线性优化</p></body></html>\n")]
     [InlineData("cv.tex", "application/x-tex", "\\documentclass{article}\n\\begin{document}\n\\section*{欧阳佐坤}\n\\section{技能}\n\\begin{itemize}\n\\item 技能专长: 机器学习, 因果推断, 信\n号处理, 非线性优化\n\\end{itemize}\n\\end{document}\n")]
     public void A_word_cut_by_a_line_end_is_one_skill(string name, string contentType, string content)
     {

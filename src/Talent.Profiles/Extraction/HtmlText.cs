@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
 
@@ -104,7 +105,7 @@ internal static class HtmlText
 
             if (node is IText text)
             {
-                builder.Append(text.Data.Replace('\n', ' ').Replace('\r', ' '));
+                AppendFlowed(builder, text.Data);
                 continue;
             }
 
@@ -232,6 +233,49 @@ internal static class HtmlText
     }
 
     /// <summary>An address as a markdown link's target: no space or parenthesis ends it early or leaves it open.</summary>
+    /// <summary>
+    /// A text node's text as a browser flows it (CSS Text's segment breaks): a line break is a space, except between two
+    /// characters of a script written without spaces (Chinese, Japanese), where it and the spaces around it are nothing
+    /// ("信" at a source line's end, "号处理" on the next: "信号处理").
+    /// </summary>
+    private static void AppendFlowed(StringBuilder builder, string data)
+    {
+        for (var i = 0; i < data.Length; i++)
+        {
+            if (data[i] is not ('\n' or '\r'))
+            {
+                builder.Append(data[i]);
+                continue;
+            }
+
+            var end = i;
+            while (end + 1 < data.Length && data[end + 1] is '\n' or '\r' or ' ' or '\t')
+            {
+                end++;
+            }
+
+            var start = builder.Length;
+            while (start > 0 && builder[start - 1] is ' ' or '\t')
+            {
+                start--;
+            }
+
+            if (start > 0 && end + 1 < data.Length && InstitutionCatalog.IsUnspacedScript(builder[start - 1]) && InstitutionCatalog.IsUnspacedScript(data[end + 1]))
+            {
+                builder.Length = start;
+            }
+            else
+            {
+                for (var j = i; j <= end; j++)
+                {
+                    builder.Append(data[j] is '\n' or '\r' ? ' ' : data[j]);
+                }
+            }
+
+            i = end;
+        }
+    }
+
     private static string Address(string url) =>
         url.Replace(" ", "%20", StringComparison.Ordinal).Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal);
 
