@@ -232,7 +232,6 @@ internal static class HtmlText
         return trimmed.Length > 2 && trimmed[0] == '@' && brace is > 1 and < 20 && trimmed[1..brace].ToString().All(char.IsAsciiLetter);
     }
 
-    /// <summary>An address as a markdown link's target: no space or parenthesis ends it early or leaves it open.</summary>
     /// <summary>
     /// A text node's text as a browser flows it (CSS Text's segment breaks): a line break is a space, except between two
     /// characters of a script written without spaces (Chinese, Japanese), where it and the spaces around it are nothing
@@ -276,6 +275,7 @@ internal static class HtmlText
         }
     }
 
+    /// <summary>An address as a markdown link's target: no space or parenthesis ends it early or leaves it open.</summary>
     private static string Address(string url) =>
         url.Replace(" ", "%20", StringComparison.Ordinal).Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal);
 

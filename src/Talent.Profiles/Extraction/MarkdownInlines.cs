@@ -12,7 +12,8 @@ internal sealed record RenderedLine(string Text, IReadOnlyList<LinkRef> Links, i
 /// Renders Markdig's inlines as <see cref="MarkupLine.Text"/>: emphasis as <c>**</c> (strong) and <c>*</c>, a link as its
 /// label (the link kept with its address), an image as a link with its alt text and no text, code as its content, inline
 /// HTML the way the HTML reader reads it (<c>&lt;b&gt;</c>, <c>&lt;i&gt;</c>, <c>&lt;a href&gt;</c>; struck-out and
-/// superscript text left out). A paragraph is cut into lines where its source lines end.
+/// superscript text left out). A paragraph is cut into lines where its source lines end, except inside a word of a script
+/// written without spaces.
 /// </summary>
 internal static partial class MarkdownInlines
 {
