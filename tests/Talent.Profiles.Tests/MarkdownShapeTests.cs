@@ -155,16 +155,8 @@ public sealed class MarkdownShapeTests
         Assert.All(lines, l => Assert.True(l.Text.Length <= MarkupText.MaxLineChars * 2));
         Assert.InRange(lines.Count, 1, text.Length);
     }
-}
 
-/// <summary>Where a section ends when its heading is no markdown heading but a bold or short line under one.</summary>
-public sealed class SectionUnderMarkdownHeadingTests
-{
-    private readonly ProfileExtractor extractor = new(RepoPaths.Catalogs);
-
-    private ExtractedProfile Read(string content) =>
-        Assert.IsType<ExtractionResult.Accepted>(extractor.Extract(new DocumentInput("shape.md", "text/markdown", content))).Profile;
-
+    // Where a section ends when its heading is no markdown heading but a bold or short line under one.
     [Theory]
     [InlineData("## Skills\n\n[My Skills](https://skillicons.dev)\n\n")] // a skill-icon image as a Word or PDF copy keeps it: its alt text, linked
     [InlineData("## About me\n\n**Skills**\n\n")]
