@@ -12,6 +12,9 @@ public sealed record SearchResponse(int Total, double TookMs, IReadOnlyList<Sear
     /// query's weight follow them, each marked <see cref="SearchHit.NearMatch"/>.
     /// </summary>
     public int NearMatches { get; init; }
+
+    /// <summary>Set by a service answering before it is ready (a demo still loading, an index catching up): why the answer may be incomplete.</summary>
+    public string? Notice { get; init; }
 }
 
 /// <summary>

@@ -112,6 +112,7 @@ public static class TalentApplication
         // Data-protection keys live in the data folder (the volume in a container), so they outlast a restart.
         var dataDirectory = builder.Configuration.GetSection(DataOptions.Section).Get<DataOptions>()?.Directory ?? "data";
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDirectory), "keys")));
+        builder.Services.AddSingleton<ServiceReadiness>();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("talent", tags: ["ready"]);
         return builder;
     }

@@ -54,7 +54,11 @@ public sealed record MatchRequest
 }
 
 /// <summary>The answer to a match, in the JSON shape of <c>POST /api/match</c> and <c>talent match --json</c>.</summary>
-public sealed record MatchResponse(double TookMs, IReadOnlyList<MatchHit> Results);
+public sealed record MatchResponse(double TookMs, IReadOnlyList<MatchHit> Results)
+{
+    /// <summary>Set by a service answering before it is ready (a demo still loading, an index catching up): why the answer may be incomplete.</summary>
+    public string? Notice { get; init; }
+}
 
 /// <summary>
 /// A candidate and their fit in [0, 1]: the share of the description's weighted words their closest papers

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Talent.Search.Matching;
 using Talent.Search.QueryCost;
 using Talent.Server.Access;
+using Talent.Server.Health;
 using Talent.Server.Indexing;
 
 namespace Talent.Server.Api;
@@ -29,7 +30,7 @@ public static class MatchEndpoints
     public sealed record MatchBody(string? Text, long? CandidateId, int? Top);
 
     /// <summary>A match: 429 when the caller already runs as many expensive queries as allowed, 503 past its time budget.</summary>
-    internal static async Task<Results<Ok<MatchResponse>, ValidationProblem, ProblemHttpResult>> Match(MatchBody? body, HttpContext context, LiveIndex live, AuditTrail audit, ExpensiveQueryGate gate)
+    internal static async Task<Results<Ok<MatchResponse>, ValidationProblem, ProblemHttpResult>> Match(MatchBody? body, HttpContext context, LiveIndex live, AuditTrail audit, ExpensiveQueryGate gate, ServiceReadiness readiness)
     {
         var (request, errors) = MatchRequest.Create(body?.Text, body?.CandidateId, body?.Top);
         if (request is null)
@@ -59,10 +60,10 @@ public static class MatchEndpoints
 
         var described = request.Text.Length > 200 ? request.Text[..200] + "…" : request.Text;
         await audit.RecordAsync(context, "match", described, response.Results.Select(r => r.Id));
-        return TypedResults.Ok(response);
+        return TypedResults.Ok(response with { Notice = readiness.AnswerNotice });
     }
 
-    internal static async Task<Results<Ok<MatchResponse>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> Similar(long id, int? top, HttpContext context, LiveIndex live, AuditTrail audit, ExpensiveQueryGate gate)
+    internal static async Task<Results<Ok<MatchResponse>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> Similar(long id, int? top, HttpContext context, LiveIndex live, AuditTrail audit, ExpensiveQueryGate gate, ServiceReadiness readiness)
     {
         if (top is < 1 or > MatchRequest.MaxTop)
         {
@@ -98,6 +99,6 @@ public static class MatchEndpoints
         }
 
         await audit.RecordAsync(context, "similar", id.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Results.Select(r => r.Id).Prepend(id));
-        return TypedResults.Ok(response);
+        return TypedResults.Ok(response with { Notice = readiness.AnswerNotice });
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Talent.Search;
 using Talent.Search.QueryCost;
 using Talent.Server.Access;
+using Talent.Server.Health;
 using Talent.Server.Indexing;
 
 namespace Talent.Server.Api;
@@ -32,7 +33,8 @@ public static class SearchEndpoints
         HttpContext context,
         LiveIndex live,
         AuditTrail audit,
-        ExpensiveQueryGate gate)
+        ExpensiveQueryGate gate,
+        ServiceReadiness readiness)
     {
         var request = context.Request;
         var (searchRequest, requestErrors) = parameters.ToRequest(context, ["explain"]);
@@ -66,7 +68,7 @@ public static class SearchEndpoints
         {
             case SearchOutcome.Found found:
                 await audit.RecordAsync(context, "search", request.QueryString.Value, found.Response.Results.Select(r => r.Id));
-                return TypedResults.Ok(found.Response);
+                return TypedResults.Ok(found.Response with { Notice = readiness.AnswerNotice });
             case SearchOutcome.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors);
             case SearchOutcome.OverBudget over:

@@ -16,7 +16,8 @@ namespace Talent.Server.Demo;
 /// the process has fully started (its listener bound), so a start that fails writes nothing; the load is complete when
 /// every sample is stored, which <c>demo-loaded</c> in the data folder records. A load cut short (the process stopped
 /// half-way) is resumed on the next start, which says so. Until the load has ended the service does not report
-/// itself ready (<see cref="Health.ReadinessCheck"/>), so a first search never meets a half-filled index unannounced.
+/// itself ready (<see cref="Health.ServiceReadiness"/>), and a search or match answered meanwhile says the demo is still
+/// loading and how far it got, so a first search never meets a half-filled index unannounced.
 /// </summary>
 public sealed partial class DemoLoader(
     IOptions<DemoOptions> options,
@@ -35,9 +36,28 @@ public sealed partial class DemoLoader(
     private readonly CancellationTokenSource stopping = new();
     private Task loading = Task.CompletedTask;
     private volatile bool pending;
+    private int stored;
+    private int total;
 
     /// <summary>True from a start that loads the samples until the load has ended (complete, failed or stopped).</summary>
     public bool Pending => pending;
+
+    /// <summary>While <see cref="Pending"/>, how far the load got ("demo profiles still loading: 2 of 5 stored"); null once it has ended.</summary>
+    public string? Progress
+    {
+        get
+        {
+            if (!pending)
+            {
+                return null;
+            }
+
+            var (done, all) = (Volatile.Read(ref stored), Volatile.Read(ref total));
+            return all == 0 ? "demo profiles still loading"
+                : done < all ? $"demo profiles still loading: {done} of {all} stored"
+                : $"demo profiles still loading: all {all} stored, the index catching up";
+        }
+    }
 
     private string LoadedPath => Path.Combine(Path.GetFullPath(data.Value.Directory), LoadedFile);
 
@@ -89,6 +109,8 @@ public sealed partial class DemoLoader(
                 DemoLoading(logger, documents.Count);
             }
 
+            Volatile.Write(ref stored, documents.Count - missing.Count);
+            Volatile.Write(ref total, documents.Count);
             await IngestAsync(missing, cancellationToken);
             await WaitUntilSearchableAsync(cancellationToken);
             await File.WriteAllTextAsync(LoadedPath, time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
@@ -125,6 +147,7 @@ public sealed partial class DemoLoader(
                     SubmittedAt = time.GetUtcNow(),
                 },
                 cancellationToken);
+            Interlocked.Increment(ref stored);
         }
     }
 

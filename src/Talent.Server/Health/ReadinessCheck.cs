@@ -12,19 +12,38 @@ namespace Talent.Server.Health;
 /// <summary>
 /// Ready when migrations are applied, the index is open and caught up with the database, and a demo load
 /// (<c>serve --demo</c>) has ended. A query-only process has no synchroniser: its read-only index follows the worker's commits.
-/// Not ready yet is a step of starting, not a fault: it is <see cref="HealthStatus.Degraded"/>, which the ready endpoint
-/// answers with 503 and the reason, and which the health-check service does not log as an error on every probe.
+/// The ready endpoint answers with it, and a search or match answered before says why its answer may be incomplete.
 /// </summary>
-public sealed class ReadinessCheck(StartupInitializer startup, IServiceProvider services) : IHealthCheck
+public sealed class ServiceReadiness(StartupInitializer startup, IServiceProvider services)
+{
+    /// <summary>Why the service is not ready yet ("demo profiles still loading: 2 of 5 stored"); null when it is.</summary>
+    public string? NotReadyReason =>
+        !startup.DatabaseReady ? "database migrations not applied yet"
+        : services.GetService<DemoLoader>()?.Progress is { } loading ? loading
+        : services.GetService<IndexSynchronizer>() is { IsCaughtUp: false } ? "index not caught up with the database yet"
+        : null;
+
+    /// <summary>
+    /// For an answer given before the service is ready, the sentence that says it may be incomplete and why; null once ready.
+    /// </summary>
+    public string? AnswerNotice => NotReadyReason is { } reason
+        ? $"Talent is still starting ({reason}); this answer may be incomplete, ask again in a moment."
+        : null;
+}
+
+/// <summary>
+/// <see cref="ServiceReadiness"/> as a health check. Not ready yet is a step of starting, not a fault: it is
+/// <see cref="HealthStatus.Degraded"/>, which the ready endpoint answers with 503 and the reason, and which the
+/// health-check service does not log as an error on every probe.
+/// </summary>
+public sealed class ReadinessCheck(ServiceReadiness readiness, IServiceProvider services) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var synchronizer = services.GetService<IndexSynchronizer>();
         return Task.FromResult(
-            !startup.DatabaseReady ? HealthCheckResult.Degraded("database migrations not applied yet")
-            : services.GetService<DemoLoader>() is { Pending: true } ? HealthCheckResult.Degraded("demo profiles still loading")
+            readiness.NotReadyReason is { } reason ? HealthCheckResult.Degraded(reason)
             : synchronizer is null ? HealthCheckResult.Healthy("read-only index (query role)")
-            : !synchronizer.IsCaughtUp ? HealthCheckResult.Degraded("index not caught up with the database yet")
             : HealthCheckResult.Healthy($"index at change sequence {synchronizer.AppliedSequence}"));
     }
 }

@@ -468,10 +468,13 @@ function renderActiveFilters() {
 }
 
 let searchTicket = 0;
+let startingRerun = null;
 
-async function runSearch() {
+/** Runs the search in the URL; `refresh` is a re-run of the same search while Talent is still starting, shown without "Searching…". */
+async function runSearch(refresh) {
   const state = search.state;
   const ticket = ++searchTicket;
+  clearTimeout(startingRerun);
   sessionStorage.setItem(LAST_SEARCH_STORAGE, searchUrl(state));
   const problem = checkQuery(state.q.trim());
   setQueryError(problem);
@@ -479,13 +482,18 @@ async function runSearch() {
     showSearchError(problem);
     return;
   }
-  byId("summary").textContent = "Searching…";
+  if (refresh !== true) byId("summary").textContent = "Searching…";
   byId("results").setAttribute("aria-busy", "true");
   try {
     const [response, tiers] = await Promise.all([api("/api/search?" + searchParams(state).toString(), "search candidates"), loadVenueTiers()]);
     if (ticket !== searchTicket || !byId("results")) return;
     byId("search-error").hidden = true;
     renderResults(response, tiers);
+    if (response.notice) {
+      // Answered before Talent was ready (the demo still loading): say so, and ask again until it is.
+      byId("summary").append(h("span", { class: "starting", text: ` · ${response.notice} These results refresh by themselves.` }));
+      startingRerun = setTimeout(() => { if (ticket === searchTicket && byId("results")) runSearch(true); }, 1000);
+    }
   } catch (error) {
     if (ticket !== searchTicket || !byId("results")) return;
     if (error.status === 400) {
