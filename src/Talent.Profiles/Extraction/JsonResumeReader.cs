@@ -4,8 +4,9 @@ using Talent.Profiles.Catalogs;
 namespace Talent.Profiles.Extraction;
 
 /// <summary>
-/// Reads a JSON Resume (jsonresume.org schema): basics, work, education, publications, projects, skills, interests. An
-/// ORCID record in ORCID's JSON is handed to <see cref="OrcidRecord"/>.
+/// Reads a JSON Resume (jsonresume.org schema): basics, work, education, publications, projects, skills, interests. A
+/// FRESH resume is read as the JSON Resume it states (<see cref="FreshResume"/>); an ORCID record in ORCID's JSON is
+/// handed to <see cref="OrcidRecord"/>.
 /// </summary>
 internal static class JsonResumeReader
 {
@@ -18,12 +19,17 @@ internal static class JsonResumeReader
             return (OrcidRecord.Read(OrcidRecord.FromJson(root), catalogs), null);
         }
 
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("basics", out var basics) || basics.ValueKind != JsonValueKind.Object)
+        if (FreshResume.IsFresh(root))
         {
-            return (null, "JSON document is not a JSON Resume (no 'basics' object)");
+            root = JsonSerializer.SerializeToElement(FreshResume.ToJsonResume(root));
         }
 
-        var name = Text(basics, "name");
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("basics", out var basics) || basics.ValueKind != JsonValueKind.Object)
+        {
+            return (null, "JSON document is neither a JSON Resume (no 'basics' object) nor a FRESH resume");
+        }
+
+        var name = Plain(basics, "name");
         var emails = new List<string>();
         if (Text(basics, "email") is { } email)
         {
@@ -37,7 +43,7 @@ internal static class JsonResumeReader
         var publications = Publications(root, catalogs);
         var skills = JsonResumeSkills.Read(root, catalogs);
 
-        var interests = Array(root, "interests").Select(i => Text(i, "name")).OfType<string>().ToList();
+        var interests = Array(root, "interests").Select(i => Plain(i, "name")).OfType<string>().ToList();
         // The same sources as a text CV: interests, papers, and what the person did in each role.
         var statements = interests.Select(i => new TopicStatement(i, TopicEvidenceKind.Interest))
             .Concat(publications.Select(p => new TopicStatement(p.Title, TopicEvidenceKind.Title)))
@@ -56,7 +62,7 @@ internal static class JsonResumeReader
             Links = links,
             Phones = Text(basics, "phone") is { } phone ? [phone] : [],
             Location = location,
-            Headline = Text(basics, "label"),
+            Headline = Plain(basics, "label"),
             Summary = ProfileLimits.Bounded(Text(basics, "summary"), ProfileLimits.SummaryLength),
             Education = education,
             Experience = experience,
@@ -94,28 +100,28 @@ internal static class JsonResumeReader
         return (homepages, links);
     }
 
-    /// <summary><c>work[]</c>: each role with its employer, dates, place and highlights.</summary>
+    /// <summary><c>work[]</c>: each role with its employer, dates, place and highlights (an entry with neither employer nor position is none).</summary>
     private static List<ExperienceEntry> Experience(JsonElement root) =>
         Array(root, "work").Select(w => new ExperienceEntry
         {
-            Organization = OrganizationNames.Canonical(Text(w, "name") ?? Text(w, "company")),
-            Title = Text(w, "position"),
+            Organization = OrganizationNames.Canonical(Plain(w, "name") ?? Plain(w, "company")),
+            Title = Plain(w, "position"),
             Start = DateNotation.Normalize(Text(w, "startDate") ?? string.Empty),
             End = DateNotation.Normalize(Text(w, "endDate") ?? string.Empty),
             Location = Text(w, "location"),
             Highlights = Array(w, "highlights").Select(h => h.ValueKind == JsonValueKind.String ? h.GetString() ?? string.Empty : string.Empty).Where(h => h.Length > 0).ToList(),
-        }).ToList();
+        }).Where(e => e.Organization is not null || e.Title is not null).ToList();
 
-    /// <summary><c>education[]</c>: each institution with its degree, field and dates.</summary>
+    /// <summary><c>education[]</c>: each institution with its degree, field and dates (an entry naming none of the three is none).</summary>
     private static List<EducationEntry> Education(JsonElement root) =>
         Array(root, "education").Select(e => new EducationEntry
         {
-            Institution = OrganizationNames.Canonical(Text(e, "institution")),
-            Degree = Text(e, "studyType"),
-            Field = Text(e, "area"),
+            Institution = OrganizationNames.Canonical(Plain(e, "institution")),
+            Degree = Plain(e, "studyType"),
+            Field = Plain(e, "area"),
             Start = DateNotation.Normalize(Text(e, "startDate") ?? string.Empty),
             End = DateNotation.Normalize(Text(e, "endDate") ?? string.Empty),
-        }).ToList();
+        }).Where(e => e.Institution is not null || e.Degree is not null || e.Field is not null).ToList();
 
     /// <summary><c>publications[]</c>: a titled entry's venue and year read from its publisher and date.</summary>
     private static List<Publication> Publications(JsonElement root, ProfileCatalogs catalogs)
@@ -123,7 +129,7 @@ internal static class JsonResumeReader
         var publications = new List<Publication>();
         foreach (var p in Array(root, "publications"))
         {
-            if (Text(p, "name") is not { } title)
+            if (Plain(p, "name") is not { } title)
             {
                 continue;
             }
@@ -230,6 +236,13 @@ internal static class JsonResumeReader
         var written = Text(place, "country");
         return (code is null ? null : countries.NameOf(code)) ?? (written is null ? null : countries.NameOf(written)) ?? written ?? code;
     }
+
+    /// <summary>
+    /// A name or title as plain text: resume themes render fields as markdown, so "**BSCS**" or "Director, *Security*"
+    /// is written for its emphasis, not its asterisks.
+    /// </summary>
+    private static string? Plain(JsonElement element, string property) =>
+        Text(element, property) is { } text && MarkupText.ToPlain(text) is { Length: > 0 } plain ? plain : null;
 
     private static string? Text(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
