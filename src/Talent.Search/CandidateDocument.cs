@@ -139,11 +139,13 @@ internal static partial class CandidateDocument
         AddWork(doc, catalogs, profile);
         AddNamesWithSynonyms(doc, IndexFields.TopicsText, topics);
         AddNamesWithSynonyms(doc, IndexFields.SkillsText, skills);
-        AddImpliedSkills(doc, catalogs, skills);
+        var impliedSkills = AddImpliedSkills(doc, catalogs, skills);
 
         var skillNames = skills.Select(s => s.Name).ToList();
         var topicNames = topics.Select(t => t.Name).ToList();
         AddKeywords(doc, IndexFields.Skill, skillNames);
+        // The skill facet counts who holds a skill, as the skill filter finds them: listed, or implied by a listed one.
+        AddFacets(doc, IndexFields.Skill, impliedSkills);
         AddKeywords(doc, IndexFields.Topic, topicNames);
         AddKeywords(doc, IndexFields.Institution, Distinct(profile.Institutions));
         AddFacets(doc, IndexFields.Venue, Distinct(papers.Where(p => p.Venue is not null).Select(p => p.Venue!)));
@@ -230,15 +232,18 @@ internal static partial class CandidateDocument
 
     /// <summary>
     /// The names of the skills the listed ones imply through the catalog's <c>parents</c> and are not listed themselves, as
-    /// skill text: "javascript" finds a React developer, as <c>skill:JavaScript</c> does (<see cref="SkillQuery"/>).
+    /// skill text: "javascript" finds a React developer, as <c>skill:JavaScript</c> does (<see cref="SkillQuery"/>). Returns them.
     /// </summary>
-    private static void AddImpliedSkills(Document doc, ProfileCatalogs catalogs, List<(string Name, IReadOnlyList<string>? Synonyms)> skills)
+    private static List<string> AddImpliedSkills(Document doc, ProfileCatalogs catalogs, List<(string Name, IReadOnlyList<string>? Synonyms)> skills)
     {
         var listed = skills.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var implied in skills.SelectMany(s => catalogs.Skills.AncestorsOf(s.Name)).Distinct(StringComparer.Ordinal).Where(a => !listed.Contains(a)))
+        var implied = skills.SelectMany(s => catalogs.Skills.AncestorsOf(s.Name)).Distinct(StringComparer.Ordinal).Where(a => !listed.Contains(a)).ToList();
+        foreach (var name in implied)
         {
-            AddText(doc, IndexFields.SkillsText, implied);
+            AddText(doc, IndexFields.SkillsText, name);
         }
+
+        return implied;
     }
 
     /// <summary>What a result card and the ranking read back from the document (<see cref="StoredCandidate"/>).</summary>

@@ -24,10 +24,10 @@ internal sealed class FoldingAnalyzer : Analyzer
 
     /// <summary>
     /// The version of this analysis: raise it whenever a change makes it give other terms for the same text, or the index
-    /// other text for the same profile (3: the skills listed skills imply, <see cref="CandidateDocument.SkillQuery"/>), so
-    /// indexes made before are rebuilt (see <see cref="CandidateIndex.AnalysisChanged"/>).
+    /// other text for the same profile (3: the skills listed skills imply, <see cref="CandidateDocument.SkillQuery"/>; 4: the
+    /// skill facet counts them too), so indexes made before are rebuilt (see <see cref="CandidateIndex.AnalysisChanged"/>).
     /// </summary>
-    private const int Version = 3;
+    private const int Version = 4;
 
     private readonly CompoundWordFilter.Table compounds;
 

@@ -58,6 +58,24 @@ public sealed class ImpliedSkillSearchTests : IDisposable
     }
 
     [Fact]
+    public void The_skill_facet_counts_who_the_skill_filter_finds()
+    {
+        using var index = Index();
+        var everyone = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(size: 10))).Facets.Skills;
+        foreach (var skill in new[] { "SQL", "JavaScript", "React", "PostgreSQL", "Go" })
+        {
+            var found = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(skills: [skill], size: 10))).Total;
+            Assert.Equal((skill, found), (skill, everyone.Single(f => f.Value == skill).Count));
+        }
+
+        Assert.Equal(2, everyone.Single(f => f.Value == "SQL").Count);
+
+        // Within a search too: the engineers' facet counts SQL for the one who holds it through PostgreSQL.
+        var engineers = SearchTestCorpus.Found(index.Search(SearchTestCorpus.Request(q: "backend engineer", size: 10))).Facets.Skills;
+        Assert.Equal(1, engineers.Single(f => f.Value == "SQL").Count);
+    }
+
+    [Fact]
     public void A_skill_implied_through_two_parents_is_held_and_a_query_filter_reads_it_alike()
     {
         using var index = Index();
