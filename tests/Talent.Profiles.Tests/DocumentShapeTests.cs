@@ -1,133 +1,13 @@
-using Talent.Profiles.Extraction;
-
 namespace Talent.Profiles.Tests;
 
 /// <summary>
-/// Shapes that real CVs and homepages use, each as a small document with its facts written by hand: the owner in bold
-/// inside an author list, a title in emphasis with the venue after it, a degree line with its parts in any order, a role
-/// line that names title and employer together, front matter, page titles and documents that state no facts.
+/// Shapes that real CVs and homepages use, each as a small document with its facts written by hand: skills lists and
+/// icons, section headings as people write them, a role line that names title and employer together, front matter, page
+/// titles, obfuscated e-mails, sidebars, the owner's site, and documents that state no facts (publications, education and
+/// roles of other shapes have classes of their own).
 /// </summary>
-public sealed class DocumentShapeTests
+public sealed class DocumentShapeTests : DocumentShapeReading
 {
-    private readonly ProfileExtractor extractor = new(RepoPaths.Catalogs);
-
-    private ExtractedProfile Read(string contentType, string content) =>
-        Assert.IsType<ExtractionResult.Accepted>(extractor.Extract(new DocumentInput("shape", contentType, content))).Profile;
-
-    [Theory]
-    [InlineData("text/markdown", "# Jane Roe\n\n## Publications\n\n1. **Jane Roe**, Bob Smith. *A Title of the Paper.* SOSP 2021.\n", "A Title of the Paper", "SOSP", 2021, 1)]
-    [InlineData("text/markdown", "# Jane Roe\n\n## Papers\n\n- Bob Smith, **Jane Roe**, Ann Lee. \"Learning to Rank Shards\". VLDB 2019.\n", "Learning to Rank Shards", "VLDB", 2019, 2)]
-    [InlineData("text/html", "<html><body><h1>Jane Roe</h1><h2>Publications</h2><ul><li><strong>Jane Roe</strong>, Bob Smith. <em>Designing Interfaces for Everyone</em>. CHI 2023. <a href=\"https://arxiv.org/pdf/2301.00001\">[pdf]</a></li></ul></body></html>", "Designing Interfaces for Everyone", "CHI", 2023, 1)]
-    [InlineData("text/html", "<html><body><h1>Jane Roe</h1><h2>Publications</h2><ul><li><p><strong>Sparse Factor Models for Brain Data</strong><br><strong>J. Roe</strong>, B. Smith.<br><em>Biostatistics</em>, 22(4): 834–850, 2021.<br><a href=\"https://doi.org/10.1/x\">Link</a></p></li></ul></body></html>", "Sparse Factor Models for Brain Data", "Biostatistics", 2021, null)]
-    [InlineData("text/markdown", "# Jane Roe\n\n## Publications\n\n  Smith, B., **Roe, J.**, Lee, A. (2017). Genome-wide sweeps in freshwater bacteria. Microbial Ecology Letters. doi:10.1/ab.2015.3\n", "Genome-wide sweeps in freshwater bacteria", "Microbial Ecology Letters", 2017, null)]
-    [InlineData("text/html", "<html><body><h1>Jane Roe</h1><h2>Publications</h2><ul><li><b>[PPoPP'19]</b> Bob Smith, <b>Jane Roe</b>. \"<i>Fast Graph Processing on Many GPUs</i>\" Proceedings of the 24th Symposium.</li></ul></body></html>", "Fast Graph Processing on Many GPUs", "PPoPP", 2019, 2)]
-    [InlineData("text/html", "<html><body><h1>Jane Roe</h1><h2>Publications</h2><ul><li><p><strong>Conformations of Swivel Chains in Protein Folding</strong><br><strong>J. Vilkul (Roe)</strong>, A. Ivanov, B. Smith.<br><em>Mathematical Physics and Modeling</em>, 13(2): 25–42, 2015.<br><a href=\"https://example.org/p.pdf\">Link</a></p></li></ul></body></html>", "Conformations of Swivel Chains in Protein Folding", "Mathematical Physics and Modeling", 2015, null)]
-    public void A_publication_entry_is_read_by_its_features(string contentType, string content, string title, string venue, int year, int? position)
-    {
-        var publication = Assert.Single(Read(contentType, content).Publications);
-
-        Assert.Equal(title, publication.Title);
-        Assert.Equal(venue, publication.Venue);
-        Assert.Equal(year, publication.Year);
-        if (position is not null)
-        {
-            Assert.Equal(position, publication.AuthorPosition);
-        }
-    }
-
-    [Theory]
-    [InlineData("(in press)")]
-    [InlineData("(_accepted at ISME Journal_)")]
-    [InlineData("(submitted)")]
-    [InlineData("(Forthcoming)")]
-    public void An_author_year_citation_with_the_papers_state_where_the_year_goes_is_a_publication(string state)
-    {
-        var content = $"# Jane Roe\n\n## Publications\n\n  Smith, B.\\*, **Roe, J.**\\*, Lee, A.-M., Park (2019). Older sweeps in lakes. Microbial Ecology Letters.\n\n"
-            + $"  Smith, B., **Roe, J.**, Lee, A.-M. {state}. Contrasting patterns of genome-level diversity across freshwater bacteria. \\*Equal contributors\n";
-
-        var publications = Read("text/markdown", content).Publications;
-
-        Assert.Equal(2, publications.Count);
-        var pending = publications[1];
-        Assert.Equal("Contrasting patterns of genome-level diversity across freshwater bacteria", pending.Title);
-        Assert.Equal(["B. Smith", "J. Roe", "A.-M. Lee"], pending.Authors);
-        Assert.Equal((null, 2), (pending.Year, pending.AuthorPosition));
-        Assert.Equal(["B. Smith", "J. Roe", "A.-M. Lee", "Park"], publications[0].Authors); // a surname without initials stands alone
-    }
-
-    [Fact]
-    public void An_entry_that_opens_with_the_owners_bold_name_has_its_title_after_the_authors()
-    {
-        var publication = Assert.Single(Read("text/markdown",
-            "# Jane Roe\n\n## Manuscripts\n\n1. **Roe J,** Smith B, J.L.D. Osnas and A.-B. Lee. Decomposing leaf mass into photosynthetic components. *bioRxiv* 116855; doi: https://doi.org/10.1101/116855\n").Publications);
-
-        Assert.Equal("Decomposing leaf mass into photosynthetic components", publication.Title);
-        Assert.Equal(["Roe J", "Smith B", "J.L.D. Osnas", "A.-B. Lee"], publication.Authors);
-        Assert.Equal("bioRxiv", publication.Venue);
-    }
-
-    [Theory]
-    [InlineData("Smith, B., Roe, J. K., Lee, A.-M", "B. Smith|J. K. Roe|A.-M. Lee")]
-    [InlineData("Garcia, S. L., Stevens, S. L. R., Bertilsson, Malmstrom, R. R., McMahon, K. D.", "S. L. Garcia|S. L. R. Stevens|Bertilsson|R. R. Malmstrom|K. D. McMahon")]
-    [InlineData("Smith, Roe, Lee, J.", null)] // one initialled author among three: not this notation
-    [InlineData("Learning, Ranking, Retrieval", null)]
-    [InlineData("J. K., Smith", null)] // initials before any surname
-    public void An_author_list_written_surname_first_is_read_as_names(string text, string? expected) =>
-        Assert.Equal(expected, AuthorList.ParseInverted(text) is { } names ? string.Join('|', names) : null);
-
-    [Fact]
-    public void A_link_label_is_never_a_venue()
-    {
-        var profile = Read("text/html", "<html><body><h1>Jane Roe</h1><h2>Publications</h2><ul><li><strong>Jane Roe</strong>, Bob Smith. <em>Designing Interfaces for Everyone</em>. CHI 2023. <a href=\"https://arxiv.org/abs/2301.00001\">[arXiv]</a> <a href=\"x.pdf\">[pdf]</a></li></ul></body></html>");
-
-        Assert.DoesNotContain(profile.Publications, p => p.Venue is "arXiv" or "pdf");
-    }
-
-    [Theory]
-    [InlineData("- Ph.D. in Physics, Stanford University, 2015 – 2020", "Stanford University", "Ph.D.", "Physics", "2015", "2020")]
-    [InlineData("- Stanford University, Ph.D. in Physics, 2015 – 2020", "Stanford University", "Ph.D.", "Physics", "2015", "2020")]
-    [InlineData("- M.S. in Economics, Universidad de los Andes, 2023", "Universidad de los Andes", "M.S.", "Economics", null, "2023")]
-    [InlineData("- B.Sc. Informatik, Universität Passau", "Universität Passau", "B.Sc.", "Informatik", null, null)]
-    [InlineData("- 2017年9月 - 2022年7月，理学博士\n  中国科学院大学 数学科学学院 数理统计", "University of Chinese Academy of Sciences", "博士", null, null, null)]
-    [InlineData("**Technische Universität München**\n\nM.Sc. in Informatics, 2019 – 2021", "Technical University of Munich", "M.Sc.", "Informatics", "2019", "2021")]
-    [InlineData("### University of Cambridge\n\nDoctor of Philosophy - PhD, Computer Science · (2014 - 2018)", "University of Cambridge", "Doctor of Philosophy", "Computer Science", "2014", "2018")]
-    [InlineData("### University of Oxford\n\nMaster of Science - MS, Mathematics · (2012 - 2014)", "University of Oxford", "Master", "Mathematics", "2012", "2014")]
-    public void An_education_line_gives_its_parts_in_any_order(string lines, string institution, string degree, string? field, string? start, string? end)
-    {
-        var entry = Assert.Single(Read("text/markdown", "# Jane Roe\n\n## Education\n\n" + lines + "\n").Education);
-
-        Assert.Equal(institution, entry.Institution);
-        Assert.Equal(degree, entry.Degree);
-        Assert.Equal(field, entry.Field);
-        if (start is not null || end is not null)
-        {
-            Assert.Equal(start, entry.Start);
-            Assert.Equal(end, entry.End);
-        }
-    }
-
-    [Theory]
-    [InlineData("He received his PhD in marine biology at the Technical University of Denmark (DTU).", "Technical University of Denmark")]
-    [InlineData("I obtained my PhD in 2023 at the MAP5 laboratory, Université Paris Cité, under the supervision of Prof. X.", "Université Paris Cité")]
-    [InlineData("She studied computer science and spent a term abroad at the University of Stirling in Scotland.", "University of Stirling")]
-    [InlineData("Prior to that, I was a biostatistics Ph.D. student at the University of Minnesota, co-advised by Prof. X.", "University of Minnesota")]
-    [InlineData("- 👩‍🎓 Natural Sciences graduate from the University of Cambridge", "University of Cambridge")]
-    [InlineData("I am now a PhD candidate in Computer Security at Universitetet i Bergen.", "University of Bergen")]
-    public void A_degree_stated_in_prose_gives_its_institution(string sentence, string institution)
-    {
-        var profile = Read("text/markdown", "# Jane Roe\n\n" + sentence + "\n");
-
-        Assert.Contains(institution, profile.Education.Select(e => e.Institution));
-    }
-
-    [Fact]
-    public void Each_degree_of_a_sentence_keeps_its_own_institution()
-    {
-        var profile = Read("text/markdown", "# Jane Roe\n\nI received the B.S. degree at University of Pavia in Mathematics and the M.Sc. degree at University of Genoa in Cryptography.\n");
-
-        Assert.Equal(["University of Pavia", "University of Genoa"], profile.Education.Select(e => e.Institution));
-    }
-
     [Theory]
     [InlineData("Experienced in JavaScript/TypeScript, Node.js, and Golang", "JavaScript|TypeScript|Node.js|Golang")]
     [InlineData("Experience using both SQL (PostgreSQL) and NoSQL (MongoDB, Cassandra) databases", "SQL|PostgreSQL|NoSQL|MongoDB|Cassandra")]
@@ -161,106 +41,6 @@ public sealed class DocumentShapeTests
         Assert.Equal(expected.Split('|'), profile.Skills);
     }
 
-    [Theory]
-    [InlineData("- Liu, Y. K., Dullemond, C. P., Bitsch, B. Surface waves in protoplanetary disks induced by outbursts. A&A, 617, 2018.")]
-    [InlineData("- Liu, Y. K.; Dullemond, C. P.; Bitsch, B. Surface waves in protoplanetary disks induced by outbursts. Astronomy & Astrophysics, 617, L7, 2018.")]
-    [InlineData("- **Liu, Y. K.**, Dullemond, C. P., Bitsch, B. Surface waves in protoplanetary disks induced by outbursts. A & A, 617, 2018.")]
-    public void Authors_written_surname_first_without_a_year_after_them_end_at_their_last_initial(string entry)
-    {
-        var paper = Assert.Single(Read("text/markdown", "# Yao Liu\n\n## Publications\n\n" + entry + "\n").Publications);
-
-        Assert.Equal(("Surface waves in protoplanetary disks induced by outbursts", "A&A", 2018), (paper.Title, paper.Venue, paper.Year));
-        Assert.Equal(["Y. K. Liu", "C. P. Dullemond", "B. Bitsch"], paper.Authors);
-    }
-
-    [Theory]
-    [InlineData("- Yao Liu, Min Li. [Fundamental Limits of Bistatic Sensing over Relay Channels](https://arxiv.org/abs/2507.09193), Jul. 2025.", null, 2025)]
-    [InlineData("- Yao Liu, Kaixi Hou. Exploring Performance Portability for Accelerators. Virginia Tech, VTechWorks. May, 2018.", "Virginia Tech, VTechWorks", 2018)]
-    [InlineData("- Yao Liu, A. Someone. Some Long Paper Title About Protein Structures. In *Continuous and Distributed Systems: Theory and Applications*, Vol. 2, pp. 29–74, 2015.", "Continuous and Distributed Systems: Theory and Applications", 2015)]
-    public void A_date_or_a_volume_after_a_venue_the_catalog_does_not_know_is_not_part_of_its_name(string entry, string? venue, int year)
-    {
-        var paper = Assert.Single(Read("text/markdown", "# Yao Liu\n\n## Publications\n\n" + entry + "\n").Publications);
-
-        Assert.Equal(venue, paper.Venue);
-        Assert.Equal(year, paper.Year);
-    }
-
-    [Theory]
-    [InlineData("[\"Tools for Computational Social Science\"](https://example.org/poster.png).\n:  **Yao Liu** and Paul Brenner.\n  2018 Summer Undergraduate Research Symposium, University of Notre\n  Dame.")]
-    [InlineData("[“Tools for Computational Social Science”.](https://example.org/poster.png)\n**Yao Liu** and Paul Brenner. 2018 Summer Undergraduate Research Symposium, University of Notre Dame.")]
-    public void A_meeting_numbered_by_its_year_after_the_authors_is_the_venue(string entry)
-    {
-        var paper = Assert.Single(Read("text/markdown", "# Yao Liu\n\n## Posters\n\n" + entry + "\n").Publications);
-
-        Assert.Equal(("Tools for Computational Social Science", "Summer Undergraduate Research Symposium", 2018), (paper.Title, paper.Venue, paper.Year));
-        Assert.Equal(["Yao Liu", "Paul Brenner"], paper.Authors);
-    }
-
-    [Fact]
-    public void A_bold_label_and_the_names_after_it_are_no_publication()
-    {
-        var profile = Read("text/markdown", "# Yao Liu\n\n## Publications\n\n- **Sparse Signatures: Learning Dynamics from Few Samples**  \n  *Yao Liu, O. Semeraro*  \n  *ICML 2025*\n\n"
-            + "## Teaching\n\n- **[Machine Learning for Scientific Computing](https://example.org/c.pdf)** - École Polytechnique\n"
-            + "    - Supervision of practical sessions\n    - **Principal Lecturers:** [H. Montanelli](https://a.example.org), [V. Dolean](https://b.example.org)\n");
-
-        var paper = Assert.Single(profile.Publications);
-        Assert.Equal(("Sparse Signatures: Learning Dynamics from Few Samples", "ICML", 2025), (paper.Title, paper.Venue, paper.Year));
-    }
-
-    [Fact]
-    public void A_patents_section_under_the_publications_lists_no_publications()
-    {
-        var profile = Read("text/html", "<html><body><h1>Publications</h1><ul>"
-            + "<li><p><strong>Sparse Signatures for Learning Dynamics from Few Samples</strong><br><strong>Y. Liu</strong>, O. Semeraro.<br><em>arXiv preprint</em>, 2025.</p></li>"
-            + "<li><p><strong>Principal Curves for Chromatin Architecture</strong><br><strong>Y. Liu</strong>, T. Hastie.<br><em>Biostatistics</em>, 22(4): 834–850, 2021.</p></li></ul>"
-            + "<h2>Patents</h2><ul><li><p><strong>System and Method of Automatic Selection of Translators</strong><br>A. Ukrainets, <strong>Y. Liu</strong>, V. Gusakov.<br>US Patent US20190065463, 2019.</p></li></ul></body></html>");
-
-        Assert.Equal(["Sparse Signatures for Learning Dynamics from Few Samples", "Principal Curves for Chromatin Architecture"], profile.Publications.Select(p => p.Title));
-    }
-
-    [Fact]
-    public void Entries_one_under_another_that_open_with_their_titles_link_are_entries_of_their_own()
-    {
-        var papers = Read("text/markdown", "# Yao Liu\n\n## Posters\n\n"
-            + "[“Tools for Computational Social Science”.](https://example.org/a.png)\n**Yao Liu** and Paul Brenner. 2018 Summer Undergraduate Research Symposium, University of Notre Dame.\n"
-            + "[“Parallel Python for Global Social Simulations”.](https://example.org/b.png)\n**Yao Liu** and Paul Brenner. 2017 Summer Undergraduate Research Symposium, University of Notre Dame.\n").Publications;
-
-        Assert.Equal(
-            [("Tools for Computational Social Science", 2018), ("Parallel Python for Global Social Simulations", 2017)],
-            papers.Select(p => (p.Title, p.Year ?? 0)));
-        Assert.All(papers, p => Assert.Equal("Summer Undergraduate Research Symposium", p.Venue));
-    }
-
-    [Theory]
-    [InlineData("- Ada Someone, Yao Liu. Some Long Paper Title About Protein Structures. In *Journal of Protein Things*, 2015.", "Some Long Paper Title About Protein Structures", "Journal of Protein Things", 2015)]
-    [InlineData("- Yao Liu. *A Study of Things in Depth*. In: *Proceedings of the Workshop on Small Things*, 2019.", "A Study of Things in Depth", "Workshop on Small Things", 2019)]
-    public void What_a_citation_emphasises_after_In_is_the_venue_not_the_title(string entry, string title, string venue, int year)
-    {
-        var paper = Assert.Single(Read("text/markdown", "# Yao Liu\n\n## Publications\n\n" + entry + "\n").Publications);
-
-        Assert.Equal((title, venue, year), (paper.Title, paper.Venue, paper.Year));
-    }
-
-    [Fact]
-    public void A_postdoc_written_with_the_word_for_a_doctorate_is_a_role_not_a_degree()
-    {
-        var profile = Read("text/markdown", "# 任明阳\n\n**博士后**  \n**香港中文大学 统计系**  \n\n## 教育经历\n\n- 2017年9月 - 2022年7月，理学博士  \n[耶鲁大学](https://www.yale.edu/)\n\n## 工作经历\n\n- 2022年8月至今，博士后  \n[香港中文大学](https://www.cuhk.edu.hk/) 统计系\n");
-
-        var degree = Assert.Single(profile.Education);
-        Assert.Equal("博士", degree.Degree);
-        Assert.DoesNotContain("Hong Kong", degree.Institution ?? "", StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_position_listed_with_the_studies_and_a_thesis_under_a_degree_are_not_degrees()
-    {
-        var profile = Read("text/markdown", "# Jane Roe\n\n## Education\n\n- **University of Stuttgart**, 2015 – 2020  \n  Doctor of Engineering  \n  - PhD thesis: Agent-Based Modeling of Energy Markets\n- **Delft University of Technology**, 2016  \n  Visiting Researcher at the Faculty of Technology, Policy and Management\n- **KTH Royal Institute of Technology**, 2011  \n  Exchange Semester in Physics\n- CAECE University, Engineer’s Degree – Software Engineering, 2014 – 2020\n");
-
-        Assert.Equal(
-            ["University of Stuttgart Doctor", "KTH Royal Institute of Technology ", "CAECE University Engineer’s Degree"],
-            profile.Education.Select(e => $"{e.Institution} {e.Degree}"));
-    }
-
     [Fact]
     public void Sentences_of_a_page_whose_source_breaks_and_indents_its_lines_are_read_one_by_one()
     {
@@ -277,24 +57,6 @@ public sealed class DocumentShapeTests
         Assert.Equal(
             ["Parallel Python for Agent-Based Modeling at a Global Scale 2017", "Parallel Python for Global Social Simulations 2017"],
             profile.Publications.Select(p => $"{p.Title} {p.Year}"));
-    }
-
-    [Fact]
-    public void Degrees_written_in_lower_case_in_prose_are_degrees()
-    {
-        var profile = Read("text/markdown", "# Jane Roe\n\nOriginally from the US, she obtained her bachelor's from Colorado State University before moving to Germany. She obtained her doctorate from the Technische Universität Berlin.\n");
-
-        Assert.Equal(["Colorado State University bachelor's", "Technical University of Berlin doctorate"], profile.Education.Select(e => $"{e.Institution} {e.Degree}"));
-    }
-
-    [Fact]
-    public void A_pages_front_matter_education_completes_what_its_prose_says()
-    {
-        var profile = Read("text/markdown", "---\ntitle: Jane Roe\neducation:\n  courses:\n    - course: MA in Economics and Management\n      institution: Humboldt-Universität zu Berlin\n      year: 2006\n    - course: BA in Language, Literature & Culture\n      institution: Colorado State University\n      year: 2001\n---\n\nJane Roe obtained her bachelor's from Colorado State University before moving to Germany.\n");
-
-        Assert.Equal(
-            ["Colorado State University BA in Language, Literature & Culture", "Humboldt University of Berlin MA in Economics and Management"],
-            profile.Education.Select(e => $"{e.Institution} {e.Degree}"));
     }
 
     [Fact]
@@ -360,25 +122,6 @@ public sealed class DocumentShapeTests
                 .Experience.Select(e => (e.Title, e.Organization)).ToList());
 
     [Theory]
-    [InlineData("- Stanford University — PhD, Computer Science (2020)", "Stanford University", "Computer Science")]
-    [InlineData("- **Stanford University**, Ph.D. Computer Science, 2020", "Stanford University", "Computer Science")]
-    [InlineData("- PhD Computer Science | Stanford University | 2020", "Stanford University", "Computer Science")]
-    [InlineData("- MSc Data Science @ University of Edinburgh (2019)", "University of Edinburgh", "Data Science")]
-    [InlineData("- B.Eng. (Hons) Software Engineering - University of Auckland - 2014", "University of Auckland", "Software Engineering")]
-    public void A_degree_s_subject_written_right_after_it_is_its_field(string line, string institution, string field)
-    {
-        var entry = Assert.Single(Read("text/markdown", "# Jane Roe\n\nSoftware engineer.\n\n## Education\n\n" + line + "\n").Education);
-
-        Assert.Equal((institution, field), (entry.Institution, entry.Field));
-    }
-
-    [Theory]
-    [InlineData("- PhD - Thesis: \"Young People in the Virtual University\", Trinity College Dublin, 1997 – 2001")]
-    [InlineData("- PhD, thesis “Learning at the Open University”, Trinity College Dublin, 1997 – 2001")]
-    public void A_quoted_title_on_a_degree_line_never_names_its_school(string line) =>
-        Assert.Equal("Trinity College Dublin", Assert.Single(Read("text/markdown", "# Jane Roe\n\nSociologist.\n\n## Education\n\n" + line + "\n").Education).Institution);
-
-    [Theory]
     [InlineData("Schulbildung", "Education")]
     [InlineData("Berufstätigkeit", "Experience")]
     [InlineData("Praktika", "Experience")]
@@ -435,16 +178,6 @@ public sealed class DocumentShapeTests
             [("Software Engineer", "Google"), ("Data Engineer", "Acme Corp")],
             Read("text/markdown", "# Jane Roe\n\nEngineer.\n\n## Experience\n\n### Google\n\n- Software Engineer, 2019 – 2021\n\n### Acme Corp\n\nData Engineer, 2015 – 2017\n")
                 .Experience.Select(e => (e.Title, e.Organization)).ToList());
-
-    [Fact]
-    public void A_school_after_a_colon_is_no_degree_s_subject() =>
-        Assert.DoesNotContain(
-            Read("text/markdown", "# Jane Roe\n\nSoftware engineer.\n\n## Education\n\n- 2015 Abitur: Immanuel Kant Gymnasium\n- 2015-2017: Universität Leipzig, B.Sc. Chemie\n").Education,
-            e => e.Field is "Immanuel Kant Gymnasium");
-
-    [Fact]
-    public void An_employer_in_prose_is_not_education() =>
-        Assert.Empty(Read("text/markdown", "# Jane Roe\n\nJane is a postdoc in the Smith group at the University of California, San Diego, working on oceans.\n").Education);
 
     [Theory]
     [InlineData("- **Senior Engineer**, Acme Corp, Mar 2021 – present", "Senior Engineer", "Acme Corp", "2021-03", null, 0)]
@@ -528,7 +261,7 @@ public sealed class DocumentShapeTests
     [InlineData("the quick brown fox jumps over the lazy dog\nand nothing else is said here.")]
     [InlineData("<b <i <u <b <i <u <b <i <u <b <i <u <b <i <u <b <i <u <b <i <u <b <i <u")]
     public void Too_little_text_is_still_rejected(string content) =>
-        Assert.IsType<ExtractionResult.Rejected>(extractor.Extract(new DocumentInput("tiny", "text/markdown", content)));
+        Assert.IsType<ExtractionResult.Rejected>(Extractor.Extract(new DocumentInput("tiny", "text/markdown", content)));
 
     [Theory]
     [InlineData("e-mail: <i>jane [DOT] roe</i> [@] uib [DOT] no", "jane.roe@uib.no")]
@@ -542,126 +275,6 @@ public sealed class DocumentShapeTests
         var profile = Read("text/html", "<html><body><h1>Jane Roe</h1><p>" + line + "</p></body></html>");
 
         Assert.Equal(expected.Split('|'), profile.Emails);
-    }
-
-    [Theory]
-    [InlineData(" (3 years 11 months)")]
-    [InlineData(" · 3 yrs 11 mos")]
-    [InlineData(" (1 year)")]
-    [InlineData(" (less than a year)")]
-    public void A_role_keeps_its_dates_when_its_length_follows_them(string length)
-    {
-        var profile = Read("text/markdown", $"# Jane Roe\n\n## Experience\n\n### Spotify\n\nResearch Engineer\n\nJune 2018 - December 2020{length}\n\nStockholm\n");
-
-        Assert.Equal(("Spotify", "Research Engineer", "2018-06", "2020-12"), profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).Single());
-    }
-
-    [Theory]
-    [InlineData("London, England, United Kingdom", "London, England, United Kingdom")]
-    [InlineData("Berlin, Germany", "Berlin, Germany")]
-    [InlineData("Location: Lisbon, Portugal", "Lisbon, Portugal")]
-    [InlineData("Department of Computer Science, ETH Zurich, Switzerland", null)]
-    [InlineData("Video Generation, Diffusion Models", null)]
-    public void A_line_under_the_name_that_is_a_place_ending_in_a_country_is_the_location(string line, string? location)
-    {
-        var profile = Read("text/markdown", $"# Jane Roe\n\n{line}\n\njane@example.org\n\n## Experience\n\n### Spotify\n\nEngineer\n\n2021 - Present\n");
-
-        Assert.Equal(location, profile.Location);
-    }
-
-    [Fact]
-    public void A_dated_role_under_a_bold_employer_is_that_employers_role()
-    {
-        var profile = Read("text/markdown", """
-            # Jane Roe
-
-            ## Research Experience
-
-            **University of Wisconsin - Madison, McMahon Lab**
-
-            Graduate Research Assistant - __2012-Present__
-            Server Administrator - _2014-2017_
-
-            Studied how bacterial populations change through time in lakes.
-
-            **University of Illinois, Metcalf Lab**
-
-            Visiting Researcher - __2011-2012__
-            """);
-
-        Assert.Equal(
-            [
-                ("University of Wisconsin - Madison, McMahon Lab", "Graduate Research Assistant", "2012", null),
-                ("University of Wisconsin - Madison, McMahon Lab", "Server Administrator", "2014", "2017"),
-                ("University of Illinois, Metcalf Lab", "Visiting Researcher", "2011", "2012"),
-            ],
-            profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
-    }
-
-    [Fact]
-    public void A_dated_role_names_its_employer_on_the_line_after_it()
-    {
-        var profile = Read("text/html", """
-            <html><body><h1>Jane Roe</h1>
-            <h1>Work Experience</h1>
-            <ul><li><p>Security research intern (2020.6-2020.8)<br />
-            <i><a href="https://example.org/">Blade Team</a>, Shenzhen, China</i><br />
-            Researched container security and found two vulnerabilities.</p></li></ul>
-            </body></html>
-            """);
-
-        var role = Assert.Single(profile.Experience);
-        Assert.Equal(("Blade Team", "Security research intern", "Shenzhen, China", "2020-06", "2020-08"), (role.Organization, role.Title, role.Location, role.Start, role.End));
-        Assert.Equal(["Researched container security and found two vulnerabilities."], role.Highlights);
-    }
-
-    [Fact]
-    public void A_period_joined_to_its_role_by_a_colon_begins_the_role()
-    {
-        var profile = Read("text/markdown", """
-            # Jane Roe
-
-            Work experience
-            ======
-            * Jun 2023-Present:Research Assistant
-              * Duties include data cleaning.
-            * Jun 2022 aug 2023: Research Assistant
-              * Duties included report preparation.
-            """);
-
-        Assert.Equal(
-            [(null, "Research Assistant", "2023-06", null), (null, "Research Assistant", "2022-06", "2023-08")],
-            profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
-    }
-
-    [Fact]
-    public void Two_roles_at_one_employer_are_two_roles()
-    {
-        var profile = Read("text/markdown", """
-            # Jane Roe
-
-            ## Experience
-
-            ### Google
-
-            3 years 11 months
-
-            Senior Machine Learning Engineer
-
-            January 2023 - Present (1 year 11 months)
-
-            London, England, United Kingdom
-
-            Machine Learning Engineer
-
-            January 2021 - December 2022 (2 years)
-
-            London
-            """);
-
-        Assert.Equal(
-            [("Google", "Senior Machine Learning Engineer", "2023-01", null), ("Google", "Machine Learning Engineer", "2021-01", "2022-12")],
-            profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
     }
 
     [Fact]

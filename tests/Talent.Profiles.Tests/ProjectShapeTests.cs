@@ -1,5 +1,3 @@
-using Talent.Profiles.Extraction;
-
 namespace Talent.Profiles.Tests;
 
 /// <summary>
@@ -7,15 +5,10 @@ namespace Talent.Profiles.Tests;
 /// text, a definition list, a table row, a "Name: text" item) and the summary a person writes about themselves, each as a
 /// small document with its facts written by hand.
 /// </summary>
-public sealed class ProjectShapeTests
+public sealed class ProjectShapeTests : DocumentShapeReading
 {
     private const string Text = "a columnar store for time series";
     private const string Url = "https://github.com/jroe/larkspur";
-
-    private readonly ProfileExtractor extractor = new(RepoPaths.Catalogs);
-
-    private ExtractedProfile Read(string contentType, string content) =>
-        Assert.IsType<ExtractionResult.Accepted>(extractor.Extract(new DocumentInput("shape", contentType, content))).Profile;
 
     [Theory]
     [InlineData("text/markdown", "## Projects\n\n- **Larkspur**: a columnar store for time series\n", null)]

@@ -1,0 +1,129 @@
+namespace Talent.Profiles.Tests;
+
+/// <summary>
+/// Shapes of roles as people write them, each a small document with its facts written by hand: a role's length after its
+/// dates, a place under the name, a dated role under a bold employer or with its employer on the next line, a period joined
+/// to its role by a colon, two roles at one employer.
+/// </summary>
+public sealed class RoleShapeTests : DocumentShapeReading
+{
+    [Theory]
+    [InlineData(" (3 years 11 months)")]
+    [InlineData(" · 3 yrs 11 mos")]
+    [InlineData(" (1 year)")]
+    [InlineData(" (less than a year)")]
+    public void A_role_keeps_its_dates_when_its_length_follows_them(string length)
+    {
+        var profile = Read("text/markdown", $"# Jane Roe\n\n## Experience\n\n### Spotify\n\nResearch Engineer\n\nJune 2018 - December 2020{length}\n\nStockholm\n");
+
+        Assert.Equal(("Spotify", "Research Engineer", "2018-06", "2020-12"), profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).Single());
+    }
+
+    [Theory]
+    [InlineData("London, England, United Kingdom", "London, England, United Kingdom")]
+    [InlineData("Berlin, Germany", "Berlin, Germany")]
+    [InlineData("Location: Lisbon, Portugal", "Lisbon, Portugal")]
+    [InlineData("Department of Computer Science, ETH Zurich, Switzerland", null)]
+    [InlineData("Video Generation, Diffusion Models", null)]
+    public void A_line_under_the_name_that_is_a_place_ending_in_a_country_is_the_location(string line, string? location)
+    {
+        var profile = Read("text/markdown", $"# Jane Roe\n\n{line}\n\njane@example.org\n\n## Experience\n\n### Spotify\n\nEngineer\n\n2021 - Present\n");
+
+        Assert.Equal(location, profile.Location);
+    }
+
+    [Fact]
+    public void A_dated_role_under_a_bold_employer_is_that_employers_role()
+    {
+        var profile = Read("text/markdown", """
+            # Jane Roe
+
+            ## Research Experience
+
+            **University of Wisconsin - Madison, McMahon Lab**
+
+            Graduate Research Assistant - __2012-Present__
+            Server Administrator - _2014-2017_
+
+            Studied how bacterial populations change through time in lakes.
+
+            **University of Illinois, Metcalf Lab**
+
+            Visiting Researcher - __2011-2012__
+            """);
+
+        Assert.Equal(
+            [
+                ("University of Wisconsin - Madison, McMahon Lab", "Graduate Research Assistant", "2012", null),
+                ("University of Wisconsin - Madison, McMahon Lab", "Server Administrator", "2014", "2017"),
+                ("University of Illinois, Metcalf Lab", "Visiting Researcher", "2011", "2012"),
+            ],
+            profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
+    }
+
+    [Fact]
+    public void A_dated_role_names_its_employer_on_the_line_after_it()
+    {
+        var profile = Read("text/html", """
+            <html><body><h1>Jane Roe</h1>
+            <h1>Work Experience</h1>
+            <ul><li><p>Security research intern (2020.6-2020.8)<br />
+            <i><a href="https://example.org/">Blade Team</a>, Shenzhen, China</i><br />
+            Researched container security and found two vulnerabilities.</p></li></ul>
+            </body></html>
+            """);
+
+        var role = Assert.Single(profile.Experience);
+        Assert.Equal(("Blade Team", "Security research intern", "Shenzhen, China", "2020-06", "2020-08"), (role.Organization, role.Title, role.Location, role.Start, role.End));
+        Assert.Equal(["Researched container security and found two vulnerabilities."], role.Highlights);
+    }
+
+    [Fact]
+    public void A_period_joined_to_its_role_by_a_colon_begins_the_role()
+    {
+        var profile = Read("text/markdown", """
+            # Jane Roe
+
+            Work experience
+            ======
+            * Jun 2023-Present:Research Assistant
+              * Duties include data cleaning.
+            * Jun 2022 aug 2023: Research Assistant
+              * Duties included report preparation.
+            """);
+
+        Assert.Equal(
+            [(null, "Research Assistant", "2023-06", null), (null, "Research Assistant", "2022-06", "2023-08")],
+            profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
+    }
+
+    [Fact]
+    public void Two_roles_at_one_employer_are_two_roles()
+    {
+        var profile = Read("text/markdown", """
+            # Jane Roe
+
+            ## Experience
+
+            ### Google
+
+            3 years 11 months
+
+            Senior Machine Learning Engineer
+
+            January 2023 - Present (1 year 11 months)
+
+            London, England, United Kingdom
+
+            Machine Learning Engineer
+
+            January 2021 - December 2022 (2 years)
+
+            London
+            """);
+
+        Assert.Equal(
+            [("Google", "Senior Machine Learning Engineer", "2023-01", null), ("Google", "Machine Learning Engineer", "2021-01", "2022-12")],
+            profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
+    }
+}
