@@ -44,15 +44,7 @@ internal static class JsonResumeReader
         var skills = JsonResumeSkills.Read(root, catalogs);
 
         var interests = Array(root, "interests").Select(i => Plain(i, "name")).OfType<string>().ToList();
-        // The same sources as a text CV: interests, papers, and what the person did in each role.
-        var statements = interests.Select(i => new TopicStatement(i, TopicEvidenceKind.Interest))
-            .Concat(publications.Select(p => new TopicStatement(p.Title, TopicEvidenceKind.Title)))
-            .Concat(Array(root, "interests").SelectMany(i => Array(i, "keywords")).Where(k => k.ValueKind == JsonValueKind.String)
-                .Select(k => new TopicStatement(k.GetString() ?? string.Empty, TopicEvidenceKind.Interest)))
-            .Concat(experience.SelectMany(e => e.Highlights.Select(FocusStatements.OfRole)
-                .Append(new TopicStatement(e.Title ?? string.Empty, TopicEvidenceKind.Role))))
-            .Concat(Array(root, "work").Select(w => FocusStatements.OfRole(Text(w, "summary") ?? string.Empty)));
-        var topicEvidence = catalogs.Topics.Stated(statements, publications.Select(p => p.Abstract ?? string.Empty));
+        var topicEvidence = catalogs.Topics.Stated(TopicStatements(root, interests, publications, experience), publications.Select(p => p.Abstract ?? string.Empty));
 
         return (new ExtractedProfile
         {
@@ -74,6 +66,16 @@ internal static class JsonResumeReader
             Interests = interests,
         }, null);
     }
+
+    /// <summary>The same sources of topics as a text CV: interests, papers, and what the person did in each role.</summary>
+    private static IEnumerable<TopicStatement> TopicStatements(JsonElement root, List<string> interests, List<Publication> publications, List<ExperienceEntry> experience) =>
+        interests.Select(i => new TopicStatement(i, TopicEvidenceKind.Interest))
+            .Concat(publications.Select(p => new TopicStatement(p.Title, TopicEvidenceKind.Title)))
+            .Concat(Array(root, "interests").SelectMany(i => Array(i, "keywords")).Where(k => k.ValueKind == JsonValueKind.String)
+                .Select(k => new TopicStatement(k.GetString() ?? string.Empty, TopicEvidenceKind.Interest)))
+            .Concat(experience.SelectMany(e => e.Highlights.Select(FocusStatements.OfRole)
+                .Append(new TopicStatement(e.Title ?? string.Empty, TopicEvidenceKind.Role))))
+            .Concat(Array(root, "work").Select(w => FocusStatements.OfRole(Text(w, "summary") ?? string.Empty)));
 
     /// <summary>
     /// The person's own pages and their profiles elsewhere: basics.url (website in older resumes) is their own page unless it
