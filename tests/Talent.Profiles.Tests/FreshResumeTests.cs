@@ -106,6 +106,35 @@ public sealed class FreshResumeTests
         Assert.Empty(profile.Education);
     }
 
+    [Theory]
+    // A resume in JSON sent without its content type (text/plain, markdown, none), with a byte-order mark or not.
+    [InlineData("text/plain", "")]
+    [InlineData("text/markdown", "")]
+    [InlineData("", "\uFEFF")]
+    public void A_json_resume_sent_as_text_is_read_as_json(string contentType, string mark)
+    {
+        var extractor = new ProfileExtractor(RepoPaths.Catalogs);
+        foreach (var json in new[] { Fresh, """{"basics": {"name": "Ada Lovelace", "email": "ada@example.org"}, "work": [{"name": "Analytical Engines", "position": "Programmer"}]}""" })
+        {
+            var result = extractor.Extract(new DocumentInput("sent-as-text", contentType, mark + "\n  " + json + "\n"));
+
+            var profile = Assert.IsType<ExtractionResult.Accepted>(result).Profile;
+            Assert.NotEmpty(profile.Experience);
+            Assert.DoesNotContain(profile.Experience, e => (e.Organization ?? string.Empty).Contains('"', StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    // Text between braces that is not JSON is still read as text.
+    [InlineData("{Ada Lovelace}\n\nada@example.org\n\n## Skills\n\nPython, Go\n\n{draft}")]
+    public void Text_in_braces_that_is_not_json_is_read_as_text(string content)
+    {
+        var profile = Assert.IsType<ExtractionResult.Accepted>(new ProfileExtractor(RepoPaths.Catalogs).Extract(new DocumentInput("braces", "text/markdown", content))).Profile;
+
+        Assert.Equal(["ada@example.org"], profile.Emails);
+        Assert.Equal(["Python", "Go"], profile.Skills);
+    }
+
     private static ExtractedProfile Read(string json) =>
         Assert.IsType<ExtractedProfile>(JsonResumeReader.Read(json, RepoPaths.Catalogs).Profile);
 }

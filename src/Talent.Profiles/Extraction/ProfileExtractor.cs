@@ -106,9 +106,15 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
         return Accepted(profile, null);
     }
 
-    /// <summary>Markdown or plain text, sniffed: a BibTeX list, jemdoc, a LaTeX source, XML and PDF-extracted text each need their own reading.</summary>
+    /// <summary>Markdown or plain text, sniffed: a JSON resume, a BibTeX list, jemdoc, a LaTeX source, XML and PDF-extracted text each need their own reading.</summary>
     private ExtractionResult ReadText(string content, string type, bool printed)
     {
+        if (content.TrimStart('\uFEFF') is var json && LooksLikeJsonObject(json) && IsJson(json))
+        {
+            // A JSON Resume (or FRESH, or ORCID's JSON) sent as text: read as what it is, not as lines of braces.
+            return ReadJsonResume(json);
+        }
+
         if (BibtexReader.LooksLikeBibtex(content))
         {
             return Accepted(BibtexReader.Read(content, catalogs), null);
@@ -136,6 +142,31 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
 
         // Markdown is read by its syntax; plain text line by line, where indentation and "2019." are layout.
         return Accepted(ReadMarkdown(content, !printed && DocumentFormats.ForContentType(type)?.Reading == DocumentReading.Markdown), null);
+    }
+
+    /// <summary>Text that opens with "{" and closes with "}" (white space aside): maybe a JSON object.</summary>
+    private static bool LooksLikeJsonObject(string content)
+    {
+        var text = content.AsSpan().Trim();
+        return text.Length > 1 && text[0] == '{' && text[^1] == '}';
+    }
+
+    /// <summary>True when the text is well-formed JSON (checked without building a document).</summary>
+    private static bool IsJson(string content)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(content), new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A JSON Resume (or an ORCID record in JSON), or why it is refused.</summary>
