@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
+using Talent.Search;
 using Talent.Server.Demo;
 using Talent.Server.Ingestion;
 
@@ -39,6 +42,14 @@ public sealed class DemoSiteFixture : IAsyncLifetime
         {
             (playwright, browser) = await WebBrowser.LaunchAsync();
         }
+    }
+
+    /// <summary>The service's answer to <c>GET /api/search?QUERY</c>, for comparing the page with it.</summary>
+    internal async Task<SearchResponse> ApiSearchAsync(string query)
+    {
+        var response = await Host.Client.GetFromJsonAsync<SearchResponse>("/api/search?" + query, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        Assert.NotNull(response);
+        return response;
     }
 
     /// <summary>A fresh browser context (own storage) on the service; fails with the reason when Chromium is missing.</summary>

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Talent.Search;
@@ -11,17 +9,8 @@ namespace Talent.Tests.Web;
 /// <summary>The web page in headless Chromium over the team's sample profiles: what a recruiter does with a keyboard, a mouse or a phone.</summary>
 public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>The name a result card shows: "Name not stated" for a profile without one.</summary>
     private static string DisplayName(SearchHit hit) => hit.DisplayName;
-
-    private async Task<SearchResponse> ApiSearchAsync(string query)
-    {
-        var response = await site.Host.Client.GetFromJsonAsync<SearchResponse>("/api/search?" + query, Json);
-        Assert.NotNull(response);
-        return response;
-    }
 
     [ChromiumFact]
     public async Task Results_show_why_each_candidate_matched_in_the_service_order()
@@ -31,7 +20,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
         await page.SearchAsync("video generation");
         await page.WaitForResultsAsync();
 
-        var api = await ApiSearchAsync("q=video%20generation");
+        var api = await site.ApiSearchAsync("q=video%20generation");
         Assert.NotEmpty(api.Results);
         Assert.Equal(api.Results.Select(DisplayName), await page.CardNamesAsync());
         await Expect(page.Page.Locator("#summary")).ToContainTextAsync($"{api.Total} candidate");
@@ -72,7 +61,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
     public async Task Near_matches_come_last_and_each_says_it_lacks_a_word()
     {
         // Among the sample profiles one holds both words of "distributed training"; others hold most of it.
-        var api = await ApiSearchAsync("q=distributed%20training");
+        var api = await site.ApiSearchAsync("q=distributed%20training");
         Assert.True(api.NearMatches > 0 && api.NearMatches < api.Total, $"{api.NearMatches} near of {api.Total}");
 
         await using var page = await site.OpenAsync();
@@ -147,7 +136,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [ChromiumFact]
     public async Task A_venue_facet_narrows_the_results_to_its_count()
     {
-        var all = await ApiSearchAsync("");
+        var all = await site.ApiSearchAsync("");
         var venue = all.Facets.Venues.First(v => v.Count < all.Total);
 
         await using var page = await site.OpenAsync();
@@ -164,7 +153,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
         Assert.Contains("venue=" + Uri.EscapeDataString(venue.Value), page.Page.Url, StringComparison.Ordinal);
         await Expect(page.Page.Locator("#active-filters .chip-venue")).ToContainTextAsync(venue.Value);
         await Expect(page.Page.Locator("#facet-venues-values .facet-value[aria-pressed=true]")).ToContainTextAsync(venue.Value);
-        var narrowed = await ApiSearchAsync("venue=" + Uri.EscapeDataString(venue.Value));
+        var narrowed = await site.ApiSearchAsync("venue=" + Uri.EscapeDataString(venue.Value));
         Assert.Equal(narrowed.Results.Select(DisplayName), await page.CardNamesAsync());
 
         // Removing the filter chip widens the search again.
@@ -176,9 +165,9 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [ChromiumFact]
     public async Task Pages_move_through_the_results_and_the_url_follows()
     {
-        var all = await ApiSearchAsync("size=2");
+        var all = await site.ApiSearchAsync("size=2");
         Assert.True(all.Total > 2, "the sample profiles fill more than one page of two");
-        var second = await ApiSearchAsync("size=2&page=2");
+        var second = await site.ApiSearchAsync("size=2&page=2");
 
         await using var page = await site.OpenAsync();
         await page.GotoAsync("/?size=2");
@@ -202,11 +191,11 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [ChromiumFact]
     public async Task A_shared_url_restores_the_whole_search()
     {
-        var browse = await ApiSearchAsync("q=learning");
+        var browse = await site.ApiSearchAsync("q=learning");
         var venue = browse.Facets.Venues[0].Value;
         var since = browse.Facets.Years.Min(y => int.Parse(y.Value, System.Globalization.CultureInfo.InvariantCulture));
         var query = $"q=learning&venue={Uri.EscapeDataString(venue)}&since={since}&size=20";
-        var expected = await ApiSearchAsync(query);
+        var expected = await site.ApiSearchAsync(query);
         Assert.NotEmpty(expected.Results);
 
         await using var page = await site.OpenAsync();
@@ -275,7 +264,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
         await Expect(page.Page.Locator("#active-filters .chip-skill")).ToContainTextAsync("PyTorch");
         await Expect(page.Page).ToHaveURLAsync(new Regex(@"\?skill=PyTorch$"));
         await page.WaitForResultsAsync();
-        var expected = await ApiSearchAsync("skill=PyTorch");
+        var expected = await site.ApiSearchAsync("skill=PyTorch");
         Assert.Equal(expected.Results.Select(DisplayName), await page.CardNamesAsync());
         page.AssertNoErrors();
     }
@@ -284,7 +273,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
     public async Task Phone_width_has_no_horizontal_scrolling()
     {
         await using var page = await site.OpenAsync(width: 375, height: 740);
-        var candidateId = (await ApiSearchAsync("q=learning")).Results[0].Id;
+        var candidateId = (await site.ApiSearchAsync("q=learning")).Results[0].Id;
         foreach (var path in new[] { "/?q=learning", $"/candidates/{candidateId}", "/admin/rejected" })
         {
             await page.GotoAsync(path);
@@ -300,7 +289,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [ChromiumFact]
     public async Task Candidate_page_shows_every_source_and_links_back_to_the_search()
     {
-        var hit = (await ApiSearchAsync("q=diffusion")).Results[0];
+        var hit = (await site.ApiSearchAsync("q=diffusion")).Results[0];
         var details = await site.Host.Get<CandidateStore>().GetCandidateAsync(hit.Id, CancellationToken.None);
         Assert.NotNull(details);
 
@@ -337,7 +326,7 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
               .filter(e => !((e.labels && [...e.labels].map(l => l.textContent).join('')) || e.getAttribute('aria-label') || e.textContent.trim() || e.getAttribute('title') || '').trim())
               .map(e => e.outerHTML.slice(0, 120))
             """;
-        var candidateId = (await ApiSearchAsync("q=learning")).Results[0].Id;
+        var candidateId = (await site.ApiSearchAsync("q=learning")).Results[0].Id;
         await using var page = await site.OpenAsync();
         foreach (var path in new[] { "/?q=learning", $"/candidates/{candidateId}", "/admin/rejected" })
         {
@@ -360,146 +349,6 @@ public sealed class SearchPageTests(DemoSiteFixture site) : IClassFixture<DemoSi
         await Expect(page.Page.Locator("#candidate .message.error")).ToHaveTextAsync("There is no candidate with id 987654. The profile may have been removed.");
         await page.Page.GetByRole(AriaRole.Link, new() { Name = "Back to search" }).ClickAsync();
         await Expect(page.Page.Locator("#q")).ToBeVisibleAsync();
-        page.AssertNoErrors();
-    }
-
-    [ChromiumFact]
-    public async Task Admin_view_lists_rejected_documents_with_their_reasons()
-    {
-        var rejected = await site.Host.Get<CandidateStore>().ListRejectedAsync(10, CancellationToken.None);
-        var document = Assert.Single(rejected, r => r.SourceId == DemoSiteFixture.RejectedSourceId);
-
-        await using var page = await site.OpenAsync();
-        await page.GotoAsync("/");
-        await page.Page.GetByRole(AriaRole.Link, new() { Name = "Rejected documents" }).ClickAsync();
-
-        var row = page.Page.Locator("table.rejected tbody tr", new() { HasText = DemoSiteFixture.RejectedSourceId });
-        await Expect(row).ToHaveCountAsync(1);
-        await Expect(row.Locator(".reason")).ToHaveTextAsync(document.Reason);
-        await Expect(row).ToContainTextAsync("application/x-unknown");
-        await Expect(page.Page).ToHaveURLAsync(new Regex("/admin/rejected$"));
-
-        // Documents stored as partial are listed below, each with its reason and a link to its candidate.
-        var partial = Assert.Single(await site.Host.Get<CandidateStore>().ListPartialAsync(10, CancellationToken.None));
-        Assert.Equal(DemoSiteFixture.PartialSourceId, partial.SourceId);
-        var section = page.Page.GetByRole(AriaRole.Region, new() { Name = "Stored as partial" });
-        var partialRow = section.Locator("tbody tr", new() { HasText = DemoSiteFixture.PartialSourceId });
-        await Expect(partialRow).ToHaveCountAsync(1);
-        await Expect(partialRow.Locator(".reason")).ToHaveTextAsync(partial.Reason);
-        await Expect(section.Locator("tbody tr", new() { HasText = DemoSiteFixture.RejectedSourceId })).ToHaveCountAsync(0);
-        await partialRow.GetByRole(AriaRole.Link).ClickAsync();
-        await Expect(page.Page).ToHaveURLAsync(new Regex($"/candidates/{partial.CandidateId}$"));
-        await Expect(page.Page.Locator("#candidate")).ToContainTextAsync("market stall");
-        await Expect(page.Page.Locator("#sources .partial-reason")).ToHaveTextAsync("Stored as partial: " + partial.Reason);
-        page.AssertNoErrors();
-    }
-
-    [ChromiumFact]
-    public async Task A_401_asks_for_an_api_key_stores_it_and_retries_with_it()
-    {
-        var (_, secret) = await site.Host.Get<Talent.Storage.AccessStore>().CreateKeyAsync("recruiter", "page test", CancellationToken.None);
-        await using var page = await site.OpenAsync();
-        page.ExpectedErrors.Add("status of 401");
-        page.ExpectedErrors.Add("status of 403"); // with the new key the page asks whether it may add documents; a recruiter's may not
-        var keys = new List<string?>();
-        await page.Page.RouteAsync("**/api/search?**", async route =>
-        {
-            var key = route.Request.Headers.GetValueOrDefault("x-api-key");
-            lock (keys)
-            {
-                keys.Add(key);
-            }
-
-            if (key == secret)
-            {
-                await route.ContinueAsync();
-            }
-            else
-            {
-                await route.FulfillAsync(new RouteFulfillOptions { Status = 401, ContentType = "application/problem+json", Body = """{"title":"Unauthorized","status":401}""" });
-            }
-        });
-
-        await page.GotoAsync("/?q=diffusion");
-        await Expect(page.Page.Locator("#key-panel")).ToBeVisibleAsync();
-        await Expect(page.Page.GetByLabel("API key", new() { Exact = true })).ToBeFocusedAsync();
-        await page.Page.GetByLabel("API key", new() { Exact = true }).FillAsync(secret);
-        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Save and retry" }).ClickAsync();
-
-        await Expect(page.Page.Locator("#key-panel")).ToBeHiddenAsync();
-        await Expect(page.Cards.First).ToBeVisibleAsync();
-        Assert.Equal(secret, await page.Page.EvaluateAsync<string>("localStorage.getItem('talent.apiKey')"));
-        lock (keys)
-        {
-            Assert.Null(keys[0]);
-            Assert.Equal(secret, keys[^1]);
-        }
-
-        page.AssertNoErrors();
-    }
-
-    [ChromiumTheory]
-    [InlineData(403, null, "This key may not search candidates")]
-    [InlineData(429, "7", "Too many requests, retry in 7 s.")]
-    public async Task Refusals_from_access_control_are_explained_on_the_page(int status, string? retryAfter, string message)
-    {
-        await using var page = await site.OpenAsync();
-        page.ExpectedErrors.Add($"status of {status}");
-        await page.Page.RouteAsync("**/api/search?**", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            Status = status,
-            Headers = retryAfter is null ? [] : new Dictionary<string, string> { ["Retry-After"] = retryAfter },
-            ContentType = "application/problem+json",
-            Body = "{}",
-        }));
-
-        await page.GotoAsync("/?q=diffusion");
-        await Expect(page.Page.Locator("#notice")).ToContainTextAsync(message);
-        await Expect(page.Page.Locator("#search-error")).ToContainTextAsync(message);
-        await Expect(page.Page.Locator("#key-panel")).ToBeHiddenAsync();
-        page.AssertNoErrors();
-    }
-
-    [ChromiumFact]
-    public async Task Every_request_from_the_page_carries_the_stored_api_key()
-    {
-        // The service checks a key it is sent: the page stores a real admin key (the rejected view needs admin).
-        var (_, secret) = await site.Host.Get<Talent.Storage.AccessStore>().CreateKeyAsync("admin", "page test", CancellationToken.None);
-        await using var page = await site.OpenAsync();
-        var missing = new List<string>();
-        page.Page.Request += (_, request) =>
-        {
-            if (request.Url.Contains("/api/", StringComparison.Ordinal) && request.Headers.GetValueOrDefault("x-api-key") != secret)
-            {
-                lock (missing)
-                {
-                    missing.Add(request.Url);
-                }
-            }
-        };
-        await page.GotoAsync("/");
-        await page.WaitForResultsAsync();
-        await page.Page.EvaluateAsync("key => localStorage.setItem('talent.apiKey', key)", secret);
-        lock (missing)
-        {
-            // Before a key is stored, requests go without one.
-            missing.Clear();
-        }
-
-        var candidateId = (await ApiSearchAsync("q=learning")).Results[0].Id;
-        await page.GotoAsync("/?q=learning");
-        await page.WaitForResultsAsync();
-        await page.Page.Locator("#add-venue").PressSequentiallyAsync("IC");
-        await Expect(page.Page.Locator("#venue-suggestions option").First).ToBeAttachedAsync();
-        await page.GotoAsync($"/candidates/{candidateId}");
-        await Expect(page.Page.Locator("#sources")).ToBeVisibleAsync();
-        await page.GotoAsync("/admin/rejected");
-        await Expect(page.Page.Locator("table.rejected")).ToBeVisibleAsync();
-        lock (missing)
-        {
-            Assert.Empty(missing);
-        }
-
         page.AssertNoErrors();
     }
 }
