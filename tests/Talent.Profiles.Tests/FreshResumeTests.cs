@@ -69,6 +69,12 @@ public sealed class FreshResumeTests
         Assert.Equal("Analytical Engines", Assert.Single(profile.Experience).Organization);
     }
 
+    [Fact]
+    public void Skills_written_as_json_resume_writes_them_are_read_too() =>
+        Assert.Equal(
+            ["PostgreSQL", "Kubernetes"],
+            Read("""{"name": "Ada Lovelace", "meta": {"format": "FRESH@1.0.0"}, "skills": [{"name": "Databases", "keywords": ["PostgreSQL"]}, "Kubernetes"]}""").Skills);
+
     [Theory]
     // Another format's meta, or a name with nothing of FRESH beside it, is neither.
     [InlineData("""{"name": "Ada Lovelace", "meta": {"format": "other@1"}, "employment": {"history": []}}""")]

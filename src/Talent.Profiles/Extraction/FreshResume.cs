@@ -111,10 +111,16 @@ internal static class FreshResume
 
     /// <summary>
     /// <c>skills.sets</c> (a named group of skills) as JSON Resume's groups with keywords, and <c>skills.list</c> (one
-    /// skill each, with its level and years) as groups of one name, which JSON Resume's reader takes as the skill.
+    /// skill each, with its level and years) as groups of one name, which JSON Resume's reader takes as the skill. Skills
+    /// written as an array, as JSON Resume writes them, are kept as they are.
     /// </summary>
     private static JsonArray Skills(JsonElement skills)
     {
+        if (skills.ValueKind == JsonValueKind.Array)
+        {
+            return JsonArray.Create(skills) ?? [];
+        }
+
         var groups = Map(Items(skills, "sets"), set => new JsonObject
         {
             ["name"] = Text(set, "name"),
@@ -131,7 +137,7 @@ internal static class FreshResume
         return groups;
     }
 
-    /// <summary>FRESH's location (<c>code</c> for the postal code, <c>country</c> as a code) in JSON Resume's names.</summary>
+    /// <summary>FRESH's location, as one string or as city, region and <c>country</c> (a code), in JSON Resume's names.</summary>
     private static JsonNode? Location(JsonElement place) =>
         place.ValueKind switch
         {
