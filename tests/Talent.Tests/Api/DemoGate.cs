@@ -16,6 +16,20 @@ internal sealed class DemoGate(int letThrough) : IConsumeObserver
     /// <summary>Released once a document is held back.</summary>
     public SemaphoreSlim Holding { get; } = new(0);
 
+    /// <summary>A test host that loads the demo through this gate (<c>listen</c>: on a loopback port, for a browser).</summary>
+    public Task<TalentTestHost> StartDemoHostAsync(bool listen = false) =>
+        TalentTestHost.StartAsync(
+            new Dictionary<string, string?>(StringComparer.Ordinal) { ["Talent:Demo:Enabled"] = "true" },
+            listen,
+            builder => builder.Services.AddConsumeObserver(_ => this));
+
+    /// <summary>Waits until a document is held back.</summary>
+    public async Task WaitUntilHoldingAsync()
+    {
+        using var timeout = TestWait.Token();
+        await Holding.WaitAsync(timeout.Token);
+    }
+
     public void Release() => released.TrySetResult();
 
     public Task PreConsume<T>(ConsumeContext<T> context)

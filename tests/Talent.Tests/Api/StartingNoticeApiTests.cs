@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
 using Talent.Server.Demo;
 
 namespace Talent.Tests.Api;
@@ -16,20 +15,12 @@ public sealed class StartingNoticeApiTests
     public async Task Answers_given_while_the_demo_loads_say_how_far_it_got_and_answers_after_it_say_nothing()
     {
         var gate = new DemoGate(letThrough: 2);
-        await using var host = await TalentTestHost.StartAsync(
-            new Dictionary<string, string?>(StringComparer.Ordinal) { ["Talent:Demo:Enabled"] = "true" },
-            configure: builder =>
-            {
-                builder.Services.AddConsumeObserver(_ => gate);
-            });
+        await using var host = await gate.StartDemoHostAsync();
         var samples = DemoLoader.Documents().Count;
         var progress = $"demo profiles still loading: 2 of {samples} stored";
         try
         {
-            using (var timeout = TestWait.Token())
-            {
-                await gate.Holding.WaitAsync(timeout.Token);
-            }
+            await gate.WaitUntilHoldingAsync();
 
             var ready = await host.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
