@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using static Talent.Profiles.Extraction.JsonFields;
 
 namespace Talent.Profiles.Extraction;
 
@@ -156,16 +157,5 @@ internal static class FreshResume
     private static JsonArray Strings(JsonElement element, string property) =>
         [.. Items(element, property).Where(e => e.ValueKind == JsonValueKind.String).Select(e => (JsonNode?)e.GetString())];
 
-    private static JsonElement Property(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) ? value : default;
-
     private static bool IsObject(JsonElement element, string property) => Property(element, property).ValueKind == JsonValueKind.Object;
-
-    private static string? Text(JsonElement element, string property) =>
-        Property(element, property) is { ValueKind: JsonValueKind.String } value && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text)
-            ? text.Trim()
-            : null;
-
-    private static IEnumerable<JsonElement> Items(JsonElement element, string property) =>
-        Property(element, property) is { ValueKind: JsonValueKind.Array } value ? value.EnumerateArray() : [];
 }

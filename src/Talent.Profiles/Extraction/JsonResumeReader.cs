@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Talent.Profiles.Catalogs;
+using static Talent.Profiles.Extraction.JsonFields;
 
 namespace Talent.Profiles.Extraction;
 
@@ -43,7 +44,7 @@ internal static class JsonResumeReader
         var publications = Publications(root, catalogs);
         var skills = JsonResumeSkills.Read(root, catalogs);
 
-        var interests = Array(root, "interests").Select(i => Plain(i, "name")).OfType<string>().ToList();
+        var interests = Items(root, "interests").Select(i => Plain(i, "name")).OfType<string>().ToList();
         var topicEvidence = catalogs.Topics.Stated(TopicStatements(root, interests, publications, experience), publications.Select(p => p.Abstract ?? string.Empty));
 
         return (new ExtractedProfile
@@ -71,11 +72,11 @@ internal static class JsonResumeReader
     private static IEnumerable<TopicStatement> TopicStatements(JsonElement root, List<string> interests, List<Publication> publications, List<ExperienceEntry> experience) =>
         interests.Select(i => new TopicStatement(i, TopicEvidenceKind.Interest))
             .Concat(publications.Select(p => new TopicStatement(p.Title, TopicEvidenceKind.Title)))
-            .Concat(Array(root, "interests").SelectMany(i => Array(i, "keywords")).Where(k => k.ValueKind == JsonValueKind.String)
+            .Concat(Items(root, "interests").SelectMany(i => Items(i, "keywords")).Where(k => k.ValueKind == JsonValueKind.String)
                 .Select(k => new TopicStatement(k.GetString() ?? string.Empty, TopicEvidenceKind.Interest)))
             .Concat(experience.SelectMany(e => e.Highlights.Select(FocusStatements.OfRole)
                 .Append(new TopicStatement(e.Title ?? string.Empty, TopicEvidenceKind.Role))))
-            .Concat(Array(root, "work").Select(w => FocusStatements.OfRole(Text(w, "summary") ?? string.Empty)));
+            .Concat(Items(root, "work").Select(w => FocusStatements.OfRole(Text(w, "summary") ?? string.Empty)));
 
     /// <summary>
     /// The person's own pages and their profiles elsewhere: basics.url (website in older resumes) is their own page unless it
@@ -90,7 +91,7 @@ internal static class JsonResumeReader
             (IsProfile(own) ? links : homepages).Add(own);
         }
 
-        foreach (var profile in Array(basics, "profiles"))
+        foreach (var profile in Items(basics, "profiles"))
         {
             if ((Text(profile, "url") is { } link ? WebAddress.Normalize(link) : ProfileUrl(Text(profile, "network"), Text(profile, "username"))) is { } normalized
                 && !links.Contains(normalized, StringComparer.Ordinal) && !homepages.Contains(normalized, StringComparer.Ordinal))
@@ -104,19 +105,19 @@ internal static class JsonResumeReader
 
     /// <summary><c>work[]</c>: each role with its employer, dates, place and highlights (an entry with neither employer nor position is none).</summary>
     private static List<ExperienceEntry> Experience(JsonElement root) =>
-        Array(root, "work").Select(w => new ExperienceEntry
+        Items(root, "work").Select(w => new ExperienceEntry
         {
             Organization = OrganizationNames.Canonical(Plain(w, "name") ?? Plain(w, "company")),
             Title = Plain(w, "position"),
             Start = DateNotation.Normalize(Text(w, "startDate") ?? string.Empty),
             End = DateNotation.Normalize(Text(w, "endDate") ?? string.Empty),
             Location = Text(w, "location"),
-            Highlights = Array(w, "highlights").Select(h => h.ValueKind == JsonValueKind.String ? h.GetString() ?? string.Empty : string.Empty).Where(h => h.Length > 0).ToList(),
+            Highlights = Items(w, "highlights").Select(h => h.ValueKind == JsonValueKind.String ? h.GetString() ?? string.Empty : string.Empty).Where(h => h.Length > 0).ToList(),
         }).Where(e => e.Organization is not null || e.Title is not null).ToList();
 
     /// <summary><c>education[]</c>: each institution with its degree, field and dates (an entry naming none of the three is none).</summary>
     private static List<EducationEntry> Education(JsonElement root) =>
-        Array(root, "education").Select(e => new EducationEntry
+        Items(root, "education").Select(e => new EducationEntry
         {
             Institution = OrganizationNames.Canonical(Plain(e, "institution")),
             Degree = Plain(e, "studyType"),
@@ -129,7 +130,7 @@ internal static class JsonResumeReader
     private static List<Publication> Publications(JsonElement root, ProfileCatalogs catalogs)
     {
         var publications = new List<Publication>();
-        foreach (var p in Array(root, "publications"))
+        foreach (var p in Items(root, "publications"))
         {
             if (Plain(p, "name") is not { } title)
             {
@@ -161,7 +162,7 @@ internal static class JsonResumeReader
     private static List<ProjectEntry> Projects(JsonElement root)
     {
         var projects = new List<ProjectEntry>();
-        foreach (var project in Array(root, "projects"))
+        foreach (var project in Items(root, "projects"))
         {
             if (projects.Count >= ProfileLimits.MaxProjects)
             {
@@ -189,7 +190,7 @@ internal static class JsonResumeReader
 
     /// <summary>The first strings of an array property: no more than a bounded description can hold.</summary>
     private static IEnumerable<string> Strings(JsonElement element, string property) =>
-        Array(element, property).Take(20).Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()?.Trim() ?? string.Empty).Where(s => s.Length > 0);
+        Items(element, property).Take(20).Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()?.Trim() ?? string.Empty).Where(s => s.Length > 0);
 
     private static bool IsProfile(string normalized) => WebAddress.AsProfileLink(normalized) is not null || WebAddress.AsHomepage(normalized, labelled: true) is null;
 
@@ -245,15 +246,4 @@ internal static class JsonResumeReader
     /// </summary>
     private static string? Plain(JsonElement element, string property) =>
         Text(element, property) is { } text && MarkupText.ToPlain(text) is { Length: > 0 } plain ? plain : null;
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text)
-            ? text.Trim()
-            : null;
-
-    private static IEnumerable<JsonElement> Array(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray()
-            : [];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Talent.Profiles.Catalogs;
+using static Talent.Profiles.Extraction.JsonFields;
 
 namespace Talent.Profiles.Extraction;
 
@@ -123,10 +124,4 @@ internal static class JsonResumeSkills
 
     /// <summary>The name's letters and digits in lower case: "Node.js" and "nodejs" agree, "ReactJs" and "React" do not.</summary>
     private static string Compact(string name) => CatalogKey.Of(name).Replace(" ", string.Empty, StringComparison.Ordinal);
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text)
-            ? text.Trim()
-            : null;
 }

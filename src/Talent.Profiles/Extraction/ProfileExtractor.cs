@@ -109,10 +109,10 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
     /// <summary>Markdown or plain text, sniffed: a JSON resume, a BibTeX list, jemdoc, a LaTeX source, XML and PDF-extracted text each need their own reading.</summary>
     private ExtractionResult ReadText(string content, string type, bool printed)
     {
-        if (content.TrimStart('\uFEFF') is var json && LooksLikeJsonObject(json) && IsJson(json))
+        if (content.TrimStart('\uFEFF') is var json && LooksLikeJsonObject(json) && ReadJson(json, out _) is { } read)
         {
             // A JSON Resume (or FRESH, or ORCID's JSON) sent as text: read as what it is, not as lines of braces.
-            return ReadJsonResume(json);
+            return read;
         }
 
         if (BibtexReader.LooksLikeBibtex(content))
@@ -151,27 +151,14 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
         return text.Length > 1 && text[0] == '{' && text[^1] == '}';
     }
 
-    /// <summary>True when the text is well-formed JSON (checked without building a document).</summary>
-    private static bool IsJson(string content)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(content), new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
-        try
-        {
-            while (reader.Read())
-            {
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>A JSON Resume (or an ORCID record in JSON), or why it is refused.</summary>
-    private ExtractionResult ReadJsonResume(string content)
+    private ExtractionResult ReadJsonResume(string content) =>
+        ReadJson(content, out var invalid) ?? new ExtractionResult.Rejected($"JSON document is not valid JSON ({invalid})");
+
+    /// <summary>A JSON Resume (or FRESH, or an ORCID record in JSON), or why it is refused; null when it is not JSON, and why.</summary>
+    private ExtractionResult? ReadJson(string content, out string? invalid)
     {
+        invalid = null;
         try
         {
             var resume = JsonResumeReader.Read(content, catalogs);
@@ -184,7 +171,8 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
         }
         catch (JsonException e)
         {
-            return new ExtractionResult.Rejected($"JSON document is not valid JSON ({e.Message.Split('.')[0]})");
+            invalid = e.Message.Split('.')[0];
+            return null;
         }
         catch (ArgumentException)
         {
