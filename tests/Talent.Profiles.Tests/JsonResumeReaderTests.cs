@@ -82,6 +82,18 @@ public sealed class JsonResumeReaderTests
         Assert.Equal(expected, profile.Location);
     }
 
+    [Theory]
+    // "; " between statements, a space after one that ends its own sentence.
+    [InlineData("""{"name": "Tally", "description": "A ledger for teams.", "highlights": ["Runs on Windows!", "Open source"], "keywords": ["JavaScript", "Node.js"]}""",
+        "A ledger for teams. Runs on Windows! Open source; JavaScript, Node.js")]
+    [InlineData("""{"name": "Tally", "description": "A ledger for teams", "keywords": ["Go"]}""", "A ledger for teams; Go")]
+    public void A_project_description_joins_its_statements_once(string project, string expected)
+    {
+        var profile = Read("{\"basics\": {\"name\": \"Ada Lovelace\"}, \"projects\": [" + project + "]}");
+
+        Assert.Equal(expected, Assert.Single(profile.Projects).Description);
+    }
+
     private static ExtractedProfile Read(string json) =>
         Assert.IsType<ExtractedProfile>(JsonResumeReader.Read(json, RepoPaths.Catalogs).Profile);
 }

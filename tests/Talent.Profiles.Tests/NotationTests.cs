@@ -22,6 +22,15 @@ public sealed class DateNotationTests
     [InlineData("**seit 08/1996**: Max-Planck-Institut für Eisenforschung", "1996-08", null)]
     [InlineData("Since 2021, Staff Engineer at Acme", "2021", null)]
     [InlineData("2020 - aujourd'hui : Ingénieur de recherche", "2020", null)]
+    // Two months of one year; a season, alone or as either end; a start whose dash has nothing after it.
+    [InlineData("June - August 2019: Software Engineering Intern", "2019-06", "2019-08")]
+    [InlineData("April-September 2019", "2019-04", "2019-09")]
+    [InlineData("November – February 2018", "2017-11", "2018-02")]
+    [InlineData("Summer 2015: Research Assistant", "2015-06", "2015-08")]
+    [InlineData("Fall 2015 - Spring 2017: Teaching Assistant", "2015-09", "2017-05")]
+    [InlineData("**Google Summer of Code** (May 2017 - ), SciPy", "2017-05", null)]
+    [InlineData("2020 - : Postdoctoral Researcher", "2020", null)]
+    [InlineData("Research Engineer, 2019 –", "2019", null)]
     public void A_period_is_read_as_year_month_with_an_open_end_for_present(string text, string start, string? end)
     {
         var range = DateNotation.FindRange(text);
@@ -36,7 +45,18 @@ public sealed class DateNotationTests
     [InlineData("batch sizes up to 512k")]
     [InlineData("Research intern, in charge of large batch training")]
     [InlineData("Maintained the build since 2019")]
+    [InlineData("Summer school on optimisation")]
+    [InlineData("pages 12-19, 2019-20 season")]
     public void Text_without_a_period_has_no_range(string text) => Assert.Null(DateNotation.FindRange(text));
+
+    [Fact]
+    public void The_parentheses_around_an_open_period_go_with_it()
+    {
+        const string Text = "Google Summer of Code (May 2017 - ), SciPy";
+        var range = DateNotation.FindRange(Text)!.Value;
+
+        Assert.Equal("Google Summer of Code , SciPy", Text[..range.Index] + Text[(range.Index + range.Length)..]);
+    }
 
     [Theory]
     [InlineData("2021-08", "2025-05", "2019-05", null, true)]

@@ -126,4 +126,68 @@ public sealed class RoleShapeTests : DocumentShapeReading
             [("Google", "Senior Machine Learning Engineer", "2023-01", null), ("Google", "Machine Learning Engineer", "2021-01", "2022-12")],
             profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
     }
+
+    [Fact]
+    public void A_heading_or_bold_line_naming_a_role_and_its_employer_is_that_role_with_the_period_under_it()
+    {
+        var profile = Read("text/markdown", """
+            # Jane Roe
+
+            ## Experience
+
+            ### Software engineer at Redgage LLC
+            *12.2014 - present* | Remote job
+
+            Built the billing service.
+
+            **Signos** — *Android Engineer*
+            *Nov 2021 – Apr 2022* (Remote)
+
+            * Led the migration to Hilt.
+
+            ### Globex
+            Berlin, Germany 2012 – 2014
+
+            Wrote the first version of the app.
+            """);
+
+        Assert.Equal(
+            [
+                ("Redgage", "Software engineer", "2014-12", null, null),
+                ("Signos", "Android Engineer", "2021-11", "2022-04", "Remote"),
+                ("Globex", null, "2012", "2014", "Berlin, Germany"),
+            ],
+            profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End, e.Location)).ToList());
+    }
+
+    [Fact]
+    public void A_season_and_its_role_take_their_employer_from_the_line_under_them_and_skip_the_supervisor()
+    {
+        // The layout of the academicpages template's CV, kept by many who use it.
+        var profile = Read("text/markdown", """
+            # Jane Roe
+
+            Work experience
+            ======
+            * Summer 2015: Research Assistant
+              * Github University
+              * Duties included: Tagging issues
+              * Supervisor: Professor Git
+
+            * Fall 2015 - Spring 2017: Teaching Assistant
+              * Ohio State University
+              * Supervisor: Professor Hub
+
+            * June - August 2019: Software Engineering Intern
+              * Globex
+            """);
+
+        Assert.Equal(
+            [
+                ("Github University", "Research Assistant", "2015-06", "2015-08"),
+                ("Ohio State University", "Teaching Assistant", "2015-09", "2017-05"),
+                ("Globex", "Software Engineering Intern", "2019-06", "2019-08"),
+            ],
+            profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
+    }
 }

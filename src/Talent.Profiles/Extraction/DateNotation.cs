@@ -10,12 +10,19 @@ internal static partial class DateNotation
 {
     /// <summary>A month's name or its abbreviation, with or without a dot.</summary>
     internal const string Month = @"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
-    private const string OneDate = @"(?:" + Month + @"\s*,?\s*(?:19|20)\d{2}|\d{1,2}[./](?:19|20)\d{2}|(?:19|20)\d{2}[./-]\d{1,2}|(?:19|20)\d{2})";
+    /// <summary>A season of a year, as academic CVs date terms and internships ("Summer 2015", "Fall 2015 – Spring 2017").</summary>
+    internal const string Season = "(?:Spring|Summer|Fall|Autumn|Winter)";
+
+    private const string OneDate = @"(?:(?:" + Month + "|" + Season + @")\s*,?\s*(?:19|20)\d{2}|\d{1,2}[./](?:19|20)\d{2}|(?:19|20)\d{2}[./-]\d{1,2}|(?:19|20)\d{2})";
 
     private const string MonthYear = Month + @"\s*,?\s*(?:19|20)\d{2}";
 
-    /// <summary>A period: two dates joined by a dash or "to" (or the start and "present"), or two months with their years side by side ("Jun 2022 aug 2023").</summary>
-    [GeneratedRegex(@"(?<start>" + OneDate + @")\s*(?:–|—|−|-|~|to|until|bis)\s*(?<end>" + OneDate + "|" + Ongoing + @")|(?<start>" + MonthYear + @")\s+(?<end>" + MonthYear + @")|^[*_(\[ ]{0,3}(?:since|seit|depuis|desde)\s+(?<since>" + OneDate + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    /// <summary>
+    /// A period: two dates joined by a dash or "to" (or the start and "present"), two months with their years side by side
+    /// ("Jun 2022 aug 2023"), two months of one year ("June – August 2019"), a start with nothing after its dash ("(Aug.
+    /// 2017 - )", "2020 -:"), or a season of a year ("Summer 2015").
+    /// </summary>
+    [GeneratedRegex(@"(?<start>" + OneDate + @")\s*(?:–|—|−|-|~|to|until|bis)\s*(?<end>" + OneDate + "|" + Ongoing + @")|(?<start>" + MonthYear + @")\s+(?<end>" + MonthYear + @")|^[*_(\[ ]{0,3}(?:since|seit|depuis|desde)\s+(?<since>" + OneDate + @")|(?<fromMonth>" + Month + @")\s*(?:–|—|−|-|to)\s*(?<end>" + MonthYear + @")|(?<since>" + OneDate + @")\s*(?:–|—|−|-)\s*(?:\)|:|$)|(?<season>" + Season + @")\s*,?\s*(?<seasonYear>(?:19|20)\d{2})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RangePattern();
 
     /// <summary>The end of a period still going on, in the languages CVs are written in.</summary>
@@ -49,14 +56,29 @@ internal static partial class DateNotation
 
         if (match.Groups["since"] is { Success: true } since)
         {
-            // "Since 2019", "seit 08/1996" at the start of a line: a period going on since then.
-            return Normalize(since.Value) is { } begun ? new DateRange(begun, null, true, match.Index, match.Length) : null;
+            // "Since 2019", "seit 08/1996" at the start of a line, or "(May 2017 - )": a period going on since then; the
+            // parentheses around it go with it.
+            var (index, length) = (match.Index, match.Length);
+            if (text[index + length - 1] == ')' && text.LastIndexOf('(', index) is var open && open >= 0 && text.AsSpan(open + 1, index - open - 1).IsWhiteSpace())
+            {
+                (index, length) = (open, index + length - open);
+            }
+
+            return Normalize(since.Value) is { } begun ? new DateRange(begun, null, true, index, length) : null;
         }
 
-        var start = Normalize(match.Groups["start"].Value);
+        if (match.Groups["season"] is { Success: true } season)
+        {
+            // "Summer 2015": the season's months of that year.
+            var (first, last) = SeasonMonths(season.Value);
+            var year = match.Groups["seasonYear"].Value;
+            return new DateRange(MonthOf(year, first), MonthOf(year, last), false, match.Index, match.Length);
+        }
+
         var endRaw = match.Groups["end"].Value;
         var ongoing = IsPresent(endRaw);
-        var end = ongoing ? null : Normalize(endRaw);
+        var end = ongoing ? null : Normalize(endRaw, lastMonth: true);
+        var start = match.Groups["fromMonth"] is { Success: true } fromMonth ? StartInYearOf(fromMonth.Value, end) : Normalize(match.Groups["start"].Value);
         if (start is null)
         {
             return null;
@@ -65,8 +87,39 @@ internal static partial class DateNotation
         return new DateRange(start, end, ongoing, match.Index, match.Length);
     }
 
+    /// <summary>
+    /// "June" before "August 2019": June of that year, or of the year before when the month comes later in the year
+    /// ("November – February 2018").
+    /// </summary>
+    private static string? StartInYearOf(string month, string? end)
+    {
+        if (YearOf(end) is not { } year || end is not { Length: 7 })
+        {
+            return null;
+        }
+
+        var number = MonthNumber(month.TrimEnd('.'));
+        var endMonth = int.Parse(end.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture);
+        return number == 0 ? null : MonthOf((number > endMonth ? year - 1 : year).ToString(CultureInfo.InvariantCulture), number);
+    }
+
+    private static string MonthOf(string year, int month) => string.Create(CultureInfo.InvariantCulture, $"{year}-{month:00}");
+
+    /// <summary>The first and last month of a season as CVs use them: spring March–May, summer June–August, fall September–November, winter January–February.</summary>
+    private static (int First, int Last) SeasonMonths(string season) => season.ToLowerInvariant() switch
+    {
+        "spring" => (3, 5),
+        "summer" => (6, 8),
+        "fall" or "autumn" => (9, 11),
+        "winter" => (1, 2),
+        _ => (0, 0),
+    };
+
     /// <summary>One date as <c>YYYY-MM</c> or <c>YYYY</c>; null when it is not a date (or is "present").</summary>
-    public static string? Normalize(string text)
+    public static string? Normalize(string text) => Normalize(text, lastMonth: false);
+
+    /// <summary>One date; a season is its first month, or its last when the date ends a period (<paramref name="lastMonth"/>).</summary>
+    private static string? Normalize(string text, bool lastMonth)
     {
         var trimmed = text.Trim().TrimEnd('.');
         if (trimmed.Length == 0 || IsPresent(trimmed))
@@ -96,7 +149,12 @@ internal static partial class DateNotation
         if (match.Groups["m"].Success)
         {
             year = match.Groups["y"].Value;
-            month = MonthNumber(match.Groups["m"].Value);
+            var name = match.Groups["m"].Value;
+            month = MonthNumber(name);
+            if (month == 0 && SeasonMonths(name) is { First: > 0 } season)
+            {
+                month = lastMonth ? season.Last : season.First;
+            }
         }
         else if (match.Groups["m1"].Success)
         {

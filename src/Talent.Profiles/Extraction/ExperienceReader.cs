@@ -15,7 +15,7 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
     private static partial Regex TrailingItalicPattern();
 
     /// <summary>Text made of dates alone ("Jun 2022 aug 2023", "2019 - now"), which is never an employer.</summary>
-    [GeneratedRegex(@"^(?:(?:" + DateNotation.Month + @"|\d{1,4}(?:[./]\d{1,4})*|present|now|current|to|[-–—])\s*)+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?:(?:" + DateNotation.Month + "|" + DateNotation.Season + @"|\d{1,4}(?:[./]\d{1,4})*|present|now|current|to|[-–—])\s*)+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DatesOnlyPattern();
 
     public List<ExperienceEntry> Read(List<MarkupLine> lines)
@@ -28,6 +28,11 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
             if (range is null && DateNotation.WithoutDuration(line.Plain).Length == 0)
             {
                 continue; // "3 years 11 months" under an employer: the time at it across its roles, which their dates give
+            }
+
+            if (NamesAdvisor(line.Plain.ToLowerInvariant()))
+            {
+                continue; // "Supervisor: Professor Hub" under a role names a person, not a role
             }
 
             var withoutDate = WithoutDate(line, range);
@@ -54,7 +59,7 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
     /// <summary>A line's text without its period and the length of time after it ("(3 years 11 months)").</summary>
     private static string WithoutDate(MarkupLine line, DateRange? range)
     {
-        var withoutDate = range is { } r ? (line.Plain[..r.Index] + line.Plain[(r.Index + r.Length)..]).Trim() : line.Plain;
+        var withoutDate = range is { } r ? (line.Plain[..r.Index].TrimEnd() + " " + line.Plain[(r.Index + r.Length)..].TrimStart(' ', ',')).Trim() : line.Plain;
         // "Jun 2023-Present:Research Assistant": what joined the period to the text goes with it.
         return DateNotation.WithoutDuration(withoutDate.Split('\t')[0].Trim().TrimEnd('(', ' ').TrimStart(':', '|', ',', '-', '–', '—', ' '));
     }
@@ -77,6 +82,9 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
 
         public List<string> Highlights { get; } = [];
 
+        /// <summary>The current entry's employer was named under its title ("* Summer 2015: Research Assistant", "* Github University").</summary>
+        public bool EmployerUnderTitle { get; set; }
+
         public void Begin(ExperienceEntry entry)
         {
             // A heading with nothing under it before a role that names its own employer groups roles ("### Academia"), or
@@ -98,6 +106,7 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
             }
 
             Highlights.Clear();
+            EmployerUnderTitle = false;
             Current = null;
         }
     }
@@ -106,14 +115,22 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
     private bool StartsEntry(MarkupLine line, DateRange? range, string withoutDate, Entries entries)
     {
         string? organization = null;
-        if (line.Heading is not null || line.IsFullyBold)
+        var emphasised = line.Heading is not null || line.IsFullyBold;
+        if ((range is not null || line.IsBullet || emphasised || StartsBold(line)) && ReadRoleLine(line.Text, range) is { } role)
+        {
+            // "### Software Engineer at Globex", "**Globex** — *Android Engineer*": a heading or a line opening in bold that
+            // names a role and its employer is that role.
+            entries.Begin(role with { Start = range?.Start, End = range?.End });
+            entries.Highlights.AddRange(role.Highlights);
+            return true;
+        }
+        else if (emphasised)
         {
             organization = line.Plain;
         }
-        else if ((range is not null || line.IsBullet) && ReadRoleLine(line.Text, range) is { } role)
+        else if (range is not null && withoutDate.Length > 2 && !IsTitle(withoutDate) && DatesOf(entries, withoutDate) is { } dated)
         {
-            entries.Begin(role with { Start = range?.Start, End = range?.End });
-            entries.Highlights.AddRange(role.Highlights);
+            entries.Current = dated with { Start = range.Value.Start, End = range.Value.End };
             return true;
         }
         else if (range is not null && withoutDate.Length is > 1 and <= 80 && char.IsUpper(withoutDate[0]) && withoutDate.Split(' ').Length <= 10)
@@ -136,6 +153,44 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
         return true;
     }
 
+    /// <summary>A line that opens with a bold run and goes on after it ("**Globex** — *Android Engineer*").</summary>
+    private static bool StartsBold(MarkupLine line) =>
+        line.Text.StartsWith("**", StringComparison.Ordinal) && line.Text.IndexOf("**", 2, StringComparison.Ordinal) is var end && end > 2 && end + 2 < line.Text.Length;
+
+    /// <summary>
+    /// The entry just begun, when a dated line under it gives its period rather than another employer: a role that names
+    /// its employer and has no period yet ("### Software Engineer at Globex" then "*12.2014 - present* | Remote"), or an
+    /// employer whose line after it holds a place and the period ("### Globex" then "Berlin, Germany 2019 – 2021").
+    /// </summary>
+    private static ExperienceEntry? DatesOf(Entries entries, string withoutDate)
+    {
+        if (entries.Current is not { } current || current is not { Organization: not null, Start: null, End: null } || entries.Highlights.Count > 0)
+        {
+            return null;
+        }
+
+        var place = PlaceText(withoutDate);
+        if (place.Length > 0 && LooksLikePlace(place))
+        {
+            return current with { Location = current.Location ?? place };
+        }
+
+        return current.Title is not null && withoutDate.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 ? current : null;
+    }
+
+    /// <summary>What a dated line holds beside its period, without the marks around it ("📅 … / Nantes (44)" → "Nantes (44)", "(Remote)" → "Remote").</summary>
+    private static string PlaceText(string text)
+    {
+        var start = 0;
+        while (start < text.Length && !char.IsLetterOrDigit(text[start]) && text[start] != '(')
+        {
+            start++;
+        }
+
+        var place = text[start..].TrimEnd(' ', ',', '|', '·', '/');
+        return place.Length > 1 && place[0] == '(' && place[^1] == ')' ? place[1..^1].Trim() : place;
+    }
+
     /// <summary>
     /// A dated line that names a role: the title of the employer just read ("**Acme Lab**" then "Research Assistant -
     /// 2012-Present"), a second role there when it has one, else a role whose employer the next line may name
@@ -143,7 +198,7 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
     /// </summary>
     private static void BeginRole(string title, DateRange range, Entries entries)
     {
-        if (entries.Current is { Organization: not null } current && entries.Highlights.Count == 0)
+        if (entries.Current is { Organization: not null } current && entries.Highlights.Count == 0 && !entries.EmployerUnderTitle)
         {
             if (current.Title is null)
             {
@@ -173,12 +228,6 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
         }
 
         var lower = plain.ToLowerInvariant();
-        if (lower.StartsWith("host", StringComparison.Ordinal) || lower.StartsWith("supervisor", StringComparison.Ordinal)
-            || lower.StartsWith("advisor", StringComparison.Ordinal) || lower.StartsWith("mentor", StringComparison.Ordinal))
-        {
-            return;
-        }
-
         if (current.Title is null && entries.Highlights.Count == 0 && plain.Length < 160 && NamesRole(lower))
         {
             var (title, location) = SplitTitle(line.Text);
@@ -186,9 +235,10 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
             return;
         }
 
-        if (current is { Organization: null, Title: not null } && entries.Highlights.Count == 0 && EmployerLine(line) is { } employer)
+        if (current is { Organization: null, Title: not null } && entries.Highlights.Count == 0 && (EmployerLine(line) ?? NameLine(plain)) is { } employer)
         {
             entries.Current = current with { Organization = OrganizationNames.Canonical(employer.Organization), Location = current.Location ?? employer.Place };
+            entries.EmployerUnderTitle = true;
             return;
         }
 
@@ -338,6 +388,28 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
         var place = parts.Length > 1 ? string.Join(", ", parts[1..]) : null;
         var placed = place is not null && LooksLikePlace(place);
         return emphasised || placed ? (parts[0], placed ? place : null) : null;
+    }
+
+    /// <summary>A line naming who supervised or hosted the person ("Supervisor: Professor Hub", "Advisor - Dr. Roe").</summary>
+    private static bool NamesAdvisor(string lower) =>
+        lower.StartsWith("host", StringComparison.Ordinal) || lower.StartsWith("supervisor", StringComparison.Ordinal)
+        || lower.StartsWith("advisor", StringComparison.Ordinal) || lower.StartsWith("adviser", StringComparison.Ordinal)
+        || lower.StartsWith("mentor", StringComparison.Ordinal);
+
+    private static readonly HashSet<string> NameConnectors = new(["of", "for", "and", "the", "&", "de", "des", "du", "la", "le", "di", "für", "und", "at", "in", "on"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A line that is only a name in title case ("Github University", "Max Planck Institute for Informatics"): under a
+    /// role that named no employer ("* Summer 2015: Research Assistant"), its employer.
+    /// </summary>
+    private static (string Organization, string? Place)? NameLine(string plain)
+    {
+        var words = plain.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return plain.Length <= 80 && words.Length is > 0 and <= 8 && char.IsUpper(words[0][0]) && !plain.EndsWith('.')
+            && !plain.Contains(':', StringComparison.Ordinal)
+            && words.All(w => char.IsUpper(w[0]) || char.IsDigit(w[0]) || NameConnectors.Contains(w))
+            ? (plain.Trim(), null)
+            : null;
     }
 
     private static bool LooksLikePlace(string text)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Talent.Profiles.Catalogs;
 using static Talent.Profiles.Extraction.JsonFields;
@@ -176,16 +177,36 @@ internal static class JsonResumeReader
             }
 
             var keywords = string.Join(", ", Strings(project, "keywords"));
-            var parts = new[] { Text(project, "description") }.Concat(Strings(project, "highlights")).Append(keywords).Where(p => !string.IsNullOrWhiteSpace(p));
+            var parts = new[] { Text(project, "description") }.Concat(Strings(project, "highlights")).Append(keywords).OfType<string>().Where(p => !string.IsNullOrWhiteSpace(p));
             projects.Add(new ProjectEntry
             {
                 Name = name,
-                Description = ProfileLimits.Bounded(string.Join("; ", parts), ProfileLimits.ProjectDescriptionLength),
+                Description = ProfileLimits.Bounded(JoinStatements(parts), ProfileLimits.ProjectDescriptionLength),
                 Url = Text(project, "url"),
             });
         }
 
         return projects;
+    }
+
+    /// <summary>
+    /// A project's description, highlights and keywords as one text: "; " between statements, a space after one that
+    /// already ends a sentence ("Runs on Windows." then "JavaScript, Node.js", not "Windows.; JavaScript").
+    /// </summary>
+    private static string JoinStatements(IEnumerable<string> parts)
+    {
+        var text = new StringBuilder();
+        foreach (var part in parts)
+        {
+            if (text.Length > 0)
+            {
+                text.Append(text[^1] is '.' or '!' or '?' or ';' or ':' ? " " : "; ");
+            }
+
+            text.Append(part.Trim());
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The first strings of an array property: no more than a bounded description can hold.</summary>
