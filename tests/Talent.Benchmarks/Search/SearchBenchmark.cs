@@ -4,21 +4,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
-using Dapper;
-using Lucene.Net.Analysis.En;
-using Lucene.Net.Index;
-using Lucene.Net.QueryParsers.Classic;
-using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
-using MassTransit;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Talent.Benchmarks.Corpus;
-using Talent.Benchmarks.Ingest;
-using Talent.Contracts;
 using Talent.Profiles.Catalogs;
 using Talent.Search;
 using Talent.Server;
@@ -37,9 +25,6 @@ namespace Talent.Benchmarks.Search;
 /// </summary>
 internal static partial class SearchBenchmark
 {
-    /// <summary>Documents in flight while ingesting: enough to keep the worker's batches full.</summary>
-    private const int IngestInFlight = 1024;
-
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(15);
 
     public static async Task<int> RunAsync(string[] args)
@@ -226,50 +211,6 @@ internal static partial class SearchBenchmark
         ["Talent:Embeddings:Enabled"] = "false",
     };
 
-    /// <summary>
-    /// Every document of the first <paramref name="people"/> people through the real worker path (bus → extraction → identity
-    /// → SQLite → index), published as an upstream system would, with at most <see cref="IngestInFlight"/> documents published
-    /// and not yet done (the in-memory bus buffers without limit).
-    /// </summary>
-    private static async Task<TimeSpan> IngestAsync(IServiceProvider services, SyntheticCorpus corpus, int people, int documents)
-    {
-        var publish = services.GetRequiredService<IPublishEndpoint>();
-        var consumed = ConsumedDocuments.ConnectTo(services.GetRequiredService<IBus>());
-        var clock = Stopwatch.StartNew();
-        var reportEvery = Math.Max(1000, documents / 20);
-        var nextReport = reportEvery;
-        var published = 0;
-        for (var next = 0; next < people;)
-        {
-            var chunk = Enumerable.Range(next, Math.Min(IngestInFlight / 4, people - next)).SelectMany(corpus.Documents).ToList();
-            await Task.WhenAll(chunk.Select(d => publish.Publish(
-                new ProfileDocumentSubmitted { SourceId = d.SourceId, Version = 1, ContentType = d.ContentType, Content = d.Content })));
-            next += IngestInFlight / 4;
-            published += chunk.Count;
-            await consumed.WaitForAsync(published - IngestInFlight, CancellationToken.None);
-            if (consumed.Count >= nextReport)
-            {
-                Console.Error.WriteLine($"ingested {consumed.Count}/{documents} documents ({consumed.Count / clock.Elapsed.TotalSeconds:0}/s)");
-                nextReport += reportEvery;
-            }
-        }
-
-        await consumed.WaitForAsync(documents, CancellationToken.None);
-        if (consumed.Faulted > 0)
-        {
-            throw new InvalidOperationException($"{consumed.Faulted} documents failed");
-        }
-
-        await services.GetRequiredService<IndexSynchronizer>().WaitForCatchUpAsync(CancellationToken.None);
-        var rejected = await services.GetRequiredService<CandidateStore>().ListRejectedAsync(5, CancellationToken.None);
-        if (rejected.Count > 0)
-        {
-            throw new InvalidOperationException($"synthetic documents were rejected, e.g. {rejected[0].SourceId}: {rejected[0].Reason}");
-        }
-
-        return clock.Elapsed;
-    }
-
     private static void ReportProgress(ReindexStatus status)
     {
         if (status.Done % 50_000 == 0 && status.Done > 0)
@@ -328,244 +269,6 @@ internal static partial class SearchBenchmark
         }
 
         return (elapsed, rate, asked, failures, empty, times);
-    }
-
-    private static async Task<int> TotalAsync(HttpClient http, BenchQuery query, CancellationToken cancellationToken = default)
-    {
-        using var response = await http.GetAsync(new Uri("api/search?" + query.Http, UriKind.Relative), cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        return body.GetProperty("total").GetInt32();
-    }
-
-    /// <summary>The <c>mix</c> area: prints the query strings of the mix, one per line, to replay them with other tools.</summary>
-    public static Task<int> PrintMixAsync(string[] args)
-    {
-        var catalogs = ProfileCatalogs.Load(Path.Combine(AppContext.BaseDirectory, "config"));
-        foreach (var query in QueryMix(catalogs))
-        {
-            Console.WriteLine(query.Http);
-        }
-
-        return Task.FromResult(0);
-    }
-
-    /// <summary>A fixed mix of recruiter queries drawn from the catalogs: free text, skills, topics, venues, years and combinations.</summary>
-    private static List<BenchQuery> QueryMix(ProfileCatalogs catalogs)
-    {
-        var topics = catalogs.Topics.All.Select(t => t.Name).Where((_, i) => i % 9 == 0).Take(8).ToList();
-        var skills = catalogs.Skills.All.Select(s => s.Name).Where(s => !SkillCatalog.IsAmbiguous(s)).Where((_, i) => i % 23 == 0).Take(6).ToList();
-        var venues = catalogs.Venues.All.Where(v => v.Kind == "conference").Select(v => v.Name).Where((_, i) => i % 17 == 0).Take(6).ToList();
-        var queries = new List<BenchQuery>();
-        queries.AddRange(topics.Select(t => BenchQuery.Of(q: t)));
-        queries.AddRange(topics.Take(4).Select(t => BenchQuery.Of(q: $"\"{t}\"")));
-        queries.AddRange(skills.Select(s => BenchQuery.Of(skill: s)));
-        queries.AddRange(topics.Take(4).Select(t => BenchQuery.Of(topic: t)));
-        queries.AddRange(venues.Select(v => BenchQuery.Of(venue: v)));
-        queries.AddRange(venues.Take(3).Select(v => BenchQuery.Of(venue: v, since: 2020)));
-        queries.AddRange(topics.Take(4).Zip(venues).Select(p => BenchQuery.Of(q: p.First, venue: p.Second, since: 2018)));
-        queries.AddRange(topics.Skip(4).Zip(skills).Select(p => BenchQuery.Of(q: p.First, skill: p.Second)));
-        return queries;
-    }
-
-    /// <summary>
-    /// The query strings parsed by Lucene's own MultiFieldQueryParser over the same text fields, filters as term queries,
-    /// top 10 by score; with <paramref name="facets"/>, the five facets counted over every hit the plain way, reading
-    /// each hit's values from the segment's SortedSetDocValues.
-    /// </summary>
-    private static List<double> BareLucene(string indexPath, List<BenchQuery> queries, int rounds, bool facets)
-    {
-        using var directory = new NIOFSDirectory(new DirectoryInfo(indexPath));
-        using var reader = DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
-        using var analyzer = new EnglishAnalyzer(LuceneVersion.LUCENE_48);
-        var fields = new[] { "titles", "titles_first", "abstracts", "interests", "roles", "topics_text", "skills_text", "headline", "name" };
-        var parser = new MultiFieldQueryParser(LuceneVersion.LUCENE_48, fields, analyzer) { DefaultOperator = Operator.AND };
-        Query Build(BenchQuery q)
-        {
-            var query = new BooleanQuery();
-            if (q.Q is not null)
-            {
-                query.Add(parser.Parse(q.Q), Occur.MUST);
-            }
-
-            foreach (var (field, value) in new[] { ("skill", q.Skill), ("topic", q.Topic), ("venue", q.Venue) })
-            {
-                if (value is not null)
-                {
-                    query.Add(new TermQuery(new Term(field, value.ToLowerInvariant())), Occur.MUST);
-                }
-            }
-
-            if (q.Since is { } since)
-            {
-                query.Add(TermRangeQuery.NewStringRange("year", since.ToString("D4", CultureInfo.InvariantCulture), null, true, true), Occur.MUST);
-            }
-
-            return query;
-        }
-
-        void Run(Query query)
-        {
-            if (!facets)
-            {
-                searcher.Search(query, 10);
-                return;
-            }
-
-            var top = TopScoreDocCollector.Create(10, true);
-            var counter = new DocValuesFacetCounter(["venue", "skill", "topic", "institution", "year"]);
-            searcher.Search(query, MultiCollector.Wrap(top, counter));
-            _ = top.GetTopDocs();
-            counter.Top(10);
-        }
-
-        var built = queries.Select(Build).ToList();
-        var warmUp = Stopwatch.StartNew();
-        while (warmUp.Elapsed < WarmUpTime)
-        {
-            built.ForEach(Run);
-        }
-
-        var times = new List<double>();
-        for (var r = 0; r < rounds; r++)
-        {
-            foreach (var query in built)
-            {
-                var clock = Stopwatch.StartNew();
-                Run(query);
-                times.Add(clock.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        return times;
-    }
-
-    /// <summary>Facet counts the plain way: each hit's ordinals read from the segment's SortedSetDocValues, labels looked up at the end.</summary>
-    private sealed class DocValuesFacetCounter(string[] fields) : ICollector
-    {
-        private readonly Dictionary<string, int>[] totals = fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        private readonly SortedSetDocValues?[] values = new SortedSetDocValues?[fields.Length];
-        private readonly int[]?[] counts = new int[]?[fields.Length];
-
-        public bool AcceptsDocsOutOfOrder => true;
-
-        public void SetScorer(Scorer scorer)
-        {
-        }
-
-        public void SetNextReader(AtomicReaderContext context)
-        {
-            Flush();
-            for (var i = 0; i < fields.Length; i++)
-            {
-                values[i] = context.AtomicReader.GetSortedSetDocValues(fields[i]);
-                counts[i] = values[i] is { } v ? new int[checked((int)v.ValueCount)] : null;
-            }
-        }
-
-        public void Collect(int doc)
-        {
-            for (var i = 0; i < fields.Length; i++)
-            {
-                if (values[i] is not { } v)
-                {
-                    continue;
-                }
-
-                v.SetDocument(doc);
-                for (var ord = v.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = v.NextOrd())
-                {
-                    counts[i]![ord]++; // allocated with the values in SetNextReader
-                }
-            }
-        }
-
-        public List<List<KeyValuePair<string, int>>> Top(int limit)
-        {
-            Flush();
-            return totals.Select(t => t.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(limit).ToList()).ToList();
-        }
-
-        private void Flush()
-        {
-            var scratch = new BytesRef();
-            for (var i = 0; i < fields.Length; i++)
-            {
-                if (values[i] is not { } v || counts[i] is not { } c)
-                {
-                    continue;
-                }
-
-                for (var ord = 0; ord < c.Length; ord++)
-                {
-                    if (c[ord] > 0)
-                    {
-                        v.LookupOrd(ord, scratch);
-                        var label = scratch.Utf8ToString();
-                        totals[i][label] = totals[i].GetValueOrDefault(label) + c[ord];
-                    }
-                }
-
-                counts[i] = null;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The same candidates as one FTS5 document each (name, headline, titles, abstracts, interests, roles, skills,
-    /// topics, venues) and the same queries as FTS5 expressions: free-text words and filters as required phrases,
-    /// ranked by bm25(); the year filter has no FTS5 form and is left out.
-    /// </summary>
-    private static async Task<(TimeSpan Build, List<double> Times)> Fts5Async(CandidateStore store, string path, List<BenchQuery> queries, int rounds)
-    {
-        File.Delete(path);
-        var build = Stopwatch.StartNew();
-        await using var connection = new SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync();
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; CREATE VIRTUAL TABLE people USING fts5(text, tokenize = 'porter unicode61');");
-        await using (var transaction = connection.BeginTransaction())
-        {
-            foreach (var row in store.StreamCandidates(CancellationToken.None))
-            {
-                var p = row.ReadProfile();
-                var text = string.Join(
-                    '\n',
-                    new[] { p.Name, p.Headline }
-                        .Concat(p.Publications.SelectMany(x => new[] { x.Publication.Title, x.Publication.Abstract, x.Publication.Venue }))
-                        .Concat(p.Interests).Concat(p.Experience.SelectMany(e => e.Value.Highlights.Append(e.Value.Title)))
-                        .Concat(p.Skills).Concat(p.Topics).Concat(p.Organizations)
-                        .Where(t => !string.IsNullOrWhiteSpace(t)));
-                await connection.ExecuteAsync("INSERT INTO people (rowid, text) VALUES (@Id, @text)", new { row.Id, text }, transaction);
-            }
-
-            await transaction.CommitAsync();
-        }
-
-        build.Stop();
-        static string Phrase(string text) => "\"" + text.Replace("\"", " ", StringComparison.Ordinal) + "\"";
-        var expressions = queries.Select(q => string.Join(
-            " AND ",
-            (q.Q is null ? [] : q.Q.Trim('"').Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Phrase))
-                .Concat(new[] { q.Skill, q.Topic, q.Venue }.OfType<string>().Select(Phrase)))).ToList();
-        const string sql = "SELECT rowid FROM people WHERE people MATCH @e ORDER BY bm25(people) LIMIT 10";
-        foreach (var e in expressions)
-        {
-            _ = (await connection.QueryAsync<long>(sql, new { e })).ToList();
-        }
-
-        var times = new List<double>();
-        for (var r = 0; r < rounds; r++)
-        {
-            foreach (var e in expressions)
-            {
-                var clock = Stopwatch.StartNew();
-                _ = (await connection.QueryAsync<long>(sql, new { e })).ToList();
-                times.Add(clock.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        return (build.Elapsed, times);
     }
 
     /// <summary>
@@ -630,17 +333,5 @@ internal static partial class SearchBenchmark
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed record BenchQuery(string? Q, string? Skill, string? Topic, string? Venue, int? Since, string Http, SearchRequest Request)
-    {
-        public static BenchQuery Of(string? q = null, string? skill = null, string? topic = null, string? venue = null, int? since = null)
-        {
-            var parts = new[] { ("q", q), ("skill", skill), ("topic", topic), ("venue", venue), ("since", since?.ToString(CultureInfo.InvariantCulture)) }
-                .Where(p => p.Item2 is not null)
-                .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}");
-            var (request, _) = SearchRequest.Create(q, skill is null ? [] : [skill], topic is null ? [] : [topic], venue is null ? [] : [venue], since, 1, 10);
-            return new BenchQuery(q, skill, topic, venue, since, string.Join('&', parts), request!); // the mix only holds valid requests
-        }
     }
 }
