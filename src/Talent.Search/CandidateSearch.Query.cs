@@ -53,32 +53,51 @@ internal sealed partial class CandidateSearch
         }
         else if (!string.IsNullOrWhiteSpace(request.Query))
         {
-            var parser = new CandidateQueryParser(analyzer, catalogs, defaultOperator, options.FieldBoosts, options.Limits, budget, patterns);
-            var parsed = parser.ParseBounded(request.Query);
-            if (parsed is BooleanQuery onlyNegated && onlyNegated.Clauses.Count > 0 && onlyNegated.Clauses.All(c => c.Occur == Occur.MUST_NOT))
-            {
-                // "NOT x" alone means everyone but x, not nobody.
-                onlyNegated.Add(new MatchAllDocsQuery(), Occur.MUST);
-            }
-
-            if (parsed is not BooleanQuery { Clauses.Count: 0 })
-            {
-                query.Add(parsed, Occur.MUST);
-            }
-
-            skills.UnionWith(parser.Skills);
-            topics.UnionWith(parser.Topics);
-            venues.UnionWith(parser.Venues);
-            since ??= parser.Since;
-
-            var freeText = FreeTextOf(request.Query);
-            queryTerms = Terms(analyzer, freeText);
-            if (query.Clauses.Count > 0)
-            {
-                AddTextBoosts(query, freeText);
-            }
+            AddTextQuery(query, request.Query, defaultOperator);
         }
 
+        AddSkillAndTopicFilters(query);
+        AddVenueFilter(query);
+        AddSinceFilter(query);
+        AddRecruiterFilters(query);
+        return query.Clauses.Count == 0 ? new MatchAllDocsQuery() : query;
+    }
+
+    /// <summary>
+    /// The query text parsed, what its field clauses name (skills, topics, venues, a year), its analysed words, and the
+    /// boosts its words earn (<see cref="AddTextBoosts"/>).
+    /// </summary>
+    private void AddTextQuery(BooleanQuery query, string text, Operator defaultOperator)
+    {
+        var parser = new CandidateQueryParser(analyzer, catalogs, defaultOperator, options.FieldBoosts, options.Limits, budget, patterns);
+        var parsed = parser.ParseBounded(text);
+        if (parsed is BooleanQuery onlyNegated && onlyNegated.Clauses.Count > 0 && onlyNegated.Clauses.All(c => c.Occur == Occur.MUST_NOT))
+        {
+            // "NOT x" alone means everyone but x, not nobody.
+            onlyNegated.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        if (parsed is not BooleanQuery { Clauses.Count: 0 })
+        {
+            query.Add(parsed, Occur.MUST);
+        }
+
+        skills.UnionWith(parser.Skills);
+        topics.UnionWith(parser.Topics);
+        venues.UnionWith(parser.Venues);
+        since ??= parser.Since;
+
+        var freeText = FreeTextOf(text);
+        queryTerms = Terms(analyzer, freeText);
+        if (query.Clauses.Count > 0)
+        {
+            AddTextBoosts(query, freeText);
+        }
+    }
+
+    /// <summary>Each requested skill and topic, required, with the boost of work that mentions it.</summary>
+    private void AddSkillAndTopicFilters(BooleanQuery query)
+    {
         foreach (var skill in request.Skills.Select(s => CandidateDocument.CanonicalSkill(catalogs, s)))
         {
             skills.Add(skill);
@@ -92,44 +111,57 @@ internal sealed partial class CandidateSearch
             query.Add(new TermQuery(new Term(IndexFields.Topic, CandidateDocument.KeywordOf(topic))), Occur.MUST);
             AddFilterTextBoost(query, topic);
         }
+    }
 
-        if (request.Venues.Count > 0)
+    /// <summary>The requested venues as one required clause of venue evidence (<see cref="AddVenueEvidence"/>).</summary>
+    private void AddVenueFilter(BooleanQuery query)
+    {
+        if (request.Venues.Count == 0)
         {
-            // Any of the venues; the term frequency (papers there) scores the candidate.
-            var anyVenue = new BooleanQuery(true);
-            foreach (var venue in request.Venues.Select(v => CandidateDocument.CanonicalVenue(catalogs, v)))
-            {
-                venues.Add(venue);
-                AddVenueEvidence(anyVenue, venue);
-            }
-
-            query.Add(anyVenue, Occur.MUST);
+            return;
         }
 
-        if (request.Since is { } year && request.Until is null)
+        // Any of the venues; the term frequency (papers there) scores the candidate.
+        var anyVenue = new BooleanQuery(true);
+        foreach (var venue in request.Venues.Select(v => CandidateDocument.CanonicalVenue(catalogs, v)))
         {
-            if (venues.Count > 0)
-            {
-                // "ICLR or NeurIPS since 2022" means papers at those venues since then, not any paper since then.
-                var venueSince = new BooleanQuery(true);
-                foreach (var venue in venues)
-                {
-                    venueSince.Add(
-                        TermRangeQuery.NewStringRange(IndexFields.VenueYear, CandidateDocument.VenueYearTerm(venue, year), CandidateDocument.VenueYearTerm(venue, 9999), true, true),
-                        Occur.SHOULD);
-                }
-
-                query.Add(new ConstantScoreQuery(venueSince) { Boost = 0f }, Occur.MUST);
-            }
-            else
-            {
-                // With venues, a paper there since the year is a paper since the year: this clause would add nothing but its cost.
-                query.Add(new ConstantScoreQuery(CandidateDocument.YearRange(year, null)) { Boost = 0f }, Occur.MUST);
-            }
+            venues.Add(venue);
+            AddVenueEvidence(anyVenue, venue);
         }
 
-        AddRecruiterFilters(query);
-        return query.Clauses.Count == 0 ? new MatchAllDocsQuery() : query;
+        query.Add(anyVenue, Occur.MUST);
+    }
+
+    /// <summary>
+    /// The requested year without an end year, required and not scored: a paper at one of the venues since then when
+    /// the request or the query's <c>venue:</c> clauses name venues, any paper since then otherwise; so it runs after
+    /// both are gathered.
+    /// </summary>
+    private void AddSinceFilter(BooleanQuery query)
+    {
+        if (request.Since is not { } year || request.Until is not null)
+        {
+            return;
+        }
+
+        if (venues.Count > 0)
+        {
+            // "ICLR or NeurIPS since 2022" means papers at those venues since then, not any paper since then.
+            var venueSince = new BooleanQuery(true);
+            foreach (var venue in venues)
+            {
+                venueSince.Add(
+                    TermRangeQuery.NewStringRange(IndexFields.VenueYear, CandidateDocument.VenueYearTerm(venue, year), CandidateDocument.VenueYearTerm(venue, 9999), true, true),
+                    Occur.SHOULD);
+            }
+
+            query.Add(new ConstantScoreQuery(venueSince) { Boost = 0f }, Occur.MUST);
+        }
+        else
+        {
+            // With venues, a paper there since the year is a paper since the year: this clause would add nothing but its cost.
+            query.Add(new ConstantScoreQuery(CandidateDocument.YearRange(year, null)) { Boost = 0f }, Occur.MUST);
+        }
     }
 
     /// <summary>

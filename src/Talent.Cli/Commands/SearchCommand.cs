@@ -50,47 +50,64 @@ internal static class SearchCommand
 
             // Whoever can read the data folder may see contact data.
             request = filtered with { Explain = parseResult.GetValue(explain), ContactLookup = true };
-            var configuration = CliSettings.Configuration(parseResult);
-            var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section), readsDocuments: false);
-            var indexRoot = Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory);
-            CandidateIndex Open() => CandidateIndex.OpenReadOnly(IndexLocation.Current(indexRoot), catalogs, NullLogger.Instance, CliSettings.Options<SearchOptions>(configuration, SearchOptions.Section));
-            var index = Open();
-            if (await IndexFreshness.CatchUpAsync(parseResult, index.LastAppliedSequence, cancellationToken))
-            {
-                index.Dispose();
-                index = Open();
-            }
-
-            using var _ = index;
+            using var index = await OpenCaughtUpAsync(parseResult, cancellationToken);
             IndexFreshness.WarnIfAnalysisChanged(index);
             using var model = await CliVectors.AttachAsync(parseResult, index, cancellationToken);
-            switch (index.Search(request, cancellationToken))
-            {
-                case SearchOutcome.Invalid invalid:
-                    throw new UsageException(FirstError(invalid.Errors));
-                case SearchOutcome.OverBudget over:
-                    throw new WorkException(over.Reason);
-                case SearchOutcome.Found found when exporting:
-                    await CliAudit.RecordAsync(parseResult, "search", Described(parseResult, query, skill, topic, venue), found.Response.Results.Select(r => r.Id), cancellationToken);
-                    await ExportAsync(index, request, count, parseResult.GetValue(format)!, cancellationToken); // checked non-null in exporting
-                    break;
-                case SearchOutcome.Found found:
-                    await CliAudit.RecordAsync(parseResult, "search", Described(parseResult, query, skill, topic, venue), found.Response.Results.Select(r => r.Id), cancellationToken);
-                    if (parseResult.GetValue(Output.Json))
-                    {
-                        Output.WriteJson(found.Response);
-                    }
-                    else
-                    {
-                        Print(found.Response);
-                    }
-
-                    break;
-            }
-
+            var outcome = index.Search(request, cancellationToken);
+            await WriteAsync(parseResult, outcome, Described(parseResult, query, skill, topic, venue), index, request, count, parseResult.GetValue(format), cancellationToken);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The last committed index, opened again when catching up with the data folder committed more.</summary>
+    private static async Task<CandidateIndex> OpenCaughtUpAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var configuration = CliSettings.Configuration(parseResult);
+        var catalogs = ParseCommand.LoadCatalogs(CliSettings.Options<CatalogOptions>(configuration, CatalogOptions.Section), readsDocuments: false);
+        var indexRoot = Path.GetFullPath(CliSettings.Options<IndexOptions>(configuration, IndexOptions.Section).Directory);
+        CandidateIndex Open() => CandidateIndex.OpenReadOnly(IndexLocation.Current(indexRoot), catalogs, NullLogger.Instance, CliSettings.Options<SearchOptions>(configuration, SearchOptions.Section));
+        var index = Open();
+        if (await IndexFreshness.CatchUpAsync(parseResult, index.LastAppliedSequence, cancellationToken))
+        {
+            index.Dispose();
+            index = Open();
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// The outcome on stdout, the ranked candidates exported as <paramref name="exportFormat"/> (when given), as JSON or as
+    /// cards, and recorded in the audit trail as <paramref name="described"/>; an invalid search is bad usage, one over its
+    /// time budget failed work.
+    /// </summary>
+    private static async Task WriteAsync(
+        ParseResult parseResult, SearchOutcome outcome, string described, CandidateIndex index, SearchRequest request, int count, string? exportFormat, CancellationToken cancellationToken)
+    {
+        switch (outcome)
+        {
+            case SearchOutcome.Invalid invalid:
+                throw new UsageException(FirstError(invalid.Errors));
+            case SearchOutcome.OverBudget over:
+                throw new WorkException(over.Reason);
+            case SearchOutcome.Found found when exportFormat is not null:
+                await CliAudit.RecordAsync(parseResult, "search", described, found.Response.Results.Select(r => r.Id), cancellationToken);
+                await ExportAsync(index, request, count, exportFormat, cancellationToken);
+                break;
+            case SearchOutcome.Found found:
+                await CliAudit.RecordAsync(parseResult, "search", described, found.Response.Results.Select(r => r.Id), cancellationToken);
+                if (parseResult.GetValue(Output.Json))
+                {
+                    Output.WriteJson(found.Response);
+                }
+                else
+                {
+                    Print(found.Response);
+                }
+
+                break;
+        }
     }
 
     /// <summary>The search as the audit trail keeps it, in the shape of the HTTP query string.</summary>
@@ -129,71 +146,87 @@ internal static class SearchCommand
         foreach (var hit in response.Results)
         {
             rank++;
-            Console.WriteLine();
-            var fit = hit.Fit is { } value ? $"fit {value}% {hit.FitLabel}" : $"score {hit.Score:0.00}";
-            Console.WriteLine($"{rank}. {hit.DisplayName}  [id {hit.Id}, {fit}]");
-            var role = string.Join(" at ", new[] { hit.Title, hit.Employer }.Where(s => !string.IsNullOrEmpty(s)));
-            var line = string.Join(" · ", new[] { role, hit.Location }.Where(s => !string.IsNullOrEmpty(s)));
-            if (line.Length > 0)
-            {
-                Console.WriteLine($"   {line}");
-            }
+            PrintCard(rank, hit);
+        }
+    }
 
-            if (hit.NearMatch == true)
-            {
-                Console.WriteLine("   near match: holds most of the query's words, not every one");
-            }
+    /// <summary>One ranked candidate as a card: who and where, a near match said so, highlights, what matched, with <c>--explain</c> how it was ranked, and its papers as evidence.</summary>
+    private static void PrintCard(int rank, SearchHit hit)
+    {
+        Console.WriteLine();
+        var fit = hit.Fit is { } value ? $"fit {value}% {hit.FitLabel}" : $"score {hit.Score:0.00}";
+        Console.WriteLine($"{rank}. {hit.DisplayName}  [id {hit.Id}, {fit}]");
+        var role = string.Join(" at ", new[] { hit.Title, hit.Employer }.Where(s => !string.IsNullOrEmpty(s)));
+        var line = string.Join(" · ", new[] { role, hit.Location }.Where(s => !string.IsNullOrEmpty(s)));
+        if (line.Length > 0)
+        {
+            Console.WriteLine($"   {line}");
+        }
 
-            foreach (var highlight in hit.Highlights)
-            {
-                Console.WriteLine($"   {highlight}");
-            }
+        if (hit.NearMatch == true)
+        {
+            Console.WriteLine("   near match: holds most of the query's words, not every one");
+        }
 
-            var matches = new List<string>();
-            if (hit.Matches.Skills.Count > 0)
-            {
-                matches.Add("skills: " + string.Join(", ", hit.Matches.Skills));
-            }
+        foreach (var highlight in hit.Highlights)
+        {
+            Console.WriteLine($"   {highlight}");
+        }
 
-            if (hit.Matches.Topics.Count > 0)
-            {
-                matches.Add("topics: " + string.Join(", ", hit.Matches.Topics));
-            }
+        PrintMatched(hit.Matches);
+        PrintRanking(hit);
+        foreach (var evidence in hit.Evidence)
+        {
+            var where = string.Join(' ', new[] { evidence.Venue, evidence.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(s => s is not null));
+            Console.WriteLine($"   · {evidence.Title}{(where.Length > 0 ? $" ({where})" : "")}{(evidence.FirstAuthor ? " — first author" : evidence.LastAuthor ? " — last author" : "")}");
+        }
+    }
 
-            if (hit.Matches.Venues.Count > 0)
-            {
-                matches.Add("venues: " + string.Join(", ", hit.Matches.Venues.Select(v => $"{v.Venue} ×{v.Count}")));
-            }
+    /// <summary>The skills, topics and venues the candidate matched, on one line when there are any.</summary>
+    private static void PrintMatched(HitMatches matched)
+    {
+        var matches = new List<string>();
+        if (matched.Skills.Count > 0)
+        {
+            matches.Add("skills: " + string.Join(", ", matched.Skills));
+        }
 
-            if (matches.Count > 0)
-            {
-                Console.WriteLine($"   matched {string.Join(" · ", matches)}");
-            }
+        if (matched.Topics.Count > 0)
+        {
+            matches.Add("topics: " + string.Join(", ", matched.Topics));
+        }
 
-            if (hit.Signals is { Count: > 0 } signals)
-            {
-                Console.WriteLine("   score " + string.Join(" + ", signals.OrderByDescending(s => s.Value).Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Key} {s.Value:0.###}"))));
-            }
+        if (matched.Venues.Count > 0)
+        {
+            matches.Add("venues: " + string.Join(", ", matched.Venues.Select(v => $"{v.Venue} ×{v.Count}")));
+        }
 
-            if (hit.Order is { } order)
-            {
-                var parts = new[] { ("words", (double?)order.Words), ("body of work", order.BodyOfWork), ("meaning", order.Meaning) }
-                    .Where(p => p.Item2 is not null).Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Item1} {p.Item2:0.###}"));
-                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"   order {order.Value:0.###}: {string.Join(", ", parts)} (each relative to the best hit)"));
-            }
+        if (matches.Count > 0)
+        {
+            Console.WriteLine($"   matched {string.Join(" · ", matches)}");
+        }
+    }
 
-            if (hit.Ranker is { } ranker)
-            {
-                Console.WriteLine(hit.Meaning is { } meaning
-                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"   ranker: {ranker} (meaning {meaning:0.###})")
-                    : $"   ranker: {ranker}");
-            }
+    /// <summary>With <c>--explain</c>: the score split by signal, the order of a re-ranked hit and its parts, and the ranker.</summary>
+    private static void PrintRanking(SearchHit hit)
+    {
+        if (hit.Signals is { Count: > 0 } signals)
+        {
+            Console.WriteLine("   score " + string.Join(" + ", signals.OrderByDescending(s => s.Value).Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Key} {s.Value:0.###}"))));
+        }
 
-            foreach (var evidence in hit.Evidence)
-            {
-                var where = string.Join(' ', new[] { evidence.Venue, evidence.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(s => s is not null));
-                Console.WriteLine($"   · {evidence.Title}{(where.Length > 0 ? $" ({where})" : "")}{(evidence.FirstAuthor ? " — first author" : evidence.LastAuthor ? " — last author" : "")}");
-            }
+        if (hit.Order is { } order)
+        {
+            var parts = new[] { ("words", (double?)order.Words), ("body of work", order.BodyOfWork), ("meaning", order.Meaning) }
+                .Where(p => p.Item2 is not null).Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Item1} {p.Item2:0.###}"));
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"   order {order.Value:0.###}: {string.Join(", ", parts)} (each relative to the best hit)"));
+        }
+
+        if (hit.Ranker is { } ranker)
+        {
+            Console.WriteLine(hit.Meaning is { } meaning
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"   ranker: {ranker} (meaning {meaning:0.###})")
+                : $"   ranker: {ranker}");
         }
     }
 }
