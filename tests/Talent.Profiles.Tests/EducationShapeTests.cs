@@ -118,4 +118,12 @@ public sealed class EducationShapeTests : DocumentShapeReading
     [Fact]
     public void An_employer_in_prose_is_not_education() =>
         Assert.Empty(Read("text/markdown", "# Jane Roe\n\nJane is a postdoc in the Smith group at the University of California, San Diego, working on oceans.\n").Education);
+
+    [Fact]
+    public void An_associate_degree_is_studies_not_a_position()
+    {
+        var profile = Read("text/markdown", "# Jane Roe\n\n## Education\n\n- Associate of Science in Computer Science, Foothill College, 2015\n- BS Computer Science, San Jose State University, 2018\n");
+
+        Assert.Equal(["Foothill College", "San Jose State University"], profile.Education.Select(e => e.Institution));
+    }
 }

@@ -190,4 +190,31 @@ public sealed class RoleShapeTests : DocumentShapeReading
             ],
             profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
     }
+
+    [Fact]
+    public void Positions_held_name_the_organisation_after_its_unit()
+    {
+        // No name: a heading of positions is never the owner's name.
+        var profile = Read("text/markdown", """
+            Current Positions
+            ======
+            * 2023- : Associate Professor, School of Economics, Fudan University
+
+            Past Positions
+            ======
+            * 2018.03 - 2020.06: Postdoctoral Research Associate, Department of Physics, University of Massachusetts, Amherst, USA
+            * 2015 - 2018: Research Engineer, Search Group, Globex Corporation
+            * 2012 - 2015: Research Scientist, Nokia Bell Labs, Murray Hill, NJ
+            """);
+
+        Assert.Null(profile.Name);
+        Assert.Equal(
+            [
+                ("Fudan University", "Associate Professor", "2023", null),
+                ("University of Massachusetts", "Postdoctoral Research Associate", "2018-03", "2020-06"),
+                ("Globex Corporation", "Research Engineer", "2015", "2018"),
+                ("Nokia Bell Labs", "Research Scientist", "2012", "2015"),
+            ],
+            profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
+    }
 }

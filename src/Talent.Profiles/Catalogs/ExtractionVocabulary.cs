@@ -39,6 +39,7 @@ public sealed class ExtractionVocabulary
         notDegreeWords = (words.NotDegreeWords ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).ToList();
         thesisWords = (words.ThesisWords ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w.Trim()).ToList();
         RoleWords = LowerCaseWords("role word", words.RoleWords);
+        UnitWords = LowerCaseWords("unit word", words.UnitWords ?? []);
         ContactLinkLabels = LowerCaseWords("contact link label", words.ContactLinkLabels).ToHashSet(StringComparer.Ordinal);
         LinkLabels = LowerCaseWords("link label", words.LinkLabels ?? []).ToHashSet(StringComparer.Ordinal);
         Publishers = LowerCaseWords("publisher", words.Publishers ?? []).ToHashSet(StringComparer.Ordinal);
@@ -122,6 +123,9 @@ public sealed class ExtractionVocabulary
 
     /// <summary>Words of a job title, lower case ("engineer", "intern").</summary>
     internal IReadOnlyList<string> RoleWords { get; }
+
+    /// <summary>Words naming a unit of an organisation ("department", "school of", "lab"), lower case.</summary>
+    internal IReadOnlyList<string> UnitWords { get; }
 
     /// <summary>Labels of contact links ("github", "email"), lower case.</summary>
     internal IReadOnlySet<string> ContactLinkLabels { get; }
@@ -277,7 +281,7 @@ public sealed record DocumentWords(
     IReadOnlyList<string> DegreePatterns, IReadOnlyList<string> DegreeWords, IReadOnlyList<string> RoleWords, IReadOnlyList<string> ContactLinkLabels,
     IReadOnlyList<string>? LinkLabels = null, IReadOnlyList<string>? NameLeadIns = null, IReadOnlyList<string>? AdvisorCues = null,
     IReadOnlyList<string>? StudyCues = null, IReadOnlyList<string>? PublicationColumns = null, IReadOnlyList<string>? NotDegreeWords = null,
-    IReadOnlyList<string>? ThesisWords = null, IReadOnlyList<string>? Publishers = null)
+    IReadOnlyList<string>? ThesisWords = null, IReadOnlyList<string>? Publishers = null, IReadOnlyList<string>? UnitWords = null)
 {
     internal static DocumentWords None { get; } = new([], [], [], []);
 }

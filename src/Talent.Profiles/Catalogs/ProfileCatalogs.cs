@@ -107,10 +107,10 @@ public sealed record ProfileCatalogs(VenueCatalog Venues, SkillCatalog Skills, T
         IReadOnlyList<string>? DegreeWords, IReadOnlyList<string>? RoleWords, IReadOnlyList<string>? ContactLinkLabels,
         IReadOnlyList<string>? LinkLabels, IReadOnlyList<string>? NameLeadIns, IReadOnlyList<string>? AdvisorCues, IReadOnlyList<string>? StudyCues,
         IReadOnlyList<string>? PublicationColumns, IReadOnlyList<string>? NotDegreeWords, IReadOnlyList<string>? ThesisWords,
-        IReadOnlyList<string>? Publishers)
+        IReadOnlyList<string>? Publishers, IReadOnlyList<string>? UnitWords)
     {
         public DocumentWords Words => new(DegreePatterns ?? [], DegreeWords ?? [], RoleWords ?? [], ContactLinkLabels ?? [], LinkLabels ?? [], NameLeadIns ?? [],
-            AdvisorCues ?? [], StudyCues ?? [], PublicationColumns ?? [], NotDegreeWords ?? [], ThesisWords ?? [], Publishers ?? []);
+            AdvisorCues ?? [], StudyCues ?? [], PublicationColumns ?? [], NotDegreeWords ?? [], ThesisWords ?? [], Publishers ?? [], UnitWords ?? []);
     }
 }
 

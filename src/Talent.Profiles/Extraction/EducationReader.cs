@@ -59,7 +59,7 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
     }
 
     /// <summary>Words of a role that a student also is ("PhD student", "exchange student") or of a course of study: not a position.</summary>
-    private static readonly string[] StudyRoles = ["student", "candidate", "phd", "ph.d", "degree", "program", "programme", "course", "semester"];
+    private static readonly string[] StudyRoles = ["student", "candidate", "associate", "phd", "ph.d", "degree", "program", "programme", "course", "semester"];
 
     /// <summary>The vocabulary's role words but those a student also is.</summary>
     private readonly List<string> positionWords = vocabulary.RoleWords.Except(StudyRoles, StringComparer.Ordinal).ToList();

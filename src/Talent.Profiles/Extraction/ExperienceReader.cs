@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Talent.Profiles.Catalogs;
 
 namespace Talent.Profiles.Extraction;
 
@@ -9,7 +10,7 @@ namespace Talent.Profiles.Extraction;
 /// is the title of the employer just read, or a role whose employer the line after it names. A title is told by its role
 /// words (<c>roleWords</c> in <c>config/vocabulary.json</c>).
 /// </summary>
-internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
+internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords, IReadOnlyList<string> unitWords, CountryCatalog countries)
 {
     [GeneratedRegex(@"\s\*(?<place>[^*]{1,40})\*\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TrailingItalicPattern();
@@ -311,12 +312,13 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
 
         var title = parts.FirstOrDefault(p => p.Length < 80 && NamesRole(p.ToLowerInvariant()));
         var rest = parts.Where(p => !ReferenceEquals(p, title)).ToList();
-        var organization = rest.FirstOrDefault(p => p.Length is > 1 and <= 80 && (char.IsUpper(p[0]) || char.IsDigit(p[0])) && p.Split(' ').Length <= 8
-            && !DatesOnlyPattern().IsMatch(p));
+        var organization = rest.FirstOrDefault(IsNamePart);
         if (title is null || organization is null)
         {
             return null;
         }
+
+        organization = EmployerAfterUnit(organization, rest);
 
         var place = rest.Where(p => !ReferenceEquals(p, organization)).ToList();
         return new ExperienceEntry
@@ -327,6 +329,28 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords)
             Highlights = description is null ? [] : [description],
         };
     }
+
+    /// <summary>
+    /// The employer when the first name after a title is a unit of it: "Associate Professor, School of Economics, Fudan
+    /// University" and "Engineer, Search Group, Globex" name Fudan University and Globex; "Scientist, Nokia Bell Labs, Murray
+    /// Hill, NJ" names the labs, a place after them.
+    /// </summary>
+    private string EmployerAfterUnit(string organization, List<string> parts)
+    {
+        var after = parts.IndexOf(organization) + 1;
+        if (after >= parts.Count || !NamesRole(unitWords, organization.ToLowerInvariant()) || !IsNamePart(parts[after])
+            || NamesRole(unitWords, parts[after].ToLowerInvariant()))
+        {
+            return organization;
+        }
+
+        var remaining = parts[after..];
+        var place = remaining.Count > 1 ? LooksLikePlace(string.Join(", ", remaining)) : countries.IsCountryName(remaining[0]);
+        return InstitutionNames.HoldsInstitutionWord(parts[after]) || !place ? parts[after] : organization;
+    }
+
+    private static bool IsNamePart(string part) =>
+        part.Length is > 1 and <= 80 && (char.IsUpper(part[0]) || char.IsDigit(part[0])) && part.Split(' ').Length <= 8 && !DatesOnlyPattern().IsMatch(part);
 
     private static (string Title, string? Location) SplitTitle(string text)
     {

@@ -14,7 +14,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 {
     private readonly SectionFinder sectionFinder = new(catalogs.Vocabulary);
     private readonly EducationReader educationReader = new(catalogs.Institutions, catalogs.Vocabulary);
-    private readonly ExperienceReader experienceReader = new(catalogs.Vocabulary.RoleWords);
+    private readonly ExperienceReader experienceReader = new(catalogs.Vocabulary.RoleWords, catalogs.Vocabulary.UnitWords, catalogs.Countries);
     private readonly ContactReader contactReader = new(catalogs.Vocabulary, catalogs.Countries, catalogs.Institutions);
     private readonly PublicationReader publicationReader = new(catalogs);
 
