@@ -25,7 +25,12 @@ internal static class FrontMatterReader
         {
             if (link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
             {
-                emails.Add(link[7..].Trim().ToLowerInvariant());
+                continue; // read with every other mailto: link below
+            }
+
+            if (!link.Contains("://", StringComparison.Ordinal) && link.Contains('@', StringComparison.Ordinal) && !link.Contains(' ', StringComparison.Ordinal))
+            {
+                emails.Add(link.Trim().ToLowerInvariant()); // a profile whose url is the address itself
             }
             else if (WebAddress.Normalize(link) is { } normalized)
             {
@@ -33,12 +38,16 @@ internal static class FrontMatterReader
             }
         }
 
+        emails.AddRange(FrontMatterEntries.MailtoAddresses(values).Select(a => Uri.UnescapeDataString(a).Trim().ToLowerInvariant()));
+
         return new ExtractedProfile
         {
             Name = NameOf(values, catalogs.Vocabulary.NameLeadIns),
             Emails = emails.Distinct(StringComparer.Ordinal).ToList(),
             Links = links.Distinct(StringComparer.Ordinal).ToList(),
-            Education = Education(values, catalogs.Institutions),
+            Education = Education(values, catalogs),
+            Experience = FrontMatterEntries.Experience(values),
+            Skills = FrontMatterEntries.Skills(values, catalogs),
             Interests = Strings(values, "interests", "research_interests").Where(i => i.Length is > 2 and < 200).ToList(),
             Summary = ProfileLimits.Bounded(Strings(values, "bio", "summary", "about").FirstOrDefault(s => s.Contains(' ', StringComparison.Ordinal)), ProfileLimits.SummaryLength),
         };
@@ -77,7 +86,7 @@ internal static class FrontMatterReader
 
             foreach (var item in items.OfType<Dictionary<string, object>>())
             {
-                if ((item.GetValueOrDefault("link") ?? item.GetValueOrDefault("url")) is string url && url.Contains(':', StringComparison.Ordinal))
+                if ((item.GetValueOrDefault("link") ?? item.GetValueOrDefault("url")) is string url && (url.Contains(':', StringComparison.Ordinal) || url.Contains('@', StringComparison.Ordinal)))
                 {
                     yield return url.Trim();
                 }
@@ -85,9 +94,14 @@ internal static class FrontMatterReader
         }
     }
 
-    /// <summary>Education entries: any list of maps under an "education" key (or its "courses") with an institution or school.</summary>
-    private static List<EducationEntry> Education(Dictionary<string, object> values, InstitutionCatalog institutions)
+    /// <summary>
+    /// Education entries: any list of maps under an "education" key (or its "courses") with an institution or school; a
+    /// Hugo Blox <c>area</c> ("PhD Computer Science", "M.Eng. in Cybersecurity") gives the degree and its field, and an
+    /// area naming a position but no degree ("Visiting Affiliate Researcher") is a stay, not studies.
+    /// </summary>
+    private static List<EducationEntry> Education(Dictionary<string, object> values, ProfileCatalogs catalogs)
     {
+        var institutions = catalogs.Institutions;
         var entries = new List<EducationEntry>();
         var education = values.GetValueOrDefault("education");
         var items = education as List<object> ?? ((education as Dictionary<string, object>)?.GetValueOrDefault("courses") as List<object>) ?? [];
@@ -101,15 +115,45 @@ internal static class FrontMatterReader
 
             var institution = institutions.Find(written) ?? InstitutionNames.Find(written, institutions) ?? written.Trim();
             var year = item.GetValueOrDefault("year") as string;
+            var (degree, field) = item.GetValueOrDefault("area") is string area ? DegreeAndField(area, catalogs.Vocabulary) : (null, null);
+            if (degree is null && field is not null && ExperienceReader.NamesRole(catalogs.Vocabulary.RoleWords.Except(["student", "candidate"]), field.ToLowerInvariant()))
+            {
+                continue;
+            }
+
             entries.Add(new EducationEntry
             {
                 Institution = institution,
-                Degree = (item.GetValueOrDefault("course") ?? item.GetValueOrDefault("degree")) as string,
-                End = year is { Length: 4 } && year.All(char.IsDigit) ? year : null,
+                Degree = (item.GetValueOrDefault("course") ?? item.GetValueOrDefault("degree")) as string ?? degree,
+                Field = field,
+                Start = item.GetValueOrDefault("date_start") is string start ? DateNotation.Normalize(start) : null,
+                End = year is { Length: 4 } && year.All(char.IsDigit) ? year : item.GetValueOrDefault("date_end") is string end ? DateNotation.Normalize(end) : null,
             });
         }
 
         return entries;
+    }
+
+    /// <summary>"PhD Computer Science" → PhD, Computer Science; "M.Eng. in Cybersecurity; B.A. in French" → M.Eng., Cybersecurity; no degree → the area as the field.</summary>
+    private static (string? Degree, string? Field) DegreeAndField(string area, ExtractionVocabulary vocabulary)
+    {
+        var text = area.Split(';')[0].Trim();
+        var degree = vocabulary.DegreeIn(text);
+        if (!degree.Success)
+        {
+            return (null, text.Length > 0 ? text : null);
+        }
+
+        var field = text[(degree.Index + degree.Length)..].Trim(' ', ',', '-', '–', ':', '(', ')');
+        foreach (var lead in new[] { "in ", "of ", "on " })
+        {
+            if (field.StartsWith(lead, StringComparison.OrdinalIgnoreCase))
+            {
+                field = field[lead.Length..].Trim();
+            }
+        }
+
+        return (degree.Value.Trim(), field.Length > 1 ? field : null);
     }
 
     private static IEnumerable<string> Strings(Dictionary<string, object> values, params string[] keys)

@@ -258,6 +258,8 @@ public sealed class ProfileExtractor(ProfileCatalogs catalogs, DocumentLimits? l
             Emails = Union(body.Emails, front.Emails),
             Links = Union(body.Links, front.Links),
             Education = MergeEducation(body.Education, front.Education),
+            Experience = body.Experience.Count > 0 ? body.Experience : front.Experience,
+            Skills = body.Skills.Concat(front.Skills).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Interests = Union(body.Interests, front.Interests),
             Summary = body.Summary ?? front.Summary,
         };
