@@ -20,6 +20,9 @@ internal static partial class MarkdownInlines
     [GeneratedRegex(@"\bhref\s*=\s*[""'](?<url>[^""'<>]+)[""']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HrefPattern();
 
+    [GeneratedRegex(@"\b(?<name>src|alt)\s*=\s*(?:""(?<value>[^""<>]*)""|'(?<value>[^'<>]*)')", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex ImageAttributePattern();
+
     /// <summary>Elements whose content is not part of the text: struck-out words, footnote marks, scripts.</summary>
     private static readonly HashSet<string> DroppedElements = new(StringComparer.OrdinalIgnoreCase) { "del", "s", "strike", "sup", "script", "style" };
 
@@ -165,6 +168,29 @@ internal static partial class MarkdownInlines
             anchor = null;
         }
 
+        /// <summary>An inline <c>&lt;img&gt;</c> is an image as markdown writes one: its alt text and address (skill icons, badges).</summary>
+        private void Image(string tag)
+        {
+            string? src = null;
+            string? alt = null;
+            foreach (Match attribute in ImageAttributePattern().Matches(tag))
+            {
+                if (attribute.Groups["name"].Value.Equals("src", StringComparison.OrdinalIgnoreCase))
+                {
+                    src ??= System.Net.WebUtility.HtmlDecode(attribute.Groups["value"].Value).Trim();
+                }
+                else
+                {
+                    alt ??= System.Net.WebUtility.HtmlDecode(attribute.Groups["value"].Value).Trim();
+                }
+            }
+
+            if (!string.IsNullOrEmpty(src) && !src.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            {
+                (links ??= []).Add(new LinkRef(alt, src) { IsImage = true });
+            }
+        }
+
         /// <summary>An inline HTML tag, read as the HTML reader reads the element.</summary>
         private void Tag(string tag)
         {
@@ -205,6 +231,9 @@ internal static partial class MarkdownInlines
                     break;
                 case "a" when anchor is { } open:
                     Anchor(open.Start, open.Url);
+                    break;
+                case "img":
+                    Image(tag);
                     break;
             }
         }

@@ -215,12 +215,14 @@ internal static class MarkdownText
             foreach (var line in MarkupText.Parse(HtmlText.ToMarkdown(html.Lines.ToString())))
             {
                 // The HTML reader puts each block on lines of its own: runs of blank lines are one blank line here.
-                if (line.IsBlank && previousBlank)
+                // A line of images alone (skill icons) has no text but is no blank line.
+                var blank = line.IsBlank && line.Links.Count == 0;
+                if (blank && previousBlank)
                 {
                     continue;
                 }
 
-                previousBlank = line.IsBlank;
+                previousBlank = blank;
                 Lines.Add(line with { Index = Lines.Count, IsBullet = line.IsBullet || (bulletPending && !line.IsBlank) });
                 bulletPending &= line.IsBlank;
             }

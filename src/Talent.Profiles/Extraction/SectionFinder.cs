@@ -56,8 +56,8 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
             // A markdown heading naming no known kind ends a section whose heading was at its level ("## Teaching" after
             // "## Skills"); a deeper one ("#### A project") stays inside it, and so does a shallower one, which documents
             // converted from PDF use for employers under a smaller section heading.
-            // A sibling of a subsection that named its section's kind again ("## Experience", "### Industry", "### Academia")
-            // is one more group of roles or schools. (Groups of papers or projects keep ending there: "### Theses" after
+            // A sibling of a subsection that named its section's kind again ("## Experience", "### Industry", "### Academia";
+            // "## Tech Stack", "### Languages", "### Frameworks & Libraries") is one more group of roles, schools or skills. (Groups of papers or projects keep ending there: "### Theses" after
             // "### Journal papers", a project's "#### Background" after its "#### Project overview".)
             // A section whose heading is a bold or short line ends at a markdown heading as high as the one it stands under
             // ("## Skills", a line "My Skills" over a list, then "## My work").
@@ -75,11 +75,11 @@ internal sealed class SectionFinder(ExtractionVocabulary vocabulary)
         return sections;
     }
 
-    /// <summary>Whether the last section, of roles or schools, has its heading under a shallower heading of the same kind.</summary>
+    /// <summary>Whether the last section, of roles, schools or skills, has its heading under a shallower heading of the same kind.</summary>
     private static bool IsSubsectionOfItsKind(List<Section> sections)
     {
         var open = sections[^1];
-        if (open.Kind is not (SectionKind.Experience or SectionKind.Education))
+        if (open.Kind is not (SectionKind.Experience or SectionKind.Education or SectionKind.Skills))
         {
             return false;
         }

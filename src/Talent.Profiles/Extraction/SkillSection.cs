@@ -12,7 +12,8 @@ internal static class SkillSection
     /// <summary>The skills a skills section's lines name, in order; labels of lists and the owner's contact block left out.</summary>
     public static void Read(List<MarkupLine> lines, string? name, ProfileCatalogs catalogs, List<string> skills)
     {
-        var filled = lines.Where(l => !l.IsBlank).ToList();
+        // A heading inside the section labels the group under it ("#### Databases"), as a list's label does.
+        var filled = lines.Where(l => !l.IsBlank && l.HeadingLevel == 0).ToList();
         var printedTerms = TermsOverLists(filled);
         for (var i = 0; i < filled.Count; i++)
         {
@@ -24,6 +25,39 @@ internal static class SkillSection
             }
 
             SkillList.AddFrom(WithoutContact(filled[i], name), catalogs.Skills, skills, catalogs.SkillGroups);
+        }
+
+        // After the written lists: a skill both name keeps its written form ("TypeScript" over an icon's "ts").
+        foreach (var image in lines.SelectMany(l => l.Links).Where(l => l.IsImage))
+        {
+            AddImage(image, catalogs, skills);
+        }
+    }
+
+    /// <summary>
+    /// An image in a skills section names skills: a badge (<c>![Python](https://img.shields.io/badge/Python-3776AB…)</c>,
+    /// its alt text or the label its address gives), an icon with its alt text (<c>alt="python"</c>), or a list in its
+    /// address (<see cref="SkillImages"/>).
+    /// </summary>
+    private static void AddImage(LinkRef image, ProfileCatalogs catalogs, List<string> skills)
+    {
+        if (SkillImages.Items(image.Url) is { Count: > 0 } items)
+        {
+            foreach (var item in items)
+            {
+                SkillList.AddItem(item, catalogs.Skills, skills, words: catalogs.SkillGroups);
+            }
+
+            return;
+        }
+
+        // Only a badge or an icon: a chart of languages or a stats card in the section names no skill by its alt text.
+        var badge = SkillImages.BadgeLabel(image.Url);
+        var icon = image.Url.Contains("icon", StringComparison.OrdinalIgnoreCase) || image.Url.Contains("logo", StringComparison.OrdinalIgnoreCase);
+        var label = (badge is not null || icon) && image.Label is { Length: > 0 and <= 60 } alt && !alt.Contains("badge", StringComparison.OrdinalIgnoreCase) ? alt : badge;
+        if (label is not null && label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4)
+        {
+            SkillList.AddItem(label, catalogs.Skills, skills, words: catalogs.SkillGroups);
         }
     }
 
