@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Talent.Profiles.Extraction;
@@ -49,6 +50,31 @@ internal static partial class PersonNames
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A line without the emoji and marks around it ("🕵️‍♂️ OLEKSII HLUSHKOV", "Jane Roe 👋"): pictographs, their joiners
+    /// and variation selectors, and other symbols at either end.
+    /// </summary>
+    internal static string WithoutSymbols(string text)
+    {
+        var start = 0;
+        while (start < text.Length && IsMark(text, start))
+        {
+            start++;
+        }
+
+        var end = text.Length;
+        while (end > start && IsMark(text, end - 1))
+        {
+            end--;
+        }
+
+        return start == 0 && end == text.Length ? text : text[start..end];
+
+        static bool IsMark(string text, int i) => char.IsWhiteSpace(text[i]) || char.IsSurrogate(text[i])
+            || char.GetUnicodeCategory(text[i]) is UnicodeCategory.OtherSymbol or UnicodeCategory.ModifierSymbol or UnicodeCategory.MathSymbol
+                or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format;
     }
 
     /// <summary>A name introduced in a sentence ("My name is Jane Roe."), or null.</summary>
@@ -116,9 +142,11 @@ internal static partial class PersonNames
     /// With the name, its other form when written beside it in brackets ("Wei Zhang (张伟)"). A line that
     /// <paramref name="namesSomethingElse"/> (a section heading such as "職務経歴", an institution such as "Université
     /// Paris Cité") is not the owner's name, however much it looks like one; nor is a heading below the title that
-    /// <paramref name="namesSection"/> ("## Employment History").
+    /// <paramref name="namesSection"/> ("## Employment History"), nor a line other than the title that
+    /// <paramref name="namesRole"/> ("Postdoctoral Researcher").
     /// </remarks>
-    public static (string Name, string? Alternate)? FromOpeningLines(IReadOnlyList<MarkupLine> lines, Func<string, bool> namesSomethingElse, Func<string, bool>? namesSection = null)
+    public static (string Name, string? Alternate)? FromOpeningLines(
+        IReadOnlyList<MarkupLine> lines, Func<string, bool> namesSomethingElse, Func<string, bool>? namesSection = null, Func<string, bool>? namesRole = null)
     {
         var seen = 0;
         foreach (var line in lines)
@@ -131,9 +159,13 @@ internal static partial class PersonNames
             // A heading under the title that names a kind of section ("## Employment History") is that section's, whatever
             // it looks like; the title itself may hold such a word ("# Vera Preprint").
             var section = line.HeadingLevel >= 2 && namesSection?.Invoke(line.Heading ?? string.Empty) == true;
-            if (!section && AuthorList.AsPersonName(line.Heading ?? line.Plain) is { } name && !namesSomethingElse(name))
+            // A title heading set about with emoji ("# 🕵️‍♂️ OLEKSII HLUSHKOV") names its owner without them.
+            var text = line.HeadingLevel == 1 ? WithoutSymbols(line.Heading ?? line.Plain) : line.Heading ?? line.Plain;
+            // A job title set apart under the title or in its place ("#### Postdoctoral Researcher") is no name; a title
+            // heading is one even when its last word is a role's ("# Jane Head").
+            if (!section && AuthorList.AsPersonName(text) is { } name && !namesSomethingElse(name) && !(line.HeadingLevel != 1 && namesRole?.Invoke(name) == true))
             {
-                return (name, AuthorList.AlternateOf(line.Heading ?? line.Plain));
+                return (name, AuthorList.AlternateOf(text));
             }
 
             if (++seen >= 3)

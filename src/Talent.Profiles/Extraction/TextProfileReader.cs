@@ -19,7 +19,13 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     private readonly PublicationReader publicationReader = new(catalogs);
 
     /// <summary>Whether a text that looks like a person's name is, as a whole, a section heading or an institution of the catalogs.</summary>
-    private bool NamesSomethingElse(string text) => catalogs.Vocabulary.IsHeadingPhrase(text) || catalogs.Institutions.Find(text) is not null;
+    private bool NamesSomethingElse(string text) =>
+        catalogs.Vocabulary.IsHeadingPhrase(text) || catalogs.Institutions.Find(text) is not null || InstitutionNames.HoldsInstitutionWord(text)
+        || ExperienceReader.NamesRole(catalogs.Vocabulary.UnitWords, text.ToLowerInvariant());
+
+    /// <summary>A job title set as a heading ("Postdoctoral Researcher", "Security Analyst"): its last word is a role word.</summary>
+    private bool EndsInRoleWord(string text) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, .., var last] && catalogs.Vocabulary.RoleWords.Contains(last.ToLowerInvariant(), StringComparer.Ordinal);
 
     /// <summary>A section heading below the title ("## Employment History"): never the owner's name.</summary>
     private bool NamesSection(string heading) => catalogs.Vocabulary.KindOfHeading(heading) is not null;
@@ -31,7 +37,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
     public ExtractedProfile Read(IReadOnlyList<MarkupLine> lines, string? knownName = null)
     {
         var sections = sectionFinder.Split(lines);
-        var stated = PersonNames.FromOpeningLines(lines, NamesSomethingElse, NamesSection);
+        var stated = PersonNames.FromOpeningLines(lines, NamesSomethingElse, NamesSection, EndsInRoleWord);
         var name = stated?.Name ?? PersonNames.FromBoldAuthors(lines) ?? knownName;
         var header = sections.Where(s => s.Kind is SectionKind.Header or SectionKind.Contact).SelectMany(s => s.Lines).ToList();
         var referees = sections.Where(s => s.Kind == SectionKind.References).SelectMany(s => s.Lines).Select(l => l.Index).ToHashSet();
