@@ -83,6 +83,19 @@ public sealed class JsonResumeReaderTests
     }
 
     [Theory]
+    [InlineData("jane.roe@example.org", "jane.roe@example.org")]
+    [InlineData("Jane.Roe@Example.org ", "jane.roe@example.org")]
+    [InlineData("isaac dot rankin at stat dot ubc dot ca", "isaac.rankin@stat.ubc.ca")]
+    [InlineData("jane[at]example.org", "jane@example.org")]
+    [InlineData("ask me on LinkedIn", "")]
+    public void The_email_field_gives_the_address_it_holds_plain_or_hidden_and_nothing_else(string email, string expected)
+    {
+        var profile = Read("{\"basics\": {\"name\": \"Jane Roe\", \"email\": \"" + email + "\"}}");
+
+        Assert.Equal(expected, string.Join('|', profile.Emails));
+    }
+
+    [Theory]
     // "; " between statements, a space after one that ends its own sentence.
     [InlineData("""{"name": "Tally", "description": "A ledger for teams.", "highlights": ["Runs on Windows!", "Open source"], "keywords": ["JavaScript", "Node.js"]}""",
         "A ledger for teams. Runs on Windows! Open source; JavaScript, Node.js")]

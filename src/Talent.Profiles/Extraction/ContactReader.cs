@@ -132,6 +132,16 @@ internal sealed partial class ContactReader(ExtractionVocabulary vocabulary, Cou
             && parts.All(p => p.Length > 0 && char.IsUpper(p[0]) && p.Split(' ').Length <= 3 && institutions.Find(p) is null);
     }
 
+    /// <summary>
+    /// The addresses a field meant for an e-mail address holds, written plainly or hidden ("isaac dot rankin at stat dot
+    /// ubc dot ca", "jane[at]example.org"); none when it holds no address.
+    /// </summary>
+    public static List<string> EmailsInField(string value)
+    {
+        var text = EmailObfuscation.Reveal("Email: " + value.Trim());
+        return text.Contains('@', StringComparison.Ordinal) ? FactList.Distinct(EmailPattern().Matches(text).Select(m => m.Value.ToLowerInvariant())) : [];
+    }
+
     /// <summary>E-mail addresses in the lines, lower-cased, each once; the pattern runs only on lines with an <c>@</c>.</summary>
     private static List<string> EmailsIn(IEnumerable<MarkupLine> lines) =>
         FactList.Distinct(lines.Select(l => EmailObfuscation.Reveal(l.Plain)).Where(t => t.Contains('@', StringComparison.Ordinal))

@@ -32,11 +32,8 @@ internal static class JsonResumeReader
         }
 
         var name = Plain(basics, "name");
-        var emails = new List<string>();
-        if (Text(basics, "email") is { } email)
-        {
-            emails.Add(email.ToLowerInvariant());
-        }
+        // The address as written, or revealed when hidden ("jane dot roe at example dot org"); a field holding none gives none.
+        var emails = Text(basics, "email") is { } email ? ContactReader.EmailsInField(email) : [];
 
         var (homepages, links) = WebAddresses(basics);
         var location = Location(basics, catalogs.Countries);
