@@ -217,4 +217,28 @@ public sealed class RoleShapeTests : DocumentShapeReading
             ],
             profile.Experience.Select(e => (e.Organization, e.Title, e.Start, e.End)).ToList());
     }
+
+    [Theory]
+    [InlineData("I am an Assistant Professor in [the School of EECS](https://eecs.example.org) at the University of Ottawa.", "University of Ottawa", "Assistant Professor")]
+    [InlineData("I'm currently a Postdoc Researcher in the Smart Robotics Lab at the Department of Informatics, Technical University of Munich.", "Technical University of Munich", "Postdoc Researcher")]
+    [InlineData("Jane Roe is a PostDoc at the Istituto Italiano di Tecnologia, working on humanoids.", "Istituto Italiano di Tecnologia", "PostDoc")]
+    [InlineData("I work as a software engineer at Hugging Face, where I build retrieval systems.", "Hugging Face", "Software engineer")]
+    // Studies and membership are no position; nor is a title without an employer.
+    [InlineData("I am a PhD student at the University of Ottawa.", null, null)]
+    [InlineData("I am an active member of the Institute of Electrical and Electronics Engineers.", null, null)]
+    [InlineData("I am an engineer by training and a cook by choice.", null, null)]
+    public void A_bio_states_the_position_a_page_lists_nowhere_else(string sentence, string? organization, string? title)
+    {
+        var profile = Read("text/markdown", "# Jane Roe\n\n" + sentence + "\n\n## Skills\n\n- Python\n");
+
+        Assert.Equal(organization is null ? [] : [(organization, title)], profile.Experience.Select(e => (e.Organization, e.Title)).ToList());
+    }
+
+    [Fact]
+    public void A_bio_adds_no_role_to_a_page_that_lists_its_roles()
+    {
+        var profile = Read("text/markdown", "# Jane Roe\n\nI am an Assistant Professor at the University of Ottawa.\n\n## Experience\n\n- Research Scientist, Globex, 2015 - 2019\n");
+
+        Assert.Equal(["Globex"], profile.Experience.Select(e => e.Organization));
+    }
 }

@@ -14,6 +14,7 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
 {
     private readonly SectionFinder sectionFinder = new(catalogs.Vocabulary);
     private readonly EducationReader educationReader = new(catalogs.Institutions, catalogs.Vocabulary);
+    private readonly ProseRoles proseRoles = new(catalogs.Vocabulary, catalogs.Institutions);
     private readonly ExperienceReader experienceReader = new(catalogs.Vocabulary.RoleWords, catalogs.Vocabulary.UnitWords, catalogs.Countries);
     private readonly ContactReader contactReader = new(catalogs.Vocabulary, catalogs.Countries, catalogs.Institutions);
     private readonly PublicationReader publicationReader = new(catalogs);
@@ -53,6 +54,11 @@ internal sealed partial class TextProfileReader(ProfileCatalogs catalogs)
         var prose = sections.Where(s => s.Kind is SectionKind.Header or SectionKind.About).SelectMany(s => s.Lines).ToList();
         AddInterestStatements(prose, facts.Interests);
         AddProseEducation(prose, facts.Education);
+        if (facts.Experience.Count == 0)
+        {
+            // A bio states the position a page lists nowhere else ("I am an Assistant Professor at the University of Ottawa").
+            facts.Experience.AddRange(proseRoles.Read(prose, name));
+        }
 
         var topics = catalogs.Topics.Stated(
             facts.Interests.Select(i => new TopicStatement(i, TopicEvidenceKind.Interest))
