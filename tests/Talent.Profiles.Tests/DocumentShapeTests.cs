@@ -22,6 +22,9 @@ public sealed class DocumentShapeTests : DocumentShapeReading
     [InlineData("German (Native), English (Business Fluent), French (Conversational), Rust", "Rust")]
     [InlineData("German (first language), English (second language), native speaker, Python, Bash, Other", "Python|Bash")]
     [InlineData("PostgreSQL, Postgres, React.js, react, JavaScript (ES6+), JS, Tailwind CSS, tailwind", "PostgreSQL|React.js|JavaScript (ES6+)|Tailwind CSS")]
+    // How well is no skill; a name opening with a category word is one name unless a catalog skill follows the word.
+    [InlineData("SIEM (Splunk preferred), Google SketchUp (Good Knowledge), AutoCAD (basic knowledge)", "SIEM|Splunk|Google SketchUp|AutoCAD")]
+    [InlineData("Data Structures, Web development, Software Engineering, Languages Python", "Data Structures|Web development|Software Engineering|Python")]
     public void Skills_written_as_phrases_give_the_skills_they_name(string line, string expected)
     {
         var profile = Read("text/markdown", "# Jane Roe\n\n## Skills\n\n- " + line + "\n");

@@ -16,10 +16,11 @@ public sealed class SkillGroupVocabulary
     private readonly List<string> leadIns;
     private readonly List<string> trailingNouns;
     private readonly List<string> examplesMarkers;
+    private readonly HashSet<string> qualifiers;
 
     public SkillGroupVocabulary(
         IEnumerable<string> categoryWords, IEnumerable<string> naturalLanguages, IEnumerable<string>? leadIns = null, IEnumerable<string>? trailingNouns = null,
-        IEnumerable<string>? examplesMarkers = null)
+        IEnumerable<string>? examplesMarkers = null, IEnumerable<string>? qualifiers = null)
     {
         this.categoryWords = categoryWords.Select(CatalogKey.Of).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
         this.naturalLanguages = naturalLanguages.Select(CatalogKey.Of).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
@@ -28,7 +29,11 @@ public sealed class SkillGroupVocabulary
         this.leadIns = (leadIns ?? []).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).OrderByDescending(l => l.Length).ToList();
         this.trailingNouns = (trailingNouns ?? []).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).OrderByDescending(l => l.Length).ToList();
         this.examplesMarkers = (examplesMarkers ?? []).Select(l => " " + l.Trim().ToLowerInvariant() + " ").Where(l => l.Length > 2).ToList();
+        this.qualifiers = (qualifiers ?? []).Select(CatalogKey.Of).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>An item that only says how well or how much ("Good Knowledge", "preferred", "basic"): no skill.</summary>
+    public bool IsQualifier(string item) => qualifiers.Contains(CatalogKey.Of(item));
 
     /// <summary>
     /// A phrase that names its skills after a word that introduces examples, split there: "monitoring using tools like
@@ -168,7 +173,7 @@ public sealed class SkillGroupVocabulary
                 ReadCommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
             }) ?? throw new CatalogException($"{path}: empty vocabulary");
-            return new SkillGroupVocabulary(file.CategoryWords ?? [], file.NaturalLanguages ?? [], file.LeadIns, file.TrailingNouns, file.ExamplesMarkers);
+            return new SkillGroupVocabulary(file.CategoryWords ?? [], file.NaturalLanguages ?? [], file.LeadIns, file.TrailingNouns, file.ExamplesMarkers, file.Qualifiers);
         }
         catch (JsonException e)
         {
@@ -178,5 +183,5 @@ public sealed class SkillGroupVocabulary
 
     private sealed record GroupFile(
         IReadOnlyList<string>? CategoryWords, IReadOnlyList<string>? NaturalLanguages, IReadOnlyList<string>? LeadIns, IReadOnlyList<string>? TrailingNouns,
-        IReadOnlyList<string>? ExamplesMarkers);
+        IReadOnlyList<string>? ExamplesMarkers, IReadOnlyList<string>? Qualifiers);
 }

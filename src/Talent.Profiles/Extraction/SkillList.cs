@@ -87,7 +87,8 @@ internal static partial class SkillList
             item = item[..duration.Index]; // "Go - 3 years", "Kubernetes (2 yrs)": the skill, without how long
         }
 
-        if (item.Length == 0 || IsSpokenLanguage(item) || !item.Any(char.IsLetter) || YearsPattern().IsMatch(item) || PlaceholderKeys.Contains(CatalogKey.Of(item)))
+        if (item.Length == 0 || IsSpokenLanguage(item) || !item.Any(char.IsLetter) || YearsPattern().IsMatch(item) || PlaceholderKeys.Contains(CatalogKey.Of(item))
+            || words?.IsQualifier(item) == true)
         {
             return;
         }
@@ -166,7 +167,7 @@ internal static partial class SkillList
     /// <summary>The names an item joins ("C/C++"), each a catalog skill, a name kept as written, or a phrase holding some.</summary>
     private static void AddParts(string item, SkillCatalog skills, List<string> found, bool keepUnknown)
     {
-        foreach (var part in SplitJoined(WithoutCategoryWord(item), skills))
+        foreach (var part in SplitJoined(WithoutCategoryWord(item, skills), skills))
         {
             if (skills.Find(part) is { } known)
             {
@@ -312,11 +313,16 @@ internal static partial class SkillList
         return SpokenLanguageKeys.Contains(key) || key.Split(' ').All(SpokenLanguageKeys.Contains);
     }
 
-    /// <summary>"Languages Python" (a list label without its separator): the label word is dropped.</summary>
-    private static string WithoutCategoryWord(string item)
+    /// <summary>
+    /// "Languages Python" (a list label without its separator): the label word is dropped when a catalog skill follows it
+    /// (or nothing but marks: "Languages &amp;" of "Languages &amp; Frameworks"); "Data Structures" and "Web development" are
+    /// names of their own.
+    /// </summary>
+    private static string WithoutCategoryWord(string item, SkillCatalog skills)
     {
         var space = item.IndexOf(' ', StringComparison.Ordinal);
-        return space > 0 && IsCategoryWord(item[..space]) && item[(space + 1)..].Trim().Length > 0 ? item[(space + 1)..].Trim() : item;
+        return space > 0 && IsCategoryWord(item[..space]) && item[(space + 1)..].Trim() is { Length: > 0 } rest && skills.Find(item) is null
+            && (skills.Find(rest) is not null || !rest.Any(char.IsLetter)) ? rest : item;
     }
 
     private static bool IsCategoryWord(string text) =>
