@@ -28,7 +28,8 @@ internal sealed partial class ProseRoles(ExtractionVocabulary vocabulary, Instit
     public List<ExperienceEntry> Read(IEnumerable<MarkupLine> lines, string? name)
     {
         var roles = new List<ExperienceEntry>();
-        foreach (var line in lines.Where(l => l.Plain.Length > 10))
+        // Most prose states no position: a line is split into sentences only when it holds a lead ("I am a", "Jane Roe is").
+        foreach (var line in lines.Where(l => l.Plain.Length > 10 && (LeadPattern().IsMatch(l.Plain) || (name is not null && l.Plain.Contains(name + " is ", StringComparison.Ordinal)))))
         {
             foreach (var sentence in Sentences(line.Plain))
             {
