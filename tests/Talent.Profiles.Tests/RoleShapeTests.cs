@@ -241,4 +241,22 @@ public sealed class RoleShapeTests : DocumentShapeReading
 
         Assert.Equal(["Globex"], profile.Experience.Select(e => e.Organization));
     }
+
+    [Fact]
+    public void A_role_whose_words_open_like_a_supervisor_label_is_still_a_role()
+    {
+        var profile = Read("text/markdown", """
+            # Jane Roe
+
+            ## Experience
+
+            - Hosting Team Lead, Globex, 2020 - 2021
+            - Hostinger — Site Reliability Engineer, 2018 - 2020
+              - Supervisor: Dr. Alan Turing
+            """);
+
+        Assert.Equal(
+            [("Globex", "Hosting Team Lead"), ("Hostinger", "Site Reliability Engineer")],
+            profile.Experience.Select(e => (e.Organization, e.Title)).ToList());
+    }
 }

@@ -31,7 +31,7 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords, 
                 continue; // "3 years 11 months" under an employer: the time at it across its roles, which their dates give
             }
 
-            if (NamesAdvisor(line.Plain.ToLowerInvariant()))
+            if (IsAdvisorLabel(line.Plain.ToLowerInvariant()))
             {
                 continue; // "Supervisor: Professor Hub" under a role names a person, not a role
             }
@@ -229,6 +229,11 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords, 
         }
 
         var lower = plain.ToLowerInvariant();
+        if (NamesAdvisor(lower))
+        {
+            return;
+        }
+
         if (current.Title is null && entries.Highlights.Count == 0 && plain.Length < 160 && NamesRole(lower))
         {
             var (title, location) = SplitTitle(line.Text);
@@ -414,11 +419,20 @@ internal sealed partial class ExperienceReader(IReadOnlyList<string> roleWords, 
         return emphasised || placed ? (parts[0], placed ? place : null) : null;
     }
 
-    /// <summary>A line naming who supervised or hosted the person ("Supervisor: Professor Hub", "Advisor - Dr. Roe").</summary>
+    /// <summary>A line opening with who supervised or hosted the person ("Supervisor: …", "hosted by …", "Advisor …").</summary>
     private static bool NamesAdvisor(string lower) =>
         lower.StartsWith("host", StringComparison.Ordinal) || lower.StartsWith("supervisor", StringComparison.Ordinal)
         || lower.StartsWith("advisor", StringComparison.Ordinal) || lower.StartsWith("adviser", StringComparison.Ordinal)
         || lower.StartsWith("mentor", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A label naming who supervised the person ("Supervisor: Professor Hub", "Advisors: …", "supervised by Dr. Roe"):
+    /// never a role, wherever it stands; "Mentor, Google Summer of Code" and "Hostinger" are none.
+    /// </summary>
+    private static bool IsAdvisorLabel(string lower) => AdvisorLabelPattern().IsMatch(lower);
+
+    [GeneratedRegex(@"^(?:(?:host|supervisor|advisor|adviser|mentor)s?\s*[:：]|(?:hosted|supervised|advised|mentored) by\b)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AdvisorLabelPattern();
 
     private static readonly HashSet<string> NameConnectors = new(["of", "for", "and", "the", "&", "de", "des", "du", "la", "le", "di", "für", "und", "at", "in", "on"], StringComparer.Ordinal);
 
