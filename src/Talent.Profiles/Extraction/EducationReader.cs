@@ -61,11 +61,13 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
     /// <summary>Words of a role that a student also is ("PhD student", "exchange student") or of a course of study: not a position.</summary>
     private static readonly string[] StudyRoles = ["student", "candidate", "associate", "phd", "ph.d", "degree", "program", "programme", "course", "semester"];
 
-    /// <summary>The vocabulary's role words but those a student also is.</summary>
-    private readonly List<string> positionWords = vocabulary.RoleWords.Except(StudyRoles, StringComparer.Ordinal).ToList();
+    private bool IsPosition(string text) => NamesPosition(text, vocabulary);
 
-    /// <summary>A line that names a position ("Visiting Researcher at …", "Research Assistant"), not a course of study.</summary>
-    private bool IsPosition(string text)
+    /// <summary>
+    /// Text listed with the studies that names a position held ("Visiting Researcher at …", "Research Assistant"): a role
+    /// word and no word of a course of study ("PhD candidate", "Associate of Science").
+    /// </summary>
+    internal static bool NamesPosition(string text, ExtractionVocabulary vocabulary)
     {
         if (text.Length >= 160)
         {
@@ -73,7 +75,7 @@ internal sealed partial class EducationReader(InstitutionCatalog institutions, E
         }
 
         var lower = text.ToLowerInvariant();
-        return ExperienceReader.NamesRole(positionWords, lower) && !ExperienceReader.NamesRole(StudyRoles, lower);
+        return ExperienceReader.NamesRole(vocabulary.RoleWords, lower) && !ExperienceReader.NamesRole(StudyRoles, lower);
     }
 
     /// <summary>What one line of an education section states; <see cref="Text"/> is the line without its dates and advisor.</summary>

@@ -116,7 +116,7 @@ internal static class FrontMatterReader
             var institution = institutions.Find(written) ?? InstitutionNames.Find(written, institutions) ?? written.Trim();
             var year = item.GetValueOrDefault("year") as string;
             var (degree, field) = item.GetValueOrDefault("area") is string area ? DegreeAndField(area, catalogs.Vocabulary) : (null, null);
-            if (degree is null && field is not null && ExperienceReader.NamesRole(catalogs.Vocabulary.RoleWords.Except(["student", "candidate"]), field.ToLowerInvariant()))
+            if (degree is null && field is not null && EducationReader.NamesPosition(field, catalogs.Vocabulary))
             {
                 continue;
             }

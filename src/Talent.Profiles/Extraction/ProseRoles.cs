@@ -93,13 +93,14 @@ internal sealed partial class ProseRoles(ExtractionVocabulary vocabulary, Instit
     /// </summary>
     private string? Employer(string rest)
     {
-        // A unit after "at" ("at the Department of Informatics, Technical University of Munich") stands for its institution.
-        if (NameAfterAt(rest) is { } named && (!ExperienceReader.NamesRole(vocabulary.UnitWords, named.ToLowerInvariant()) || InstitutionNames.Find(rest, institutions) is null))
+        var named = NameAfterAt(rest);
+        if (named is not null && !ExperienceReader.NamesRole(vocabulary.UnitWords, named.ToLowerInvariant()))
         {
             return InstitutionNames.Find(named, institutions) ?? OrganizationNames.Canonical(named);
         }
 
-        return InstitutionNames.Find(rest, institutions);
+        // A unit after "at" ("at the Department of Informatics, Technical University of Munich") stands for its institution.
+        return InstitutionNames.Find(rest, institutions) ?? (named is null ? null : InstitutionNames.Find(named, institutions) ?? OrganizationNames.Canonical(named));
     }
 
     private static string? NameAfterAt(string rest)
